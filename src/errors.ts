@@ -1,0 +1,63 @@
+/**
+ * The few error classes of weaklink, one per kind of failure a user can act on.
+ * Entry points (CLI, HTTP) map them to exit codes and status codes in one place.
+ */
+import type { Issue } from './model/types.ts';
+
+/** Base class: every weaklink error carries a message a user can act on. */
+export class WeaklinkError extends Error {
+  override name = 'WeaklinkError';
+}
+
+/** The input network (files, upload, options) is invalid; `issues` locates each problem. */
+export class InputError extends WeaklinkError {
+  override name = 'InputError';
+  constructor(
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** A usage mistake: an unknown option value or company id given on the command line or in a request. */
+export class UsageError extends WeaklinkError {
+  override name = 'UsageError';
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A company, scenario or other named thing does not exist. */
+export class NotFoundError extends WeaklinkError {
+  override name = 'NotFoundError';
+  constructor(
+    message: string,
+    readonly id?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The graph database cannot be reached or refused us; `message` says which and what to do. */
+export class StoreUnavailableError extends WeaklinkError {
+  override name = 'StoreUnavailableError';
+}
+
+/** An edit was made against a version of the data that is no longer current. */
+export class ConflictError extends WeaklinkError {
+  override name = 'ConflictError';
+}
+
+/** Formats an issue as `file:line:column: message (value "x")`. */
+export function formatIssue(issue: Issue): string {
+  let where = issue.file;
+  if (issue.line !== undefined) where += `:${issue.line}`;
+  if (issue.column !== undefined) where += `:${issue.column}`;
+  if (issue.line === undefined && issue.field !== undefined) where += ` ${issue.field}`;
+  const tag = issue.severity === 'warning' ? 'warning' : 'error';
+  return `${where}: ${tag}: ${issue.message}`;
+}

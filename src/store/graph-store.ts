@@ -1,0 +1,58 @@
+/**
+ * The one storage interface of weaklink. Two implementations: the memory store (the
+ * embedded default, nothing to install) and the Neo4j store (neo4j-driver). Both hold
+ * one active network; a load replaces it atomically — readers see the old network or
+ * the new one, never a mix. Driver types never cross this interface.
+ */
+import type { Network } from '../model/types.ts';
+
+export interface LoadOptions {
+  /** Rows per UNWIND batch (Neo4j); default about 10,000. */
+  batchSize?: number;
+  /** Called as rows are written: rows done so far and rows in all. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LoadSummary {
+  companies: number;
+  supplies: number;
+  /** Identifies the network now active; changes with every load. */
+  version: string;
+}
+
+export interface NeighbourhoodOptions {
+  /** Supplier tiers to follow upstream from the company (k ≥ 0). */
+  up: number;
+  /** Buyer tiers to follow downstream from the company (k ≥ 0). */
+  down: number;
+  /** At most this many companies; the nearest are kept. */
+  limit?: number;
+}
+
+/** Analysis results written back onto each company (so analysts can query them in the database). */
+export interface CompanyResult {
+  id: string;
+  effectiveScore: number;
+  tier: number | null;
+  riskContribution: number;
+  blastRadiusSize: number;
+  requiredLevel: number | null;
+  criticalSupplierCount: number;
+}
+
+export interface GraphStore {
+  /** Replaces the active network with `network` (atomically) and returns its version. */
+  load(network: Network, options?: LoadOptions): Promise<LoadSummary>;
+  /** The whole active network (empty when nothing was loaded). */
+  read(): Promise<Network>;
+  /** The version of the active network, or null when nothing was loaded. */
+  version(): Promise<string | null>;
+  /**
+   * The companies within `up` supplier tiers and `down` buyer tiers of `id` and the
+   * supplies among them. Throws NotFoundError for an unknown id.
+   */
+  neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Network>;
+  /** Writes analysis results onto the companies of the active network, stamped with `analysedAt`. */
+  writeResults(results: CompanyResult[], analysedAt: Date): Promise<void>;
+  close(): Promise<void>;
+}
