@@ -1,0 +1,19 @@
+/**
+ * `weaklink validate DIR` — the import checks only: every error located, warnings
+ * listed, exit 1 when any error exists.
+ */
+import type { Command } from 'commander';
+import type { Io } from '../io.ts';
+import { loadFolder, warningLines } from '../load.ts';
+
+export function registerValidate(program: Command, io: Io): void {
+  program
+    .command('validate')
+    .description('Check a network folder against the data format; print every error with its file:line:column.')
+    .argument('<dir>', 'network folder')
+    .action(async (dir: string) => {
+      const { index, warnings } = await loadFolder(dir, io);
+      for (const line of warningLines(warnings)) io.err(`  ${line}\n`);
+      io.out(`${dir}: valid — ${index.n} companies, ${index.m} supplies, ${index.groupCount} (buyer, commodity) groups, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}.\n`);
+    });
+}

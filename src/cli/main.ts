@@ -1,0 +1,77 @@
+/**
+ * The `weaklink` command line. Each command lives in `commands/`; this file wires them
+ * into commander and maps failures to exit codes in one place: 0 ok, 1 invalid input
+ * (the located errors printed), 2 usage (unknown option, unknown id), 3 a store that
+ * cannot be reached. Nothing runs at import time: `main(argv)` returns the exit code.
+ */
+import { Command, CommanderError } from 'commander';
+import { formatIssue, InputError, StoreUnavailableError, UsageError, WeaklinkError } from '../errors.ts';
+import { registerAnalyze } from './commands/analyze.ts';
+import { registerSimulate } from './commands/simulate.ts';
+import { registerValidate } from './commands/validate.ts';
+import type { Io } from './io.ts';
+import { processIo } from './io.ts';
+
+export const EXIT = { ok: 0, input: 1, usage: 2, store: 3 } as const;
+
+/** Builds the program; `io` is where output goes (tests pass their own). */
+export function buildProgram(io: Io): Command {
+  const program = new Command('weaklink')
+    .description('Find the weak links in a supply chain: propagated security scores, single points of failure, level gaps.')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError('(run weaklink --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  registerAnalyze(program, io);
+  registerSimulate(program, io);
+  registerValidate(program, io);
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  return program;
+}
+
+/** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function report(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof InputError) {
+    io.err(`weaklink: ${error.message}\n`);
+    for (const issue of error.issues) io.err(`  ${formatIssue(issue)}\n`);
+    return EXIT.input;
+  }
+  if (error instanceof UsageError) {
+    io.err(`weaklink: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof StoreUnavailableError) {
+    io.err(`weaklink: ${error.message}\n`);
+    return EXIT.store;
+  }
+  if (error instanceof WeaklinkError) {
+    io.err(`weaklink: ${error.message}\n`);
+    return EXIT.input;
+  }
+  if (error instanceof RangeError && error.message.startsWith('analysis:')) {
+    io.err(`weaklink: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const e = error as NodeJS.ErrnoException;
+  if (e && (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'ENOTDIR' || e.code === 'EISDIR')) {
+    io.err(`weaklink: ${e.message}\n`);
+    return EXIT.input;
+  }
+  io.err(`weaklink: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
+  if (process.env.WEAKLINK_DEBUG) io.err(`${(e as Error).stack}\n`);
+  return 70;
+}
