@@ -1,0 +1,131 @@
+/**
+ * The JSON shapes of the weaklink HTTP API, shared by the server (which produces them)
+ * and the web map (which renders them). Types only: nothing here runs.
+ * Every error response is `{ error: { code, message, field? } }`.
+ */
+
+export interface ApiError {
+  error: { code: 'bad_request' | 'not_found' | 'payload_too_large' | 'unavailable' | 'internal' | 'unauthorized' | 'forbidden' | 'conflict' | 'rate_limited'; message: string; field?: string };
+}
+
+/** GET /api/summary */
+export interface SummaryResponse {
+  /** Network version: changes whenever the network is replaced. */
+  version: string;
+  companies: number;
+  supplies: number;
+  focal: { id: string; name: string }[];
+  maxTier: number;
+  unassessed: number;
+  theta: number;
+  hitLikelihood: string;
+  commodities: string[];
+  countries: string[];
+  singleSources: number;
+  hiddenCriticalSuppliers: number;
+  levelGaps: number;
+}
+
+/** One row of a company list. */
+export interface CompanyRow {
+  id: string;
+  name: string;
+  country: string | null;
+  industry: string | null;
+  size: string | null;
+  tier: number | null;
+  ownScore: number;
+  ownLevel: number;
+  unassessed: boolean;
+  effectiveScore: number;
+  requiredLevel: number | null;
+  riskContribution: number;
+  blastRadiusSize: number;
+  criticalSupplierCount: number;
+}
+
+/** GET /api/companies?q=&tier=&country=&level=&size=&offset=&limit= (sorted by risk contribution, highest first) */
+export interface CompanyListResponse {
+  total: number;
+  offset: number;
+  limit: number;
+  items: CompanyRow[];
+}
+
+export interface SupplyLink {
+  /** The other company (the supplier in `suppliers`, the buyer in `buyers`). */
+  id: string;
+  name: string;
+  commodity: string;
+  /** Normalised share of the buyer's need for the commodity. */
+  share: number;
+  access: 'none' | 'data' | 'network' | 'software';
+  bufferDays: number;
+  spend: number | null;
+  singleSource: boolean;
+  effectiveScore: number;
+  ownScore: number;
+}
+
+/** GET /api/companies/:id */
+export interface CompanyDetailResponse {
+  company: CompanyRow & { revenue: number; focal: boolean; hitLikelihood: number };
+  /** One sentence: why the effective score is what it is. */
+  explanation: string;
+  /** From the company to its root-cause weak link. */
+  exposurePath: { id: string; name: string; ownScore: number; effectiveScore: number; commodity: string | null }[];
+  criticalSuppliers: { id: string; name: string; direct: boolean; country: string | null }[];
+  blastRadius: { id: string; name: string; tier: number | null }[];
+  suppliers: SupplyLink[];
+  buyers: SupplyLink[];
+  levelGap: { ownLevel: number; requiredLevel: number; askedBy: { buyer: string; commodity: string; reasons: string[] }[] } | null;
+}
+
+export interface GraphNode {
+  id: string;
+  name: string;
+  tier: number | null;
+  country: string | null;
+  ownScore: number;
+  ownLevel: number;
+  effectiveScore: number;
+  unassessed: boolean;
+  riskContribution: number;
+  focal: boolean;
+  /** Critical supplier of some focal company. */
+  criticalToFocal: boolean;
+  /** Number of suppliers not in this view (expand on demand). */
+  hiddenSuppliers: number;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  commodity: string;
+  share: number;
+  access: 'none' | 'data' | 'network' | 'software';
+  singleSource: boolean;
+  bufferDays: number;
+}
+
+/**
+ * GET /api/graph?focus=ID&up=N&down=N&limit=N — around a company; or
+ * GET /api/graph?depth=N&limit=N — the focal companies' upstream to a depth.
+ * Optional filters: commodity, country, criticalOnly=true.
+ */
+export interface GraphResponse {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** True when the limit cut the view (the nearest companies are kept). */
+  truncated: boolean;
+}
+
+/** POST /api/simulate { hit: string[], theta?: number } */
+export interface SimulateResponse {
+  hit: string[];
+  /** Sorted ids, the hit ones included. */
+  disrupted: string[];
+  revenueAtRisk: number;
+  focalDisrupted: string[];
+}
