@@ -24,6 +24,8 @@ export function renderTable(header: string[], rows: Cell[][], format: TextFormat
 
 const num = (x: number, digits = 1): string => (Number.isInteger(x) ? String(x) : x.toFixed(digits));
 const pct = (x: number): string => `${(100 * x).toFixed(0)}%`;
+/** Money-like amounts: whole numbers with thousands separators, two decimals when small. */
+const amount = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2));
 
 export interface ReportSections {
   /** Rows shown per list (the JSON output has them all). */
@@ -47,7 +49,7 @@ export function formatReport(r: AnalysisResult, format: TextFormat, { limit = 10
   out.push(
     renderTable(
       ['#', 'company', 'own', 'risk', 'why'],
-      r.weakLinks.slice(0, limit).map((w) => [w.rank, `${w.name} (${w.id})`, w.unassessed ? '—' : num(w.ownScore), num(w.riskContribution, 1), w.reason]),
+      r.weakLinks.slice(0, limit).map((w) => [w.rank, `${w.name} (${w.id})`, w.unassessed ? '—' : num(w.ownScore), amount(w.riskContribution), w.reason]),
       format,
     ),
   );

@@ -1,0 +1,110 @@
+/**
+ * The `weaklink` CLI through `main(argv, io)`: exit codes (0 ok, 1 invalid input with
+ * the located errors, 2 usage), the report's sections and the JSON document's fields.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.ts';
+import type { Io } from '../../../src/cli/io.ts';
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false };
+  const code = await main(['node', 'weaklink', ...args], io);
+  return { code, out, err };
+}
+
+async function folder(companies: string, supplies: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'weaklink-cli-'));
+  await writeFile(join(dir, 'companies.csv'), companies);
+  await writeFile(join(dir, 'supplies.csv'), supplies);
+  return dir;
+}
+
+const COMPANIES = 'id,name,scs_level,security_score,revenue,focal\noem,OEM,,90,1000,true\nt1,Tier One,1,,100,\nfab,Fab,,,50,\n';
+const SUPPLIES = 'supplier,buyer,commodity,share\nt1,oem,castings,\nfab,t1,chips,\n';
+
+describe('weaklink CLI', () => {
+  it('main exits 1 and prints every located error for an invalid folder', async () => {
+    const dir = await folder('id,scs_level\na,7\na,1\n', 'supplier,buyer,commodity\na,ghost,x\n');
+    const r = await run('analyze', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/companies\.csv:2:2: error: .*scs_level/);
+    expect(r.err).toMatch(/companies\.csv:3:1: error: .*duplicate/i);
+    expect(r.err).toMatch(/supplies\.csv:2:2: error: .*ghost/);
+  });
+
+  it('main exits 1 for a missing folder', async () => {
+    const r = await run('validate', join(tmpdir(), 'no-such-weaklink-folder'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/companies/);
+  });
+
+  it('main exits 2 for usage mistakes: bad theta, unknown format, unknown hit id', async () => {
+    const dir = await folder(COMPANIES, SUPPLIES);
+    expect((await run('analyze', dir, '--theta', '2')).code).toBe(2);
+    expect((await run('analyze', dir, '--format', 'xml')).code).toBe(2);
+    const r = await run('simulate', dir, '--hit', 'fab,nobody');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown company id "nobody"/);
+    expect((await run('frobnicate')).code).toBe(2);
+  });
+
+  it('analyze prints the report sections with the weak link first', async () => {
+    const r = await run('analyze', await folder(COMPANIES, SUPPLIES));
+    expect(r.code).toBe(0);
+    for (const section of ['Weak links', 'Direct single sources', 'Hidden critical suppliers', 'Level gaps', 'Concentration']) {
+      expect(r.out).toContain(section);
+    }
+    const firstRow = r.out.split('\n').find((l) => /^1\s/.test(l));
+    expect(firstRow).toMatch(/Fab \(fab\).*unassessed.*2 companies stop if it is hit, including focal oem/);
+  });
+
+  it('analyze --format json has the documented fields and --out writes the file', async () => {
+    const dir = await folder(COMPANIES, SUPPLIES);
+    const out = join(dir, 'report.json');
+    const r = await run('analyze', dir, '--format', 'json', '--out', out);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(await readFile(out, 'utf8'));
+    expect(doc.theta).toBe(0.5);
+    const fab = doc.companies.find((c: { id: string }) => c.id === 'fab');
+    expect(fab).toMatchObject({ tier: 2, ownScore: 0, ownLevel: 0, unassessed: true, requiredLevel: 4, effectiveScore: 0, blastRadius: ['oem', 't1'], criticalSuppliers: [], exposurePath: ['fab'] });
+    const oem = doc.companies.find((c: { id: string }) => c.id === 'oem');
+    expect(oem).toMatchObject({ tier: 0, requiredLevel: null, effectiveScore: 0, exposurePath: ['oem', 't1', 'fab'], criticalSuppliers: ['fab', 't1'] });
+    expect(doc.singleSources).toEqual([
+      { buyer: 'oem', commodity: 'castings', supplier: 't1', share: 1 },
+      { buyer: 't1', commodity: 'chips', supplier: 'fab', share: 1 },
+    ]);
+    expect(doc.weakLinks[0].id).toBe('fab');
+    expect(doc.levelGaps.map((g: { id: string }) => g.id)).toEqual(['fab', 't1']);
+    expect(doc.concentration.groups).toHaveLength(2);
+    expect(Array.isArray(doc.warnings)).toBe(true);
+  });
+
+  it('analyze --format md prints Markdown tables', async () => {
+    const r = await run('analyze', await folder(COMPANIES, SUPPLIES), '--format', 'md');
+    expect(r.out).toMatch(/^# weaklink analysis/);
+    expect(r.out).toContain('| # | company | own | risk | why |');
+  });
+
+  it('simulate lists the disrupted set and the revenue at risk', async () => {
+    const dir = await folder(COMPANIES, SUPPLIES);
+    const r = await run('simulate', dir, '--hit', 'fab', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ hit: ['fab'], disrupted: ['fab', 'oem', 't1'], revenueAtRisk: 1150 });
+    const table = await run('simulate', dir, '--hit', 't1');
+    expect(table.out).toContain('revenue at risk 1100');
+  });
+
+  it('validate reports the counts and the warnings', async () => {
+    const dir = await folder('id,focal,colour\noem,true,red\nt1,,blue\nfab,,\n', SUPPLIES);
+    const r = await run('validate', dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/valid — 3 companies, 2 supplies/);
+    expect(r.err).toMatch(/warning.*colour/);
+  });
+});
