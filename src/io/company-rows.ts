@@ -1,0 +1,55 @@
+/**
+ * Checks the rows of the companies table and builds the `Company` list in file order.
+ * Rules: the id is non-empty and unique (a duplicate names the row of the first
+ * occurrence); the typed cells follow `CELL_RULES`; `name` defaults to the id. Values
+ * stay as given (revenue `null` when absent) — defaults belong to `indexNetwork`.
+ */
+import type { Company } from '../model/types.ts';
+import { CELL_RULES, readCell, readFlag, readText } from './cells.ts';
+import { quote, type IssueLog } from './issue-log.ts';
+import type { InputRecord } from './table-spec.ts';
+
+export class CompanyRows {
+  readonly companies: Company[] = [];
+  /** Each id seen, with the ref of the row that first gave it. */
+  readonly firstRef = new Map<string, number>();
+
+  constructor(private readonly log: IssueLog) {}
+
+  add(record: InputRecord): void {
+    const { log } = this;
+    const id = record.get('id');
+    let ok = true;
+    if (id === '') {
+      log.error(record.at('id'), 'id is empty; every company needs a unique id', id);
+      ok = false;
+    } else {
+      const first = this.firstRef.get(id);
+      if (first === undefined) {
+        this.firstRef.set(id, record.ref);
+      } else {
+        const where = record.rows.describe([first]);
+        log.error(record.at('id'), `duplicate company id ${quote(id)}, first given on ${where}; ids must be unique, so rename or remove one`, id);
+        ok = false;
+      }
+    }
+    const size = readCell(record, 'size', CELL_RULES.size, log);
+    const scsLevel = readCell(record, 'scs_level', CELL_RULES.scs_level, log);
+    const securityScore = readCell(record, 'security_score', CELL_RULES.security_score, log);
+    const revenue = readCell(record, 'revenue', CELL_RULES.revenue, log);
+    const focal = readFlag(record, 'focal', log);
+    if (!ok || size === undefined || scsLevel === undefined || securityScore === undefined) return;
+    if (revenue === undefined || focal === undefined) return;
+    this.companies.push({
+      id,
+      name: readText(record, 'name') ?? id,
+      country: readText(record, 'country'),
+      industry: readText(record, 'industry'),
+      size,
+      scsLevel,
+      securityScore,
+      revenue,
+      focal,
+    });
+  }
+}

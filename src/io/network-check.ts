@@ -1,0 +1,69 @@
+/**
+ * One check of a whole network, shared by every way of reading one (folder, upload, CSV,
+ * JSON): it owns the issue log and the two row checkers, counts rows for progress, and
+ * at the end either returns the network with its warnings or throws the `InputError`
+ * listing every error. The companies table must be read before the supplies table,
+ * since supplies are checked against the company ids.
+ */
+import type { Issue, Network } from '../model/types.ts';
+import { CompanyRows } from './company-rows.ts';
+import { IssueLog } from './issue-log.ts';
+import { SupplyRows } from './supply-rows.ts';
+import type { RecordSink } from './table-spec.ts';
+
+export const DEFAULTS = { progressEvery: 10_000 };
+
+/** A network read without errors, and the warnings found on the way. */
+export interface ReadResult {
+  network: Network;
+  warnings: Issue[];
+}
+
+export class NetworkCheck {
+  readonly log = new IssueLog();
+  private readonly companyRows = new CompanyRows(this.log);
+  private supplyRows: SupplyRows | undefined;
+  private rowsRead = 0;
+
+  /** `label` names the input in the error message, e.g. the folder. */
+  constructor(
+    private readonly label: string,
+    private readonly onProgress?: (rowsRead: number) => void,
+  ) {}
+
+  /** Where the rows of the companies table go. */
+  companySink(): RecordSink {
+    return (record) => {
+      this.tick();
+      this.companyRows.add(record);
+    };
+  }
+
+  /**
+   * Where the rows of the supplies table go; call after the companies table is read.
+   * Supplier and buyer ids are checked only when `companiesComplete`.
+   */
+  supplySink(companiesFile: string, companiesComplete: boolean): RecordSink {
+    const ids = companiesComplete ? this.companyRows.firstRef : null;
+    const rows = new SupplyRows(this.log, ids, companiesFile);
+    this.supplyRows = rows;
+    return (record) => {
+      this.tick();
+      rows.add(record);
+    };
+  }
+
+  /** Runs the checks that need every row; throws `InputError` on any error. */
+  finish(): ReadResult {
+    this.supplyRows?.finish();
+    this.onProgress?.(this.rowsRead);
+    this.log.throwIfErrors(this.label);
+    const network = { companies: this.companyRows.companies, supplies: this.supplyRows?.supplies ?? [] };
+    return { network, warnings: this.log.warnings() };
+  }
+
+  private tick(): void {
+    this.rowsRead += 1;
+    if (this.rowsRead % DEFAULTS.progressEvery === 0) this.onProgress?.(this.rowsRead);
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * `parseNetwork`: the in-memory twin of `readNetwork`, for networks that arrive as text
+ * (an upload through the API). Same rules, same issues, same result; CSV is parsed with
+ * csv-parse's synchronous parser record by record, JSON with `JSON.parse`.
+ *
+ * @example
+ *   const { network, warnings } = parseNetwork(
+ *     { companies: { name: 'companies.csv', text: 'id\na\nb\n' },
+ *       supplies: { name: 'supplies.csv', text: 'supplier,buyer,commodity\na,b,steel\n' } },
+ *     'csv');
+ */
+import { parse } from 'csv-parse/sync';
+import { CsvTable } from './csv-table.ts';
+import { readJsonTable } from './json-table.ts';
+import { NetworkCheck, type ReadResult } from './network-check.ts';
+import { COMPANY_TABLE, SUPPLY_TABLE, type RecordSink, type TableSpec } from './table-spec.ts';
+
+export type { ReadResult } from './network-check.ts';
+
+/** A table as text: `name` is the file name used in issues. */
+export interface TableText {
+  name: string;
+  text: string | Buffer;
+}
+
+/** Checks and builds a network from its two tables; throws `InputError` listing every error. */
+export function parseNetwork(input: { companies: TableText; supplies: TableText }, format: 'csv' | 'json'): ReadResult {
+  const { companies, supplies } = input;
+  const check = new NetworkCheck(`${companies.name}, ${supplies.name}`);
+  const complete = parseTable(check, companies, COMPANY_TABLE, check.companySink(), format);
+  parseTable(check, supplies, SUPPLY_TABLE, check.supplySink(companies.name, complete), format);
+  return check.finish();
+}
+
+function parseTable(check: NetworkCheck, table: TableText, spec: TableSpec, sink: RecordSink, format: 'csv' | 'json'): boolean {
+  if (format === 'json') {
+    const text = typeof table.text === 'string' ? table.text : table.text.toString('utf8');
+    return readJsonTable(table.name, text, spec, check.log, sink);
+  }
+  const csv = new CsvTable(table.name, spec, check.log, sink);
+  try {
+    parse(table.text, csv.parserOptions());
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    check.log.error({ file: table.name }, `${table.name} cannot be read as CSV (${reason}); check that it is UTF-8 text`);
+    return false;
+  }
+  return csv.end();
+}

@@ -1,0 +1,28 @@
+/**
+ * readNetwork loads every folder of the shared test vectors (`../shared/vectors` from the
+ * project root) without errors, with as many companies as its expected.json describes.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readNetwork } from '../../../src/io/read-network.ts';
+
+const VECTORS = fileURLToPath(new URL('../../../../shared/vectors', import.meta.url));
+const folders = readdirSync(VECTORS).filter((name) => statSync(join(VECTORS, name)).isDirectory());
+
+describe('readNetwork on the shared vectors', () => {
+  it('readNetwork finds the vector folders', () => {
+    expect(folders.length).toBeGreaterThan(0);
+  });
+
+  it.each(folders)('readNetwork loads vectors/%s with no errors', async (name) => {
+    const dir = join(VECTORS, name);
+    const expected: unknown = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+    const { network, warnings } = await readNetwork(dir);
+    expect(warnings.every((issue) => issue.severity === 'warning')).toBe(true);
+    const companies = typeof expected === 'object' && expected !== null && 'companies' in expected ? expected.companies : {};
+    expect(network.companies.map((c) => c.id).sort()).toEqual(Object.keys(companies ?? {}).sort());
+    expect(network.supplies.length).toBeGreaterThan(0);
+  });
+});

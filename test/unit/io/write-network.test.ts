@@ -1,0 +1,136 @@
+/**
+ * writeNetworkCsv: refuses a target that cannot be a folder, writes the DESIGN.md column
+ * order, and round-trips through readNetwork exactly — for a hand-made network and for
+ * random ones whose strings hold commas, quotes, line breaks and non-ASCII text.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readNetwork } from '../../../src/io/read-network.ts';
+import { writeNetworkCsv } from '../../../src/io/write-network.ts';
+import { ACCESS_TYPES, SIZES, type Company, type Network, type Supply } from '../../../src/model/types.ts';
+import { folder } from './helpers.ts';
+
+const company = (id: string, extra: Partial<Company> = {}): Company => ({
+  id,
+  name: id,
+  country: null,
+  industry: null,
+  size: null,
+  scsLevel: null,
+  securityScore: null,
+  revenue: null,
+  focal: false,
+  ...extra,
+});
+
+const NETWORK: Network = {
+  companies: [
+    company('a', { name: 'Alpha, "the first"\nof them', country: 'JP', size: 'sme', scsLevel: 0, revenue: 0.1, focal: true }),
+    company('b', { name: 'Bêta 漢字 🙂', industry: 'erp-hosting', size: 'large', securityScore: 99.95, revenue: 1e21 }),
+    company('c,d', { revenue: 5e-324, scsLevel: 5 }),
+  ],
+  supplies: [
+    { supplier: 'b', buyer: 'a', commodity: 'x,"y"', share: 0.1 + 0.2, spend: 0, access: 'network', bufferDays: 1.5 },
+    { supplier: 'c,d', buyer: 'a', commodity: 'x,"y"', share: 1 / 3, spend: null, access: null, bufferDays: null },
+    { supplier: 'c,d', buyer: 'b', commodity: 'logistics', share: null, spend: 12345.678, access: 'none', bufferDays: 0 },
+  ],
+};
+
+describe('writeNetworkCsv', () => {
+  it('writeNetworkCsv rejects a folder inside a file and leaves nothing behind', async () => {
+    const dir = await folder({ 'plain.txt': 'x' });
+    await expect(writeNetworkCsv(NETWORK, join(dir, 'plain.txt', 'net'))).rejects.toThrow();
+    expect(await readdir(dir)).toEqual(['plain.txt']);
+  });
+
+  it('writeNetworkCsv writes the columns in order, null as empty, focal as true or empty', async () => {
+    const dir = await folder({});
+    await writeNetworkCsv({ companies: [company('a', { focal: true, revenue: 2 }), company('b')], supplies: [] }, dir);
+    expect(await readFile(join(dir, 'companies.csv'), 'utf8')).toBe(
+      'id,name,country,industry,size,scs_level,security_score,revenue,focal\na,a,,,,,,2,true\nb,b,,,,,,,\n',
+    );
+    expect(await readFile(join(dir, 'supplies.csv'), 'utf8')).toBe('supplier,buyer,commodity,share,spend,access,buffer_days\n');
+  });
+
+  it('writeNetworkCsv replaces existing tables and leaves no temporary files', async () => {
+    const dir = await folder({ 'companies.csv': 'old', 'supplies.csv': 'old' });
+    await writeNetworkCsv(NETWORK, dir);
+    expect((await readdir(dir)).sort()).toEqual(['companies.csv', 'supplies.csv']);
+  });
+
+  it('writeNetworkCsv round-trips a network through readNetwork exactly', async () => {
+    const dir = await folder({});
+    await writeNetworkCsv(NETWORK, dir);
+    expect((await readNetwork(dir)).network).toEqual(NETWORK);
+  });
+
+  it('writeNetworkCsv round-trips random networks with odd strings exactly', async () => {
+    await fc.assert(
+      fc.asyncProperty(networkArb, async (network) => {
+        const dir = await folder({});
+        await writeNetworkCsv(network, dir);
+        expect((await readNetwork(dir)).network).toEqual(network);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+const UNITS = [',', '"', '\n', '\r\n', '\r', ' ', '\t', ';', "'", 'é', '漢', '🙂', '\u00a0', 'a', 'Z', '0', '-'];
+/** Non-empty strings without surrounding whitespace (reading trims it). */
+const oddString = fc
+  .string({ unit: fc.oneof(fc.constantFrom(...UNITS), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 10 })
+  .map((s) => s.trim())
+  .filter((s) => s !== '');
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
+/** Finite doubles in [min, max], never -0 (written as `0`). */
+const number = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((n) => n + 0);
+
+const companyArb: fc.Arbitrary<Company> = fc.record({
+  id: oddString,
+  name: oddString,
+  country: optional(oddString),
+  industry: optional(oddString),
+  size: optional(fc.constantFrom(...SIZES)),
+  scsLevel: optional(fc.integer({ min: 0, max: 5 })),
+  securityScore: optional(number(0, 100)),
+  revenue: optional(number(0, 1e15)),
+  focal: fc.boolean(),
+});
+
+const supplyDraft: fc.Arbitrary<SupplyDraft> = fc.record({
+  from: fc.nat(),
+  to: fc.nat(),
+  commodity: oddString,
+  share: optional(number(Number.MIN_VALUE, 1)),
+  spend: optional(number(0, 1e12)),
+  access: optional(fc.constantFrom(...ACCESS_TYPES)),
+  bufferDays: optional(number(0, 365)),
+});
+
+type SupplyDraft = Omit<Supply, 'supplier' | 'buyer'> & { from: number; to: number };
+
+const networkArb: fc.Arbitrary<Network> = fc
+  .tuple(fc.uniqueArray(companyArb, { selector: (c) => c.id, minLength: 2, maxLength: 6 }), fc.array(supplyDraft, { maxLength: 10 }))
+  .map(([companies, drafts]) => ({ companies, supplies: validSupplies(companies, drafts) }));
+
+/** Drops self-supplies and duplicates; makes each group's shares all given or all missing. */
+function validSupplies(companies: Company[], drafts: SupplyDraft[]): Supply[] {
+  const seen = new Set<string>();
+  const groupGiven = new Map<string, boolean>();
+  const supplies: Supply[] = [];
+  for (const { from, to, share, ...rest } of drafts) {
+    const supplier = companies[from % companies.length]?.id ?? '';
+    const buyer = companies[to % companies.length]?.id ?? '';
+    const key = JSON.stringify([supplier, buyer, rest.commodity]);
+    if (supplier === buyer || seen.has(key)) continue;
+    seen.add(key);
+    const group = JSON.stringify([buyer, rest.commodity]);
+    const given = groupGiven.get(group) ?? share !== null;
+    groupGiven.set(group, given);
+    supplies.push({ supplier, buyer, ...rest, share: given ? (share ?? 0.5) : null });
+  }
+  return supplies;
+}
