@@ -4,11 +4,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readNetwork } from '../../../src/io/read-network.ts';
+import { VECTORS_DIR as VECTORS } from '../../vectors-dir.ts';
 
-const VECTORS = fileURLToPath(new URL('../../../../shared/vectors', import.meta.url));
 const folders = readdirSync(VECTORS).filter((name) => statSync(join(VECTORS, name)).isDirectory());
 
 describe('readNetwork on the shared vectors', () => {
