@@ -79,6 +79,10 @@ export interface CompanyDetailResponse {
   suppliers: SupplyLink[];
   buyers: SupplyLink[];
   levelGap: { ownLevel: number; requiredLevel: number; askedBy: { buyer: string; commodity: string; reasons: string[] }[] } | null;
+  /** (added) Full sizes of the lists above; each list holds at most `listLimit` entries. */
+  counts: { suppliers: number; buyers: number; blastRadius: number; criticalSuppliers: number };
+  /** (added) The most entries any list of this response holds. */
+  listLimit: number;
 }
 
 export interface GraphNode {
@@ -128,4 +132,113 @@ export interface SimulateResponse {
   disrupted: string[];
   revenueAtRisk: number;
   focalDisrupted: string[];
+  /** (added) The threshold θ the cascade ran with. */
+  theta: number;
+}
+
+// ---------------------------------------------------------------------------------
+// Added by the server (additive): health, the analysis lists and their pages.
+
+/** GET /api/health */
+export interface HealthResponse {
+  status: 'ok';
+  /** Version of the active network; null when nothing is loaded. */
+  version: string | null;
+}
+
+/** A page of a longer list: `items` are `offset .. offset + limit - 1` of `total`. */
+export interface Page<T> {
+  total: number;
+  offset: number;
+  limit: number;
+  items: T[];
+}
+
+export interface WeakLink {
+  rank: number;
+  id: string;
+  name: string;
+  ownScore: number;
+  unassessed: boolean;
+  riskContribution: number;
+  blastRadiusSize: number;
+  /** Revenue of the company and of its blast radius. */
+  valueAtStake: number;
+  /** One line: own score and what depends on it. */
+  reason: string;
+}
+
+/** GET /api/analysis/weak-links?offset=&limit= (highest risk contribution first, ties by id) */
+export interface WeakLinksResponse extends Page<WeakLink> {
+  theta: number;
+  /** The hit-likelihood curve assumed, e.g. `p(s) = 0.3 × 0.97^s`. */
+  hitLikelihood: string;
+}
+
+export interface SingleSource {
+  buyer: string;
+  buyerName: string;
+  commodity: string;
+  supplier: string;
+  supplierName: string;
+  /** Normalised share, above 1 − θ. */
+  share: number;
+}
+
+/** GET /api/analysis/single-sources?offset=&limit= (by buyer, commodity, supplier) */
+export type SingleSourcesResponse = Page<SingleSource>;
+
+export interface HiddenCritical {
+  supplier: string;
+  name: string;
+  /** Companies for which the supplier is critical without being their direct single source. */
+  dependants: string[];
+  focalDependants: string[];
+}
+
+/** GET /api/analysis/hidden-critical?offset=&limit= (most focal dependants first) */
+export type HiddenCriticalResponse = Page<HiddenCritical>;
+
+export interface LevelGap {
+  id: string;
+  name: string;
+  ownLevel: number;
+  requiredLevel: number;
+  unassessed: boolean;
+  /** Buyers that ask ★4 and why: `data`, `halt` (critical, short buffer), `access` (network/software). */
+  askedBy: { buyer: string; commodity: string; reasons: string[] }[];
+}
+
+/** GET /api/analysis/level-gaps?offset=&limit= (widest gap first, then by risk) */
+export type LevelGapsResponse = Page<LevelGap>;
+
+export interface CountryShare {
+  country: string;
+  /** Companies (byCount) or spend (bySpend) of this country. */
+  amount: number;
+  /** Fraction of the tier's total. */
+  share: number;
+}
+
+export interface ConcentrationGroup {
+  buyer: string;
+  commodity: string;
+  /** Σ (100 × share)², 0–10,000. */
+  hhi: number;
+  suppliers: { id: string; share: number }[];
+}
+
+/**
+ * GET /api/analysis/concentration?offset=&limit= — the (buyer, commodity) groups, most
+ * concentrated first, paged (`total`, `offset`, `limit` refer to `groups`); the
+ * per-tier country concentration and the countries of each focal company's critical
+ * suppliers in full.
+ */
+export interface ConcentrationResponse {
+  total: number;
+  offset: number;
+  limit: number;
+  groups: ConcentrationGroup[];
+  tiers: { tier: number; companies: number; byCount: CountryShare[]; countHhi: number; bySpend: CountryShare[]; spendHhi: number }[];
+  criticalSupplierCountries: { focal: string; countries: CountryShare[] }[];
 }

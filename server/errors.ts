@@ -1,0 +1,79 @@
+/**
+ * The one place where failures become HTTP responses, always
+ * `{ error: { code, message, field? } }` (api-types `ApiError`): a ZodError is a 400
+ * naming the first bad field (or the first unknown one), UsageError 400, NotFoundError 404, StoreUnavailableError
+ * 503, an oversized body 413, malformed JSON 400; anything else is a 500 with a generic
+ * message — its stack goes to the server log only, never to the client.
+ */
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { ZodError } from 'zod';
+import { NotFoundError, StoreUnavailableError, UsageError } from '../src/errors.ts';
+import type { ApiError } from './api-types.ts';
+
+export type ErrorCode = ApiError['error']['code'];
+
+/** Where the server writes: one line per event; `error` gets the cause of a 500. */
+export interface Logger {
+  info(message: string): void;
+  error(message: string, cause?: unknown): void;
+}
+
+/** A NotFoundError that names the request field holding the unknown id(s). */
+export class FieldNotFoundError extends NotFoundError {
+  override name = 'FieldNotFoundError';
+  constructor(
+    message: string,
+    readonly field: string,
+    id?: string,
+  ) {
+    super(message, id);
+  }
+}
+
+/** Sends an API error. */
+export function sendError(res: Response, status: number, code: ErrorCode, message: string, field?: string): void {
+  const body: ApiError = { error: field === undefined ? { code, message } : { code, message, field } };
+  res.status(status).json(body);
+}
+
+/** 404 for every /api path no route matched. */
+export function apiNotFound(): RequestHandler {
+  return (req, res) => sendError(res, 404, 'not_found', `No such endpoint: ${req.method} ${req.baseUrl}${req.path}. See GET /api/openapi.json.`);
+}
+
+/** The error middleware: maps each error kind to its status; logs only the unexpected. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) return next(err);
+    if (err instanceof ZodError) {
+      const issue = err.issues[0];
+      const path = issue ? [...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])] : [];
+      const field = path.length > 0 ? path.map(String).join('.') : undefined;
+      const message = issue ? (field ? `${field}: ${issue.message}` : issue.message) : 'Invalid request';
+      return sendError(res, 400, 'bad_request', message, field);
+    }
+    if (err instanceof UsageError) return sendError(res, 400, 'bad_request', err.message, err.field);
+    if (err instanceof FieldNotFoundError) return sendError(res, 404, 'not_found', err.message, err.field);
+    if (err instanceof NotFoundError) return sendError(res, 404, 'not_found', err.message);
+    if (err instanceof StoreUnavailableError) return sendError(res, 503, 'unavailable', err.message);
+    const body = bodyParserError(err);
+    if (body) return sendError(res, body.status, body.code, body.message);
+    logger.error(`${req.method} ${req.originalUrl} failed`, err);
+    return sendError(res, 500, 'internal', 'Internal error: the server could not answer this request. It has been logged; try again or report it.');
+  };
+}
+
+/** body-parser's errors (http-errors with `type` and `status`), or null. */
+function bodyParserError(err: unknown): { status: number; code: ErrorCode; message: string } | null {
+  if (typeof err !== 'object' || err === null || !('type' in err) || !('status' in err)) return null;
+  const { type, status } = err as { type: unknown; status: unknown };
+  if (type === 'entity.too.large') {
+    const limit = 'limit' in err ? ` of ${String((err as { limit: unknown }).limit)} bytes` : '';
+    return { status: 413, code: 'payload_too_large', message: `Request body is larger than the limit${limit}; send less.` };
+  }
+  if (type === 'entity.parse.failed') return { status: 400, code: 'bad_request', message: 'Request body is not valid JSON; check its syntax.' };
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status: 400, code: 'bad_request', message: `Request body cannot be read (${String(type)}); send UTF-8 JSON with Content-Type: application/json.` };
+  }
+  return null;
+}

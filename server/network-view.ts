@@ -1,0 +1,189 @@
+/**
+ * One analysed version of the active network, shared by every request while that
+ * version is current: the indexed network, `runAnalysis` over it, and the lookups the
+ * routes need (search text, company rows, the ranked order, the analysis lists),
+ * each computed on first use and kept. Nothing here knows about HTTP.
+ */
+import {
+  concentrationGroupReports,
+  hiddenCriticalReports,
+  levelGapReports,
+  singleSourceReports,
+  weakLinkReports,
+  type Analysis,
+  type ConcentrationGroupReport,
+  type HiddenCriticalReport,
+  type LevelGapReport,
+  type WeakLinkReport,
+} from '../src/analysis/analyze.ts';
+import { members } from '../src/analysis/blast-radius.ts';
+import { criticalSupplierCountries, tierConcentration } from '../src/analysis/concentration.ts';
+import { EPSILON } from '../src/analysis/options.ts';
+import { rankWeakLinks } from '../src/analysis/risk.ts';
+import type { IndexedNetwork } from '../src/model/index-network.ts';
+import type { CompanyRow, ConcentrationResponse, SingleSource } from './api-types.ts';
+
+/** The most weak links any request can ask for (the list limit of the API). */
+export const MAX_WEAK_LINKS = 500;
+
+export class NetworkView {
+  readonly index: IndexedNetwork;
+  private readonly memo = new Map<string, unknown>();
+  private readonly rows: (CompanyRow | undefined)[];
+
+  constructor(
+    /** Network version this view was computed from. */
+    readonly version: string,
+    readonly analysis: Analysis,
+  ) {
+    this.index = analysis.index;
+    this.rows = new Array<CompanyRow | undefined>(this.index.n);
+  }
+
+  get theta(): number {
+    return this.analysis.options.theta;
+  }
+
+  /** The `p(s) = …` assumption, as the reports print it. */
+  get hitLikelihood(): string {
+    return `p(s) = ${this.analysis.options.hitBase} × ${this.analysis.options.hitDecay}^s`;
+  }
+
+  /** Edge e is a direct single source: its normalised share is above 1 − θ. */
+  isSingleSource(e: number): boolean {
+    return this.index.edgeShare[e]! > 1 - this.theta + EPSILON;
+  }
+
+  /** Tier-0 company: a focal company (or, with none flagged, one that supplies nobody). */
+  isFocal(i: number): boolean {
+    return this.analysis.tier[i] === 0;
+  }
+
+  tierOf(i: number): number | null {
+    const t = this.analysis.tier[i]!;
+    return t < 0 ? null : t;
+  }
+
+  name(i: number): string {
+    return this.index.network.companies[i]!.name;
+  }
+
+  commodityOf(e: number): string {
+    return this.index.commodities[this.index.groupCommodity[this.index.edgeGroup[e]!]!]!;
+  }
+
+  /** The list row of company i (built once). */
+  row(i: number): CompanyRow {
+    const cached = this.rows[i];
+    if (cached) return cached;
+    const a = this.analysis;
+    const c = this.index.network.companies[i]!;
+    const row: CompanyRow = {
+      id: c.id,
+      name: c.name,
+      country: c.country,
+      industry: c.industry,
+      size: c.size,
+      tier: this.tierOf(i),
+      ownScore: a.own[i]!,
+      ownLevel: a.ownLevel[i]!,
+      unassessed: a.unassessed[i] === 1,
+      effectiveScore: a.effective[i]!,
+      requiredLevel: a.required.level[i]! < 0 ? null : a.required.level[i]!,
+      riskContribution: a.risk[i]!,
+      blastRadiusSize: members(a.failures.blastRadius, i).length,
+      criticalSupplierCount: members(a.failures.criticalSuppliers, i).length,
+    };
+    this.rows[i] = row;
+    return row;
+  }
+
+  /** Lower-case `id` and `name` of every company, for substring search. */
+  searchText(): { id: string[]; name: string[] } {
+    return this.once('search', () => ({
+      id: this.index.ids.map((s) => s.toLowerCase()),
+      name: this.index.network.companies.map((c) => c.name.toLowerCase()),
+    }));
+  }
+
+  /** Every company index, highest risk contribution first, ties by id. */
+  ranked(): number[] {
+    return this.once('ranked', () => rankWeakLinks(this.index, this.analysis.risk));
+  }
+
+  /** 1 for each critical supplier of some tier-0 company. */
+  criticalToFocal(): Uint8Array {
+    return this.once('criticalToFocal', () => {
+      const out = new Uint8Array(this.index.n);
+      for (let v = 0; v < this.index.n; v++) {
+        if (this.isFocal(v)) for (const x of members(this.analysis.failures.criticalSuppliers, v)) out[x] = 1;
+      }
+      return out;
+    });
+  }
+
+  focalIndices(): number[] {
+    return this.once('focal', () => Array.from({ length: this.index.n }, (_, i) => i).filter((i) => this.isFocal(i)));
+  }
+
+  /** Summary counts: the highest tier and the unassessed companies. */
+  stats(): { maxTier: number; unassessed: number; countries: string[] } {
+    return this.once('stats', () => {
+      let maxTier = 0;
+      let unassessed = 0;
+      const countries = new Set<string>();
+      for (let i = 0; i < this.index.n; i++) {
+        maxTier = Math.max(maxTier, this.analysis.tier[i]!);
+        unassessed += this.analysis.unassessed[i]!;
+        const country = this.index.network.companies[i]!.country;
+        if (country !== null) countries.add(country);
+      }
+      return { maxTier, unassessed, countries: [...countries].sort() };
+    });
+  }
+
+  weakLinks(): WeakLinkReport[] {
+    return this.once('weakLinks', () => weakLinkReports(this.analysis, Math.min(this.index.n, MAX_WEAK_LINKS)));
+  }
+
+  singleSources(): SingleSource[] {
+    return this.once('singleSources', () =>
+      singleSourceReports(this.analysis).map((s) => ({
+        buyer: s.buyer,
+        buyerName: this.name(this.index.indexOf.get(s.buyer)!),
+        commodity: s.commodity,
+        supplier: s.supplier,
+        supplierName: this.name(this.index.indexOf.get(s.supplier)!),
+        share: s.share,
+      })),
+    );
+  }
+
+  hiddenCritical(): HiddenCriticalReport[] {
+    return this.once('hiddenCritical', () => hiddenCriticalReports(this.analysis));
+  }
+
+  levelGaps(): LevelGapReport[] {
+    return this.once('levelGaps', () => levelGapReports(this.analysis));
+  }
+
+  levelGapOf(id: string): LevelGapReport | undefined {
+    return this.once('levelGapById', () => new Map(this.levelGaps().map((g) => [g.id, g]))).get(id);
+  }
+
+  concentrationGroups(): ConcentrationGroupReport[] {
+    return this.once('groups', () => concentrationGroupReports(this.analysis));
+  }
+
+  concentrationByCountry(): Pick<ConcentrationResponse, 'tiers' | 'criticalSupplierCountries'> {
+    return this.once('countries', () => ({
+      tiers: tierConcentration(this.index, this.analysis.tier),
+      criticalSupplierCountries: criticalSupplierCountries(this.index, this.analysis.tier, this.analysis.failures.criticalSuppliers),
+    }));
+  }
+
+  private once<T>(key: string, compute: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as T;
+  }
+}

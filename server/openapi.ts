@@ -1,0 +1,82 @@
+/**
+ * The OpenAPI 3.1 document of the API, built from the route table: one operation per
+ * route with its path and query parameters and request body (from the zod input
+ * schemas, as the client sends them) and its responses (the schemas of schemas.ts, as
+ * `components.schemas`, and the shared error shape). JSON Schema 2020-12 throughout,
+ * as OpenAPI 3.1 expects.
+ */
+import { z } from 'zod';
+import type { Route } from './route.ts';
+import { ErrorSchema, RESPONSE_SCHEMAS } from './schemas.ts';
+
+type Json = Record<string, unknown>;
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Bad input: `field` names the first bad parameter.',
+  404: 'Unknown id, or no such endpoint.',
+  413: 'Request body larger than the limit (100 kB).',
+  500: 'Internal error (details are logged on the server only).',
+  503: 'The graph store is unavailable.',
+};
+
+/** Example: `openApiDocument(routes, { title: 'weaklink', version: '0.1.0' })`. */
+export function openApiDocument(routes: Route[], info: { title: string; version: string }): Json {
+  const components = componentSchemas();
+  const refOf = new Map<z.ZodType, string>(RESPONSE_SCHEMAS.map(([name, schema]) => [schema, `#/components/schemas/${name}`]));
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const route of routes) {
+    const responseRef = refOf.get(route.response);
+    if (!responseRef) throw new Error(`openapi: the response schema of ${route.method.toUpperCase()} ${route.path} is not in RESPONSE_SCHEMAS`);
+    const responses: Record<string, Json> = { 200: { description: 'OK', content: { 'application/json': { schema: { $ref: responseRef } } } } };
+    for (const status of [...new Set([400, ...(route.errors ?? []), 500])].sort((a, b) => a - b)) {
+      responses[status] = { description: ERROR_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    }
+    const operation: Json = {
+      operationId: route.operationId,
+      summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
+      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+      responses,
+    };
+    (paths[route.path] ??= {})[route.method] = operation;
+  }
+  return { openapi: '3.1.0', info: { ...info, description: 'The weaklink HTTP API: a supply network, its analysis, and what-if disruption.' }, paths, components: { schemas: components } };
+}
+
+/** Every response schema as a named component; references between them stay `$ref`s. */
+function componentSchemas(): Record<string, Json> {
+  const registry = z.registry<{ id: string }>();
+  for (const [name, schema] of RESPONSE_SCHEMAS) registry.add(schema, { id: name });
+  registry.add(ErrorSchema, { id: 'Error' });
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, io: 'output' });
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, strip(schema as Json)]));
+}
+
+/** OpenAPI parameters from an object schema's properties. */
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): Json[] {
+  if (!schema) return [];
+  const json = jsonSchema(schema, 'input');
+  const properties = (json.properties ?? {}) as Record<string, Json>;
+  const required = new Set((json.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: where,
+      required: where === 'path' || required.has(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
+  return strip(z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Json);
+}
+
+/** Drops `$schema` and `$id`, which do not belong inside an OpenAPI document. */
+function strip(schema: Json): Json {
+  const { $schema: _schema, $id: _id, ...rest } = schema;
+  return rest;
+}

@@ -1,0 +1,35 @@
+/**
+ * Zod pieces shared by the routes' query schemas: paging (`offset`, `limit` ≤ 500),
+ * bounded integers coerced from query strings, `true`/`false` flags, and `paginate`,
+ * which cuts one page out of a list.
+ */
+import { z } from 'zod';
+
+export const DEFAULTS = { maxLimit: 500, limit: 50 };
+
+/** A whole number in [min, max] from a query string. */
+export function intParam(min: number, max: number) {
+  return z.coerce.number().int().min(min).max(max);
+}
+
+/** `offset` (≥ 0, default 0) and `limit` (0–500, default `limit`). */
+export function pageParams(limit = DEFAULTS.limit) {
+  return {
+    offset: intParam(0, Number.MAX_SAFE_INTEGER).default(0),
+    limit: intParam(0, DEFAULTS.maxLimit).default(limit),
+  };
+}
+
+/** `true` or `false` (default false). */
+export const flagParam = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => v === 'true');
+
+/** A short non-empty text parameter. */
+export const textParam = z.string().trim().min(1).max(200);
+
+/** The page `offset .. offset + limit - 1` of `list`, with its total. */
+export function paginate<T>(list: readonly T[], offset: number, limit: number): { total: number; offset: number; limit: number; items: T[] } {
+  return { total: list.length, offset, limit, items: list.slice(offset, offset + limit) };
+}

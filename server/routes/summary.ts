@@ -1,0 +1,46 @@
+/**
+ * GET /api/health — liveness and the active network's version (asks the store only);
+ * GET /api/summary — the network at a glance: sizes, focal companies, tiers, θ and
+ * the hit-likelihood assumption, and the counts of each analysis list.
+ */
+import { HealthSchema, SummarySchema } from '../schemas.ts';
+import { defineRoute } from '../route.ts';
+
+export const healthRoute = defineRoute({
+  method: 'get',
+  path: '/api/health',
+  operationId: 'health',
+  summary: 'Liveness and the version of the active network (null when none is loaded).',
+  response: HealthSchema,
+  errors: [503],
+  handle: async (_, { store }) => ({ status: 'ok' as const, version: await store.version() }),
+});
+
+export const summaryRoute = defineRoute({
+  method: 'get',
+  path: '/api/summary',
+  operationId: 'summary',
+  summary: 'The active network at a glance, with the counts of each analysis list.',
+  response: SummarySchema,
+  errors: [503],
+  handle: async (_, { cache }) => {
+    const view = await cache.view();
+    const { index } = view;
+    const stats = view.stats();
+    return {
+      version: view.version,
+      companies: index.n,
+      supplies: index.m,
+      focal: view.focalIndices().map((i) => ({ id: index.ids[i]!, name: view.name(i) })),
+      maxTier: stats.maxTier,
+      unassessed: stats.unassessed,
+      theta: view.theta,
+      hitLikelihood: view.hitLikelihood,
+      commodities: [...index.commodities].sort(),
+      countries: stats.countries,
+      singleSources: view.analysis.singleSources.length,
+      hiddenCriticalSuppliers: view.hiddenCritical().length,
+      levelGaps: view.levelGaps().length,
+    };
+  },
+});

@@ -1,0 +1,136 @@
+/**
+ * `npm start`: serves the weaklink API and the map. Validates the configuration first
+ * (config.ts; a bad option is one line and exit 2), opens the store — the memory store
+ * loaded from `--data` (default data/sample), or Neo4j with `--neo4j` (loaded from
+ * `--data` only when one is given) — builds the web bundle when it is missing or older
+ * than web/, listens, and on SIGINT/SIGTERM stops accepting connections, lets requests
+ * in flight finish, and closes the store. Exit codes as the CLI: 1 invalid network,
+ * 2 usage, 3 a database that cannot be used.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { formatIssue, InputError, StoreUnavailableError, UsageError } from '../src/errors.ts';
+import { readNetwork } from '../src/io/read-network.ts';
+import type { GraphStore } from '../src/store/graph-store.ts';
+import { MemoryStore } from '../src/store/memory-store.ts';
+import { consoleLogger, createApp } from './app.ts';
+import { loadConfig, type Config } from './config.ts';
+
+export const DEFAULTS = { webDir: 'web', shutdownGraceMs: 10_000 };
+
+const say = (line: string): void => console.log(`weaklink: ${line}`);
+
+/** Opens the configured store and loads the network into it; returns it with a label for the log. */
+export async function openStore(config: Config): Promise<{ store: GraphStore; label: string }> {
+  if (config.neo4j) {
+    const { Neo4jStore } = await import('../src/store/neo4j-store.ts');
+    const store = await Neo4jStore.connect(config.neo4j);
+    if (config.dataGiven) await loadFolder(store, config.data);
+    else if ((await store.version()) === null) say(`${config.neo4j.uri} holds no network yet; start with --data DIR to load one`);
+    return { store, label: config.dataGiven ? `${config.data} (Neo4j ${config.neo4j.uri})` : `the network in Neo4j ${config.neo4j.uri}` };
+  }
+  const store = new MemoryStore();
+  await loadFolder(store, config.data);
+  return { store, label: config.data };
+}
+
+async function loadFolder(store: GraphStore, dir: string): Promise<void> {
+  const { network, warnings } = await readNetwork(dir);
+  for (const w of warnings) console.warn(formatIssue(w));
+  const summary = await store.load(network);
+  say(`loaded ${dir}: ${summary.companies} companies, ${summary.supplies} supplies`);
+}
+
+/** Builds web/ with vite when web/dist/index.html is missing or older than a web source; returns web/dist or undefined. */
+export async function ensureWebBundle(webDir = DEFAULTS.webDir): Promise<string | undefined> {
+  const dist = join(webDir, 'dist');
+  const index = join(dist, 'index.html');
+  const hasConfig = ['vite.config.ts', 'vite.config.js', 'vite.config.mjs'].some((f) => existsSync(join(webDir, f)));
+  if (!hasConfig) {
+    say(`${webDir}/ has no vite config yet: serving the API only`);
+    return existsSync(index) ? dist : undefined;
+  }
+  if (existsSync(index) && statSync(index).mtimeMs >= newestSource(webDir)) return dist;
+  say(`building the map (npx vite build ${webDir})…`);
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn('npx', ['vite', 'build', webDir], { stdio: 'inherit' });
+    child.on('error', () => resolve(null));
+    child.on('exit', (c) => resolve(c));
+  });
+  if (code === 0 && existsSync(index)) return dist;
+  say(`the map did not build (vite exit ${code ?? 'error'}): serving the API only`);
+  return undefined;
+}
+
+/** Latest modification time of the files under `dir`, skipping dist/ and node_modules/. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.argv.slice(2), process.env);
+  const { store, label } = await openStore(config);
+  const webRoot = await ensureWebBundle();
+  const app = createApp({ store, logger: consoleLogger, ...(webRoot ? { webRoot } : {}) });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  say(`serving ${label} at http://${host}:${port}`);
+
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) {
+      say(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    closing = true;
+    say(`${signal}: finishing requests in flight, then closing`);
+    server.close(() => {
+      store.close().then(
+        () => say('stopped'),
+        (error: unknown) => console.error(`weaklink: closing the store failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    });
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), DEFAULTS.shutdownGraceMs).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT')).on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** Exit code and one-line message for a failure at start. */
+function fail(error: unknown): never {
+  if (error instanceof InputError) {
+    for (const issue of error.issues) console.error(formatIssue(issue));
+    console.error(`weaklink: ${error.message}`);
+    process.exit(1);
+  }
+  if (error instanceof UsageError) {
+    console.error(`weaklink: ${error.message}`);
+    process.exit(2);
+  }
+  if (error instanceof StoreUnavailableError) {
+    console.error(`weaklink: ${error.message}`);
+    process.exit(3);
+  }
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === 'EADDRINUSE' || e?.code === 'EACCES') {
+    console.error(`weaklink: cannot listen (${e.code}): ${e.message}; choose another --port`);
+    process.exit(2);
+  }
+  console.error('weaklink: failed to start:', error);
+  process.exit(1);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch(fail);
+}

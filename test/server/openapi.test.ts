@@ -1,0 +1,110 @@
+/**
+ * The OpenAPI document against the app: every route express knows under /api is
+ * documented and every documented operation is routed; every `$ref` resolves; path
+ * parameters are declared; every route answers a sample request with a body its
+ * documented schema accepts; and the response schemas have exactly the api-types types.
+ */
+import type { Express } from 'express';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import type * as Api from '../../server/api-types.ts';
+import { apiRoutes, createApp } from '../../server/app.ts';
+import type * as S from '../../server/schemas.ts';
+import { MemoryStore } from '../../src/store/memory-store.ts';
+import { get, post, serveNetwork } from './helpers.ts';
+
+/** An intersection as one object type (expectTypeOf tells them apart). */
+type Flat<T> = { [K in keyof T]: T[K] };
+
+type Doc = { openapi: string; paths: Record<string, Record<string, { operationId: string; parameters: { name: string; in: string }[]; responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+
+let server: Awaited<ReturnType<typeof serveNetwork>>;
+let doc: Doc;
+
+beforeAll(async () => {
+  server = await serveNetwork();
+  doc = (await get<Doc>(server.url, '/api/openapi.json')).body;
+});
+afterAll(() => server.close());
+
+/** `METHOD /api/path/{param}` of every route registered on the app. */
+function expressRoutes(app: Express): string[] {
+  const stack = (app as unknown as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router.stack;
+  return stack.flatMap((layer) =>
+    layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`) : [],
+  );
+}
+
+const documented = (): string[] => Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+
+describe('GET /api/openapi.json', () => {
+  it('is an OpenAPI 3.1 document', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('documents every /api route of the app, and nothing else', () => {
+    const routed = expressRoutes(createApp({ store: new MemoryStore() })).filter((r) => r.split(' ')[1]!.startsWith('/api/'));
+    expect(routed.sort()).toEqual(documented().sort());
+    expect(routed).toEqual(expect.arrayContaining(['GET /api/companies/{id}', 'POST /api/simulate', 'GET /api/openapi.json']));
+  });
+
+  it('declares each path parameter and resolves each $ref', () => {
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      for (const op of Object.values(ops)) {
+        expect(op.parameters.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(params);
+        expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400', '500']));
+      }
+    }
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(20);
+    for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty(ref);
+  });
+
+  it('every route answers a sample request with a body its response schema accepts', async () => {
+    const samples: Record<string, () => Promise<{ status: number; body: unknown }>> = {
+      health: () => get(server.url, '/api/health'),
+      summary: () => get(server.url, '/api/summary'),
+      listCompanies: () => get(server.url, '/api/companies?country=JP'),
+      getCompany: () => get(server.url, '/api/companies/castco'),
+      graph: () => get(server.url, '/api/graph?focus=castco&up=2&down=1'),
+      weakLinks: () => get(server.url, '/api/analysis/weak-links'),
+      singleSources: () => get(server.url, '/api/analysis/single-sources'),
+      hiddenCritical: () => get(server.url, '/api/analysis/hidden-critical'),
+      levelGaps: () => get(server.url, '/api/analysis/level-gaps'),
+      concentration: () => get(server.url, '/api/analysis/concentration'),
+      simulate: () => post(server.url, '/api/simulate', { hit: ['foundry'] }),
+      openapi: () => get(server.url, '/api/openapi.json'),
+    };
+    for (const route of apiRoutes()) {
+      const sample = samples[route.operationId];
+      expect(sample, `a sample request for ${route.operationId}`).toBeDefined();
+      const { status, body } = await sample!();
+      expect(status, route.operationId).toBe(200);
+      const parsed = route.response.safeParse(body);
+      expect(parsed.success, `${route.operationId}: ${parsed.error?.message}`).toBe(true);
+    }
+  });
+});
+
+describe('response schemas', () => {
+  it('have exactly the api-types types', () => {
+    expectTypeOf<z.output<typeof S.ErrorSchema>>().toEqualTypeOf<Api.ApiError>();
+    expectTypeOf<z.output<typeof S.HealthSchema>>().toEqualTypeOf<Api.HealthResponse>();
+    expectTypeOf<z.output<typeof S.SummarySchema>>().toEqualTypeOf<Api.SummaryResponse>();
+    expectTypeOf<z.output<typeof S.CompanyRowSchema>>().toEqualTypeOf<Api.CompanyRow>();
+    expectTypeOf<z.output<typeof S.CompanyListSchema>>().toEqualTypeOf<Api.CompanyListResponse>();
+    expectTypeOf<z.output<typeof S.SupplyLinkSchema>>().toEqualTypeOf<Api.SupplyLink>();
+    type Detail = z.output<typeof S.CompanyDetailSchema>;
+    expectTypeOf<Omit<Detail, 'company'>>().toEqualTypeOf<Omit<Api.CompanyDetailResponse, 'company'>>();
+    expectTypeOf<Detail['company']>().toEqualTypeOf<Flat<Api.CompanyDetailResponse['company']>>();
+    expectTypeOf<z.output<typeof S.GraphSchema>>().toEqualTypeOf<Api.GraphResponse>();
+    expectTypeOf<z.output<typeof S.WeakLinksSchema>>().toEqualTypeOf<Api.WeakLinksResponse>();
+    expectTypeOf<z.output<typeof S.SingleSourcesSchema>>().toEqualTypeOf<Api.SingleSourcesResponse>();
+    expectTypeOf<z.output<typeof S.HiddenCriticalSchema>>().toEqualTypeOf<Api.HiddenCriticalResponse>();
+    expectTypeOf<z.output<typeof S.LevelGapsSchema>>().toEqualTypeOf<Api.LevelGapsResponse>();
+    expectTypeOf<z.output<typeof S.ConcentrationSchema>>().toEqualTypeOf<Api.ConcentrationResponse>();
+    expectTypeOf<z.output<typeof S.SimulateSchema>>().toEqualTypeOf<Api.SimulateResponse>();
+  });
+});
