@@ -1,0 +1,92 @@
+/**
+ * The Monte Carlo loss distribution on worker threads. The runs are cut into chunks;
+ * each worker indexes the plain network it is given once, then computes chunks with
+ * `simulateLosses` (the pure function of src/analysis), and the per-run losses are put
+ * back in run order. Every run draws from its own (seed, run) stream, so the result is
+ * bitwise the one of `monteCarloLoss` whatever the number of workers or chunk size.
+ *
+ * Workers load TypeScript through loss-worker-entry.mjs, which registers tsx.
+ *
+ * @example
+ *   const dist = await parallelMonteCarloLoss(idx, { runs: 100_000, seed: 7, onProgress: (d, t) => log(d, t) });
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { checkRunRange, LOSS_DEFAULTS, summarizeLosses, type LossDistribution, type MonteCarloOptions } from '../analysis/loss-distribution.ts';
+import type { AnalysisOptions } from '../analysis/options.ts';
+import { resolveOptions } from '../analysis/options.ts';
+import { checkSeed } from '../analysis/random.ts';
+import type { IndexedNetwork } from '../model/index-network.ts';
+import type { LossChunk, LossWorkerData, LossWorkerReply } from './loss-worker.ts';
+
+export interface ParallelLossOptions extends MonteCarloOptions {
+  /** Worker threads; default os.availableParallelism(). */
+  workers?: number;
+  /** Runs per chunk; default enough for about 8 chunks per worker, at least 250. */
+  chunkSize?: number;
+}
+
+const ENTRY = new URL('./loss-worker-entry.mjs', import.meta.url);
+
+/** Same result as `monteCarloLoss(index, run, options)`, computed on worker threads. */
+export async function parallelMonteCarloLoss(
+  index: IndexedNetwork,
+  run: ParallelLossOptions = {},
+  options: Partial<AnalysisOptions> = {},
+): Promise<LossDistribution> {
+  const resolved = resolveOptions(options);
+  const runs = run.runs ?? LOSS_DEFAULTS.runs;
+  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`lossDistribution: runs must be an integer ≥ 1, got ${runs}`);
+  const seed = checkSeed(run.seed ?? LOSS_DEFAULTS.seed);
+  const fromRun = run.fromRun ?? 0;
+  const toRun = run.toRun ?? runs;
+  checkRunRange(fromRun, toRun);
+  const workers = run.workers ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`parallelLoss: workers must be an integer ≥ 1, got ${workers}`);
+  const total = toRun - fromRun;
+  const chunkSize = run.chunkSize ?? Math.max(250, Math.ceil(total / (workers * 8)));
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`parallelLoss: chunkSize must be an integer ≥ 1, got ${chunkSize}`);
+
+  const chunks: LossChunk[] = [];
+  for (let a = fromRun; a < toRun; a += chunkSize) chunks.push({ fromRun: a, toRun: Math.min(toRun, a + chunkSize) });
+  const losses = new Float64Array(total);
+  const data: LossWorkerData = { network: index.network, seed, options: resolved };
+  const pool: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let done = 0;
+      let failed = false;
+      const fail = (error: Error): void => {
+        if (!failed) {
+          failed = true;
+          reject(error);
+        }
+      };
+      const dispatch = (worker: Worker): void => {
+        const chunk = chunks[next++];
+        if (chunk !== undefined) worker.postMessage(chunk);
+      };
+      for (let w = 0; w < Math.min(workers, chunks.length); w++) {
+        const worker = new Worker(ENTRY, { workerData: data });
+        pool.push(worker);
+        worker.on('message', (reply: LossWorkerReply) => {
+          if (reply === 'ready') return dispatch(worker);
+          if ('error' in reply) return fail(new Error(`parallelLoss: a worker failed: ${reply.error}`));
+          losses.set(reply.losses, reply.fromRun - fromRun);
+          done += reply.losses.length;
+          run.onProgress?.(done, total);
+          if (done === total) resolve();
+          else dispatch(worker);
+        });
+        worker.on('error', (error) => fail(new Error(`parallelLoss: a worker failed: ${error.message}`)));
+        worker.on('exit', (code) => {
+          if (done < total) fail(new Error(`parallelLoss: a worker stopped (exit code ${code}) before the runs were done`));
+        });
+      }
+    });
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+  return summarizeLosses(index, losses, { seed, fromRun, top: run.top ?? LOSS_DEFAULTS.top }, resolved);
+}

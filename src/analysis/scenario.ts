@@ -1,0 +1,278 @@
+/**
+ * Breach scenario, day by day (DESIGN.md "Scenarios"): a set of companies is hit for N
+ * days — down on days 0 .. N − 1, back on day N — and the cascade runs one day at a time
+ * with inventory buffers.
+ *
+ * Rule. On day t a supply edge e (u → v) is *unavailable* iff u is stopped on day t and
+ * t − since(u) ≥ buffer_days(e), where since(u) is the first day of u's current stop.
+ * The stopped set of day t is the least set that contains the hit companies still down
+ * that day and every company for which some commodity's available share (normalised as
+ * in indexNetwork) is below θ (< θ − 1e-9). It is computed as a fixed point per day by
+ * a worklist over out-edges, like the static cascade; a company that is not forced down
+ * on a day is up that day. So inventory refills at once when a supplier recovers, and a
+ * company recovers on the first day all its inputs are available again.
+ *
+ * Consequences. A buffer of b days holds for days since(u) .. since(u) + b − 1, so a buyer
+ * whose buffer is at least as long as the hit never stops. While the hit lasts the
+ * stopped set only grows, and with no hit company left nothing can be forced down (the
+ * least fixed point of an empty hit set is empty): everything is up again on day N. With
+ * every buffer 0, each day of the hit stops exactly the static cascade D(H).
+ *
+ * Revenue at risk assumes revenue is annual and spread evenly over 365 days: a stopped
+ * company puts revenue / 365 at risk per day (value = revenue, default 1).
+ *
+ * The run covers days 0 .. min(N, horizon − 1); the default horizon N + ⌈max buffer⌉ + 1
+ * always reaches day N. A day of the hit from which no buffer can run out any more is
+ * repeated up to day N − 1 without recomputing it.
+ */
+import { UsageError } from '../errors.ts';
+import type { IndexedNetwork } from '../model/index-network.ts';
+import { EPSILON, resolveOptions, type AnalysisOptions } from './options.ts';
+import { tiers } from './tiers.ts';
+
+/** Longest hit a scenario accepts: 100 years of days. */
+export const MAX_SCENARIO_DAYS = 36_500;
+
+export interface ScenarioInput {
+  /** Company indices hit on day 0 (duplicates ignored). */
+  hit: number[];
+  /** N: the hit companies are down on days 0 .. N − 1. An integer in 0 .. 36,500. */
+  days: number;
+  /** Simulate days 0 .. horizon − 1 at most; default N + ⌈max buffer_days⌉ + 1. */
+  horizon?: number;
+}
+
+/** What changed on one day (only days on which something stops or recovers are listed). */
+export interface ScenarioEvent {
+  day: number;
+  /** Ids that stop that day, sorted. */
+  stopped: string[];
+  /** Ids that are up again that day, sorted. */
+  recovered: string[];
+  /** Number of companies down that day. */
+  down: number;
+}
+
+export interface ScenarioCompany {
+  id: string;
+  name: string;
+  focal: boolean;
+  /** First day the company is down. */
+  stoppedOn: number;
+  /** Day it is up again for the last time, or null when still down on the last simulated day. */
+  recoveredOn: number | null;
+  daysDown: number;
+  /** daysDown × revenue / 365. */
+  revenueAtRisk: number;
+}
+
+export interface FocalOutcome {
+  id: string;
+  name: string;
+  /** First day the focal company is down, or null when it never stops. */
+  stoppedOn: number | null;
+  recoveredOn: number | null;
+  daysDown: number;
+}
+
+export interface ScenarioResult {
+  hit: string[];
+  days: number;
+  horizon: number;
+  /** Last simulated day (day N unless the horizon cut the run). */
+  lastDay: number;
+  timeline: ScenarioEvent[];
+  /** Companies down on each day 0 .. lastDay. */
+  down: number[];
+  /** Σ revenue / 365 of the companies down on each day 0 .. lastDay. */
+  revenueAtRisk: number[];
+  totalRevenueAtRisk: number;
+  /** Most companies down on one day, and the first day it happens. */
+  peak: { down: number; day: number };
+  /** Every tier-0 company, by id. */
+  focal: FocalOutcome[];
+  /** Every company that stops, by day then id. */
+  companies: ScenarioCompany[];
+  /** Ids still down on the last simulated day (empty unless the horizon cut the run). */
+  stillDown: string[];
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Company indices of `ids`; throws UsageError naming the first unknown id and the field. */
+export function companyIndices(index: IndexedNetwork, ids: readonly string[], field = 'hit'): number[] {
+  return ids.map((id) => {
+    const i = index.indexOf.get(id);
+    if (i === undefined) throw new UsageError(`scenario: unknown company "${id}" in ${field}; use an id from companies.csv`, field);
+    return i;
+  });
+}
+
+/** Runs the scenario. Example: `simulateScenario(idx, { hit: [idx.indexOf.get('fab')!], days: 10 })`. */
+export function simulateScenario(
+  index: IndexedNetwork,
+  input: ScenarioInput,
+  options: Partial<AnalysisOptions> = {},
+): ScenarioResult {
+  const { theta } = resolveOptions(options);
+  const { n, outStart, outEdges, edgeBuyer, edgeGroup, edgeShare, edgeBuffer, value } = index;
+  const { days } = input;
+  if (!Number.isInteger(days) || days < 0 || days > MAX_SCENARIO_DAYS) {
+    throw new UsageError(`scenario: days must be a whole number from 0 to ${MAX_SCENARIO_DAYS}, got ${days}`, 'days');
+  }
+  let maxBuffer = 0;
+  for (let e = 0; e < index.m; e++) if (edgeBuffer[e]! > maxBuffer) maxBuffer = edgeBuffer[e]!;
+  const horizon = input.horizon ?? days + Math.ceil(Number.isFinite(maxBuffer) ? maxBuffer : 0) + 1;
+  if (!Number.isInteger(horizon) || horizon < 1) throw new UsageError(`scenario: horizon must be a whole number ≥ 1, got ${horizon}`, 'horizon');
+  const hit = [...new Set(input.hit)];
+  for (const h of hit) if (!(Number.isInteger(h) && h >= 0 && h < n)) throw new RangeError(`scenario: company index ${h} is out of range`);
+  const lastDay = Math.min(days, horizon - 1);
+  const isFocal = tiers(index).map((t) => (t === 0 ? 1 : 0));
+  const limit = theta - EPSILON;
+
+  let prev = new Uint8Array(n);
+  let cur = new Uint8Array(n);
+  let prevList = new Int32Array(n);
+  let curList = new Int32Array(n);
+  let prevCount = 0;
+  const since = new Int32Array(n).fill(-1);
+  const available = new Float64Array(index.groupCount).fill(Number.NaN);
+  const touchedGroups = new Int32Array(index.groupCount);
+  const firstStop = new Int32Array(n).fill(-1);
+  const lastRecovery = new Int32Array(n).fill(-1);
+  const daysDown = new Float64Array(n);
+
+  const timeline: ScenarioEvent[] = [];
+  const down: number[] = [];
+  const revenueAtRisk: number[] = [];
+  let lastChange = 0;
+  for (let t = 0; t <= lastDay; t++) {
+    // The least fixed point of day t, by worklist.
+    let count = 0;
+    if (t < days) {
+      for (const h of hit) {
+        cur[h] = 1;
+        curList[count++] = h;
+        if (prev[h] === 0) since[h] = t;
+      }
+    }
+    let touched = 0;
+    for (let head = 0; head < count; head++) {
+      const u = curList[head]!;
+      const elapsed = t - since[u]!;
+      for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k++) {
+        const e = outEdges[k]!;
+        const v = edgeBuyer[e]!;
+        if (cur[v] === 1 || elapsed < edgeBuffer[e]!) continue;
+        const g = edgeGroup[e]!;
+        let left = available[g]!;
+        if (Number.isNaN(left)) {
+          left = 1;
+          touchedGroups[touched++] = g;
+        }
+        left -= edgeShare[e]!;
+        available[g] = left;
+        if (left < limit) {
+          cur[v] = 1;
+          curList[count++] = v;
+          if (prev[v] === 0) since[v] = t;
+        }
+      }
+    }
+    for (let k = 0; k < touched; k++) available[touchedGroups[k]!] = Number.NaN;
+
+    // Compare with the day before.
+    const stopped: string[] = [];
+    const recovered: string[] = [];
+    let atRisk = 0;
+    for (let k = 0; k < count; k++) {
+      const v = curList[k]!;
+      atRisk += value[v]! / 365;
+      if (prev[v] === 0) {
+        stopped.push(index.ids[v]!);
+        if (firstStop[v] === -1) firstStop[v] = t;
+      }
+    }
+    for (let k = 0; k < prevCount; k++) {
+      const u = prevList[k]!;
+      if (cur[u] === 0) {
+        recovered.push(index.ids[u]!);
+        daysDown[u]! += t - since[u]!;
+        lastRecovery[u] = t;
+        since[u] = -1;
+      }
+    }
+    if (stopped.length > 0 || recovered.length > 0) {
+      lastChange = t;
+      timeline.push({ day: t, stopped: stopped.sort(byString), recovered: recovered.sort(byString), down: count });
+    }
+    down.push(count);
+    revenueAtRisk.push(atRisk);
+    for (let k = 0; k < prevCount; k++) prev[prevList[k]!] = 0;
+    [prev, cur] = [cur, prev];
+    [prevList, curList] = [curList, prevList];
+    prevCount = count;
+
+    // No buffer can run out any more: the state holds until the hit ends.
+    const until = Math.min(days - 1, lastDay);
+    if (t < until && t - lastChange >= maxBuffer) {
+      for (let d = t + 1; d <= until; d++) {
+        down.push(count);
+        revenueAtRisk.push(atRisk);
+      }
+      t = until;
+    }
+  }
+
+  const stillDown: string[] = [];
+  for (let k = 0; k < prevCount; k++) {
+    const u = prevList[k]!;
+    daysDown[u]! += lastDay + 1 - since[u]!;
+    stillDown.push(index.ids[u]!);
+  }
+  const companies: ScenarioCompany[] = [];
+  for (let v = 0; v < n; v++) {
+    if (firstStop[v] === -1) continue;
+    companies.push({
+      id: index.ids[v]!,
+      name: index.network.companies[v]!.name,
+      focal: isFocal[v] === 1,
+      stoppedOn: firstStop[v]!,
+      recoveredOn: prev[v] === 1 ? null : lastRecovery[v]!,
+      daysDown: daysDown[v]!,
+      revenueAtRisk: (daysDown[v]! * value[v]!) / 365,
+    });
+  }
+  companies.sort((a, b) => a.stoppedOn - b.stoppedOn || byString(a.id, b.id));
+  const focal: FocalOutcome[] = [];
+  for (let v = 0; v < n; v++) {
+    if (isFocal[v] !== 1) continue;
+    const stoppedOn = firstStop[v] === -1 ? null : firstStop[v]!;
+    focal.push({
+      id: index.ids[v]!,
+      name: index.network.companies[v]!.name,
+      stoppedOn,
+      recoveredOn: stoppedOn === null || prev[v] === 1 ? null : lastRecovery[v]!,
+      daysDown: daysDown[v]!,
+    });
+  }
+  focal.sort((a, b) => byString(a.id, b.id));
+  let peak = { down: 0, day: 0 };
+  for (let d = 0; d < down.length; d++) if (down[d]! > peak.down) peak = { down: down[d]!, day: d };
+  let totalRevenueAtRisk = 0;
+  for (const r of revenueAtRisk) totalRevenueAtRisk += r;
+  return {
+    hit: hit.map((h) => index.ids[h]!).sort(byString),
+    days,
+    horizon,
+    lastDay,
+    timeline,
+    down,
+    revenueAtRisk,
+    totalRevenueAtRisk,
+    peak,
+    focal,
+    companies,
+    stillDown: stillDown.sort(byString),
+  };
+}
