@@ -7,6 +7,9 @@
 import { Command, CommanderError } from 'commander';
 import { formatIssue, InputError, StoreUnavailableError, UsageError, WeaklinkError } from '../errors.ts';
 import { registerAnalyze } from './commands/analyze.ts';
+import { registerPlan } from './commands/plan.ts';
+import { registerRisk } from './commands/risk.ts';
+import { registerScenario } from './commands/scenario.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerValidate } from './commands/validate.ts';
 import type { Io } from './io.ts';
@@ -25,6 +28,9 @@ export function buildProgram(io: Io): Command {
   registerAnalyze(program, io);
   registerSimulate(program, io);
   registerValidate(program, io);
+  registerScenario(program, io);
+  registerRisk(program, io);
+  registerPlan(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }
