@@ -104,16 +104,19 @@ export class Neo4jStore implements GraphStore {
       await this.#dropStale();
       const gen = `g${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
       await this.#write(Q.BEGIN_GEN, { gen });
+      let previous: unknown;
       try {
         await this.#writeRows(gen, network, batchSize, options.onProgress);
         const activated = await this.#write(Q.ACTIVATE_GEN, { gen });
         if (activated.records.length === 0) throw new ConflictError('Neo4j: another load replaced this one while it ran; load again (one writer at a time)');
-        const previous: unknown = activated.records[0]?.get('previous');
-        if (typeof previous === 'string') await this.#dropGen(previous);
+        previous = activated.records[0]?.get('previous');
       } catch (error) {
         await this.#dropGen(gen).catch(() => {}); // best effort; the next load retries
         throw error;
       }
+      // The new network is active: the load has succeeded. Deleting the old one can wait
+      // for the next load if it fails now.
+      if (typeof previous === 'string') await this.#dropGen(previous).catch(() => {});
       return { companies: network.companies.length, supplies: network.supplies.length, version: gen };
     });
   }

@@ -1,0 +1,56 @@
+/**
+ * `npm run neo4j [-- --port N] [-- --data DIR]`: runs weaklink's local Neo4j (embedded
+ * Community 5.26, no Docker) on 127.0.0.1 until Ctrl-C. Builds the Java launcher first when
+ * needed, prints the bolt URI on stdout, keeps the database under `.neo4j/data` by default.
+ * Port: --port, else env NEO4J_PORT, else 7687. Env NEO4J_PASSWORD (8+ characters) turns
+ * auth on for user neo4j.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULTS, missingToolchain, startNeo4j } from './neo4j-process.mjs';
+
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, data: { type: 'string' } },
+  strict: true,
+});
+const port = Number(values.port ?? process.env.NEO4J_PORT ?? 7687);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`neo4j: --port must be an integer 0-65535, got "${values.port ?? process.env.NEO4J_PORT}"`);
+  process.exit(2);
+}
+const dataDir = values.data === undefined ? DEFAULTS.dataDir : path.resolve(values.data);
+const missing = missingToolchain();
+if (missing) {
+  console.error(`neo4j: cannot start: ${missing}`);
+  process.exit(1);
+}
+
+let server;
+try {
+  server = await startNeo4j({
+    port,
+    dataDir,
+    password: process.env.NEO4J_PASSWORD || undefined,
+    log: (line) => console.error(line),
+  });
+} catch (error) {
+  console.error(error.message.split('\n')[0]); // the log lines were already printed above
+  process.exit(1);
+}
+console.log(server.uri);
+console.error(`neo4j: data in ${dataDir}; Ctrl-C stops it`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.stop();
+    process.exit(0);
+  });
+}
+const { code, signal } = await server.exited;
+if (!stopping) {
+  console.error(`neo4j: the database exited unexpectedly (${signal ?? code}); see ${server.logFile}`);
+  process.exit(1);
+}

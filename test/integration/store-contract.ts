@@ -1,0 +1,156 @@
+/**
+ * The one contract every GraphStore keeps (src/store/graph-store.ts), as a shared describe
+ * block: `storeContract('memory', makeStore, readResult)` runs it against a store.
+ * `makeStore` is called once, on the first test that runs; `readResult` reads back what
+ * `writeResults` stored for a company, the way an analyst would (for Neo4j: Cypher).
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError, NotFoundError, UsageError } from '../../src/errors.ts';
+import { readNetwork } from '../../src/io/read-network.ts';
+import type { Network } from '../../src/model/types.ts';
+import type { CompanyResult, GraphStore } from '../../src/store/graph-store.ts';
+import { net } from '../helpers/network.ts';
+import { VECTORS_DIR } from '../vectors-dir.ts';
+
+export type StoredResult = Omit<CompanyResult, 'id'> & { analysedAt: string };
+export type ReadResult = (store: GraphStore, id: string) => Promise<StoredResult | null>;
+
+/** Every field filled somewhere, every nullable field null somewhere, ids out of order. */
+export const FULL: Network = net(
+  [
+    { id: 'z-focal', name: 'Zeta 本社', country: 'JP', industry: 'automotive', size: 'large', scsLevel: 4, securityScore: 81.25, revenue: 1e12, focal: true },
+    { id: 'b', name: 'b', scsLevel: 0, revenue: 0 },
+    { id: 'a', name: 'Alpha, "quoted"', country: 'DE', size: 'sme', securityScore: 0.1 + 0.2, revenue: 2 ** 53 - 1 },
+    { id: '10', name: '10', industry: 'logistics', scsLevel: 5, securityScore: 100, revenue: 1.7976931348623157e308 },
+  ],
+  [
+    ['a', 'z-focal', 'castings', 0.7, { spend: 1234.5678, access: 'network', bufferDays: 3 }],
+    ['b', 'z-focal', 'castings', 0.3, { spend: 0, access: 'none', bufferDays: 0 }],
+    ['10', 'a', 'logistics', null, { access: 'data' }],
+    ['10', 'b', 'erp-hosting', 1, { spend: 5e-324, access: 'software', bufferDays: 12.5 }],
+    ['b', 'a', 'castings', null],
+  ],
+);
+
+/** focal ← m1 ← s1 ← r1, focal ← m2 ← s1, s2 → m2, focal → d1 (a buyer downstream), x apart. */
+const CHAIN: Network = net(
+  [{ id: 'x' }, { id: 'd1' }, { id: 'focal', focal: true }, { id: 'm1' }, { id: 'm2' }, { id: 's1' }, { id: 's2' }, { id: 'r1' }],
+  [
+    ['m1', 'focal', 'c'],
+    ['m2', 'focal', 'c'],
+    ['s1', 'm1', 'c'],
+    ['s1', 'm2', 'c'],
+    ['s2', 'm2', 'c'],
+    ['r1', 's1', 'c'],
+    ['focal', 'd1', 'c'],
+  ],
+);
+
+const ids = (network: Network): string[] => network.companies.map((c) => c.id);
+
+export function storeContract(name: string, makeStore: () => Promise<GraphStore>, readResult: ReadResult): void {
+  let made: Promise<GraphStore> | undefined;
+  const store = (): Promise<GraphStore> => (made ??= makeStore());
+  afterAll(async () => {
+    await (await made)?.close();
+  });
+
+  describe(`${name} store contract`, () => {
+    it('load rejects duplicate ids and dangling supplies with InputError, keeping the active network', async () => {
+      const s = await store();
+      await s.load(CHAIN);
+      const before = await s.version();
+      const dangling = net([{ id: 'a' }], [['a', 'ghost', 'c']]);
+      await expect(s.load(dangling)).rejects.toThrow(InputError);
+      await expect(s.load(net([{ id: 'a' }, { id: 'a' }], []))).rejects.toThrow(/appears twice/);
+      expect(await s.version()).toBe(before);
+      expect(await s.read()).toEqual(CHAIN);
+    });
+
+    it('load then read gives back exactly the network: order, nulls, exact numbers', async () => {
+      const s = await store();
+      const summary = await s.load(FULL);
+      expect(summary).toMatchObject({ companies: 4, supplies: 5 });
+      expect(await s.read()).toEqual(FULL);
+      expect(await s.version()).toBe(summary.version);
+    });
+
+    it('load is idempotent: the same network again reads back the same, under a new version', async () => {
+      const s = await store();
+      const first = await s.load(FULL, { batchSize: 2 });
+      const second = await s.load(FULL, { batchSize: 3 });
+      expect(second.version).not.toBe(first.version);
+      expect(await s.read()).toEqual(FULL);
+    });
+
+    it('load reports progress and the store keeps its own copy of the rows', async () => {
+      const s = await store();
+      const network = structuredClone(FULL);
+      const progress: [number, number][] = [];
+      await s.load(network, { batchSize: 2, onProgress: (done, total) => progress.push([done, total]) });
+      expect(progress.at(-1)).toEqual([9, 9]);
+      network.companies[0]!.name = 'changed after load';
+      const read = await s.read();
+      read.supplies.pop();
+      expect(await s.read()).toEqual(FULL);
+    });
+
+    it('load round-trips every shared test vector', async () => {
+      const s = await store();
+      for (const dir of readdirSync(VECTORS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+        const { network } = await readNetwork(path.join(VECTORS_DIR, dir.name));
+        await s.load(network, { batchSize: 97 });
+        expect(await s.read(), dir.name).toEqual(network);
+      }
+    });
+
+    it('neighbourhood rejects bad depths and unknown ids', async () => {
+      const s = await store();
+      await s.load(CHAIN);
+      await expect(s.neighbourhood('focal', { up: -1, down: 0 })).rejects.toThrow(UsageError);
+      await expect(s.neighbourhood('focal', { up: 1.5, down: 0 })).rejects.toThrow(UsageError);
+      await expect(s.neighbourhood('focal', { up: 1, down: 0, limit: 0 })).rejects.toThrow(UsageError);
+      await expect(s.neighbourhood('nobody', { up: 1, down: 1 })).rejects.toThrow(NotFoundError);
+      await expect(s.neighbourhood('FOCAL', { up: 1, down: 1 })).rejects.toThrow(/no company "FOCAL"/);
+    });
+
+    it('neighbourhood follows suppliers up and buyers down to the given depth', async () => {
+      const s = await store();
+      await s.load(CHAIN);
+      expect(ids(await s.neighbourhood('focal', { up: 0, down: 0 }))).toEqual(['focal']);
+      expect(ids(await s.neighbourhood('focal', { up: 1, down: 0 }))).toEqual(['focal', 'm1', 'm2']);
+      expect(ids(await s.neighbourhood('focal', { up: 2, down: 0 }))).toEqual(['focal', 'm1', 'm2', 's1', 's2']);
+      expect(ids(await s.neighbourhood('focal', { up: 9, down: 1 }))).toEqual(['d1', 'focal', 'm1', 'm2', 's1', 's2', 'r1']);
+      expect(ids(await s.neighbourhood('s1', { up: 0, down: 2 }))).toEqual(['focal', 'm1', 'm2', 's1']);
+      const around = await s.neighbourhood('m2', { up: 1, down: 1 });
+      expect(ids(around)).toEqual(['focal', 'm2', 's1', 's2']);
+      expect(around.supplies).toEqual(CHAIN.supplies.filter((x) => x.buyer === 'm2' || x.supplier === 'm2'));
+    });
+
+    it('neighbourhood with a limit keeps the nearest, ties by load order', async () => {
+      const s = await store();
+      await s.load(CHAIN);
+      expect(ids(await s.neighbourhood('focal', { up: 9, down: 9, limit: 3 }))).toEqual(['d1', 'focal', 'm1']);
+      expect(ids(await s.neighbourhood('focal', { up: 9, down: 9, limit: 5 }))).toEqual(['d1', 'focal', 'm1', 'm2', 's1']);
+      const two = await s.neighbourhood('s1', { up: 1, down: 1, limit: 2 });
+      expect(two).toEqual({ companies: CHAIN.companies.filter((c) => ['m1', 's1'].includes(c.id)), supplies: [CHAIN.supplies[2]] });
+    });
+
+    it('writeResults rejects unknown companies, stores results, and a load clears them', async () => {
+      const s = await store();
+      await s.load(CHAIN);
+      const at = new Date('2026-03-04T05:06:07.089Z');
+      const ok: CompanyResult = { id: 'm1', effectiveScore: 37.5, tier: 1, riskContribution: 0.1 + 0.2, blastRadiusSize: 2, requiredLevel: 4, criticalSupplierCount: 3 };
+      await expect(s.writeResults([ok, { ...ok, id: 'ghost' }], at)).rejects.toThrow(/ghost/);
+      await s.writeResults([ok, { ...ok, id: 'x', tier: null, requiredLevel: null }], at);
+      const { id: _id, ...stored } = ok;
+      expect(await readResult(s, 'm1')).toEqual({ ...stored, analysedAt: at.toISOString() });
+      expect(await readResult(s, 'x')).toEqual({ ...stored, tier: null, requiredLevel: null, analysedAt: at.toISOString() });
+      expect(await readResult(s, 's1')).toBeNull();
+      await s.load(CHAIN);
+      expect(await readResult(s, 'm1')).toBeNull();
+    });
+  });
+}
