@@ -1,21 +1,23 @@
 /**
  * The `weaklink` command line. Each command lives in `commands/`; this file wires them
  * into commander and maps failures to exit codes in one place: 0 ok, 1 invalid input
- * (the located errors printed), 2 usage (unknown option, unknown id), 3 a store that
- * cannot be reached. Nothing runs at import time: `main(argv)` returns the exit code.
+ * (the located errors printed) or a database that cannot be used (one line), 2 usage
+ * (unknown option, unknown id). Nothing runs at import time: `main(argv)` returns the exit code.
  */
 import { Command, CommanderError } from 'commander';
 import { formatIssue, InputError, StoreUnavailableError, UsageError, WeaklinkError } from '../errors.ts';
 import { registerAnalyze } from './commands/analyze.ts';
+import { registerLoad } from './commands/load.ts';
 import { registerPlan } from './commands/plan.ts';
 import { registerRisk } from './commands/risk.ts';
 import { registerScenario } from './commands/scenario.ts';
 import { registerSimulate } from './commands/simulate.ts';
+import { registerToken } from './commands/token.ts';
 import { registerValidate } from './commands/validate.ts';
 import type { Io } from './io.ts';
 import { processIo } from './io.ts';
 
-export const EXIT = { ok: 0, input: 1, usage: 2, store: 3 } as const;
+export const EXIT = { ok: 0, input: 1, usage: 2, store: 1 } as const;
 
 /** Builds the program; `io` is where output goes (tests pass their own). */
 export function buildProgram(io: Io): Command {
@@ -31,6 +33,8 @@ export function buildProgram(io: Io): Command {
   registerScenario(program, io);
   registerRisk(program, io);
   registerPlan(program, io);
+  registerLoad(program, io);
+  registerToken(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }

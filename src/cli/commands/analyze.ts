@@ -7,10 +7,17 @@ import { runAnalysis, analysisSections } from '../../analysis/analyze.ts';
 import { formatReport } from '../format-report.ts';
 import { progress, writeFileStreamed, type Io } from '../io.ts';
 import { jsonReportChunks } from '../json-report.ts';
+import { UsageError } from '../../errors.ts';
+import { indexNetwork, type IndexedNetwork } from '../../model/index-network.ts';
+import type { Issue } from '../../model/types.ts';
+import type { CompanyResult } from '../../store/graph-store.ts';
 import { loadFolder, warningLines } from '../load.ts';
+import { neo4jConnection, withNeo4jOptions, type Neo4jCliOptions } from '../neo4j-options.ts';
 import { numberIn, theta } from '../options.ts';
+import { connectNeo4j } from './load.ts';
 
-interface AnalyzeOptions {
+interface AnalyzeOptions extends Neo4jCliOptions {
+  writeBack?: boolean;
   theta?: number;
   format: 'table' | 'json' | 'md';
   out?: string;
@@ -18,20 +25,46 @@ interface AnalyzeOptions {
 }
 
 export function registerAnalyze(program: Command, io: Io): void {
-  program
-    .command('analyze')
-    .description('Analyse a network folder: weak links, single sources, hidden critical suppliers, level gaps, concentration.')
-    .argument('<dir>', 'network folder (companies.csv + supplies.csv, or .json)')
+  withNeo4jOptions(
+    program
+      .command('analyze')
+      .description('Analyse a network folder (or the network in Neo4j): weak links, single sources, hidden critical suppliers, level gaps, concentration.')
+      .argument('[dir]', 'network folder (companies.csv + supplies.csv, or .json); omit with --neo4j'),
+  )
+    .option('--write-back', 'with --neo4j: write the results onto the Company nodes')
     .option('--theta <n>', 'threshold θ in (0, 1]: a buyer stops below this share of a commodity', theta)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
     .option('--out <file>', 'write the report to this file instead of standard output')
     .option('--limit <n>', 'rows per list in table/md output', numberIn('--limit', 1, 1_000_000, true), 10)
-    .action(async (dir: string, options: AnalyzeOptions) => {
-      const { index, warnings } = await loadFolder(dir, io);
+    .action(async (dir: string | undefined, options: AnalyzeOptions) => {
+      const fromNeo4j = dir === undefined || options.neo4j !== undefined;
+      if (dir !== undefined && options.neo4j !== undefined) throw new UsageError('analyze: give a folder or --neo4j, not both', 'neo4j');
+      if (options.writeBack && !fromNeo4j) throw new UsageError('--write-back needs --neo4j (the results are written onto the Company nodes)', 'write-back');
+      if (fromNeo4j && !neo4jConnection(options)) throw new UsageError('analyze: give a network folder, or --neo4j URI (or NEO4J_URI) to analyse the network in Neo4j', 'dir');
+      let index: IndexedNetwork;
+      let warnings: Issue[] = [];
+      const store = fromNeo4j ? await connectNeo4j(options) : null;
+      try {
+        if (store) index = indexNetwork(await store.read());
+        else ({ index, warnings } = await loadFolder(dir!, io));
+      } catch (error) {
+        await store?.close();
+        throw error;
+      }
       const analysis = runAnalysis(index, {
         ...(options.theta !== undefined ? { theta: options.theta } : {}),
         ...(index.n >= 50_000 ? { onProgress: progress(io, 'single-failure cascades') } : {}),
       });
+      if (store) {
+        try {
+          if (options.writeBack) {
+            await store.writeResults(companyResults(analysis), new Date());
+            io.err(`weaklink: wrote the results onto ${index.n} Company nodes\n`);
+          }
+        } finally {
+          await store.close();
+        }
+      }
       const lines = warningLines(warnings);
       const chunks =
         options.format === 'json'
@@ -44,4 +77,18 @@ export function registerAnalyze(program: Command, io: Io): void {
         for (const chunk of chunks) io.out(chunk);
       }
     });
+}
+
+/** The per-company results written back to the store. */
+function companyResults(a: ReturnType<typeof runAnalysis>): CompanyResult[] {
+  const { index } = a;
+  return Array.from({ length: index.n }, (_, i) => ({
+    id: index.ids[i]!,
+    effectiveScore: a.effective[i]!,
+    tier: a.tier[i]! < 0 ? null : a.tier[i]!,
+    riskContribution: a.risk[i]!,
+    blastRadiusSize: a.failures.blastRadius.start[i + 1]! - a.failures.blastRadius.start[i]!,
+    requiredLevel: a.required.level[i]! < 0 ? null : a.required.level[i]!,
+    criticalSupplierCount: a.failures.criticalSuppliers.start[i + 1]! - a.failures.criticalSuppliers.start[i]!,
+  }));
 }
