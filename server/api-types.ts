@@ -1,11 +1,33 @@
 /**
  * The JSON shapes of the weaklink HTTP API, shared by the server (which produces them)
  * and the web map (which renders them). Types only: nothing here runs.
- * Every error response is `{ error: { code, message, field? } }`.
+ * Every error response is `{ error: { code, message, field?, issues? } }`.
+ *
+ * Every route but GET /api/health needs `Authorization: Bearer <token>` (401
+ * `unauthorized` without a valid one, 403 `forbidden` when its role is too low, 429
+ * `rate_limited` when it sends too much). Edits carry the `version` of GET /api/summary
+ * and answer 409 `conflict` when the network changed meanwhile.
  */
 
 export interface ApiError {
-  error: { code: 'bad_request' | 'not_found' | 'payload_too_large' | 'unavailable' | 'internal' | 'unauthorized' | 'forbidden' | 'conflict' | 'rate_limited'; message: string; field?: string };
+  error: {
+    code: 'bad_request' | 'not_found' | 'payload_too_large' | 'unavailable' | 'internal' | 'unauthorized' | 'forbidden' | 'conflict' | 'rate_limited';
+    message: string;
+    field?: string;
+    /** (added) The located problems of an uploaded network (PUT /api/network). */
+    issues?: ApiIssue[];
+  };
+}
+
+/** A problem of an uploaded network: file, line and column (CSV) or JSON path (`field`). */
+export interface ApiIssue {
+  severity: 'error' | 'warning';
+  file: string;
+  line?: number;
+  column?: number;
+  field?: string;
+  value?: string;
+  message: string;
 }
 
 /** GET /api/summary */
@@ -241,4 +263,219 @@ export interface ConcentrationResponse {
   groups: ConcentrationGroup[];
   tiers: { tier: number; companies: number; byCount: CountryShare[]; countHhi: number; bySpend: CountryShare[]; spendHhi: number }[];
   criticalSupplierCountries: { focal: string; countries: CountryShare[] }[];
+}
+
+// ---------------------------------------------------------------------------------
+// Writes (analyst and admin) and tokens (admin).
+
+/**
+ * PUT /api/network (admin) `{ companies: [...rows], supplies: [...rows], version? }` with
+ * the CSV field names, or `{ format: 'csv', companies: '<csv>', supplies: '<csv>' }`.
+ * Checked in full first: on any error nothing changes and the answer is a 400 listing
+ * `issues`.
+ */
+export interface NetworkUploadResponse {
+  version: string;
+  previousVersion: string;
+  companies: number;
+  supplies: number;
+  warnings: ApiIssue[];
+}
+
+/** PATCH /api/companies/:id (analyst) `{ version, scsLevel?, securityScore? }` (null clears). */
+export interface CompanyEditResponse {
+  /** The new network version (unchanged when the values were already so). */
+  version: string;
+  previousVersion: string;
+  company: { id: string; scsLevel: number | null; securityScore: number | null };
+  previous: { scsLevel: number | null; securityScore: number | null };
+}
+
+/** PATCH /api/supplies (analyst) `{ version, supplier, buyer, commodity, share }` — sets the share as given (null clears). */
+export interface SupplyEditResponse {
+  version: string;
+  previousVersion: string;
+  supply: { supplier: string; buyer: string; commodity: string; share: number | null };
+  previous: { share: number | null };
+  /** The (buyer, commodity) group after the edit: its size and the sum of its given shares (null when none are given). */
+  group: { buyer: string; commodity: string; supplies: number; shareSum: number | null };
+  /** E.g. the group's shares no longer sum to 1 (they are scaled to 1 in the analysis). */
+  warnings: string[];
+}
+
+export interface TokenInfo {
+  name: string;
+  role: 'viewer' | 'analyst' | 'admin';
+  created: string;
+  /** When it was revoked; null while valid. */
+  revoked: string | null;
+}
+
+/** GET /api/tokens (admin): every token's name, role and dates — never a token. */
+export interface TokenListResponse {
+  items: TokenInfo[];
+}
+
+/** POST /api/tokens (admin) `{ name, role }`: the new token, shown this once. */
+export interface TokenCreateResponse extends TokenInfo {
+  token: string;
+}
+
+// ——— Scenarios, loss distribution, plan, executive view (issue 5) ———
+
+/** One what-if operation (see src/analysis/what-if.ts). */
+export type WhatIfOp =
+  | { op: 'raise-level'; company: string; level: number }
+  | { op: 'add-supplier'; buyer: string; supplier: string; commodity: string; share: number; /** (added) Default none. */ access?: 'none' | 'data' | 'network' | 'software'; /** (added) Default 0. */ bufferDays?: number }
+  | { op: 'remove-supplier'; company: string };
+
+/** POST /api/scenario (viewer) `{ hit: string[], days: number, whatIf?: WhatIfOp[] }` — run, not saved. */
+export interface ScenarioRequest {
+  hit: string[];
+  days: number;
+  whatIf?: WhatIfOp[];
+}
+
+export interface ScenarioDay {
+  day: number;
+  stopped: string[];
+  recovered: string[];
+  down: number;
+}
+
+export interface ScenarioRun {
+  hit: string[];
+  days: number;
+  lastDay: number;
+  /** Days on which something stops or recovers. */
+  timeline: ScenarioDay[];
+  /** Companies down on each day 0 .. lastDay. */
+  down: number[];
+  /** Revenue at risk on each day 0 .. lastDay (annual revenue / 365 per stopped company). */
+  revenueAtRisk: number[];
+  totalRevenueAtRisk: number;
+  peak: { down: number; day: number };
+  focal: { id: string; name: string; stoppedOn: number | null; recoveredOn: number | null; daysDown: number }[];
+  companies: { id: string; name: string; focal: boolean; stoppedOn: number; recoveredOn: number | null; daysDown: number; revenueAtRisk: number }[];
+}
+
+export interface ScenarioResponse {
+  scenario: ScenarioRun;
+  /** Before/after of every analysis when what-ifs were given (compareAnalyses), else null. Its shape: `WhatIfComparison`. */
+  whatIf: unknown | null;
+}
+
+/** (added) The measures compared for one company. */
+export interface CompanyMeasures {
+  effectiveScore: number;
+  tier: number | null;
+  blastRadiusSize: number;
+  criticalSupplierCount: number;
+  requiredLevel: number | null;
+  ownLevel: number;
+  riskContribution: number;
+}
+
+/** (added) The shape of `ScenarioResponse.whatIf`: compareAnalyses of src/analysis/what-if.ts. */
+export interface WhatIfComparison {
+  /** Companies whose measures changed (null: only in the other network), largest change of risk contribution first. */
+  companies: { id: string; name: string; before: CompanyMeasures | null; after: CompanyMeasures | null; changed: string[] }[];
+  /** Weak-link ranking, top 10. */
+  weakLinks: { before: { rank: number; id: string; riskContribution: number }[]; after: { rank: number; id: string; riskContribution: number }[] };
+  singleSources: { added: { buyer: string; commodity: string; supplier: string; share: number }[]; removed: { buyer: string; commodity: string; supplier: string; share: number }[] };
+  levelGaps: { added: { id: string; ownLevel: number; requiredLevel: number }[]; removed: { id: string; ownLevel: number; requiredLevel: number }[] };
+  /** Σ risk contribution over all companies. */
+  totalRisk: { before: number; after: number; change: number };
+}
+
+/** A saved scenario: POST /api/scenarios (analyst) `{ name, hit, days, whatIf? }`; GET /api/scenarios/:name; DELETE (analyst). */
+export interface SavedScenario {
+  name: string;
+  hit: string[];
+  days: number;
+  whatIf: WhatIfOp[];
+  createdAt: string;
+  createdBy: string;
+  /** Network version it was run on. */
+  version: string;
+  result: ScenarioRun;
+}
+
+/** (added) DELETE /api/scenarios/:name (analyst): the name of the scenario deleted (404 when there is none). */
+export interface ScenarioDeleteResponse {
+  deleted: string;
+}
+
+/** GET /api/scenarios — newest first; results left out. */
+export interface SavedScenarioList {
+  items: (Omit<SavedScenario, 'result'> & { totalRevenueAtRisk: number; stopped: number; focalStopped: string[] })[];
+}
+
+/** GET /api/scenarios/compare?a=NAME&b=NAME — side by side. */
+export interface ScenarioComparison {
+  a: SavedScenario;
+  b: SavedScenario;
+  /** Companies that stop in only one of them. */
+  onlyA: string[];
+  onlyB: string[];
+  both: string[];
+}
+
+/**
+ * POST /api/risk (viewer) `{ runs?: ≤ 100000, seed?, exact? }` (added: runs default 10,000,
+ * seed default 1; `exact: true` needs a network of at most 20 companies and answers
+ * `runs`, `seed`, `standardError` null and no `topHitInWorst`).
+ */
+export interface RiskResponse {
+  method: 'exact' | 'monte-carlo';
+  runs: number | null;
+  seed: number | null;
+  mean: number;
+  standardError: number | null;
+  p95: number;
+  p99: number;
+  topHitInWorst: { id: string; name: string; count: number; share: number }[];
+}
+
+/** POST /api/plan (viewer) `{ budget, costs?, runs?, seed?, exact? }` — the CostPlan of src/analysis/cost-plan.ts. */
+export interface PlanResponse {
+  method: 'exact' | 'monte-carlo';
+  /** (added) Monte Carlo runs and seed of the expected loss; null when exact. */
+  runs: number | null;
+  seed: number | null;
+  budget: number;
+  totalCost: number;
+  expectedLossBefore: number;
+  expectedLossAfter: number;
+  rows: {
+    supplier: string;
+    name: string;
+    fromLevel: number;
+    toLevel: number;
+    cost: number;
+    avoidedLoss: number;
+    ratio: number;
+    split: { company: string; name: string; avoidedLoss: number; share: number; amount: number }[] | 'unallocated';
+  }[];
+}
+
+/**
+ * GET /api/executive?budget=YEN — the one-page executive view (budget default ¥50,000,000).
+ * (added) Expected loss: exact over every hit set when the network has at most 20
+ * companies (`runs` is then the number of hit sets, 2^n), else 10,000 Monte Carlo runs,
+ * seed 1. Plan: POST /api/plan with the budget and 5,000 Monte Carlo runs, seed 1 (so its
+ * `lossBefore` is an estimate of its own, close to but not the same as `expectedLoss.mean`).
+ */
+export interface ExecutiveResponse {
+  version: string;
+  companies: number;
+  focal: { id: string; name: string }[];
+  unassessedShare: number;
+  singleSources: number;
+  hiddenCriticalSuppliers: number;
+  expectedLoss: { mean: number; p99: number; runs: number; method: 'exact' | 'monte-carlo' };
+  topWeakLinks: { id: string; name: string; reason: string; riskContribution: number; exposurePath: { id: string; name: string }[] }[];
+  /** The worst single breach among the top weak links: hit alone for `days` days. */
+  worstBreach: { id: string; name: string; days: number; stopped: number; focalStopped: string[]; revenueAtRisk: number } | null;
+  plan: { budget: number; spent: number; suppliers: number; lossBefore: number; lossAfter: number; cutPercent: number };
 }

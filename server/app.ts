@@ -1,39 +1,71 @@
 /**
  * `createApp(deps)`: the express app of the weaklink API (it does not listen). Routes
- * come from one table (`apiRoutes`) that also yields the OpenAPI document; each route
- * parses its input with zod and calls the core, and one error middleware turns every
- * failure into `{ error: { code, message, field? } }`. JSON bodies are limited to
- * 100 kB. With `webRoot`, the built web bundle is served at `/`, and any other GET
- * outside `/api` that names no file gets its index.html (the map routes in the browser).
+ * come from one table (`apiRoutes`) that also yields the OpenAPI document and the
+ * authorization tests; each route says who may call it, parses its input with zod and
+ * calls the core, and one error middleware turns every failure into
+ * `{ error: { code, message, field? } }`.
+ *
+ * Every /api request passes: security headers (helmet, hardening.ts), `no-store`, CORS
+ * (closed unless `cors` lists origins), the per-address rate limit; then per route the
+ * audit hook (writes), the bearer token check and the per-token rate limit (auth.ts),
+ * and its JSON body parser (100 kB; the upload route `limits.uploadBytes`). With
+ * `webRoot`, the built web bundle is served at `/`, and any other GET outside `/api`
+ * that names no file gets its index.html (the map routes in the browser).
  *
  * @example
- *   const app = createApp({ store: new MemoryStore() });
- *   app.listen(8080);
+ *   const tokens = await TokenStore.open('.weaklink');
+ *   const app = createApp({ store: new MemoryStore(), auth: { tokens } });
+ *   app.listen(8080, '127.0.0.1');
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { AnalysisOptions } from '../src/analysis/options.ts';
+import { AuditLog } from '../src/auth/audit-log.ts';
+import type { TokenStore } from '../src/auth/token-store.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { AnalysisCache } from './analysis-cache.ts';
+import { addressLimiter, DEFAULTS as RATE, routeGuards, tokenLimiter, type RateLimits } from './auth.ts';
 import { apiNotFound, errorHandler, type Logger } from './errors.ts';
+import { accessLog, cors, redactingLogger, securityHeaders } from './hardening.ts';
 import { mountRoute, type Route, type RouteContext } from './route.ts';
 import { concentrationRoute, hiddenCriticalRoute, levelGapsRoute, singleSourcesRoute, weakLinksRoute } from './routes/analysis.ts';
 import { companyDetailRoute, companyListRoute } from './routes/companies.ts';
+import { companyEditRoute, supplyEditRoute } from './routes/edits.ts';
 import { graphRoute } from './routes/graph.ts';
+import { DEFAULTS as UPLOAD, networkUploadRoute } from './routes/network.ts';
 import { openApiRoute } from './routes/openapi.ts';
+import { executiveRoute, planRoute, riskRoute } from './routes/risk.ts';
+import { scenarioCompareRoute, scenarioDeleteRoute, scenarioGetRoute, scenarioListRoute, scenarioRoute, scenarioSaveRoute } from './routes/scenarios.ts';
 import { simulateRoute } from './routes/simulate.ts';
 import { healthRoute, summaryRoute } from './routes/summary.ts';
+import { tokenCreateRoute, tokenListRoute, tokenRevokeRoute } from './routes/tokens.ts';
+import { WriteLock } from './write-lock.ts';
 
-export const DEFAULTS = { bodyLimit: '100kb', title: 'weaklink', version: '0.1.0' };
+export const DEFAULTS = { title: 'weaklink', version: '0.1.0', auditFile: 'audit.log' };
+
+export interface Limits extends RateLimits {
+  /** Most rows (companies + supplies) an upload may hold. */
+  uploadRows: number;
+  /** Largest body PUT /api/network takes, e.g. `20mb`. */
+  uploadBytes: string;
+}
 
 export interface AppDeps {
   store: GraphStore;
+  /** The API tokens (required: every route but the health check needs one); writes are audited to `audit` (default `<tokens.dir>/audit.log`). */
+  auth: { tokens: TokenStore; audit?: AuditLog };
   /** Analysis options (θ, level scores, …); checked here, a bad one throws a RangeError. */
   options?: Partial<AnalysisOptions>;
+  /** Rate limits and upload limits; defaults 600/min per token, 1200/min per address, 200,000 rows, 20 MB. */
+  limits?: Partial<Limits>;
+  /** Origins allowed to call the API from a browser (CORS); none by default. */
+  cors?: readonly string[];
   /** Folder of the built web bundle (web/dist) to serve at `/`. */
   webRoot?: string;
   logger?: Logger;
+  /** Log one line per request (method, path, status, time, token name — never the token). */
+  accessLog?: boolean;
 }
 
 /** Logs to the console: info to stdout, errors (with their stack) to stderr. */
@@ -56,29 +88,62 @@ export function apiRoutes(): Route[] {
     levelGapsRoute,
     concentrationRoute,
     simulateRoute,
+    scenarioRoute,
+    scenarioListRoute,
+    scenarioSaveRoute,
+    scenarioCompareRoute, // before /api/scenarios/{name}, which would take "compare" as a name
+    scenarioGetRoute,
+    scenarioDeleteRoute,
+    riskRoute,
+    planRoute,
+    executiveRoute,
+    networkUploadRoute,
+    companyEditRoute,
+    supplyEditRoute,
+    tokenListRoute,
+    tokenCreateRoute,
+    tokenRevokeRoute,
   ];
   routes.push(openApiRoute(() => routes, { title: DEFAULTS.title, version: DEFAULTS.version }));
   return routes;
 }
 
+/** The limits of `given` over the defaults; throws a RangeError naming a bad one. */
+export function resolveLimits(given: Partial<Limits> = {}): Limits {
+  const limits: Limits = { perToken: RATE.perToken, perAddress: RATE.perAddress, windowMs: RATE.windowMs, uploadRows: UPLOAD.uploadRows, uploadBytes: UPLOAD.uploadBytes, ...given };
+  for (const key of ['perToken', 'perAddress', 'windowMs', 'uploadRows'] as const) {
+    if (!Number.isSafeInteger(limits[key]) || limits[key] < 1) throw new RangeError(`createApp: limits.${key} must be a whole number ≥ 1, got ${limits[key]}`);
+  }
+  return limits;
+}
+
 export function createApp(deps: AppDeps): Express {
-  const logger = deps.logger ?? consoleLogger;
-  const ctx: RouteContext = { store: deps.store, cache: new AnalysisCache(deps.store, deps.options) };
+  const logger = redactingLogger(deps.logger ?? consoleLogger);
+  const limits = resolveLimits(deps.limits);
+  const { tokens } = deps.auth;
+  const audit = deps.auth.audit ?? new AuditLog(join(tokens.dir, DEFAULTS.auditFile));
+  const ctx: RouteContext = {
+    store: deps.store,
+    cache: new AnalysisCache(deps.store, deps.options),
+    tokens,
+    writes: new WriteLock(),
+    limits: { uploadRows: limits.uploadRows, uploadBytes: limits.uploadBytes },
+  };
+  const guards = { tokens, audit, logger, tokenLimiter: tokenLimiter(limits) };
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders);
-  app.use('/api', noStore, express.json({ limit: DEFAULTS.bodyLimit }));
-  for (const route of apiRoutes()) mountRoute(app, route, ctx);
+  app.use(securityHeaders());
+  if (deps.accessLog) app.use(accessLog(logger));
+  app.use('/api', noStore, cors(deps.cors ?? []), addressLimiter(limits));
+  for (const route of apiRoutes()) {
+    const sized = route === networkUploadRoute ? { ...route, bodyLimit: limits.uploadBytes } : route;
+    mountRoute(app, sized, ctx, routeGuards(sized, guards));
+  }
   app.use('/api', apiNotFound());
   if (deps.webRoot !== undefined) serveWeb(app, resolve(deps.webRoot));
   app.use(errorHandler(logger));
   return app;
 }
-
-const securityHeaders: RequestHandler = (_req, res, next) => {
-  res.set({ 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'no-referrer' });
-  next();
-};
 
 /** Analysis results change with the network: never cache API answers. */
 const noStore: RequestHandler = (_req, res, next) => {

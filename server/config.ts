@@ -3,8 +3,14 @@
  * wins over its variable), validated with zod at start: `--data DIR` / WEAKLINK_DATA
  * (default `data/sample`), `--neo4j URI` / NEO4J_URI with NEO4J_USER, NEO4J_PASSWORD,
  * NEO4J_DATABASE, `--port N` / PORT (default 8080), `--host H` / HOST (default
- * 127.0.0.1). Anything wrong is one UsageError naming the option, so start can fail fast
- * with one line.
+ * 127.0.0.1: this machine only), `--workspace DIR` / WEAKLINK_WORKSPACE (tokens, audit
+ * log and, on the memory store, saved scenarios; default `.weaklink`), `--cors ORIGIN[,ORIGIN]` / WEAKLINK_CORS (browser
+ * origins allowed to call the API; none by default), `--rate-limit-token N` /
+ * WEAKLINK_RATE_LIMIT_TOKEN and `--rate-limit-address N` / WEAKLINK_RATE_LIMIT_ADDRESS
+ * (requests per minute; default 600 and 1200), `--max-upload-rows N` /
+ * WEAKLINK_MAX_UPLOAD_ROWS (default 200,000) and `--max-upload-mb N` /
+ * WEAKLINK_MAX_UPLOAD_MB (default 20). Anything wrong is one UsageError naming the
+ * option, so start can fail fast with one line.
  *
  * @example
  *   loadConfig(['--port', '9000'], process.env) // → { port: 9000, data: 'data/sample', dataGiven: false, … }
@@ -13,9 +19,18 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UsageError } from '../src/errors.ts';
 
-export const DEFAULTS = { data: 'data/sample', port: 8080, host: '127.0.0.1' };
+export const DEFAULTS = { data: 'data/sample', port: 8080, host: '127.0.0.1', workspace: '.weaklink', perToken: 600, perAddress: 1200, uploadRows: 200_000, uploadMb: 20 };
 
-export const USAGE = 'usage: npm start -- [--data DIR] [--neo4j URI] [--port N] [--host HOST]';
+export const USAGE =
+  'usage: npm start -- [--data DIR] [--neo4j URI] [--port N] [--host HOST] [--workspace DIR] [--cors ORIGIN[,ORIGIN]] ' +
+  '[--rate-limit-token N] [--rate-limit-address N] [--max-upload-rows N] [--max-upload-mb N]';
+
+const count = (max: number) => z.coerce.number().int('must be a whole number').min(1, `must be 1–${max}`).max(max, `must be 1–${max}`);
+
+/** `http(s)://host[:port]`, as browsers send it in the Origin header. */
+const Origin = z
+  .string()
+  .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'must be origins like https://risk.example.com or http://localhost:5173, comma-separated (no path, no *)');
 
 const ConfigSchema = z.object({
   data: z.string().min(1, 'must name a folder'),
@@ -31,6 +46,14 @@ const ConfigSchema = z.object({
     .optional(),
   port: z.coerce.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535'),
   host: z.string().min(1, 'must not be empty'),
+  workspace: z.string().min(1, 'must name a folder'),
+  cors: z.array(Origin),
+  limits: z.object({
+    perToken: count(10_000_000),
+    perAddress: count(10_000_000),
+    uploadRows: count(50_000_000),
+    uploadMb: count(2048),
+  }),
 });
 
 export type Config = z.output<typeof ConfigSchema>;
@@ -43,18 +66,26 @@ const NAMES: Record<string, string> = {
   'neo4j.database': 'NEO4J_DATABASE',
   port: '--port / PORT',
   host: '--host / HOST',
+  workspace: '--workspace / WEAKLINK_WORKSPACE',
+  cors: '--cors / WEAKLINK_CORS',
+  'limits.perToken': '--rate-limit-token / WEAKLINK_RATE_LIMIT_TOKEN',
+  'limits.perAddress': '--rate-limit-address / WEAKLINK_RATE_LIMIT_ADDRESS',
+  'limits.uploadRows': '--max-upload-rows / WEAKLINK_MAX_UPLOAD_ROWS',
+  'limits.uploadMb': '--max-upload-mb / WEAKLINK_MAX_UPLOAD_MB',
 };
+
+const OPTIONS = ['data', 'neo4j', 'port', 'host', 'workspace', 'cors', 'rate-limit-token', 'rate-limit-address', 'max-upload-rows', 'max-upload-mb'] as const;
 
 /** Throws UsageError (one line) for an unknown option or a bad value. */
 export function loadConfig(argv: string[], env: Record<string, string | undefined>): Config {
-  let values: { data?: string | undefined; neo4j?: string | undefined; port?: string | undefined; host?: string | undefined };
+  let values: Partial<Record<(typeof OPTIONS)[number], string | undefined>>;
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { data: { type: 'string' }, neo4j: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+      options: Object.fromEntries(OPTIONS.map((name) => [name, { type: 'string' as const }])),
       strict: true,
       allowPositionals: false,
-    }));
+    }) as { values: Partial<Record<(typeof OPTIONS)[number], string | undefined>> });
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
   }
@@ -70,10 +101,21 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
         : { uri, user: given(env.NEO4J_USER), password: env.NEO4J_PASSWORD, database: given(env.NEO4J_DATABASE) },
     port: values.port ?? given(env.PORT) ?? DEFAULTS.port,
     host: values.host ?? given(env.HOST) ?? DEFAULTS.host,
+    workspace: values.workspace ?? given(env.WEAKLINK_WORKSPACE) ?? DEFAULTS.workspace,
+    cors: (values.cors ?? given(env.WEAKLINK_CORS) ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== ''),
+    limits: {
+      perToken: values['rate-limit-token'] ?? given(env.WEAKLINK_RATE_LIMIT_TOKEN) ?? DEFAULTS.perToken,
+      perAddress: values['rate-limit-address'] ?? given(env.WEAKLINK_RATE_LIMIT_ADDRESS) ?? DEFAULTS.perAddress,
+      uploadRows: values['max-upload-rows'] ?? given(env.WEAKLINK_MAX_UPLOAD_ROWS) ?? DEFAULTS.uploadRows,
+      uploadMb: values['max-upload-mb'] ?? given(env.WEAKLINK_MAX_UPLOAD_MB) ?? DEFAULTS.uploadMb,
+    },
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const key = issue.path.map(String).join('.');
+    const key = issue.path[0] === 'cors' ? 'cors' : issue.path.map(String).join('.');
     throw new UsageError(`${NAMES[key] ?? key}: ${issue.message}; ${USAGE}`, key);
   }
   return parsed.data;

@@ -1,14 +1,17 @@
 /**
  * The one place where failures become HTTP responses, always
- * `{ error: { code, message, field? } }` (api-types `ApiError`): a ZodError is a 400
- * naming the first bad field (or the first unknown one), UsageError 400, NotFoundError 404, StoreUnavailableError
- * 503, an oversized body 413, malformed JSON 400; anything else is a 500 with a generic
- * message — its stack goes to the server log only, never to the client.
+ * `{ error: { code, message, field?, issues? } }` (api-types `ApiError`): a ZodError is a
+ * 400 naming the first bad field (or the first unknown one), UsageError 400, InputError
+ * (an uploaded network) 400 with its located `issues`, NotFoundError 404, ConflictError
+ * (a stale version) 409, PayloadTooLargeError and an oversized body 413,
+ * StoreUnavailableError 503, malformed JSON 400; anything else is a 500 with a generic
+ * message — its stack goes to the server log only, never to the client. Authentication
+ * answers 401/403/429 itself (auth.ts).
  */
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
-import { NotFoundError, StoreUnavailableError, UsageError } from '../src/errors.ts';
-import type { ApiError } from './api-types.ts';
+import { ConflictError, InputError, NotFoundError, StoreUnavailableError, UsageError, WeaklinkError } from '../src/errors.ts';
+import type { ApiError, ApiIssue } from './api-types.ts';
 
 export type ErrorCode = ApiError['error']['code'];
 
@@ -30,9 +33,20 @@ export class FieldNotFoundError extends NotFoundError {
   }
 }
 
+/** A request too large to take (rows of an upload; the body size is body-parser's). */
+export class PayloadTooLargeError extends WeaklinkError {
+  override name = 'PayloadTooLargeError';
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Sends an API error. */
-export function sendError(res: Response, status: number, code: ErrorCode, message: string, field?: string): void {
-  const body: ApiError = { error: field === undefined ? { code, message } : { code, message, field } };
+export function sendError(res: Response, status: number, code: ErrorCode, message: string, field?: string, issues?: ApiIssue[]): void {
+  const body: ApiError = { error: { code, message, ...(field === undefined ? {} : { field }), ...(issues === undefined ? {} : { issues }) } };
   res.status(status).json(body);
 }
 
@@ -53,6 +67,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return sendError(res, 400, 'bad_request', message, field);
     }
     if (err instanceof UsageError) return sendError(res, 400, 'bad_request', err.message, err.field);
+    if (err instanceof InputError) return sendError(res, 400, 'bad_request', err.message, undefined, err.issues);
+    if (err instanceof ConflictError) return sendError(res, 409, 'conflict', err.message);
+    if (err instanceof PayloadTooLargeError) return sendError(res, 413, 'payload_too_large', err.message, err.field);
     if (err instanceof FieldNotFoundError) return sendError(res, 404, 'not_found', err.message, err.field);
     if (err instanceof NotFoundError) return sendError(res, 404, 'not_found', err.message);
     if (err instanceof StoreUnavailableError) return sendError(res, 503, 'unavailable', err.message);

@@ -26,10 +26,14 @@ import type { CompanyRow, ConcentrationResponse, SingleSource } from './api-type
 /** The most weak links any request can ask for (the list limit of the API). */
 export const MAX_WEAK_LINKS = 500;
 
+/** The most computed results of one kind (loss distributions, plans, …) a view keeps by default; the least recently used go first. */
+export const MAX_KEPT_RESULTS = 32;
+
 export class NetworkView {
   readonly index: IndexedNetwork;
   private readonly memo = new Map<string, unknown>();
   private readonly rows: (CompanyRow | undefined)[];
+  private readonly results = new Map<string, Map<string, Promise<unknown>>>();
 
   constructor(
     /** Network version this view was computed from. */
@@ -180,6 +184,33 @@ export class NetworkView {
       tiers: tierConcentration(this.index, this.analysis.tier),
       criticalSupplierCountries: criticalSupplierCountries(this.index, this.analysis.tier, this.analysis.failures.criticalSuppliers),
     }));
+  }
+
+  /**
+   * The result of `compute` for `key` (the parameters of a computation of this `kind`),
+   * computed once for this version and shared by concurrent callers; at most `max`
+   * results of a kind are kept, the least recently used dropped first. A computation that
+   * fails is not kept, so the next call tries again.
+   */
+  kept<T>(kind: string, key: string, compute: () => Promise<T> | T, max = MAX_KEPT_RESULTS): Promise<T> {
+    let results = this.results.get(kind);
+    if (results === undefined) this.results.set(kind, (results = new Map()));
+    const found = results.get(key);
+    if (found !== undefined) {
+      results.delete(key);
+      results.set(key, found);
+      return found as Promise<T>;
+    }
+    const promise = Promise.resolve().then(compute);
+    results.set(key, promise);
+    promise.catch(() => {
+      if (results.get(key) === promise) results.delete(key);
+    });
+    for (const oldest of results.keys()) {
+      if (results.size <= max) break;
+      results.delete(oldest);
+    }
+    return promise;
   }
 
   private once<T>(key: string, compute: () => T): T {

@@ -2,8 +2,9 @@
  * The OpenAPI 3.1 document of the API, built from the route table: one operation per
  * route with its path and query parameters and request body (from the zod input
  * schemas, as the client sends them) and its responses (the schemas of schemas.ts, as
- * `components.schemas`, and the shared error shape). JSON Schema 2020-12 throughout,
- * as OpenAPI 3.1 expects.
+ * `components.schemas`, and the shared error shape), who may call it (the bearer token
+ * scheme, and the least role as `x-weaklink-role`). JSON Schema 2020-12 throughout, as
+ * OpenAPI 3.1 expects.
  */
 import { z } from 'zod';
 import type { Route } from './route.ts';
@@ -12,12 +13,22 @@ import { ErrorSchema, RESPONSE_SCHEMAS } from './schemas.ts';
 type Json = Record<string, unknown>;
 
 const ERROR_TEXT: Record<number, string> = {
-  400: 'Bad input: `field` names the first bad parameter.',
+  400: 'Bad input: `field` names the first bad parameter (an uploaded network: `issues` locates every problem).',
+  401: 'No valid token: send `Authorization: Bearer <token>`.',
+  403: 'The token\'s role is below the one this operation needs (`x-weaklink-role`).',
   404: 'Unknown id, or no such endpoint.',
-  413: 'Request body larger than the limit (100 kB).',
+  409: 'The network changed since the `version` given: reload it and apply the change again.',
+  413: 'Request body larger than the limit (100 kB; uploads: the server\'s upload limit), or too many rows.',
+  429: 'Too many requests from this token or address: wait and try again (Retry-After).',
   500: 'Internal error (details are logged on the server only).',
   503: 'The graph store is unavailable.',
 };
+
+/** Statuses every route of this access can answer because of authentication and rate limits. */
+function guardStatuses(access: Route['access']): number[] {
+  if (access === 'public') return [429];
+  return access === 'viewer' ? [401, 429] : [401, 403, 429];
+}
 
 /** Example: `openApiDocument(routes, { title: 'weaklink', version: '0.1.0' })`. */
 export function openApiDocument(routes: Route[], info: { title: string; version: string }): Json {
@@ -28,20 +39,28 @@ export function openApiDocument(routes: Route[], info: { title: string; version:
     const responseRef = refOf.get(route.response);
     if (!responseRef) throw new Error(`openapi: the response schema of ${route.method.toUpperCase()} ${route.path} is not in RESPONSE_SCHEMAS`);
     const responses: Record<string, Json> = { 200: { description: 'OK', content: { 'application/json': { schema: { $ref: responseRef } } } } };
-    for (const status of [...new Set([400, ...(route.errors ?? []), 500])].sort((a, b) => a - b)) {
+    for (const status of [...new Set([400, ...(route.errors ?? []), ...guardStatuses(route.access), 500])].sort((a, b) => a - b)) {
       responses[status] = { description: ERROR_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     }
     const operation: Json = {
       operationId: route.operationId,
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
+      'x-weaklink-role': route.access,
+      security: route.access === 'public' ? [] : [{ bearerToken: [] }],
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
       responses,
     };
     (paths[route.path] ??= {})[route.method] = operation;
   }
-  return { openapi: '3.1.0', info: { ...info, description: 'The weaklink HTTP API: a supply network, its analysis, and what-if disruption.' }, paths, components: { schemas: components } };
+  return {
+    openapi: '3.1.0',
+    info: { ...info, description: 'The weaklink HTTP API: a supply network, its analysis, and what-if disruption. Roles: viewer (read, simulate), analyst (+ edit), admin (+ upload networks, manage tokens).' },
+    security: [{ bearerToken: [] }],
+    paths,
+    components: { schemas: components, securitySchemes: { bearerToken: { type: 'http', scheme: 'bearer', description: 'A token from `weaklink token create` (wl_…).' } } },
+  };
 }
 
 /** Every response schema as a named component; references between them stay `$ref`s. */

@@ -1,41 +1,61 @@
 /**
- * A route as data: method, OpenAPI path, zod schemas for its query, path parameters,
- * body and response, and a handler that receives only the parsed input — never the
- * request. `mountRoute` registers one on an express app; `openApiDocument` documents
- * the same table, so the two cannot drift apart.
+ * A route as data: method, OpenAPI path, who may call it (`access`: `public`, or the
+ * least role a token needs), zod schemas for its query, path parameters, body and
+ * response, and a handler that receives only the parsed input and the caller — never the
+ * request. A write route says what it changed (`change`), for the audit log.
+ * `mountRoute` registers one on an express app behind the guards the app gives it
+ * (authentication, rate limit, audit); `openApiDocument` documents the same table, so
+ * the two cannot drift apart, and the authorization tests are generated from it.
  *
  * @example
- *   defineRoute({ method: 'get', path: '/api/health', summary: 'Liveness',
+ *   defineRoute({ method: 'get', path: '/api/health', access: 'public', summary: 'Liveness',
  *     response: HealthSchema, handle: async (_, ctx) => ({ status: 'ok', version: null }) });
  */
-import type { Express, Request } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
+import type { Role } from '../src/auth/roles.ts';
+import type { Caller, TokenStore } from '../src/auth/token-store.ts';
 import { UsageError } from '../src/errors.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import type { AnalysisCache } from './analysis-cache.ts';
+import type { WriteLock } from './write-lock.ts';
 
-/** What a handler may use: the store and the analysed network. */
+export const DEFAULTS = { bodyLimit: '100kb' };
+
+/** What a handler may use: the store, the analysed network, the tokens, the write lock and the limits. */
 export interface RouteContext {
   store: GraphStore;
   cache: AnalysisCache;
+  tokens: TokenStore;
+  writes: WriteLock;
+  limits: { uploadRows: number; uploadBytes: string };
 }
+
+/** `public` (no token), or the least role a token needs. */
+export type Access = 'public' | Role;
 
 export const NO_INPUT = z.strictObject({});
 
 export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI form: `/api/companies/{id}`. */
   path: string;
   operationId: string;
+  /** Who may call the route: every route says so explicitly. */
+  access: Access;
   summary: string;
   description?: string;
   query?: Q;
   params?: P;
   body?: B;
+  /** Largest JSON body accepted (default 100 kB); larger is a 413. */
+  bodyLimit?: string;
   response: R;
-  /** Error statuses the route can answer besides 400 and 500. */
-  errors?: (404 | 413 | 503)[];
-  handle(input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> }, ctx: RouteContext): Promise<z.output<R>> | z.output<R>;
+  /** Error statuses the route can answer besides 400, 500 and those of authentication (401, 403, 429). */
+  errors?: (404 | 409 | 413 | 503)[];
+  /** A write: what the answer changed, written to the audit log (null when nothing changed). */
+  change?: (output: z.output<R>) => unknown;
+  handle(input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> }, ctx: RouteContext, caller: Caller | null): Promise<z.output<R>> | z.output<R>;
 }
 
 /** Identity, for type inference of the handler's input. */
@@ -50,15 +70,27 @@ export function expressPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, ':$1');
 }
 
-/** Registers `route` on `app`: parses the input (a ZodError becomes a 400), runs the handler, sends JSON. */
-export function mountRoute(app: Express, route: Route, ctx: RouteContext): void {
-  app[route.method](expressPath(route.path), async (req, res) => {
+/** The caller a guard authenticated (`res.locals.caller`), or null. */
+export function callerOf(locals: Record<string, unknown>): Caller | null {
+  return (locals.caller as Caller | undefined) ?? null;
+}
+
+/**
+ * Registers `route` on `app`: the `guards` first (authentication and the like), then the
+ * JSON body (only for routes that take one, with their limit), then the input is parsed
+ * (a ZodError becomes a 400), the handler runs, and its answer is sent as JSON.
+ */
+export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards: RequestHandler[] = []): void {
+  const body = route.body ? [express.json({ limit: route.bodyLimit ?? DEFAULTS.bodyLimit })] : [];
+  app[route.method](expressPath(route.path), ...guards, ...body, async (req, res) => {
     const input = {
       query: (route.query ?? NO_INPUT).parse(req.query),
       params: (route.params ?? NO_INPUT).parse(req.params),
       body: route.body ? route.body.parse(bodyOf(req)) : undefined,
     };
-    res.json(await route.handle(input, ctx));
+    const output = await route.handle(input, ctx, callerOf(res.locals));
+    if (route.change) res.locals.change = route.change(output);
+    res.json(output);
   });
 }
 

@@ -8,6 +8,13 @@
 import { z } from 'zod';
 import type {
   ApiError,
+  ApiIssue,
+  CompanyEditResponse,
+  NetworkUploadResponse,
+  SupplyEditResponse,
+  TokenCreateResponse,
+  TokenInfo,
+  TokenListResponse,
   CompanyDetailResponse,
   CompanyListResponse,
   CompanyRow,
@@ -21,6 +28,16 @@ import type {
   SummaryResponse,
   SupplyLink,
   WeakLinksResponse,
+  ExecutiveResponse,
+  PlanResponse,
+  RiskResponse,
+  SavedScenario,
+  SavedScenarioList,
+  ScenarioComparison,
+  ScenarioDeleteResponse,
+  ScenarioRun,
+  WhatIfComparison,
+  WhatIfOp,
 } from './api-types.ts';
 
 const id = z.string();
@@ -28,11 +45,22 @@ const nullableString = z.string().nullable();
 const access = z.enum(['none', 'data', 'network', 'software']);
 const page = { total: z.number().int(), offset: z.number().int(), limit: z.number().int() };
 
+export const IssueSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  file: z.string(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+  field: z.string().optional(),
+  value: z.string().optional(),
+  message: z.string(),
+}) satisfies z.ZodType<ApiIssue>;
+
 export const ErrorSchema = z.object({
   error: z.object({
     code: z.enum(['bad_request', 'not_found', 'payload_too_large', 'unavailable', 'internal', 'unauthorized', 'forbidden', 'conflict', 'rate_limited']),
     message: z.string(),
     field: z.string().optional(),
+    issues: z.array(IssueSchema).optional(),
   }),
 }) satisfies z.ZodType<ApiError>;
 
@@ -177,6 +205,162 @@ export const SimulateSchema = z.object({
   theta: z.number(),
 }) satisfies z.ZodType<SimulateResponse>;
 
+export const NetworkUploadSchema = z.object({
+  version: z.string(),
+  previousVersion: z.string(),
+  companies: z.number().int(),
+  supplies: z.number().int(),
+  warnings: z.array(IssueSchema),
+}) satisfies z.ZodType<NetworkUploadResponse>;
+
+const levelAndScore = { scsLevel: z.number().int().nullable(), securityScore: z.number().nullable() };
+
+export const CompanyEditSchema = z.object({
+  version: z.string(),
+  previousVersion: z.string(),
+  company: z.object({ id, ...levelAndScore }),
+  previous: z.object(levelAndScore),
+}) satisfies z.ZodType<CompanyEditResponse>;
+
+export const SupplyEditSchema = z.object({
+  version: z.string(),
+  previousVersion: z.string(),
+  supply: z.object({ supplier: id, buyer: id, commodity: z.string(), share: z.number().nullable() }),
+  previous: z.object({ share: z.number().nullable() }),
+  group: z.object({ buyer: id, commodity: z.string(), supplies: z.number().int(), shareSum: z.number().nullable() }),
+  warnings: z.array(z.string()),
+}) satisfies z.ZodType<SupplyEditResponse>;
+
+export const TokenInfoSchema = z.object({
+  name: z.string(),
+  role: z.enum(['viewer', 'analyst', 'admin']),
+  created: z.string(),
+  revoked: z.string().nullable(),
+}) satisfies z.ZodType<TokenInfo>;
+
+export const TokenListSchema = z.object({ items: z.array(TokenInfoSchema) }) satisfies z.ZodType<TokenListResponse>;
+
+export const TokenCreateSchema = TokenInfoSchema.extend({ token: z.string() }) satisfies z.ZodType<TokenCreateResponse>;
+
+// ——— Scenarios, loss distribution, plan, executive view (issue 5) ———
+
+export const WhatIfOpSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('raise-level'), company: id, level: z.number().int() }),
+  z.object({ op: z.literal('add-supplier'), buyer: id, supplier: id, commodity: z.string(), share: z.number(), access: access.optional(), bufferDays: z.number().optional() }),
+  z.object({ op: z.literal('remove-supplier'), company: id }),
+]) satisfies z.ZodType<WhatIfOp>;
+
+export const ScenarioRunSchema = z.object({
+  hit: z.array(id),
+  days: z.number().int(),
+  lastDay: z.number().int(),
+  timeline: z.array(z.object({ day: z.number().int(), stopped: z.array(id), recovered: z.array(id), down: z.number().int() })),
+  down: z.array(z.number().int()),
+  revenueAtRisk: z.array(z.number()),
+  totalRevenueAtRisk: z.number(),
+  peak: z.object({ down: z.number().int(), day: z.number().int() }),
+  focal: z.array(z.object({ id, name: z.string(), stoppedOn: z.number().int().nullable(), recoveredOn: z.number().int().nullable(), daysDown: z.number() })),
+  companies: z.array(
+    z.object({ id, name: z.string(), focal: z.boolean(), stoppedOn: z.number().int(), recoveredOn: z.number().int().nullable(), daysDown: z.number(), revenueAtRisk: z.number() }),
+  ),
+}) satisfies z.ZodType<ScenarioRun>;
+
+const measures = z.object({
+  effectiveScore: z.number(),
+  tier: z.number().int().nullable(),
+  blastRadiusSize: z.number().int(),
+  criticalSupplierCount: z.number().int(),
+  requiredLevel: z.number().int().nullable(),
+  ownLevel: z.number().int(),
+  riskContribution: z.number(),
+});
+const rankedLinks = z.array(z.object({ rank: z.number().int(), id, riskContribution: z.number() }));
+const sources = z.array(z.object({ buyer: id, commodity: z.string(), supplier: id, share: z.number() }));
+const gaps = z.array(z.object({ id, ownLevel: z.number().int(), requiredLevel: z.number().int() }));
+
+/** Before/after of every analysis under what-ifs (compareAnalyses of src/analysis/what-if.ts). */
+export const WhatIfComparisonSchema = z.object({
+  companies: z.array(z.object({ id, name: z.string(), before: measures.nullable(), after: measures.nullable(), changed: z.array(z.string()) })),
+  weakLinks: z.object({ before: rankedLinks, after: rankedLinks }),
+  singleSources: z.object({ added: sources, removed: sources }),
+  levelGaps: z.object({ added: gaps, removed: gaps }),
+  totalRisk: z.object({ before: z.number(), after: z.number(), change: z.number() }),
+}) satisfies z.ZodType<WhatIfComparison>;
+
+export const ScenarioSchema = z.object({ scenario: ScenarioRunSchema, whatIf: WhatIfComparisonSchema.nullable() });
+
+const savedHead = {
+  name: z.string(),
+  hit: z.array(id),
+  days: z.number().int(),
+  whatIf: z.array(WhatIfOpSchema),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  version: z.string(),
+};
+
+export const SavedScenarioSchema = z.object({ ...savedHead, result: ScenarioRunSchema }) satisfies z.ZodType<SavedScenario>;
+
+export const SavedScenarioListSchema = z.object({
+  items: z.array(z.object({ ...savedHead, totalRevenueAtRisk: z.number(), stopped: z.number().int(), focalStopped: z.array(id) })),
+}) satisfies z.ZodType<SavedScenarioList>;
+
+export const ScenarioComparisonSchema = z.object({
+  a: SavedScenarioSchema,
+  b: SavedScenarioSchema,
+  onlyA: z.array(id),
+  onlyB: z.array(id),
+  both: z.array(id),
+}) satisfies z.ZodType<ScenarioComparison>;
+
+export const ScenarioDeleteSchema = z.object({ deleted: z.string() }) satisfies z.ZodType<ScenarioDeleteResponse>;
+
+export const RiskSchema = z.object({
+  method: z.enum(['exact', 'monte-carlo']),
+  runs: z.number().int().nullable(),
+  seed: z.number().int().nullable(),
+  mean: z.number(),
+  standardError: z.number().nullable(),
+  p95: z.number(),
+  p99: z.number(),
+  topHitInWorst: z.array(z.object({ id, name: z.string(), count: z.number().int(), share: z.number() })),
+}) satisfies z.ZodType<RiskResponse>;
+
+export const PlanSchema = z.object({
+  method: z.enum(['exact', 'monte-carlo']),
+  runs: z.number().int().nullable(),
+  seed: z.number().int().nullable(),
+  budget: z.number(),
+  totalCost: z.number(),
+  expectedLossBefore: z.number(),
+  expectedLossAfter: z.number(),
+  rows: z.array(
+    z.object({
+      supplier: id,
+      name: z.string(),
+      fromLevel: z.number().int(),
+      toLevel: z.number().int(),
+      cost: z.number(),
+      avoidedLoss: z.number(),
+      ratio: z.number(),
+      split: z.union([z.array(z.object({ company: id, name: z.string(), avoidedLoss: z.number(), share: z.number(), amount: z.number() })), z.literal('unallocated')]),
+    }),
+  ),
+}) satisfies z.ZodType<PlanResponse>;
+
+export const ExecutiveSchema = z.object({
+  version: z.string(),
+  companies: z.number().int(),
+  focal: z.array(z.object({ id, name: z.string() })),
+  unassessedShare: z.number(),
+  singleSources: z.number().int(),
+  hiddenCriticalSuppliers: z.number().int(),
+  expectedLoss: z.object({ mean: z.number(), p99: z.number(), runs: z.number().int(), method: z.enum(['exact', 'monte-carlo']) }),
+  topWeakLinks: z.array(z.object({ id, name: z.string(), reason: z.string(), riskContribution: z.number(), exposurePath: z.array(z.object({ id, name: z.string() })) })),
+  worstBreach: z.object({ id, name: z.string(), days: z.number().int(), stopped: z.number().int(), focalStopped: z.array(id), revenueAtRisk: z.number() }).nullable(),
+  plan: z.object({ budget: z.number(), spent: z.number(), suppliers: z.number().int(), lossBefore: z.number(), lossAfter: z.number(), cutPercent: z.number() }),
+}) satisfies z.ZodType<ExecutiveResponse>;
+
 /** The OpenAPI document itself (an object; its shape is OpenAPI 3.1's). */
 export const OpenApiSchema = z.record(z.string(), z.unknown());
 
@@ -196,5 +380,23 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['LevelGaps', LevelGapsSchema],
   ['Concentration', ConcentrationSchema],
   ['Simulate', SimulateSchema],
+  ['Issue', IssueSchema],
+  ['NetworkUpload', NetworkUploadSchema],
+  ['CompanyEdit', CompanyEditSchema],
+  ['SupplyEdit', SupplyEditSchema],
+  ['TokenInfo', TokenInfoSchema],
+  ['TokenList', TokenListSchema],
+  ['TokenCreate', TokenCreateSchema],
   ['OpenApi', OpenApiSchema],
+  ['WhatIfOp', WhatIfOpSchema],
+  ['ScenarioRun', ScenarioRunSchema],
+  ['WhatIfComparison', WhatIfComparisonSchema],
+  ['Scenario', ScenarioSchema],
+  ['SavedScenario', SavedScenarioSchema],
+  ['SavedScenarioList', SavedScenarioListSchema],
+  ['ScenarioComparison', ScenarioComparisonSchema],
+  ['ScenarioDelete', ScenarioDeleteSchema],
+  ['Risk', RiskSchema],
+  ['Plan', PlanSchema],
+  ['Executive', ExecutiveSchema],
 ];

@@ -1,25 +1,38 @@
 /**
  * `npm start`: serves the weaklink API and the map. Validates the configuration first
  * (config.ts; a bad option is one line and exit 2), opens the store — the memory store
- * loaded from `--data` (default data/sample), or Neo4j with `--neo4j` (loaded from
- * `--data` only when one is given) — builds the web bundle when it is missing or older
- * than web/, listens, and on SIGINT/SIGTERM stops accepting connections, lets requests
- * in flight finish, and closes the store. Exit codes as the CLI: 1 invalid network,
- * 2 usage, 3 a database that cannot be used.
+ * loaded from `--data` (default data/sample), keeping saved scenarios in the workspace's
+ * scenarios.json, or Neo4j with `--neo4j` (loaded from `--data` only when one is given;
+ * scenarios in the database) — opens the workspace's tokens (creating a local
+ * admin token when the workspace has none, printed once in the URL's fragment
+ * `#token=…`, which browsers never send to a server), builds the web bundle when it is
+ * missing or older than web/, listens (on 127.0.0.1 unless `--host` says otherwise,
+ * with a warning then), and on SIGINT/SIGTERM stops accepting connections, lets requests
+ * in flight finish (answering them with `Connection: close`), and closes the store.
+ * Exit codes as the CLI: 1 invalid network, 2 usage, 3 a database that cannot be used.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatIssue, InputError, StoreUnavailableError, UsageError } from '../src/errors.ts';
+import { TokenStore } from '../src/auth/token-store.ts';
+import { formatIssue, InputError, StoreUnavailableError, UsageError, WeaklinkError } from '../src/errors.ts';
 import { readNetwork } from '../src/io/read-network.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
 import { consoleLogger, createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 
-export const DEFAULTS = { webDir: 'web', shutdownGraceMs: 10_000 };
+export const DEFAULTS = {
+  webDir: 'web',
+  shutdownGraceMs: 10_000,
+  /** Name of the admin token created when the workspace has none. */
+  localAdmin: 'local-admin',
+  /** How long a Neo4j read retries before the API answers 503 (the driver's default is 15 s per transaction). */
+  neo4jRetryMs: 5_000,
+};
 
 const say = (line: string): void => console.log(`weaklink: ${line}`);
 
@@ -27,12 +40,12 @@ const say = (line: string): void => console.log(`weaklink: ${line}`);
 export async function openStore(config: Config): Promise<{ store: GraphStore; label: string }> {
   if (config.neo4j) {
     const { Neo4jStore } = await import('../src/store/neo4j-store.ts');
-    const store = await Neo4jStore.connect(config.neo4j);
+    const store = await Neo4jStore.connect({ ...config.neo4j, maxRetryTimeMs: DEFAULTS.neo4jRetryMs });
     if (config.dataGiven) await loadFolder(store, config.data);
     else if ((await store.version()) === null) say(`${config.neo4j.uri} holds no network yet; start with --data DIR to load one`);
     return { store, label: config.dataGiven ? `${config.data} (Neo4j ${config.neo4j.uri})` : `the network in Neo4j ${config.neo4j.uri}` };
   }
-  const store = new MemoryStore();
+  const store = new MemoryStore({ workspace: config.workspace });
   await loadFolder(store, config.data);
   return { store, label: config.data };
 }
@@ -76,18 +89,58 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+/**
+ * The workspace's tokens; when it holds none at all, a new admin token (returned, to be
+ * printed once). When every token is revoked none is made: an admin revoked them on purpose.
+ */
+export async function openTokens(workspace: string): Promise<{ tokens: TokenStore; created?: string }> {
+  const tokens = await TokenStore.open(workspace);
+  if (tokens.recovered) console.warn(`weaklink: warning: ${tokens.recovered}`);
+  if (tokens.list().length > 0) {
+    if (tokens.list().every((t) => t.revoked !== null)) say(`every token in ${tokens.file} is revoked; create one with: npx weaklink token create --role admin --name NAME`);
+    return { tokens };
+  }
+  const { token } = await tokens.create(DEFAULTS.localAdmin, 'admin');
+  say(`created the admin token "${DEFAULTS.localAdmin}" in ${tokens.file} (only its hash is stored; revoke it with: npx weaklink token revoke ${DEFAULTS.localAdmin})`);
+  return { tokens, created: token };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
 async function main(): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
   const { store, label } = await openStore(config);
+  const { tokens, created } = await openTokens(config.workspace);
   const webRoot = await ensureWebBundle();
-  const app = createApp({ store, logger: consoleLogger, ...(webRoot ? { webRoot } : {}) });
-  const server = app.listen(config.port, config.host);
+  const { uploadMb, ...limits } = config.limits;
+  const app = createApp({
+    store,
+    auth: { tokens },
+    logger: consoleLogger,
+    accessLog: true,
+    cors: config.cors,
+    limits: { ...limits, uploadBytes: `${uploadMb}mb` },
+    ...(webRoot ? { webRoot } : {}),
+  });
+  let closing = false;
+  const server = createServer((req, res) => {
+    if (closing) res.setHeader('Connection', 'close');
+    app(req, res);
+  });
+  server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
   const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  say(`serving ${label} at http://${host}:${port}`);
+  if (!LOOPBACK.has(config.host)) {
+    console.warn(
+      `weaklink: warning: listening on ${config.host}: other machines can reach the API. Every request but /api/health needs a token, ` +
+        'but the traffic is plain HTTP — put a TLS proxy in front of it, or use --host 127.0.0.1.',
+    );
+  }
+  if (config.cors.length > 0) say(`browsers may call the API from ${config.cors.join(', ')} (CORS)`);
+  const url = `http://${host}:${port}`;
+  say(created === undefined ? `serving ${label} at ${url} (open ${url}/#token=YOUR_TOKEN; tokens: npx weaklink token list)` : `serving ${label} at ${url}/#token=${created}`);
 
-  let closing = false;
   const shutdown = (signal: string): void => {
     if (closing) {
       say(`${signal} again: exiting now`);
@@ -121,6 +174,10 @@ function fail(error: unknown): never {
   if (error instanceof StoreUnavailableError) {
     console.error(`weaklink: ${error.message}`);
     process.exit(3);
+  }
+  if (error instanceof WeaklinkError) {
+    console.error(`weaklink: ${error.message}`);
+    process.exit(1);
   }
   const e = error as NodeJS.ErrnoException;
   if (e?.code === 'EADDRINUSE' || e?.code === 'EACCES') {

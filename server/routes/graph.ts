@@ -32,6 +32,7 @@ export const graphRoute = defineRoute({
   method: 'get',
   path: '/api/graph',
   operationId: 'graph',
+  access: 'viewer',
   summary: 'Nodes and edges for the map, around a focus company or from the tier-0 companies up, bounded by limit.',
   query: GraphQuery,
   response: GraphSchema,

@@ -22,6 +22,7 @@ export const simulateRoute = defineRoute({
   method: 'post',
   path: '/api/simulate',
   operationId: 'simulate',
+  access: 'viewer',
   summary: 'Hit a set of companies: what the disruption cascade stops, and the revenue at risk.',
   body: SimulateBody,
   response: SimulateSchema,

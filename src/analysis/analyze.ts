@@ -14,11 +14,11 @@ import {
   type TierConcentration,
 } from './concentration.ts';
 import { effectiveScores } from './effective-score.ts';
-import { exposurePath } from './exposure-path.ts';
+import { exposurePath, exposurePaths, type ExposurePaths } from './exposure-path.ts';
 import { resolveOptions, type AnalysisOptions } from './options.ts';
 import { ownScores } from './own-score.ts';
 import { requiredLevels, type LevelReason, type RequiredLevels } from './required-level.ts';
-import { hitLikelihood, rankWeakLinks, riskContributions } from './risk.ts';
+import { rankWeakLinks, riskContributions } from './risk.ts';
 import { singleSourceEdges } from './single-sources.ts';
 import { tiers } from './tiers.ts';
 
@@ -151,11 +151,41 @@ export interface AnalysisResult {
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The report of one company (index i). */
-export function companyReport(a: Analysis, i: number): CompanyReport {
+/**
+ * What the reports of many companies share, computed once: the exposure paths (each
+ * company's step settled once, see `exposurePaths`) and the companies in id order, so
+ * that id lists sort by integer rank. Pass it to `companyReport` when reporting them all.
+ */
+export interface ReportContext {
+  paths: ExposurePaths;
+  sortIds(list: ArrayLike<number>): string[];
+}
+
+export function reportContext(a: Analysis): ReportContext {
+  return { paths: exposurePaths(a.index, a.own, a.effective, a.fallOrder, a.options), sortIds: idSorter(a.index) };
+}
+
+/** A function giving the ids of company indices in plain string order, through the id ranks. */
+function idSorter(index: IndexedNetwork): (list: ArrayLike<number>) => string[] {
+  const rank = index.idRank;
+  const byRank = new Int32Array(index.n);
+  for (let i = 0; i < index.n; i++) byRank[rank[i]!] = i;
+  return (list) => {
+    const ranks = new Int32Array(list.length);
+    for (let k = 0; k < list.length; k++) ranks[k] = rank[list[k]!]!;
+    ranks.sort();
+    const out = new Array<string>(ranks.length);
+    for (let k = 0; k < ranks.length; k++) out[k] = index.ids[byRank[ranks[k]!]!]!;
+    return out;
+  };
+}
+
+/** The report of one company (index i); `context` (from `reportContext`) makes the reports of many cheap. */
+export function companyReport(a: Analysis, i: number, context?: ReportContext): CompanyReport {
   const { index } = a;
   const c = index.network.companies[i]!;
-  const ids = (list: Int32Array): string[] => Array.from(list, (x) => index.ids[x]!).sort(byString);
+  const ids = context ? context.sortIds : (list: Int32Array): string[] => Array.from(list, (x) => index.ids[x]!).sort(byString);
+  const path = context ? context.paths.of(i) : exposurePath(index, a.own, a.effective, a.fallOrder, i, a.options);
   return {
     id: c.id,
     name: c.name,
@@ -168,23 +198,47 @@ export function companyReport(a: Analysis, i: number): CompanyReport {
     unassessed: a.unassessed[i] === 1,
     requiredLevel: a.required.level[i]! < 0 ? null : a.required.level[i]!,
     effectiveScore: a.effective[i]!,
-    exposurePath: exposurePath(index, a.own, a.effective, a.fallOrder, i, a.options).map((x) => index.ids[x]!),
+    exposurePath: path.map((x) => index.ids[x]!),
     blastRadius: ids(members(a.failures.blastRadius, i)),
     criticalSuppliers: ids(members(a.failures.criticalSuppliers, i)),
-    hitLikelihood: hitLikelihood(a.own[i]!, a.options),
+    hitLikelihood: a.options.hitBase * Math.pow(a.options.hitDecay, a.own[i]!),
     riskContribution: a.risk[i]!,
   };
 }
 
+/**
+ * A stable counting sort of `items` by an integer key in [0, range): applied from the
+ * least significant key to the most, it sorts by several keys in O(keys × (items + range)).
+ */
+function sortByKey(items: Int32Array, key: (item: number) => number, range: number): Int32Array {
+  const start = new Int32Array(range + 1);
+  for (let k = 0; k < items.length; k++) start[key(items[k]!) + 1]!++;
+  for (let r = 0; r < range; r++) start[r + 1]! += start[r]!;
+  const out = new Int32Array(items.length);
+  for (let k = 0; k < items.length; k++) out[start[key(items[k]!)]!++] = items[k]!;
+  return out;
+}
+
+/** The direct single sources one at a time, by buyer, commodity, supplier (plain string order). */
+export function* singleSourceItems(a: Analysis): Generator<SingleSourceReport> {
+  const { index } = a;
+  const { idRank, commodityRank, edgeSupplier, edgeBuyer, edgeGroup, groupCommodity } = index;
+  let order = sortByKey(a.singleSources, (e) => idRank[edgeSupplier[e]!]!, index.n);
+  order = sortByKey(order, (e) => commodityRank[groupCommodity[edgeGroup[e]!]!]!, index.commodities.length);
+  order = sortByKey(order, (e) => idRank[edgeBuyer[e]!]!, index.n);
+  for (const e of order) {
+    yield {
+      buyer: index.ids[edgeBuyer[e]!]!,
+      commodity: index.commodities[groupCommodity[edgeGroup[e]!]!]!,
+      supplier: index.ids[edgeSupplier[e]!]!,
+      share: index.edgeShare[e]!,
+    };
+  }
+}
+
 /** The direct single sources, sorted by buyer, commodity, supplier (plain string order). */
 export function singleSourceReports(a: Analysis): SingleSourceReport[] {
-  const { index } = a;
-  return Array.from(a.singleSources, (e) => ({
-    buyer: index.ids[index.edgeBuyer[e]!]!,
-    commodity: index.commodities[index.groupCommodity[index.edgeGroup[e]!]!]!,
-    supplier: index.ids[index.edgeSupplier[e]!]!,
-    share: index.edgeShare[e]!,
-  })).sort((x, y) => byString(x.buyer, y.buyer) || byString(x.commodity, y.commodity) || byString(x.supplier, y.supplier));
+  return Array.from(singleSourceItems(a));
 }
 
 /** The `limit` companies of highest risk contribution, with a one-line reason each. */
@@ -215,31 +269,64 @@ export function weakLinkReports(a: Analysis, limit = 25): WeakLinkReport[] {
   });
 }
 
-/** Critical suppliers that are not a direct single source of the company they are critical for. */
-export function hiddenCriticalReports(a: Analysis): HiddenCriticalReport[] {
+/**
+ * Critical suppliers that are not a direct single source of the company they are
+ * critical for, one supplier at a time: most focal dependants first, then most
+ * dependants, then by id. A direct single source is marked per supplier on its out-edges
+ * (no set of pairs), so this costs O(m + Σ blast radii).
+ */
+export function* hiddenCriticalItems(a: Analysis): Generator<HiddenCriticalReport> {
   const { index } = a;
-  const direct = new Set<string>();
-  for (const e of a.singleSources) direct.add(`${index.edgeSupplier[e]}>${index.edgeBuyer[e]}`);
-  const out: HiddenCriticalReport[] = [];
-  for (let x = 0; x < index.n; x++) {
-    const hidden = Array.from(members(a.failures.blastRadius, x)).filter((v) => !direct.has(`${x}>${v}`));
-    if (hidden.length === 0) continue;
-    const dependants = hidden.map((v) => index.ids[v]!).sort(byString);
-    const focalDependants = hidden.filter((v) => a.tier[v] === 0).map((v) => index.ids[v]!).sort(byString);
-    out.push({ supplier: index.ids[x]!, name: index.network.companies[x]!.name, dependants, focalDependants });
+  const { n, outStart, outEdges, edgeBuyer } = index;
+  const direct = new Uint8Array(index.m);
+  for (const e of a.singleSources) direct[e] = 1;
+  const mark = new Uint8Array(n);
+  /** Calls `visit` with each hidden dependant of x. */
+  const hidden = (x: number, visit: (v: number) => void): void => {
+    for (let k = outStart[x]!; k < outStart[x + 1]!; k++) if (direct[outEdges[k]!] === 1) mark[edgeBuyer[outEdges[k]!]!] = 1;
+    for (const v of members(a.failures.blastRadius, x)) if (mark[v] === 0) visit(v);
+    for (let k = outStart[x]!; k < outStart[x + 1]!; k++) mark[edgeBuyer[outEdges[k]!]!] = 0;
+  };
+  const count = new Int32Array(n);
+  const focal = new Int32Array(n);
+  const suppliers: number[] = [];
+  for (let x = 0; x < n; x++) {
+    if (a.failures.blastRadius.start[x + 1] === a.failures.blastRadius.start[x]) continue;
+    hidden(x, (v) => {
+      count[x]!++;
+      if (a.tier[v] === 0) focal[x]!++;
+    });
+    if (count[x]! > 0) suppliers.push(x);
   }
-  return out.sort(
-    (p, q) => q.focalDependants.length - p.focalDependants.length || q.dependants.length - p.dependants.length || byString(p.supplier, q.supplier),
-  );
+  let order = sortByKey(Int32Array.from(suppliers), (x) => index.idRank[x]!, n);
+  order = sortByKey(order, (x) => n - count[x]!, n + 1);
+  order = sortByKey(order, (x) => n - focal[x]!, n + 1);
+  const sortIds = idSorter(index);
+  for (const x of order) {
+    const list: number[] = [];
+    const focalList: number[] = [];
+    hidden(x, (v) => {
+      list.push(v);
+      if (a.tier[v] === 0) focalList.push(v);
+    });
+    yield { supplier: index.ids[x]!, name: index.network.companies[x]!.name, dependants: sortIds(list), focalDependants: sortIds(focalList) };
+  }
 }
 
-/** Suppliers whose required level is above their own level, widest gap first, then by risk. */
-export function levelGapReports(a: Analysis): LevelGapReport[] {
+/** Critical suppliers that are not a direct single source of the company they are critical for. */
+export function hiddenCriticalReports(a: Analysis): HiddenCriticalReport[] {
+  return Array.from(hiddenCriticalItems(a));
+}
+
+/** Suppliers whose required level is above their own level one at a time: widest gap first, then by risk, then by id. */
+export function* levelGapItems(a: Analysis): Generator<LevelGapReport> {
   const { index } = a;
-  const out: { report: LevelGapReport; x: number }[] = [];
-  for (let x = 0; x < index.n; x++) {
-    const req = a.required.level[x]!;
-    if (req <= a.ownLevel[x]!) continue;
+  const rank = index.idRank;
+  const gaps: number[] = [];
+  for (let x = 0; x < index.n; x++) if (a.required.level[x]! > a.ownLevel[x]!) gaps.push(x);
+  const gap = (x: number): number => a.required.level[x]! - a.ownLevel[x]!;
+  const order = Int32Array.from(gaps).sort((p, q) => gap(q) - gap(p) || a.risk[q]! - a.risk[p]! || rank[p]! - rank[q]!);
+  for (const x of order) {
     const askedBy: LevelGapReport['askedBy'] = [];
     for (let j = index.outStart[x]!, end = index.outStart[x + 1]!; j < end; j++) {
       const e = index.outEdges[j]!;
@@ -250,33 +337,58 @@ export function levelGapReports(a: Analysis): LevelGapReport[] {
     }
     askedBy.sort((p, q) => byString(p.buyer, q.buyer) || byString(p.commodity, q.commodity));
     const c = index.network.companies[x]!;
-    out.push({ x, report: { id: c.id, name: c.name, ownLevel: a.ownLevel[x]!, requiredLevel: req, unassessed: a.unassessed[x] === 1, askedBy } });
+    yield { id: c.id, name: c.name, ownLevel: a.ownLevel[x]!, requiredLevel: a.required.level[x]!, unassessed: a.unassessed[x] === 1, askedBy };
   }
-  out.sort((p, q) => {
-    const gp = p.report.requiredLevel - p.report.ownLevel;
-    const gq = q.report.requiredLevel - q.report.ownLevel;
-    return gq - gp || a.risk[q.x]! - a.risk[p.x]! || byString(p.report.id, q.report.id);
-  });
-  return out.map((o) => o.report);
 }
 
-/** HHI and normalised shares of every (buyer, commodity) group, most concentrated first. */
-export function concentrationGroupReports(a: Analysis): ConcentrationGroupReport[] {
+/** Suppliers whose required level is above their own level, widest gap first, then by risk. */
+export function levelGapReports(a: Analysis): LevelGapReport[] {
+  return Array.from(levelGapItems(a));
+}
+
+/**
+ * HHI and normalised shares of every (buyer, commodity) group one at a time, most
+ * concentrated first, then by buyer and commodity. Sorted by counting sorts: by
+ * commodity, by buyer, then by HHI over its (few) distinct values.
+ */
+export function* concentrationGroupItems(a: Analysis): Generator<ConcentrationGroupReport> {
   const { index } = a;
-  const out: ConcentrationGroupReport[] = [];
-  for (let g = 0; g < index.groupCount; g++) {
+  const count = index.groupCount;
+  const hhi = new Float64Array(count);
+  for (let g = 0; g < count; g++) hhi[g] = groupHhi(index, g);
+  const levels = Float64Array.from(hhi).sort().reverse();
+  let d = 0;
+  for (let k = 0; k < count; k++) if (d === 0 || levels[k] !== levels[d - 1]) levels[d++] = levels[k]!;
+  const level = (g: number): number => {
+    let lo = 0;
+    let hi = d - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (levels[mid]! > hhi[g]!) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let order = sortByKey(Int32Array.from({ length: count }, (_, g) => g), (g) => index.commodityRank[index.groupCommodity[g]!]!, index.commodities.length);
+  order = sortByKey(order, (g) => index.idRank[index.groupBuyer[g]!]!, index.n);
+  order = sortByKey(order, level, Math.max(1, d));
+  for (const g of order) {
     const suppliers: { id: string; share: number }[] = [];
     for (let e = index.groupEdgeStart[g]!, end = index.groupEdgeStart[g + 1]!; e < end; e++) {
       suppliers.push({ id: index.ids[index.edgeSupplier[e]!]!, share: index.edgeShare[e]! });
     }
     suppliers.sort((p, q) => q.share - p.share || byString(p.id, q.id));
-    out.push({ buyer: index.ids[index.groupBuyer[g]!]!, commodity: index.commodities[index.groupCommodity[g]!]!, hhi: groupHhi(index, g), suppliers });
+    yield { buyer: index.ids[index.groupBuyer[g]!]!, commodity: index.commodities[index.groupCommodity[g]!]!, hhi: hhi[g]!, suppliers };
   }
-  return out.sort((p, q) => q.hhi - p.hhi || byString(p.buyer, q.buyer) || byString(p.commodity, q.commodity));
 }
 
-/** Everything but the per-company reports (small whatever the network's size). */
-export function analysisSections(a: Analysis, warnings: string[] = []): Omit<AnalysisResult, 'companies'> {
+/** HHI and normalised shares of every (buyer, commodity) group, most concentrated first. */
+export function concentrationGroupReports(a: Analysis): ConcentrationGroupReport[] {
+  return Array.from(concentrationGroupItems(a));
+}
+
+/** The sections of the report that stay small whatever the network's size. */
+export function analysisHead(a: Analysis): Pick<AnalysisResult, 'theta' | 'assumptions' | 'summary'> {
   const { index, options } = a;
   let unassessed = 0;
   let maxTier = 0;
@@ -294,6 +406,14 @@ export function analysisSections(a: Analysis, warnings: string[] = []): Omit<Ana
       bufferTolerance: options.bufferTolerance,
     },
     summary: { companies: index.n, supplies: index.m, focal, unassessed, maxTier },
+  };
+}
+
+/** Everything but the per-company reports. */
+export function analysisSections(a: Analysis, warnings: string[] = []): Omit<AnalysisResult, 'companies'> {
+  const { index } = a;
+  return {
+    ...analysisHead(a),
     singleSources: singleSourceReports(a),
     weakLinks: weakLinkReports(a, Math.min(index.n, 100)),
     hiddenCriticalSuppliers: hiddenCriticalReports(a),
@@ -310,7 +430,8 @@ export function analysisSections(a: Analysis, warnings: string[] = []): Omit<Ana
 /** Everything, as one plain object (the `--format json` document). */
 export function analysisReport(a: Analysis, warnings: string[] = []): AnalysisResult {
   const { theta, assumptions, summary, ...rest } = analysisSections(a, warnings);
-  return { theta, assumptions, summary, companies: Array.from({ length: a.index.n }, (_, i) => companyReport(a, i)), ...rest };
+  const context = reportContext(a);
+  return { theta, assumptions, summary, companies: Array.from({ length: a.index.n }, (_, i) => companyReport(a, i, context)), ...rest };
 }
 
 /** `analysisReport(runAnalysis(index, options))`. */

@@ -37,24 +37,21 @@ export function singleFailures(
 ): SingleFailures {
   const { n } = index;
   const cascade = createCascade(index, options);
+  const fallen = cascade.fallen();
   const start = new Int32Array(n + 1);
   let list = new Int32Array(Math.max(16, n));
   let size = 0;
-  const one = new Int32Array(1);
   for (let x = 0; x < n; x++) {
-    if (index.outStart[x + 1]! > index.outStart[x]!) {
-      one[0] = x;
-      const d = cascade.run(one);
-      if (d.length > 1) {
-        const radius = d.subarray(1).sort();
-        if (size + radius.length > list.length) {
-          const grown = new Int32Array(Math.max(list.length * 2, size + radius.length));
-          grown.set(list.subarray(0, size));
-          list = grown;
-        }
-        list.set(radius, size);
-        size += radius.length;
+    const d = index.outStart[x + 1]! > index.outStart[x]! ? cascade.runOne(x) : 1;
+    if (d > 1) {
+      if (size + d - 1 > list.length) {
+        const grown = new Int32Array(Math.max(list.length * 2, size + d - 1));
+        grown.set(list.subarray(0, size));
+        list = grown;
       }
+      list.set(fallen.subarray(1, d), size);
+      list.subarray(size, size + d - 1).sort();
+      size += d - 1;
     }
     start[x + 1] = size;
     if (options.onProgress && (x & 0xffff) === 0xffff) options.onProgress(x + 1, n);

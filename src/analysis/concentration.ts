@@ -84,13 +84,43 @@ export function criticalSupplierCountries(
   tier: Int32Array,
   critical: CompanySets,
 ): { focal: string; countries: CountryShare[] }[] {
+  // Countries as small integers, so that counting a focal company's (many) critical
+  // suppliers is array increments rather than map updates keyed by strings.
+  const codes = new Map<string, number>();
+  const names: string[] = [];
+  const code = new Int32Array(index.n).fill(-1);
+  const codeOf = (x: number): number => {
+    if (code[x]! < 0) {
+      const country = index.network.companies[x]!.country ?? UNKNOWN_COUNTRY;
+      let c = codes.get(country);
+      if (c === undefined) {
+        c = names.length;
+        names.push(country);
+        codes.set(country, c);
+      }
+      code[x] = c;
+    }
+    return code[x]!;
+  };
   const out: { focal: string; countries: CountryShare[] }[] = [];
+  let counts = new Float64Array(16);
   for (let v = 0; v < index.n; v++) {
     if (tier[v] !== 0) continue;
-    const byCountry = new Map<string, number>();
+    const seen: number[] = [];
     for (const x of members(critical, v)) {
-      const country = index.network.companies[x]!.country ?? UNKNOWN_COUNTRY;
-      byCountry.set(country, (byCountry.get(country) ?? 0) + 1);
+      const c = codeOf(x);
+      if (c >= counts.length) {
+        const grown = new Float64Array(2 * c + 1);
+        grown.set(counts);
+        counts = grown;
+      }
+      if (counts[c] === 0) seen.push(c);
+      counts[c]! += 1;
+    }
+    const byCountry = new Map<string, number>();
+    for (const c of seen) {
+      byCountry.set(names[c]!, counts[c]!);
+      counts[c] = 0;
     }
     out.push({ focal: index.ids[v]!, countries: shares(byCountry) });
   }

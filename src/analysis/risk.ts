@@ -21,19 +21,57 @@ export function riskContributions(
   blast: CompanySets,
   options: Partial<AnalysisOptions> = {},
 ): Float64Array {
-  const o = resolveOptions(options);
+  const { hitBase, hitDecay } = resolveOptions(options);
   const risk = new Float64Array(index.n);
   for (let x = 0; x < index.n; x++) {
     let value = index.value[x]!;
     for (let k = blast.start[x]!, end = blast.start[x + 1]!; k < end; k++) value += index.value[blast.list[k]!]!;
-    risk[x] = hitLikelihood(own[x]!, o) * value;
+    risk[x] = hitBase * Math.pow(hitDecay, own[x]!) * value;
   }
   return risk;
 }
 
-/** Company indices ranked by risk contribution, highest first, ties by id (plain string order). */
+/**
+ * Company indices ranked by risk contribution, highest first, ties by id (plain string
+ * order). With a `limit` below n, only that many are kept while scanning (a bounded
+ * heap), so the top 100 of a million cost O(n log 100), not a sort of all n.
+ */
 export function rankWeakLinks(index: IndexedNetwork, risk: Float64Array, limit = index.n): number[] {
-  const all = Array.from({ length: index.n }, (_, i) => i);
-  all.sort((a, b) => risk[b]! - risk[a]! || (index.ids[a]! < index.ids[b]! ? -1 : index.ids[a]! > index.ids[b]! ? 1 : 0));
-  return all.slice(0, limit);
+  const { ids } = index;
+  const before = (a: number, b: number): boolean => risk[a]! > risk[b]! || (risk[a] === risk[b] && ids[a]! < ids[b]!);
+  if (!(Number.isInteger(limit) && limit >= 0 && limit < index.n / 8)) {
+    const all = Array.from({ length: index.n }, (_, i) => i);
+    all.sort((a, b) => risk[b]! - risk[a]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+    return all.slice(0, limit);
+  }
+  const k = limit;
+  // A heap of the best k so far whose root is the worst of them.
+  const heap: number[] = [];
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && before(heap[worst]!, heap[l]!)) worst = l;
+      if (r < heap.length && before(heap[worst]!, heap[r]!)) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  };
+  for (let x = 0; x < index.n && k > 0; x++) {
+    if (heap.length < k) {
+      heap.push(x);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!before(heap[parent]!, heap[i]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (before(x, heap[0]!)) {
+      heap[0] = x;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
 }

@@ -7,6 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { formatIssue, InputError, StoreUnavailableError, UsageError, WeaklinkError } from '../errors.ts';
 import { registerAnalyze } from './commands/analyze.ts';
+import { registerGenerate } from './commands/generate.ts';
 import { registerLoad } from './commands/load.ts';
 import { registerPlan } from './commands/plan.ts';
 import { registerRisk } from './commands/risk.ts';
@@ -34,6 +35,7 @@ export function buildProgram(io: Io): Command {
   registerRisk(program, io);
   registerPlan(program, io);
   registerLoad(program, io);
+  registerGenerate(program, io);
   registerToken(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;

@@ -3,7 +3,12 @@
  * order of DESIGN.md, so that `readNetwork` gives back exactly the same network: numbers
  * as `String(n)` (which `Number` reads back exactly), `null` as an empty cell, `focal`
  * as `true` or empty. Text is written as is, so leading and trailing whitespace, which
- * reading trims, does not survive. Rows are streamed through csv-stringify into a
+ * reading trims, does not survive — with one exception, against formula injection
+ * (OWASP "CSV Injection"): a text cell (id, name, country, industry, supplier, buyer,
+ * commodity) that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written
+ * with a leading `'`, so a spreadsheet opening the file shows it as text instead of
+ * running it as a formula. Such cells therefore read back with that `'` in front; every
+ * other text reads back exactly. Numbers are never prefixed. Rows are streamed through csv-stringify into a
  * temporary file per table, renamed into place once complete: a reader sees the old
  * table or the new one, never half of one (the two renames are not one transaction).
  *
@@ -24,12 +29,21 @@ type Cell = string | number | boolean | null;
 
 const cell = (value: Cell): string => (value === null || value === false ? '' : String(value));
 
+/** First characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
+export const FORMULA_TRIGGERS = /^[=+\-@\t\r]/;
+
+/** A text cell, with a leading `'` when it would otherwise start a formula. */
+export function textCell(value: string | null): string {
+  if (value === null) return '';
+  return FORMULA_TRIGGERS.test(value) ? `'${value}` : value;
+}
+
 function companyRow(c: Company): string[] {
-  return [c.id, c.name, c.country, c.industry, c.size, c.scsLevel, c.securityScore, c.revenue, c.focal].map(cell);
+  return [textCell(c.id), textCell(c.name), textCell(c.country), textCell(c.industry), cell(c.size), cell(c.scsLevel), cell(c.securityScore), cell(c.revenue), cell(c.focal)];
 }
 
 function supplyRow(s: Supply): string[] {
-  return [s.supplier, s.buyer, s.commodity, s.share, s.spend, s.access, s.bufferDays].map(cell);
+  return [textCell(s.supplier), textCell(s.buyer), textCell(s.commodity), cell(s.share), cell(s.spend), cell(s.access), cell(s.bufferDays)];
 }
 
 /** Writes `network` into `dir` (created if needed) as the two CSV tables. */

@@ -54,6 +54,21 @@ export interface IndexedNetwork {
   /** Out-edges of supplier u are outEdges[outStart[u] .. outStart[u+1]-1] (edge indices). */
   outStart: Int32Array;
   outEdges: Int32Array;
+  /**
+   * The buyer, group and share of out-edge slot k (= edge outEdges[k]), laid out in
+   * out-edge order so that a cascade reads them sequentially instead of through the
+   * outEdges indirection.
+   */
+  outBuyer: Int32Array;
+  outGroup: Int32Array;
+  outShare: Float64Array;
+  /**
+   * Rank of each company id in plain string order (ids[i] < ids[j] ⇔ idRank[i] <
+   * idRank[j]), so that reports sort by id with integer keys; computed on first use.
+   */
+  readonly idRank: Int32Array;
+  /** The same for `commodities`. */
+  readonly commodityRank: Int32Array;
 }
 
 /** Indexes a validated network. Example: `const idx = indexNetwork(network); idx.indexOf.get('acme')`. */
@@ -77,20 +92,29 @@ export function indexNetwork(network: Network): IndexedNetwork {
     focal[i] = c.focal ? 1 : 0;
   }
 
-  // Resolve endpoints and commodities; count edges per buyer.
+  // Resolve endpoints and commodities; count edges per buyer. Rows of one buyer often
+  // come together, so the last buyer's lookup is reused.
   const commodityIndex = new Map<string, number>();
   const commodities: string[] = [];
   const rowSupplier = new Int32Array(m);
   const rowBuyer = new Int32Array(m);
   const rowCommodity = new Int32Array(m);
+  const rowAccess = new Uint8Array(m);
+  const rowBuffer = new Float64Array(m);
+  const rowSpend = new Float64Array(m);
+  const rowShare = new Float64Array(m);
   const buyerEdgeStart = new Int32Array(n + 1);
+  let lastBuyer: string | null = null;
+  let lastV: number | undefined;
   for (let r = 0; r < m; r++) {
     const s = supplies[r]!;
     const u = indexOf.get(s.supplier);
-    const v = indexOf.get(s.buyer);
+    const v = s.buyer === lastBuyer ? lastV : indexOf.get(s.buyer);
     if (u === undefined || v === undefined) {
       throw new Error(`indexNetwork: supply row ${r} refers to unknown company "${u === undefined ? s.supplier : s.buyer}"`);
     }
+    lastBuyer = s.buyer;
+    lastV = v;
     let c = commodityIndex.get(s.commodity);
     if (c === undefined) {
       c = commodities.length;
@@ -100,55 +124,60 @@ export function indexNetwork(network: Network): IndexedNetwork {
     rowSupplier[r] = u;
     rowBuyer[r] = v;
     rowCommodity[r] = c;
+    rowAccess[r] = accessCode(s.access);
+    rowBuffer[r] = s.bufferDays ?? 0;
+    rowSpend[r] = s.spend ?? Number.NaN;
+    rowShare[r] = s.share ?? Number.NaN;
     buyerEdgeStart[v + 1]!++;
   }
   for (let v = 0; v < n; v++) buyerEdgeStart[v + 1]! += buyerEdgeStart[v]!;
 
-  // Counting sort by buyer (stable), then by commodity within each buyer's run.
+  // Two stable counting sorts — by commodity, then by buyer — order the rows by
+  // (buyer, commodity, row) in O(n + m + commodities).
+  const byCommodity = new Int32Array(m);
+  {
+    const start = new Int32Array(commodities.length + 1);
+    for (let r = 0; r < m; r++) start[rowCommodity[r]! + 1]!++;
+    for (let c = 0; c < commodities.length; c++) start[c + 1]! += start[c]!;
+    for (let r = 0; r < m; r++) byCommodity[start[rowCommodity[r]!]!++] = r;
+  }
   const order = new Int32Array(m);
   const fill = buyerEdgeStart.slice(0, n);
-  for (let r = 0; r < m; r++) order[fill[rowBuyer[r]!]!++] = r;
-  for (let v = 0; v < n; v++) {
-    const a = buyerEdgeStart[v]!;
-    const b = buyerEdgeStart[v + 1]!;
-    if (b - a > 1) order.subarray(a, b).sort((x, y) => rowCommodity[x]! - rowCommodity[y]! || x - y);
+  for (let k = 0; k < m; k++) {
+    const r = byCommodity[k]!;
+    order[fill[rowBuyer[r]!]!++] = r;
   }
 
-  const edgeSupplier = new Int32Array(m);
-  const edgeBuyer = new Int32Array(m);
-  const edgeShare = new Float64Array(m);
+  // Edge arrays in (buyer, commodity) order: one plain gather per column, which keeps
+  // many independent cache misses in flight (rows are in file order, edges are not).
+  const edgeSupplier = gather(rowSupplier, order, new Int32Array(m));
+  const edgeBuyer = gather(rowBuyer, order, new Int32Array(m));
+  const edgeCommodity = gather(rowCommodity, order, new Int32Array(m));
+  const edgeShare = gather(rowShare, order, new Float64Array(m));
+  const edgeAccess = gather(rowAccess, order, new Uint8Array(m));
+  const edgeBuffer = gather(rowBuffer, order, new Float64Array(m));
+  const edgeSpend = gather(rowSpend, order, new Float64Array(m));
   const edgeGroup = new Int32Array(m);
-  const edgeAccess = new Uint8Array(m);
-  const edgeBuffer = new Float64Array(m);
-  const edgeSpend = new Float64Array(m);
-  const groupBuyerList: number[] = [];
-  const groupCommodityList: number[] = [];
-  const groupStartList: number[] = [];
+  const groupBuyerAll = new Int32Array(m);
+  const groupCommodityAll = new Int32Array(m);
+  const groupStartAll = new Int32Array(m + 1);
+  let groupCount = 0;
   const buyerGroupStart = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) {
-    const r = order[e]!;
-    const s = supplies[r]!;
-    const v = rowBuyer[r]!;
-    const c = rowCommodity[r]!;
-    const g = groupBuyerList.length - 1;
-    if (g < 0 || groupBuyerList[g] !== v || groupCommodityList[g] !== c) {
-      groupBuyerList.push(v);
-      groupCommodityList.push(c);
-      groupStartList.push(e);
+    const v = edgeBuyer[e]!;
+    const c = edgeCommodity[e]!;
+    if (groupCount === 0 || groupBuyerAll[groupCount - 1] !== v || groupCommodityAll[groupCount - 1] !== c) {
+      groupBuyerAll[groupCount] = v;
+      groupCommodityAll[groupCount] = c;
+      groupStartAll[groupCount] = e;
+      groupCount++;
       buyerGroupStart[v + 1]!++;
     }
-    edgeSupplier[e] = rowSupplier[r]!;
-    edgeBuyer[e] = v;
-    edgeGroup[e] = groupBuyerList.length - 1;
-    edgeAccess[e] = ACCESS_CODE[s.access ?? 'none'];
-    edgeBuffer[e] = s.bufferDays ?? 0;
-    edgeSpend[e] = s.spend ?? Number.NaN;
-    edgeShare[e] = s.share ?? Number.NaN;
+    edgeGroup[e] = groupCount - 1;
   }
   for (let v = 0; v < n; v++) buyerGroupStart[v + 1]! += buyerGroupStart[v]!;
-  const groupCount = groupBuyerList.length;
-  groupStartList.push(m);
-  const groupEdgeStart = Int32Array.from(groupStartList);
+  groupStartAll[groupCount] = m;
+  const groupEdgeStart = groupStartAll.slice(0, groupCount + 1);
 
   // Normalise shares per group: equal split when none given, else scale to sum 1.
   for (let g = 0; g < groupCount; g++) {
@@ -171,13 +200,30 @@ export function indexNetwork(network: Network): IndexedNetwork {
   const outEdges = new Int32Array(m);
   const outFill = outStart.slice(0, n);
   for (let e = 0; e < m; e++) outEdges[outFill[edgeSupplier[e]!]!++] = e;
+  const outBuyer = new Int32Array(m);
+  const outGroup = new Int32Array(m);
+  const outShare = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const e = outEdges[k]!;
+    outBuyer[k] = edgeBuyer[e]!;
+    outGroup[k] = edgeGroup[e]!;
+    outShare[k] = edgeShare[e]!;
+  }
 
+  let idRank: Int32Array | undefined;
+  let commodityRank: Int32Array | undefined;
   return {
     n,
     m,
     network,
     ids,
     indexOf,
+    get idRank(): Int32Array {
+      return (idRank ??= stringRanks(ids));
+    },
+    get commodityRank(): Int32Array {
+      return (commodityRank ??= stringRanks(commodities));
+    },
     scsLevel,
     securityScore,
     value,
@@ -192,11 +238,50 @@ export function indexNetwork(network: Network): IndexedNetwork {
     edgeRow: order,
     commodities,
     groupCount,
-    groupBuyer: Int32Array.from(groupBuyerList),
-    groupCommodity: Int32Array.from(groupCommodityList),
+    groupBuyer: groupBuyerAll.slice(0, groupCount),
+    groupCommodity: groupCommodityAll.slice(0, groupCount),
     groupEdgeStart,
     buyerGroupStart,
     outStart,
     outEdges,
+    outBuyer,
+    outGroup,
+    outShare,
   };
+}
+
+/** Rank of each string in plain string order (ties keep their order); O(n) when already sorted. */
+function stringRanks(strings: readonly string[]): Int32Array {
+  const n = strings.length;
+  const rank = new Int32Array(n);
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = !(strings[i]! < strings[i - 1]!);
+  if (sorted) {
+    for (let i = 0; i < n; i++) rank[i] = i;
+    return rank;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => (strings[a]! < strings[b]! ? -1 : strings[a]! > strings[b]! ? 1 : a - b));
+  for (let r = 0; r < n; r++) rank[order[r]!] = r;
+  return rank;
+}
+
+/** ACCESS_CODE of a supply's access (none when absent), without a keyed lookup per row. */
+function accessCode(access: Access | null): number {
+  switch (access) {
+    case 'data':
+      return 1;
+    case 'network':
+      return 2;
+    case 'software':
+      return 3;
+    default:
+      return 0;
+  }
+}
+
+/** out[k] = from[at[k]]. */
+function gather<T extends Int32Array | Uint8Array | Float64Array>(from: T, at: Int32Array, out: T): T {
+  for (let k = 0; k < at.length; k++) out[k] = from[at[k]!]!;
+  return out;
 }

@@ -2,8 +2,11 @@
  * The one storage interface of weaklink. Two implementations: the memory store (the
  * embedded default, nothing to install) and the Neo4j store (neo4j-driver). Both hold
  * one active network; a load replaces it atomically — readers see the old network or
- * the new one, never a mix. Driver types never cross this interface.
+ * the new one, never a mix. Both also keep the saved what-if scenarios, apart from the
+ * network (a load does not touch them). Driver types never cross this interface.
  */
+import type { ScenarioResult } from '../analysis/scenario.ts';
+import type { WhatIf } from '../analysis/what-if.ts';
 import type { Network } from '../model/types.ts';
 
 export interface LoadOptions {
@@ -40,6 +43,25 @@ export interface CompanyResult {
   criticalSupplierCount: number;
 }
 
+/**
+ * A saved what-if scenario (the API's `SavedScenario`), plain JSON data. Names are unique;
+ * scenarios do not belong to a network load — they survive loads and restarts, and
+ * record the `version` of the network they ran on.
+ */
+export interface SavedScenarioRecord {
+  name: string;
+  hit: string[];
+  days: number;
+  whatIf: WhatIf[];
+  /** ISO 8601. */
+  createdAt: string;
+  /** Name of the token that saved it. */
+  createdBy: string;
+  /** Network version the scenario ran on. */
+  version: string;
+  result: Omit<ScenarioResult, 'horizon' | 'stillDown'>;
+}
+
 export interface GraphStore {
   /** Replaces the active network with `network` (atomically) and returns its version. */
   load(network: Network, options?: LoadOptions): Promise<LoadSummary>;
@@ -54,5 +76,13 @@ export interface GraphStore {
   neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Network>;
   /** Writes analysis results onto the companies of the active network, stamped with `analysedAt`. */
   writeResults(results: CompanyResult[], analysedAt: Date): Promise<void>;
+  /** Saves a scenario; one of the same name is replaced. */
+  saveScenario(scenario: SavedScenarioRecord): Promise<void>;
+  /** Every saved scenario, newest first (`createdAt` descending), ties by name. */
+  listScenarios(): Promise<SavedScenarioRecord[]>;
+  /** The scenario named `name`, or null. */
+  getScenario(name: string): Promise<SavedScenarioRecord | null>;
+  /** Deletes the scenario named `name`; false when there was none. */
+  deleteScenario(name: string): Promise<boolean>;
   close(): Promise<void>;
 }

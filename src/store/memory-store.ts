@@ -5,15 +5,36 @@
  * or the new one); the version counts loads. Analysis results are kept per company id
  * until the next load and are exposed by `results()`.
  *
+ * Saved scenarios live in memory too, unless `workspace` names a folder: then they are
+ * kept in `<workspace>/scenarios.json` (read on first use, rewritten on every change)
+ * and survive a restart. The file is replaced atomically — a temporary file in the same
+ * folder, fsynced, renamed over it, the folder fsynced — with the previous version kept
+ * as `scenarios.json.bak` (src/auth/atomic-file.ts), so a process killed at any instant
+ * leaves whole files; when the file cannot be read its backup is used, with a warning.
+ * One process writes a workspace's scenarios at a time (the server).
+ *
  * @example
- *   const store = new MemoryStore();
+ *   const store = new MemoryStore({ workspace: '.weaklink' });
  *   await store.load(network);
  *   const around = await store.neighbourhood('acme', { up: 2, down: 1 });
  */
+import { join } from 'node:path';
+import { readWithBackup, writeFileAtomic } from '../auth/atomic-file.ts';
+import { StoreUnavailableError } from '../errors.ts';
 import type { Network } from '../model/types.ts';
 import { checkKeys, unknownCompanies, unknownCompany } from './company-keys.ts';
-import type { CompanyResult, GraphStore, LoadOptions, LoadSummary, NeighbourhoodOptions } from './graph-store.ts';
+import type { CompanyResult, GraphStore, LoadOptions, LoadSummary, NeighbourhoodOptions, SavedScenarioRecord } from './graph-store.ts';
 import { resolveNeighbourhood, walkNeighbourhood, type Placed } from './neighbourhood.ts';
+import { checkScenarioName, newestFirst, scenarioJson, toScenarioRecord } from './scenario-records.ts';
+
+export const DEFAULTS = { scenarioFile: 'scenarios.json', format: 'weaklink-scenarios' };
+
+export interface MemoryStoreOptions {
+  /** Folder to keep the saved scenarios in (`scenarios.json`); none: in memory only. */
+  workspace?: string;
+  /** Where a recovery from the backup is reported; default console.warn. */
+  warn?: (message: string) => void;
+}
 
 /** An analysis result as stored: the result and when the analysis ran (ISO 8601). */
 export interface StoredResult extends CompanyResult {
@@ -33,6 +54,21 @@ export class MemoryStore implements GraphStore {
   #loaded: Loaded | null = null;
   #loads = 0;
   #results = new Map<string, StoredResult>();
+  /** The saved scenarios as JSON text by name, read from the workspace on first use. */
+  #scenarios: Promise<Map<string, string>> | undefined;
+  #writing: Promise<unknown> = Promise.resolve();
+  readonly #file: string | null;
+  readonly #warn: (message: string) => void;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.#file = options.workspace === undefined ? null : join(options.workspace, DEFAULTS.scenarioFile);
+    this.#warn = options.warn ?? ((message) => console.warn(`weaklink: warning: ${message}`));
+  }
+
+  /** The scenario file, or null when scenarios are kept in memory only. */
+  get scenarioFile(): string | null {
+    return this.#file;
+  }
 
   async load(network: Network, options: LoadOptions = {}): Promise<LoadSummary> {
     checkKeys(network);
@@ -92,5 +128,77 @@ export class MemoryStore implements GraphStore {
     return structuredClone(this.#results);
   }
 
-  async close(): Promise<void> {}
+  async saveScenario(scenario: SavedScenarioRecord): Promise<void> {
+    const json = scenarioJson(scenario);
+    await this.#change((all) => all.set(scenario.name, json));
+  }
+
+  async listScenarios(): Promise<SavedScenarioRecord[]> {
+    const all = await this.#scenarioMap();
+    return [...all.values()].map((json) => toScenarioRecord(JSON.parse(json))).sort(newestFirst);
+  }
+
+  async getScenario(name: string): Promise<SavedScenarioRecord | null> {
+    const json = (await this.#scenarioMap()).get(checkScenarioName(name));
+    return json === undefined ? null : toScenarioRecord(JSON.parse(json));
+  }
+
+  async deleteScenario(name: string): Promise<boolean> {
+    checkScenarioName(name);
+    let found = false;
+    await this.#change((all) => {
+      found = all.delete(name);
+      return found;
+    });
+    return found;
+  }
+
+  /** Waits for the scenario writes under way. */
+  async close(): Promise<void> {
+    await this.#writing;
+  }
+
+  #scenarioMap(): Promise<Map<string, string>> {
+    this.#scenarios ??= this.#readScenarios().catch((error: unknown) => {
+      this.#scenarios = undefined; // the next call tries again
+      throw error;
+    });
+    return this.#scenarios;
+  }
+
+  async #readScenarios(): Promise<Map<string, string>> {
+    const file = this.#file;
+    const all = new Map<string, string>();
+    if (file === null) return all;
+    let read;
+    try {
+      read = await readWithBackup(file, (text) => {
+        const data = JSON.parse(text) as { format?: unknown; scenarios?: unknown };
+        if (data.format !== DEFAULTS.format || !Array.isArray(data.scenarios)) throw new Error(`not a ${DEFAULTS.format} file`);
+        return data.scenarios.map(toScenarioRecord);
+      });
+    } catch (error) {
+      throw new StoreUnavailableError(`the saved scenarios cannot be read: ${error instanceof Error ? error.message : String(error)}; restore ${file} from a copy, or move it away to start with no saved scenarios`);
+    }
+    if (read.from === 'backup') this.#warn(`${read.problem ?? `${file} cannot be read`}; using its backup ${file}.bak (scenarios saved after the backup was made are missing)`);
+    for (const record of read.value ?? []) all.set(record.name, JSON.stringify(record));
+    return all;
+  }
+
+  /** Applies `edit` to the scenarios, one change at a time; writes the file when `edit` changed something. */
+  async #change(edit: (all: Map<string, string>) => unknown): Promise<void> {
+    const run = this.#writing.then(async () => {
+      const all = await this.#scenarioMap();
+      const next = new Map(all);
+      if (edit(next) === false || this.#file === null) {
+        this.#scenarios = Promise.resolve(next);
+        return;
+      }
+      const records = [...next.values()].join(',\n');
+      await writeFileAtomic(this.#file, `{"format":"${DEFAULTS.format}","version":1,"scenarios":[\n${records}\n]}\n`);
+      this.#scenarios = Promise.resolve(next);
+    });
+    this.#writing = run.catch(() => {});
+    await run;
+  }
 }

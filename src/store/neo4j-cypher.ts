@@ -12,6 +12,7 @@ export const SCHEMA = [
   'CREATE CONSTRAINT weaklink_gen_key IF NOT EXISTS FOR (g:WeaklinkGen) REQUIRE g.id IS UNIQUE',
   'CREATE INDEX weaklink_company_seq IF NOT EXISTS FOR (c:Company) ON (c.gen, c.seq)',
   'CREATE INDEX weaklink_supplies_seq IF NOT EXISTS FOR ()-[s:SUPPLIES]-() ON (s.gen, s.seq)',
+  'CREATE CONSTRAINT weaklink_scenario_name IF NOT EXISTS FOR (s:WeaklinkScenario) REQUIRE s.name IS UNIQUE',
 ] as const;
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes(300)';
@@ -115,3 +116,21 @@ SET c.effectiveScore = r.effectiveScore, c.tier = toInteger(r.tier), c.riskContr
   c.blastRadiusSize = toInteger(r.blastRadiusSize), c.requiredLevel = toInteger(r.requiredLevel),
   c.criticalSupplierCount = toInteger(r.criticalSupplierCount), c.analysedAt = datetime($analysedAt)
 RETURN count(c) AS n`;
+
+// Saved scenarios: `(:WeaklinkScenario {name, json, createdAt})`, unique by name, outside
+// the import generations (a load never touches them). `json` is the whole record.
+
+/** Saves a scenario, replacing one of the same name. */
+export const SAVE_SCENARIO = `MERGE (s:WeaklinkScenario {name: $name})
+SET s.json = $json, s.createdAt = $createdAt`;
+
+export const LIST_SCENARIOS = `MATCH (s:WeaklinkScenario)
+RETURN s.json AS json
+ORDER BY s.createdAt DESC, s.name ASC`;
+
+export const GET_SCENARIO = `MATCH (s:WeaklinkScenario {name: $name}) RETURN s.json AS json`;
+
+/** One row: how many were deleted (0 or 1). */
+export const DELETE_SCENARIO = `OPTIONAL MATCH (s:WeaklinkScenario {name: $name})
+DELETE s
+RETURN count(s) AS n`;

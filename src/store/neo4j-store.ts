@@ -14,6 +14,9 @@
  * meant to come from one writer at a time: a load whose generation another load deleted
  * fails with ConflictError instead of activating half a network.
  *
+ * Saved scenarios are `(:WeaklinkScenario {name, json, createdAt})` nodes, unique by name
+ * and outside the generations, so loads leave them alone; `json` is the whole record.
+ *
  * Every statement is a constant in neo4j-cypher.ts with $parameters; driver types never
  * leave this file; driver failures become StoreUnavailableError with one line to act on.
  *
@@ -26,10 +29,11 @@ import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-dr
 import { ConflictError, StoreUnavailableError, UsageError, WeaklinkError } from '../errors.ts';
 import type { Network } from '../model/types.ts';
 import { checkKeys, unknownCompanies, unknownCompany } from './company-keys.ts';
-import type { CompanyResult, GraphStore, LoadOptions, LoadSummary, NeighbourhoodOptions } from './graph-store.ts';
+import type { CompanyResult, GraphStore, LoadOptions, LoadSummary, NeighbourhoodOptions, SavedScenarioRecord } from './graph-store.ts';
 import * as Q from './neo4j-cypher.ts';
 import { toCompany, toSupply } from './neo4j-rows.ts';
 import { resolveNeighbourhood, walkNeighbourhood, type Placed } from './neighbourhood.ts';
+import { checkScenarioName, newestFirst, scenarioJson, toScenarioRecord } from './scenario-records.ts';
 
 export const DEFAULTS = {
   user: 'neo4j',
@@ -161,6 +165,30 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
+  async saveScenario(scenario: SavedScenarioRecord): Promise<void> {
+    const json = scenarioJson(scenario);
+    await this.#guard(async () => {
+      await this.#ensureSchema();
+      await this.#write(Q.SAVE_SCENARIO, { name: scenario.name, json, createdAt: scenario.createdAt });
+    });
+  }
+
+  async listScenarios(): Promise<SavedScenarioRecord[]> {
+    const { records } = await this.#guard(() => this.#read(Q.LIST_SCENARIOS, {}));
+    return records.map((r) => scenarioFrom(r.get('json'))).sort(newestFirst);
+  }
+
+  async getScenario(name: string): Promise<SavedScenarioRecord | null> {
+    const { records } = await this.#guard(() => this.#read(Q.GET_SCENARIO, { name: checkScenarioName(name) }));
+    return records[0] === undefined ? null : scenarioFrom(records[0].get('json'));
+  }
+
+  async deleteScenario(name: string): Promise<boolean> {
+    checkScenarioName(name);
+    const { records } = await this.#guard(() => this.#write(Q.DELETE_SCENARIO, { name }));
+    return Number(records[0]?.get('n') ?? 0) > 0;
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }
@@ -268,6 +296,15 @@ export class Neo4jStore implements GraphStore {
       }
       throw error;
     }
+  }
+}
+
+/** A scenario node's `json`; a property that is not a whole record is an error naming it. */
+function scenarioFrom(json: unknown): SavedScenarioRecord {
+  try {
+    return toScenarioRecord(JSON.parse(String(json)));
+  } catch (error) {
+    throw new WeaklinkError(`Neo4j: a saved scenario (a WeaklinkScenario node) is not a whole record (${firstLine(error)}); delete it or fix its json property`);
   }
 }
 

@@ -42,7 +42,7 @@ async function readResult(_store: unknown, id: string): Promise<StoredResult | n
   return { ...(records[0]?.get('r') as Omit<StoredResult, 'analysedAt'>), analysedAt: new Date(at).toISOString() };
 }
 
-storeContract('neo4j', () => connect(), readResult);
+storeContract('neo4j', () => connect(), readResult, () => connect());
 
 describe('Neo4jStore', () => {
   it('connect to a closed port fails with one line saying unreachable', async () => {

@@ -1,16 +1,22 @@
 /**
  * The one contract every GraphStore keeps (src/store/graph-store.ts), as a shared describe
- * block: `storeContract('memory', makeStore, readResult)` runs it against a store.
+ * block: `storeContract('memory', makeStore, readResult, reopen)` runs it against a store.
  * `makeStore` is called once, on the first test that runs; `readResult` reads back what
- * `writeResults` stored for a company, the way an analyst would (for Neo4j: Cypher).
+ * `writeResults` stored for a company, the way an analyst would (for Neo4j: Cypher);
+ * `reopen` opens a second store on the same storage, as a restarted server would.
+ * Saved scenarios may be shared with other test files (one Neo4j per run), so each run
+ * of the contract names its scenarios with a prefix of its own and looks only at those.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { simulateScenario } from '../../src/analysis/scenario.ts';
 import { InputError, NotFoundError, UsageError } from '../../src/errors.ts';
 import { readNetwork } from '../../src/io/read-network.ts';
+import { indexNetwork } from '../../src/model/index-network.ts';
 import type { Network } from '../../src/model/types.ts';
-import type { CompanyResult, GraphStore } from '../../src/store/graph-store.ts';
+import type { CompanyResult, GraphStore, SavedScenarioRecord } from '../../src/store/graph-store.ts';
 import { net } from '../helpers/network.ts';
 import { VECTORS_DIR } from '../vectors-dir.ts';
 
@@ -50,7 +56,14 @@ const CHAIN: Network = net(
 
 const ids = (network: Network): string[] => network.companies.map((c) => c.id);
 
-export function storeContract(name: string, makeStore: () => Promise<GraphStore>, readResult: ReadResult): void {
+/** A saved scenario as the API makes one: `hit` down for `days` days on CHAIN. */
+export function scenarioRecord(name: string, hit: string[], days: number, createdAt: string, extra: Partial<SavedScenarioRecord> = {}): SavedScenarioRecord {
+  const index = indexNetwork(CHAIN);
+  const { horizon: _horizon, stillDown: _stillDown, ...result } = simulateScenario(index, { hit: hit.map((id) => index.indexOf.get(id)!), days });
+  return { name, hit: result.hit, days, whatIf: [], createdAt, createdBy: 'analyst-1', version: '7', result, ...extra };
+}
+
+export function storeContract(name: string, makeStore: () => Promise<GraphStore>, readResult: ReadResult, reopen?: () => Promise<GraphStore>): void {
   let made: Promise<GraphStore> | undefined;
   const store = (): Promise<GraphStore> => (made ??= makeStore());
   afterAll(async () => {
@@ -151,6 +164,79 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       expect(await readResult(s, 's1')).toBeNull();
       await s.load(CHAIN);
       expect(await readResult(s, 'm1')).toBeNull();
+    });
+  });
+
+  describe(`${name} store contract: saved scenarios`, () => {
+    const prefix = `contract-${randomBytes(4).toString('hex')}-`;
+    const mine = (list: SavedScenarioRecord[]): SavedScenarioRecord[] => list.filter((x) => x.name.startsWith(prefix));
+
+    it('saveScenario rejects a record without a name or without a whole result', async () => {
+      const s = await store();
+      const ok = scenarioRecord(`${prefix}bad`, ['s1'], 2, '2026-01-01T00:00:00.000Z');
+      await expect(s.saveScenario({ ...ok, name: '' })).rejects.toThrow(UsageError);
+      const { totalRevenueAtRisk: _total, ...partial } = ok.result;
+      await expect(s.saveScenario({ ...ok, result: partial as SavedScenarioRecord['result'] })).rejects.toThrow(/totalRevenueAtRisk/);
+      expect(await s.getScenario(ok.name)).toBeNull();
+    });
+
+    it('saveScenario then getScenario gives back exactly the record; unknown names are null', async () => {
+      const s = await store();
+      const record = scenarioRecord(`${prefix}Kojima 停止 10 days`, ['r1', 's2'], 10, '2026-02-03T04:05:06.789Z', {
+        whatIf: [{ op: 'raise-level', company: 's1', level: 4 }, { op: 'add-supplier', buyer: 'm1', supplier: 's2', commodity: 'c', share: 0.25, bufferDays: 2.5 }],
+        createdBy: 'analyst "quoted"',
+      });
+      record.result.revenueAtRisk[0] = 0.1 + 0.2;
+      await s.saveScenario(record);
+      expect(await s.getScenario(record.name)).toEqual(record);
+      expect(await s.getScenario(`${prefix}nobody`)).toBeNull();
+      expect(await s.getScenario(record.name.toUpperCase())).toBeNull();
+    });
+
+    it('saveScenario replaces a scenario of the same name; listScenarios is newest first, ties by name', async () => {
+      const s = await store();
+      await s.saveScenario(scenarioRecord(`${prefix}b`, ['s1'], 1, '2026-03-01T00:00:00.000Z'));
+      await s.saveScenario(scenarioRecord(`${prefix}a`, ['s2'], 2, '2026-03-01T00:00:00.000Z'));
+      await s.saveScenario(scenarioRecord(`${prefix}c`, ['r1'], 3, '2026-03-02T00:00:00.000Z'));
+      const replaced = scenarioRecord(`${prefix}b`, ['m1'], 5, '2026-03-03T00:00:00.000Z');
+      await s.saveScenario(replaced);
+      const list = mine(await s.listScenarios()).filter((x) => /-[abc]$/.test(x.name));
+      expect(list.map((x) => x.name)).toEqual([`${prefix}b`, `${prefix}c`, `${prefix}a`]);
+      expect(list[0]).toEqual(replaced);
+    });
+
+    it('saved scenarios survive loads of the network', async () => {
+      const s = await store();
+      const record = scenarioRecord(`${prefix}survives loads`, ['s1'], 4, '2026-04-01T00:00:00.000Z');
+      await s.saveScenario(record);
+      await s.load(FULL);
+      await s.load(CHAIN);
+      expect(await s.getScenario(record.name)).toEqual(record);
+      expect(mine(await s.listScenarios()).map((x) => x.name)).toContain(record.name);
+    });
+
+    it('deleteScenario removes one and says whether it was there', async () => {
+      const s = await store();
+      const record = scenarioRecord(`${prefix}doomed`, ['s1'], 1, '2026-05-01T00:00:00.000Z');
+      await s.saveScenario(record);
+      expect(await s.deleteScenario(record.name)).toBe(true);
+      expect(await s.getScenario(record.name)).toBeNull();
+      expect(await s.deleteScenario(record.name)).toBe(false);
+      expect(mine(await s.listScenarios()).map((x) => x.name)).not.toContain(record.name);
+    });
+
+    it.skipIf(reopen === undefined)('saved scenarios survive a restart: a new store on the same storage lists them', async () => {
+      const s = await store();
+      const record = scenarioRecord(`${prefix}after restart`, ['r1'], 6, '2026-06-01T00:00:00.000Z');
+      await s.saveScenario(record);
+      const before = mine(await s.listScenarios());
+      const again = await reopen!();
+      try {
+        expect(mine(await again.listScenarios())).toEqual(before);
+        expect(await again.getScenario(record.name)).toEqual(record);
+      } finally {
+        await again.close();
+      }
     });
   });
 }

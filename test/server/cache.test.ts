@@ -9,7 +9,7 @@ import { AnalysisCache } from '../../server/analysis-cache.ts';
 import { createApp } from '../../server/app.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { net } from '../helpers/network.ts';
-import { chain, get, post, quietLogger, serve } from './helpers.ts';
+import { chain, get, post, quietLogger, serve, testAuth } from './helpers.ts';
 
 const ROUTES = [
   '/api/summary',
@@ -29,7 +29,8 @@ describe('AnalysisCache through the app', () => {
     const store = new MemoryStore();
     await store.load(chain);
     const read = vi.spyOn(store, 'read');
-    const served = await serve(createApp({ store, logger: quietLogger() }));
+    const auth = await testAuth();
+    const served = await serve(createApp({ store, logger: quietLogger(), auth }), auth.viewer);
     try {
       const first = await Promise.all([...ROUTES, ...ROUTES].map((path) => get(served.url, path)));
       expect(first.map((a) => a.status)).toEqual(first.map(() => 200));

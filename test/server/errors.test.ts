@@ -10,7 +10,7 @@ import { createApp } from '../../server/app.ts';
 import { ErrorSchema } from '../../server/schemas.ts';
 import { StoreUnavailableError } from '../../src/errors.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
-import { get, leaksInternals, post, quietLogger, serve, serveNetwork, type Answer } from './helpers.ts';
+import { get, leaksInternals, post, quietLogger, serve, serveNetwork, testAuth, type Answer } from './helpers.ts';
 
 let server: Awaited<ReturnType<typeof serveNetwork>>;
 const answers: Answer[] = [];
@@ -132,7 +132,8 @@ describe('500 and 503: a failing store', () => {
     store.read = () => Promise.reject(new Error('boom at /work/secret/file.ts:12:3'));
     await store.load({ companies: [], supplies: [] });
     const logger = quietLogger();
-    const broken = await serve(createApp({ store, logger }));
+    const auth = await testAuth();
+    const broken = await serve(createApp({ store, logger, auth }), auth.viewer);
     try {
       const { error } = await expectError(get(broken.url, '/api/summary'), 500, 'internal');
       expect(error.message).not.toMatch(/boom|secret/);
@@ -146,7 +147,8 @@ describe('500 and 503: a failing store', () => {
   it('an unavailable store is a 503 with its message', async () => {
     const store = new MemoryStore();
     store.version = () => Promise.reject(new StoreUnavailableError('Neo4j at bolt://db:7687 is not reachable; start it or check --neo4j.'));
-    const down = await serve(createApp({ store, logger: quietLogger() }));
+    const auth = await testAuth();
+    const down = await serve(createApp({ store, logger: quietLogger(), auth }), auth.viewer);
     try {
       const { error } = await expectError(get(down.url, '/api/health'), 503, 'unavailable');
       expect(error.message).toMatch(/not reachable/);
@@ -156,8 +158,9 @@ describe('500 and 503: a failing store', () => {
     }
   });
 
-  it('a bad analysis option fails createApp at once', () => {
-    expect(() => createApp({ store: new MemoryStore(), options: { theta: 2 } })).toThrow(/theta/);
+  it('a bad analysis option fails createApp at once', async () => {
+    const auth = await testAuth();
+    expect(() => createApp({ store: new MemoryStore(), auth, options: { theta: 2 } })).toThrow(/theta/);
   });
 });
 

@@ -11,7 +11,7 @@ import type * as Api from '../../server/api-types.ts';
 import { apiRoutes, createApp } from '../../server/app.ts';
 import type * as S from '../../server/schemas.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
-import { get, post, serveNetwork } from './helpers.ts';
+import { get, post, send, serveNetwork, testAuth } from './helpers.ts';
 
 /** An intersection as one object type (expectTypeOf tells them apart). */
 type Flat<T> = { [K in keyof T]: T[K] };
@@ -43,8 +43,8 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(doc.paths).length).toBeGreaterThanOrEqual(12);
   });
 
-  it('documents every /api route of the app, and nothing else', () => {
-    const routed = expressRoutes(createApp({ store: new MemoryStore() })).filter((r) => r.split(' ')[1]!.startsWith('/api/'));
+  it('documents every /api route of the app, and nothing else', async () => {
+    const routed = expressRoutes(createApp({ store: new MemoryStore(), auth: await testAuth() })).filter((r) => r.split(' ')[1]!.startsWith('/api/'));
     expect(routed.sort()).toEqual(documented().sort());
     expect(routed).toEqual(expect.arrayContaining(['GET /api/companies/{id}', 'POST /api/simulate', 'GET /api/openapi.json']));
   });
@@ -76,7 +76,26 @@ describe('GET /api/openapi.json', () => {
       concentration: () => get(server.url, '/api/analysis/concentration'),
       simulate: () => post(server.url, '/api/simulate', { hit: ['foundry'] }),
       openapi: () => get(server.url, '/api/openapi.json'),
+      uploadNetwork: () => send('PUT', server.url, '/api/network', { format: 'csv', companies: 'id,focal\noem,true\ncastco,\n', supplies: 'supplier,buyer,commodity\ncastco,oem,castings\n' }),
+      editCompany: async () => send('PATCH', server.url, '/api/companies/castco', { version: await version(), scsLevel: 4 }),
+      editSupply: async () => send('PATCH', server.url, '/api/supplies', { version: await version(), supplier: 'castco', buyer: 'oem', commodity: 'castings', share: 1 }),
+      listTokens: () => get(server.url, '/api/tokens'),
+      createToken: () => post(server.url, '/api/tokens', { name: 'openapi-sample', role: 'viewer' }),
+      revokeToken: () => send('DELETE', server.url, '/api/tokens/viewer-1'),
+      runScenario: () => post(server.url, '/api/scenario', { hit: ['logi'], days: 12, whatIf: [{ op: 'raise-level', company: 'logi', level: 4 }] }),
+      listScenarios: () => get(server.url, '/api/scenarios'),
+      saveScenario: () => post(server.url, '/api/scenarios', { name: 'openapi b', hit: ['foam'], days: 3 }),
+      compareScenarios: async () => {
+        await post(server.url, '/api/scenarios', { name: 'openapi a', hit: ['logi'], days: 3 });
+        return get(server.url, '/api/scenarios/compare?a=openapi%20a&b=openapi%20b');
+      },
+      getScenario: () => get(server.url, '/api/scenarios/openapi%20a'),
+      deleteScenario: () => send('DELETE', server.url, '/api/scenarios/openapi%20a'),
+      risk: () => post(server.url, '/api/risk', { exact: true }),
+      plan: () => post(server.url, '/api/plan', { budget: 5_000_000, runs: 500 }),
+      executive: () => get(server.url, '/api/executive?budget=10000000'),
     };
+    const version = async (): Promise<string> => ((await get<{ version: string }>(server.url, '/api/summary')).body.version);
     for (const route of apiRoutes()) {
       const sample = samples[route.operationId];
       expect(sample, `a sample request for ${route.operationId}`).toBeDefined();
@@ -106,5 +125,12 @@ describe('response schemas', () => {
     expectTypeOf<z.output<typeof S.LevelGapsSchema>>().toEqualTypeOf<Api.LevelGapsResponse>();
     expectTypeOf<z.output<typeof S.ConcentrationSchema>>().toEqualTypeOf<Api.ConcentrationResponse>();
     expectTypeOf<z.output<typeof S.SimulateSchema>>().toEqualTypeOf<Api.SimulateResponse>();
+    expectTypeOf<z.output<typeof S.IssueSchema>>().toEqualTypeOf<Api.ApiIssue>();
+    expectTypeOf<z.output<typeof S.NetworkUploadSchema>>().toEqualTypeOf<Api.NetworkUploadResponse>();
+    expectTypeOf<z.output<typeof S.CompanyEditSchema>>().toEqualTypeOf<Api.CompanyEditResponse>();
+    expectTypeOf<z.output<typeof S.SupplyEditSchema>>().toEqualTypeOf<Api.SupplyEditResponse>();
+    expectTypeOf<z.output<typeof S.TokenInfoSchema>>().toEqualTypeOf<Api.TokenInfo>();
+    expectTypeOf<z.output<typeof S.TokenListSchema>>().toEqualTypeOf<Api.TokenListResponse>();
+    expectTypeOf<z.output<typeof S.TokenCreateSchema>>().toEqualTypeOf<Flat<Api.TokenCreateResponse>>();
   });
 });

@@ -5,6 +5,7 @@
  * served with a fallback to index.html outside /api.
  */
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
-import { get, quietLogger, serve } from './helpers.ts';
+import { get, quietLogger, serve, testAuth } from './helpers.ts';
 
 describe('loadConfig', () => {
   it('refuses a bad value or an unknown option with one line naming it', () => {
@@ -24,18 +25,62 @@ describe('loadConfig', () => {
     expect(() => loadConfig(['--data', ''], {})).toThrow(/^--data \/ WEAKLINK_DATA: must name a folder/);
   });
 
-  it('defaults to the sample on the memory store at 127.0.0.1:8080', () => {
-    expect(loadConfig([], {})).toEqual({ data: 'data/sample', dataGiven: false, port: 8080, host: '127.0.0.1' });
+  it('refuses a CORS wildcard or an origin with a path, and limits out of range', () => {
+    expect(() => loadConfig(['--cors', '*'], {})).toThrow(/^--cors \/ WEAKLINK_CORS: must be origins like/);
+    expect(() => loadConfig([], { WEAKLINK_CORS: 'https://a.example/path' })).toThrow(/^--cors \/ WEAKLINK_CORS: /);
+    expect(() => loadConfig(['--rate-limit-token', '0'], {})).toThrow(/^--rate-limit-token \/ WEAKLINK_RATE_LIMIT_TOKEN: must be 1–/);
+    expect(() => loadConfig([], { WEAKLINK_MAX_UPLOAD_ROWS: '1.5' })).toThrow(/^--max-upload-rows \/ WEAKLINK_MAX_UPLOAD_ROWS: must be a whole number/);
+    expect(() => loadConfig(['--workspace', ''], {})).toThrow(/^--workspace \/ WEAKLINK_WORKSPACE: must name a folder/);
+  });
+
+  it('defaults to the sample on the memory store at 127.0.0.1:8080, workspace .weaklink, CORS closed', () => {
+    expect(loadConfig([], {})).toEqual({
+      data: 'data/sample',
+      dataGiven: false,
+      port: 8080,
+      host: '127.0.0.1',
+      workspace: '.weaklink',
+      cors: [],
+      limits: { perToken: 600, perAddress: 1200, uploadRows: 200_000, uploadMb: 20 },
+    });
   });
 
   it('reads the environment, and options win over it', () => {
-    const env = { WEAKLINK_DATA: 'nets/a', PORT: '9000', HOST: '0.0.0.0', NEO4J_URI: 'bolt://db:7687', NEO4J_USER: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'weak' };
-    expect(loadConfig([], env)).toEqual({ data: 'nets/a', dataGiven: true, port: 9000, host: '0.0.0.0', neo4j: { uri: 'bolt://db:7687', user: 'u', password: 'p', database: 'weak' } });
-    expect(loadConfig(['--data', 'b', '--port', '0', '--neo4j', 'neo4j+s://x:7687', '--host', 'localhost'], env)).toMatchObject({
+    const env = {
+      WEAKLINK_DATA: 'nets/a',
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      NEO4J_URI: 'bolt://db:7687',
+      NEO4J_USER: 'u',
+      NEO4J_PASSWORD: 'p',
+      NEO4J_DATABASE: 'weak',
+      WEAKLINK_WORKSPACE: '/srv/ws',
+      WEAKLINK_CORS: 'https://risk.example.com, http://localhost:5173',
+      WEAKLINK_RATE_LIMIT_TOKEN: '100',
+      WEAKLINK_RATE_LIMIT_ADDRESS: '200',
+      WEAKLINK_MAX_UPLOAD_ROWS: '1000',
+      WEAKLINK_MAX_UPLOAD_MB: '5',
+    };
+    expect(loadConfig([], env)).toEqual({
+      data: 'nets/a',
+      dataGiven: true,
+      port: 9000,
+      host: '0.0.0.0',
+      neo4j: { uri: 'bolt://db:7687', user: 'u', password: 'p', database: 'weak' },
+      workspace: '/srv/ws',
+      cors: ['https://risk.example.com', 'http://localhost:5173'],
+      limits: { perToken: 100, perAddress: 200, uploadRows: 1000, uploadMb: 5 },
+    });
+    expect(
+      loadConfig(['--data', 'b', '--port', '0', '--neo4j', 'neo4j+s://x:7687', '--host', 'localhost', '--workspace', 'w', '--cors', 'https://b.example', '--rate-limit-token', '7', '--max-upload-mb', '1'], env),
+    ).toMatchObject({
       data: 'b',
       port: 0,
       host: 'localhost',
       neo4j: { uri: 'neo4j+s://x:7687' },
+      workspace: 'w',
+      cors: ['https://b.example'],
+      limits: { perToken: 7, perAddress: 200, uploadRows: 1000, uploadMb: 1 },
     });
   });
 });
@@ -43,18 +88,50 @@ describe('loadConfig', () => {
 const TSX = resolve('node_modules/.bin/tsx');
 const START = resolve('server/start.ts');
 
-/** Runs start.ts in an empty folder (so no web/ bundle is built); resolves with its exit. */
-function startServer(args: string[], onLine?: (line: string, child: ReturnType<typeof spawn>) => void): Promise<{ code: number | null; out: string; err: string }> {
-  const cwd = mkdtempSync(join(tmpdir(), 'weaklink-start-'));
-  const child = spawn(TSX, [START, ...args], { cwd, env: { ...process.env, PORT: '', WEAKLINK_DATA: '', NEO4J_URI: '' } });
+/** Runs start.ts in `cwd` (default a new empty folder, so no web/ bundle is built); resolves with its exit. */
+function startServer(
+  args: string[],
+  onLine?: (line: string, child: ReturnType<typeof spawn>) => void,
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<{ code: number | null; out: string; err: string; cwd: string }> {
+  const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'weaklink-start-'));
+  const child = spawn(TSX, [START, ...args], { cwd, env: { ...process.env, PORT: '', WEAKLINK_DATA: '', NEO4J_URI: '', WEAKLINK_WORKSPACE: '', WEAKLINK_CORS: '', ...options.env } });
   let out = '';
   let err = '';
+  let partial = '';
   child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
-    for (const line of chunk.toString().split('\n')) if (line) onLine?.(line, child);
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) if (line) onLine?.(line, child);
   });
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return new Promise((done) => child.on('exit', (code) => done({ code, out, err })));
+  // 'close', not 'exit': the output pipes may still hold data when the process exits.
+  return new Promise((done) => child.on('close', (code) => done({ code, out, err, cwd })));
+}
+
+/** The base URL (127.0.0.1) and token of a "serving … at http://localhost:N/#token=…" line. */
+function servingLine(line: string): { label: string; base: string; token: string | undefined } | null {
+  const m = /serving (.+) at (http:\/\/localhost:\d+)(?:\/#token=(wl_[A-Za-z0-9_-]+))?/.exec(line);
+  return m ? { label: m[1]!, base: m[2]!.replace('localhost', '127.0.0.1'), token: m[3] } : null;
+}
+
+/** POSTs `body` in two halves, calling `between` after the first has reached the server. */
+function slowPost(base: string, path: string, token: string, body: string, between: () => void): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const half = Math.floor(body.length / 2);
+    const req = request(`${base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.write(body.slice(0, half));
+    setTimeout(() => {
+      between();
+      setTimeout(() => req.end(body.slice(half)), 400);
+    }, 300);
+  });
 }
 
 function networkFolder(companies: string, supplies: string): string {
@@ -65,23 +142,81 @@ function networkFolder(companies: string, supplies: string): string {
 }
 
 describe('server/start.ts', () => {
-  it('serves the network given with --data, and stops cleanly on SIGTERM', async () => {
+  it('serves the network given with --data behind a new admin token printed once, and stops cleanly on SIGTERM', async () => {
     const dir = networkFolder('id,name,focal\noem,OEM,true\nsup,Supplier,\n', 'supplier,buyer,commodity\nsup,oem,parts\n');
     let summary: unknown;
+    let without = 0;
+    let token = '';
     const result = await startServer(['--data', dir, '--port', '0'], (line, child) => {
-      const m = /serving (.+) at (http:\/\/localhost:\d+)/.exec(line);
-      if (!m) return;
-      expect(m[1]).toBe(dir);
-      void get(m[2]!.replace('localhost', '127.0.0.1'), '/api/summary').then((a) => {
+      const serving = servingLine(line);
+      if (!serving) return;
+      expect(serving.label).toBe(dir);
+      token = serving.token ?? '';
+      void Promise.all([get(serving.base, '/api/summary', { token }), get(serving.base, '/api/summary', { token: null })]).then(([a, b]) => {
         summary = a.body;
+        without = b.status;
         child.kill('SIGTERM');
       });
     });
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
+    expect(token).toMatch(/^wl_[A-Za-z0-9_-]{43}$/);
     expect(summary).toMatchObject({ companies: 2, supplies: 1, focal: [{ id: 'oem', name: 'OEM' }] });
+    expect(without).toBe(401);
+    expect(result.out).toMatch(/created the admin token "local-admin" in \.weaklink\/tokens\.json/);
+    expect(result.out).toMatch(/GET \/api\/summary 200 [\d.]+ ms local-admin/);
+    expect(result.out).toMatch(/GET \/api\/summary 401 [\d.]+ ms -/);
+    expect(result.out.split(token)).toHaveLength(2); // printed once, in the URL, and logged nowhere else
     expect(result.out).toMatch(/SIGTERM: finishing requests in flight/);
     expect(result.out).toMatch(/stopped/);
+  });
+
+  it('creates no token when the workspace has one, and says how to open the map', async () => {
+    const dir = networkFolder('id,focal\noem,true\n', 'supplier,buyer,commodity\n');
+    const first = await startServer(['--data', dir, '--port', '0'], (line, child) => void (servingLine(line) && child.kill('SIGTERM')));
+    const lines: string[] = [];
+    const second = await startServer(['--data', dir, '--port', '0'], (line, child) => void (lines.push(line), servingLine(line) && child.kill('SIGTERM')), { cwd: first.cwd });
+    expect(second.code).toBe(0);
+    const serving = lines.map(servingLine).find((s) => s !== null)!;
+    expect(serving.token).toBeUndefined();
+    expect(lines.join('\n')).toMatch(/\(open http:\/\/localhost:\d+\/#token=YOUR_TOKEN; tokens: npx weaklink token list\)/);
+    expect(second.out).not.toMatch(/created the admin token/);
+  });
+
+  it('finishes a request in flight on SIGTERM, refuses new connections, then exits 0', async () => {
+    const dir = networkFolder('id,focal\noem,true\nsup,\n', 'supplier,buyer,commodity\nsup,oem,parts\n');
+    let inFlight: Promise<{ status: number; text: string }> | undefined;
+    let late: Promise<unknown> | undefined;
+    const result = await startServer(['--data', dir, '--port', '0'], (line, child) => {
+      const serving = servingLine(line);
+      if (!serving) return;
+      inFlight = slowPost(serving.base, '/api/simulate', serving.token!, JSON.stringify({ hit: ['sup'], theta: 0.5 }), () => {
+        child.kill('SIGTERM');
+        late = new Promise((resolve) => setTimeout(resolve, 200)).then(() => get(serving.base, '/api/health').then(() => 'answered', (error: unknown) => error));
+      });
+    });
+    expect(result.code).toBe(0);
+    const answer = await inFlight!;
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text)).toMatchObject({ hit: ['sup'], disrupted: ['oem', 'sup'] });
+    expect(await late).toBeInstanceOf(Error); // the listening socket was closed
+    expect(result.out).toMatch(/POST \/api\/simulate 200 [\d.]+ ms local-admin/);
+    expect(result.out).toMatch(/stopped/);
+  });
+
+  it('warns when listening beyond this machine', async () => {
+    const dir = networkFolder('id,focal\noem,true\n', 'supplier,buyer,commodity\n');
+    const result = await startServer(['--data', dir, '--port', '0', '--host', '0.0.0.0'], (line, child) => void (servingLine(line) && child.kill('SIGTERM')));
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/^weaklink: warning: listening on 0\.0\.0\.0: other machines can reach the API/);
+  });
+
+  it('exits 3 for an unreachable Neo4j without printing its password', async () => {
+    const dir = networkFolder('id,focal\noem,true\n', 'supplier,buyer,commodity\n');
+    const result = await startServer(['--data', dir, '--port', '0', '--neo4j', 'bolt://127.0.0.1:1'], undefined, { env: { NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'pw-Secret-4711' } });
+    expect(result.code).toBe(3);
+    expect(result.err).toMatch(/unreachable/);
+    expect(result.out + result.err).not.toContain('pw-Secret-4711');
   });
 
   it('exits 1 listing the located issues of an invalid network', async () => {
@@ -105,7 +240,8 @@ describe('createApp with webRoot', () => {
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>weaklink</title>');
     writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
-    const served = await serve(createApp({ store: new MemoryStore(), webRoot: root, logger: quietLogger() }));
+    const auth = await testAuth();
+    const served = await serve(createApp({ store: new MemoryStore(), webRoot: root, logger: quietLogger(), auth }), auth.viewer);
     try {
       expect((await get(served.url, '/')).text).toContain('<title>weaklink</title>');
       expect((await get(served.url, '/company/oem')).text).toContain('<title>weaklink</title>');

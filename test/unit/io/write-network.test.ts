@@ -1,14 +1,16 @@
 /**
  * writeNetworkCsv: refuses a target that cannot be a folder, writes the DESIGN.md column
- * order, and round-trips through readNetwork exactly — for a hand-made network and for
- * random ones whose strings hold commas, quotes, line breaks and non-ASCII text.
+ * order, neutralises formula injection (a text cell starting with = + - @ tab or CR gains
+ * a leading '), and round-trips through readNetwork exactly — for a hand-made network and
+ * for random ones whose strings hold commas, quotes, line breaks and non-ASCII text; text
+ * that starts like a formula comes back with exactly that one ' in front.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readNetwork } from '../../../src/io/read-network.ts';
-import { writeNetworkCsv } from '../../../src/io/write-network.ts';
+import { FORMULA_TRIGGERS, writeNetworkCsv } from '../../../src/io/write-network.ts';
 import { ACCESS_TYPES, SIZES, type Company, type Network, type Supply } from '../../../src/model/types.ts';
 import { folder } from './helpers.ts';
 
@@ -66,33 +68,81 @@ describe('writeNetworkCsv', () => {
     expect((await readNetwork(dir)).network).toEqual(NETWORK);
   });
 
-  it('writeNetworkCsv round-trips random networks with odd strings exactly', async () => {
+  it('writeNetworkCsv prefixes text cells that start like a formula with a quote, and never a number', async () => {
+    const dir = await folder({});
+    const evil = "=cmd|' /C calc'!A0";
+    await writeNetworkCsv(
+      {
+        companies: [
+          company('=a', { name: evil, country: '+JP', industry: '@SUM(A1)', revenue: 0 }),
+          company('-b', { name: 'ok =not-first', scsLevel: 0, securityScore: 0 }),
+        ],
+        supplies: [{ supplier: '-b', buyer: '=a', commodity: '-steel', share: null, spend: 0, access: 'none', bufferDays: 0 }],
+      },
+      dir,
+    );
+    expect(await readFile(join(dir, 'companies.csv'), 'utf8')).toBe(
+      `id,name,country,industry,size,scs_level,security_score,revenue,focal\n'=a,'=cmd|' /C calc'!A0,'+JP,'@SUM(A1),,,,0,\n'-b,ok =not-first,,,,0,0,,\n`,
+    );
+    expect(await readFile(join(dir, 'supplies.csv'), 'utf8')).toBe(`supplier,buyer,commodity,share,spend,access,buffer_days\n'-b,'=a,'-steel,,0,none,0\n`);
+    const back = (await readNetwork(dir)).network;
+    expect(back.companies.map((c) => [c.id, c.name, c.country, c.industry])).toEqual([
+      ["'=a", `'${evil}`, "'+JP", "'@SUM(A1)"],
+      ["'-b", 'ok =not-first', null, null],
+    ]);
+    expect(back.supplies[0]).toMatchObject({ supplier: "'-b", buyer: "'=a", commodity: "'-steel" });
+  });
+
+  it('writeNetworkCsv round-trips random networks with odd strings exactly, but for the quote before formula-like text', async () => {
     await fc.assert(
       fc.asyncProperty(networkArb, async (network) => {
         const dir = await folder({});
         await writeNetworkCsv(network, dir);
-        expect((await readNetwork(dir)).network).toEqual(network);
+        expect((await readNetwork(dir)).network).toEqual(neutralised(network));
       }),
       { numRuns: 60 },
     );
   });
+
+  it('writeNetworkCsv round-trips random networks exactly when no text starts like a formula', async () => {
+    await fc.assert(
+      fc.asyncProperty(networkOf(plainString), async (network) => {
+        const dir = await folder({});
+        await writeNetworkCsv(network, dir);
+        expect((await readNetwork(dir)).network).toEqual(network);
+      }),
+      { numRuns: 30 },
+    );
+  });
 });
 
-const UNITS = [',', '"', '\n', '\r\n', '\r', ' ', '\t', ';', "'", 'é', '漢', '🙂', '\u00a0', 'a', 'Z', '0', '-'];
+/** What reading back gives: each text field that starts like a formula gains a leading '. */
+function neutralised(network: Network): Network {
+  const t = (s: string): string => (FORMULA_TRIGGERS.test(s) ? `'${s}` : s);
+  const n = (s: string | null): string | null => (s === null ? null : t(s));
+  return {
+    companies: network.companies.map((c) => ({ ...c, id: t(c.id), name: t(c.name), country: n(c.country), industry: n(c.industry) })),
+    supplies: network.supplies.map((s) => ({ ...s, supplier: t(s.supplier), buyer: t(s.buyer), commodity: t(s.commodity) })),
+  };
+}
+
+const UNITS = [',', '"', '\n', '\r\n', '\r', ' ', '\t', ';', "'", 'é', '漢', '🙂', '\u00a0', 'a', 'Z', '0', '-', '=', '+', '@'];
 /** Non-empty strings without surrounding whitespace (reading trims it). */
 const oddString = fc
   .string({ unit: fc.oneof(fc.constantFrom(...UNITS), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 10 })
   .map((s) => s.trim())
   .filter((s) => s !== '');
+/** The same, never starting like a formula. */
+const plainString = oddString.filter((s) => !FORMULA_TRIGGERS.test(s));
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 /** Finite doubles in [min, max], never -0 (written as `0`). */
 const number = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((n) => n + 0);
 
-const companyArb: fc.Arbitrary<Company> = fc.record({
-  id: oddString,
-  name: oddString,
-  country: optional(oddString),
-  industry: optional(oddString),
+const companyOf = (text: fc.Arbitrary<string>): fc.Arbitrary<Company> => fc.record({
+  id: text,
+  name: text,
+  country: optional(text),
+  industry: optional(text),
   size: optional(fc.constantFrom(...SIZES)),
   scsLevel: optional(fc.integer({ min: 0, max: 5 })),
   securityScore: optional(number(0, 100)),
@@ -100,10 +150,10 @@ const companyArb: fc.Arbitrary<Company> = fc.record({
   focal: fc.boolean(),
 });
 
-const supplyDraft: fc.Arbitrary<SupplyDraft> = fc.record({
+const supplyDraftOf = (text: fc.Arbitrary<string>): fc.Arbitrary<SupplyDraft> => fc.record({
   from: fc.nat(),
   to: fc.nat(),
-  commodity: oddString,
+  commodity: text,
   share: optional(number(Number.MIN_VALUE, 1)),
   spend: optional(number(0, 1e12)),
   access: optional(fc.constantFrom(...ACCESS_TYPES)),
@@ -112,9 +162,13 @@ const supplyDraft: fc.Arbitrary<SupplyDraft> = fc.record({
 
 type SupplyDraft = Omit<Supply, 'supplier' | 'buyer'> & { from: number; to: number };
 
-const networkArb: fc.Arbitrary<Network> = fc
-  .tuple(fc.uniqueArray(companyArb, { selector: (c) => c.id, minLength: 2, maxLength: 6 }), fc.array(supplyDraft, { maxLength: 10 }))
-  .map(([companies, drafts]) => ({ companies, supplies: validSupplies(companies, drafts) }));
+/** Random valid networks whose text fields are drawn from `text`. */
+const networkOf = (text: fc.Arbitrary<string>): fc.Arbitrary<Network> =>
+  fc
+    .tuple(fc.uniqueArray(companyOf(text), { selector: (c) => c.id, minLength: 2, maxLength: 6 }), fc.array(supplyDraftOf(text), { maxLength: 10 }))
+    .map(([companies, drafts]) => ({ companies, supplies: validSupplies(companies, drafts) }));
+
+const networkArb = networkOf(oddString);
 
 /** Drops self-supplies and duplicates; makes each group's shares all given or all missing. */
 function validSupplies(companies: Company[], drafts: SupplyDraft[]): Supply[] {

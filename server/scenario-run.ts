@@ -1,0 +1,123 @@
+/**
+ * Breach scenarios for the API: `runScenario` checks the ids of a request against the
+ * analysed network (unknown ones are a 404 naming the field, e.g. `hit` or
+ * `whatIf.2.company`), applies the what-ifs when there are any (the edited network is
+ * indexed and analysed once per version and list of what-ifs, and compared with the
+ * current analysis), and runs `simulateScenario` day by day on the network it leads to.
+ * `scenarioListItem` and `compareScenarios` summarise saved ones. Nothing here knows
+ * about HTTP or the store.
+ *
+ * @example
+ *   const { scenario, whatIf } = await runScenario(view, { hit: ['castco'], days: 10 });
+ */
+import { runAnalysis } from '../src/analysis/analyze.ts';
+import { simulateScenario } from '../src/analysis/scenario.ts';
+import { applyWhatIfs, compareAnalyses, type AnalysisComparison, type WhatIf } from '../src/analysis/what-if.ts';
+import { UsageError } from '../src/errors.ts';
+import { indexNetwork, type IndexedNetwork } from '../src/model/index-network.ts';
+import type { SavedScenarioRecord } from '../src/store/graph-store.ts';
+import type { SavedScenarioList, ScenarioComparison, ScenarioRun } from './api-types.ts';
+import { FieldNotFoundError } from './errors.ts';
+import type { NetworkView } from './network-view.ts';
+
+export const DEFAULTS = {
+  /** Most companies one scenario hits. */
+  maxHit: 100,
+  /** Longest hit, in days (ten years). */
+  maxDays: 3650,
+  /** Most what-if operations one scenario applies. */
+  maxWhatIf: 50,
+  /** Analyses of edited networks kept per version (each is as large as the network's own). */
+  keptWhatIfs: 4,
+};
+
+export interface ScenarioInput {
+  hit: string[];
+  days: number;
+  whatIf?: WhatIf[];
+}
+
+export interface ScenarioOutcome {
+  scenario: ScenarioRun;
+  whatIf: AnalysisComparison | null;
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The ids each what-if names, with their field. */
+function idsOf(op: WhatIf): [field: string, id: string][] {
+  if (op.op === 'add-supplier') return [['buyer', op.buyer], ['supplier', op.supplier]];
+  return [['company', op.company]];
+}
+
+/** 404 naming the field of the first unknown id of `hit` or of the what-ifs. */
+function checkIds(index: IndexedNetwork, input: ScenarioInput): void {
+  const unknown = [...new Set(input.hit)].filter((id) => !index.indexOf.has(id));
+  if (unknown.length > 0) {
+    const list = unknown.slice(0, 10).map((u) => `"${u}"`).join(', ') + (unknown.length > 10 ? ` and ${unknown.length - 10} more` : '');
+    throw new FieldNotFoundError(`Unknown company id${unknown.length > 1 ? 's' : ''} in hit: ${list}; search with GET /api/companies?q=…`, 'hit', unknown[0]);
+  }
+  (input.whatIf ?? []).forEach((op, i) => {
+    for (const [field, id] of idsOf(op)) {
+      if (!index.indexOf.has(id)) {
+        throw new FieldNotFoundError(`Unknown company id "${id}" in whatIf[${i}].${field} (${op.op}); search with GET /api/companies?q=…`, `whatIf.${i}.${field}`, id);
+      }
+    }
+  });
+}
+
+/** The edited network's index and the before/after comparison, once per view and list of what-ifs. */
+function withWhatIfs(view: NetworkView, ops: WhatIf[]): Promise<{ index: IndexedNetwork; comparison: AnalysisComparison }> {
+  return view.kept('what-if', JSON.stringify(ops), () => {
+    let changed;
+    try {
+      changed = applyWhatIfs(view.index.network, ops, view.analysis.options.levelScores);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      // `[2].share` → `whatIf.2.share`, the way the API names request fields.
+      const field = error.field === undefined ? 'whatIf' : `whatIf.${error.field.replace(/^\[(\d+)\]\.?/, '$1.').replace(/\.$/, '')}`;
+      throw new UsageError(error.message, field);
+    }
+    const index = indexNetwork(changed);
+    return { index, comparison: compareAnalyses(view.analysis, runAnalysis(index, view.analysis.options)) };
+  }, DEFAULTS.keptWhatIfs);
+}
+
+/** Runs a scenario on the view's network, after the what-ifs when there are any. */
+export async function runScenario(view: NetworkView, input: ScenarioInput): Promise<ScenarioOutcome> {
+  checkIds(view.index, input);
+  const ops = input.whatIf ?? [];
+  const edited = ops.length > 0 ? await withWhatIfs(view, ops) : null;
+  const index = edited?.index ?? view.index;
+  const hit = [...new Set(input.hit)].sort(byString).map((id) => {
+    const i = index.indexOf.get(id);
+    if (i === undefined) throw new UsageError(`hit: "${id}" is removed by the what-ifs (remove-supplier); hit another company or keep it`, 'hit');
+    return i;
+  });
+  const { horizon: _horizon, stillDown: _stillDown, ...scenario } = simulateScenario(index, { hit, days: input.days }, view.analysis.options);
+  return { scenario, whatIf: edited?.comparison ?? null };
+}
+
+/** A saved scenario as GET /api/scenarios lists it: without its result, with its headline numbers. */
+export function scenarioListItem(record: SavedScenarioRecord): SavedScenarioList['items'][number] {
+  const { result, ...head } = record;
+  return {
+    ...head,
+    totalRevenueAtRisk: result.totalRevenueAtRisk,
+    stopped: result.companies.length,
+    focalStopped: result.focal.filter((f) => f.stoppedOn !== null).map((f) => f.id),
+  };
+}
+
+/** Two saved scenarios side by side: the companies that stop in only one of them, and in both (sorted ids). */
+export function compareScenarios(a: SavedScenarioRecord, b: SavedScenarioRecord): ScenarioComparison {
+  const inA = new Set(a.result.companies.map((c) => c.id));
+  const inB = new Set(b.result.companies.map((c) => c.id));
+  return {
+    a,
+    b,
+    onlyA: [...inA].filter((id) => !inB.has(id)).sort(byString),
+    onlyB: [...inB].filter((id) => !inA.has(id)).sort(byString),
+    both: [...inA].filter((id) => inB.has(id)).sort(byString),
+  };
+}

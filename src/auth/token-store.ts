@@ -1,0 +1,203 @@
+/**
+ * TokenStore: the API tokens of one workspace folder (default `.weaklink/`, or
+ * WEAKLINK_WORKSPACE), kept in `tokens.json` there. A token is `wl_` followed by 32
+ * random bytes in base64url; it is shown once, when created, and only its SHA-256 is
+ * stored. A token holds 256 random bits, so a fast hash is enough: nobody can guess a
+ * preimage, and a slow password hash (scrypt, argon2) would only add latency to every
+ * request. `verify` hashes the token presented and compares it with every stored hash
+ * in constant time (`crypto.timingSafeEqual`), without stopping at the first match.
+ *
+ * Tokens are revoked, never deleted, so `list` (and the audit log) can still name them;
+ * names are unique. The file is written atomically with a backup of the previous version
+ * (atomic-file.ts); each change re-reads the file first, so a server and the CLI working
+ * on one workspace do not undo each other's changes (barring two writes in the same
+ * instant: there is no lock between processes). A running server notices a change made
+ * by the CLI (a revocation) within `reloadIntervalMs`.
+ *
+ * @example
+ *   const tokens = await TokenStore.open('.weaklink');
+ *   const { token } = await tokens.create('ci-reader', 'viewer'); // print once
+ *   await tokens.verify(token); // → { status: 'ok', caller: { name: 'ci-reader', role: 'viewer' } }
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { NotFoundError, UsageError, WeaklinkError } from '../errors.ts';
+import { readWithBackup, writeFileAtomic } from './atomic-file.ts';
+import { ROLES, type Role } from './roles.ts';
+
+export const DEFAULTS = {
+  workspace: '.weaklink',
+  file: 'tokens.json',
+  prefix: 'wl_',
+  tokenBytes: 32,
+  /** How often (at most) `verify` looks whether the file changed on disk. */
+  reloadIntervalMs: 1000,
+};
+
+/** `wl_` and 43 base64url characters (32 bytes). */
+export const TOKEN_PATTERN = /^wl_[A-Za-z0-9_-]{43}$/;
+/** Anything that looks like a token, for redacting text. */
+export const TOKEN_LIKE = /wl_[A-Za-z0-9_-]{20,}/g;
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** What `list` shows of a token: never the token or its hash. */
+export interface TokenRecord {
+  name: string;
+  role: Role;
+  /** ISO 8601. */
+  created: string;
+  /** ISO 8601, or null while the token is valid. */
+  revoked: string | null;
+}
+
+/** Who is calling: the name and role of a valid token. */
+export interface Caller {
+  name: string;
+  role: Role;
+}
+
+export type Verdict = { status: 'ok'; caller: Caller } | { status: 'unknown' } | { status: 'revoked'; name: string };
+
+const StoredSchema = z.strictObject({
+  name: z.string().regex(NAME_PATTERN),
+  role: z.enum(ROLES),
+  created: z.string(),
+  revoked: z.string().nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+const FileSchema = z.strictObject({ format: z.literal('weaklink-tokens'), version: z.literal(1), tokens: z.array(StoredSchema) });
+type Stored = z.output<typeof StoredSchema>;
+
+/** The workspace folder: `--workspace`, else WEAKLINK_WORKSPACE, else `.weaklink`. */
+export function workspaceDir(given?: string, env: Record<string, string | undefined> = process.env): string {
+  if (given !== undefined && given !== '') return given;
+  const fromEnv = env.WEAKLINK_WORKSPACE;
+  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : DEFAULTS.workspace;
+}
+
+export function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+export class TokenStore {
+  readonly file: string;
+  #tokens: Stored[] = [];
+  #hashes: Buffer[] = [];
+  #stamp = '';
+  #checkedAt = 0;
+  #refreshing: Promise<void> | undefined;
+  #writing: Promise<unknown> = Promise.resolve();
+  /** Set when the file was unreadable and its backup was used. */
+  recovered: string | undefined;
+
+  private constructor(
+    readonly dir: string,
+    private readonly reloadIntervalMs: number,
+  ) {
+    this.file = join(dir, DEFAULTS.file);
+  }
+
+  /** Reads the workspace's tokens (none when the file does not exist yet). Throws when neither the file nor its backup can be read. */
+  static async open(dir: string = workspaceDir(), options: { reloadIntervalMs?: number } = {}): Promise<TokenStore> {
+    const store = new TokenStore(dir, options.reloadIntervalMs ?? DEFAULTS.reloadIntervalMs);
+    await store.#reload();
+    return store;
+  }
+
+  /** Every token, valid or revoked, in order of creation. */
+  list(): TokenRecord[] {
+    return this.#tokens.map(({ name, role, created, revoked }) => ({ name, role, created, revoked }));
+  }
+
+  /** Creates a token; returns it (the only time it is available) with its record. */
+  async create(name: string, role: Role, now = new Date()): Promise<{ token: string; record: TokenRecord }> {
+    if (!NAME_PATTERN.test(name)) throw new UsageError(`token name "${name.slice(0, 80)}" is not allowed: use 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit`, 'name');
+    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`role must be one of ${ROLES.join(', ')}, got "${String(role)}"`, 'role');
+    const token = DEFAULTS.prefix + randomBytes(DEFAULTS.tokenBytes).toString('base64url');
+    const record: TokenRecord = { name, role, created: now.toISOString(), revoked: null };
+    await this.#change((tokens) => {
+      if (tokens.some((t) => t.name === name)) throw new UsageError(`a token named "${name}" already exists (names are never reused, even once revoked); choose another name`, 'name');
+      return [...tokens, { ...record, sha256: hashToken(token).toString('hex') }];
+    });
+    return { token, record };
+  }
+
+  /** Revokes the token named `name` (revoking twice keeps the first time). Throws NotFoundError for an unknown name. */
+  async revoke(name: string, now = new Date()): Promise<TokenRecord> {
+    await this.#change((tokens) => {
+      if (!tokens.some((t) => t.name === name)) throw new NotFoundError(`no token named "${name.slice(0, 80)}"; weaklink token list shows them`, name);
+      return tokens.map((t) => (t.name === name && t.revoked === null ? { ...t, revoked: now.toISOString() } : t));
+    });
+    return this.list().find((t) => t.name === name)!;
+  }
+
+  /** Who `token` belongs to; picks up changes made on disk by another process (at most every reloadIntervalMs). */
+  async verify(token: string): Promise<Verdict> {
+    await this.#refresh();
+    if (!TOKEN_PATTERN.test(token)) return { status: 'unknown' };
+    const presented = hashToken(token);
+    let match = -1;
+    // Every stored hash is compared, so the time taken does not depend on which one matches.
+    for (let i = 0; i < this.#hashes.length; i++) {
+      if (timingSafeEqual(presented, this.#hashes[i]!) && match < 0) match = i;
+    }
+    const found = this.#tokens[match];
+    if (found === undefined) return { status: 'unknown' };
+    if (found.revoked !== null) return { status: 'revoked', name: found.name };
+    return { status: 'ok', caller: { name: found.name, role: found.role } };
+  }
+
+  /** Applies `edit` to the tokens as they are on disk now, writes the result, and keeps it. */
+  async #change(edit: (tokens: Stored[]) => Stored[]): Promise<void> {
+    const run = this.#writing.then(async () => {
+      await this.#reload();
+      const tokens = edit(this.#tokens);
+      await writeFileAtomic(this.file, JSON.stringify({ format: 'weaklink-tokens', version: 1, tokens }, null, 2) + '\n');
+      await this.#reload();
+    });
+    this.#writing = run.catch(() => {});
+    await run;
+  }
+
+  async #refresh(): Promise<void> {
+    if (Date.now() - this.#checkedAt < this.reloadIntervalMs) return;
+    this.#refreshing ??= (async () => {
+      try {
+        if ((await fileStamp(this.file)) !== this.#stamp) await this.#reload();
+      } catch {
+        // Keep the tokens we have; the next check tries again.
+      } finally {
+        this.#checkedAt = Date.now();
+        this.#refreshing = undefined;
+      }
+    })();
+    await this.#refreshing;
+  }
+
+  async #reload(): Promise<void> {
+    const stamp = await fileStamp(this.file);
+    let read;
+    try {
+      read = await readWithBackup(this.file, (text) => FileSchema.parse(JSON.parse(text)));
+    } catch (error) {
+      throw new WeaklinkError(`the token file cannot be read: ${error instanceof Error ? error.message : String(error)}; restore ${this.file} or remove it and create tokens anew`);
+    }
+    this.recovered = read.from === 'backup' ? `${read.problem ?? this.file}; using its backup (tokens revoked after the backup was made may be valid again: check weaklink token list)` : undefined;
+    this.#tokens = read.value?.tokens ?? [];
+    this.#hashes = this.#tokens.map((t) => Buffer.from(t.sha256, 'hex'));
+    this.#stamp = stamp;
+    this.#checkedAt = Date.now();
+  }
+}
+
+/** Identifies a version of the file on disk (a rename changes the inode). */
+async function fileStamp(file: string): Promise<string> {
+  try {
+    const s = await stat(file);
+    return `${s.ino}:${s.mtimeMs}:${s.size}`;
+  } catch {
+    return 'missing';
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * The pure helpers of the Scenario tab and the executive view (web/src/replay.ts): the
+ * day-by-day replay of a scenario's timeline, the bar chart's geometry and ticks, yen
+ * and percent formats, the plan headline and the worst-breach sentence.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ExecutiveResponse, ScenarioRun } from '../../server/api-types.ts';
+import { barChart, breachSentence, downByDay, eventsOn, formatPercent, formatYen, formatYenFull, joinNames, niceTicks, pathText, planHeadline, readableReason, stopDays } from '../../web/src/replay.ts';
+
+/** a hit for 3 days; b stops on day 1 (buffer 1), c on day 2; all back on day 3. */
+const run: Pick<ScenarioRun, 'timeline' | 'lastDay'> = {
+  lastDay: 3,
+  timeline: [
+    { day: 0, stopped: ['a'], recovered: [], down: 1 },
+    { day: 1, stopped: ['b'], recovered: [], down: 2 },
+    { day: 2, stopped: ['c'], recovered: [], down: 3 },
+    { day: 3, stopped: [], recovered: ['a', 'b', 'c'], down: 0 },
+  ],
+};
+
+describe('downByDay', () => {
+  it('downByDay replays the timeline: each day adds what stops and drops what recovers', () => {
+    expect(downByDay(run)).toEqual([['a'], ['a', 'b'], ['a', 'b', 'c'], []]);
+  });
+
+  it('downByDay keeps the set of the day before on days without an event, and sorts ids', () => {
+    const sparse = { lastDay: 4, timeline: [{ day: 0, stopped: ['z', 'm'], recovered: [], down: 2 }, { day: 3, stopped: ['a'], recovered: ['z'], down: 2 }] };
+    expect(downByDay(sparse)).toEqual([['m', 'z'], ['m', 'z'], ['m', 'z'], ['a', 'm'], ['a', 'm']]);
+  });
+
+  it('downByDay agrees with the timeline counts of a run', () => {
+    const days = downByDay(run);
+    for (const event of run.timeline) expect(days[event.day]!.length).toBe(event.down);
+  });
+
+  it('downByDay gives one empty day for a run of 0 days with no events', () => {
+    expect(downByDay({ lastDay: 0, timeline: [] })).toEqual([[]]);
+  });
+});
+
+describe('eventsOn and stopDays', () => {
+  it('eventsOn names what stops and recovers on a day, nothing on a quiet day', () => {
+    expect(eventsOn(run, 1)).toEqual({ stopped: ['b'], recovered: [] });
+    expect(eventsOn(run, 3)).toEqual({ stopped: [], recovered: ['a', 'b', 'c'] });
+    expect(eventsOn({ timeline: [] }, 5)).toEqual({ stopped: [], recovered: [] });
+  });
+
+  it('stopDays gives the first day each company stops, in any order of the timeline', () => {
+    const shuffled = { timeline: [...run.timeline].reverse() };
+    expect(Object.fromEntries(stopDays(shuffled))).toEqual({ a: 0, b: 1, c: 2 });
+  });
+});
+
+describe('niceTicks', () => {
+  it('niceTicks steps by 1, 2, 2.5 or 5 × 10^k and reaches the maximum', () => {
+    expect(niceTicks(82_203)).toEqual([0, 25_000, 50_000, 75_000, 100_000]);
+    expect(niceTicks(10)).toEqual([0, 2.5, 5, 7.5, 10]);
+    expect(niceTicks(0.66)).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+    expect(niceTicks(1)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+  });
+
+  it('niceTicks falls back to 0..1 for an empty, zero or non-finite maximum', () => {
+    expect(niceTicks(0)).toEqual([0, 1]);
+    expect(niceTicks(Number.NaN)).toEqual([0, 1]);
+    expect(niceTicks(Infinity)).toEqual([0, 1]);
+  });
+
+  it('niceTicks always covers the maximum with at most count + 2 ticks', () => {
+    for (const max of [1, 3, 7, 9.99, 12, 99, 101, 1234, 5e6, 0.003]) {
+      const ticks = niceTicks(max);
+      expect(ticks[ticks.length - 1]).toBeGreaterThanOrEqual(max);
+      expect(ticks.length).toBeLessThanOrEqual(6);
+      expect(ticks[0]).toBe(0);
+    }
+  });
+});
+
+describe('barChart', () => {
+  const box = { width: 400, height: 150, left: 50, bottom: 30, top: 10, right: 10 };
+
+  it('barChart draws one bar per day inside the plot, the tallest reaching the top tick in proportion', () => {
+    const chart = barChart([10, 5, 0, 7.5], box);
+    expect(chart.bars.map((b) => b.day)).toEqual([0, 1, 2, 3]);
+    expect(chart.plot).toEqual({ x: 50, y: 10, width: 340, height: 110 });
+    for (const bar of chart.bars) {
+      expect(bar.x).toBeGreaterThanOrEqual(chart.plot.x);
+      expect(bar.x + bar.width).toBeLessThanOrEqual(chart.plot.x + chart.plot.width + 1e-9);
+      expect(bar.y + bar.height).toBeCloseTo(chart.plot.y + chart.plot.height);
+    }
+    // Top tick 10: the first bar is full height, the second half of it, the third empty.
+    expect(chart.bars[0]!.height).toBeCloseTo(110);
+    expect(chart.bars[1]!.height).toBeCloseTo(55);
+    expect(chart.bars[2]!.height).toBe(0);
+    expect(chart.yTicks.map((t) => t.value)).toEqual([0, 2.5, 5, 7.5, 10]);
+    expect(chart.yTicks[0]!.y).toBeCloseTo(120);
+    expect(chart.yTicks[4]!.y).toBeCloseTo(10);
+  });
+
+  it('barChart gives a tiny positive value at least one pixel', () => {
+    const chart = barChart([1000, 0.001], box);
+    expect(chart.bars[1]!.height).toBe(1);
+  });
+
+  it('barChart labels every day of a short run and thins the labels of a long one, always keeping the last day', () => {
+    expect(barChart([1, 2, 3, 4, 5, 0], box).xTicks.map((t) => t.day)).toEqual([0, 1, 2, 3, 4, 5]);
+    const long = barChart(Array.from({ length: 31 }, (_, i) => i), box).xTicks.map((t) => t.day);
+    expect(long.length).toBeLessThanOrEqual(13);
+    expect(long[0]).toBe(0);
+    expect(long[long.length - 1]).toBe(30);
+    expect([...long].sort((a, b) => a - b)).toEqual(long);
+  });
+
+  it('barChart of all zeros still has a scale and flat bars', () => {
+    const chart = barChart([0, 0, 0], box);
+    expect(chart.bars.every((b) => b.height === 0)).toBe(true);
+    expect(chart.yTicks.map((t) => t.value)).toEqual([0, 1]);
+  });
+});
+
+describe('formats', () => {
+  it('formatYen is compact, keeps two digits below one yen and marks negatives', () => {
+    expect(formatYen(411_016.4)).toBe('¥411K');
+    expect(formatYen(1_234_567)).toBe('¥1.2M');
+    expect(formatYen(50_000_000)).toBe('¥50M');
+    expect(formatYen(980)).toBe('¥980');
+    expect(formatYen(0)).toBe('¥0');
+    expect(formatYen(0.6575)).toBe('¥0.66');
+    expect(formatYen(-2500)).toBe('−¥2.5K');
+    expect(formatYen(Number.NaN)).toBe('—');
+  });
+
+  it('formatYenFull groups thousands', () => {
+    expect(formatYenFull(1_234_567.8)).toBe('¥1,234,568');
+    expect(formatYenFull(0.5)).toBe('¥0.50');
+  });
+
+  it('formatPercent keeps one decimal unless whole', () => {
+    expect(formatPercent(0.4567)).toBe('45.7%');
+    expect(formatPercent(0.04)).toBe('4%');
+    expect(formatPercent(1)).toBe('100%');
+    expect(formatPercent(0)).toBe('0%');
+  });
+
+  it('joinNames and pathText read as English', () => {
+    expect(joinNames([])).toBe('');
+    expect(joinNames(['A'])).toBe('A');
+    expect(joinNames(['A', 'B'])).toBe('A and B');
+    expect(joinNames(['A', 'B', 'C'])).toBe('A, B and C');
+    expect(pathText([{ name: 'Kirishima Motor Corporation' }, { name: 'Kanazawa Interior Trim Co., Ltd.' }], (n) => n.split(' ')[0]!)).toBe('Kirishima ← Kanazawa');
+  });
+});
+
+describe('planHeadline and breachSentence', () => {
+  const plan: ExecutiveResponse['plan'] = { budget: 50_000_000, spent: 18_400_000, suppliers: 7, lossBefore: 2_000_000, lossAfter: 1_240_000, cutPercent: 38 };
+
+  it('planHeadline says what is spent on how many suppliers and the cut in percent', () => {
+    expect(planHeadline(plan)).toBe('¥18.4M spent on 7 suppliers cuts expected loss by 38%');
+    expect(planHeadline({ ...plan, suppliers: 1, spent: 300_000, cutPercent: 12.345 })).toBe('¥300K spent on 1 supplier cuts expected loss by 12.3%');
+  });
+
+  it('planHeadline says so when no lift fits the budget', () => {
+    expect(planHeadline({ ...plan, budget: 100_000, spent: 0, suppliers: 0, lossAfter: 2_000_000, cutPercent: 0 })).toBe('No supplier lift fits a budget of ¥100K: the expected loss stays at ¥2M a year');
+  });
+
+  it('breachSentence counts the other companies that stop and names the focal ones', () => {
+    const names: Record<string, string> = { oem: 'Kirishima Motor', shop: 'Hinoki Living' };
+    const nameOf = (id: string): string => names[id] ?? id;
+    expect(breachSentence({ id: 'x', name: 'Hikone Chemical', days: 10, stopped: 12, focalStopped: ['oem'], revenueAtRisk: 593_433 }, nameOf)).toBe(
+      'A 10-day breach at Hikone Chemical stops 11 companies, including Kirishima Motor, and puts ¥593.4K of revenue at risk.',
+    );
+    expect(breachSentence({ id: 'x', name: 'X', days: 3, stopped: 4, focalStopped: ['oem', 'shop'], revenueAtRisk: 10 }, nameOf)).toBe(
+      'A 3-day breach at X stops 3 companies, including Kirishima Motor and Hinoki Living, and puts ¥10 of revenue at risk.',
+    );
+    // Only focal companies stop: they are named, not counted.
+    expect(breachSentence({ id: 'x', name: 'Kanazawa Interior Trim', days: 10, stopped: 2, focalStopped: ['oem'], revenueAtRisk: 822_032 }, nameOf)).toBe(
+      'A 10-day breach at Kanazawa Interior Trim stops Kirishima Motor and puts ¥822K of revenue at risk.',
+    );
+    expect(breachSentence({ id: 'x', name: 'X', days: 2, stopped: 3, focalStopped: [], revenueAtRisk: 1200 }, nameOf)).toBe('A 2-day breach at X stops 2 companies and puts ¥1.2K of revenue at risk.');
+    // A focal company hit itself is not counted among those it stops.
+    expect(breachSentence({ id: 'oem', name: 'Kirishima Motor', days: 1, stopped: 1, focalStopped: ['oem'], revenueAtRisk: 0.5 }, nameOf)).toBe(
+      'A 1-day breach at Kirishima Motor stops no other company and puts ¥0.50 of revenue at risk.',
+    );
+    expect(breachSentence(null, nameOf)).toBeNull();
+  });
+
+  it('readableReason names the focal companies instead of their ids, whole ids only', () => {
+    const focal = new Map([
+      ['auto-oem', 'Kirishima Motor Corporation'],
+      ['retail-hq', 'Hinoki Living Co., Ltd.'],
+      ['oem', 'Short'],
+    ]);
+    expect(readableReason('own score 6; 14 companies stop if it is hit, including focal auto-oem, retail-hq', focal)).toBe(
+      'own score 6; 14 companies stop if it is hit, including Kirishima Motor Corporation, Hinoki Living Co., Ltd.',
+    );
+    expect(readableReason('stops auto-oem-2 and oem', focal, (n) => n.split(' ')[0]!)).toBe('stops auto-oem-2 and Short');
+    expect(readableReason('nothing to replace', new Map())).toBe('nothing to replace');
+  });
+});

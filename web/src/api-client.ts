@@ -1,0 +1,170 @@
+/**
+ * Typed fetch against the weaklink HTTP API (the shapes of server/api-types.ts). The map
+ * never computes an analysis itself: every number it shows comes through here. Every
+ * request but the health check needs a bearer token (server/auth.ts); the client sends
+ * the one `token()` gives. Errors come back as `ApiRequestError` carrying the status and
+ * the server's `{ error: { code, message } }` (401: no valid token).
+ * `pending()` counts requests in flight, so a test (or a spinner) can wait for quiet.
+ *
+ * @example
+ *   const api = createApiClient({ token: () => sessionStorage.getItem('weaklink.token') });
+ *   const view = await api.graph({ depth: 3, limit: 1500 });
+ */
+import type {
+  ApiError,
+  CompanyDetailResponse,
+  CompanyListResponse,
+  ConcentrationResponse,
+  ExecutiveResponse,
+  GraphResponse,
+  HiddenCriticalResponse,
+  LevelGapsResponse,
+  PlanResponse,
+  RiskResponse,
+  SavedScenario,
+  SavedScenarioList,
+  ScenarioComparison,
+  ScenarioRequest,
+  ScenarioResponse,
+  SimulateResponse,
+  SingleSourcesResponse,
+  SummaryResponse,
+  WeakLinksResponse,
+} from '../../server/api-types.ts';
+
+/** Paging of the analysis lists (the server allows a limit of at most 500). */
+export interface PageQuery {
+  offset?: number;
+  limit?: number;
+}
+
+/** The filters of the map, passed on to GET /api/graph. */
+export interface GraphFilters {
+  commodity?: string;
+  country?: string;
+  criticalOnly?: boolean;
+}
+
+export type GraphQuery =
+  | ({ focus: string; up: number; down: number; limit?: number } & GraphFilters)
+  | ({ depth: number; limit?: number } & GraphFilters);
+
+export interface CompanyQuery {
+  q?: string;
+  tier?: number;
+  country?: string;
+  level?: number;
+  size?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+export interface ApiClient {
+  summary(): Promise<SummaryResponse>;
+  companies(query: CompanyQuery): Promise<CompanyListResponse>;
+  company(id: string): Promise<CompanyDetailResponse>;
+  graph(query: GraphQuery): Promise<GraphResponse>;
+  weakLinks(page?: PageQuery): Promise<WeakLinksResponse>;
+  singleSources(page?: PageQuery): Promise<SingleSourcesResponse>;
+  hiddenCritical(page?: PageQuery): Promise<HiddenCriticalResponse>;
+  levelGaps(page?: PageQuery): Promise<LevelGapsResponse>;
+  concentration(page?: PageQuery): Promise<ConcentrationResponse>;
+  simulate(hit: string[]): Promise<SimulateResponse>;
+  /** POST /api/scenario: run a breach of `hit` for `days` days (not saved). */
+  scenario(request: ScenarioRequest): Promise<ScenarioResponse>;
+  /** GET /api/scenarios: the saved scenarios, newest first. */
+  scenarios(): Promise<SavedScenarioList>;
+  /** GET /api/scenarios/:name. */
+  savedScenario(name: string): Promise<SavedScenario>;
+  /** POST /api/scenarios (analyst): run and save under `name`. */
+  saveScenario(request: ScenarioRequest & { name: string }): Promise<SavedScenario>;
+  /** DELETE /api/scenarios/:name (analyst). */
+  deleteScenario(name: string): Promise<void>;
+  /** GET /api/scenarios/compare?a=&b=. */
+  compareScenarios(a: string, b: string): Promise<ScenarioComparison>;
+  /** POST /api/risk: the annual loss distribution. */
+  risk(request?: { runs?: number; seed?: number; exact?: boolean }): Promise<RiskResponse>;
+  /** POST /api/plan: the cost-sharing plan for a budget (yen). */
+  plan(request: { budget: number; runs?: number; seed?: number; exact?: boolean }): Promise<PlanResponse>;
+  /** GET /api/executive?budget=: the one-page executive view. */
+  executive(budget?: number): Promise<ExecutiveResponse>;
+  /** Requests in flight. */
+  pending(): number;
+}
+
+/** The query string of `params`, leaving out undefined, empty and false values. */
+export function queryString(params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === '' || value === false) continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export interface ApiClientOptions {
+  /** Origin of the API (default: the page's own). */
+  base?: string;
+  /** The bearer token to send, if any (read on every request). */
+  token?: () => string | null;
+}
+
+/** A client for the API; every request carries `Authorization: Bearer <token>` when there is a token. */
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const base = options.base ?? '';
+  let inFlight = 0;
+  async function request<T>(path: string, init?: RequestInit): Promise<T> {
+    inFlight++;
+    try {
+      const token = options.token?.() ?? null;
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (init?.body) headers['content-type'] = 'application/json';
+      if (token) headers['authorization'] = `Bearer ${token}`;
+      const response = await fetch(base + path, { ...init, headers });
+      const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+      if (!response.ok) {
+        const error = (body as Partial<ApiError> | null)?.error;
+        throw new ApiRequestError(response.status, error?.code ?? 'internal', error?.message ?? `${path} answered ${response.status}`);
+      }
+      return body as T;
+    } finally {
+      inFlight--;
+    }
+  }
+  return {
+    summary: () => request('/api/summary'),
+    companies: (query) => request(`/api/companies${queryString({ ...query })}`),
+    company: (id) => request(`/api/companies/${encodeURIComponent(id)}`),
+    graph: (query) => request(`/api/graph${queryString({ ...query })}`),
+    weakLinks: (page = {}) => request(`/api/analysis/weak-links${queryString({ ...page })}`),
+    singleSources: (page = {}) => request(`/api/analysis/single-sources${queryString({ ...page })}`),
+    hiddenCritical: (page = {}) => request(`/api/analysis/hidden-critical${queryString({ ...page })}`),
+    levelGaps: (page = {}) => request(`/api/analysis/level-gaps${queryString({ ...page })}`),
+    concentration: (page = {}) => request(`/api/analysis/concentration${queryString({ ...page })}`),
+    simulate: (hit) => request('/api/simulate', { method: 'POST', body: JSON.stringify({ hit }) }),
+    scenario: (body) => request('/api/scenario', { method: 'POST', body: JSON.stringify(body) }),
+    scenarios: () => request('/api/scenarios'),
+    savedScenario: (name) => request(`/api/scenarios/${encodeURIComponent(name)}`),
+    saveScenario: (body) => request('/api/scenarios', { method: 'POST', body: JSON.stringify(body) }),
+    deleteScenario: async (name) => {
+      await request<unknown>(`/api/scenarios/${encodeURIComponent(name)}`, { method: 'DELETE' });
+    },
+    compareScenarios: (a, b) => request(`/api/scenarios/compare${queryString({ a, b })}`),
+    risk: (body = {}) => request('/api/risk', { method: 'POST', body: JSON.stringify(body) }),
+    plan: (body) => request('/api/plan', { method: 'POST', body: JSON.stringify(body) }),
+    executive: (budget) => request(`/api/executive${queryString({ budget })}`),
+    pending: () => inFlight,
+  };
+}

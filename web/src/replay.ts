@@ -1,0 +1,196 @@
+/**
+ * Pure helpers of the Scenario tab and the executive view (no DOM, so test/web checks
+ * them without a browser): who is down on each day of a scenario run, replayed from its
+ * timeline; the geometry of the revenue-at-risk bar chart with round axis ticks; yen
+ * amounts in a few characters; the plan's one-line headline; an exposure path as text.
+ *
+ * @example
+ *   const days = downByDay(run);         // days[3] = ids down on day 3, sorted
+ *   const chart = barChart(run.revenueAtRisk, { width: 420, height: 150 });
+ *   planHeadline(executive.plan);        // "¥18.4M spent on 7 suppliers cuts expected loss by 38%"
+ */
+import type { ExecutiveResponse, ScenarioRun } from '../../server/api-types.ts';
+
+/**
+ * The ids down on each day 0 .. lastDay, sorted: day d is the set of day d − 1 plus what
+ * the timeline says stops on day d, minus what recovers on day d. Days without an
+ * event keep the set of the day before.
+ */
+export function downByDay(run: Pick<ScenarioRun, 'timeline' | 'lastDay'>): string[][] {
+  const events = new Map(run.timeline.map((e) => [e.day, e]));
+  const down = new Set<string>();
+  const days: string[][] = [];
+  for (let day = 0; day <= run.lastDay; day++) {
+    const event = events.get(day);
+    if (event) {
+      for (const id of event.recovered) down.delete(id);
+      for (const id of event.stopped) down.add(id);
+    }
+    days.push([...down].sort());
+  }
+  return days;
+}
+
+/** What stops and what recovers on `day` (empty lists on a day without an event). */
+export function eventsOn(run: Pick<ScenarioRun, 'timeline'>, day: number): { stopped: string[]; recovered: string[] } {
+  const event = run.timeline.find((e) => e.day === day);
+  return { stopped: event?.stopped ?? [], recovered: event?.recovered ?? [] };
+}
+
+/** The first day on which each company of the run stops (the hit companies on day 0). */
+export function stopDays(run: Pick<ScenarioRun, 'timeline'>): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const event of [...run.timeline].sort((a, b) => a.day - b.day)) for (const id of event.stopped) if (!first.has(id)) first.set(id, event.day);
+  return first;
+}
+
+/** Up to `count` + 1 round tick values from 0 to at least `max` (steps of 1, 2, 2.5 or 5 × 10^k). */
+export function niceTicks(max: number, count = 4): number[] {
+  if (!(max > 0) || !Number.isFinite(max)) return [0, 1];
+  const rough = max / Math.max(1, count);
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= rough) ?? 10) * magnitude;
+  const ticks: number[] = [];
+  for (let i = 0; ; i++) {
+    const value = Number((i * step).toPrecision(12));
+    ticks.push(value);
+    if (value >= max) break;
+  }
+  return ticks;
+}
+
+export interface ChartBox {
+  width: number;
+  height: number;
+  /** Room for the axis labels: left of the bars and below them. */
+  left?: number;
+  bottom?: number;
+  top?: number;
+  right?: number;
+}
+
+export interface Bar {
+  day: number;
+  value: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface BarChart {
+  bars: Bar[];
+  /** Y-axis ticks: value and y coordinate. */
+  yTicks: { value: number; y: number }[];
+  /** X-axis labels: at most about 12, always the first and the last day. */
+  xTicks: { day: number; x: number }[];
+  /** The plot area. */
+  plot: { x: number; y: number; width: number; height: number };
+}
+
+/** One bar per value (day 0 .. n − 1), scaled to the largest nice tick; a value > 0 is at least 1 px tall. */
+export function barChart(values: readonly number[], box: ChartBox): BarChart {
+  const left = box.left ?? 52;
+  const bottom = box.bottom ?? 22;
+  const top = box.top ?? 8;
+  const right = box.right ?? 8;
+  const plot = { x: left, y: top, width: Math.max(1, box.width - left - right), height: Math.max(1, box.height - top - bottom) };
+  const max = Math.max(0, ...values.filter((v) => Number.isFinite(v)));
+  const ticks = niceTicks(max);
+  const scaleMax = ticks[ticks.length - 1]!;
+  const slot = plot.width / Math.max(1, values.length);
+  const barWidth = Math.max(1, Math.min(slot * 0.72, 48));
+  const yOf = (v: number): number => plot.y + plot.height - (v / scaleMax) * plot.height;
+  const bars = values.map((value, day) => {
+    const h = value > 0 ? Math.max(1, (value / scaleMax) * plot.height) : 0;
+    return { day, value, x: plot.x + slot * day + (slot - barWidth) / 2, y: plot.y + plot.height - h, width: barWidth, height: h };
+  });
+  const every = Math.max(1, Math.ceil(values.length / 12));
+  const labelled = values.map((_, day) => day).filter((day) => day % every === 0);
+  const lastDay = values.length - 1;
+  if (lastDay >= 0 && labelled[labelled.length - 1] !== lastDay) {
+    // The last day is always labelled; the label before it goes when it would crowd it.
+    if (lastDay - labelled[labelled.length - 1]! < every * 0.6) labelled.pop();
+    labelled.push(lastDay);
+  }
+  const xTicks = labelled.map((day) => ({ day, x: plot.x + slot * day + slot / 2 }));
+  return { bars, yTicks: ticks.map((value) => ({ value, y: yOf(value) })), xTicks, plot };
+}
+
+const yenCompact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const yenFull = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** 1234567 → "¥1.2M", 980 → "¥980", 0.66 → "¥0.66". */
+export function formatYen(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const sign = value < 0 ? '−' : '';
+  const abs = Math.abs(value);
+  if (abs > 0 && abs < 1) return `${sign}¥${abs.toPrecision(2)}`;
+  return `${sign}¥${yenCompact.format(abs)}`;
+}
+
+/** 1234567.8 → "¥1,234,568". */
+export function formatYenFull(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  if (value !== 0 && Math.abs(value) < 1) return `¥${value.toPrecision(2)}`;
+  return `¥${yenFull.format(value)}`;
+}
+
+/** 0.4567 → "45.7%"; 0.04 → "4%"; whole percentages lose the decimal. */
+export function formatPercent(fraction: number): string {
+  if (!Number.isFinite(fraction)) return '—';
+  const pct = Math.round(fraction * 1000) / 10;
+  return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toFixed(1)}%`;
+}
+
+/** The plan's headline: "¥18.4M spent on 7 suppliers cuts expected loss by 38%". */
+export function planHeadline(plan: ExecutiveResponse['plan']): string {
+  if (plan.suppliers === 0) return `No supplier lift fits a budget of ${formatYen(plan.budget)}: the expected loss stays at ${formatYen(plan.lossBefore)} a year`;
+  const suppliers = `${plan.suppliers} supplier${plan.suppliers === 1 ? '' : 's'}`;
+  return `${formatYen(plan.spent)} spent on ${suppliers} cuts expected loss by ${formatPercent(plan.cutPercent / 100)}`;
+}
+
+/** An exposure path as text, as the API lists it: "Kirishima Motor ← Kanazawa Interior Trim ← Kanazawa Mold". */
+export function pathText(path: readonly { name: string }[], shorten: (name: string) => string = (n) => n): string {
+  return path.map((step) => shorten(step.name)).join(' ← ');
+}
+
+/** "3 companies", "1 company". */
+export function companies(count: number): string {
+  return `${yenFull.format(count)} compan${count === 1 ? 'y' : 'ies'}`;
+}
+
+/**
+ * The worst breach as one sentence, or null when there is none: "A 10-day breach at X
+ * stops 11 companies, including Kirishima Motor, and puts ¥593.4K of revenue at risk."
+ * (`stopped` counts the hit company too; `nameOf` names the focal ids.)
+ */
+export function breachSentence(breach: ExecutiveResponse['worstBreach'], nameOf: (id: string) => string): string | null {
+  if (!breach) return null;
+  const others = Math.max(0, breach.stopped - 1);
+  const focal = breach.focalStopped.filter((id) => id !== breach.id).map(nameOf);
+  const risk = `puts ${formatYen(breach.revenueAtRisk)} of revenue at risk`;
+  const start = `A ${breach.days}-day breach at ${breach.name}`;
+  if (others === 0) return `${start} stops no other company and ${risk}.`;
+  if (focal.length === others) return `${start} stops ${joinNames(focal)} and ${risk}.`;
+  if (focal.length > 0) return `${start} stops ${companies(others)}, including ${joinNames(focal)}, and ${risk}.`;
+  return `${start} stops ${companies(others)} and ${risk}.`;
+}
+
+/**
+ * A weak link's reason with the focal companies' names for their ids: "…, including
+ * focal auto-oem, retail-hq" → "…, including Kirishima Motor, Hinoki Living". Only whole
+ * ids (not part of a longer word or id) are replaced.
+ */
+export function readableReason(reason: string, focal: ReadonlyMap<string, string>, shorten: (name: string) => string = (n) => n): string {
+  if (focal.size === 0) return reason;
+  const ids = [...focal.keys()].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\w-])(?:${ids.join('|')})(?![\\w-])`, 'g');
+  return reason.replace(pattern, (id) => shorten(focal.get(id) ?? id)).replace(/\bincluding focal /, 'including ');
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,0 +1,153 @@
+/**
+ * How the map looks: the red-to-green score scale (ColorBrewer's RdYlGn, interpolated in
+ * RGB between five stops), the edge styles of the access types, and the Cytoscape
+ * stylesheet that maps element data and classes onto them. Node fill is the effective
+ * score, the border the own score, the size the risk contribution; unassessed companies
+ * have a dashed border. Classes set by the map: `path`, `dimmed`, `selected-set`,
+ * `disrupted`, `hit`, `down-day` and `stop-day` (a scenario replay's day), `only-a`,
+ * `only-b` and `in-both` (two scenarios compared), `focal`, `unassessed`, `expandable`, `single`, `access-*`.
+ * The legend (web/src/legend.ts) is drawn from the same constants.
+ */
+import type { StylesheetJson } from 'cytoscape';
+
+/** Score stops of the scale, 0 (red) … 100 (green). */
+export const SCORE_STOPS: readonly { score: number; colour: string }[] = [
+  { score: 0, colour: '#c62828' },
+  { score: 25, colour: '#f4793e' },
+  { score: 50, colour: '#f9d057' },
+  { score: 75, colour: '#8cc665' },
+  { score: 100, colour: '#1e8f4e' },
+];
+
+export type AccessKind = 'network' | 'software' | 'data';
+
+/** Edge looks per access type: what the supplier can reach at the buyer. */
+export const ACCESS_STYLES: Readonly<Record<AccessKind, { colour: string; lineStyle: 'dashed' | 'dotted'; dash: number[]; label: string }>> = {
+  network: { colour: '#7b3fc4', lineStyle: 'dashed', dash: [7, 4], label: 'network access' },
+  software: { colour: '#1f6fd1', lineStyle: 'dashed', dash: [2, 3], label: 'software access' },
+  data: { colour: '#0e9384', lineStyle: 'dashed', dash: [12, 4, 2, 4], label: 'data access' },
+};
+
+export const GOODS_EDGE_COLOUR = '#a3acb9';
+export const SINGLE_SOURCE_COLOUR = '#3b4756';
+export const PATH_COLOUR = '#d6246e';
+export const DISRUPTED_COLOUR = '#e53935';
+export const SELECTED_COLOUR = '#1d4ed8';
+/** The halo of a company that stops on the replayed day (those down since earlier days get DISRUPTED_COLOUR). */
+export const STOP_DAY_COLOUR = '#8e0000';
+/** Two scenarios compared: companies only the first stops, only the second, both (the comparison's lists use the same). */
+export const COMPARE_COLOURS = { a: '#1d4ed8', b: '#d97706', both: DISRUPTED_COLOUR } as const;
+
+/** Node diameters in px: the smallest risk and the largest in view. */
+export const NODE_SIZE = { min: 18, max: 50 } as const;
+
+function hexToRgb(hex: string): [number, number, number] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** The colour of a score 0–100 on the red-to-green scale (clamped), as `#rrggbb`. */
+export function scoreColour(score: number): string {
+  const s = Math.min(100, Math.max(0, Number.isFinite(score) ? score : 0));
+  let i = 0;
+  while (i < SCORE_STOPS.length - 2 && s > SCORE_STOPS[i + 1]!.score) i++;
+  const lo = SCORE_STOPS[i]!;
+  const hi = SCORE_STOPS[i + 1]!;
+  const t = (s - lo.score) / (hi.score - lo.score);
+  const a = hexToRgb(lo.colour);
+  const b = hexToRgb(hi.colour);
+  return `#${a.map((c, k) => Math.round(c + (b[k]! - c) * t).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** A node diameter for a risk contribution: square root of its share of the view's largest risk, clamped. */
+export function nodeSize(risk: number, maxRisk: number): number {
+  if (!(maxRisk > 0) || !(risk > 0)) return NODE_SIZE.min;
+  const t = Math.sqrt(Math.min(risk / maxRisk, 1));
+  return Math.round(NODE_SIZE.min + (NODE_SIZE.max - NODE_SIZE.min) * t);
+}
+
+/** The Cytoscape stylesheet of the map. */
+export function mapStylesheet(): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(fill)',
+        'border-color': 'data(border)',
+        'border-width': 4,
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(label)',
+        'font-family': 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif',
+        'font-size': 'data(font)',
+        color: '#1f2933',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '165px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 7,
+        'overlay-opacity': 0,
+      },
+    },
+    {
+      selector: 'node.focal',
+      style: { shape: 'round-rectangle', 'font-weight': 'bold', 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 6, 'text-margin-y': 0, 'text-max-width': '220px' },
+    },
+    { selector: 'node.unassessed', style: { 'border-style': 'dashed', 'border-color': '#6b7280' } },
+    { selector: 'node.expandable', style: { 'outline-width': 2, 'outline-color': '#94a3b8', 'outline-offset': 2, 'outline-style': 'dotted' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.2,
+        'line-color': GOODS_EDGE_COLOUR,
+        'curve-style': 'straight',
+        'target-arrow-shape': 'triangle',
+        'target-arrow-color': GOODS_EDGE_COLOUR,
+        'arrow-scale': 0.7,
+        opacity: 0.75,
+      },
+    },
+    { selector: 'edge.single', style: { width: 3.6, 'line-color': SINGLE_SOURCE_COLOUR, 'target-arrow-color': SINGLE_SOURCE_COLOUR, opacity: 0.9 } },
+    ...(Object.entries(ACCESS_STYLES) as [AccessKind, (typeof ACCESS_STYLES)[AccessKind]][]).map(([kind, s]) => ({
+      selector: `edge.access-${kind}`,
+      style: { 'line-color': s.colour, 'target-arrow-color': s.colour, 'line-style': s.lineStyle, 'line-dash-pattern': s.dash, opacity: 0.9 },
+    })),
+    // Interaction states, strongest last.
+    { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0.35 } },
+    { selector: 'edge.dimmed', style: { opacity: 0.06 } },
+    {
+      selector: 'node.disrupted',
+      style: { 'underlay-color': DISRUPTED_COLOUR, 'underlay-opacity': 0.45, 'underlay-padding': 10, 'underlay-shape': 'ellipse', 'font-weight': 'bold', 'font-size': 14, 'z-index': 15 },
+    },
+    { selector: 'node.hit', style: { 'underlay-color': '#8e0000', 'underlay-opacity': 0.7, 'underlay-padding': 14 } },
+    {
+      selector: 'node.down-day',
+      style: { 'underlay-color': DISRUPTED_COLOUR, 'underlay-opacity': 0.45, 'underlay-padding': 10, 'underlay-shape': 'ellipse', 'font-weight': 'bold', 'font-size': 14, 'z-index': 15 },
+    },
+    {
+      selector: 'node.stop-day',
+      style: { 'underlay-color': STOP_DAY_COLOUR, 'underlay-opacity': 0.75, 'underlay-padding': 15, 'font-size': 16, 'text-background-opacity': 0.95, 'z-index': 16 },
+    },
+    ...(
+      [
+        ['only-a', COMPARE_COLOURS.a],
+        ['only-b', COMPARE_COLOURS.b],
+        ['in-both', COMPARE_COLOURS.both],
+      ] as const
+    ).map(([cls, colour]) => ({
+      selector: `node.${cls}`,
+      style: { 'underlay-color': colour, 'underlay-opacity': 0.5, 'underlay-padding': 11, 'underlay-shape': 'ellipse' as const, 'font-weight': 'bold' as const, 'font-size': 14, 'z-index': 15 },
+    })),
+    { selector: 'edge.down-day', style: { 'line-color': DISRUPTED_COLOUR, 'target-arrow-color': DISRUPTED_COLOUR, opacity: 0.85, width: 2.4 } },
+    { selector: 'edge.disrupted', style: { 'line-color': DISRUPTED_COLOUR, 'target-arrow-color': DISRUPTED_COLOUR, opacity: 0.85 } },
+    { selector: 'edge.path', style: { width: 5, 'line-color': PATH_COLOUR, 'target-arrow-color': PATH_COLOUR, opacity: 1, 'z-index': 20 } },
+    { selector: 'node.path', style: { 'font-weight': 'bold', 'font-size': 14, 'z-index': 20, 'text-background-opacity': 0.95, 'text-wrap': 'wrap', 'text-max-width': '190px' } },
+    { selector: 'node.selected-set', style: { 'outline-width': 4, 'outline-color': SELECTED_COLOUR, 'outline-offset': 3, 'outline-style': 'solid', 'z-index': 30 } },
+    { selector: 'node.root-cause', style: { 'outline-width': 4, 'outline-color': PATH_COLOUR, 'outline-offset': 3, 'outline-style': 'solid' } },
+  ];
+}
