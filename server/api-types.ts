@@ -474,6 +474,7 @@ export interface ExecutiveResponse {
   singleSources: number;
   hiddenCriticalSuppliers: number;
   expectedLoss: { mean: number; p99: number; runs: number; method: 'exact' | 'monte-carlo' };
+  /** exposurePath: from the focal company the weak link stops back up to it ("focal ← … ← weak link"); just the weak link when it stops no focal company. */
   topWeakLinks: { id: string; name: string; reason: string; riskContribution: number; exposurePath: { id: string; name: string }[] }[];
   /** The worst single breach among the top weak links: hit alone for `days` days. */
   worstBreach: { id: string; name: string; days: number; stopped: number; focalStopped: string[]; revenueAtRisk: number } | null;

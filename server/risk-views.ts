@@ -20,7 +20,8 @@
  *   const risk = await riskOf(view, { runs: 10_000, seed: 1, exact: false });
  */
 import { planCostSharing, MAX_KEPT_HITS, type LiftCosts } from '../src/analysis/cost-plan.ts';
-import { exposurePath } from '../src/analysis/exposure-path.ts';
+import { members } from '../src/analysis/blast-radius.ts';
+import { pathToFocal } from '../src/analysis/exposure-path.ts';
 import { EXACT_LIMIT, exactLoss, hitProbabilities, monteCarloLoss } from '../src/analysis/loss-distribution.ts';
 import { simulateScenario } from '../src/analysis/scenario.ts';
 import { parallelMonteCarloLoss } from '../src/analysis-runtime/parallel-loss.ts';
@@ -129,7 +130,8 @@ export function executiveOf(view: NetworkView, budget: number): Promise<Executiv
     const weakLinks = view.weakLinks();
     const topWeakLinks = weakLinks.slice(0, DEFAULTS.executiveWeakLinks).map((w) => {
       const i = index.indexOf.get(w.id)!;
-      const path = exposurePath(index, a.own, a.effective, a.fallOrder, i, a.options);
+      // From the focal company it stops back up to the weak link: "focal ← … ← weak link".
+      const path = pathToFocal(index, members(a.failures.blastRadius, i), a.tier, i);
       return { id: w.id, name: w.name, reason: w.reason, riskContribution: w.riskContribution, exposurePath: path.map((p) => ({ id: index.ids[p]!, name: view.name(p) })) };
     });
     let worstBreach: ExecutiveResponse['worstBreach'] = null;

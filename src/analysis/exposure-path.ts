@@ -74,7 +74,7 @@ export interface ExposurePaths {
   of(v: number): number[];
 }
 
-const UNKNOWN = 0;
+// fates: 0 = not settled yet, 3 = on the walk in progress.
 const ENDS = 1; // the chain of steps from here reaches a root cause
 const FAILS = 2; // it comes back on itself, or finds no step
 
@@ -126,7 +126,7 @@ class Chain {
   fate(v: number): number {
     const { fates, stack } = this;
     let at = v;
-    let result = UNKNOWN;
+    let result: number;
     for (;;) {
       if (fates[at] === ENDS || fates[at] === FAILS) {
         result = fates[at]!;
@@ -171,4 +171,37 @@ class Chain {
     if (next === -2) this.next[at] = next = bindingSupplier(this.index, this.eff, at, this.theta, this.causal);
     return next;
   }
+}
+
+/**
+ * The chain through which a weak link x reaches a focal company: the shortest supply
+ * path from x down to a tier-0 company inside x's blast radius (every company on it stops
+ * when x alone is hit), returned from the focal company back up to x — "focal ← … ← x".
+ * When no focal company is in the blast radius, the path ends at the company of lowest
+ * tier that is; `[x]` when the blast radius is empty. Ties: first found in edge order.
+ */
+export function pathToFocal(index: IndexedNetwork, radius: Int32Array, tier: Int32Array, x: number): number[] {
+  const inRadius = new Set<number>(radius);
+  const parent = new Map<number, number>([[x, -1]]);
+  const queue = [x];
+  let best = x;
+  for (let head = 0; head < queue.length; head++) {
+    const u = queue[head]!;
+    if (u !== x && (best === x || rank(tier[u]!) < rank(tier[best]!))) best = u;
+    if (tier[u] === 0 && u !== x) break;
+    for (let k = index.outStart[u]!, end = index.outStart[u + 1]!; k < end; k++) {
+      const v = index.edgeBuyer[index.outEdges[k]!]!;
+      if (!inRadius.has(v) || parent.has(v)) continue;
+      parent.set(v, u);
+      queue.push(v);
+    }
+  }
+  const path: number[] = [];
+  for (let at = best; at !== -1; at = parent.get(at)!) path.push(at);
+  return path;
+}
+
+/** Tier order for `pathToFocal`: unreached companies (-1) last. */
+function rank(t: number): number {
+  return t < 0 ? Number.POSITIVE_INFINITY : t;
 }

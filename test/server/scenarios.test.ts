@@ -297,7 +297,17 @@ describe.skipIf(!existsSync(`${SAMPLE}/companies.csv`))('scenario, risk, plan an
       expect(x.topWeakLinks.map((w) => [w.id, w.name, w.reason, w.riskContribution])).toEqual(weak.map((w) => [w.id, w.name, w.reason, w.riskContribution]));
       for (const w of x.topWeakLinks) {
         const detail = (await get<Api.CompanyDetailResponse>(server.url, `/api/companies/${encodeURIComponent(w.id)}`)).body;
-        expect(w.exposurePath).toEqual(detail.exposurePath.map((p) => ({ id: p.id, name: p.name })));
+        // From a focal company it stops, through its blast radius, back up to the weak link; each step is a supply.
+        const path = w.exposurePath.map((p) => p.id);
+        expect(path.at(-1)).toBe(w.id);
+        const radius = new Set(detail.blastRadius.map((b) => b.id));
+        for (const id of path.slice(0, -1)) expect(radius.has(id), id).toBe(true);
+        const focalIds = summary.focal.map((f) => f.id);
+        if (focalIds.some((f) => radius.has(f))) expect(focalIds).toContain(path[0]);
+        for (let k = 0; k + 1 < path.length; k++) {
+          const buyer = (await get<Api.CompanyDetailResponse>(server.url, `/api/companies/${encodeURIComponent(path[k]!)}`)).body;
+          expect(buyer.suppliers.map((s) => s.id)).toContain(path[k + 1]);
+        }
       }
 
       const breaches = top.map((id) => coreScenario(index, [id], 10));

@@ -151,7 +151,7 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
                     { 'data-id': w.id },
                     h('td', { class: 'num rank' }, String(i + 1)),
                     h('td', {}, h('strong', { class: 'name' }, shortName(w.name)), h('div', { class: 'reason', title: w.reason }, readableReason(w.reason, focalName, shortName))),
-                    h('td', { class: 'path' }, w.exposurePath.length > 1 ? pathText(w.exposurePath, shortName) : h('span', {}, shortName(w.name), h('span', { class: 'muted' }, ' — its own score is the root cause'))),
+                    h('td', { class: 'path' }, w.exposurePath.length > 1 ? pathText(w.exposurePath, shortName) : h('span', {}, shortName(w.name), h('span', { class: 'muted' }, ' — stops no focal company on its own'))),
                     h('td', { class: 'num', 'data-value': w.riskContribution, title: formatYenFull(w.riskContribution) }, formatYen(w.riskContribution)),
                   ),
                 ),

@@ -8,6 +8,7 @@ import { blastRadius, members, singleFailures } from '../../../src/analysis/blas
 import { createCascade, disruptedSet } from '../../../src/analysis/cascade.ts';
 import { criticalSupplierCountries, groupHhi, hhiOf, tierConcentration } from '../../../src/analysis/concentration.ts';
 import { effectiveScores } from '../../../src/analysis/effective-score.ts';
+import { pathToFocal } from '../../../src/analysis/exposure-path.ts';
 import { resolveOptions } from '../../../src/analysis/options.ts';
 import { levelOfScore, ownScores } from '../../../src/analysis/own-score.ts';
 import { hitLikelihood, rankWeakLinks } from '../../../src/analysis/risk.ts';
@@ -239,5 +240,18 @@ describe('analyze', () => {
     );
     expect(r.hiddenCriticalSuppliers.find((h) => h.supplier === 'x')!.focalDependants).toEqual(['oem']);
     expect(r.hiddenCriticalSuppliers.find((h) => h.supplier === 'fab')!.focalDependants).toEqual(['oem']);
+  });
+});
+
+describe('pathToFocal', () => {
+  it('pathToFocal is just the company when its blast radius is empty', () => {
+    const a = runAnalysis(idx);
+    expect(pathToFocal(idx, members(a.failures.blastRadius, id('b')), a.tier, id('b'))).toEqual([id('b')]);
+  });
+  it('pathToFocal runs from the focal company back up to the weak link inside its blast radius', () => {
+    const a = runAnalysis(idx);
+    const names = (p: number[]): string[] => p.map((i) => idx.ids[i]!);
+    expect(names(pathToFocal(idx, members(a.failures.blastRadius, id('x')), a.tier, id('x')))).toEqual(['oem', 'a', 'x']);
+    expect(names(pathToFocal(idx, members(a.failures.blastRadius, id('fab')), a.tier, id('fab')))).toEqual(['oem', 'tier1', 'fab']);
   });
 });
