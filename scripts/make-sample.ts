@@ -607,20 +607,23 @@ function csv(header: string[], rows: Array<Array<string | number | boolean | nul
   return [header.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\n') + '\n';
 }
 
+/** The generator works in ¥ million; the files are in yen, the unit of the cost-sharing plan's lift costs. */
+const yen = (millions: number | null): number | null => (millions === null ? null : Math.round(millions * 1_000_000));
+
 const outDir = process.argv[2] !== undefined ? resolve(process.argv[2]) : resolve(import.meta.dirname, '../data/sample');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
   resolve(outDir, 'companies.csv'),
   csv(
     ['id', 'name', 'country', 'industry', 'size', 'scs_level', 'security_score', 'revenue', 'focal'],
-    [...companies.values()].map((c) => [c.id, c.name, c.country, c.industry, c.size, c.scsLevel, c.securityScore, c.revenue, c.focal ? true : null]),
+    [...companies.values()].map((c) => [c.id, c.name, c.country, c.industry, c.size, c.scsLevel, c.securityScore, yen(c.revenue), c.focal ? true : null]),
   ),
 );
 writeFileSync(
   resolve(outDir, 'supplies.csv'),
   csv(
     ['supplier', 'buyer', 'commodity', 'share', 'spend', 'access', 'buffer_days'],
-    supplies.map((s) => [s.supplier, s.buyer, s.commodity, s.share, s.spend, s.access, s.bufferDays]),
+    supplies.map((s) => [s.supplier, s.buyer, s.commodity, s.share, yen(s.spend), s.access, s.bufferDays]),
   ),
 );
 console.log(`wrote ${companies.size} companies and ${supplies.length} supplies to ${outDir}`);

@@ -196,8 +196,8 @@ describe('analyze on the sample', () => {
     expect(ota.unassessed).toBe(true);
     expect(ota.ownScore).toBe(0);
     expect(sorted(ota.blastRadius)).toEqual(['auto-oem', 'yamabuki-seating']);
-    // p(0) × (240 + 62,000 + 30,000,000)
-    expect(ota.riskContribution).toBeCloseTo(0.3 * 30_062_240, 0);
+    // p(0) × (¥240M + ¥62bn + ¥30tn)
+    expect(ota.riskContribution / (0.3 * 30_062_240_000_000)).toBeCloseTo(1, 12);
     expect(result.weakLinks[0]?.id).toBe('ota-springs');
     expect(result.weakLinks.slice(0, 10).map((w) => w.id)).toContain('ota-springs');
   });
