@@ -172,8 +172,12 @@ function idSorter(index: IndexedNetwork): (list: ArrayLike<number>) => string[] 
   for (let i = 0; i < index.n; i++) byRank[rank[i]!] = i;
   return (list) => {
     const ranks = new Int32Array(list.length);
-    for (let k = 0; k < list.length; k++) ranks[k] = rank[list[k]!]!;
-    ranks.sort();
+    let ascending = true;
+    for (let k = 0; k < list.length; k++) {
+      ranks[k] = rank[list[k]!]!;
+      if (k > 0 && ranks[k]! < ranks[k - 1]!) ascending = false;
+    }
+    if (!ascending) ranks.sort();
     const out = new Array<string>(ranks.length);
     for (let k = 0; k < ranks.length; k++) out[k] = index.ids[byRank[ranks[k]!]!]!;
     return out;

@@ -50,7 +50,7 @@ export interface NetworkSink {
   supply(row: Supply): void;
 }
 
-/** Generates the network into `sink` and returns the sink; row counts via `counts`. */
+/** Generates the network into `sink` (companies, then supplies) and returns the sink. */
 export function generateNetwork<S extends NetworkSink>(options: GenerateOptions, sink: S): S {
   const n = options.companies;
   if (!Number.isInteger(n) || n < 1 || n > 50_000_000) throw new RangeError(`generate: companies must be an integer from 1 to 50,000,000, got ${n}`);

@@ -96,13 +96,10 @@ export function indexNetwork(network: Network): IndexedNetwork {
   // come together, so the last buyer's lookup is reused.
   const commodityIndex = new Map<string, number>();
   const commodities: string[] = [];
-  const rowSupplier = new Int32Array(m);
-  const rowBuyer = new Int32Array(m);
-  const rowCommodity = new Int32Array(m);
-  const rowAccess = new Uint8Array(m);
-  const rowBuffer = new Float64Array(m);
-  const rowSpend = new Float64Array(m);
-  const rowShare = new Float64Array(m);
+  // Per row, packed so that reading a row later in edge order costs two cache misses,
+  // not seven: [supplier, buyer, commodity, access] and [share, buffer, spend].
+  const rowInts = new Int32Array(4 * m);
+  const rowNums = new Float64Array(3 * m);
   const buyerEdgeStart = new Int32Array(n + 1);
   let lastBuyer: string | null = null;
   let lastV: number | undefined;
@@ -121,13 +118,13 @@ export function indexNetwork(network: Network): IndexedNetwork {
       commodities.push(s.commodity);
       commodityIndex.set(s.commodity, c);
     }
-    rowSupplier[r] = u;
-    rowBuyer[r] = v;
-    rowCommodity[r] = c;
-    rowAccess[r] = accessCode(s.access);
-    rowBuffer[r] = s.bufferDays ?? 0;
-    rowSpend[r] = s.spend ?? Number.NaN;
-    rowShare[r] = s.share ?? Number.NaN;
+    rowInts[4 * r] = u;
+    rowInts[4 * r + 1] = v;
+    rowInts[4 * r + 2] = c;
+    rowInts[4 * r + 3] = accessCode(s.access);
+    rowNums[3 * r] = s.share ?? Number.NaN;
+    rowNums[3 * r + 1] = s.bufferDays ?? 0;
+    rowNums[3 * r + 2] = s.spend ?? Number.NaN;
     buyerEdgeStart[v + 1]!++;
   }
   for (let v = 0; v < n; v++) buyerEdgeStart[v + 1]! += buyerEdgeStart[v]!;
@@ -137,26 +134,35 @@ export function indexNetwork(network: Network): IndexedNetwork {
   const byCommodity = new Int32Array(m);
   {
     const start = new Int32Array(commodities.length + 1);
-    for (let r = 0; r < m; r++) start[rowCommodity[r]! + 1]!++;
+    for (let r = 0; r < m; r++) start[rowInts[4 * r + 2]! + 1]!++;
     for (let c = 0; c < commodities.length; c++) start[c + 1]! += start[c]!;
-    for (let r = 0; r < m; r++) byCommodity[start[rowCommodity[r]!]!++] = r;
+    for (let r = 0; r < m; r++) byCommodity[start[rowInts[4 * r + 2]!]!++] = r;
   }
   const order = new Int32Array(m);
   const fill = buyerEdgeStart.slice(0, n);
   for (let k = 0; k < m; k++) {
     const r = byCommodity[k]!;
-    order[fill[rowBuyer[r]!]!++] = r;
+    order[fill[rowInts[4 * r + 1]!]!++] = r;
   }
 
-  // Edge arrays in (buyer, commodity) order: one plain gather per column, which keeps
-  // many independent cache misses in flight (rows are in file order, edges are not).
-  const edgeSupplier = gather(rowSupplier, order, new Int32Array(m));
-  const edgeBuyer = gather(rowBuyer, order, new Int32Array(m));
-  const edgeCommodity = gather(rowCommodity, order, new Int32Array(m));
-  const edgeShare = gather(rowShare, order, new Float64Array(m));
-  const edgeAccess = gather(rowAccess, order, new Uint8Array(m));
-  const edgeBuffer = gather(rowBuffer, order, new Float64Array(m));
-  const edgeSpend = gather(rowSpend, order, new Float64Array(m));
+  // Edge arrays in (buyer, commodity) order (rows are in file order, edges are not).
+  const edgeSupplier = new Int32Array(m);
+  const edgeBuyer = new Int32Array(m);
+  const edgeCommodity = new Int32Array(m);
+  const edgeAccess = new Uint8Array(m);
+  const edgeShare = new Float64Array(m);
+  const edgeBuffer = new Float64Array(m);
+  const edgeSpend = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    const r = order[e]!;
+    edgeSupplier[e] = rowInts[4 * r]!;
+    edgeBuyer[e] = rowInts[4 * r + 1]!;
+    edgeCommodity[e] = rowInts[4 * r + 2]!;
+    edgeAccess[e] = rowInts[4 * r + 3]!;
+    edgeShare[e] = rowNums[3 * r]!;
+    edgeBuffer[e] = rowNums[3 * r + 1]!;
+    edgeSpend[e] = rowNums[3 * r + 2]!;
+  }
   const edgeGroup = new Int32Array(m);
   const groupBuyerAll = new Int32Array(m);
   const groupCommodityAll = new Int32Array(m);
@@ -278,10 +284,4 @@ function accessCode(access: Access | null): number {
     default:
       return 0;
   }
-}
-
-/** out[k] = from[at[k]]. */
-function gather<T extends Int32Array | Uint8Array | Float64Array>(from: T, at: Int32Array, out: T): T {
-  for (let k = 0; k < at.length; k++) out[k] = from[at[k]!]!;
-  return out;
 }

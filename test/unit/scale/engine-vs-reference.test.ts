@@ -7,10 +7,13 @@
  * re-checking every buyer of a fallen company until nothing changes, the effective score
  * by iterating the fixed-point formula from the own scores downward until stable (that
  * converges to the greatest fixed point), tiers by relaxing distances until stable.
+ * Then the report's long sections are re-derived from its own per-company facts and
+ * checked for their documented order, and the streamed JSON against the whole document.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../src/analysis/analyze.ts';
+import { analysisReport, analyze, runAnalysis } from '../../../src/analysis/analyze.ts';
 import { EPSILON } from '../../../src/analysis/options.ts';
+import { jsonReportChunks } from '../../../src/cli/json-report.ts';
 import { collectNetwork, generateNetwork } from '../../../src/generate/generate-network.ts';
 import { indexNetwork } from '../../../src/model/index-network.ts';
 import type { Network } from '../../../src/model/types.ts';
@@ -159,5 +162,56 @@ describe('engine vs reference on generated networks', () => {
     // The networks are meant to exercise the hard cases: long cascades, and cascades round cycles.
     expect(Math.max(...report.companies.map((r) => r.blastRadius.length))).toBeGreaterThan(20);
     if (backEdgeRate >= 0.05) expect(upstream).toBeGreaterThan(0);
+  });
+});
+
+describe('report sections at scale', () => {
+  const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const network = scrambled(generateNetwork({ companies: 3000, seed: 21, backEdgeRate: 0.02 }, collectNetwork()).network);
+  const a = runAnalysis(indexNetwork(network));
+  const report = analysisReport(a, ['a warning']);
+  const byId = new Map(report.companies.map((c) => [c.id, c]));
+
+  it('analysisReport lists weak links, hidden critical suppliers, level gaps and concentration groups in their documented order', () => {
+    const ranked = [...report.companies].sort((p, q) => q.riskContribution - p.riskContribution || byString(p.id, q.id));
+    expect(report.weakLinks.map((w) => w.id)).toEqual(ranked.slice(0, 100).map((c) => c.id));
+
+    const direct = new Set(report.singleSources.map((s) => `${s.supplier}\u0000${s.buyer}`));
+    const hidden = report.companies
+      .map((x) => {
+        const dependants = x.blastRadius.filter((v) => !direct.has(`${x.id}\u0000${v}`));
+        return { supplier: x.id, dependants, focalDependants: dependants.filter((v) => byId.get(v)!.tier === 0) };
+      })
+      .filter((h) => h.dependants.length > 0)
+      .sort((p, q) => q.focalDependants.length - p.focalDependants.length || q.dependants.length - p.dependants.length || byString(p.supplier, q.supplier));
+    expect(report.hiddenCriticalSuppliers.map(({ supplier, dependants, focalDependants }) => ({ supplier, dependants, focalDependants }))).toEqual(hidden);
+
+    const gaps = report.companies
+      .filter((c) => c.requiredLevel !== null && c.requiredLevel > c.ownLevel)
+      .sort((p, q) => q.requiredLevel! - q.ownLevel - (p.requiredLevel! - p.ownLevel) || q.riskContribution - p.riskContribution || byString(p.id, q.id));
+    expect(report.levelGaps.map((g) => g.id)).toEqual(gaps.map((c) => c.id));
+
+    const net = plain(network);
+    const groups = [...net.groups].flatMap(([buyer, commodities]) =>
+      [...commodities].map(([commodity, list]) => ({ buyer, commodity, hhi: list.reduce((h, x) => h + (100 * x.share) ** 2, 0) })),
+    );
+    groups.sort((p, q) => q.hhi - p.hhi || byString(p.buyer, q.buyer) || byString(p.commodity, q.commodity));
+    const ours = report.concentration.groups;
+    expect(ours.map((g) => [g.buyer, g.commodity])).toEqual(groups.map((g) => [g.buyer, g.commodity]));
+    ours.forEach((g, k) => expect(g.hhi).toBeCloseTo(groups[k]!.hhi, 6));
+  });
+
+  it('jsonReportChunks streams exactly the document analysisReport describes', () => {
+    const { theta, assumptions, summary, companies, ...rest } = report;
+    const field = (key: string, value: unknown): string => ` ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+    const expected =
+      `{\n${[field('theta', theta), field('assumptions', assumptions), field('summary', summary)].join(',\n')},\n "companies": [` +
+      companies.map((c, i) => `${i > 0 ? ',' : ''}\n  ${JSON.stringify(c)}`).join('') +
+      '\n ]' +
+      Object.entries(rest).map(([key, value]) => `,\n${field(key, value)}`).join('') +
+      '\n}\n';
+    const chunks = [...jsonReportChunks(a, ['a warning'], 1)];
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(chunks.join('')).toBe(expected);
   });
 });

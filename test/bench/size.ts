@@ -1,0 +1,258 @@
+/**
+ * One size of the benchmark, in a process of its own (so its peak memory is its own):
+ * generates the network into `--dir`, reads and indexes it, times each engine step, runs
+ * the peers (graphology, networkx, Neo4j when NEO4J_URI is set) on the same network and
+ * checks their answers against ours, then prints `BENCH_RESULT <json>` on standard output.
+ * Progress goes to standard error. Run by `run.ts`; figures, not pass/fail.
+ *
+ *   node --import tsx test/bench/size.ts --companies 10000 --dir /tmp/x [--seed 1] [--graphology-max 100000]
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GCProfiler } from 'node:v8';
+import { singleFailures } from '../../src/analysis/blast-radius.ts';
+import { createCascade } from '../../src/analysis/cascade.ts';
+import { effectiveScores } from '../../src/analysis/effective-score.ts';
+import { ownScores } from '../../src/analysis/own-score.ts';
+import { rankWeakLinks, riskContributions } from '../../src/analysis/risk.ts';
+import { singleSourceEdges } from '../../src/analysis/single-sources.ts';
+import { tiers } from '../../src/analysis/tiers.ts';
+import { CsvNetworkSink } from '../../src/generate/csv-sink.ts';
+import { generateNetwork } from '../../src/generate/generate-network.ts';
+import { Random } from '../../src/generate/random.ts';
+import { readNetwork } from '../../src/io/read-network.ts';
+import { indexNetwork, type IndexedNetwork } from '../../src/model/index-network.ts';
+import { buildGraph, peerEffectiveScores, peerSingleFailures } from './graphology-peer.ts';
+import { peakRssMb } from './memory.ts';
+
+const { values } = parseArgs({
+  options: {
+    companies: { type: 'string' },
+    dir: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    'graphology-max': { type: 'string', default: '100000' },
+  },
+});
+const n = Number(values.companies);
+const dir = values.dir!;
+const seed = Number(values.seed);
+const log = (text: string): void => void process.stderr.write(`  [${n.toLocaleString('en-US')}] ${text}\n`);
+
+/** Process CPU seconds (user + system) so far: on a busy machine, wall time minus this is time spent waiting. */
+const cpuSeconds = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+const cpu: Record<string, number> = {};
+/** Main-thread garbage-collection pauses per step, in seconds (v8.GCProfiler). */
+const gc: Record<string, number> = {};
+
+function measure<T>(label: string, run: () => T): T {
+  const profiler = new GCProfiler();
+  profiler.start();
+  const c = cpuSeconds();
+  try {
+    return run();
+  } finally {
+    cpu[label] = cpuSeconds() - c;
+    gc[label] = (profiler.stop()?.statistics ?? []).reduce((sum, event) => sum + event.cost, 0) / 1e6;
+  }
+}
+
+function timed<T>(label: string, run: () => T): [T, number] {
+  const started = performance.now();
+  const result = measure(label, run);
+  const seconds = (performance.now() - started) / 1000;
+  log(`${label}: ${seconds.toFixed(2)} s (cpu ${cpu[label]!.toFixed(2)} s, gc ${gc[label]!.toFixed(2)} s)`);
+  return [result, seconds];
+}
+
+async function timedAsync<T>(label: string, run: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const profiler = new GCProfiler();
+  profiler.start();
+  const c = cpuSeconds();
+  const result = await run();
+  cpu[label] = cpuSeconds() - c;
+  gc[label] = (profiler.stop()?.statistics ?? []).reduce((sum, event) => sum + event.cost, 0) / 1e6;
+  const seconds = (performance.now() - started) / 1000;
+  log(`${label}: ${seconds.toFixed(2)} s (cpu ${cpu[label]!.toFixed(2)} s, gc ${gc[label]!.toFixed(2)} s)`);
+  return [result, seconds];
+}
+
+const result: Record<string, unknown> = { companies: n };
+const networkDir = join(dir, 'network');
+
+async function main(): Promise<void> {
+  // 1. Generate, streamed to disk.
+  const [supplies, generateS] = timed('generate', () => {
+    const sink = CsvNetworkSink.open(networkDir);
+    generateNetwork({ companies: n, seed }, sink);
+    sink.close();
+    return sink.supplies;
+  });
+  Object.assign(result, { supplies, generateS });
+
+  // 2. Import: read (validate) and index.
+  const [{ network }, readS] = await timedAsync('read + validate CSV', () => readNetwork(networkDir));
+  const [index, indexS] = timed('index', () => indexNetwork(network));
+  Object.assign(result, { readS, indexS, importPeakMb: peakRssMb(), groups: index.groupCount });
+
+  // 3. Engine steps.
+  const [own, ownS] = timed('own scores', () => ownScores(index));
+  const [eff, effS] = timed('effective scores', () => effectiveScores(index, own.score));
+  const [, tiersS] = timed('tiers', () => tiers(index));
+  const [single, singleS] = timed('direct single sources', () => singleSourceEdges(index));
+  const [failures, failuresS] = timed('all blast radii + critical suppliers', () => singleFailures(index));
+  const [, weakS] = timed('weak-link ranking (risk + top 100)', () => rankWeakLinks(index, riskContributions(index, own.score, failures.blastRadius), 100));
+  // The first run of a step pays for whatever garbage collection of the imported rows
+  // lands in it; a second run of the effective scores shows the computation alone.
+  const [, effAgainS] = timed('effective scores (again)', () => effectiveScores(index, own.score));
+  let maxRadius = 0;
+  for (let x = 0; x < n; x++) maxRadius = Math.max(maxRadius, failures.blastRadius.start[x + 1]! - failures.blastRadius.start[x]!);
+  Object.assign(result, {
+    ownS,
+    effS,
+    effAgainS,
+    tiersS,
+    singleS,
+    singleSources: single.length,
+    failuresS,
+    radiusTotal: failures.blastRadius.list.length,
+    maxRadius,
+    weakS,
+    enginePeakMb: peakRssMb(),
+  });
+
+  // 4. Peers on the same network.
+  const sample = sampleSuppliers(index, 100);
+  const reachable = reachability(index);
+  const [reach, reachS] = timed('our reachability (BFS) for the 100', () => sample.map(reachable));
+  const cascade = createCascade(index);
+  const [radii, radius100S] = timed('our blast radius for the 100', () => sample.map((x) => cascade.runOne(x) - 1));
+  Object.assign(result, { reach100S: reachS, radius100S, reachTotal: reach.reduce((s, c) => s + c, 0), radius100Total: radii.reduce((s, c) => s + c, 0) });
+
+  if (n <= Number(values['graphology-max'])) result.graphology = graphologyPeer(index, eff.score, failures);
+  result.networkx = networkxPeer(index, sample, reach);
+  result.neo4j = process.env.NEO4J_URI ? await neo4jPeer(network, index, sample, reach) : { skipped: true };
+  result.cpu = cpu;
+  result.gc = gc;
+  process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
+}
+
+/** `count` companies that supply someone, drawn with a fixed seed. */
+function sampleSuppliers(index: IndexedNetwork, count: number): number[] {
+  const rng = new Random(12345, 9);
+  const out = new Set<number>();
+  const suppliers = Array.from({ length: index.n }, (_, i) => i).filter((i) => index.outStart[i + 1]! > index.outStart[i]!);
+  while (out.size < Math.min(count, suppliers.length)) out.add(suppliers[rng.below(suppliers.length)]!);
+  return [...out];
+}
+
+/** Counts the companies reachable from x along supply edges (x excluded): what nx.descendants counts. */
+function reachability(index: IndexedNetwork): (x: number) => number {
+  const seen = new Int32Array(index.n).fill(-1);
+  const queue = new Int32Array(index.n);
+  return (x) => {
+    let tail = 0;
+    queue[tail++] = x;
+    seen[x] = x;
+    for (let head = 0; head < tail; head++) {
+      const u = queue[head]!;
+      for (let k = index.outStart[u]!; k < index.outStart[u + 1]!; k++) {
+        const v = index.outBuyer[k]!;
+        if (seen[v] !== x) {
+          seen[v] = x;
+          queue[tail++] = v;
+        }
+      }
+    }
+    return tail - 1;
+  };
+}
+
+function graphologyPeer(index: IndexedNetwork, eff: Float64Array, failures: ReturnType<typeof singleFailures>): Record<string, unknown> {
+  const [graph, buildS] = timed('graphology: build graph', () => buildGraph(index.network));
+  const [peerEff, effS] = timed('graphology: effective scores (fixed-point iteration)', () => peerEffectiveScores(graph));
+  const [peerFail, failuresS] = timed('graphology: all blast radii + critical suppliers', () => peerSingleFailures(graph));
+  let mismatches = 0;
+  const sameSet = (ours: Int32Array, theirs: string[]): boolean => {
+    if (ours.length !== theirs.length) return false;
+    const set = new Set(theirs);
+    return Array.from(ours).every((i) => set.has(index.ids[i]!));
+  };
+  for (let i = 0; i < index.n; i++) {
+    const id = index.ids[i]!;
+    const b = failures.blastRadius;
+    const c = failures.criticalSuppliers;
+    if (peerEff.eff.get(id) !== eff[i]) mismatches++;
+    else if (!sameSet(b.list.subarray(b.start[i]!, b.start[i + 1]!), peerFail.blast.get(id)!)) mismatches++;
+    else if (!sameSet(c.list.subarray(c.start[i]!, c.start[i + 1]!), peerFail.critical.get(id)!)) mismatches++;
+  }
+  log(`graphology: ${mismatches === 0 ? 'same answers' : `${mismatches} companies differ`}`);
+  return { buildS, effS, failuresS, rounds: peerEff.rounds, mismatches };
+}
+
+function networkxPeer(index: IndexedNetwork, sample: number[], reach: number[]): Record<string, unknown> {
+  const edges = join(dir, 'edges.txt');
+  const sampleFile = join(dir, 'sample.txt');
+  writeFileSync(sampleFile, sample.join('\n'));
+  const fd = openSync(edges, 'w');
+  let chunk = '';
+  for (let e = 0; e < index.m; e++) {
+    chunk += `${index.edgeSupplier[e]} ${index.edgeBuyer[e]}\n`;
+    if (chunk.length > 1 << 20) {
+      writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  writeSync(fd, chunk);
+  closeSync(fd);
+  return runNetworkx(edges, sampleFile, reach);
+}
+
+function runNetworkx(edges: string, sampleFile: string, reach: number[]): Record<string, unknown> {
+  log('networkx: building the graph and running nx.descendants for the 100 …');
+  const script = join(import.meta.dirname, 'networkx-peer.py');
+  const run = spawnSync('python3', [script, edges, sampleFile], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status !== 0) return { error: (run.stderr || run.error?.message || 'python3 failed').trim().split('\n').at(-1) };
+  const r = JSON.parse(run.stdout) as { version: string; buildSeconds: number; querySeconds: number; counts: number[] };
+  const mismatches = r.counts.filter((c, i) => c !== reach[i]).length;
+  log(`networkx ${r.version}: build ${r.buildSeconds.toFixed(2)} s, descendants ${r.querySeconds.toFixed(2)} s, ${mismatches === 0 ? 'same counts' : `${mismatches} counts differ`}`);
+  return { version: r.version, buildS: r.buildSeconds, queryS: r.querySeconds, mismatches };
+}
+
+async function neo4jPeer(network: Parameters<typeof buildGraph>[0], index: IndexedNetwork, sample: number[], reach: number[]): Promise<Record<string, unknown>> {
+  const { Neo4jStore } = await import('../../src/store/neo4j-store.ts');
+  const neo4j = (await import('neo4j-driver')).default;
+  const uri = process.env.NEO4J_URI!;
+  const password = process.env.NEO4J_PASSWORD;
+  const store = await Neo4jStore.connect({ uri, ...(password !== undefined ? { password, user: process.env.NEO4J_USER ?? 'neo4j' } : {}) });
+  try {
+    const [, loadS] = await timedAsync('neo4j: load', () => store.load(network));
+    const auth = password === undefined ? undefined : neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', password);
+    const driver = neo4j.driver(uri, auth, { disableLosslessIntegers: true });
+    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      const counts: number[] = [];
+      const [, queryS] = await timedAsync('neo4j: variable-length path count for the 100', async () => {
+        for (const x of sample) {
+          const r = await session.run('MATCH (x:Company {id:$id})-[:SUPPLIES*]->(v) RETURN count(DISTINCT v) AS c', { id: index.ids[x] }, { timeout: 120_000 });
+          counts.push(Number(r.records[0]?.get('c') ?? 0));
+        }
+      });
+      return { loadS, queryS, mismatches: counts.filter((c, i) => c !== reach[i]).length };
+    } finally {
+      await session.close();
+      await driver.close();
+    }
+  } catch (error) {
+    return { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+  } finally {
+    await store.close();
+  }
+}
+
+await main();
