@@ -35,7 +35,7 @@ function coreScenario(index: IndexedNetwork, hit: string[], days: number): Api.S
 
 const field = (a: Answer): string | undefined => (a.body as Api.ApiError).error?.field;
 
-describe.skipIf(!existsSync(`${SAMPLE}/companies.csv`))('scenario, risk, plan and executive over data/sample', () => {
+describe('scenario, risk, plan and executive over data/sample', () => {
   let server: Awaited<ReturnType<typeof serveNetwork>>;
   let network: Network;
   let index: IndexedNetwork;
