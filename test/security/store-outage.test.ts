@@ -13,7 +13,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { missingToolchain, startNeo4j, type RunningNeo4j } from '../../scripts/neo4j-process.mjs';
 import type { CompanyDetailResponse, SummaryResponse } from '../../server/api-types.ts';
 import { createApp } from '../../server/app.ts';
@@ -48,7 +48,11 @@ function expectUnavailable(a: Answer): void {
   expect(leaksInternals(a.text), a.text).toBe(false);
 }
 
-describe.skipIf(missing !== null)('the API when Neo4j dies and comes back', () => {
+describe('the API when Neo4j dies and comes back', () => {
+  // Without Java outside CI (the loud line above), the test reports itself skipped at run time; under CI it has already failed.
+  beforeEach((ctx) => {
+    if (missing !== null) ctx.skip();
+  });
   it('answers 503 unavailable while Neo4j is down, and recovers by itself when it is back', { timeout: 400_000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'weaklink-outage-'));
     let neo4j: RunningNeo4j | undefined = await startNeo4j({ port: 0, dataDir });
