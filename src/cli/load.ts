@@ -16,7 +16,7 @@ export interface Loaded {
 
 export async function loadFolder(dir: string, io: Io): Promise<Loaded> {
   let lastReport = Date.now();
-  const { network, warnings } = await readNetwork(dir, {
+  const { network, warnings, resolved } = await readNetwork(dir, {
     onProgress: (rows) => {
       const now = Date.now();
       if (now - lastReport < 2000) return;
@@ -24,7 +24,7 @@ export async function loadFolder(dir: string, io: Io): Promise<Loaded> {
       io.err(`${io.isTty ? '\r' : ''}reading ${dir}: ${rows} rows${io.isTty ? ' ' : '\n'}`);
     },
   });
-  return { network, index: indexNetwork(network), warnings };
+  return { network, index: indexNetwork(network, resolved), warnings };
 }
 
 export function warningLines(warnings: Issue[]): string[] {

@@ -44,12 +44,28 @@ export const CELL_RULES = {
   access: { schema: z.enum(ACCESS_TYPES), expected: 'none, data, network or software', hint: 'or leave it empty' },
 } satisfies Record<string, CellRule<number | Size | Access>>;
 
+/**
+ * The values of the texts each rule accepted, up to `DEFAULTS.memoSize` texts per rule: a
+ * million-row table repeats the same few shares, levels and access types, and a lookup
+ * is much cheaper than a parse. Only accepted texts are kept; a rejected one is parsed
+ * (and reported) every time.
+ */
+export const DEFAULTS = { memoSize: 4096 };
+const memos = new WeakMap<object, Map<string, unknown>>();
+
 /** Reads `column` of `record` by `rule`; reports a bad value to `log` and returns `undefined`. */
 export function readCell<T>(record: InputRecord, column: string, rule: CellRule<T>, log: IssueLog): T | null | undefined {
   const text = record.get(column);
   if (text === '') return null;
+  let memo = memos.get(rule) as Map<string, T> | undefined;
+  const known = memo?.get(text);
+  if (known !== undefined) return known;
   const parsed = rule.schema.safeParse(text);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    if (memo === undefined) memos.set(rule, (memo = new Map()));
+    if (memo.size < DEFAULTS.memoSize) memo.set(text, parsed.data);
+    return parsed.data;
+  }
   log.error(record.at(column), `${column} must be ${rule.expected}, got ${quote(text)}; ${rule.hint}`, text);
   return undefined;
 }

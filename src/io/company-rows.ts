@@ -11,8 +11,14 @@ import type { InputRecord } from './table-spec.ts';
 
 export class CompanyRows {
   readonly companies: Company[] = [];
-  /** Each id seen, with the ref of the row that first gave it. */
-  readonly firstRef = new Map<string, number>();
+  /**
+   * Each id seen, numbered in order of first appearance (its slot); `refs[slot]` is the
+   * row that first gave it. A table without errors has one slot per company, in file
+   * order, so a slot is then the company's index in `companies`.
+   */
+  readonly slotOf = new Map<string, number>();
+  readonly ids: string[] = [];
+  readonly refs: number[] = [];
 
   constructor(private readonly log: IssueLog) {}
 
@@ -24,11 +30,13 @@ export class CompanyRows {
       log.error(record.at('id'), 'id is empty; every company needs a unique id', id);
       ok = false;
     } else {
-      const first = this.firstRef.get(id);
-      if (first === undefined) {
-        this.firstRef.set(id, record.ref);
+      const slot = this.slotOf.get(id);
+      if (slot === undefined) {
+        this.slotOf.set(id, this.ids.length);
+        this.ids.push(id);
+        this.refs.push(record.ref);
       } else {
-        const where = record.rows.describe([first]);
+        const where = record.rows.describe([this.refs[slot]!]);
         log.error(record.at('id'), `duplicate company id ${quote(id)}, first given on ${where}; ids must be unique, so rename or remove one`, id);
         ok = false;
       }

@@ -1,33 +1,38 @@
 /**
- * Physical line numbers for csv-parse records. csv-parse reports, per record and per
- * error, `lines`: the line of the last character read. It counts every CR and every LF
- * character inside quoted values, so a CRLF inside a quoted value counts twice. This
- * module works back from that count and the record's raw text to the 1-based physical
- * line where the record starts, and keeps the running CRLF correction. Raw text starts
- * with the line breaks of any skipped blank lines; those come before the record.
+ * Physical line numbers for csv-parse records. csv-parse reports `lines`, the line of the
+ * last character of a record, and `empty_lines`, the blank lines skipped so far. It counts
+ * every CR and every LF character inside quoted values, so a CRLF inside a quoted value
+ * counts twice. A record's line breaks are all inside its quoted values, which csv-parse
+ * keeps in the cells, so the record's first line is `lines` less the breaks in its cells
+ * and less the running CRLF correction; no raw text is needed. An error has no cells: its
+ * record starts on the line after the last record, past the blank lines skipped since
+ * (so csv-parse reporting one bad row twice gives the same line twice).
  */
-
-const LEADING_BREAKS = /^[\r\n]+/;
 
 export class CsvLines {
   private crlfSeen = 0;
+  private lastEnd = 0;
+  private lastEmpty = 0;
 
-  /** Start line of a record csv-parse emitted at line `lines` with raw text `raw`. */
-  recordStart(lines: number, raw: string): number {
-    const body = raw.replace(LEADING_BREAKS, '');
-    const start = this.start(lines, body);
-    this.crlfSeen += count(body, '\r\n');
+  /** Start line of a record csv-parse emitted at `lines` (with `emptyLines` skipped so far) with `cells`. */
+  recordStart(lines: number, emptyLines: number, cells: readonly string[]): number {
+    let breaks = 0;
+    let crlf = 0;
+    for (const cell of cells) {
+      if (!cell.includes('\n') && !cell.includes('\r')) continue;
+      breaks += count(cell, '\r') + count(cell, '\n');
+      crlf += count(cell, '\r\n');
+    }
+    const start = lines - breaks - this.crlfSeen;
+    this.crlfSeen += crlf;
+    this.lastEnd = lines - this.crlfSeen;
+    this.lastEmpty = emptyLines;
     return start;
   }
 
   /** Start line of the record that csv-parse was reading when it raised an error. */
-  errorStart(lines: number, raw: string): number {
-    return this.start(lines, raw.replace(LEADING_BREAKS, ''));
-  }
-
-  private start(lines: number, body: string): number {
-    const before = body.slice(0, -1);
-    return lines - (count(before, '\r') + count(before, '\n')) - this.crlfSeen;
+  errorStart(emptyLines: number): number {
+    return this.lastEnd + 1 + Math.max(0, emptyLines - this.lastEmpty);
   }
 }
 

@@ -5,6 +5,7 @@
  * listing every error. The companies table must be read before the supplies table,
  * since supplies are checked against the company ids.
  */
+import type { ResolvedSupplies } from '../model/index-network.ts';
 import type { Issue, Network } from '../model/types.ts';
 import { CompanyRows } from './company-rows.ts';
 import { IssueLog } from './issue-log.ts';
@@ -17,6 +18,8 @@ export const DEFAULTS = { progressEvery: 10_000 };
 export interface ReadResult {
   network: Network;
   warnings: Issue[];
+  /** The supplies' endpoints already resolved to company indices: pass to `indexNetwork` to save the lookups. */
+  resolved?: ResolvedSupplies;
 }
 
 export class NetworkCheck {
@@ -44,8 +47,7 @@ export class NetworkCheck {
    * Supplier and buyer ids are checked only when `companiesComplete`.
    */
   supplySink(companiesFile: string, companiesComplete: boolean): RecordSink {
-    const ids = companiesComplete ? this.companyRows.firstRef : null;
-    const rows = new SupplyRows(this.log, ids, companiesFile);
+    const rows = new SupplyRows(this.log, this.companyRows, companiesComplete, companiesFile);
     this.supplyRows = rows;
     return (record) => {
       this.tick();
@@ -58,8 +60,10 @@ export class NetworkCheck {
     this.supplyRows?.finish();
     this.onProgress?.(this.rowsRead);
     this.log.throwIfErrors(this.label);
-    const network = { companies: this.companyRows.companies, supplies: this.supplyRows?.supplies ?? [] };
-    return { network, warnings: this.log.warnings() };
+    const { companies } = this.companyRows;
+    const network = { companies, supplies: this.supplyRows?.supplies ?? [] };
+    const resolved = companies.length === this.companyRows.ids.length ? this.supplyRows?.resolved() : undefined;
+    return { network, warnings: this.log.warnings(), ...(resolved === undefined ? {} : { resolved }) };
   }
 
   private tick(): void {

@@ -13,7 +13,6 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
 import { CsvTable } from './csv-table.ts';
 import { readJsonTable } from './json-table.ts';
 import { NetworkCheck, type ReadResult } from './network-check.ts';
@@ -49,7 +48,7 @@ async function readTable(
   try {
     if (format === 'json') return readJsonTable(file, await readFile(path, 'utf8'), spec, check.log, sink);
     const table = new CsvTable(file, spec, check.log, sink);
-    await pipeline(createReadStream(path), parse(table.parserOptions()), drain);
+    await pipeline(createReadStream(path), table.streamParser(), drain);
     return table.end();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -62,5 +62,8 @@ export interface InputRecord {
   at(column: string): Location;
 }
 
-/** Receives the rows of a table in file order. */
+/**
+ * Receives the rows of a table in file order. The record may be reused for the next row,
+ * so a sink reads it during the call and keeps values (`ref`, cell text), not the record.
+ */
 export type RecordSink = (record: InputRecord) => void;

@@ -71,13 +71,35 @@ export interface IndexedNetwork {
   readonly commodityRank: Int32Array;
 }
 
-/** Indexes a validated network. Example: `const idx = indexNetwork(network); idx.indexOf.get('acme')`. */
-export function indexNetwork(network: Network): IndexedNetwork {
+/**
+ * The supplies of a network with their endpoints and commodities already numbered, as the
+ * reader finds them while checking the ids (`ReadResult.resolved`): `supplier[r]` and
+ * `buyer[r]` are company indices (`indexOf`) of `network.supplies[r]`, `commodity[r]` an
+ * index of `commodities`, numbered in order of first appearance.
+ */
+export interface ResolvedSupplies {
+  indexOf: Map<string, number>;
+  supplier: Int32Array;
+  buyer: Int32Array;
+  commodity: Int32Array;
+  commodities: string[];
+}
+
+/**
+ * Indexes a validated network; `resolved` (from `readNetwork`, for this very network)
+ * saves looking every supply's ids up again.
+ *
+ * @example
+ *   const idx = indexNetwork(network); idx.indexOf.get('acme');
+ *   const { network, resolved } = await readNetwork(dir); indexNetwork(network, resolved);
+ */
+export function indexNetwork(network: Network, resolved?: ResolvedSupplies): IndexedNetwork {
   const { companies, supplies } = network;
   const n = companies.length;
   const m = supplies.length;
+  const pre = resolved !== undefined && resolved.supplier.length === m && resolved.indexOf.size === n ? resolved : undefined;
   const ids = new Array<string>(n);
-  const indexOf = new Map<string, number>();
+  const indexOf = pre?.indexOf ?? new Map<string, number>();
   const scsLevel = new Int8Array(n);
   const securityScore = new Float64Array(n);
   const value = new Float64Array(n);
@@ -85,17 +107,17 @@ export function indexNetwork(network: Network): IndexedNetwork {
   for (let i = 0; i < n; i++) {
     const c = companies[i]!;
     ids[i] = c.id;
-    indexOf.set(c.id, i);
+    if (pre === undefined) indexOf.set(c.id, i);
     scsLevel[i] = c.scsLevel ?? -1;
     securityScore[i] = c.securityScore ?? Number.NaN;
     value[i] = c.revenue ?? 1;
     focal[i] = c.focal ? 1 : 0;
   }
 
-  // Resolve endpoints and commodities; count edges per buyer. Rows of one buyer often
-  // come together, so the last buyer's lookup is reused.
+  // Resolve endpoints and commodities (unless the reader did); count edges per buyer.
+  // Rows of one buyer often come together, so the last buyer's lookup is reused.
   const commodityIndex = new Map<string, number>();
-  const commodities: string[] = [];
+  const commodities: string[] = pre === undefined ? [] : [...pre.commodities];
   // Per row, packed so that reading a row later in edge order costs two cache misses,
   // not seven: [supplier, buyer, commodity, access] and [share, buffer, spend].
   const rowInts = new Int32Array(4 * m);
@@ -105,18 +127,27 @@ export function indexNetwork(network: Network): IndexedNetwork {
   let lastV: number | undefined;
   for (let r = 0; r < m; r++) {
     const s = supplies[r]!;
-    const u = indexOf.get(s.supplier);
-    const v = s.buyer === lastBuyer ? lastV : indexOf.get(s.buyer);
-    if (u === undefined || v === undefined) {
-      throw new Error(`indexNetwork: supply row ${r} refers to unknown company "${u === undefined ? s.supplier : s.buyer}"`);
-    }
-    lastBuyer = s.buyer;
-    lastV = v;
-    let c = commodityIndex.get(s.commodity);
-    if (c === undefined) {
-      c = commodities.length;
-      commodities.push(s.commodity);
-      commodityIndex.set(s.commodity, c);
+    let u: number | undefined;
+    let v: number | undefined;
+    let c: number | undefined;
+    if (pre !== undefined) {
+      u = pre.supplier[r]!;
+      v = pre.buyer[r]!;
+      c = pre.commodity[r]!;
+    } else {
+      u = indexOf.get(s.supplier);
+      v = s.buyer === lastBuyer ? lastV : indexOf.get(s.buyer);
+      if (u === undefined || v === undefined) {
+        throw new Error(`indexNetwork: supply row ${r} refers to unknown company "${u === undefined ? s.supplier : s.buyer}"`);
+      }
+      lastBuyer = s.buyer;
+      lastV = v;
+      c = commodityIndex.get(s.commodity);
+      if (c === undefined) {
+        c = commodities.length;
+        commodities.push(s.commodity);
+        commodityIndex.set(s.commodity, c);
+      }
     }
     rowInts[4 * r] = u;
     rowInts[4 * r + 1] = v;

@@ -96,8 +96,8 @@ async function main(): Promise<void> {
   Object.assign(result, { supplies, generateS });
 
   // 2. Import: read (validate) and index.
-  const [{ network }, readS] = await timedAsync('read + validate CSV', () => readNetwork(networkDir));
-  const [index, indexS] = timed('index', () => indexNetwork(network));
+  const [{ network, resolved }, readS] = await timedAsync('read + validate CSV', () => readNetwork(networkDir));
+  const [index, indexS] = timed('index', () => indexNetwork(network, resolved));
   Object.assign(result, { readS, indexS, importPeakMb: peakRssMb(), groups: index.groupCount });
 
   // 3. Engine steps.

@@ -21,11 +21,11 @@ const TEXT = [
   'e,"never closed,3',
 ].join('\r\n');
 
-async function read(bytes: Buffer, size: number) {
+async function read(bytes: Buffer, size: number, how: 'on_record' | 'stream parser' = 'on_record') {
   const log = new IssueLog();
   const lines: number[] = [];
   const table = new CsvTable('companies.csv', COMPANY_TABLE, log, (record) => lines.push(record.ref));
-  const parser = parse(table.parserOptions());
+  const parser = how === 'on_record' ? parse(table.parserOptions()) : table.streamParser();
   const done = (async () => {
     for await (const _ of parser) {
       // records go to the table
@@ -46,6 +46,7 @@ describe('CsvTable', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 16 }), async (size) => {
         expect(await read(bytes, size)).toEqual(whole);
+        expect(await read(bytes, size, 'stream parser')).toEqual(whole);
       }),
       { numRuns: 16 },
     );

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readNetwork } from '../../../src/io/read-network.ts';
+import { indexNetwork } from '../../../src/model/index-network.ts';
 import { VECTORS_DIR as VECTORS } from '../../vectors-dir.ts';
 
 const folders = readdirSync(VECTORS).filter((name) => statSync(join(VECTORS, name)).isDirectory());
@@ -23,5 +24,16 @@ describe('readNetwork on the shared vectors', () => {
     const companies = typeof expected === 'object' && expected !== null && 'companies' in expected ? expected.companies : {};
     expect(network.companies.map((c) => c.id).sort()).toEqual(Object.keys(companies ?? {}).sort());
     expect(network.supplies.length).toBeGreaterThan(0);
+  });
+
+  it.each([...folders.map((name) => join(VECTORS, name)), 'data/sample'])('indexNetwork gives the same index with the reader\'s resolved ids for %s', async (dir) => {
+    const { network, resolved } = await readNetwork(dir);
+    expect(resolved?.supplier.length).toBe(network.supplies.length);
+    const fast = indexNetwork(network, resolved);
+    const plain = indexNetwork(network);
+    for (const key of Object.keys(plain) as (keyof typeof plain)[]) {
+      if (key === 'network') continue;
+      expect(fast[key], key).toEqual(plain[key]);
+    }
   });
 });
