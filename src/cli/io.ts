@@ -7,7 +7,10 @@ import { createWriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 
 export interface Io {
-  out(text: string): void;
+  /** Writes to standard output; `false` means the stream is full: wait for `drained` before writing more. */
+  out(text: string): void | boolean;
+  /** Resolves when standard output has room again (or is closed). */
+  drained?(): Promise<void>;
   err(text: string): void;
   /** True when standard error is a terminal (progress bars redraw in place). */
   isTty: boolean;
@@ -16,13 +19,34 @@ export interface Io {
 export function processIo(): Io {
   return {
     out: (s) => process.stdout.write(s),
+    drained: () =>
+      new Promise<void>((resolve) => {
+        const done = (): void => {
+          process.stdout.off('drain', done).off('close', done).off('error', done);
+          resolve();
+        };
+        process.stdout.once('drain', done).once('close', done).once('error', done);
+      }),
     err: (s) => process.stderr.write(s),
     isTty: Boolean(process.stderr.isTTY),
   };
 }
 
-/** A progress reporter: a redrawn bar on a terminal, a plain line every ~10% otherwise. */
-export function progress(io: Io, label: string, quiet = false): (done: number, total: number) => void {
+/** Writes `chunks` to standard output, waiting whenever it is full, so a large report never piles up in memory. */
+export async function writeOut(io: Io, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (io.out(chunk) === false && io.drained) await io.drained();
+  }
+}
+
+/** Shows a count of bytes as megabytes: `12.3 MB`. */
+export const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/**
+ * A progress reporter: a redrawn bar on a terminal, a plain line every ~10% otherwise.
+ * `show` formats the counts (e.g. `megabytes`).
+ */
+export function progress(io: Io, label: string, quiet = false, show: (n: number) => string = String): (done: number, total: number) => void {
   const started = Date.now();
   let lastTenth = -1;
   let lastDraw = 0;
@@ -37,13 +61,13 @@ export function progress(io: Io, label: string, quiet = false): (done: number, t
       lastDraw = now;
       const width = 24;
       const bar = '#'.repeat(Math.round(fraction * width)).padEnd(width, '.');
-      io.err(`\r${label} [${bar}] ${done}/${total} ${Math.round(rate)}/s ETA ${eta.toFixed(0)}s `);
+      io.err(`\r${label} [${bar}] ${show(done)}/${show(total)} ${show(Math.round(rate))}/s ETA ${eta.toFixed(0)}s `);
       if (done >= total) io.err('\n');
     } else {
       const tenth = Math.floor(fraction * 10);
       if (tenth === lastTenth || (now - started < 1000 && done < total)) return;
       lastTenth = tenth;
-      io.err(`${label}: ${done}/${total} (${Math.round(100 * fraction)}%), ${Math.round(rate)}/s\n`);
+      io.err(`${label}: ${show(done)}/${show(total)} (${Math.round(100 * fraction)}%), ${show(Math.round(rate))}/s\n`);
     }
   };
 }

@@ -1,12 +1,13 @@
 /**
- * Loads a network folder for a command: reads and validates it (progress on standard
- * error for large files), indexes it, and returns the warnings as printable lines.
+ * Loads a network folder for a command: reads and validates it (a progress bar on
+ * standard error for large files), indexes it with the ids the reader resolved, and
+ * returns the warnings as printable lines.
  */
 import { formatIssue } from '../errors.ts';
 import { readNetwork } from '../io/read-network.ts';
 import { indexNetwork, type IndexedNetwork } from '../model/index-network.ts';
 import type { Issue, Network } from '../model/types.ts';
-import type { Io } from './io.ts';
+import { megabytes, progress, type Io } from './io.ts';
 
 export interface Loaded {
   network: Network;
@@ -14,14 +15,14 @@ export interface Loaded {
   warnings: Issue[];
 }
 
+/** Inputs at least this large get a progress bar while they are read. */
+export const DEFAULTS = { progressFromBytes: 20e6 };
+
 export async function loadFolder(dir: string, io: Io): Promise<Loaded> {
-  let lastReport = Date.now();
+  const bar = progress(io, `reading ${dir}`, false, megabytes);
   const { network, warnings, resolved } = await readNetwork(dir, {
-    onProgress: (rows) => {
-      const now = Date.now();
-      if (now - lastReport < 2000) return;
-      lastReport = now;
-      io.err(`${io.isTty ? '\r' : ''}reading ${dir}: ${rows} rows${io.isTty ? ' ' : '\n'}`);
+    onProgress: (_rows, bytes, total) => {
+      if (total >= DEFAULTS.progressFromBytes) bar(bytes, total);
     },
   });
   return { network, index: indexNetwork(network, resolved), warnings };

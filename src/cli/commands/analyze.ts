@@ -5,7 +5,7 @@
 import { type Command, Option } from 'commander';
 import { runAnalysis, analysisSections } from '../../analysis/analyze.ts';
 import { formatReport } from '../format-report.ts';
-import { progress, writeFileStreamed, type Io } from '../io.ts';
+import { progress, writeFileStreamed, writeOut, type Io } from '../io.ts';
 import { jsonReportChunks } from '../json-report.ts';
 import { UsageError } from '../../errors.ts';
 import { indexNetwork, type IndexedNetwork } from '../../model/index-network.ts';
@@ -74,7 +74,7 @@ export function registerAnalyze(program: Command, io: Io): void {
         await writeFileStreamed(options.out, chunks);
         io.err(`weaklink: wrote ${options.out}\n`);
       } else {
-        for (const chunk of chunks) io.out(chunk);
+        await writeOut(io, chunks);
       }
     });
 }

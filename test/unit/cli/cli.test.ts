@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
-import type { Io } from '../../../src/cli/io.ts';
+import { writeOut, type Io } from '../../../src/cli/io.ts';
+import { DEFAULTS as LOAD_DEFAULTS } from '../../../src/cli/load.ts';
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -26,6 +27,35 @@ async function folder(companies: string, supplies: string): Promise<string> {
 
 const COMPANIES = 'id,name,scs_level,security_score,revenue,focal\noem,OEM,,90,1000,true\nt1,Tier One,1,,100,\nfab,Fab,,,50,\n';
 const SUPPLIES = 'supplier,buyer,commodity,share\nt1,oem,castings,\nfab,t1,chips,\n';
+
+describe('weaklink CLI output', () => {
+  it('main draws a progress bar in megabytes while it reads a large folder', async () => {
+    const dir = await folder(COMPANIES, SUPPLIES);
+    const saved = LOAD_DEFAULTS.progressFromBytes;
+    LOAD_DEFAULTS.progressFromBytes = 0;
+    try {
+      const r = await run('validate', dir);
+      expect(r.code).toBe(0);
+      expect(r.err).toMatch(new RegExp(`reading ${dir}: 0\\.0 MB/0\\.0 MB \\(100%\\)`));
+    } finally {
+      LOAD_DEFAULTS.progressFromBytes = saved;
+    }
+  });
+
+  it('writeOut waits for standard output to drain before writing more', async () => {
+    const written: string[] = [];
+    const waits: number[] = [];
+    const io: Io = {
+      out: (s) => written.push(s) % 2 === 0,
+      err: () => undefined,
+      isTty: false,
+      drained: async () => void waits.push(written.length),
+    };
+    await writeOut(io, ['a', 'b', 'c', 'd']);
+    expect(written).toEqual(['a', 'b', 'c', 'd']);
+    expect(waits).toEqual([1, 3]);
+  });
+});
 
 describe('weaklink CLI', () => {
   it('main exits 1 and prints every located error for an invalid folder', async () => {

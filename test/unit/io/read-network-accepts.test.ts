@@ -3,6 +3,8 @@
  * values, trimming, empty cells, raw values in file order, several errors at once, the
  * cap on listed errors, progress and a file larger than one stream chunk.
  */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readNetwork } from '../../../src/io/read-network.ts';
 import { COMPANIES, SUPPLIES, csvFolder, folder, readError, readErrors, withLine } from './helpers.ts';
@@ -45,9 +47,20 @@ describe('readNetwork: errors at scale', () => {
   it('readNetwork reports progress while reading', async () => {
     const rows = Array.from({ length: 25_000 }, (_, i) => `c${i}`);
     const seen: number[] = [];
+    const bytes: [number, number][] = [];
     const dir = await csvFolder({ companies: ['id', 'a', 'b', 'c', ...rows] });
-    await readNetwork(dir, { onProgress: (n) => seen.push(n) });
+    await readNetwork(dir, {
+      onProgress: (n, read, total) => {
+        seen.push(n);
+        bytes.push([read, total]);
+      },
+    });
     expect(seen).toEqual([10_000, 20_000, 25_006]);
+    const total = (await stat(join(dir, 'companies.csv'))).size + (await stat(join(dir, 'supplies.csv'))).size;
+    expect(bytes.map(([, t]) => t)).toEqual([total, total, total]);
+    expect(bytes.at(-1)?.[0]).toBe(total);
+    const read = bytes.map(([r]) => r);
+    expect(read).toEqual([...read].sort((a, b) => a - b));
   });
 });
 
