@@ -1,10 +1,10 @@
 /**
- * Turns a csv-parse error into a sentence a user can act on: what is wrong with the
+ * Turns a csv-parse error (`CsvFault`) into a sentence a user can act on: what is wrong with the
  * quoting of the row and how to write it instead. The location is added by the caller.
  */
-import type { CsvError } from 'csv-parse';
+import type { CsvFault } from './csv-records.ts';
 
-export function describeCsvError(error: CsvError, maxRecordChars: number): string {
+export function describeCsvError(error: CsvFault, maxRecordChars: number): string {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted value starting on this row is never closed; add the closing double quote';

@@ -1,21 +1,18 @@
 /**
- * Reads one CSV table through csv-parse, record by record, into a `RecordSink`: the
+ * Turns the records of one CSV table (from csv-records.ts, here or in a worker) into a `RecordSink`: the
  * header is matched against a `TableSpec` (names trimmed, any letter case; missing
  * required column: error; unknown column: warning), each row becomes an `InputRecord` located by physical line and
  * column, and malformed CSV (wrong field count, bad quotes) becomes located errors while
- * reading goes on. The same instance serves the streaming and the in-memory parser:
- * `parserOptions()` routes every record and error here, so nothing is buffered.
+ * reading goes on. The same instance serves the streaming and the in-memory parser
+ * and the CSV worker, so nothing is buffered.
  */
-import { Parser, type CsvError, type InfoRecord, type Options } from 'csv-parse';
-import { quote, type IssueLog } from './issue-log.ts';
-import { CsvLines } from './csv-lines.ts';
+import type { Options, Parser } from 'csv-parse';
 import { describeCsvError } from './csv-errors.ts';
+import { DEFAULTS, streamParser, syncOptions, type CsvFault, type CsvReceiver } from './csv-records.ts';
+import { quote, type IssueLog } from './issue-log.ts';
 import type { InputRecord, Location, RecordSink, TableRows, TableSpec } from './table-spec.ts';
 
-export const DEFAULTS = { maxRecordChars: 1_000_000 };
-
-export class CsvTable {
-  private readonly lines = new CsvLines();
+export class CsvTable implements CsvReceiver {
   index: Map<string, number> | null = null;
   private names: string[] = [];
   private usable = false;
@@ -39,43 +36,14 @@ export class CsvTable {
     private readonly sink: RecordSink,
   ) {}
 
-  /**
-   * csv-parse options that hand each record (through `on_record`) and each error to this
-   * table; for the synchronous parser. A stream is faster through `streamParser()`.
-   */
+  /** csv-parse options for its synchronous parser that hand every record and error to this table. */
   parserOptions(): Options {
-    return {
-      ...this.baseOptions(),
-      on_record: (record: string[], info: InfoRecord) => {
-        this.onRow(record, info.lines, info.empty_lines);
-        return null;
-      },
-    };
+    return syncOptions(this);
   }
 
-  /**
-   * A streaming csv-parse `Parser` that hands each record to this table as it is parsed,
-   * reading the line counters from `parser.info`: the same records and lines as
-   * `on_record`, without the info object csv-parse would build for every record (a
-   * third of the parse time of a million-row table). It emits nothing.
-   */
+  /** A csv-parse stream that hands every record and error to this table (see `streamParser`). */
   streamParser(): Parser {
-    return new TableParser(this.baseOptions(), (record, info) => this.onRow(record, info.lines, info.empty_lines));
-  }
-
-  private baseOptions(): Options {
-    return {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      skip_records_with_error: true,
-      max_record_size: DEFAULTS.maxRecordChars,
-      on_skip: (error: CsvError | undefined) => {
-        if (error !== undefined) this.onError(error);
-        return undefined;
-      },
-    };
+    return streamParser(this);
   }
 
   /** Reports an empty file; returns whether every row was read and checked. */
@@ -87,11 +55,8 @@ export class CsvTable {
     return this.usable && !this.lost;
   }
 
-  private onRow(cells: string[], lines: number, emptyLines: number): void {
-    this.onRecord(cells, this.lines.recordStart(lines, emptyLines, cells));
-  }
-
-  private onRecord(cells: string[], line: number): void {
+  /** A record of the table (the header first), as `CsvReceiver`. */
+  row(cells: string[], line: number): void {
     if (this.index === null) return this.onHeader(cells, line);
     if (!this.usable || cells.every((cell) => cell.trim() === '')) return;
     if (cells.length !== this.names.length) {
@@ -135,9 +100,8 @@ export class CsvTable {
     }
   }
 
-  private onError(error: CsvError): void {
-    const emptyLines = typeof error.empty_lines === 'number' ? error.empty_lines : 0;
-    const line = this.lines.errorStart(emptyLines);
+  /** A row csv-parse could not read, as `CsvReceiver`. */
+  fault(error: CsvFault, line: number): void {
     this.lost = true;
     if (line === this.lastErrorLine) return; // csv-parse may report one bad row several times
     this.lastErrorLine = line;
@@ -167,18 +131,4 @@ class CsvRecord implements InputRecord {
   }
 }
 
-/** csv-parse's streaming parser, with each record handed to `onRecord` as it is pushed. */
-class TableParser extends Parser {
-  constructor(
-    options: Options,
-    private readonly onRecord: (record: string[], info: Parser['info']) => void,
-  ) {
-    super(options);
-  }
 
-  override push(record: unknown): boolean {
-    if (record === null) return super.push(null);
-    this.onRecord(record as string[], this.info);
-    return true;
-  }
-}

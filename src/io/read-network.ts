@@ -2,24 +2,29 @@
  * `readNetwork`: reads a network folder (DESIGN.md, "Data model") into a typed `Network`
  * with every problem located. CSV tables are streamed from disk through csv-parse, so a
  * table of a million rows is never one string; memory grows with the network, not the
- * file. JSON tables are read whole (`JSON.parse`), so prefer CSV for big networks. When
+ * file. A large CSV table is parsed in a worker thread while this thread checks the rows
+ * already parsed (`readCsvInWorker`): the same records, lines and errors, on two cores. JSON tables are read whole (`JSON.parse`), so prefer CSV for big networks. When
  * both formats are present, CSV is read. Any error: nothing is returned and an
  * `InputError` lists all errors and warnings; warnings alone come back with the network.
  *
  * @example
  *   const { network, warnings } = await readNetwork('data/sample', { onProgress: (n) => log(n) });
  */
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { CsvTable } from './csv-table.ts';
+import { readCsvInWorker } from './csv-worker-client.ts';
 import { readJsonTable } from './json-table.ts';
 import { NetworkCheck, type ReadResult } from './network-check.ts';
 import { chooseFiles, listFolder } from './network-files.ts';
 import { COMPANY_TABLE, SUPPLY_TABLE, type RecordSink, type TableSpec } from './table-spec.ts';
 
 export type { ReadResult } from './network-check.ts';
+
+/** CSV files at least this large are parsed in a worker thread while this one checks the rows. */
+export const DEFAULTS = { workerFromBytes: 8e6 };
 
 export interface ReadNetworkOptions {
   /**
@@ -31,9 +36,10 @@ export interface ReadNetworkOptions {
 
 /** Reads and checks the network in `dir`; throws `InputError` listing every error. */
 export async function readNetwork(dir: string, options: ReadNetworkOptions = {}): Promise<ReadResult> {
-  const bytes = { done: 0, total: 0, current: undefined as ReadStream | undefined };
+  /** Bytes of the tables read before this one, of both, and a reader of this one's. */
+  const bytes = { done: 0, total: 0, reading: (): number => 0 };
   const { onProgress } = options;
-  const report = onProgress && ((rows: number) => onProgress(rows, Math.min(bytes.total, bytes.done + (bytes.current?.bytesRead ?? 0)), bytes.total));
+  const report = onProgress && ((rows: number) => onProgress(rows, Math.min(bytes.total, bytes.done + bytes.reading()), bytes.total));
   const check = new NetworkCheck(dir, report);
   const files = chooseFiles(dir, await listFolder(dir), check.log);
   for (const [file, present] of [[files.companies, files.hasCompanies], [files.supplies, files.hasSupplies]] as const) {
@@ -45,28 +51,30 @@ export async function readNetwork(dir: string, options: ReadNetworkOptions = {})
       const text = await readText(check, join(dir, file), file);
       return text !== undefined && readJsonTable(file, text, spec, check.log, sink);
     }
-    const stream = createReadStream(join(dir, file));
-    bytes.current = stream;
+    const path = join(dir, file);
+    const size = await stat(path).then((s) => s.size, () => 0);
+    const table = new CsvTable(file, spec, check.log, sink);
     try {
-      return await readCsvTable(check, stream, file, spec, sink);
+      if (size >= DEFAULTS.workerFromBytes) {
+        let read = 0;
+        bytes.reading = () => read;
+        await readCsvInWorker(path, table, (n) => (read = n));
+      } else {
+        const stream = createReadStream(path);
+        bytes.reading = () => stream.bytesRead;
+        await pipeline(stream, table.streamParser(), drain);
+      }
+    } catch (error) {
+      return unreadable(check, file, error);
     } finally {
-      bytes.done += stream.bytesRead;
-      bytes.current = undefined;
+      bytes.done += bytes.reading();
+      bytes.reading = () => 0;
     }
+    return table.end();
   };
   const complete = await read(files.companies, files.hasCompanies, COMPANY_TABLE, check.companySink());
   await read(files.supplies, files.hasSupplies, SUPPLY_TABLE, check.supplySink(files.companies, complete));
   return check.finish();
-}
-
-async function readCsvTable(check: NetworkCheck, stream: ReadStream, file: string, spec: TableSpec, sink: RecordSink): Promise<boolean> {
-  const table = new CsvTable(file, spec, check.log, sink);
-  try {
-    await pipeline(stream, table.streamParser(), drain);
-  } catch (error) {
-    return unreadable(check, file, error);
-  }
-  return table.end();
 }
 
 /** A JSON table as one string; `undefined` (reported) when it cannot be read. */
