@@ -281,6 +281,15 @@ export function weakLinkReports(a: Analysis, limit = 25): WeakLinkReport[] {
  */
 export function* hiddenCriticalItems(a: Analysis): Generator<HiddenCriticalReport> {
   const { index } = a;
+  const sortIds = idSorter(index);
+  for (const { supplier: x, dependants, focalDependants } of hiddenCriticalLists(a)) {
+    yield { supplier: index.ids[x]!, name: index.network.companies[x]!.name, dependants: sortIds(dependants), focalDependants: sortIds(focalDependants) };
+  }
+}
+
+/** `hiddenCriticalItems` as company indices, the lists unsorted. */
+export function* hiddenCriticalLists(a: Analysis): Generator<{ supplier: number; dependants: number[]; focalDependants: number[] }> {
+  const { index } = a;
   const { n, outStart, outEdges, edgeBuyer } = index;
   const direct = new Uint8Array(index.m);
   for (const e of a.singleSources) direct[e] = 1;
@@ -305,15 +314,14 @@ export function* hiddenCriticalItems(a: Analysis): Generator<HiddenCriticalRepor
   let order = sortByKey(Int32Array.from(suppliers), (x) => index.idRank[x]!, n);
   order = sortByKey(order, (x) => n - count[x]!, n + 1);
   order = sortByKey(order, (x) => n - focal[x]!, n + 1);
-  const sortIds = idSorter(index);
   for (const x of order) {
-    const list: number[] = [];
-    const focalList: number[] = [];
+    const dependants: number[] = [];
+    const focalDependants: number[] = [];
     hidden(x, (v) => {
-      list.push(v);
-      if (a.tier[v] === 0) focalList.push(v);
+      dependants.push(v);
+      if (a.tier[v] === 0) focalDependants.push(v);
     });
-    yield { supplier: index.ids[x]!, name: index.network.companies[x]!.name, dependants: sortIds(list), focalDependants: sortIds(focalList) };
+    yield { supplier: x, dependants, focalDependants };
   }
 }
 
@@ -357,6 +365,15 @@ export function levelGapReports(a: Analysis): LevelGapReport[] {
  */
 export function* concentrationGroupItems(a: Analysis): Generator<ConcentrationGroupReport> {
   const { index } = a;
+  for (const { group: g, hhi, edges } of concentrationGroupOrder(a)) {
+    const suppliers = Array.from(edges, (e) => ({ id: index.ids[index.edgeSupplier[e]!]!, share: index.edgeShare[e]! }));
+    yield { buyer: index.ids[index.groupBuyer[g]!]!, commodity: index.commodities[index.groupCommodity[g]!]!, hhi, suppliers };
+  }
+}
+
+/** `concentrationGroupItems` as group and edge indices: the edges by share, largest first, then by supplier id. */
+export function* concentrationGroupOrder(a: Analysis): Generator<{ group: number; hhi: number; edges: number[] }> {
+  const { index } = a;
   const count = index.groupCount;
   const hhi = new Float64Array(count);
   for (let g = 0; g < count; g++) hhi[g] = groupHhi(index, g);
@@ -376,13 +393,12 @@ export function* concentrationGroupItems(a: Analysis): Generator<ConcentrationGr
   let order = sortByKey(Int32Array.from({ length: count }, (_, g) => g), (g) => index.commodityRank[index.groupCommodity[g]!]!, index.commodities.length);
   order = sortByKey(order, (g) => index.idRank[index.groupBuyer[g]!]!, index.n);
   order = sortByKey(order, level, Math.max(1, d));
+  const { edgeShare, edgeSupplier, idRank } = index;
   for (const g of order) {
-    const suppliers: { id: string; share: number }[] = [];
-    for (let e = index.groupEdgeStart[g]!, end = index.groupEdgeStart[g + 1]!; e < end; e++) {
-      suppliers.push({ id: index.ids[index.edgeSupplier[e]!]!, share: index.edgeShare[e]! });
-    }
-    suppliers.sort((p, q) => q.share - p.share || byString(p.id, q.id));
-    yield { buyer: index.ids[index.groupBuyer[g]!]!, commodity: index.commodities[index.groupCommodity[g]!]!, hhi: hhi[g]!, suppliers };
+    const edges: number[] = [];
+    for (let e = index.groupEdgeStart[g]!, end = index.groupEdgeStart[g + 1]!; e < end; e++) edges.push(e);
+    if (edges.length > 1) edges.sort((p, q) => edgeShare[q]! - edgeShare[p]! || idRank[edgeSupplier[p]!]! - idRank[edgeSupplier[q]!]!);
+    yield { group: g, hhi: hhi[g]!, edges };
   }
 }
 
