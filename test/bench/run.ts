@@ -5,17 +5,21 @@
  * whole `weaklink analyze --format json --out` runs end to end as another child. The
  * peers run on the same network and their answers are checked against ours: graphology
  * (same blast radii, critical suppliers and effective scores), networkx (nx.descendants
- * of 100 companies) and Neo4j (a variable-length path count, when NEO4J_URI is set).
+ * of 100 companies) and Neo4j (a variable-length path count of the same 100; the
+ * project's own Neo4j is started when NEO4J_URI is not set, and used for sizes up to
+ * BENCH_NEO4J_MAX, default 100,000, since loading a million companies takes minutes).
  * Figures are reported, not asserted. BENCH_SIZES=10000,50000 picks other sizes.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { startNeo4j, type RunningNeo4j } from '../../scripts/neo4j-process.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const full = process.argv.includes('--full') || process.env.BENCH_FULL === '1';
 const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [10_000, 100_000, ...(full ? [1_000_000] : [])];
+const neo4jMax = Number(process.env.BENCH_NEO4J_MAX ?? 100_000);
 
 type Result = Record<string, number | string | undefined | Record<string, number>> & {
   cpu?: Record<string, number>;
@@ -29,7 +33,9 @@ type Result = Record<string, number | string | undefined | Record<string, number
 function child(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string; err: string; seconds: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const merged = { ...process.env, ...env };
+    for (const key of Object.keys(env)) if (env[key] === undefined) delete merged[key];
+    const p = spawn(process.execPath, args, { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -53,11 +59,13 @@ function ensureNetworkx(): string {
   return r.status === 0 ? `networkx ${r.stdout.trim()}` : 'networkx unavailable';
 }
 
-async function runSize(n: number): Promise<Result> {
+async function runSize(n: number, neo4jUri: string | undefined): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), `weaklink-bench-${n}-`));
   try {
     process.stderr.write(`bench: ${n.toLocaleString('en-US')} companies (${dir})\n`);
-    const sized = await child(['--max-old-space-size=16384', '--import', 'tsx', 'test/bench/size.ts', '--companies', String(n), '--dir', dir]);
+    const env: NodeJS.ProcessEnv = { NEO4J_URI: n <= neo4jMax ? neo4jUri : undefined };
+    const args = ['--max-old-space-size=16384', '--import', 'tsx', 'test/bench/size.ts', '--companies', String(n), '--dir', dir];
+    const sized = await child(args, env);
     const line = sized.out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
     if (!line) throw new Error(`bench: the ${n} run failed (exit ${sized.code}):\n${sized.err.split('\n').slice(-8).join('\n')}`);
     const result = JSON.parse(line.slice('BENCH_RESULT '.length)) as Result;
@@ -101,6 +109,7 @@ function table(results: Result[]): string {
     ['generate (CSV to disk), s', (r) => wc(r, 'generateS', 'generate')],
     ['import: read + validate CSV, s', (r) => wc(r, 'readS', 'read + validate CSV')],
     ['import: index, s', (r) => wc(r, 'indexS', 'index')],
+    ['import + index, s', (r) => (typeof r.readS === 'number' && typeof r.indexS === 'number' ? s(r.readS + r.indexS) : '—')],
     ['import: peak memory', (r) => mb(r.importPeakMb)],
     ['own scores, s', (r) => wc(r, 'ownS', 'own scores')],
     ['effective scores, s', (r) => wc(r, 'effS', 'effective scores')],
@@ -128,6 +137,7 @@ function table(results: Result[]): string {
     ['Neo4j: load, s', (r) => (r.neo4j?.skipped ? 'skipped' : r.neo4j?.error ? String(r.neo4j.error) : s(r.neo4j?.loadS))],
     ['Neo4j: [:SUPPLIES*] count of 100, s', (r) => (r.neo4j?.skipped ? 'skipped' : s(r.neo4j?.queryS))],
     ['Neo4j counts vs our reachability', (r) => (r.neo4j?.skipped ? 'skipped' : same(r.neo4j?.mismatches))],
+    ['Neo4j ÷ ours: path count / blast radius', (r) => (r.neo4j?.skipped ? '—' : `${ratio(r.neo4j?.queryS, r.reach100S)} / ${ratio(r.neo4j?.queryS, r.radius100S)}`)],
   ];
   const cells = rows.map(([label, f]) => [label, ...results.map(f)]);
   const header = ['', ...results.map((r) => `${int(r.companies)} companies`)];
@@ -136,11 +146,40 @@ function table(results: Result[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
+/** NEO4J_URI, or the project's own Neo4j started for the run (its note says when it could not start). */
+async function ownNeo4j(): Promise<{ uri: string | undefined; note: string; stop: () => Promise<void> }> {
+  const given = process.env.NEO4J_URI;
+  if (given) return { uri: given, note: `Neo4j: ${given} (NEO4J_URI).`, stop: async () => undefined };
+  const dataDir = mkdtempSync(join(tmpdir(), 'weaklink-bench-neo4j-'));
+  process.stderr.write('bench: starting the project\'s Neo4j (npm run neo4j) …\n');
+  let running: RunningNeo4j;
+  try {
+    running = await startNeo4j({ dataDir });
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { uri: undefined, note: `Neo4j: skipped, it could not start (${why}).`, stop: async () => undefined };
+  }
+  return {
+    uri: running.uri,
+    note: `Neo4j: the project's Neo4j Community (embedded, ${running.uri}), started for this run.`,
+    stop: async () => {
+      await running.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const load = loadavg()[0]!;
   const nx = ensureNetworkx();
   const results: Result[] = [];
-  for (const n of sizes) results.push(await runSize(n));
+  const neo4j = await ownNeo4j();
+  try {
+    for (const n of sizes) results.push(await runSize(n, neo4j.uri));
+  } finally {
+    await neo4j.stop();
+  }
   const cpu = cpus();
   const out = [
     '',
@@ -158,7 +197,8 @@ async function main(): Promise<void> {
     '- networkx and Neo4j compute LESS than we do: plain reachability (every company downstream along supply edges), not the',
     '  threshold cascade (which also tracks each buyer\'s remaining share per commodity and stops where θ still holds). Their',
     '  counts are checked against our own reachability BFS; the ratio to our blast radius compares them with the real question.',
-    results.some((r) => r.neo4j?.skipped) ? 'Neo4j: skipped (set NEO4J_URI or run npm run neo4j).' : '',
+    neo4j.note,
+    results.some((r, i) => r.neo4j?.skipped && sizes[i]! > neo4jMax) ? `Neo4j: not run above ${int(neo4jMax)} companies (BENCH_NEO4J_MAX raises it).` : '',
     full ? '' : '(1M companies: npm run bench -- --full, or BENCH_FULL=1 npm run bench; it takes minutes)',
   ];
   process.stdout.write(`${out.join('\n')}\n`);
