@@ -150,6 +150,7 @@ function table(results: Result[]): string {
 async function ownNeo4j(): Promise<{ uri: string | undefined; note: string; stop: () => Promise<void> }> {
   const given = process.env.NEO4J_URI;
   if (given) return { uri: given, note: `Neo4j: ${given} (NEO4J_URI).`, stop: async () => undefined };
+  if (!sizes.some((n) => n <= neo4jMax)) return { uri: undefined, note: '', stop: async () => undefined };
   const dataDir = mkdtempSync(join(tmpdir(), 'weaklink-bench-neo4j-'));
   process.stderr.write('bench: starting the project\'s Neo4j (npm run neo4j) …\n');
   let running: RunningNeo4j;
