@@ -2,8 +2,10 @@
  * MemoryStore: the GraphStore in process memory, weaklink's embedded default (nothing to
  * install). The network is deep-copied on load and on every read, so callers can never
  * change the stored rows; a load swaps the whole network at once (readers see the old one
- * or the new one); the version counts loads. Analysis results are kept per company id
- * until the next load and are exposed by `results()`.
+ * or the new one); the version is the count of loads and a random tag of this store
+ * (`3.9f3a2b1c`), so no version is given twice, even across restarts: an edit based on a
+ * version from before a restart gets a 409 instead of landing on another network. Analysis
+ * results are kept per company id until the next load and are exposed by `results()`.
  *
  * Saved scenarios live in memory too, unless `workspace` names a folder: then they are
  * kept in `<workspace>/scenarios.json` (read on first use, rewritten on every change)
@@ -18,6 +20,7 @@
  *   await store.load(network);
  *   const around = await store.neighbourhood('acme', { up: 2, down: 1 });
  */
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { readWithBackup, writeFileAtomic } from '../auth/atomic-file.ts';
 import { StoreUnavailableError } from '../errors.ts';
@@ -53,6 +56,8 @@ interface Loaded {
 export class MemoryStore implements GraphStore {
   #loaded: Loaded | null = null;
   #loads = 0;
+  /** Tells this store's versions from those of an earlier process on the same data. */
+  readonly #tag = randomBytes(4).toString('hex');
   #results = new Map<string, StoredResult>();
   /** The saved scenarios as JSON text by name, read from the workspace on first use. */
   #scenarios: Promise<Map<string, string>> | undefined;
@@ -86,11 +91,12 @@ export class MemoryStore implements GraphStore {
       link(down, s.supplier, s.buyer);
     }
     this.#loads++;
-    this.#loaded = { network: copy, version: String(this.#loads), order, up, down };
+    const version = `${this.#loads}.${this.#tag}`;
+    this.#loaded = { network: copy, version, order, up, down };
     this.#results = new Map();
     const rows = copy.companies.length + copy.supplies.length;
     options.onProgress?.(rows, rows);
-    return { companies: copy.companies.length, supplies: copy.supplies.length, version: String(this.#loads) };
+    return { companies: copy.companies.length, supplies: copy.supplies.length, version };
   }
 
   async read(): Promise<Network> {

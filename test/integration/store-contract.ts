@@ -90,6 +90,18 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       expect(await s.version()).toBe(summary.version);
     });
 
+    it('a restarted store never gives a version again: an edit based on one from before the restart cannot match', async () => {
+      const s = await store();
+      const before = new Set<string>();
+      for (let k = 0; k < 3; k++) before.add((await s.load(FULL)).version);
+      const again = await reopen();
+      try {
+        for (let k = 0; k < 3; k++) expect(before).not.toContain((await again.load(FULL)).version);
+      } finally {
+        await again.close();
+      }
+    });
+
     it('load is idempotent: the same network again reads back the same, under a new version', async () => {
       const s = await store();
       const first = await s.load(FULL, { batchSize: 2 });

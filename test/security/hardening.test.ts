@@ -157,9 +157,10 @@ describe('logs', () => {
       answers.push(await get(s.url, '/api/summary', { token: `wl_${'Z'.repeat(43)}` }));
       const created = await post<{ token: string }>(s.url, '/api/tokens', { name: 'fresh', role: 'analyst' }, 'application/json', { token: admin });
       answers.push(created);
-      answers.push(await send('PATCH', s.url, '/api/companies/oem', { version: '1', scsLevel: 3 }, { token: created.body.token }));
+      const { version } = answers[0]!.body as { version: string };
+      answers.push(await send('PATCH', s.url, '/api/companies/oem', { version, scsLevel: 3 }, { token: created.body.token }));
       answers.push(await send('DELETE', s.url, '/api/tokens/fresh', undefined, { token: admin }));
-      answers.push(await send('PATCH', s.url, '/api/companies/oem', { version: '2', scsLevel: 4 }, { token: created.body.token }));
+      answers.push(await send('PATCH', s.url, '/api/companies/oem', { version, scsLevel: 4 }, { token: created.body.token }));
       s.store.read = () => Promise.reject(new Error(`store failed for ${admin} at /work/secret.ts:1:1`));
       await s.store.load(chain);
       answers.push(await get(s.url, '/api/summary', { token: admin }));
