@@ -5,6 +5,7 @@
  * are plain decimals (`12`, `-3.5`, `1e6`): `12abc`, hex, `Infinity` and percentages are
  * refused. zod does the checking; the messages are ours and say what to write instead.
  */
+import { iso31661, iso31661Alpha3ToAlpha2, iso31661Reserved } from 'iso-3166';
 import { z } from 'zod';
 import { ACCESS_TYPES, SIZES, type Access, type Size } from '../model/types.ts';
 import { quote, type IssueLog } from './issue-log.ts';
@@ -68,6 +69,45 @@ export function readCell<T>(record: InputRecord, column: string, rule: CellRule<
   }
   log.error(record.at(column), `${column} must be ${rule.expected}, got ${quote(text)}; ${rule.hint}`, text);
   return undefined;
+}
+
+/** The assigned ISO 3166-1 alpha-2 codes (iso-3166). */
+const ALPHA2 = new Set(iso31661.map((c) => c.alpha2));
+
+/**
+ * Reads a country cell: an ISO 3166-1 alpha-2 code that is assigned (`JP`, `DE`), or
+ * empty (`null`). Anything else is kept as given with a warning — the country only
+ * groups suppliers in the concentration report, where `Japan` and `JP` would count as
+ * two countries — naming the code to write where one can be told: `jp`, the alpha-3
+ * `JPN`, the name `Japan`, the reserved `UK` (→ `GB`).
+ */
+export function readCountry(record: InputRecord, log: IssueLog): string | null {
+  const text = record.get('country');
+  if (text === '') return null;
+  if (ALPHA2.has(text)) return text;
+  const hint = countryHint(text);
+  log.warning(record.at('country'), `country should be an ISO 3166-1 alpha-2 code such as JP, DE or US, got ${quote(text)}; ${hint}`, text);
+  return text;
+}
+
+function countryHint(text: string): string {
+  const upper = text.toUpperCase();
+  const lower = text.toLowerCase();
+  if (ALPHA2.has(upper)) return `write it in capitals: ${upper}`;
+  const fromAlpha3 = (iso31661Alpha3ToAlpha2 as Record<string, string | undefined>)[upper];
+  if (fromAlpha3 !== undefined) return `${upper} is the alpha-3 code; write ${fromAlpha3}`;
+  const exact = iso31661.find((c) => c.name.toLowerCase() === lower);
+  if (exact !== undefined) return `write ${exact.alpha2} for ${exact.name}`;
+  const named = iso31661.filter((c) => /^[ ,(]/.test(c.name.toLowerCase().slice(lower.length)) && c.name.toLowerCase().startsWith(lower));
+  if (named.length === 1) return `write ${named[0]!.alpha2} for ${named[0]!.name}`;
+  if (named.length > 1 && named.length <= 4) return `write one of ${named.map((c) => `${c.alpha2} (${c.name})`).join(', ')}`;
+  const reserved = iso31661Reserved.find((c) => c.alpha2 === upper);
+  if (reserved !== undefined) {
+    const name = reserved.name.toLowerCase();
+    const assigned = iso31661.find((c) => c.name.toLowerCase().startsWith(name));
+    return `${upper} is reserved, not assigned${assigned ? `; write ${assigned.alpha2} for ${assigned.name}` : ''}`;
+  }
+  return 'leave it empty when the country is unknown';
 }
 
 /** Reads a true/false cell (any letter case); empty means false. */

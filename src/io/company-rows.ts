@@ -5,7 +5,7 @@
  * stay as given (revenue `null` when absent) — defaults belong to `indexNetwork`.
  */
 import type { Company } from '../model/types.ts';
-import { CELL_RULES, readCell, readFlag, readText } from './cells.ts';
+import { CELL_RULES, readCell, readCountry, readFlag, readText } from './cells.ts';
 import { quote, type IssueLog } from './issue-log.ts';
 import type { InputRecord } from './table-spec.ts';
 
@@ -46,12 +46,13 @@ export class CompanyRows {
     const securityScore = readCell(record, 'security_score', CELL_RULES.security_score, log);
     const revenue = readCell(record, 'revenue', CELL_RULES.revenue, log);
     const focal = readFlag(record, 'focal', log);
+    const country = readCountry(record, log);
     if (!ok || size === undefined || scsLevel === undefined || securityScore === undefined) return;
     if (revenue === undefined || focal === undefined) return;
     this.companies.push({
       id,
       name: readText(record, 'name') ?? id,
-      country: readText(record, 'country'),
+      country,
       industry: readText(record, 'industry'),
       size,
       scsLevel,

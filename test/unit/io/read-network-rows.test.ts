@@ -56,6 +56,25 @@ describe('readNetwork: company rows', () => {
     expect(issue?.message).toContain('revenue must be a number ≥ 0');
   });
 
+  it.each([
+    ['jp', 'write it in capitals: JP'],
+    ['JPN', 'JPN is the alpha-3 code; write JP'],
+    ['Japan', 'write JP for Japan'],
+    ['UK', 'UK is reserved, not assigned; write GB for United Kingdom of Great Britain and Northern Ireland'],
+    ['United States', 'write one of UM (United States Minor Outlying Islands), US (United States of America)'],
+    ['XX', 'leave it empty when the country is unknown'],
+  ])('readNetwork warns that a country of %s is not an assigned ISO 3166-1 alpha-2 code, with the code to write, and keeps it', async (value, hint) => {
+    const { network, warnings } = await readNetwork(await csvFolder({ companies: withLine(COMPANIES, 3, `b,Beta,${value},,large,,70,200,`) }));
+    expect(warnings).toEqual([
+      {
+        ...at('companies.csv', 3, 3, 'country', value),
+        severity: 'warning',
+        message: `country should be an ISO 3166-1 alpha-2 code such as JP, DE or US, got "${value}"; ${hint}`,
+      },
+    ]);
+    expect(network.companies[1]?.country).toBe(value);
+  });
+
   it('readNetwork reports a size other than sme or large', async () => {
     const issue = await companyError(3, 'b,Beta,DE,,medium,,70,200,');
     expect(issue).toMatchObject(at('companies.csv', 3, 5, 'size', 'medium'));
