@@ -36,6 +36,7 @@ import { UsageError } from '../errors.ts';
 import type { IndexedNetwork } from '../model/index-network.ts';
 import type { Size } from '../model/types.ts';
 import { createCascade } from './cascade.ts';
+import { createUnhit } from './unhit.ts';
 import { enumerateHitSets, expectationOver, hitProbabilities, hitSetWeights, LOSS_DEFAULTS } from './loss-distribution.ts';
 import { resolveOptions, type AnalysisOptions } from './options.ts';
 import { ownScores } from './own-score.ts';
@@ -325,24 +326,54 @@ export function sampledLossModel(index: IndexedNetwork, run: { runs: number; see
     }
   }
 
+  // Each run's disrupted set D_r under the current p, as a bit set (runs × n bits), and
+  // its loss. A term "loss of run r without y" is then D_r less what `unhit` finds no
+  // longer disrupted when y is not hit: the edges around y's downstream inside D_r, not a
+  // new cascade of every hit of the run.
+  const words = (n + 31) >>> 5;
+  const member = new Int32Array(runs * words);
   const hits = new Int32Array(n);
-  /** Companies hit in run r under the current p, without `skip`; returns how many (in `hits`). */
-  const currentHits = (r: number, skip: number): number => {
+  const loss = new Float64Array(runs);
+  for (let r = 0; r < runs; r++) {
     let count = 0;
-    for (let k = runStart[r]!, end = runStart[r + 1]!; k < end; k++) {
-      const i = hitCompany[k]!;
-      if (i !== skip && hitUniform[k]! < p[i]!) hits[count++] = i;
-    }
-    return count;
-  };
-  const disrupted = (r: number, skip: number): Int32Array => cascade.run(hits.subarray(0, currentHits(r, skip)));
-  const lossOf = (d: Int32Array): number => {
+    for (let k = runStart[r]!, end = runStart[r + 1]!; k < end; k++) hits[count++] = hitCompany[k]!;
+    const d = cascade.run(hits.subarray(0, count));
+    for (let j = 0; j < d.length; j++) member[r * words + (d[j]! >>> 5)]! |= 1 << (d[j]! & 31);
+    loss[r] = runLoss(r);
+  }
+  function runLoss(r: number): number {
     let sum = 0;
-    for (let j = 0; j < d.length; j++) sum += value[d[j]!]!;
+    for (let w = 0; w < words; w++) {
+      for (let bits = member[r * words + w]!; bits !== 0; bits &= bits - 1) sum += value[(w << 5) + (31 - Math.clz32(bits & -bits))]!;
+    }
+    return sum;
+  }
+  let current = 0;
+  const inRun = (v: number): boolean => ((member[current * words + (v >>> 5)]! >>> (v & 31)) & 1) === 1;
+  /** Whether v is hit in run `current` under the current p (its entries are in run order). */
+  const hitInRun = (v: number): boolean => {
+    let lo = companyStart[v]!;
+    let hi = companyStart[v + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = entryRun[mid]!;
+      if (at === current) return entryUniform[mid]! < p[v]!;
+      if (at < current) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  };
+  const unhit = createUnhit(index, options);
+  /** The companies of run r's disrupted set that y's hit alone keeps disrupted (y hit in r). */
+  const goneWithout = (r: number, y: number): Int32Array => {
+    current = r;
+    return unhit.run(y, inRun, hitInRun);
+  };
+  const valueOf = (set: Int32Array): number => {
+    let sum = 0;
+    for (let j = 0; j < set.length; j++) sum += value[set[j]!]!;
     return sum;
   };
-  const loss = new Float64Array(runs);
-  for (let r = 0; r < runs; r++) loss[r] = lossOf(disrupted(r, -1));
   // Avoided loss per candidate y, cached for the q it was computed at (NaN: none), as the
   // sum of one term per run of its window [q, p_y): loss of the run minus its loss without
   // y. A lift only changes its own window's runs, so only the terms of those runs are redone.
@@ -362,8 +393,7 @@ export function sampledLossModel(index: IndexedNetwork, run: { runs: number; see
       for (let k = companyStart[x]!, end = companyStart[x + 1]!; k < end; k++) {
         const u = entryUniform[k]!;
         if (u < q || u >= p[x]!) continue;
-        const r = entryRun[k]!;
-        const term = loss[r]! - lossOf(disrupted(r, x));
+        const term = valueOf(goneWithout(entryRun[k]!, x));
         entryTerm[k] = term;
         saved += term;
       }
@@ -373,25 +403,19 @@ export function sampledLossModel(index: IndexedNetwork, run: { runs: number; see
     },
     apply(x, q) {
       const perCompany = new Float64Array(n);
-      const gone = new Uint8Array(n);
       let saved = 0;
       changed.length = 0;
       for (let k = companyStart[x]!, end = companyStart[x + 1]!; k < end; k++) {
         const u = entryUniform[k]!;
         if (u < q || u >= p[x]!) continue;
         const r = entryRun[k]!;
-        const old = disrupted(r, -1);
-        const now = disrupted(r, x);
-        for (let j = 0; j < old.length; j++) gone[old[j]!] = 1;
-        for (let j = 0; j < now.length; j++) gone[now[j]!] = 0;
-        for (let j = 0; j < old.length; j++) {
-          const v = old[j]!;
-          if (gone[v] === 1) {
-            perCompany[v]! += value[v]! / runs;
-            gone[v] = 0;
-          }
+        const gone = goneWithout(r, x);
+        for (let j = 0; j < gone.length; j++) {
+          const v = gone[j]!;
+          perCompany[v]! += value[v]! / runs;
+          member[r * words + (v >>> 5)]! &= ~(1 << (v & 31));
         }
-        const after = lossOf(now);
+        const after = runLoss(r);
         saved += loss[r]! - after;
         loss[r] = after;
         changed.push(r);
@@ -405,7 +429,7 @@ export function sampledLossModel(index: IndexedNetwork, run: { runs: number; see
           const u = hitUniform[j]!;
           if (y === x || !(u >= cachedQ[y]! && u < p[y]!)) continue;
           const k = runEntry[j]!;
-          const term = loss[r]! - lossOf(disrupted(r, y));
+          const term = valueOf(goneWithout(r, y));
           cachedSum[y]! += term - entryTerm[k]!;
           entryTerm[k] = term;
         }
