@@ -8,7 +8,9 @@
  *   seed). Large Monte Carlo runs (runs × companies ≥ `parallelWork`) go to worker
  *   threads (parallel-loss.ts, the same numbers), so the server keeps answering; smaller
  *   ones run in process, where starting workers would cost more than they save.
- * - `planOf`: `planCostSharing` (exact or Monte Carlo with common random numbers).
+ * - `planOf`: `planCostSharing` (exact or Monte Carlo with common random numbers), in a
+ *   worker thread (plan-in-worker.ts, the same plan) when runs × companies ≥
+ *   `planWorkerWork`, since a plan takes seconds to minutes on thousands of companies.
  * - `executiveOf`: counts from the analysis; the expected loss of `riskOf` (exact at most
  *   20 companies, else 10,000 runs, seed 1); the top 5 weak links with their reason and
  *   exposure path; the worst breach — of the top 10 weak links, the one whose 10-day
@@ -25,6 +27,7 @@ import { pathToFocal } from '../src/analysis/exposure-path.ts';
 import { EXACT_LIMIT, exactLoss, hitProbabilities, monteCarloLoss } from '../src/analysis/loss-distribution.ts';
 import { simulateScenario } from '../src/analysis/scenario.ts';
 import { parallelMonteCarloLoss } from '../src/analysis-runtime/parallel-loss.ts';
+import { planInWorker } from '../src/analysis-runtime/plan-in-worker.ts';
 import { UsageError } from '../src/errors.ts';
 import type { ExecutiveResponse, PlanResponse, RiskResponse } from './api-types.ts';
 import type { NetworkView } from './network-view.ts';
@@ -38,6 +41,8 @@ export const DEFAULTS = {
   maxBudget: 1e13,
   /** Monte Carlo work (runs × companies) from which the runs go to worker threads. */
   parallelWork: 5_000_000,
+  /** Plan work (runs × companies) from which the plan is computed in a worker thread, so the server keeps answering. */
+  planWorkerWork: 500_000,
   /** The executive view's budget when none is given, yen. */
   executiveBudget: 50_000_000,
   executiveRuns: 10_000,
@@ -87,8 +92,10 @@ export function planOf(view: NetworkView, params: PlanParams): Promise<PlanRespo
   if (params.exact) checkExact(view);
   const { budget, costs, runs, seed, exact } = params;
   const key = `${JSON.stringify({ budget, costs: costs ?? null, runs: exact ? null : runs, seed: exact ? null : seed, exact })} θ${view.theta}`;
-  return view.kept('plan', key, (): PlanResponse => {
-    const plan = planCostSharing(view.index, { budget, runs, seed, exact, ...(costs ? { costs } : {}) }, view.analysis.options);
+  return view.kept('plan', key, async (): Promise<PlanResponse> => {
+    const input = { budget, runs, seed, exact, ...(costs ? { costs } : {}) };
+    const inWorker = !exact && runs * view.index.n >= DEFAULTS.planWorkerWork;
+    const plan = inWorker ? await planInWorker(view.index, input, view.analysis.options) : planCostSharing(view.index, input, view.analysis.options);
     return {
       method: plan.method,
       runs: plan.runs,
