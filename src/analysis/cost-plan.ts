@@ -129,8 +129,16 @@ export function resolveLiftCosts(costs: Partial<LiftCosts> = {}): LiftCosts {
   return out;
 }
 
-/** Plans the lifts. Example: `planCostSharing(idx, { budget: 20_000_000, exact: true })`. */
-export function planCostSharing(index: IndexedNetwork, input: CostPlanInput, options: Partial<AnalysisOptions> = {}): CostPlan {
+/**
+ * Plans the lifts; `onLift(spent, budget)` is called after each lift chosen (a plan of
+ * thousands of companies takes minutes). Example: `planCostSharing(idx, { budget: 20_000_000, exact: true })`.
+ */
+export function planCostSharing(
+  index: IndexedNetwork,
+  input: CostPlanInput,
+  options: Partial<AnalysisOptions> = {},
+  onLift?: (spent: number, budget: number) => void,
+): CostPlan {
   const o = resolveOptions(options);
   const { budget } = input;
   if (!(budget >= 0 && Number.isFinite(budget))) throw new RangeError(`costPlan: budget must be a finite amount ≥ 0, got ${budget}`);
@@ -209,6 +217,7 @@ export function planCostSharing(index: IndexedNetwork, input: CostPlanInput, opt
     score[x] = toScore;
     p[x] = q;
     remaining -= cost;
+    onLift?.(budget - remaining, budget);
   }
   return {
     method: input.exact ? 'exact' : 'monte-carlo',

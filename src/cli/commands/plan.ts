@@ -57,7 +57,9 @@ export function registerPlan(program: Command, io: Io): void {
         index,
         { budget: o.budget, runs: o.runs, seed: o.seed, ...(o.exact ? { exact: true } : {}), ...(costs ? { costs } : {}) },
         o.theta !== undefined ? { theta: o.theta } : {},
+        planProgress(io),
       );
+      if (io.isTty && plan.rows.length > 0) io.err('\n');
       if (o.format === 'json') {
         io.out(`${JSON.stringify(plan, null, 1)}\n`);
         return;
@@ -81,4 +83,26 @@ export function registerPlan(program: Command, io: Io): void {
       );
       io.out('\nLift costs are assumptions (see README, "Cost-sharing plan"); pass --costs FILE to use your own.\n');
     });
+}
+
+/**
+ * Progress of a long plan on standard error: after each lift, the lifts chosen and the
+ * budget spent, redrawn on a terminal, else a line every 10 s (a small plan prints none).
+ */
+export const DEFAULTS = { progressEveryMs: 10_000 };
+
+function planProgress(io: Io): (spent: number, budget: number) => void {
+  const started = Date.now();
+  let lifts = 0;
+  let last = started;
+  return (spent, budget) => {
+    lifts++;
+    const now = Date.now();
+    const line = `planning: ${lifts} lift${lifts === 1 ? '' : 's'} chosen, ¥${money(spent)} of ¥${money(budget)} spent (${((now - started) / 1000).toFixed(0)} s)`;
+    if (io.isTty) io.err(`\r${line} `);
+    else if (now - last >= DEFAULTS.progressEveryMs) {
+      last = now;
+      io.err(`${line}\n`);
+    }
+  };
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import type { Io } from '../../../src/cli/io.ts';
+import { DEFAULTS as PLAN_DEFAULTS } from '../../../src/cli/commands/plan.ts';
 import { VECTORS_DIR } from '../../vectors-dir.ts';
 import { readFileSync } from 'node:fs';
 
@@ -81,6 +82,23 @@ describe('weaklink scenario, risk, plan', () => {
     expect(plan.expectedLossAfter).toBeLessThan(plan.expectedLossBefore);
     const csv = await run('plan', dir, '--budget', '20000000', '--exact', '--format', 'csv');
     expect(csv.out.split('\n')[0]).toBe('supplier,name,fromLevel,toLevel,cost,avoidedLoss,ratio,split');
+  });
+
+  it('plan reports each lift chosen on standard error while a long plan runs', async () => {
+    const dir = await folder(NET);
+    const saved = PLAN_DEFAULTS.progressEveryMs;
+    PLAN_DEFAULTS.progressEveryMs = 0;
+    try {
+      const r = await run('plan', dir, '--budget', '20000000', '--exact');
+      expect(r.code).toBe(0);
+      const lifts = Number(/on (\d+) lifts?/.exec(r.out)?.[1]);
+      expect(lifts).toBeGreaterThan(0);
+      const lines = r.err.split('\n').filter((line) => line.startsWith('planning: '));
+      expect(lines).toHaveLength(lifts);
+      expect(lines[0]).toMatch(/^planning: 1 lift chosen, ¥[\d,]+ of ¥20,000,000 spent \(\d+ s\)$/);
+    } finally {
+      PLAN_DEFAULTS.progressEveryMs = saved;
+    }
   });
 
   it('plan exits 1 for a costs file of the wrong shape', async () => {
