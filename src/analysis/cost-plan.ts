@@ -341,11 +341,17 @@ export function sampledLossModel(index: IndexedNetwork, run: { runs: number; see
   // new cascade of every hit of the run.
   const words = (n + 31) >>> 5;
   const member = new Int32Array(runs * words);
+  /** The companies hit in each run under the current p, as bit sets too. */
+  const hitBits = new Int32Array(runs * words);
   const hits = new Int32Array(n);
   const loss = new Float64Array(runs);
   for (let r = 0; r < runs; r++) {
     let count = 0;
-    for (let k = runStart[r]!, end = runStart[r + 1]!; k < end; k++) hits[count++] = hitCompany[k]!;
+    for (let k = runStart[r]!, end = runStart[r + 1]!; k < end; k++) {
+      const i = hitCompany[k]!;
+      hits[count++] = i;
+      hitBits[r * words + (i >>> 5)]! |= 1 << (i & 31);
+    }
     const d = cascade.run(hits.subarray(0, count));
     for (let j = 0; j < d.length; j++) member[r * words + (d[j]! >>> 5)]! |= 1 << (d[j]! & 31);
     loss[r] = runLoss(r);
@@ -359,19 +365,7 @@ export function sampledLossModel(index: IndexedNetwork, run: { runs: number; see
   }
   let current = 0;
   const inRun = (v: number): boolean => ((member[current * words + (v >>> 5)]! >>> (v & 31)) & 1) === 1;
-  /** Whether v is hit in run `current` under the current p (its entries are in run order). */
-  const hitInRun = (v: number): boolean => {
-    let lo = companyStart[v]!;
-    let hi = companyStart[v + 1]! - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const at = entryRun[mid]!;
-      if (at === current) return entryUniform[mid]! < p[v]!;
-      if (at < current) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
-  };
+  const hitInRun = (v: number): boolean => ((hitBits[current * words + (v >>> 5)]! >>> (v & 31)) & 1) === 1;
   const unhit = createUnhit(index, options);
   /** The companies of run r's disrupted set that y's hit alone keeps disrupted (y hit in r). */
   const goneWithout = (r: number, y: number): Int32Array => {
@@ -419,6 +413,7 @@ export function sampledLossModel(index: IndexedNetwork, run: { runs: number; see
         if (u < q || u >= p[x]!) continue;
         const r = entryRun[k]!;
         const gone = goneWithout(r, x);
+        hitBits[r * words + (x >>> 5)]! &= ~(1 << (x & 31));
         for (let j = 0; j < gone.length; j++) {
           const v = gone[j]!;
           perCompany[v]! += value[v]! / runs;
