@@ -57,6 +57,8 @@ export interface AppDeps {
   auth: { tokens: TokenStore; audit?: AuditLog };
   /** Analysis options (θ, level scores, …); checked here, a bad one throws a RangeError. */
   options?: Partial<AnalysisOptions>;
+  /** The analysis cache of `store`, e.g. one warmed before the server listens; default a new one with `options`. */
+  cache?: AnalysisCache;
   /** Rate limits and upload limits; defaults 600/min per token, 1200/min per address, 200,000 rows, 20 MB. */
   limits?: Partial<Limits>;
   /** Origins allowed to call the API from a browser (CORS); none by default. */
@@ -124,7 +126,7 @@ export function createApp(deps: AppDeps): Express {
   const audit = deps.auth.audit ?? new AuditLog(join(tokens.dir, DEFAULTS.auditFile));
   const ctx: RouteContext = {
     store: deps.store,
-    cache: new AnalysisCache(deps.store, deps.options),
+    cache: deps.cache ?? new AnalysisCache(deps.store, deps.options),
     tokens,
     writes: new WriteLock(),
     limits: { uploadRows: limits.uploadRows, uploadBytes: limits.uploadBytes },

@@ -65,7 +65,10 @@ export interface SavedScenarioRecord {
 export interface GraphStore {
   /** Replaces the active network with `network` (atomically) and returns its version. */
   load(network: Network, options?: LoadOptions): Promise<LoadSummary>;
-  /** The whole active network (empty when nothing was loaded). */
+  /**
+   * The whole active network (empty when nothing was loaded): the caller's own copy, or
+   * frozen (the memory store shares its rows); a caller copies what it changes.
+   */
   read(): Promise<Network>;
   /** The version of the active network, or null when nothing was loaded. */
   version(): Promise<string | null>;

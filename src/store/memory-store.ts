@@ -1,7 +1,11 @@
 /**
  * MemoryStore: the GraphStore in process memory, weaklink's embedded default (nothing to
- * install). The network is deep-copied on load and on every read, so callers can never
- * change the stored rows; a load swaps the whole network at once (readers see the old one
+ * install). The stored network is frozen — its arrays and every row — so callers can
+ * never change the stored rows: a load copies and freezes the rows it is given (rows
+ * frozen already, e.g. those an edit kept from an earlier read, are shared, not copied),
+ * and a read returns the frozen network itself, at no cost even for a million companies;
+ * whoever wants to change it copies what it changes, as the edits and what-ifs do. A
+ * load swaps the whole network at once (readers see the old one
  * or the new one); the version is the count of loads and a random tag of this store
  * (`3.9f3a2b1c`), so no version is given twice, even across restarts: an edit based on a
  * version from before a restart gets a 409 instead of landing on another network. Analysis
@@ -53,6 +57,17 @@ interface Loaded {
   down: Map<string, Placed[]>;
 }
 
+const EMPTY: Network = Object.freeze({ companies: Object.freeze([]) as unknown as Network['companies'], supplies: Object.freeze([]) as unknown as Network['supplies'] });
+
+/** The network with frozen arrays and rows; a row frozen already is kept, any other copied and frozen. Rows hold only primitive values. */
+function frozenNetwork(network: Network): Network {
+  const row = <T extends object>(r: T): T => (Object.isFrozen(r) ? r : Object.freeze({ ...r }));
+  return Object.freeze({
+    companies: Object.freeze(network.companies.map(row)) as unknown as Network['companies'],
+    supplies: Object.freeze(network.supplies.map(row)) as unknown as Network['supplies'],
+  });
+}
+
 export class MemoryStore implements GraphStore {
   #loaded: Loaded | null = null;
   #loads = 0;
@@ -77,7 +92,7 @@ export class MemoryStore implements GraphStore {
 
   async load(network: Network, options: LoadOptions = {}): Promise<LoadSummary> {
     checkKeys(network);
-    const copy = structuredClone(network);
+    const copy = frozenNetwork(network);
     const order = new Map(copy.companies.map((c, i) => [c.id, i]));
     const up = new Map<string, Placed[]>();
     const down = new Map<string, Placed[]>();
@@ -99,8 +114,9 @@ export class MemoryStore implements GraphStore {
     return { companies: copy.companies.length, supplies: copy.supplies.length, version };
   }
 
+  /** The stored network, frozen (see the class comment); an empty one before any load. */
   async read(): Promise<Network> {
-    return structuredClone(this.#loaded?.network ?? { companies: [], supplies: [] });
+    return this.#loaded?.network ?? EMPTY;
   }
 
   async version(): Promise<string | null> {

@@ -118,7 +118,15 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       expect(progress.at(-1)).toEqual([9, 9]);
       network.companies[0]!.name = 'changed after load';
       const read = await s.read();
-      read.supplies.pop();
+      // What a caller read is its own copy, or frozen (the memory store shares its rows):
+      // either way a change to it never reaches the store.
+      try {
+        read.supplies.pop();
+        read.companies[0]!.name = 'changed after read';
+      } catch (error) {
+        expect(error).toBeInstanceOf(TypeError);
+        expect(Object.isFrozen(read.supplies) && Object.isFrozen(read.companies[0])).toBe(true);
+      }
       expect(await s.read()).toEqual(FULL);
     });
 
