@@ -102,6 +102,23 @@ export class NetworkView {
     return row;
   }
 
+  /**
+   * Computes now what the map's first requests need (the summary's counts, the company
+   * list's order and search text, the weak links), which a large network otherwise pays
+   * for on the first page: about 25 s at a million companies.
+   */
+  warm(): void {
+    this.stats();
+    this.focalIndices();
+    this.hiddenCritical();
+    this.levelGaps();
+    this.levelGapOf(this.index.ids[0] ?? ''); // builds the by-id map of the level gaps
+    this.searchText();
+    this.ranked();
+    this.criticalToFocal();
+    this.weakLinks();
+  }
+
   /** Lower-case `id` and `name` of every company, for substring search. */
   searchText(): { id: string[]; name: string[] } {
     return this.once('search', () => ({

@@ -107,14 +107,15 @@ export async function openTokens(workspace: string): Promise<{ tokens: TokenStor
 }
 
 /**
- * Analyses the network before the server listens, so that the first page does not wait
- * for it (seconds at 100k companies, about a minute at a million).
+ * Analyses the network, and computes what the first page asks for, before the server
+ * listens, so that the first page does not wait for it (seconds at 100k companies, about
+ * a minute at a million).
  */
 async function warmAnalysis(store: GraphStore): Promise<AnalysisCache> {
   const cache = new AnalysisCache(store);
   if ((await store.version()) === null) return cache;
   const started = Date.now();
-  await cache.view();
+  (await cache.view()).warm();
   say(`analysed the network in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return cache;
 }
