@@ -42,9 +42,11 @@ export async function readNetwork(dir: string, options: ReadNetworkOptions = {})
   const report = onProgress && ((rows: number) => onProgress(rows, Math.min(bytes.total, bytes.done + bytes.reading()), bytes.total));
   const check = new NetworkCheck(dir, report);
   const files = chooseFiles(dir, await listFolder(dir), check.log);
+  const sizes = new Map<string, number>();
   for (const [file, present] of [[files.companies, files.hasCompanies], [files.supplies, files.hasSupplies]] as const) {
-    if (present) bytes.total += await stat(join(dir, file)).then((s) => s.size, () => 0);
+    if (present) sizes.set(file, await stat(join(dir, file)).then((s) => s.size, () => 0));
   }
+  for (const size of sizes.values()) bytes.total += size;
   const read = async (file: string, present: boolean, spec: TableSpec, sink: RecordSink): Promise<boolean> => {
     if (!present) return false;
     if (files.format === 'json') {
@@ -52,7 +54,7 @@ export async function readNetwork(dir: string, options: ReadNetworkOptions = {})
       return text !== undefined && readJsonTable(file, text, spec, check.log, sink);
     }
     const path = join(dir, file);
-    const size = await stat(path).then((s) => s.size, () => 0);
+    const size = sizes.get(file) ?? 0;
     const table = new CsvTable(file, spec, check.log, sink);
     try {
       if (size >= DEFAULTS.workerFromBytes) {

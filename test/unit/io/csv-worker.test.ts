@@ -12,16 +12,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { streamParser, type CsvFault, type CsvReceiver } from '../../../src/io/csv-records.ts';
 import { DEFAULTS as WORKER, readCsvInWorker } from '../../../src/io/csv-worker-client.ts';
 import { DEFAULTS as READ, readNetwork } from '../../../src/io/read-network.ts';
-import { COMPANIES, SUPPLIES, csv, folder, withLine } from './helpers.ts';
+import { COMPANIES, SUPPLIES, TRICKY_COMPANY_LINES, csv, folder, withLine } from './helpers.ts';
 
 const TEXT = [
-  '\uFEFFid,name,revenue',
-  'a,"Älpha\r\nGroup",1',
-  '',
-  'b,"Beta\nCo ✓",x',
-  'c,"C,""quoted""\r\n\r\nthree lines",2',
-  '\r',
-  'd,D,-1',
+  ...TRICKY_COMPANY_LINES,
   ...Array.from({ length: 300 }, (_, i) => `f${i},Row ${i},${i}`),
   'e,"x"y,3',
   'g,"never closed,3',

@@ -25,6 +25,21 @@ export const SUPPLIES = [
   'c,b,logistics,,,,',
 ];
 
+/**
+ * The awkward lines of a companies table, to be joined with CRLF: a BOM, CRLF and LF
+ * inside quoted values, blank lines, a lone CR, multi-byte characters. Physical lines:
+ * header 1, a 2–3, b 5–6, c 7–9, lone CR and blank 10–11, d 12.
+ */
+export const TRICKY_COMPANY_LINES = [
+  '\uFEFFid,name,revenue',
+  'a,"Älpha\r\nGroup",1',
+  '',
+  'b,"Beta\nCo ✓",x',
+  'c,"C,""quoted""\r\n\r\nthree lines",2',
+  '\r', // a lone CR ends a line too: lines 10 and 11 are blank
+  'd,D,-1',
+] as const;
+
 /** The lines joined as a file, with a final newline. */
 export const csv = (lines: readonly string[]): string => `${lines.join('\n')}\n`;
 
