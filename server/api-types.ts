@@ -182,10 +182,13 @@ export interface WeakLink {
   name: string;
   ownScore: number;
   unassessed: boolean;
+  /** Annual probability of a disruptive hit. */
+  hitLikelihood: number;
+  /** Expected loss of one hit, yen per event. */
+  expectedEventLoss: number;
+  /** Expected annual loss its hits cause: yen per year. */
   riskContribution: number;
   blastRadiusSize: number;
-  /** Revenue of the company and of its blast radius. */
-  valueAtStake: number;
   /** One line: own score and what depends on it. */
   reason: string;
 }
@@ -193,7 +196,7 @@ export interface WeakLink {
 /** GET /api/analysis/weak-links?offset=&limit= (highest risk contribution first, ties by id) */
 export interface WeakLinksResponse extends Page<WeakLink> {
   theta: number;
-  /** The hit-likelihood curve assumed, e.g. `p(s) = 0.3 × 0.97^s`. */
+  /** The hit-likelihood curve assumed, e.g. `p(s) = min(1, 0.015 × 0.975^s)`. */
   hitLikelihood: string;
 }
 

@@ -6,6 +6,7 @@
  */
 import {
   concentrationGroupReports,
+  hitLikelihoodFormula,
   hiddenCriticalReports,
   levelGapReports,
   singleSourceReports,
@@ -50,7 +51,7 @@ export class NetworkView {
 
   /** The `p(s) = …` assumption, as the reports print it. */
   get hitLikelihood(): string {
-    return `p(s) = ${this.analysis.options.hitBase} × ${this.analysis.options.hitDecay}^s`;
+    return hitLikelihoodFormula(this.analysis.options);
   }
 
   /** Edge e is a direct single source: its normalised share is above 1 − θ. */

@@ -18,7 +18,8 @@ import { exposurePath, exposurePaths, type ExposurePaths } from './exposure-path
 import { resolveOptions, type AnalysisOptions } from './options.ts';
 import { ownScores } from './own-score.ts';
 import { requiredLevels, type LevelReason, type RequiredLevels } from './required-level.ts';
-import { rankWeakLinks, riskContributions } from './risk.ts';
+import { eventLosses, type EventLossTable } from './event-loss.ts';
+import { expectedAnnualLoss, hitLikelihoods, rankWeakLinks, riskContributions } from './risk.ts';
 import { singleSourceEdges } from './single-sources.ts';
 import { tiers } from './tiers.ts';
 
@@ -34,7 +35,14 @@ export interface Analysis {
   tier: Int32Array;
   failures: SingleFailures;
   required: RequiredLevels;
+  /** p(own): the annual probability that each company is hit. */
+  hitLikelihood: Float64Array;
+  /** L(x, d) and EL(x) of a hit of each company. */
+  eventLoss: EventLossTable;
+  /** p × EL: the expected annual loss each company's hits cause (yen per year). */
   risk: Float64Array;
+  /** Σ risk: the expected annual loss (yen per year). */
+  expectedAnnualLoss: number;
   /** Edge indices of the direct single sources. */
   singleSources: Int32Array;
 }
@@ -50,6 +58,9 @@ export function runAnalysis(index: IndexedNetwork, options: RunOptions = {}): An
   const own = ownScores(index, o);
   const effective = effectiveScores(index, own.score, o);
   const failures = singleFailures(index, { ...o, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const p = hitLikelihoods(own.score, o);
+  const eventLoss = eventLosses(index, failures, o);
+  const risk = riskContributions(p, eventLoss.expected);
   return {
     index,
     options: o,
@@ -61,7 +72,10 @@ export function runAnalysis(index: IndexedNetwork, options: RunOptions = {}): An
     tier: tiers(index),
     failures,
     required: requiredLevels(index, failures.blastRadius, o),
-    risk: riskContributions(index, own.score, failures.blastRadius, o),
+    hitLikelihood: p,
+    eventLoss,
+    risk,
+    expectedAnnualLoss: expectedAnnualLoss(risk),
     singleSources: singleSourceEdges(index, o),
   };
 }
@@ -81,8 +95,14 @@ export interface CompanyReport {
   /** From the company to its root-cause weak link (the company itself when its own score binds). */
   exposurePath: string[];
   blastRadius: string[];
+  /** Aligned with blastRadius: the first day of a long hit of this company on which each member stops. */
+  stopDays: number[];
   criticalSuppliers: string[];
+  /** Annual probability of a disruptive hit, from the own score. */
   hitLikelihood: number;
+  /** EL: expected loss of one hit of this company, yen per event. */
+  expectedEventLoss: number;
+  /** hitLikelihood × expectedEventLoss: yen per year. */
   riskContribution: number;
 }
 
@@ -99,10 +119,13 @@ export interface WeakLinkReport {
   name: string;
   ownScore: number;
   unassessed: boolean;
+  /** Annual probability of a disruptive hit. */
+  hitLikelihood: number;
+  /** Expected loss of one hit, yen per event. */
+  expectedEventLoss: number;
+  /** Yen per year. */
   riskContribution: number;
   blastRadiusSize: number;
-  /** Revenue of the company and its blast radius. */
-  valueAtStake: number;
   /** One line: own score and what depends on it. */
   reason: string;
 }
@@ -134,7 +157,15 @@ export interface ConcentrationGroupReport {
 
 export interface AnalysisResult {
   theta: number;
-  assumptions: { hitLikelihood: string; levelScores: readonly number[]; bufferTolerance: number };
+  assumptions: {
+    hitLikelihood: string;
+    durations: readonly { days: number; probability: number }[];
+    lossRatio: number;
+    levelScores: readonly number[];
+    bufferTolerance: number;
+  };
+  /** Σ risk contributions: yen per year. */
+  expectedAnnualLoss: number;
   summary: { companies: number; supplies: number; focal: string[]; unassessed: number; maxTier: number };
   companies: CompanyReport[];
   singleSources: SingleSourceReport[];
@@ -203,11 +234,22 @@ export function companyReport(a: Analysis, i: number, context?: ReportContext): 
     requiredLevel: a.required.level[i]! < 0 ? null : a.required.level[i]!,
     effectiveScore: a.effective[i]!,
     exposurePath: path.map((x) => index.ids[x]!),
-    blastRadius: ids(members(a.failures.blastRadius, i)),
+    ...radiusWithStopDays(a, i, ids),
     criticalSuppliers: ids(members(a.failures.criticalSuppliers, i)),
-    hitLikelihood: a.options.hitBase * Math.pow(a.options.hitDecay, a.own[i]!),
+    hitLikelihood: a.hitLikelihood[i]!,
+    expectedEventLoss: a.eventLoss.expected[i]!,
     riskContribution: a.risk[i]!,
   };
+}
+
+/** The blast radius of i in id order, with each member's stop day beside it. */
+function radiusWithStopDays(a: Analysis, i: number, ids: (list: Int32Array) => string[]): { blastRadius: string[]; stopDays: number[] } {
+  const radius = members(a.failures.blastRadius, i);
+  const from = a.failures.blastRadius.start[i]!;
+  const blastRadius = ids(radius);
+  const dayOf = new Map<string, number>();
+  for (let k = 0; k < radius.length; k++) dayOf.set(a.index.ids[radius[k]!]!, a.failures.stopDays[from + k]!);
+  return { blastRadius, stopDays: blastRadius.map((id) => dayOf.get(id)!) };
 }
 
 /**
@@ -250,8 +292,6 @@ export function weakLinkReports(a: Analysis, limit = 25): WeakLinkReport[] {
   const { index } = a;
   return rankWeakLinks(index, a.risk, limit).map((x, r) => {
     const radius = members(a.failures.blastRadius, x);
-    let stake = index.value[x]!;
-    for (const v of radius) stake += index.value[v]!;
     const focalHit = Array.from(radius).filter((v) => a.tier[v] === 0).map((v) => index.ids[v]!);
     const score = a.unassessed[x] === 1 ? 'unassessed (scored 0)' : `own score ${a.own[x]}`;
     const depends =
@@ -265,9 +305,10 @@ export function weakLinkReports(a: Analysis, limit = 25): WeakLinkReport[] {
       name: index.network.companies[x]!.name,
       ownScore: a.own[x]!,
       unassessed: a.unassessed[x] === 1,
+      hitLikelihood: a.hitLikelihood[x]!,
+      expectedEventLoss: a.eventLoss.expected[x]!,
       riskContribution: a.risk[x]!,
       blastRadiusSize: radius.length,
-      valueAtStake: stake,
       reason: `${score}; ${depends}`,
     };
   });
@@ -408,7 +449,7 @@ export function concentrationGroupReports(a: Analysis): ConcentrationGroupReport
 }
 
 /** The sections of the report that stay small whatever the network's size. */
-export function analysisHead(a: Analysis): Pick<AnalysisResult, 'theta' | 'assumptions' | 'summary'> {
+export function analysisHead(a: Analysis): Pick<AnalysisResult, 'theta' | 'assumptions' | 'expectedAnnualLoss' | 'summary'> {
   const { index, options } = a;
   let unassessed = 0;
   let maxTier = 0;
@@ -421,12 +462,20 @@ export function analysisHead(a: Analysis): Pick<AnalysisResult, 'theta' | 'assum
   return {
     theta: options.theta,
     assumptions: {
-      hitLikelihood: `p(s) = ${options.hitBase} × ${options.hitDecay}^s`,
+      hitLikelihood: hitLikelihoodFormula(options),
+      durations: options.durations,
+      lossRatio: options.lossRatio,
       levelScores: options.levelScores,
       bufferTolerance: options.bufferTolerance,
     },
+    expectedAnnualLoss: a.expectedAnnualLoss,
     summary: { companies: index.n, supplies: index.m, focal, unassessed, maxTier },
   };
+}
+
+/** The hit-likelihood curve as a formula, e.g. `p(s) = min(1, 0.015 × 0.975^s)`. */
+export function hitLikelihoodFormula(options: AnalysisOptions): string {
+  return `p(s) = min(1, ${options.hitBase} × ${options.hitDecay}^s)`;
 }
 
 /** Everything but the per-company reports. */
@@ -449,9 +498,9 @@ export function analysisSections(a: Analysis, warnings: string[] = []): Omit<Ana
 
 /** Everything, as one plain object (the `--format json` document). */
 export function analysisReport(a: Analysis, warnings: string[] = []): AnalysisResult {
-  const { theta, assumptions, summary, ...rest } = analysisSections(a, warnings);
+  const { theta, assumptions, expectedAnnualLoss, summary, ...rest } = analysisSections(a, warnings);
   const context = reportContext(a);
-  return { theta, assumptions, summary, companies: Array.from({ length: a.index.n }, (_, i) => companyReport(a, i, context)), ...rest };
+  return { theta, assumptions, expectedAnnualLoss, summary, companies: Array.from({ length: a.index.n }, (_, i) => companyReport(a, i, context)), ...rest };
 }
 
 /** `analysisReport(runAnalysis(index, options))`. */

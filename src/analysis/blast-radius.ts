@@ -5,12 +5,15 @@
  * are stored as one CSR array and the critical suppliers are its transpose, so
  * `x ∈ criticalSuppliers(v) ⇔ v ∈ blastRadius(x)` holds by construction.
  *
- * A company none of whose buyers depends on it above 1 − θ stops the cascade at its
- * own out-edges, so the whole pass costs O(m + Σ edges out of the radii).
+ * The same pass gives each radius member's stop day for a long hit of x (stop-days.ts),
+ * stored beside the radii. A company none of whose buyers depends on it above 1 − θ
+ * stops the cascade at its own out-edges, so the whole pass costs O(m + Σ edges out of
+ * the radii), times a log factor for buffered edges.
  */
 import type { IndexedNetwork } from '../model/index-network.ts';
 import { createCascade } from './cascade.ts';
 import type { AnalysisOptions } from './options.ts';
+import { createTimedCascade } from './stop-days.ts';
 
 /** Sets per company in CSR form: members of i are `list[start[i] .. start[i+1]-1]`, ascending. */
 export interface CompanySets {
@@ -23,6 +26,8 @@ export interface SingleFailures {
   blastRadius: CompanySets;
   /** criticalSuppliers of v, ascending company index. */
   criticalSuppliers: CompanySets;
+  /** Aligned with `blastRadius.list`: the first day of a long hit of x on which that member stops (x itself: day 0). */
+  stopDays: Int32Array;
 }
 
 /** The blast radius of one company, ascending indices. Example: `blastRadius(idx, idx.indexOf.get('fab')!)`. */
@@ -36,21 +41,31 @@ export function singleFailures(
   options: Partial<AnalysisOptions> & { onProgress?: (done: number, total: number) => void } = {},
 ): SingleFailures {
   const { n } = index;
-  const cascade = createCascade(index, options);
+  const cascade = createTimedCascade(index, options);
   const fallen = cascade.fallen();
+  const fallenDays = cascade.days();
+  const dayOf = new Int32Array(n);
   const start = new Int32Array(n + 1);
   let list = new Int32Array(Math.max(16, n));
+  let days = new Int32Array(list.length);
   let size = 0;
   for (let x = 0; x < n; x++) {
     const d = index.outStart[x + 1]! > index.outStart[x]! ? cascade.runOne(x) : 1;
     if (d > 1) {
       if (size + d - 1 > list.length) {
-        const grown = new Int32Array(Math.max(list.length * 2, size + d - 1));
+        const length = Math.max(list.length * 2, size + d - 1);
+        const grown = new Int32Array(length);
         grown.set(list.subarray(0, size));
         list = grown;
+        const grownDays = new Int32Array(length);
+        grownDays.set(days.subarray(0, size));
+        days = grownDays;
       }
-      list.set(fallen.subarray(1, d), size);
-      list.subarray(size, size + d - 1).sort();
+      for (let k = 1; k < d; k++) dayOf[fallen[k]!] = fallenDays[k]!;
+      const radius = list.subarray(size, size + d - 1);
+      radius.set(fallen.subarray(1, d));
+      radius.sort();
+      for (let k = 0; k < d - 1; k++) days[size + k] = dayOf[radius[k]!]!;
       size += d - 1;
     }
     start[x + 1] = size;
@@ -58,7 +73,7 @@ export function singleFailures(
   }
   options.onProgress?.(n, n);
   const blast = { start, list: list.slice(0, size) };
-  return { blastRadius: blast, criticalSuppliers: transpose(blast, n) };
+  return { blastRadius: blast, criticalSuppliers: transpose(blast, n), stopDays: days.slice(0, size) };
 }
 
 /** Members of set i as a subarray view. */

@@ -1,47 +1,112 @@
 /**
- * The analysis options and their DEFAULTS (DESIGN.md "Analysis semantics"): the
- * threshold θ, the level → score table, the hit-likelihood curve and the buffer
- * tolerance of the required-level rule. Every analysis takes one options object and
- * resolves it here, so a bad option fails the same way everywhere.
+ * The analysis options and their DEFAULTS: the threshold θ, the level → score table,
+ * the hit-likelihood curve, the outage-duration distribution, the loss ratio and the
+ * buffer tolerance of the required-level rule. Every analysis takes one options object
+ * and resolves it here, so a bad option fails the same way everywhere.
+ *
+ * The money defaults are assumptions, each to be replaced by the user's own figures
+ * (README, "Where the defaults come from"):
+ * - hit likelihood p(s) = min(1, 0.015 × 0.975^s): an unassessed company 1.5 % a year,
+ *   ★3 (60) 0.33 %, ★4 (80) 0.20 %; 0.975^100 ≈ 1/12.6, close to the 13.8× breach ratio
+ *   between F- and A-rated companies that SecurityScorecard reports;
+ * - full-stop days of an outage: 1, 5, 14, 30, 60, 120 with 0.20, 0.25, 0.25, 0.15,
+ *   0.10, 0.05 (mean 21.45 days), from public incidents in Japan and abroad;
+ * - loss ratio 1: a stopped day loses revenue / 365 (revenue at risk).
  */
+import { UsageError } from '../errors.ts';
+
+/** One entry of the outage-duration distribution: full-stop days and their probability. */
+export interface Duration {
+  days: number;
+  probability: number;
+}
 
 export interface AnalysisOptions {
   /** θ: a buyer stops when the available share of a commodity falls below it. In (0, 1]. */
   theta: number;
   /** Own score of scs_level 0..5 (used when no security_score is given). */
   levelScores: readonly number[];
-  /** p(s) = hitBase × hitDecay^s: the annual probability that a company of own score s is hit. */
+  /** p(s) = min(1, hitBase × hitDecay^s): the annual probability that a company of own score s is hit. */
   hitBase: number;
   hitDecay: number;
+  /** The distribution of full-stop days of a hit; probabilities sum to 1. */
+  durations: readonly Duration[];
+  /** Share of revenue a stopped day loses: 1 = revenue at risk; a gross-margin ratio for a profit basis. */
+  lossRatio: number;
   /** Required-level rule, question 2: an input with fewer buffer days than this halts the buyer. */
   bufferTolerance: number;
 }
 
+export const DEFAULT_DURATIONS: readonly Duration[] = Object.freeze(
+  (
+    [
+      [1, 0.2],
+      [5, 0.25],
+      [14, 0.25],
+      [30, 0.15],
+      [60, 0.1],
+      [120, 0.05],
+    ] as const
+  ).map(([days, probability]) => Object.freeze({ days, probability })),
+);
+
 export const DEFAULTS: Readonly<AnalysisOptions> = Object.freeze({
   theta: 0.5,
   levelScores: Object.freeze([10, 25, 40, 60, 80, 95]),
-  hitBase: 0.3,
-  hitDecay: 0.97,
+  hitBase: 0.015,
+  hitDecay: 0.975,
+  durations: DEFAULT_DURATIONS,
+  lossRatio: 1,
   bufferTolerance: 7,
 });
 
-/** Tolerance of share comparisons (DESIGN.md: "below θ" means < θ − 1e-9). */
+/** Tolerance of share comparisons ("below θ" means < θ − 1e-9). */
 export const EPSILON = 1e-9;
 
-/** Resolves partial options against DEFAULTS and checks them; throws a RangeError naming the option. */
+/** Resolves partial options against DEFAULTS and checks them; throws a UsageError naming the option. */
 export function resolveOptions(options: Partial<AnalysisOptions> = {}): AnalysisOptions {
   const o: AnalysisOptions = { ...DEFAULTS, ...stripUndefined(options) };
-  if (!(o.theta > 0 && o.theta <= 1)) throw new RangeError(`analysis: theta must be a number in (0, 1], got ${o.theta}`);
+  const bad = (field: string, message: string): never => {
+    throw new UsageError(`analysis: ${message}`, field);
+  };
+  if (!(o.theta > 0 && o.theta <= 1)) bad('theta', `theta must be a number in (0, 1], got ${o.theta}`);
   if (o.levelScores.length !== 6 || o.levelScores.some((s) => !(s >= 0 && s <= 100))) {
-    throw new RangeError('analysis: levelScores must hold 6 scores in 0–100 (levels 0 to 5)');
+    bad('levelScores', 'levelScores must hold 6 scores in 0–100 (levels 0 to 5)');
   }
   for (let l = 1; l < 6; l++) {
-    if (o.levelScores[l]! < o.levelScores[l - 1]!) throw new RangeError('analysis: levelScores must not decrease with the level');
+    if (o.levelScores[l]! < o.levelScores[l - 1]!) bad('levelScores', 'levelScores must not decrease with the level');
   }
-  if (!(o.hitBase >= 0 && o.hitBase <= 1)) throw new RangeError(`analysis: hitBase must be in [0, 1], got ${o.hitBase}`);
-  if (!(o.hitDecay > 0 && o.hitDecay <= 1)) throw new RangeError(`analysis: hitDecay must be in (0, 1], got ${o.hitDecay}`);
-  if (!(o.bufferTolerance >= 0)) throw new RangeError(`analysis: bufferTolerance must be ≥ 0, got ${o.bufferTolerance}`);
+  if (!(o.hitBase > 0 && o.hitBase <= 1)) bad('hitBase', `hitBase must be in (0, 1], got ${o.hitBase}`);
+  if (!(o.hitDecay > 0 && o.hitDecay <= 1)) bad('hitDecay', `hitDecay must be in (0, 1], got ${o.hitDecay}`);
+  checkDurations(o.durations);
+  if (!(o.lossRatio >= 0 && o.lossRatio <= 1)) bad('lossRatio', `lossRatio must be in [0, 1], got ${o.lossRatio}`);
+  if (!(o.bufferTolerance >= 0)) bad('bufferTolerance', `bufferTolerance must be ≥ 0, got ${o.bufferTolerance}`);
   return o;
+}
+
+/** Checks a durations table: whole days ≥ 0, probabilities in [0, 1] summing to 1 ± 1e-9. */
+export function checkDurations(durations: readonly Duration[]): void {
+  if (!Array.isArray(durations) || durations.length === 0) {
+    throw new UsageError('analysis: durations must list at least one [days, probability] entry', 'durations');
+  }
+  let sum = 0;
+  durations.forEach((d, i) => {
+    if (!(Number.isInteger(d.days) && d.days >= 0)) {
+      throw new UsageError(`analysis: durations[${i}] days must be a whole number ≥ 0, got ${d.days}`, `durations[${i}].days`);
+    }
+    if (!(d.probability >= 0 && d.probability <= 1)) {
+      throw new UsageError(`analysis: durations[${i}] probability must be in [0, 1], got ${d.probability}`, `durations[${i}].probability`);
+    }
+    sum += d.probability;
+  });
+  if (Math.abs(sum - 1) > 1e-9) {
+    throw new UsageError(`analysis: the durations' probabilities must sum to 1 (± 1e-9), got ${sum}; correct the entries so they add up to 1`, 'durations');
+  }
+}
+
+/** Mean full-stop days of a durations table. */
+export function meanDuration(durations: readonly Duration[]): number {
+  return durations.reduce((s, d) => s + d.days * d.probability, 0);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

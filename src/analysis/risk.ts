@@ -1,34 +1,37 @@
 /**
- * Hit likelihood and risk contribution (DESIGN.md). p(s) = hitBase × hitDecay^s (0.3 ×
- * 0.97^s by default — an assumption, stated in every report). The risk contribution of
- * x is p(own(x)) × (value of x + value of its blast radius), value = revenue. The weak
- * links are the companies ranked by risk contribution, highest first, ties by id.
+ * Hit likelihood, risk contribution and the expected annual loss. p(s) = min(1,
+ * hitBase × hitDecay^s) is the annual probability that a company of own score s
+ * suffers a disruptive cyber incident (0.015 × 0.975^s by default — an assumption,
+ * stated in every report). The risk contribution of x is p(x) × EL(x), the expected
+ * annual loss its hits cause (event-loss.ts); the contributions add up to the expected
+ * annual loss (AAL), exactly. The weak links are the companies ranked by risk
+ * contribution, highest first, ties by id.
  */
 import type { IndexedNetwork } from '../model/index-network.ts';
-import type { CompanySets } from './blast-radius.ts';
 import { resolveOptions, type AnalysisOptions } from './options.ts';
 
 /** The annual probability that a company of own score `score` is hit. */
 export function hitLikelihood(score: number, options: Partial<AnalysisOptions> = {}): number {
   const { hitBase, hitDecay } = resolveOptions(options);
-  return hitBase * Math.pow(hitDecay, score);
+  return Math.min(1, hitBase * Math.pow(hitDecay, score));
 }
 
-/** Risk contribution of every company, from own scores and blast radii. */
-export function riskContributions(
-  index: IndexedNetwork,
-  own: Float64Array,
-  blast: CompanySets,
-  options: Partial<AnalysisOptions> = {},
-): Float64Array {
+/** p(own) of every company. */
+export function hitLikelihoods(own: Float64Array, options: Partial<AnalysisOptions> = {}): Float64Array {
   const { hitBase, hitDecay } = resolveOptions(options);
-  const risk = new Float64Array(index.n);
-  for (let x = 0; x < index.n; x++) {
-    let value = index.value[x]!;
-    for (let k = blast.start[x]!, end = blast.start[x + 1]!; k < end; k++) value += index.value[blast.list[k]!]!;
-    risk[x] = hitBase * Math.pow(hitDecay, own[x]!) * value;
-  }
-  return risk;
+  return own.map((s) => Math.min(1, hitBase * Math.pow(hitDecay, s)));
+}
+
+/** p(x) × EL(x) for every company (yen per year). */
+export function riskContributions(p: Float64Array, expectedEventLoss: Float64Array): Float64Array {
+  return p.map((px, x) => px * expectedEventLoss[x]!);
+}
+
+/** The expected annual loss: Σ of the risk contributions (yen per year). */
+export function expectedAnnualLoss(risk: Float64Array): number {
+  let sum = 0;
+  for (let x = 0; x < risk.length; x++) sum += risk[x]!;
+  return sum;
 }
 
 /**

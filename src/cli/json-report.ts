@@ -31,12 +31,12 @@ const BATCH = 1000;
 
 /** Yields the JSON text of the full analysis in chunks (pretty-printed when `indent` > 0). */
 export function* jsonReportChunks(a: Analysis, warnings: string[], indent = 0): Generator<string> {
-  const { theta, assumptions, summary } = analysisHead(a);
+  const { theta, assumptions, expectedAnnualLoss, summary } = analysisHead(a);
   const nl = indent > 0 ? '\n' : '';
   const pad = ' '.repeat(indent);
   const sp = indent > 0 ? ' ' : '';
   const field = (key: string, value: unknown): string => `${pad}${JSON.stringify(key)}:${sp}${JSON.stringify(value)}`;
-  yield `{${nl}${[field('theta', theta), field('assumptions', assumptions), field('summary', summary)].join(`,${nl}`)},${nl}${pad}"companies":${sp}[`;
+  yield `{${nl}${[field('theta', theta), field('assumptions', assumptions), field('expectedAnnualLoss', expectedAnnualLoss), field('summary', summary)].join(`,${nl}`)},${nl}${pad}"companies":${sp}[`;
   const ids = new Ids(a);
   const paths = exposurePaths(a.index, a.own, a.effective, a.fallOrder, a.options);
   const batch: string[] = [];
@@ -113,6 +113,24 @@ class Ids {
     for (let k = 0; k < ranks.length; k++) parts[k] = this.quotedByRank[ranks[k]!]!;
     return `[${parts.join(',')}]`;
   }
+
+  /** The blast radius of i in plain string order (`blastRadius`) and each member's stop day beside it (`stopDays`). */
+  sortedWithDays(a: Analysis, i: number): { blastRadius: string; stopDays: string } {
+    const from = a.failures.blastRadius.start[i]!;
+    const count = a.failures.blastRadius.start[i + 1]! - from;
+    // rank × 2^31 + day: one native sort of exact doubles keeps each day with its id.
+    const keys = new Float64Array(count);
+    for (let k = 0; k < count; k++) keys[k] = this.rank[a.failures.blastRadius.list[from + k]!]! * 2147483648 + a.failures.stopDays[from + k]!;
+    keys.sort();
+    const radius = new Array<string>(count);
+    const days = new Array<number>(count);
+    for (let k = 0; k < count; k++) {
+      const rank = Math.floor(keys[k]! / 2147483648);
+      radius[k] = this.quotedByRank[rank]!;
+      days[k] = keys[k]! - rank * 2147483648;
+    }
+    return { blastRadius: `[${radius.join(',')}]`, stopDays: `[${days.join(',')}]` };
+  }
 }
 
 /** JSON of a number as `JSON.stringify` writes it (`null` for NaN and ±Infinity). */
@@ -137,9 +155,10 @@ function companyJson(a: Analysis, ids: Ids, i: number, path: ArrayLike<number>):
     requiredLevel: required < 0 ? 'null' : num(required),
     effectiveScore: num(a.effective[i]!),
     exposurePath: ids.list(path),
-    blastRadius: ids.sorted(members(a.failures.blastRadius, i)),
+    ...ids.sortedWithDays(a, i),
     criticalSuppliers: ids.sorted(members(a.failures.criticalSuppliers, i)),
-    hitLikelihood: num(a.options.hitBase * Math.pow(a.options.hitDecay, a.own[i]!)),
+    hitLikelihood: num(a.hitLikelihood[i]!),
+    expectedEventLoss: num(a.eventLoss.expected[i]!),
     riskContribution: num(a.risk[i]!),
   };
   return objectJson(fields);

@@ -37,6 +37,9 @@ export interface CompanyResult {
   id: string;
   effectiveScore: number;
   tier: number | null;
+  /** Expected loss of one hit of the company, yen per event. */
+  expectedEventLoss: number;
+  /** Expected annual loss its hits cause, yen per year. */
   riskContribution: number;
   blastRadiusSize: number;
   requiredLevel: number | null;

@@ -112,7 +112,7 @@ RETURN id LIMIT 6`;
 
 export const WRITE_RESULTS = `UNWIND $rows AS r
 MATCH (c:Company {gen: $gen, id: r.id})
-SET c.effectiveScore = r.effectiveScore, c.tier = toInteger(r.tier), c.riskContribution = r.riskContribution,
+SET c.effectiveScore = r.effectiveScore, c.tier = toInteger(r.tier), c.expectedEventLoss = r.expectedEventLoss, c.riskContribution = r.riskContribution,
   c.blastRadiusSize = toInteger(r.blastRadiusSize), c.requiredLevel = toInteger(r.requiredLevel),
   c.criticalSupplierCount = toInteger(r.criticalSupplierCount), c.analysedAt = datetime($analysedAt)
 RETURN count(c) AS n`;

@@ -14,6 +14,7 @@ import neo4j from 'neo4j-driver';
 import { startNeo4j, type RunningNeo4j } from '../../scripts/neo4j-process.mjs';
 import { runAnalysis } from '../../src/analysis/analyze.ts';
 import { createCascade } from '../../src/analysis/cascade.ts';
+import { companyResults } from '../../src/cli/commands/analyze.ts';
 import { collectNetwork, generateNetwork } from '../../src/generate/generate-network.ts';
 import { indexNetwork, type IndexedNetwork } from '../../src/model/index-network.ts';
 import type { Network } from '../../src/model/types.ts';
@@ -74,15 +75,7 @@ async function main(): Promise<void> {
       const [back, readS] = await time(() => store.read());
       if (back.supplies.length !== net.supplies.length) throw new Error('read-back lost rows');
       const analysis = runAnalysis(indexNetwork(back));
-      const results = Array.from({ length: analysis.index.n }, (_, i) => ({
-        id: analysis.index.ids[i]!,
-        effectiveScore: analysis.effective[i]!,
-        tier: analysis.tier[i]! < 0 ? null : analysis.tier[i]!,
-        riskContribution: analysis.risk[i]!,
-        blastRadiusSize: analysis.failures.blastRadius.start[i + 1]! - analysis.failures.blastRadius.start[i]!,
-        requiredLevel: analysis.required.level[i]! < 0 ? null : analysis.required.level[i]!,
-        criticalSupplierCount: analysis.failures.criticalSuppliers.start[i + 1]! - analysis.failures.criticalSuppliers.start[i]!,
-      }));
+      const results = companyResults(analysis);
       const [, writeS] = await time(() => store.writeResults(results, new Date()));
       rows.push(
         `${String(net.supplies.length).padStart(9)} supplies + ${String(net.companies.length).padStart(7)} companies | load ${loadS.toFixed(1)} s (${Math.round(total / loadS)} rows/s) | read-back ${readS.toFixed(1)} s | write-back ${writeS.toFixed(1)} s`,

@@ -16,7 +16,8 @@ import { singleFailures } from '../../src/analysis/blast-radius.ts';
 import { createCascade } from '../../src/analysis/cascade.ts';
 import { effectiveScores } from '../../src/analysis/effective-score.ts';
 import { ownScores } from '../../src/analysis/own-score.ts';
-import { rankWeakLinks, riskContributions } from '../../src/analysis/risk.ts';
+import { hitLikelihoods, rankWeakLinks, riskContributions } from '../../src/analysis/risk.ts';
+import { eventLosses } from '../../src/analysis/event-loss.ts';
 import { singleSourceEdges } from '../../src/analysis/single-sources.ts';
 import { tiers } from '../../src/analysis/tiers.ts';
 import { CsvNetworkSink } from '../../src/generate/csv-sink.ts';
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
   const [, tiersS] = timed('tiers', () => tiers(index));
   const [single, singleS] = timed('direct single sources', () => singleSourceEdges(index));
   const [failures, failuresS] = timed('all blast radii + critical suppliers', () => singleFailures(index));
-  const [, weakS] = timed('weak-link ranking (risk + top 100)', () => rankWeakLinks(index, riskContributions(index, own.score, failures.blastRadius), 100));
+  const [, weakS] = timed('weak-link ranking (risk + top 100)', () => rankWeakLinks(index, riskContributions(hitLikelihoods(own.score), eventLosses(index, failures).expected), 100));
   // The first run of a step pays for whatever garbage collection of the imported rows
   // lands in it; a second run of the effective scores shows the computation alone.
   const [, effAgainS] = timed('effective scores (again)', () => effectiveScores(index, own.score));

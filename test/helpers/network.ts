@@ -40,7 +40,7 @@ export function net(companies: CompanyRow[], supplies: SupplyRow[]): Network {
 const ACCESS: (Access | null)[] = [null, 'none', 'data', 'network', 'software'];
 
 /** Random valid networks of up to `maxCompanies`; `cyclic` allows edges from lower to higher index. */
-export function arbitraryNetwork({ maxCompanies = 9, cyclic = true } = {}): fc.Arbitrary<Network> {
+export function arbitraryNetwork({ maxCompanies = 9, cyclic = true, buffers = [null, 0, 3, 10] as (number | null)[] } = {}): fc.Arbitrary<Network> {
   return fc
     .record({
       n: fc.integer({ min: 1, max: maxCompanies }),
@@ -54,7 +54,7 @@ export function arbitraryNetwork({ maxCompanies = 9, cyclic = true } = {}): fc.A
           commodity: fc.constantFrom('x', 'y', 'z'),
           share: fc.integer({ min: 1, max: 10 }),
           access: fc.constantFrom(...ACCESS),
-          buffer: fc.constantFrom(null, 0, 3, 10),
+          buffer: fc.constantFrom(...buffers),
         }),
         { maxLength: maxCompanies * 3 },
       ),

@@ -33,7 +33,7 @@ async function readResult(_store: unknown, id: string): Promise<StoredResult | n
   driver ??= neo4j.driver(uri, password === undefined ? undefined : neo4j.auth.basic(user, password), { disableLosslessIntegers: true });
   const { records } = await driver.executeQuery(
     `MATCH (m:WeaklinkMeta {key: 'active'}) MATCH (c:Company {gen: m.gen, id: $id})
-     RETURN c {.effectiveScore, .tier, .riskContribution, .blastRadiusSize, .requiredLevel, .criticalSupplierCount} AS r,
+     RETURN c {.effectiveScore, .tier, .expectedEventLoss, .riskContribution, .blastRadiusSize, .requiredLevel, .criticalSupplierCount} AS r,
             toString(c.analysedAt) AS at`,
     { id },
   );

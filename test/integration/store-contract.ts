@@ -175,7 +175,7 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       const s = await store();
       await s.load(CHAIN);
       const at = new Date('2026-03-04T05:06:07.089Z');
-      const ok: CompanyResult = { id: 'm1', effectiveScore: 37.5, tier: 1, riskContribution: 0.1 + 0.2, blastRadiusSize: 2, requiredLevel: 4, criticalSupplierCount: 3 };
+      const ok: CompanyResult = { id: 'm1', effectiveScore: 37.5, tier: 1, expectedEventLoss: 12.5, riskContribution: 0.1 + 0.2, blastRadiusSize: 2, requiredLevel: 4, criticalSupplierCount: 3 };
       await expect(s.writeResults([ok, { ...ok, id: 'ghost' }], at)).rejects.toThrow(/ghost/);
       await s.writeResults([ok, { ...ok, id: 'x', tier: null, requiredLevel: null }], at);
       const { id: _id, ...stored } = ok;

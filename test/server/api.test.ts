@@ -63,7 +63,7 @@ describe('GET /api/health, /api/summary', () => {
       maxTier: 2,
       unassessed: 1,
       theta: 0.5,
-      hitLikelihood: 'p(s) = 0.3 × 0.97^s',
+      hitLikelihood: 'p(s) = min(1, 0.015 × 0.975^s)',
       commodities: ['castings', 'foam', 'logistics', 'metal', 'seats'],
       countries: ['CN', 'JP', 'KR'],
       singleSources: singleSourceReports(analysis).length,

@@ -196,8 +196,10 @@ describe('analyze on the sample', () => {
     expect(ota.unassessed).toBe(true);
     expect(ota.ownScore).toBe(0);
     expect(sorted(ota.blastRadius)).toEqual(['auto-oem', 'yamabuki-seating']);
-    // p(0) × (¥240M + ¥62bn + ¥30tn)
-    expect(ota.riskContribution / (0.3 * 30_062_240_000_000)).toBeCloseTo(1, 12);
+    // p(0) = 1.5 % a year × the expected loss of one hit, in which the automaker stops on day 3.
+    expect(ota.hitLikelihood).toBeCloseTo(0.015, 15);
+    expect(ota.riskContribution / (0.015 * ota.expectedEventLoss)).toBeCloseTo(1, 12);
+    expect(ota.stopDays[ota.blastRadius.indexOf('auto-oem')]).toBe(3);
     expect(result.weakLinks[0]?.id).toBe('ota-springs');
     expect(result.weakLinks.slice(0, 10).map((w) => w.id)).toContain('ota-springs');
   });

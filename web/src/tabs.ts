@@ -93,14 +93,14 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
     'weak-links': async (pane) => {
       const page = await api.weakLinks({ limit: WEAK_LINK_LIMIT });
       setChildren(pane,
-        h('p', { class: 'tab-intro' }, `Companies ranked by risk contribution: the hit likelihood of their own score (${page.hitLikelihood}) × the revenue they and their blast radius stand for.`),
-        table('weak-links', ['#', 'Company', 'Own', 'Risk', 'Stops', 'At stake', 'Why'], page.items.map(weakLinkRow), page.total, [0, 2, 3, 4, 5], [
+        h('p', { class: 'tab-intro' }, `Companies ranked by risk contribution (yen per year): the hit likelihood of their own score (${page.hitLikelihood}, a year) × the expected loss of one hit — the days each stopped company is down over the assumed outage durations × its revenue per day.`),
+        table('weak-links', ['#', 'Company', 'Own', 'Risk ¥/yr', 'Stops', 'Loss ¥/hit', 'Why'], page.items.map(weakLinkRow), page.total, [0, 2, 3, 4, 5], [
           '',
           '',
           'Own security score (? = unassessed, scored 0)',
-          'Risk contribution: hit likelihood × value at stake',
+          'Risk contribution, yen per year: hit likelihood × expected loss of one hit',
           'Blast radius: companies a breach here stops',
-          'Value at stake: revenue of the company and its blast radius',
+          'Expected loss of one hit of this company, yen per event: revenue per day × days down, over the outage durations',
           '',
         ]),
       );
@@ -149,7 +149,7 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
       h('td', { class: 'num' }, h('span', { class: `score-chip${r.unassessed ? ' unassessed' : ''}`, style: `background:${scoreColour(r.ownScore)}` }, r.unassessed ? '?' : String(r.ownScore))),
       num(formatCompact(r.riskContribution)),
       num(formatNumber(r.blastRadiusSize)),
-      num(formatCompact(r.valueAtStake)),
+      num(formatCompact(r.expectedEventLoss)),
       h('td', { class: 'reason' }, r.reason),
     ]);
   }

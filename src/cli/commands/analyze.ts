@@ -80,12 +80,13 @@ export function registerAnalyze(program: Command, io: Io): void {
 }
 
 /** The per-company results written back to the store. */
-function companyResults(a: ReturnType<typeof runAnalysis>): CompanyResult[] {
+export function companyResults(a: ReturnType<typeof runAnalysis>): CompanyResult[] {
   const { index } = a;
   return Array.from({ length: index.n }, (_, i) => ({
     id: index.ids[i]!,
     effectiveScore: a.effective[i]!,
     tier: a.tier[i]! < 0 ? null : a.tier[i]!,
+    expectedEventLoss: a.eventLoss.expected[i]!,
     riskContribution: a.risk[i]!,
     blastRadiusSize: a.failures.blastRadius.start[i + 1]! - a.failures.blastRadius.start[i]!,
     requiredLevel: a.required.level[i]! < 0 ? null : a.required.level[i]!,

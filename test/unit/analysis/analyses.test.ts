@@ -46,8 +46,16 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions({ theta: 1.5 })).toThrow(/theta/);
     expect(() => resolveOptions({ levelScores: [1, 2] })).toThrow(/levelScores/);
   });
-  it('resolveOptions fills the DESIGN.md defaults', () => {
-    expect(resolveOptions()).toMatchObject({ theta: 0.5, levelScores: [10, 25, 40, 60, 80, 95], hitBase: 0.3, hitDecay: 0.97, bufferTolerance: 7 });
+  it('resolveOptions fills the documented defaults', () => {
+    expect(resolveOptions()).toMatchObject({ theta: 0.5, levelScores: [10, 25, 40, 60, 80, 95], hitBase: 0.015, hitDecay: 0.975, lossRatio: 1, bufferTolerance: 7 });
+    expect(resolveOptions().durations.map((d) => [d.days, d.probability])).toEqual([[1, 0.2], [5, 0.25], [14, 0.25], [30, 0.15], [60, 0.1], [120, 0.05]]);
+  });
+  it('resolveOptions rejects a durations table that does not sum to 1, or a day count that is negative or not whole, naming the entry', () => {
+    expect(() => resolveOptions({ durations: [{ days: 1, probability: 0.5 }] })).toThrow(/sum to 1/);
+    expect(() => resolveOptions({ durations: [{ days: -1, probability: 1 }] })).toThrow(/durations\[0\] days/);
+    expect(() => resolveOptions({ durations: [{ days: 1, probability: 0.5 }, { days: 2.5, probability: 0.5 }] })).toThrow(/durations\[1\] days must be a whole number/);
+    expect(() => resolveOptions({ durations: [] })).toThrow(/at least one/);
+    expect(() => resolveOptions({ lossRatio: 2 })).toThrow(/lossRatio/);
   });
 });
 
@@ -185,20 +193,47 @@ describe('required level and level gaps', () => {
 });
 
 describe('hit likelihood, risk contribution, weak links', () => {
-  it('hitLikelihood rejects a base outside [0, 1]', () => {
+  it('hitLikelihood rejects a base outside (0, 1]', () => {
     expect(() => hitLikelihood(10, { hitBase: 2 })).toThrow(/hitBase/);
+    expect(() => hitLikelihood(10, { hitBase: 0 })).toThrow(/hitBase/);
+    expect(() => hitLikelihood(10, { hitDecay: 1.5 })).toThrow(/hitDecay/);
   });
-  it('hitLikelihood is 0.3 × 0.97^s by default', () => {
-    expect(hitLikelihood(0)).toBeCloseTo(0.3, 12);
-    expect(hitLikelihood(50)).toBeCloseTo(0.3 * 0.97 ** 50, 12);
+  it('hitLikelihood is min(1, 0.015 × 0.975^s) by default', () => {
+    expect(hitLikelihood(0)).toBeCloseTo(0.015, 15);
+    expect(hitLikelihood(60)).toBeCloseTo(0.015 * 0.975 ** 60, 15);
+    expect(hitLikelihood(0, { hitBase: 1, hitDecay: 1 })).toBe(1);
   });
-  it('runAnalysis risk is p(own) × (revenue + revenue of the blast radius); ranking ties go by id', () => {
+  it('runAnalysis stop days follow the buffers: fab → tier1 on day 30 (30 buffer days) → oem on day 32', () => {
     const a = runAnalysis(idx);
-    expect(a.risk[id('x')]).toBeCloseTo(0.3 * (5 + 20 + 20 + 1000), 9);
-    expect(a.risk[id('fab')]).toBeCloseTo(0.3 * 0.97 ** 30 * (50 + 100 + 1000), 9);
+    const days = (x: string): Record<string, number> => {
+      const r = companyReport(a, id(x));
+      return Object.fromEntries(r.blastRadius.map((v, k) => [v, r.stopDays[k]!]));
+    };
+    expect(days('fab')).toEqual({ tier1: 30, oem: 32 });
+    expect(days('x')).toEqual({ a: 0, b: 0, oem: 0 });
+    expect(days('tier1')).toEqual({ oem: 2 });
+  });
+  it('runAnalysis risk is p(own) × EL, EL over the default durations (mean 21.45 days); ranking ties go by id', () => {
+    const a = runAnalysis(idx);
+    // w(f) = Σ P(d) max(0, d − f): w(0) = 21.45, w(30) = 0.1 × 30 + 0.05 × 90 = 7.5, w(32) = 0.1 × 28 + 0.05 × 88 = 7.2.
+    expect(a.eventLoss.expected[id('x')]).toBeCloseTo(((5 + 20 + 20 + 1000) / 365) * 21.45, 9);
+    expect(a.risk[id('x')]).toBeCloseTo(0.015 * ((5 + 20 + 20 + 1000) / 365) * 21.45, 9);
+    const elFab = (50 * 21.45 + 100 * 7.5 + 1000 * 7.2) / 365;
+    expect(a.eventLoss.expected[id('fab')]).toBeCloseTo(elFab, 9);
+    expect(a.risk[id('fab')]).toBeCloseTo(0.015 * 0.975 ** 30 * elFab, 9);
+    // L(fab, 14 days): only fab is down (14 days); L(fab, 60): fab 60, tier1 30, oem 28 days.
+    const K = a.eventLoss.durations.length;
+    expect(a.eventLoss.byDuration[id('fab') * K + 2]).toBeCloseTo((50 * 14) / 365, 9);
+    expect(a.eventLoss.byDuration[id('fab') * K + 4]).toBeCloseTo((50 * 60 + 100 * 30 + 1000 * 28) / 365, 9);
     expect(idx.ids[rankWeakLinks(idx, a.risk, 1)[0]!]).toBe('x');
     const tie = indexNetwork(net([{ id: 'b' }, { id: 'a' }], []));
     expect(rankWeakLinks(tie, new Float64Array([1, 1])).map((i) => tie.ids[i])).toEqual(['a', 'b']);
+  });
+  it('runAnalysis risk contributions add up to the expected annual loss; lossRatio scales every loss', () => {
+    const a = runAnalysis(idx);
+    expect(a.expectedAnnualLoss).toBeCloseTo(a.risk.reduce((s, r) => s + r, 0), 9);
+    const margin = runAnalysis(idx, { lossRatio: 0.25 });
+    expect(margin.expectedAnnualLoss).toBeCloseTo(a.expectedAnnualLoss * 0.25, 9);
   });
 });
 

@@ -17,6 +17,9 @@ interface ExpectedCompany {
   blastRadius: string[];
   criticalSuppliers: string[];
   tier: number | null;
+  hitLikelihood: number;
+  stopDays: Record<string, number>;
+  expectedEventLoss: number;
   riskContribution: number;
   ownLevel: number;
   requiredLevel: number | null;
@@ -26,8 +29,16 @@ interface Expected {
   companies: Record<string, ExpectedCompany>;
   singleSources: [string, string, string][];
   hhi: Record<string, number>;
-  expectedLoss?: number;
+  expectedAnnualLoss: number;
+  durations: [number, number][];
+  hitBase: number;
+  hitDecay: number;
 }
+
+/** Money is compared to 1e-6 relative. */
+const closeMoney = (got: number, want: number, what: string): void => {
+  expect(Math.abs(got - want), `${what}: got ${got}, want ${want}`).toBeLessThanOrEqual(1e-6 * Math.max(1e-9, Math.abs(want)));
+};
 
 const folders = readdirSync(VECTORS_DIR, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(VECTORS_DIR, d.name, 'expected.json')))
@@ -43,7 +54,8 @@ describe('analyze on the shared vectors', () => {
       const dir = join(VECTORS_DIR, folder);
       const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
       const { network } = await readNetwork(dir);
-      const result = analyze(indexNetwork(network), { theta: expected.theta });
+      const durations = expected.durations.map(([days, probability]) => ({ days, probability }));
+      const result = analyze(indexNetwork(network), { theta: expected.theta, durations, hitBase: expected.hitBase, hitDecay: expected.hitDecay });
       expect(result.companies.map((c) => c.id).sort()).toEqual(Object.keys(expected.companies).sort());
       for (const c of result.companies) {
         const want = expected.companies[c.id]!;
@@ -53,12 +65,17 @@ describe('analyze on the shared vectors', () => {
         expect(c.blastRadius, `${where} blastRadius`).toEqual(want.blastRadius);
         expect(c.criticalSuppliers, `${where} criticalSuppliers`).toEqual(want.criticalSuppliers);
         expect(c.tier, `${where} tier`).toBe(want.tier);
-        expect(Math.abs(c.riskContribution - want.riskContribution), `${where} riskContribution`).toBeLessThanOrEqual(
-          1e-9 * Math.max(1, Math.abs(want.riskContribution)),
-        );
+        expect(c.hitLikelihood, `${where} hitLikelihood`).toBeCloseTo(want.hitLikelihood, 12);
+        const stopDays = Object.fromEntries([[c.id, 0], ...c.blastRadius.map((id, k) => [id, c.stopDays[k]!])]);
+        expect(stopDays, `${where} stopDays`).toEqual(want.stopDays);
+        closeMoney(c.expectedEventLoss, want.expectedEventLoss, `${where} expectedEventLoss`);
+        closeMoney(c.riskContribution, want.riskContribution, `${where} riskContribution`);
         expect(c.ownLevel, `${where} ownLevel`).toBe(want.ownLevel);
         expect(c.requiredLevel, `${where} requiredLevel`).toBe(want.requiredLevel);
       }
+      closeMoney(result.expectedAnnualLoss, expected.expectedAnnualLoss, `${folder} expectedAnnualLoss`);
+      const sum = result.companies.reduce((s, c) => s + c.riskContribution, 0);
+      closeMoney(sum, result.expectedAnnualLoss, `${folder} Σ risk contributions = AAL`);
       expect(result.singleSources.map((s) => [s.buyer, s.commodity, s.supplier])).toEqual(expected.singleSources);
       const hhi = Object.fromEntries(result.concentration.groups.map((g) => [`${g.buyer}|${g.commodity}`, g.hhi]));
       expect(Object.keys(hhi).sort()).toEqual(Object.keys(expected.hhi).sort());

@@ -202,10 +202,10 @@ describe('report sections at scale', () => {
   });
 
   it('jsonReportChunks streams exactly the document analysisReport describes', () => {
-    const { theta, assumptions, summary, companies, ...rest } = report;
+    const { theta, assumptions, expectedAnnualLoss, summary, companies, ...rest } = report;
     const field = (key: string, value: unknown): string => ` ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
     const expected =
-      `{\n${[field('theta', theta), field('assumptions', assumptions), field('summary', summary)].join(',\n')},\n "companies": [` +
+      `{\n${[field('theta', theta), field('assumptions', assumptions), field('expectedAnnualLoss', expectedAnnualLoss), field('summary', summary)].join(',\n')},\n "companies": [` +
       companies.map((c, i) => `${i > 0 ? ',' : ''}\n  ${JSON.stringify(c)}`).join('') +
       '\n ]' +
       Object.entries(rest).map(([key, value]) => `,\n${field(key, value)}`).join('') +

@@ -14,6 +14,8 @@ import { indexNetwork } from '../../../src/model/index-network.ts';
 import type { Company, Network } from '../../../src/model/types.ts';
 import { arbitraryNetwork, net, referenceCascade, referenceOwn } from '../../helpers/network.ts';
 
+/** The static model's own curve, until the event-loss plan replaces it. */
+const OLD = { hitBase: 0.3, hitDecay: 0.97 };
 const p = (s: number): number => 0.3 * 0.97 ** s;
 const TABLE = [10, 25, 40, 60, 80, 95];
 
@@ -37,13 +39,13 @@ const idx = indexNetwork(chain);
 
 describe('planCostSharing input', () => {
   it('planCostSharing rejects a negative budget, a bad cost table and exact mode above 20 companies', () => {
-    expect(() => planCostSharing(idx, { budget: -1, exact: true })).toThrow(/budget must be/);
-    expect(() => planCostSharing(idx, { budget: 1, exact: true, costs: { sme: [1, 2] } })).toThrow(/costs.sme must hold 5/);
+    expect(() => planCostSharing(idx, { budget: -1, exact: true }, OLD)).toThrow(/budget must be/);
+    expect(() => planCostSharing(idx, { budget: 1, exact: true, costs: { sme: [1, 2] } }, OLD)).toThrow(/costs.sme must hold 5/);
     expect(() => resolveLiftCosts({ large: [1, 2, 3, 4, -5] })).toThrow(/costs.large/);
     const big = indexNetwork(net(Array.from({ length: 21 }, (_, i) => ({ id: `c${i}` })), [['c1', 'c0', 'x']]));
-    expect(() => planCostSharing(big, { budget: 1e6, exact: true })).toThrow(UsageError);
-    expect(() => planCostSharing(idx, { budget: 1, runs: 0 })).toThrow(/runs must be/);
-    expect(() => planCostSharing(idx, { budget: 1, runs: 100_000_000 })).toThrow(/lower runs to \d+ or fewer/);
+    expect(() => planCostSharing(big, { budget: 1e6, exact: true }, OLD)).toThrow(UsageError);
+    expect(() => planCostSharing(idx, { budget: 1, runs: 0 }, OLD)).toThrow(/runs must be/);
+    expect(() => planCostSharing(idx, { budget: 1, runs: 100_000_000 }, OLD)).toThrow(/lower runs to \d+ or fewer/);
   });
   it('resolveLiftCosts fills the default table', () => {
     expect(resolveLiftCosts()).toEqual({ sme: [300_000, 1_000_000, 3_000_000, 10_000_000, 25_000_000], large: [1_500_000, 5_000_000, 15_000_000, 50_000_000, 125_000_000] });
@@ -53,7 +55,7 @@ describe('planCostSharing input', () => {
 
 describe('planCostSharing on a chain', () => {
   it('planCostSharing lifts the supplier whose lift avoids the most loss per yen and splits its cost by avoided loss', () => {
-    const plan = planCostSharing(idx, { budget: 300_000, exact: true });
+    const plan = planCostSharing(idx, { budget: 300_000, exact: true }, OLD);
     expect(plan.rows).toHaveLength(1);
     const row = plan.rows[0]!;
     const dp = p(10) - p(25);
@@ -75,44 +77,44 @@ describe('planCostSharing on a chain', () => {
   });
   it('planCostSharing skips a lift that no longer fits and takes cheaper ones', () => {
     // 0.6M: t2 0→1 (0.3M), then t1 0→1 (0.3M) — t2's 1→2 at 1M does not fit.
-    const plan = planCostSharing(idx, { budget: 600_000, exact: true });
+    const plan = planCostSharing(idx, { budget: 600_000, exact: true }, OLD);
     expect(plan.rows.map((r) => `${r.supplier}:${r.fromLevel}>${r.toLevel}`)).toEqual(['t2:0>1', 't1:0>1']);
     expect(plan.totalCost).toBe(600_000);
   });
   it('planCostSharing never lifts a company that supplies nobody and stops when nothing fits', () => {
-    const plan = planCostSharing(idx, { budget: 1e12, exact: true });
+    const plan = planCostSharing(idx, { budget: 1e12, exact: true }, OLD);
     expect(plan.rows.every((r) => r.supplier !== 'oem' && r.supplier !== 'buyer2')).toBe(true);
     expect(plan.rows.filter((r) => r.supplier === 't2').at(-1)!.toLevel).toBe(5);
-    expect(planCostSharing(idx, { budget: 100_000, exact: true }).rows).toEqual([]);
+    expect(planCostSharing(idx, { budget: 100_000, exact: true }, OLD).rows).toEqual([]);
   });
   it('planCostSharing says unallocated when no large company avoids loss', () => {
     const smes = net([{ id: 'v', revenue: 100 }, { id: 's' }], [['s', 'v', 'x']]);
-    const plan = planCostSharing(indexNetwork(smes), { budget: 300_000, exact: true });
+    const plan = planCostSharing(indexNetwork(smes), { budget: 300_000, exact: true }, OLD);
     expect(plan.rows[0]!.split).toBe('unallocated');
   });
   it('planCostSharing jumps over levels that would not raise the score, paying for them', () => {
     // s holds ★0 but scores 50: ★1 (25) and ★2 (40) change nothing, ★3 (60) does: 0.3 + 1 + 3 = 4.3M.
     const n = net([{ id: 'v', revenue: 100, size: 'large' }, { id: 's', scsLevel: 0, securityScore: 50 }], [['s', 'v', 'x']]);
-    const plan = planCostSharing(indexNetwork(n), { budget: 5_000_000, exact: true });
+    const plan = planCostSharing(indexNetwork(n), { budget: 5_000_000, exact: true }, OLD);
     expect(plan.rows.map((r) => [r.fromLevel, r.toLevel, r.fromScore, r.toScore, r.cost])).toEqual([[0, 3, 50, 60, 4_300_000]]);
   });
   it('planCostSharing in exact mode ends at the exact loss of the lifted network', () => {
-    const plan = planCostSharing(idx, { budget: 5_000_000, exact: true });
+    const plan = planCostSharing(idx, { budget: 5_000_000, exact: true }, OLD);
     let lifted = chain;
     for (const r of plan.rows) lifted = raiseLevel(lifted, r.supplier, r.toLevel);
-    expect(plan.expectedLossBefore).toBeCloseTo(exactLoss(idx).mean, 9);
-    expect(plan.expectedLossAfter).toBeCloseTo(exactLoss(indexNetwork(lifted)).mean, 9);
+    expect(plan.expectedLossBefore).toBeCloseTo(exactLoss(idx, OLD).mean, 9);
+    expect(plan.expectedLossAfter).toBeCloseTo(exactLoss(indexNetwork(lifted), OLD).mean, 9);
     const avoided = plan.rows.reduce((t, r) => t + r.avoidedLoss, 0);
     expect(avoided).toBeCloseTo(plan.expectedLossBefore - plan.expectedLossAfter, 9);
   });
   it('planCostSharing with Monte Carlo starts from monteCarloLoss with the same seed and its avoided losses add up', () => {
-    const plan = planCostSharing(idx, { budget: 5_000_000, runs: 20_000, seed: 9 });
+    const plan = planCostSharing(idx, { budget: 5_000_000, runs: 20_000, seed: 9 }, OLD);
     expect(plan).toMatchObject({ method: 'monte-carlo', runs: 20_000, seed: 9 });
-    expect(plan.expectedLossBefore).toBe(monteCarloLoss(idx, { runs: 20_000, seed: 9 }).mean);
+    expect(plan.expectedLossBefore).toBe(monteCarloLoss(idx, { runs: 20_000, seed: 9 }, OLD).mean);
     const avoided = plan.rows.reduce((t, r) => t + r.avoidedLoss, 0);
     expect(avoided).toBeCloseTo(plan.expectedLossBefore - plan.expectedLossAfter, 6);
     // Common random numbers: the first lift's avoided loss is close to the exact one.
-    const exact = planCostSharing(idx, { budget: 5_000_000, exact: true });
+    const exact = planCostSharing(idx, { budget: 5_000_000, exact: true }, OLD);
     expect(plan.rows[0]!.supplier).toBe(exact.rows[0]!.supplier);
     expect(Math.abs(plan.rows[0]!.avoidedLoss - exact.rows[0]!.avoidedLoss)).toBeLessThan(0.1 * exact.rows[0]!.avoidedLoss);
   });
@@ -182,7 +184,7 @@ describe('planCostSharing greedy against brute force', () => {
       const network: Network = { ...base, companies: base.companies.map((c, i) => ({ ...c, size: (i + k) % 3 === 0 ? 'large' : 'sme' })) };
       const budget = budgets[k % budgets.length]!;
       const { before, best } = bestAvoided(network, budget);
-      const plan = planCostSharing(indexNetwork(network), { budget, exact: true });
+      const plan = planCostSharing(indexNetwork(network), { budget, exact: true }, OLD);
       expect(plan.expectedLossBefore).toBeCloseTo(before, 9);
       expect(plan.totalCost).toBeLessThanOrEqual(budget);
       const greedy = plan.expectedLossBefore - plan.expectedLossAfter;

@@ -22,7 +22,7 @@ describe('planInWorker', () => {
 
   it('planInWorker rejects with the UsageError and its field, or the RangeError, the plan throws', async () => {
     const index = indexNetwork((await readNetwork('data/sample')).network);
-    const tooMany = planInWorker(index, { budget: 1e6, runs: 10_000_000, seed: 1 });
+    const tooMany = planInWorker(index, { budget: 1e6, runs: 10_000_000, seed: 1 }, { hitBase: 0.3, hitDecay: 0.97 });
     await expect(tooMany).rejects.toBeInstanceOf(UsageError);
     await expect(tooMany).rejects.toMatchObject({ field: 'runs', message: expect.stringContaining('lower runs to') });
     await expect(planInWorker(index, { budget: -1, runs: 10, seed: 1 })).rejects.toThrow(RangeError);

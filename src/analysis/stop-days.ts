@@ -1,0 +1,147 @@
+/**
+ * Stop days: for a long hit of x, the first day of the event on which each company
+ * stops, under the day-by-day rule of the scenarios (scenario.ts). x stops on day 0; an
+ * edge u → v becomes unavailable on day f(u) + ⌈buffer_days⌉ and stays so while the
+ * hit lasts (the stopped set only grows); v stops on the first day some commodity's
+ * available share falls below θ. So the stop days are shortest times in a
+ * Dijkstra-like process over the moments edges become unavailable — never a
+ * day-by-day simulation. The companies that stop are exactly D({x}): in a long
+ * enough event every buffer runs out.
+ *
+ * Edges without a buffer are handled at once through a FIFO of the current day; only
+ * buffered edges go through a binary heap keyed by (day, edge). A run costs
+ * O(edges out of D × log(buffered edges in flight)) and resets its scratch state in
+ * time proportional to what it touched, so one runner serves every company.
+ */
+import type { IndexedNetwork } from '../model/index-network.ts';
+import { EPSILON, resolveOptions, type AnalysisOptions } from './options.ts';
+
+export interface TimedCascadeRunner {
+  /**
+   * The timed cascade from the single company x: returns |D({x})| and leaves D({x}) in
+   * `fallen()[0 .. |D|-1]` (x first, in the order they stopped) and each one's stop day
+   * in `days()` at the same position, until the next run.
+   */
+  runOne(x: number): number;
+  fallen(): Int32Array;
+  days(): Int32Array;
+}
+
+/** Example: `const r = createTimedCascade(idx); const k = r.runOne(x); r.days().subarray(0, k)`. */
+export function createTimedCascade(index: IndexedNetwork, options: Partial<AnalysisOptions> = {}): TimedCascadeRunner {
+  const { theta } = resolveOptions(options);
+  const { n, m, outStart, outEdges, edgeBuyer, edgeGroup, edgeShare, edgeBuffer } = index;
+  const limit = theta - EPSILON;
+  // Whole buffer days per out-edge position, and the shortcut test per company.
+  const wait = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    const b = Math.ceil(edgeBuffer[outEdges[k]!]!);
+    wait[k] = Number.isFinite(b) ? Math.min(b, 0x3fffffff) : 0x3fffffff;
+  }
+  const available = new Float64Array(index.groupCount).fill(Number.NaN);
+  const touchedGroups = new Int32Array(index.groupCount);
+  const stopped = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  const day = new Int32Array(n);
+  // Heap of pending buffered edges (out-edge positions), keyed by the day they run out.
+  let heapDay = new Int32Array(64);
+  let heapEdge = new Int32Array(64);
+  let size = 0;
+  const push = (d: number, k: number): void => {
+    if (size === heapDay.length) {
+      const grownDay = new Int32Array(size * 2);
+      const grownEdge = new Int32Array(size * 2);
+      grownDay.set(heapDay);
+      grownEdge.set(heapEdge);
+      heapDay = grownDay;
+      heapEdge = grownEdge;
+    }
+    let i = size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heapDay[parent]! <= d) break;
+      heapDay[i] = heapDay[parent]!;
+      heapEdge[i] = heapEdge[parent]!;
+      i = parent;
+    }
+    heapDay[i] = d;
+    heapEdge[i] = k;
+  };
+  const pop = (): number => {
+    const top = heapEdge[0]!;
+    const d = heapDay[--size]!;
+    const k = heapEdge[size]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && heapDay[c + 1]! < heapDay[c]!) c++;
+      if (heapDay[c]! >= d) break;
+      heapDay[i] = heapDay[c]!;
+      heapEdge[i] = heapEdge[c]!;
+      i = c;
+    }
+    heapDay[i] = d;
+    heapEdge[i] = k;
+    return top;
+  };
+
+  return {
+    runOne(x) {
+      if (!(x >= 0 && x < n)) throw new RangeError(`stop days: company index ${x} is out of range`);
+      queue[0] = x;
+      day[0] = 0;
+      // Alone, x stops a buyer only through an edge whose share leaves less than θ (or
+      // two edges into one group, never in a validated network): without one, D = {x}.
+      let stops = false;
+      for (let k = outStart[x]!, end = outStart[x + 1]!; k < end && !stops; k++) {
+        const e = outEdges[k]!;
+        stops = 1 - edgeShare[e]! < limit || (k > outStart[x]! && edgeGroup[e] === edgeGroup[outEdges[k - 1]!]);
+      }
+      if (!stops) return 1;
+      stopped[x] = 1;
+      let tail = 1;
+      let head = 0;
+      let touched = 0;
+      let now = 0;
+      // Edge position k of a stopped supplier runs out on day `now`.
+      const runOut = (k: number): void => {
+        const e = outEdges[k]!;
+        const v = edgeBuyer[e]!;
+        if (stopped[v] === 1) return;
+        const g = edgeGroup[e]!;
+        let left = available[g]!;
+        if (Number.isNaN(left)) {
+          left = 1;
+          touchedGroups[touched++] = g;
+        }
+        left -= edgeShare[e]!;
+        available[g] = left;
+        if (left < limit) {
+          stopped[v] = 1;
+          day[tail] = now;
+          queue[tail++] = v;
+        }
+      };
+      for (;;) {
+        if (head < tail) {
+          // Companies that stopped today: their unbuffered edges run out today.
+          const u = queue[head++]!;
+          for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k++) {
+            if (stopped[edgeBuyer[outEdges[k]!]!] === 1) continue;
+            if (wait[k] === 0) runOut(k);
+            else push(Math.min(now + wait[k]!, 0x7ffffffe), k);
+          }
+        } else if (size > 0) {
+          now = heapDay[0]!;
+          runOut(pop());
+        } else break;
+      }
+      for (let i = 0; i < tail; i++) stopped[queue[i]!] = 0;
+      for (let i = 0; i < touched; i++) available[touchedGroups[i]!] = Number.NaN;
+      return tail;
+    },
+    fallen: () => queue,
+    days: () => day,
+  };
+}

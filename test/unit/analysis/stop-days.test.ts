@@ -1,0 +1,59 @@
+/**
+ * Stop days: the Dijkstra-like timed cascade (stop-days.ts, through singleFailures) and
+ * the day-by-day scenario (scenario.ts) are two implementations of one rule; on random
+ * networks with cycles and buffers (whole and fractional) they must give every company
+ * the same first stop day for a 120-day hit.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { singleFailures } from '../../../src/analysis/blast-radius.ts';
+import { simulateScenario } from '../../../src/analysis/scenario.ts';
+import { createTimedCascade } from '../../../src/analysis/stop-days.ts';
+import { indexNetwork } from '../../../src/model/index-network.ts';
+import { arbitraryNetwork, net } from '../../helpers/network.ts';
+
+describe('stop days', () => {
+  it('createTimedCascade.runOne rejects an index out of range', () => {
+    const idx = indexNetwork(net([{ id: 'a' }], []));
+    expect(() => createTimedCascade(idx).runOne(3)).toThrow(/out of range/);
+  });
+
+  it('singleFailures stop days wait for a buffer rounded up to whole days, and for the last of two sources', () => {
+    // s1 and s2 each half of oem's chips (θ 0.5: losing one leaves 0.5, enough); s1 buffered 2.5 days, s2 4.
+    const idx = indexNetwork(
+      net(
+        [{ id: 'src' }, { id: 's1' }, { id: 's2' }, { id: 'oem' }],
+        [
+          ['src', 's1', 'wafers', null, { bufferDays: 0 }],
+          ['src', 's2', 'wafers', null, { bufferDays: 1 }],
+          ['s1', 'oem', 'chips', 0.5, { bufferDays: 2.5 }],
+          ['s2', 'oem', 'chips', 0.5, { bufferDays: 4 }],
+        ],
+      ),
+    );
+    const f = singleFailures(idx);
+    const x = idx.indexOf.get('src')!;
+    const days = Object.fromEntries(
+      Array.from(f.blastRadius.list.subarray(f.blastRadius.start[x]!, f.blastRadius.start[x + 1]!), (v, k) => [idx.ids[v]!, f.stopDays[f.blastRadius.start[x]! + k]!]),
+    );
+    // s1 stops on day 0, s2 on day 1; oem loses s1 on day 3 (0 + ⌈2.5⌉), s2 on day 5 (1 + 4): below θ from day 5.
+    expect(days).toEqual({ s1: 0, s2: 1, oem: 5 });
+  });
+
+  it.each([true, false])('singleFailures stop days equal the first stop days of simulateScenario for a 120-day hit (cycles: %s)', (cyclic) => {
+    fc.assert(
+      fc.property(arbitraryNetwork({ maxCompanies: 9, cyclic, buffers: [null, 0, 1, 2.5, 3, 10, 40] }), fc.constantFrom(0.3, 0.5, 0.7, 1), (network, theta) => {
+        const idx = indexNetwork(network);
+        const f = singleFailures(idx, { theta });
+        for (let x = 0; x < idx.n; x++) {
+          const scenario = simulateScenario(idx, { hit: [x], days: 120, horizon: 121 }, { theta });
+          const want = Object.fromEntries(scenario.companies.filter((c) => c.stoppedOn < 120).map((c) => [c.id, c.stoppedOn]));
+          const got: Record<string, number> = { [idx.ids[x]!]: 0 };
+          for (let k = f.blastRadius.start[x]!; k < f.blastRadius.start[x + 1]!; k++) if (f.stopDays[k]! < 120) got[idx.ids[f.blastRadius.list[k]!]!] = f.stopDays[k]!;
+          expect(got, `hit of ${idx.ids[x]}`).toEqual(want);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
