@@ -91,13 +91,15 @@ export interface SupplyLink {
 
 /** GET /api/companies/:id */
 export interface CompanyDetailResponse {
-  company: CompanyRow & { revenue: number; focal: boolean; hitLikelihood: number };
+  /** hitLikelihood: per year; expectedEventLoss: yen per hit (over the assumed outage durations); riskContribution: yen per year. */
+  company: CompanyRow & { revenue: number; focal: boolean; hitLikelihood: number; expectedEventLoss: number };
   /** One sentence: why the effective score is what it is. */
   explanation: string;
   /** From the company to its root-cause weak link. */
   exposurePath: { id: string; name: string; ownScore: number; effectiveScore: number; commodity: string | null }[];
   criticalSuppliers: { id: string; name: string; direct: boolean; country: string | null }[];
-  blastRadius: { id: string; name: string; tier: number | null }[];
+  /** What a hit of the company stops, by stop day (the first day of the hit it is down), then id; revenuePerDay in yen. */
+  blastRadius: { id: string; name: string; tier: number | null; focal: boolean; stopDay: number; revenuePerDay: number }[];
   suppliers: SupplyLink[];
   buyers: SupplyLink[];
   levelGap: { ownLevel: number; requiredLevel: number; askedBy: { buyer: string; commodity: string; reasons: string[] }[] } | null;
@@ -148,12 +150,30 @@ export interface GraphResponse {
 }
 
 /** POST /api/simulate { hit: string[], theta?: number } */
+/** A company a simulated breach stops. */
+export interface BreachStop {
+  id: string;
+  name: string;
+  focal: boolean;
+  /** First day of the breach on which it is stopped (hit companies: 0). */
+  stopDay: number;
+  /** Revenue (× loss ratio) / 365: yen lost per day it is down. */
+  revenuePerDay: number;
+}
+
 export interface SimulateResponse {
   hit: string[];
   /** Sorted ids, the hit ones included. */
   disrupted: string[];
-  revenueAtRisk: number;
   focalDisrupted: string[];
+  /** Every company stopped, by stop day then id. */
+  companies: BreachStop[];
+  /** Σ revenuePerDay: yen per day of outage once everything has stopped. */
+  revenuePerDay: number;
+  /** Yen lost over an outage of each assumed duration (full-stop days of the hit companies). */
+  lossByDuration: { days: number; probability: number; loss: number }[];
+  /** Σ probability × loss: the expected loss of this breach, yen per event. */
+  expectedLoss: number;
   /** (added) The threshold θ the cascade ran with. */
   theta: number;
 }

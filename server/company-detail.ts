@@ -1,7 +1,8 @@
 /**
  * One company in full: its row, why its effective score is what it is (one sentence),
  * the exposure path with the commodity of each step, its critical suppliers (`direct`
- * when a direct single source), blast radius, suppliers, buyers and level gap. Lists
+ * when a direct single source), blast radius with the day each member stops, suppliers,
+ * buyers and level gap. Lists
  * hold at most `DEFAULTS.listLimit` entries; `counts` gives their full sizes.
  */
 import { companyReport } from '../src/analysis/analyze.ts';
@@ -32,17 +33,21 @@ export function companyDetail(view: NetworkView, id: string): CompanyDetailRespo
   });
   const gap = view.levelGapOf(id);
   return {
-    company: { ...view.row(i), revenue: index.value[i]!, focal: view.isFocal(i), hitLikelihood: report.hitLikelihood },
+    company: { ...view.row(i), revenue: index.value[i]!, focal: view.isFocal(i), hitLikelihood: report.hitLikelihood, expectedEventLoss: report.expectedEventLoss },
     explanation: explain(view, exposurePath),
     exposurePath,
     criticalSuppliers: cap(report.criticalSuppliers).map((x) => {
       const c = index.network.companies[index.indexOf.get(x)!]!;
       return { id: x, name: c.name, direct: direct.has(x), country: c.country };
     }),
-    blastRadius: cap(report.blastRadius).map((x) => {
-      const b = index.indexOf.get(x)!;
-      return { id: x, name: view.name(b), tier: view.tierOf(b) };
-    }),
+    blastRadius: cap(
+      report.blastRadius
+        .map((x, k) => {
+          const b = index.indexOf.get(x)!;
+          return { id: x, name: view.name(b), tier: view.tierOf(b), focal: view.isFocal(b), stopDay: report.stopDays[k]!, revenuePerDay: (index.value[b]! * a.options.lossRatio) / 365 };
+        })
+        .sort((p, q) => p.stopDay - q.stopDay || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0)),
+    ),
     suppliers: cap(suppliers),
     buyers: cap(buyers),
     levelGap: gap ? { ownLevel: gap.ownLevel, requiredLevel: gap.requiredLevel, askedBy: gap.askedBy } : null,

@@ -117,11 +117,11 @@ export const SupplyLinkSchema = z.object({
 const askedBy = z.array(z.object({ buyer: id, commodity: z.string(), reasons: z.array(z.string()) }));
 
 export const CompanyDetailSchema = z.object({
-  company: CompanyRowSchema.extend({ revenue: z.number(), focal: z.boolean(), hitLikelihood: z.number() }),
+  company: CompanyRowSchema.extend({ revenue: z.number(), focal: z.boolean(), hitLikelihood: z.number(), expectedEventLoss: z.number() }),
   explanation: z.string(),
   exposurePath: z.array(z.object({ id, name: z.string(), ownScore: z.number(), effectiveScore: z.number(), commodity: nullableString })),
   criticalSuppliers: z.array(z.object({ id, name: z.string(), direct: z.boolean(), country: nullableString })),
-  blastRadius: z.array(z.object({ id, name: z.string(), tier: z.number().int().nullable() })),
+  blastRadius: z.array(z.object({ id, name: z.string(), tier: z.number().int().nullable(), focal: z.boolean(), stopDay: z.number().int().min(0), revenuePerDay: z.number() })),
   suppliers: z.array(SupplyLinkSchema),
   buyers: z.array(SupplyLinkSchema),
   levelGap: z.object({ ownLevel: z.number().int(), requiredLevel: z.number().int(), askedBy }).nullable(),
@@ -201,8 +201,11 @@ export const ConcentrationSchema = z.object({
 export const SimulateSchema = z.object({
   hit: z.array(id),
   disrupted: z.array(id),
-  revenueAtRisk: z.number(),
   focalDisrupted: z.array(id),
+  companies: z.array(z.object({ id, name: z.string(), focal: z.boolean(), stopDay: z.number().int().min(0), revenuePerDay: z.number() })),
+  revenuePerDay: z.number().describe('Yen per day of outage once every stopped company has stopped.'),
+  lossByDuration: z.array(z.object({ days: z.number().int(), probability: z.number(), loss: z.number() })),
+  expectedLoss: z.number().describe('Yen per event: Σ probability × loss over the assumed outage durations.'),
   theta: z.number(),
 }) satisfies z.ZodType<SimulateResponse>;
 

@@ -1,10 +1,11 @@
 /**
- * POST /api/simulate { hit: string[], theta?: number } — the disruption cascade of a
- * hit set: the disrupted companies (sorted ids, the hit ones included), the revenue at
- * risk and the tier-0 companies that stop. Unknown ids are a 404 naming them.
+ * POST /api/simulate { hit: string[], theta?: number } — a breach of a hit set: every
+ * company it stops with its stop day (the first day of the breach on which it is down)
+ * and its revenue per day of outage, and the loss over each assumed outage duration and
+ * their expectation (yen per event). Unknown ids are a 404 naming them.
  */
 import { z } from 'zod';
-import { disruptedSet } from '../../src/analysis/cascade.ts';
+import { breachOutcome } from '../../src/analysis/breach.ts';
 import { FieldNotFoundError } from '../errors.ts';
 import { defineRoute } from '../route.ts';
 import { SimulateSchema } from '../schemas.ts';
@@ -23,7 +24,7 @@ export const simulateRoute = defineRoute({
   path: '/api/simulate',
   operationId: 'simulate',
   access: 'viewer',
-  summary: 'Hit a set of companies: what the disruption cascade stops, and the revenue at risk.',
+  summary: 'Hit a set of companies: what the breach stops and on which day, the revenue per day of outage, and the loss over each assumed outage duration.',
   body: SimulateBody,
   response: SimulateSchema,
   errors: [404, 413, 503],
@@ -37,12 +38,16 @@ export const simulateRoute = defineRoute({
       throw new FieldNotFoundError(`Unknown company id${unknown.length > 1 ? 's' : ''} in hit: ${list}; search with GET /api/companies?q=…`, 'hit', unknown[0]);
     }
     const theta = body.theta ?? view.theta;
-    const disrupted = Array.from(disruptedSet(index, hitIds.map((id) => index.indexOf.get(id)!), { ...view.analysis.options, theta }));
+    const outcome = breachOutcome(index, hitIds.map((id) => index.indexOf.get(id)!), { ...view.analysis.options, theta });
+    const companies = outcome.companies.map((c) => ({ id: index.ids[c.company]!, name: view.name(c.company), focal: view.isFocal(c.company), stopDay: c.stopDay, revenuePerDay: c.revenuePerDay }));
     return {
       hit: hitIds,
-      disrupted: disrupted.map((i) => index.ids[i]!).sort(byString),
-      revenueAtRisk: disrupted.reduce((s, i) => s + index.value[i]!, 0),
-      focalDisrupted: disrupted.filter((i) => view.isFocal(i)).map((i) => index.ids[i]!).sort(byString),
+      disrupted: companies.map((c) => c.id).sort(byString),
+      focalDisrupted: companies.filter((c) => c.focal).map((c) => c.id).sort(byString),
+      companies,
+      revenuePerDay: outcome.revenuePerDay,
+      lossByDuration: outcome.lossByDuration,
+      expectedLoss: outcome.expectedLoss,
       theta,
     };
   },

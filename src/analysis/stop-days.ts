@@ -18,6 +18,11 @@ import { EPSILON, resolveOptions, type AnalysisOptions } from './options.ts';
 
 export interface TimedCascadeRunner {
   /**
+   * The timed cascade from the hit companies (all stopped on day 0; duplicates ignored):
+   * returns |D(H)| and leaves D(H) in `fallen()` and the stop days in `days()`, as `runOne`.
+   */
+  run(hit: ArrayLike<number>): number;
+  /**
    * The timed cascade from the single company x: returns |D({x})| and leaves D({x}) in
    * `fallen()[0 .. |D|-1]` (x first, in the order they stopped) and each one's stop day
    * in `days()` at the same position, until the next run.
@@ -86,7 +91,63 @@ export function createTimedCascade(index: IndexedNetwork, options: Partial<Analy
     return top;
   };
 
+  /** Spreads from queue[0 .. tail-1] (marked stopped on day 0), then resets the scratch state; returns the tail. */
+  const spread = (initial: number): number => {
+    let tail = initial;
+    let head = 0;
+    let touched = 0;
+    let now = 0;
+    // Edge position k of a stopped supplier runs out on day `now`.
+    const runOut = (k: number): void => {
+      const e = outEdges[k]!;
+      const v = edgeBuyer[e]!;
+      if (stopped[v] === 1) return;
+      const g = edgeGroup[e]!;
+      let left = available[g]!;
+      if (Number.isNaN(left)) {
+        left = 1;
+        touchedGroups[touched++] = g;
+      }
+      left -= edgeShare[e]!;
+      available[g] = left;
+      if (left < limit) {
+        stopped[v] = 1;
+        day[tail] = now;
+        queue[tail++] = v;
+      }
+    };
+    for (;;) {
+      if (head < tail) {
+        // A company that stopped today: its unbuffered edges run out today.
+        const u = queue[head++]!;
+        for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k++) {
+          if (stopped[edgeBuyer[outEdges[k]!]!] === 1) continue;
+          if (wait[k] === 0) runOut(k);
+          else push(Math.min(now + wait[k]!, 0x7ffffffe), k);
+        }
+      } else if (size > 0) {
+        now = heapDay[0]!;
+        runOut(pop());
+      } else break;
+    }
+    for (let i = 0; i < tail; i++) stopped[queue[i]!] = 0;
+    for (let i = 0; i < touched; i++) available[touchedGroups[i]!] = Number.NaN;
+    return tail;
+  };
+
   return {
+    run(hit) {
+      let tail = 0;
+      for (let i = 0; i < hit.length; i++) {
+        const h = hit[i]!;
+        if (!(Number.isInteger(h) && h >= 0 && h < n)) throw new RangeError(`stop days: company index ${h} is out of range`);
+        if (stopped[h] === 1) continue;
+        stopped[h] = 1;
+        day[tail] = 0;
+        queue[tail++] = h;
+      }
+      return spread(tail);
+    },
     runOne(x) {
       if (!(x >= 0 && x < n)) throw new RangeError(`stop days: company index ${x} is out of range`);
       queue[0] = x;
@@ -100,46 +161,7 @@ export function createTimedCascade(index: IndexedNetwork, options: Partial<Analy
       }
       if (!stops) return 1;
       stopped[x] = 1;
-      let tail = 1;
-      let head = 0;
-      let touched = 0;
-      let now = 0;
-      // Edge position k of a stopped supplier runs out on day `now`.
-      const runOut = (k: number): void => {
-        const e = outEdges[k]!;
-        const v = edgeBuyer[e]!;
-        if (stopped[v] === 1) return;
-        const g = edgeGroup[e]!;
-        let left = available[g]!;
-        if (Number.isNaN(left)) {
-          left = 1;
-          touchedGroups[touched++] = g;
-        }
-        left -= edgeShare[e]!;
-        available[g] = left;
-        if (left < limit) {
-          stopped[v] = 1;
-          day[tail] = now;
-          queue[tail++] = v;
-        }
-      };
-      for (;;) {
-        if (head < tail) {
-          // Companies that stopped today: their unbuffered edges run out today.
-          const u = queue[head++]!;
-          for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k++) {
-            if (stopped[edgeBuyer[outEdges[k]!]!] === 1) continue;
-            if (wait[k] === 0) runOut(k);
-            else push(Math.min(now + wait[k]!, 0x7ffffffe), k);
-          }
-        } else if (size > 0) {
-          now = heapDay[0]!;
-          runOut(pop());
-        } else break;
-      }
-      for (let i = 0; i < tail; i++) stopped[queue[i]!] = 0;
-      for (let i = 0; i < touched; i++) available[touchedGroups[i]!] = Number.NaN;
-      return tail;
+      return spread(1);
     },
     fallen: () => queue,
     days: () => day,

@@ -143,6 +143,38 @@ describe('map (Chromium against the API app)', () => {
     await closeMap(page);
   });
 
+  it('clicking a weak link highlights its blast radius on the map, each member labelled and listed with the day it stops', async () => {
+    const page = await openMap(browser, server.pageUrl);
+    const weak = await server.get<WeakLinksResponse>('/api/analysis/weak-links?limit=50');
+    const inView = new Set(await mapIds(page));
+    const target = weak.items.find((w) => inView.has(w.id) && w.blastRadiusSize > 0)!;
+    const detail = await server.get<CompanyDetailResponse>(`/api/companies/${encodeURIComponent(target.id)}`);
+    await clickCompany(page, target.id);
+    await expect.poll(() => page.locator('#panel h2.company-name').textContent()).toBe(detail.company.name);
+    const radius = detail.blastRadius.map((b) => b.id);
+    const shown = await mapIds(page);
+    expect(await idsWithClass(page, 'radius')).toEqual(sorted(radius.filter((id) => shown.includes(id))));
+    const pathIds = new Set(detail.exposurePath.map((s) => s.id));
+    expect(await idsWithClass(page, 'dimmed')).toEqual(shown.filter((id) => !pathIds.has(id) && !radius.includes(id) && id !== target.id));
+    // The panel lists each member with its stop day, in stop-day order; the map labels carry the same day.
+    const items = page.locator('#panel ul.stop-days li[data-id]');
+    await expect.poll(() => items.count()).toBe(Math.min(radius.length, 12));
+    const first = detail.blastRadius[0]!;
+    expect(await items.first().textContent()).toContain(`${first.name} stops on day ${first.stopDay}`);
+    if (shown.includes(first.id)) {
+      expect(await page.evaluate((id) => String(window.__weaklink!.cy.$id(id).data('radiusLabel')), first.id)).toContain(`stops day ${first.stopDay}`);
+    }
+    await expect.poll(() => page.locator('#panel .risk-contribution').textContent()).toMatch(/^¥.+ \/ year$/);
+    await expect.poll(() => page.locator('#panel .event-loss').textContent()).toMatch(/^¥.+ \/ hit$/);
+    await page.evaluate(() => {
+      const cy = window.__weaklink!.cy;
+      cy.fit(cy.nodes('.radius, .path, .selected-set'), 60);
+    });
+    await page.waitForTimeout(100);
+    await shot(page, 'blast-radius');
+    await closeMap(page);
+  });
+
   it('a breach simulation marks exactly the disrupted companies and shows the revenue at risk', async () => {
     const page = await openMap(browser, server.pageUrl);
     const graph = await server.get<GraphResponse>(OVERVIEW);
@@ -159,8 +191,11 @@ describe('map (Chromium against the API app)', () => {
     const shown = await mapIds(page);
     expect(await idsWithClass(page, 'disrupted')).toEqual(expected.disrupted.filter((id) => shown.includes(id)).sort());
     expect(await idsWithClass(page, 'hit')).toEqual(sorted([a!, b!]));
-    await expect.poll(() => page.locator('#sim-banner .revenue').textContent()).toBe(expected.revenueAtRisk.toLocaleString('en-US', { maximumFractionDigits: 0 }));
-    await expect.poll(() => page.locator('#sim-banner .revenue').getAttribute('data-value')).toBe(String(expected.revenueAtRisk));
+    // Money with its period: revenue per day of outage and the expected loss per breach, never annual revenue.
+    await expect.poll(() => page.locator('#sim-banner .revenue').getAttribute('data-value')).toBe(String(expected.revenuePerDay));
+    await expect.poll(() => page.locator('#sim-banner .expected-loss').getAttribute('data-value')).toBe(String(expected.expectedLoss));
+    expect(await page.locator('#sim-banner').textContent()).toMatch(/per day of outage/);
+    for (const focal of expected.companies.filter((c) => c.focal)) expect(await page.locator('#sim-banner').textContent()).toContain(`on day ${focal.stopDay}`);
     // The companies outside the view come in on request; then every disrupted company is marked.
     const outside = expected.disrupted.filter((id) => !shown.includes(id));
     if (outside.length > 0) {

@@ -29,6 +29,7 @@ import {
   WeakLinksSchema,
 } from '../../server/schemas.ts';
 import { companyReport, hiddenCriticalReports, levelGapReports, runAnalysis, singleSourceReports, weakLinkReports } from '../../src/analysis/analyze.ts';
+import { breachOutcome } from '../../src/analysis/breach.ts';
 import { disruptedSet } from '../../src/analysis/cascade.ts';
 import { rankWeakLinks } from '../../src/analysis/risk.ts';
 import { indexNetwork } from '../../src/model/index-network.ts';
@@ -144,8 +145,12 @@ describe('GET /api/companies/{id}', () => {
 
   it('gives the blast radius, the buyers and the level gap of a supplier', async () => {
     const { body } = await get<CompanyDetailResponse>(server.url, '/api/companies/logi');
-    expect(body.blastRadius.map((b) => b.id)).toEqual(companyReport(analysis, at('logi')).blastRadius);
-    expect(body.blastRadius.find((b) => b.id === 'oem')).toEqual({ id: 'oem', name: 'OEM Motors', tier: 0 });
+    const report = companyReport(analysis, at('logi'));
+    // By stop day, then id, each with the day it stops and its revenue per day of outage.
+    const byDay = report.blastRadius.map((id, k) => ({ id, day: report.stopDays[k]! })).sort((p, q) => p.day - q.day || (p.id < q.id ? -1 : 1));
+    expect(body.blastRadius.map((b) => [b.id, b.stopDay])).toEqual(byDay.map((x) => [x.id, x.day]));
+    const oem = report.stopDays[report.blastRadius.indexOf('oem')]!;
+    expect(body.blastRadius.find((b) => b.id === 'oem')).toEqual({ id: 'oem', name: 'OEM Motors', tier: 0, focal: true, stopDay: oem, revenuePerDay: index.value[at('oem')]! / 365 });
     expect(body.buyers.map((b) => [b.id, b.commodity, b.access])).toEqual([
       ['castco', 'logistics', 'network'],
       ['seatA', 'logistics', 'network'],
@@ -210,14 +215,20 @@ describe('GET /api/analysis/*', () => {
 });
 
 describe('POST /api/simulate', () => {
-  it('equals the core disruptedSet, with revenue at risk and the focal companies stopped', async () => {
+  it('equals the core disruptedSet, with each stop day, the revenue per day of outage and the focal companies stopped', async () => {
     for (const hit of [['logi'], ['foam'], ['seatB', 'foam'], ['foundry', 'foundry']]) {
       const { status, body } = await post<SimulateResponse>(server.url, '/api/simulate', { hit });
       expect(status).toBe(200);
       SimulateSchema.parse(body);
       const d = Array.from(disruptedSet(index, hit.map(at)));
       expect(body.disrupted).toEqual(d.map((i) => index.ids[i]!).sort());
-      expect(body.revenueAtRisk).toBe(d.reduce((s, i) => s + index.value[i]!, 0));
+      expect(body.companies.map((c) => c.id).sort()).toEqual(body.disrupted);
+      expect(body.revenuePerDay).toBeCloseTo(d.reduce((s, i) => s + index.value[i]! / 365, 0), 9);
+      const outcome = breachOutcome(index, [...new Set(hit)].map(at));
+      expect(body.companies.map((c) => [c.id, c.stopDay])).toEqual(outcome.companies.map((c) => [index.ids[c.company], c.stopDay]));
+      for (const c of body.companies) if (body.hit.includes(c.id)) expect(c.stopDay).toBe(0);
+      expect(body.expectedLoss).toBeCloseTo(outcome.expectedLoss, 9);
+      expect(body.lossByDuration.map((x) => x.days)).toEqual([1, 5, 14, 30, 60, 120]);
       expect(body.hit).toEqual([...new Set(hit)].sort());
       expect(body.focalDisrupted).toEqual(d.includes(at('oem')) ? ['oem'] : []);
     }

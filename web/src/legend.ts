@@ -6,7 +6,7 @@
  * exposure path, the disrupted halo, the halo of a company stopping on a replayed day).
  */
 import { h, svg } from './dom.ts';
-import { ACCESS_STYLES, DISRUPTED_COLOUR, GOODS_EDGE_COLOUR, PATH_COLOUR, SCORE_STOPS, SINGLE_SOURCE_COLOUR, STOP_DAY_COLOUR, scoreColour } from './style.ts';
+import { ACCESS_STYLES, DISRUPTED_COLOUR, GOODS_EDGE_COLOUR, PATH_COLOUR, RADIUS_COLOUR, SCORE_STOPS, SINGLE_SOURCE_COLOUR, STOP_DAY_COLOUR, scoreColour } from './style.ts';
 
 function edgeSample(colour: string, width: number, dash: number[] = []): SVGSVGElement {
   return svg(
@@ -56,6 +56,7 @@ export function createLegend(): HTMLElement {
         h('li', {}, edgeSample(SINGLE_SOURCE_COLOUR, 4), 'single source (its loss alone stops the buyer)'),
         ...(['network', 'software', 'data'] as const).map((kind) => h('li', {}, edgeSample(ACCESS_STYLES[kind].colour, 2, ACCESS_STYLES[kind].dash), ACCESS_STYLES[kind].label)),
         h('li', {}, edgeSample(PATH_COLOUR, 4), 'exposure path of the selected company'),
+        h('li', {}, nodeSample(scoreColour(60), scoreColour(60), { halo: RADIUS_COLOUR }), 'stops if the selected company is hit (label: the day it stops)'),
         h('li', {}, nodeSample(scoreColour(60), scoreColour(60), { halo: DISRUPTED_COLOUR }), 'disrupted in a simulated breach; down on the replayed day'),
         h('li', {}, nodeSample(scoreColour(60), scoreColour(60), { halo: STOP_DAY_COLOUR }), 'stops on the replayed day'),
       ),

@@ -17,6 +17,7 @@ import { createExecutiveView } from './executive.ts';
 import { createLegend } from './legend.ts';
 import { SupplyMap } from './map.ts';
 import { renderPanel, renderPanelIntro, renderPanelLoading } from './panel.ts';
+import { formatYen, formatYenFull } from './replay.ts';
 import { createScenarioTab } from './scenario.ts';
 import { scoreColour } from './style.ts';
 import { createTabs } from './tabs.ts';
@@ -287,6 +288,7 @@ async function start(): Promise<void> {
     primary = null;
     map.setSelection([]);
     map.showPath(null);
+    map.showRadius(null);
     renderSelectionBar();
     scenario.selectionChanged();
     renderPanelIntro(els.panel);
@@ -301,6 +303,7 @@ async function start(): Promise<void> {
     await bringPathIntoView(detail);
     if (primary !== id) return;
     map.showPath(detail.exposurePath.map((s) => ({ id: s.id, commodity: s.commodity })));
+    map.showRadius(id, detail.blastRadius);
     drawPanel(detail);
   }
 
@@ -371,7 +374,8 @@ async function start(): Promise<void> {
     }
     const sim = simulation;
     const outside = sim.disrupted.filter((id) => !map.has(id));
-    const focalNames = sim.focalDisrupted.map((id) => shortName(nameOf(id)));
+    const stopDay = new Map(sim.companies.map((c) => [c.id, c.stopDay]));
+    const focalNames = sim.focalDisrupted.map((id) => `${shortName(nameOf(id))} on day ${stopDay.get(id) ?? 0}`);
     const others = sim.disrupted.length - sim.hit.length;
     els.banner.hidden = false;
     setChildren(els.banner,
@@ -381,9 +385,23 @@ async function start(): Promise<void> {
         h('strong', {}, `Breach at ${sim.hit.map((id) => shortName(nameOf(id))).join(', ')}`),
         h('span', {}, ` stops ${formatNumber(others)} other compan${others === 1 ? 'y' : 'ies'}`),
         focalNames.length > 0 && h('span', {}, ', including ', h('strong', {}, focalNames.join(', '))),
+        others > 0 && h('span', { class: 'muted' }, ' (days count from the breach; buffers delay a stop)'),
         outside.length > 0 && h('span', { class: 'muted' }, ` (${outside.length} outside this view)`),
       ),
-      h('div', { class: 'banner-figure' }, h('span', {}, 'Revenue at risk'), h('strong', { class: 'revenue', 'data-value': sim.revenueAtRisk }, formatNumber(sim.revenueAtRisk))),
+      h(
+        'div',
+        { class: 'banner-figure', title: `Expected loss of this breach over the assumed outage durations: ${formatYenFull(sim.expectedLoss)} per event` },
+        h('span', {}, 'Revenue at risk'),
+        h('strong', { class: 'revenue', 'data-value': sim.revenuePerDay }, formatYen(sim.revenuePerDay)),
+        h('span', { class: 'unit' }, 'per day of outage'),
+      ),
+      h(
+        'div',
+        { class: 'banner-figure' },
+        h('span', {}, 'Expected loss'),
+        h('strong', { class: 'expected-loss', 'data-value': sim.expectedLoss }, formatYen(sim.expectedLoss)),
+        h('span', { class: 'unit' }, 'per breach'),
+      ),
       outside.length > 0 && h('button', { id: 'show-disrupted', onclick: () => void track(showOutside(sim)) }, 'Show them'),
       h('button', { id: 'clear-simulation', onclick: () => clearSimulation() }, 'Clear'),
     );

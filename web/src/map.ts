@@ -41,7 +41,7 @@ export interface PathStep {
   commodity: string | null;
 }
 
-const STATE_CLASSES = 'path dimmed root-cause selected-set disrupted hit down-day stop-day only-a only-b in-both';
+const STATE_CLASSES = 'path radius dimmed root-cause selected-set disrupted hit down-day stop-day only-a only-b in-both';
 
 /** One day of a scenario replay: who is down, who stops that day, who was hit; `affected` = every company the scenario stops on some day. */
 export interface ReplayDay {
@@ -66,6 +66,8 @@ export class SupplyMap {
   private readonly supplierTotals = new Map<string, number>();
   private selection: string[] = [];
   private path: PathStep[] | null = null;
+  /** The selected company and its blast radius: id → stop day of a long hit of it. */
+  private radius: { company: string; stopDay: Map<string, number> } | null = null;
   private disruption: { hit: Set<string>; disrupted: Set<string> } | null = null;
   private replay: { down: Set<string>; stopping: Set<string>; hit: Set<string>; affected: Set<string> } | null = null;
   private comparison: { onlyA: Set<string>; onlyB: Set<string>; both: Set<string> } | null = null;
@@ -142,6 +144,15 @@ export class SupplyMap {
   /** Highlights an exposure path (company first, root cause last) and dims the rest; null clears it. */
   showPath(path: PathStep[] | null): void {
     this.path = path && path.length > 0 ? path : null;
+    this.applyState();
+  }
+
+  /**
+   * Highlights what a breach of `company` stops (its blast radius), each labelled with the
+   * day it stops; the exposure path stays drawn. Null clears it.
+   */
+  showRadius(company: string | null, radius: { id: string; stopDay: number }[] = []): void {
+    this.radius = company === null ? null : { company, stopDay: new Map(radius.map((r) => [r.id, r.stopDay])) };
     this.applyState();
   }
 
@@ -383,6 +394,20 @@ export class SupplyMap {
         }
         const root = this.path[this.path.length - 1]!;
         if (this.path.length > 1) cy.$id(root.id).addClass('root-cause');
+      }
+      if (this.radius && !overlay && this.radius.stopDay.size > 0) {
+        const { company, stopDay } = this.radius;
+        for (const [id, day] of stopDay) {
+          const node = cy.$id(id);
+          if (node.empty()) continue;
+          node.data('radiusLabel', `${String(node.data('label'))}\nstops day ${day}`);
+          node.addClass('radius').removeClass('dimmed');
+        }
+        cy.$id(company).removeClass('dimmed');
+        cy.edges()
+          .filter((e) => (stopDay.has(e.target().id()) && (stopDay.has(e.source().id()) || e.source().id() === company)))
+          .addClass('radius')
+          .removeClass('dimmed');
       }
       if (this.disruption) {
         const { hit, disrupted } = this.disruption;

@@ -9,7 +9,8 @@
  *   renderPanel(el, await api.company('kanazawa-trim'), { onFocus, onSimulate, onExpand, selection: ['kanazawa-trim'], hiddenSuppliers: 0 });
  */
 import type { CompanyDetailResponse, SupplyLink } from '../../server/api-types.ts';
-import { formatCompact, formatLevel, formatNumber, formatShare, h, setChildren } from './dom.ts';
+import { formatLevel, formatNumber, formatShare, h, setChildren } from './dom.ts';
+import { formatYen } from './replay.ts';
 import { ACCESS_STYLES, scoreColour } from './style.ts';
 
 export interface PanelContext {
@@ -101,12 +102,14 @@ export function renderPanel(container: HTMLElement, detail: CompanyDetailRespons
       h(
         'dl',
         { class: 'kv' },
-        h('dt', {}, 'Risk contribution'),
-        h('dd', {}, formatCompact(c.riskContribution)),
+        h('dt', { title: 'Hit likelihood × expected loss of one hit: the expected annual loss its hits cause' }, 'Risk contribution'),
+        h('dd', { class: 'risk-contribution', 'data-value': c.riskContribution }, `${formatYen(c.riskContribution)} / year`),
         h('dt', {}, 'Hit likelihood'),
-        h('dd', {}, `${(c.hitLikelihood * 100).toFixed(1)}% / year`),
+        h('dd', {}, `${(c.hitLikelihood * 100).toFixed(2)}% / year`),
+        h('dt', { title: 'Days each stopped company is down × its revenue per day, over the assumed outage durations' }, 'Loss if hit'),
+        h('dd', { class: 'event-loss', 'data-value': c.expectedEventLoss }, `${formatYen(c.expectedEventLoss)} / hit`),
         h('dt', {}, 'Revenue'),
-        h('dd', {}, formatNumber(c.revenue)),
+        h('dd', {}, `${formatYen(c.revenue)} / year`),
       ),
     ),
     h('p', { class: 'explanation' }, detail.explanation),
@@ -152,10 +155,23 @@ export function renderPanel(container: HTMLElement, detail: CompanyDetailRespons
       `Blast radius (${formatNumber(detail.counts.blastRadius)})`,
       detail.blastRadius.length === 0
         ? h('p', { class: 'muted' }, 'A breach here stops no other company.')
-        : cappedList(
-            'plain',
-            detail.blastRadius.map((b) => h('li', {}, link(b.id, b.name), h('span', { class: 'muted' }, b.tier === null ? '' : ` · tier ${b.tier}`))),
-            detail.counts.blastRadius,
+        : h(
+            'div',
+            {},
+            h('p', { class: 'muted' }, 'If it is hit, these stop — on the day shown, once their inventory buffers run out:'),
+            cappedList(
+              'plain stop-days',
+              detail.blastRadius.map((b) =>
+                h(
+                  'li',
+                  { 'data-id': b.id, 'data-stop-day': b.stopDay, class: b.focal ? 'focal' : '' },
+                  link(b.id, b.name),
+                  ` stops on day ${b.stopDay}`,
+                  h('span', { class: 'muted' }, ` · ${formatYen(b.revenuePerDay)} / day of outage${b.tier === null ? '' : ` · tier ${b.tier}`}`),
+                ),
+              ),
+              detail.counts.blastRadius,
+            ),
           ),
     ),
     detail.levelGap &&

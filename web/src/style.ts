@@ -4,7 +4,7 @@
  * stylesheet that maps element data and classes onto them. Node fill is the effective
  * score, the border the own score, the size the risk contribution; unassessed companies
  * have a dashed border. Classes set by the map: `path`, `dimmed`, `selected-set`,
- * `disrupted`, `hit`, `down-day` and `stop-day` (a scenario replay's day), `only-a`,
+ * `radius` (the selected company's blast radius, labelled with each stop day), `disrupted`, `hit`, `down-day` and `stop-day` (a scenario replay's day), `only-a`,
  * `only-b` and `in-both` (two scenarios compared), `focal`, `unassessed`, `expandable`, `single`, `access-*`.
  * The legend (web/src/legend.ts) is drawn from the same constants.
  */
@@ -35,6 +35,8 @@ export const DISRUPTED_COLOUR = '#e53935';
 export const SELECTED_COLOUR = '#1d4ed8';
 /** The halo of a company that stops on the replayed day (those down since earlier days get DISRUPTED_COLOUR). */
 export const STOP_DAY_COLOUR = '#8e0000';
+/** Halo of the companies a breach of the selected company would stop (its blast radius). */
+export const RADIUS_COLOUR = '#f57c00';
 /** Two scenarios compared: companies only the first stops, only the second, both (the comparison's lists use the same). */
 export const COMPARE_COLOURS = { a: '#1d4ed8', b: '#d97706', both: DISRUPTED_COLOUR } as const;
 
@@ -124,6 +126,21 @@ export function mapStylesheet(): StylesheetJson {
       selector: 'node.disrupted',
       style: { 'underlay-color': DISRUPTED_COLOUR, 'underlay-opacity': 0.45, 'underlay-padding': 10, 'underlay-shape': 'ellipse', 'font-weight': 'bold', 'font-size': 14, 'z-index': 15 },
     },
+    {
+      selector: 'node.radius',
+      style: {
+        'underlay-color': RADIUS_COLOUR,
+        'underlay-opacity': 0.5,
+        'underlay-padding': 9,
+        'underlay-shape': 'ellipse',
+        label: 'data(radiusLabel)',
+        'text-wrap': 'wrap',
+        'font-weight': 'bold',
+        'text-background-opacity': 0.95,
+        'z-index': 14,
+      },
+    },
+    { selector: 'edge.radius', style: { 'line-color': RADIUS_COLOUR, 'target-arrow-color': RADIUS_COLOUR, opacity: 0.9, width: 2.4 } },
     { selector: 'node.hit', style: { 'underlay-color': '#8e0000', 'underlay-opacity': 0.7, 'underlay-padding': 14 } },
     {
       selector: 'node.down-day',

@@ -1,13 +1,15 @@
 /**
- * `weaklink simulate DIR --hit ID[,ID...]` — the disruption cascade for a hit set: the
- * disrupted companies (sorted ids, the hit ones included) and the revenue at risk.
+ * `weaklink simulate DIR --hit ID[,ID...]` — a breach of a hit set: every company it
+ * stops with the first day it is down and its revenue per day of outage, and the loss
+ * over each assumed outage duration of the hit companies, with their expectation.
  */
 import { type Command, Option } from 'commander';
-import { disruptedSet } from '../../analysis/cascade.ts';
+import { breachOutcome } from '../../analysis/breach.ts';
 import { UsageError } from '../../errors.ts';
 import { renderTable } from '../format-report.ts';
 import type { Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
+import { yen } from '../money.ts';
 import { idList, theta } from '../options.ts';
 
 interface SimulateOptions {
@@ -19,7 +21,7 @@ interface SimulateOptions {
 export function registerSimulate(program: Command, io: Io): void {
   program
     .command('simulate')
-    .description('Hit a set of companies and show what the disruption cascade stops, and the revenue at risk.')
+    .description('Hit a set of companies: what stops and on which day, the revenue per day of outage, and the loss over each assumed outage duration.')
     .argument('<dir>', 'network folder')
     .requiredOption('--hit <ids>', 'comma-separated ids of the companies hit (repeatable)', idList)
     .option('--theta <n>', 'threshold θ in (0, 1]', theta)
@@ -30,25 +32,25 @@ export function registerSimulate(program: Command, io: Io): void {
       if (unknown.length > 0) {
         throw new UsageError(`--hit: unknown company id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (not in ${dir}/companies); check the id column.`, 'hit');
       }
-      const hit = options.hit.map((id) => index.indexOf.get(id)!);
-      const disrupted = Array.from(disruptedSet(index, hit, options.theta !== undefined ? { theta: options.theta } : {}));
-      const ids = disrupted.map((i) => index.ids[i]!).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      const revenueAtRisk = disrupted.reduce((s, i) => s + index.value[i]!, 0);
       const hitIds = [...new Set(options.hit)].sort();
+      const outcome = breachOutcome(index, hitIds.map((id) => index.indexOf.get(id)!), options.theta !== undefined ? { theta: options.theta } : {});
+      const companies = outcome.companies.map((c) => ({ id: index.ids[c.company]!, name: index.network.companies[c.company]!.name, stopDay: c.stopDay, revenuePerDay: c.revenuePerDay }));
       if (options.format === 'json') {
-        io.out(`${JSON.stringify({ hit: hitIds, disrupted: ids, revenueAtRisk }, null, 1)}\n`);
+        const disrupted = companies.map((c) => c.id).sort();
+        io.out(`${JSON.stringify({ hit: hitIds, disrupted, companies, revenuePerDay: outcome.revenuePerDay, lossByDuration: outcome.lossByDuration, expectedLoss: outcome.expectedLoss }, null, 1)}\n`);
         return;
       }
-      io.out(`Hit: ${hitIds.join(', ')}\n`);
-      io.out(`Disrupted: ${ids.length} compan${ids.length === 1 ? 'y' : 'ies'}; revenue at risk ${revenueAtRisk}\n\n`);
+      const others = companies.length - hitIds.length;
+      io.out(`Breach of ${hitIds.join(', ')}: stops ${others} other compan${others === 1 ? 'y' : 'ies'}; once all have stopped, ${yen(outcome.revenuePerDay)} of revenue per day of outage.\n`);
+      io.out(
+        `Loss by outage length (full-stop days of the hit companies): ${outcome.lossByDuration.map((d) => `${d.days} d ${yen(d.loss)}`).join(' · ')}; ` +
+          `expected ${yen(outcome.expectedLoss)} per event over the assumed durations.\n\n`,
+      );
       const hitSet = new Set(hitIds);
       io.out(
         renderTable(
-          ['company', 'name', 'revenue', 'how'],
-          ids.map((id) => {
-            const i = index.indexOf.get(id)!;
-            return [id, index.network.companies[i]!.name, index.value[i]!, hitSet.has(id) ? 'hit' : 'stopped (inputs below θ)'];
-          }),
+          ['stops on day', 'company', 'name', 'revenue per day', 'how'],
+          companies.map((c) => [c.stopDay, c.id, c.name, yen(c.revenuePerDay), hitSet.has(c.id) ? 'hit' : 'inputs below θ']),
           'table',
         ) + '\n',
       );

@@ -6,7 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runAnalysis } from '../../../src/analysis/analyze.ts';
 import { singleFailures } from '../../../src/analysis/blast-radius.ts';
+import { breachOutcome } from '../../../src/analysis/breach.ts';
 import { simulateScenario } from '../../../src/analysis/scenario.ts';
 import { createTimedCascade } from '../../../src/analysis/stop-days.ts';
 import { indexNetwork } from '../../../src/model/index-network.ts';
@@ -55,5 +57,38 @@ describe('stop days', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('breachOutcome', () => {
+  const idx = indexNetwork(
+    net(
+      [{ id: 'oem', revenue: 3650 }, { id: 'tier1', revenue: 365 }, { id: 'fab', revenue: 73 }],
+      [
+        ['fab', 'tier1', 'chips', null, { bufferDays: 3 }],
+        ['tier1', 'oem', 'seats', null, { bufferDays: 0 }],
+      ],
+    ),
+  );
+  it('breachOutcome rejects an index out of range', () => {
+    expect(() => breachOutcome(idx, [7])).toThrow(/out of range/);
+  });
+  it('breachOutcome gives each stopped company its stop day and revenue per day, and the loss over each outage', () => {
+    const out = breachOutcome(idx, [idx.indexOf.get('fab')!]);
+    expect(out.companies.map((c) => [idx.ids[c.company], c.stopDay, c.revenuePerDay])).toEqual([
+      ['fab', 0, 0.2],
+      ['oem', 3, 10],
+      ['tier1', 3, 1],
+    ]);
+    expect(out.revenuePerDay).toBeCloseTo(11.2, 12);
+    // A 5-day outage: fab down 5 days, tier1 and oem 2 days each.
+    expect(out.lossByDuration.find((d) => d.days === 5)!.loss).toBeCloseTo(0.2 * 5 + 11 * 2, 9);
+    expect(out.lossByDuration.find((d) => d.days === 1)!.loss).toBeCloseTo(0.2, 9);
+    const expected = out.lossByDuration.reduce((s, d) => s + d.probability * d.loss, 0);
+    expect(out.expectedLoss).toBeCloseTo(expected, 9);
+  });
+  it('breachOutcome of one company has the expected event loss of the analysis', () => {
+    const a = runAnalysis(idx);
+    for (let x = 0; x < idx.n; x++) expect(breachOutcome(idx, [x]).expectedLoss).toBeCloseTo(a.eventLoss.expected[x]!, 9);
   });
 });

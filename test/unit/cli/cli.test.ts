@@ -121,13 +121,20 @@ describe('weaklink CLI', () => {
     expect(r.out).toContain('| # | company | own | risk | why |');
   });
 
-  it('simulate lists the disrupted set and the revenue at risk', async () => {
-    const dir = await folder(COMPANIES, SUPPLIES);
+  it('simulate lists what stops on which day, the revenue per day of outage and the loss per outage length', async () => {
+    const dir = await folder(COMPANIES, 'supplier,buyer,commodity,buffer_days\nt1,oem,castings,\nfab,t1,chips,4\n');
     const r = await run('simulate', dir, '--hit', 'fab', '--format', 'json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ hit: ['fab'], disrupted: ['fab', 'oem', 't1'], revenueAtRisk: 1150 });
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ hit: ['fab'], disrupted: ['fab', 'oem', 't1'] });
+    // t1 holds 4 days of chips: it and the OEM stop on day 4.
+    expect(json.companies.map((c: { id: string; stopDay: number }) => [c.id, c.stopDay])).toEqual([['fab', 0], ['oem', 4], ['t1', 4]]);
+    expect(json.revenuePerDay).toBeCloseTo(1150 / 365, 9);
+    // A 5-day outage: fab 5 days, t1 and oem 1 day each.
+    expect(json.lossByDuration[1]).toEqual({ days: 5, probability: 0.25, loss: expect.closeTo((50 * 5 + 1100) / 365, 9) });
     const table = await run('simulate', dir, '--hit', 't1');
-    expect(table.out).toContain('revenue at risk 1100');
+    expect(table.out).toContain(`¥${(1100 / 365).toFixed(2)} of revenue per day of outage`);
+    expect(table.out).toMatch(/per event over the assumed durations/);
   });
 
   it('validate reports the counts and the warnings', async () => {
