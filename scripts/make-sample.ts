@@ -594,6 +594,16 @@ function backEdge(supplierKind: string, buyerKind: string, commodity: string, vi
 backEdge('tooling', 'steel', 'slitter-knives', 'tool-steel');
 backEdge('packaging', 'paper', 'shipping-cartons', 'paperboard');
 
+// Stock every maker keeps (set after the draws, so the generated network is
+// otherwise unchanged): bulk materials for two weeks, moulds for a month. Under the
+// event-loss model a supplier's outage then reaches the automaker only after that stock
+// runs out, as it would.
+const STOCKED: Record<string, number> = { resin: 14, packaging: 14, plating: 14, pigments: 14, 'carbon-black': 14, molds: 30 };
+for (const s of supplies) {
+  const days = STOCKED[s.commodity];
+  if (days !== undefined && s.buyer !== 'auto-oem') s.bufferDays = days;
+}
+
 // ---------------------------------------------------------------------------------------
 // Write the CSVs
 

@@ -10,6 +10,9 @@
  *
  * EL is computed through w(f) = Σ_d P(d) × max(0, d − f), the expected days down of a
  * company that stops on day f, tabulated once: O(Σ radii) for every company.
+ *
+ * `victims` (optional, 1 = counted) restricts whose losses count — e.g. one focal
+ * company's supply chain (`supplyChain`), for the view of that company's executives.
  */
 import type { IndexedNetwork } from '../model/index-network.ts';
 import type { SingleFailures } from './blast-radius.ts';
@@ -40,7 +43,12 @@ export function expectedDaysDown(durations: readonly Duration[]): (stopDay: numb
 export const daysDown = (d: number, f: number): number => Math.max(0, d - f);
 
 /** The event loss of every company. Example: `eventLosses(idx, runAnalysis(idx).failures)`. */
-export function eventLosses(index: IndexedNetwork, failures: SingleFailures, options: Partial<AnalysisOptions> = {}): EventLossTable {
+export function eventLosses(
+  index: IndexedNetwork,
+  failures: SingleFailures,
+  options: Partial<AnalysisOptions> = {},
+  victims?: Uint8Array,
+): EventLossTable {
   const { durations, lossRatio } = resolveOptions(options);
   const { n, value } = index;
   const K = durations.length;
@@ -53,12 +61,14 @@ export function eventLosses(index: IndexedNetwork, failures: SingleFailures, opt
   const stop = failures.stopDays;
   const perDay = lossRatio / 365;
   for (let x = 0; x < n; x++) {
-    const vx = value[x]! * perDay;
+    const vx = victims && victims[x] !== 1 ? 0 : value[x]! * perDay;
     let el = vx * w0;
     const row = x * K;
     for (let k = 0; k < K; k++) byDuration[row + k] = vx * days[k]!;
     for (let j = start[x]!, end = start[x + 1]!; j < end; j++) {
-      const vv = value[list[j]!]! * perDay;
+      const v = list[j]!;
+      if (victims && victims[v] !== 1) continue;
+      const vv = value[v]! * perDay;
       const f = stop[j]!;
       el += vv * w(f);
       for (let k = 0; k < K; k++) if (days[k]! > f) byDuration[row + k]! += vv * (days[k]! - f);
@@ -66,4 +76,29 @@ export function eventLosses(index: IndexedNetwork, failures: SingleFailures, opt
     expected[x] = el;
   }
   return { durations, byDuration, expected };
+}
+
+/**
+ * The supply chain of company f: f and every company with a supply path to it (its
+ * suppliers, their suppliers, …), as a 0/1 mask. Example: `supplyChain(idx, idx.indexOf.get('oem')!)`.
+ */
+export function supplyChain(index: IndexedNetwork, f: number): Uint8Array {
+  if (!(Number.isInteger(f) && f >= 0 && f < index.n)) throw new RangeError(`supply chain: company index ${f} is out of range`);
+  const { buyerGroupStart, groupEdgeStart, edgeSupplier } = index;
+  const inChain = new Uint8Array(index.n);
+  const queue = new Int32Array(index.n);
+  let tail = 0;
+  inChain[f] = 1;
+  queue[tail++] = f;
+  for (let head = 0; head < tail; head++) {
+    const v = queue[head]!;
+    for (let e = groupEdgeStart[buyerGroupStart[v]!]!, end = groupEdgeStart[buyerGroupStart[v + 1]!]!; e < end; e++) {
+      const u = edgeSupplier[e]!;
+      if (inChain[u] === 0) {
+        inChain[u] = 1;
+        queue[tail++] = u;
+      }
+    }
+  }
+  return inChain;
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../../src/analysis/analyze.ts';
 import { singleFailures } from '../../../src/analysis/blast-radius.ts';
 import { breachOutcome } from '../../../src/analysis/breach.ts';
+import { eventLosses, supplyChain } from '../../../src/analysis/event-loss.ts';
 import { simulateScenario } from '../../../src/analysis/scenario.ts';
 import { createTimedCascade } from '../../../src/analysis/stop-days.ts';
 import { indexNetwork } from '../../../src/model/index-network.ts';
@@ -90,5 +91,36 @@ describe('breachOutcome', () => {
   it('breachOutcome of one company has the expected event loss of the analysis', () => {
     const a = runAnalysis(idx);
     for (let x = 0; x < idx.n; x++) expect(breachOutcome(idx, [x]).expectedLoss).toBeCloseTo(a.eventLoss.expected[x]!, 9);
+  });
+});
+
+describe('eventLosses restricted to a supply chain', () => {
+  // oem ← t1 ← fab; shop ← fab (fab supplies both chains); other stands alone.
+  const idx = indexNetwork(
+    net(
+      [{ id: 'oem', revenue: 3650, focal: true }, { id: 't1', revenue: 365 }, { id: 'fab', revenue: 73 }, { id: 'shop', revenue: 730, focal: true }, { id: 'other', revenue: 10 }],
+      [
+        ['fab', 't1', 'chips'],
+        ['t1', 'oem', 'seats'],
+        ['fab', 'shop', 'chips'],
+      ],
+    ),
+  );
+  it('supplyChain rejects an index out of range', () => {
+    expect(() => supplyChain(idx, -1)).toThrow(/out of range/);
+  });
+  it('supplyChain holds the company and everything upstream of it', () => {
+    const chain = supplyChain(idx, idx.indexOf.get('oem')!);
+    expect(idx.ids.filter((_, i) => chain[i] === 1).sort()).toEqual(['fab', 'oem', 't1']);
+  });
+  it('eventLosses with victims counts only their days down', () => {
+    const a = runAnalysis(idx);
+    const chain = supplyChain(idx, idx.indexOf.get('oem')!);
+    const scoped = eventLosses(idx, a.failures, {}, chain);
+    const fab = idx.indexOf.get('fab')!;
+    // fab's hit stops t1, oem and shop on day 0; shop is outside the automaker's chain.
+    expect(scoped.expected[fab]).toBeCloseTo(((73 + 365 + 3650) / 365) * 21.45, 9);
+    expect(a.eventLoss.expected[fab]).toBeCloseTo(((73 + 365 + 3650 + 730) / 365) * 21.45, 9);
+    expect(scoped.expected[idx.indexOf.get('shop')!]).toBe(0);
   });
 });
