@@ -292,7 +292,11 @@ export function weakLinkReports(a: Analysis, limit = 25): WeakLinkReport[] {
   const { index } = a;
   return rankWeakLinks(index, a.risk, limit).map((x, r) => {
     const radius = members(a.failures.blastRadius, x);
-    const focalHit = Array.from(radius).filter((v) => a.tier[v] === 0).map((v) => index.ids[v]!);
+    const from = a.failures.blastRadius.start[x]!;
+    const focalHit: string[] = [];
+    radius.forEach((v, k) => {
+      if (a.tier[v] === 0) focalHit.push(`${index.ids[v]!} on day ${a.failures.stopDays[from + k]!}`);
+    });
     const score = a.unassessed[x] === 1 ? 'unassessed (scored 0)' : `own score ${a.own[x]}`;
     const depends =
       radius.length === 0

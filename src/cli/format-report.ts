@@ -5,6 +5,7 @@
  * sources, the hidden critical suppliers, the level gaps, and concentration.
  */
 import type { AnalysisResult } from '../analysis/analyze.ts';
+import { yen } from './money.ts';
 
 export type TextFormat = 'table' | 'md';
 
@@ -24,8 +25,6 @@ export function renderTable(header: string[], rows: Cell[][], format: TextFormat
 
 const num = (x: number, digits = 1): string => (Number.isInteger(x) ? String(x) : x.toFixed(digits));
 const pct = (x: number): string => `${(100 * x).toFixed(0)}%`;
-/** Money-like amounts: whole numbers with thousands separators, two decimals when small. */
-const amount = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2));
 
 export interface ReportSections {
   /** Rows shown per list (the JSON output has them all). */
@@ -42,14 +41,19 @@ export function formatReport(r: AnalysisResult, format: TextFormat, { limit = 10
   out.push(format === 'md' ? '# weaklink analysis' : 'weaklink analysis');
   out.push(
     `${s.companies} companies, ${s.supplies} supplies, ${s.maxTier + 1} tiers; focal: ${s.focal.join(', ') || '(none)'}; ` +
-      `${s.unassessed} unassessed (scored 0). θ = ${r.theta}; hit likelihood ${r.assumptions.hitLikelihood} (an assumption).`,
+      `${s.unassessed} unassessed (scored 0). θ = ${r.theta}; hit likelihood ${r.assumptions.hitLikelihood} a year (an assumption).`,
+  );
+  const durations = r.assumptions.durations.map((d) => `${d.days} d ${pct(d.probability)}`).join(', ');
+  out.push(
+    `Expected annual loss ${yen(r.expectedAnnualLoss)} per year: every company's hit likelihood × the loss of one hit of it ` +
+      `(revenue${r.assumptions.lossRatio === 1 ? '' : ` × ${r.assumptions.lossRatio}`} per day × days each stopped company is down; outage durations ${durations} — assumptions).`,
   );
 
   out.push('', h(`Weak links (top ${Math.min(limit, r.weakLinks.length)} by risk contribution)`));
   out.push(
     renderTable(
-      ['#', 'company', 'own', 'risk', 'why'],
-      r.weakLinks.slice(0, limit).map((w) => [w.rank, `${w.name} (${w.id})`, w.unassessed ? '—' : num(w.ownScore), amount(w.riskContribution), w.reason]),
+      ['#', 'company', 'own', 'risk (¥ per year)', 'loss per hit (¥)', 'why'],
+      r.weakLinks.slice(0, limit).map((w) => [w.rank, `${w.name} (${w.id})`, w.unassessed ? '—' : num(w.ownScore), yen(w.riskContribution), yen(w.expectedEventLoss), w.reason]),
       format,
     ),
   );

@@ -118,7 +118,8 @@ describe('weaklink CLI', () => {
   it('analyze --format md prints Markdown tables', async () => {
     const r = await run('analyze', await folder(COMPANIES, SUPPLIES), '--format', 'md');
     expect(r.out).toMatch(/^# weaklink analysis/);
-    expect(r.out).toContain('| # | company | own | risk | why |');
+    expect(r.out).toContain('| # | company | own | risk (¥ per year) | loss per hit (¥) | why |');
+    expect(r.out).toMatch(/Expected annual loss ¥[\d.,]+ per year/);
   });
 
   it('simulate lists what stops on which day, the revenue per day of outage and the loss per outage length', async () => {
