@@ -18,7 +18,11 @@
  * 1.5M/5M/15M/50M/125M for 0→1 … 4→5; an unknown size counts as SME). These figures
  * are assumptions, to be replaced by quotes (`costs`).
  *
- * Method.
+ * Method. First an exact reduction: the lift of a company to target k costs the same for
+ * every company of one size and own level, so at most K = floor(budget / cost) of them
+ * can take it; a company outside the K largest avoided AAL of its class for every target
+ * could be swapped for an unused one of those at the same cost and no smaller gain, so
+ * it is dropped (ties by id). At ¥50M this leaves a few dozen suppliers of a million.
  * - Exact, by dynamic programming over the cost grid: the unit is the gcd of all the
  *   option costs, the capacity floor(budget / unit) (capped at the cost of every
  *   supplier's dearest option). It runs when (capacity + 1) × options ≤ `maxDpCells`
@@ -43,8 +47,9 @@
  * exactly (rounded down instead should the nearest rounding leave the largest share
  * negative). With no large company that gains, the whole cost is `unallocated`.
  *
- * Pure: no I/O; O(suppliers × targets) plus the DP or a sort of the hull increments, and
- * O(Σ blast radii of the chosen lifts) for the split.
+ * Pure: no I/O; O(n × targets) plus a sort per class and target, the DP or a sort of the
+ * hull increments of the suppliers kept, and O(Σ blast radii of the chosen lifts) for
+ * the split.
  *
  * @example
  *   const plan = costPlan(runAnalysis(index), { budget: 50_000_000 });
@@ -180,45 +185,119 @@ interface Options {
   pAfter: Float64Array;
 }
 
-function candidateOptions(a: PlanAnalysis, targets: readonly number[], costs: LiftCosts): Options {
+function candidateOptions(a: PlanAnalysis, targets: readonly number[], costs: LiftCosts, budget: number): Options {
   const { index, options: o } = a;
   const { n, outStart, idRank } = index;
-  const order: number[] = [];
-  for (let x = 0; x < n; x++) if (outStart[x + 1]! > outStart[x]! && a.ownLevel[x]! < targets[targets.length - 1]!) order.push(x);
-  order.sort((p, q) => idRank[p]! - idRank[q]!);
+  const T = targets.length;
+  const byRank = new Int32Array(n);
+  for (let x = 0; x < n; x++) byRank[idRank[x]!] = x;
+  /** Cost of lifting a company of class c (large × 6 + own level) to targets[t], at c × T + t; NaN when not a lift. */
+  const classCost = new Float64Array(12 * T).fill(Number.NaN);
+  for (let c = 0; c < 12; c++) {
+    const table = c >= 6 ? costs.large : costs.sme;
+    const from = c % 6;
+    targets.forEach((k, t) => {
+      if (k > from) {
+        let sum = 0;
+        for (let s = from; s < k; s++) sum += table[s]!;
+        classCost[c * T + t] = sum;
+      }
+    });
+  }
+  const cls = new Int8Array(n);
+  for (let x = 0; x < n; x++) cls[x] = (index.network.companies[x]!.size === 'large' ? 6 : 0) + a.ownLevel[x]!;
+  // The avoided AAL of every (supplier, target) that fits the budget and avoids something; 0 otherwise.
+  const gain = new Float64Array(n * T);
+  const groupSize = new Int32Array(12 * T);
+  for (let x = 0; x < n; x++) {
+    if (outStart[x + 1] === outStart[x]) continue;
+    const c = cls[x]!;
+    const before = a.hitLikelihood[x]!;
+    const el = a.eventLoss.expected[x]!;
+    for (let t = 0; t < T; t++) {
+      if (!(classCost[c * T + t]! <= budget)) continue;
+      const score = Math.max(a.own[x]!, o.levelScores[targets[t]!]!);
+      const g = (before - Math.min(1, o.hitBase * Math.pow(o.hitDecay, score))) * el;
+      if (g > 0) {
+        gain[x * T + t] = g;
+        groupSize[c * T + t]!++;
+      }
+    }
+  }
+  // Exact reduction: of the companies of one class, at most K = floor(budget / cost) can take
+  // target t, so one outside the K largest gains for every target can be swapped for an
+  // unused one of them at the same cost and no smaller gain — never needed. Ties: id order.
+  // The suppliers of each class in id order (a counting sort of byRank by class).
+  const classStart = new Int32Array(13);
+  for (let x = 0; x < n; x++) if (outStart[x + 1] !== outStart[x]) classStart[cls[x]! + 1]!++;
+  for (let c = 0; c < 12; c++) classStart[c + 1]! += classStart[c]!;
+  const members = new Int32Array(classStart[12]!);
+  const fill = classStart.slice(0, 12);
+  for (let r = 0; r < n; r++) {
+    const x = byRank[r]!;
+    if (outStart[x + 1] !== outStart[x]) members[fill[cls[x]!]!++] = x;
+  }
+  const keep = new Uint8Array(n);
+  for (let g = 0; g < 12 * T; g++) {
+    const size = groupSize[g]!;
+    if (size === 0) continue;
+    const cost = classCost[g]!;
+    const limit = cost > 0 ? Math.floor(budget / cost) : Number.POSITIVE_INFINITY;
+    const t = g % T;
+    const c = (g - t) / T;
+    let threshold = 0;
+    let ties = Number.POSITIVE_INFINITY;
+    if (size > limit) {
+      const gains = new Float64Array(size);
+      let k = 0;
+      for (let m = classStart[c]!; m < classStart[c + 1]!; m++) {
+        const v = gain[members[m]! * T + t]!;
+        if (v > 0) gains[k++] = v;
+      }
+      gains.sort();
+      threshold = gains[size - limit]!;
+      let above = 0;
+      for (let j = size - limit; j < size; j++) if (gains[j]! > threshold) above++;
+      ties = limit - above;
+    }
+    for (let m = classStart[c]!; m < classStart[c + 1]!; m++) {
+      const x = members[m]!;
+      const v = gain[x * T + t]!;
+      if (!(v > 0) || v < threshold) continue;
+      if (v === threshold && size > limit) {
+        if (ties <= 0) continue;
+        ties--;
+      }
+      keep[x] = 1;
+    }
+  }
   const item: number[] = [];
   const optionStart: number[] = [0];
   const cost: number[] = [];
   const avoided: number[] = [];
   const level: number[] = [];
   const pAfter: number[] = [];
-  for (const x of order) {
-    const from = a.ownLevel[x]!;
-    const table = index.network.companies[x]!.size === 'large' ? costs.large : costs.sme;
-    const before = a.hitLikelihood[x]!;
-    const el = a.eventLoss.expected[x]!;
+  for (let r = 0; r < n; r++) {
+    const x = byRank[r]!;
+    if (keep[x] === 0) continue;
+    const c = cls[x]!;
     const first = cost.length;
-    let steps = 0;
-    let paidTo = from;
-    for (const k of targets) {
-      if (k <= from) continue;
-      for (; paidTo < k; paidTo++) steps += table[paidTo]!;
-      const score = Math.max(a.own[x]!, o.levelScores[k]!);
-      const q = Math.min(1, o.hitBase * Math.pow(o.hitDecay, score));
-      const gain = (before - q) * el;
-      if (!(gain > 0)) continue;
-      // Keep only options strictly better than every cheaper one (costs rise with k).
+    for (let t = 0; t < T; t++) {
+      const g = gain[x * T + t]!;
+      if (!(g > 0)) continue;
+      const steps = classCost[c * T + t]!;
+      // Keep only options strictly better than every cheaper one (costs rise with the target).
       while (cost.length > first && cost[cost.length - 1]! >= steps) {
         cost.pop();
         avoided.pop();
         level.pop();
         pAfter.pop();
       }
-      if (cost.length > first && avoided[avoided.length - 1]! >= gain) continue;
+      if (cost.length > first && avoided[avoided.length - 1]! >= g) continue;
       cost.push(steps);
-      avoided.push(gain);
-      level.push(k);
-      pAfter.push(q);
+      avoided.push(g);
+      level.push(targets[t]!);
+      pAfter.push(Math.min(1, o.hitBase * Math.pow(o.hitDecay, Math.max(a.own[x]!, o.levelScores[targets[t]!]!))));
     }
     if (cost.length > first) {
       item.push(x);
@@ -418,7 +497,7 @@ export function costPlan(a: PlanAnalysis, input: CostPlanInput): CostPlan {
   const costs = resolveLiftCosts(input.costs);
   const maxCells = input.maxDpCells ?? DEFAULTS.maxDpCells;
   const { index } = a;
-  const opts = candidateOptions(a, targets, costs);
+  const opts = candidateOptions(a, targets, costs, budget);
   const rank = (i: number): number => index.idRank[opts.item[i]!]!;
   const grid = dpGrid(opts, budget, maxCells);
   const choice = grid ? solveDp(opts, grid) : solveGreedy(opts, budget, rank);

@@ -153,6 +153,21 @@ describe('costPlan on a chain', () => {
   });
 });
 
+describe('costPlan among suppliers of one size and level', () => {
+  it('costPlan keeps the suppliers with the largest avoided AAL when only some fit, ties by id', () => {
+    // Six SME ★0 suppliers, each the sole source of a large buyer; ¥8.6M buys two ★3 lifts (¥4.3M each).
+    const revenue = [100, 500, 500, 300, 900, 200];
+    const n = net(
+      [...revenue.map((r, i) => ({ id: `b${i}`, size: 'large' as const, revenue: r * 1e6 })), ...revenue.map((_, i) => ({ id: `s${i}`, size: 'sme' as const, scsLevel: 0 }))],
+      revenue.map((_, i): [string, string, string] => [`s${i}`, `b${i}`, 'x']),
+    );
+    const plan = costPlan(analyse(n), { budget: 8_600_000 });
+    expect(plan.lifts.map((l) => l.supplier)).toEqual(['s4', 's1']);
+    expect(plan).toMatchObject({ optimal: true, totalCost: 8_600_000 });
+    expect(plan.avoided).toBeCloseTo(bruteForce(n, 8_600_000, [3, 4, 5]), 6);
+  });
+});
+
 describe('splitCost', () => {
   it('splitCost rounds to ¥1,000 and puts the remainder on the largest share', () => {
     expect(splitCost(4_300_000, [2, 1])).toEqual([2_867_000, 1_433_000]);
