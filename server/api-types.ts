@@ -460,25 +460,37 @@ export interface RiskResponse {
   topHitInWorst: { id: string; name: string; count: number; share: number }[];
 }
 
-/** POST /api/plan (viewer) `{ budget, costs?, runs?, seed?, exact? }` — the CostPlan of src/analysis/cost-plan.ts. */
+/**
+ * POST /api/plan (viewer) `{ budget, costs?, planTargets? }` — the CostPlan of
+ * src/analysis/cost-plan.ts: lifts of suppliers to ★3/★4/★5 (planTargets) chosen to avoid
+ * the most expected annual loss (AAL) within the budget, exactly (`optimal`) or within
+ * (upperBound − avoided) / upperBound of the best plan. Money in yen; AAL in yen per year.
+ */
 export interface PlanResponse {
-  method: 'exact' | 'monte-carlo';
-  /** (added) Monte Carlo runs and seed of the expected loss; null when exact. */
-  runs: number | null;
-  seed: number | null;
   budget: number;
+  /** AAL avoided, yen per year. */
+  avoided: number;
+  optimal: boolean;
+  /** No plan within the budget avoids more (yen per year); equals avoided when optimal. */
+  upperBound: number;
   totalCost: number;
-  expectedLossBefore: number;
-  expectedLossAfter: number;
-  rows: {
+  expectedAnnualLossBefore: number;
+  expectedAnnualLossAfter: number;
+  method: 'dynamic-programming' | 'greedy-hull';
+  lifts: {
     supplier: string;
     name: string;
+    size: 'sme' | 'large';
     fromLevel: number;
     toLevel: number;
     cost: number;
-    avoidedLoss: number;
-    ratio: number;
-    split: { company: string; name: string; avoidedLoss: number; share: number; amount: number }[] | 'unallocated';
+    avoided: number;
+    /** avoided ÷ cost, per year; null for a free lift. */
+    payback: number | null;
+    /** Among the large companies that gain, by the AAL each avoids; rounded to ¥1,000, the remainder on the largest. */
+    split: { company: string; name: string; amount: number }[];
+    /** The whole cost when no large company gains, else 0. */
+    unallocated: number;
   }[];
 }
 
@@ -486,8 +498,8 @@ export interface PlanResponse {
  * GET /api/executive?budget=YEN — the one-page executive view (budget default ¥50,000,000).
  * (added) Expected loss: exact over every hit set when the network has at most 20
  * companies (`runs` is then the number of hit sets, 2^n), else 10,000 Monte Carlo runs,
- * seed 1. Plan: POST /api/plan with the budget and 5,000 Monte Carlo runs, seed 1 (so its
- * `lossBefore` is an estimate of its own, close to but not the same as `expectedLoss.mean`).
+ * seed 1. Plan: POST /api/plan with the budget (`lossBefore`/`lossAfter`: the AAL of the
+ * event loss table before and after the plan's lifts).
  */
 export interface ExecutiveResponse {
   version: string;

@@ -8,26 +8,24 @@
  *   seed). Large Monte Carlo runs (runs × companies ≥ `parallelWork`) go to worker
  *   threads (parallel-loss.ts, the same numbers), so the server keeps answering; smaller
  *   ones run in process, where starting workers would cost more than they save.
- * - `planOf`: `planCostSharing` (exact or Monte Carlo with common random numbers), in a
- *   worker thread (plan-in-worker.ts, the same plan) when runs × companies ≥
- *   `planWorkerWork`, since a plan takes seconds to minutes on thousands of companies.
+ * - `planOf`: `costPlan` over the view's analysis (the event loss table): exact dynamic
+ *   programming or the greedy with its bound, in process — it needs no cascade, and takes
+ *   well under 2 s at a million companies (test/bench/plan.ts).
  * - `executiveOf`: counts from the analysis; the expected loss of `riskOf` (exact at most
  *   20 companies, else 10,000 runs, seed 1); the top 5 weak links with their reason and
  *   exposure path; the worst breach — of the top 10 weak links, the one whose 10-day
  *   scenario puts the most revenue at risk (ties: the higher ranked); the plan headline
- *   of `planOf` with the budget (5,000 runs, seed 1, fewer when the network is so large
- *   that the plan could not keep that many runs' hits).
+ *   of `planOf` with the budget.
  *
  * @example
  *   const risk = await riskOf(view, { runs: 10_000, seed: 1, exact: false });
  */
-import { planCostSharing, MAX_KEPT_HITS, type LiftCosts } from '../src/analysis/cost-plan.ts';
+import { costPlan, type LiftCosts } from '../src/analysis/cost-plan.ts';
 import { members } from '../src/analysis/blast-radius.ts';
 import { pathToFocal } from '../src/analysis/exposure-path.ts';
-import { EXACT_LIMIT, exactLoss, hitProbabilities, monteCarloLoss } from '../src/analysis/loss-distribution.ts';
+import { EXACT_LIMIT, exactLoss, monteCarloLoss } from '../src/analysis/loss-distribution.ts';
 import { simulateScenario } from '../src/analysis/scenario.ts';
 import { parallelMonteCarloLoss } from '../src/analysis-runtime/parallel-loss.ts';
-import { planInWorker } from '../src/analysis-runtime/plan-in-worker.ts';
 import { UsageError } from '../src/errors.ts';
 import type { ExecutiveResponse, PlanResponse, RiskResponse } from './api-types.ts';
 import type { NetworkView } from './network-view.ts';
@@ -36,17 +34,13 @@ export const DEFAULTS = {
   runs: 10_000,
   seed: 1,
   maxRuns: 100_000,
-  maxPlanRuns: 20_000,
   /** Largest budget accepted, yen (¥10 trillion). */
   maxBudget: 1e13,
   /** Monte Carlo work (runs × companies) from which the runs go to worker threads. */
   parallelWork: 5_000_000,
-  /** Plan work (runs × companies) from which the plan is computed in a worker thread, so the server keeps answering. */
-  planWorkerWork: 500_000,
   /** The executive view's budget when none is given, yen. */
   executiveBudget: 50_000_000,
   executiveRuns: 10_000,
-  executivePlanRuns: 5_000,
   executiveWeakLinks: 5,
   /** The worst breach is looked for among this many top weak links, each hit alone for `breachDays`. */
   breachCandidates: 10,
@@ -59,9 +53,10 @@ export interface RiskParams {
   exact: boolean;
 }
 
-export interface PlanParams extends RiskParams {
+export interface PlanParams {
   budget: number;
   costs?: Partial<LiftCosts>;
+  planTargets?: number[];
 }
 
 /** UsageError (field `exact`) when the network is too large to enumerate. */
@@ -89,40 +84,9 @@ export function riskOf(view: NetworkView, params: RiskParams): Promise<RiskRespo
 
 /** The cost-sharing plan of the view's network for a budget. */
 export function planOf(view: NetworkView, params: PlanParams): Promise<PlanResponse> {
-  if (params.exact) checkExact(view);
-  const { budget, costs, runs, seed, exact } = params;
-  const key = `${JSON.stringify({ budget, costs: costs ?? null, runs: exact ? null : runs, seed: exact ? null : seed, exact })} θ${view.theta}`;
-  return view.kept('plan', key, async (): Promise<PlanResponse> => {
-    const input = { budget, runs, seed, exact, ...(costs ? { costs } : {}) };
-    const inWorker = !exact && runs * view.index.n >= DEFAULTS.planWorkerWork;
-    const plan = inWorker ? await planInWorker(view.index, input, view.analysis.options) : planCostSharing(view.index, input, view.analysis.options);
-    return {
-      method: plan.method,
-      runs: plan.runs,
-      seed: plan.seed,
-      budget: plan.budget,
-      totalCost: plan.totalCost,
-      expectedLossBefore: plan.expectedLossBefore,
-      expectedLossAfter: plan.expectedLossAfter,
-      rows: plan.rows.map((r) => ({
-        supplier: r.supplier,
-        name: r.name,
-        fromLevel: r.fromLevel,
-        toLevel: r.toLevel,
-        cost: r.cost,
-        avoidedLoss: r.avoidedLoss,
-        ratio: r.ratio,
-        split: r.split,
-      })),
-    };
-  });
-}
-
-/** Plan runs for the executive view: `executivePlanRuns`, fewer when the plan could not keep their hits. */
-function executivePlanRuns(view: NetworkView): number {
-  let perRun = 0;
-  for (const p of hitProbabilities(view.index, view.analysis.options)) perRun += p;
-  return Math.max(1, Math.min(DEFAULTS.executivePlanRuns, Math.floor(MAX_KEPT_HITS / Math.max(perRun, 1e-9))));
+  const { budget, costs, planTargets } = params;
+  const key = `${JSON.stringify({ budget, costs: costs ?? null, planTargets: planTargets ?? null })} θ${view.theta}`;
+  return view.kept('plan', key, async (): Promise<PlanResponse> => costPlan(view.analysis, { budget, ...(costs ? { costs } : {}), ...(planTargets ? { planTargets } : {}) }));
 }
 
 /** The one-page executive view for a budget (yen). */
@@ -132,7 +96,7 @@ export function executiveOf(view: NetworkView, budget: number): Promise<Executiv
     const exact = index.n <= EXACT_LIMIT;
     const [risk, plan] = await Promise.all([
       riskOf(view, { runs: DEFAULTS.executiveRuns, seed: DEFAULTS.seed, exact }),
-      planOf(view, { budget, runs: executivePlanRuns(view), seed: DEFAULTS.seed, exact: false }),
+      planOf(view, { budget }),
     ]);
     const weakLinks = view.weakLinks();
     const topWeakLinks = weakLinks.slice(0, DEFAULTS.executiveWeakLinks).map((w) => {
@@ -169,10 +133,10 @@ export function executiveOf(view: NetworkView, budget: number): Promise<Executiv
       plan: {
         budget,
         spent: plan.totalCost,
-        suppliers: new Set(plan.rows.map((r) => r.supplier)).size,
-        lossBefore: plan.expectedLossBefore,
-        lossAfter: plan.expectedLossAfter,
-        cutPercent: plan.expectedLossBefore > 0 ? (100 * (plan.expectedLossBefore - plan.expectedLossAfter)) / plan.expectedLossBefore : 0,
+        suppliers: plan.lifts.length,
+        lossBefore: plan.expectedAnnualLossBefore,
+        lossAfter: plan.expectedAnnualLossAfter,
+        cutPercent: plan.expectedAnnualLossBefore > 0 ? (100 * plan.avoided) / plan.expectedAnnualLossBefore : 0,
       },
     };
   });

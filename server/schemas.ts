@@ -331,23 +331,26 @@ export const RiskSchema = z.object({
 }) satisfies z.ZodType<RiskResponse>;
 
 export const PlanSchema = z.object({
-  method: z.enum(['exact', 'monte-carlo']),
-  runs: z.number().int().nullable(),
-  seed: z.number().int().nullable(),
   budget: z.number(),
+  avoided: z.number(),
+  optimal: z.boolean(),
+  upperBound: z.number(),
   totalCost: z.number(),
-  expectedLossBefore: z.number(),
-  expectedLossAfter: z.number(),
-  rows: z.array(
+  expectedAnnualLossBefore: z.number(),
+  expectedAnnualLossAfter: z.number(),
+  method: z.enum(['dynamic-programming', 'greedy-hull']),
+  lifts: z.array(
     z.object({
       supplier: id,
       name: z.string(),
+      size: z.enum(['sme', 'large']),
       fromLevel: z.number().int(),
       toLevel: z.number().int(),
       cost: z.number(),
-      avoidedLoss: z.number(),
-      ratio: z.number(),
-      split: z.union([z.array(z.object({ company: id, name: z.string(), avoidedLoss: z.number(), share: z.number(), amount: z.number() })), z.literal('unallocated')]),
+      avoided: z.number(),
+      payback: z.number().nullable(),
+      split: z.array(z.object({ company: id, name: z.string(), amount: z.number() })),
+      unallocated: z.number(),
     }),
   ),
 }) satisfies z.ZodType<PlanResponse>;

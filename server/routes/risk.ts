@@ -2,14 +2,16 @@
  * The money view: POST /api/risk — the annual loss distribution (every company hit
  * independently with p(own score), the cascade, loss = revenue of the disrupted set):
  * Monte Carlo (runs ≤ 100,000, default 10,000; seed default 1 — same seed, same numbers)
- * or exact over every hit set (`exact`, at most 20 companies). POST /api/plan — where a
- * shared security budget lowers the expected loss most, and who pays which part.
+ * or exact over every hit set (`exact`, at most 20 companies). POST /api/plan — which
+ * suppliers to lift to which level so that a budget avoids the most expected annual loss,
+ * and who pays which part.
  * GET /api/executive?budget= — the one-page view for executives (default budget
  * ¥50,000,000). Each answer is computed once per network version and parameters
  * (risk-views.ts), so asking again is instant.
  */
 import { z } from 'zod';
 import { defineRoute } from '../route.ts';
+import { DEFAULTS as PLAN_DEFAULTS } from '../../src/analysis/cost-plan.ts';
 import { DEFAULTS, executiveOf, planOf, riskOf } from '../risk-views.ts';
 import { ExecutiveSchema, PlanSchema, RiskSchema } from '../schemas.ts';
 
@@ -34,17 +36,20 @@ export const riskRoute = defineRoute({
   handle: async ({ body }, { cache }) => riskOf(await cache.view(), body),
 });
 
-const levelCosts = z.array(z.number().positive().max(DEFAULTS.maxBudget)).length(5);
+const levelCosts = z.array(z.number().positive().max(PLAN_DEFAULTS.maxBudget)).length(5);
 
 export const PlanBody = z.strictObject({
-  budget: z.number().min(0).max(DEFAULTS.maxBudget).describe('Budget in yen, 0–10,000,000,000,000.'),
+  budget: z.number().min(0).max(PLAN_DEFAULTS.maxBudget).describe('Budget in yen, 0 to 1e15.'),
   costs: z
     .strictObject({ sme: levelCosts.optional(), large: levelCosts.optional() })
     .optional()
-    .describe('Cost in yen of each level lift (0→1 … 4→5) by company size; default the assumed table (README, "Cost-sharing plan").'),
-  runs: z.number().int().min(1).max(DEFAULTS.maxPlanRuns).default(DEFAULTS.runs).describe(`Monte Carlo runs of the expected loss, 1–${DEFAULTS.maxPlanRuns} (default ${DEFAULTS.runs}).`),
-  seed,
-  exact,
+    .describe('Cost in yen of each level step (0→1 … 4→5) by company size; default the assumed table (README, "Cost-sharing plan").'),
+  planTargets: z
+    .array(z.number().int().min(1).max(5))
+    .min(1)
+    .max(5)
+    .optional()
+    .describe(`Levels a supplier may be lifted to, each 1–5 (default ${PLAN_DEFAULTS.planTargets.join(', ')}).`),
 });
 
 export const planRoute = defineRoute({
@@ -52,7 +57,7 @@ export const planRoute = defineRoute({
   path: '/api/plan',
   operationId: 'plan',
   access: 'viewer',
-  summary: 'The cost-sharing plan: level lifts chosen by expected loss avoided per yen within the budget, each split among the large buyers that gain.',
+  summary: 'The cost-sharing plan: one target level per supplier chosen to avoid the most expected annual loss within the budget (exact, or within a stated gap of the best), each lift split among the large buyers that gain.',
   body: PlanBody,
   response: PlanSchema,
   errors: [413, 503],

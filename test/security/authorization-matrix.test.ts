@@ -82,7 +82,7 @@ const SAMPLES: Record<string, (header: Record<string, string>) => Promise<Answer
   getScenario: (h) => get(server.url, '/api/scenarios/matrix-a', { token: null, headers: h }),
   deleteScenario: (h) => send('DELETE', server.url, `/api/scenarios/${doomedScenario}`, undefined, { token: null, headers: h }),
   risk: (h) => send('POST', server.url, '/api/risk', { runs: 500 }, { token: null, headers: h }),
-  plan: (h) => send('POST', server.url, '/api/plan', { budget: 1_000_000, runs: 200 }, { token: null, headers: h }),
+  plan: (h) => send('POST', server.url, '/api/plan', { budget: 1_000_000 }, { token: null, headers: h }),
   executive: (h) => get(server.url, '/api/executive', { token: null, headers: h }),
 };
 

@@ -92,7 +92,7 @@ describe('GET /api/openapi.json', () => {
       getScenario: () => get(server.url, '/api/scenarios/openapi%20a'),
       deleteScenario: () => send('DELETE', server.url, '/api/scenarios/openapi%20a'),
       risk: () => post(server.url, '/api/risk', { exact: true }),
-      plan: () => post(server.url, '/api/plan', { budget: 5_000_000, runs: 500 }),
+      plan: () => post(server.url, '/api/plan', { budget: 5_000_000 }),
       executive: () => get(server.url, '/api/executive?budget=10000000'),
     };
     const version = async (): Promise<string> => ((await get<{ version: string }>(server.url, '/api/summary')).body.version);

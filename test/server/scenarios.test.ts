@@ -14,7 +14,7 @@ import type * as Api from '../../server/api-types.ts';
 import { createApp } from '../../server/app.ts';
 import * as S from '../../server/schemas.ts';
 import { runAnalysis } from '../../src/analysis/analyze.ts';
-import { planCostSharing } from '../../src/analysis/cost-plan.ts';
+import { costPlan } from '../../src/analysis/cost-plan.ts';
 import { monteCarloLoss } from '../../src/analysis/loss-distribution.ts';
 import { simulateScenario } from '../../src/analysis/scenario.ts';
 import { applyWhatIfs, compareAnalyses, type WhatIf } from '../../src/analysis/what-if.ts';
@@ -249,26 +249,41 @@ describe('scenario, risk, plan and executive over data/sample', () => {
 
   describe('POST /api/plan', () => {
     it('rejects bad input with a 400 naming the field', async () => {
-      for (const [body, name] of [[{}, 'budget'], [{ budget: -1 }, 'budget'], [{ budget: 1e14 }, 'budget'], [{ budget: 1e6, runs: 20_001 }, 'runs'], [{ budget: 1e6, costs: { sme: [1, 2, 3] } }, 'costs.sme'], [{ budget: 1e6, costs: { sme: [0, 1, 1, 1, 1] } }, 'costs.sme.0']] as const) {
+      const cases = [
+        [{}, 'budget'],
+        [{ budget: -1 }, 'budget'],
+        [{ budget: 1e16 }, 'budget'],
+        [{ budget: 1e6, costs: { sme: [1, 2, 3] } }, 'costs.sme'],
+        [{ budget: 1e6, costs: { sme: [0, 1, 1, 1, 1] } }, 'costs.sme.0'],
+        [{ budget: 1e6, planTargets: [] }, 'planTargets'],
+        [{ budget: 1e6, planTargets: [3, 6] }, 'planTargets.1'],
+        [{ budget: 1e6, planTargets: [2.5] }, 'planTargets.0'],
+      ] as const;
+      for (const [body, name] of cases) {
         const a = await post(server.url, '/api/plan', body);
         expect(a.status, a.text).toBe(400);
         expect(field(a)).toBe(name);
       }
+      // The Monte Carlo plan's parameters are gone.
+      expect((await post(server.url, '/api/plan', { budget: 1e6, runs: 1000 })).status).toBe(400);
     });
 
-    it('spends at most the budget, as planCostSharing does', async () => {
+    it('answers costPlan over the analysis, within the budget, and the same again from the cache', async () => {
       const budget = 20_000_000;
-      const a = await post<Api.PlanResponse>(server.url, '/api/plan', { budget, runs: 1000, seed: 2 });
+      const a = await post<Api.PlanResponse>(server.url, '/api/plan', { budget });
       expect(a.status, a.text).toBe(200);
       S.PlanSchema.parse(a.body);
-      const core = planCostSharing(index, { budget, runs: 1000, seed: 2 });
+      const core = costPlan(runAnalysis(index), { budget });
+      expect(a.body).toEqual(JSON.parse(JSON.stringify(core)));
       expect(a.body.totalCost).toBeLessThanOrEqual(budget);
-      expect(a.body).toMatchObject({ method: 'monte-carlo', runs: 1000, seed: 2, budget, totalCost: core.totalCost, expectedLossBefore: core.expectedLossBefore, expectedLossAfter: core.expectedLossAfter });
-      expect(a.body.rows.map((r) => [r.supplier, r.toLevel, r.cost])).toEqual(core.rows.map((r) => [r.supplier, r.toLevel, r.cost]));
-      expect(a.body.rows.length).toBeGreaterThan(0);
-      expect(a.body.expectedLossAfter).toBeLessThan(a.body.expectedLossBefore);
-      const zero = await post<Api.PlanResponse>(server.url, '/api/plan', { budget: 0, runs: 500 });
-      expect(zero.body).toMatchObject({ totalCost: 0, rows: [] });
+      expect(a.body.lifts.length).toBeGreaterThan(0);
+      expect(a.body).toMatchObject({ method: 'dynamic-programming', optimal: true });
+      expect(a.body.expectedAnnualLossAfter).toBeLessThan(a.body.expectedAnnualLossBefore);
+      expect((await post(server.url, '/api/plan', { budget })).text).toBe(a.text);
+      const four = await post<Api.PlanResponse>(server.url, '/api/plan', { budget, planTargets: [4] });
+      expect(four.body.lifts.every((l) => l.toLevel === 4)).toBe(true);
+      const zero = await post<Api.PlanResponse>(server.url, '/api/plan', { budget: 0 });
+      expect(zero.body).toMatchObject({ totalCost: 0, avoided: 0, lifts: [] });
     });
   });
 
@@ -321,14 +336,14 @@ describe('scenario, risk, plan and executive over data/sample', () => {
         revenueAtRisk: worst,
       });
 
-      const plan = (await post<Api.PlanResponse>(server.url, '/api/plan', { budget: 50_000_000, runs: 5_000, seed: 1 })).body;
+      const plan = (await post<Api.PlanResponse>(server.url, '/api/plan', { budget: 50_000_000 })).body;
       expect(x.plan).toEqual({
         budget: 50_000_000,
         spent: plan.totalCost,
-        suppliers: new Set(plan.rows.map((r) => r.supplier)).size,
-        lossBefore: plan.expectedLossBefore,
-        lossAfter: plan.expectedLossAfter,
-        cutPercent: (100 * (plan.expectedLossBefore - plan.expectedLossAfter)) / plan.expectedLossBefore,
+        suppliers: plan.lifts.length,
+        lossBefore: plan.expectedAnnualLossBefore,
+        lossAfter: plan.expectedAnnualLossAfter,
+        cutPercent: (100 * plan.avoided) / plan.expectedAnnualLossBefore,
       });
       expect(x.plan.spent).toBeLessThanOrEqual(50_000_000);
       expect(x.plan.cutPercent).toBeGreaterThan(0);

@@ -95,8 +95,8 @@ export interface ApiClient {
   compareScenarios(a: string, b: string): Promise<ScenarioComparison>;
   /** POST /api/risk: the annual loss distribution. */
   risk(request?: { runs?: number; seed?: number; exact?: boolean }): Promise<RiskResponse>;
-  /** POST /api/plan: the cost-sharing plan for a budget (yen). */
-  plan(request: { budget: number; runs?: number; seed?: number; exact?: boolean }): Promise<PlanResponse>;
+  /** POST /api/plan: the cost-sharing plan for a budget (yen): lifts to the target levels (default ★3–★5) avoiding the most expected annual loss. */
+  plan(request: { budget: number; costs?: { sme?: number[]; large?: number[] }; planTargets?: number[] }): Promise<PlanResponse>;
   /** GET /api/executive?budget=: the one-page executive view. */
   executive(budget?: number): Promise<ExecutiveResponse>;
   /** Requests in flight. */

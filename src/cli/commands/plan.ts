@@ -1,25 +1,26 @@
 /**
- * `weaklink plan DIR --budget B [--costs FILE]` — the cost-sharing plan: lifts of
- * suppliers' levels chosen greedily by avoided expected loss per yen until the budget
- * is spent, each lift's cost split among the large buyers by the loss it avoids for them.
+ * `weaklink plan DIR --budget YEN [--targets 3,4,5] [--costs FILE] [--theta θ] [--format table|json|csv]`
+ * — the cost-sharing plan (src/analysis/cost-plan.ts): which suppliers to lift to which
+ * SCS level so that the budget avoids the most expected annual loss, exactly (dynamic
+ * programming) or within a stated percentage of the best plan (greedy with an upper
+ * bound), and who among the large buyers pays which part of each lift.
  */
 import { readFile } from 'node:fs/promises';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
-import { planCostSharing, type LiftCosts } from '../../analysis/cost-plan.ts';
+import { runAnalysis } from '../../analysis/analyze.ts';
+import { costPlan, DEFAULT_LIFT_COSTS, DEFAULTS as PLAN_DEFAULTS, type CostPlan, type LiftCosts, type PlanLift } from '../../analysis/cost-plan.ts';
 import { InputError } from '../../errors.ts';
 import { toCsv } from '../csv-output.ts';
 import { renderTable } from '../format-report.ts';
-import type { Io } from '../io.ts';
+import { progress, type Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
 import { numberIn, theta } from '../options.ts';
 
 interface PlanOptions {
   budget: number;
+  targets: number[];
   costs?: string;
-  runs: number;
-  seed: number;
-  exact?: boolean;
   theta?: number;
   format: 'table' | 'json' | 'csv';
 }
@@ -27,18 +28,49 @@ interface PlanOptions {
 const levelCosts = z.array(z.number().nonnegative()).length(5);
 const costsSchema = z.object({ sme: levelCosts.optional(), large: levelCosts.optional() }).strict();
 
-const money = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2));
+/** A commander parser for --targets: comma-separated levels 1–5. */
+function targetList(value: string): number[] {
+  const levels = value.split(',').map((s) => Number(s.trim()));
+  if (value.trim() === '' || levels.some((k) => !(Number.isInteger(k) && k >= 1 && k <= 5))) {
+    throw new InvalidArgumentError(`--targets must be comma-separated levels from 1 to 5 (e.g. 3,4,5), got "${value}".`);
+  }
+  return levels;
+}
+
+const yen = (x: number): string => `¥${Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2)}`;
+/** Three significant digits, thousands separated from 1,000 up. */
+const sig = (x: number): string => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
+const short = (x: number): string => {
+  const a = Math.abs(x);
+  const [d, s] = a >= 1e12 ? [1e12, 'T'] : a >= 1e9 ? [1e9, 'bn'] : a >= 1e6 ? [1e6, 'M'] : a >= 1e3 ? [1e3, 'k'] : [1, ''];
+  return `¥${Number((x / d).toPrecision(3)).toLocaleString('en-US')}${s}`;
+};
+const percent = (x: number): string => `${(100 * x).toPrecision(2)} %`;
+
+/** The lift's cost split as text: `oem ¥4,291,000, seat ¥9,000`, at most `limit` buyers. */
+function splitText(lift: PlanLift, limit = Number.POSITIVE_INFINITY): string {
+  if (lift.split.length === 0) return 'unallocated (no large buyer gains)';
+  const shown = lift.split.slice(0, limit).map((s) => `${s.company} ${yen(s.amount)}`);
+  return shown.join(', ') + (lift.split.length > limit ? `, +${lift.split.length - limit} more` : '');
+}
+
+const paybackText = (lift: PlanLift): string => (lift.payback === null ? 'free' : `${sig(lift.payback)}× per year`);
+
+/** The headline: optimal, or within x % of the best possible plan. */
+export function planHeadline(plan: CostPlan): string {
+  if (plan.optimal) return `optimal (${plan.method === 'dynamic-programming' ? 'exact dynamic programming' : 'every worthwhile lift fits'})`;
+  const gap = plan.upperBound > 0 ? (plan.upperBound - plan.avoided) / plan.upperBound : 0;
+  return `within ${percent(gap)} of the best possible plan (greedy; no plan within the budget avoids more than ${yen(plan.upperBound)} per year)`;
+}
 
 export function registerPlan(program: Command, io: Io): void {
   program
     .command('plan')
-    .description('Where a shared security budget lowers the expected loss most, and who pays which part.')
+    .description('Which suppliers to lift to which SCS level so that a budget avoids the most expected annual loss, and who pays which part.')
     .argument('<dir>', 'network folder')
-    .requiredOption('--budget <yen>', 'budget in yen', numberIn('--budget', 0, 1e15))
-    .option('--costs <file>', 'JSON file { "sme": [0→1, 1→2, 2→3, 3→4, 4→5], "large": [...] } in yen')
-    .option('--runs <n>', 'Monte Carlo runs for the expected loss', numberIn('--runs', 1, 1_000_000, true), 10_000)
-    .option('--seed <s>', 'seed', numberIn('--seed', 0, 2 ** 32 - 1, true), 1)
-    .option('--exact', 'exact expected loss (networks of up to 20 companies)')
+    .requiredOption('--budget <yen>', 'budget in yen, 0 to 1e15', numberIn('--budget', 0, PLAN_DEFAULTS.maxBudget))
+    .option('--targets <levels>', 'levels a supplier may be lifted to, comma-separated', targetList, [...PLAN_DEFAULTS.planTargets])
+    .option('--costs <file>', 'JSON file { "sme": [0→1, 1→2, 2→3, 3→4, 4→5], "large": [...] } in yen (default: the assumed table)')
     .option('--theta <n>', 'threshold θ in (0, 1]', theta)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .action(async (dir: string, o: PlanOptions) => {
@@ -52,57 +84,42 @@ export function registerPlan(program: Command, io: Io): void {
         }
         costs = parsed.data as Partial<LiftCosts>;
       }
-      if (!o.exact && o.format === 'table') io.err(`estimating the expected loss with ${o.runs} Monte Carlo runs…\n`);
-      const plan = planCostSharing(
-        index,
-        { budget: o.budget, runs: o.runs, seed: o.seed, ...(o.exact ? { exact: true } : {}), ...(costs ? { costs } : {}) },
-        o.theta !== undefined ? { theta: o.theta } : {},
-        planProgress(io),
-      );
-      if (io.isTty && plan.rows.length > 0) io.err('\n');
+      const analysis = runAnalysis(index, {
+        ...(o.theta !== undefined ? { theta: o.theta } : {}),
+        ...(index.n >= 50_000 ? { onProgress: progress(io, 'single-failure cascades') } : {}),
+      });
+      const plan = costPlan(analysis, { budget: o.budget, planTargets: o.targets, ...(costs ? { costs } : {}) });
       if (o.format === 'json') {
         io.out(`${JSON.stringify(plan, null, 1)}\n`);
         return;
       }
-      const splitText = (s: (typeof plan.rows)[number]['split']): string =>
-        s === 'unallocated' ? 'unallocated (no large buyer avoids loss)' : s.map((x) => `${x.company} ${money(x.amount)}`).join(', ');
-      const shortSplit = (s: (typeof plan.rows)[number]['split']): string =>
-        s === 'unallocated' ? 'unallocated' : s.slice(0, 3).map((x) => `${x.company} ${money(x.amount)}`).join(', ') + (s.length > 3 ? `, +${s.length - 3} more` : '');
       if (o.format === 'csv') {
-        io.out(toCsv(['supplier', 'name', 'fromLevel', 'toLevel', 'cost', 'avoidedLoss', 'ratio', 'split'], plan.rows.map((r) => [r.supplier, r.name, r.fromLevel, r.toLevel, r.cost, r.avoidedLoss, r.ratio, splitText(r.split)])));
+        io.out(
+          toCsv(
+            ['supplier', 'name', 'size', 'fromLevel', 'toLevel', 'cost', 'avoided', 'payback', 'split', 'unallocated'],
+            plan.lifts.map((l) => [l.supplier, l.name, l.size, l.fromLevel, l.toLevel, l.cost, l.avoided, l.payback, l.split.map((s) => `${s.company}:${s.amount}`).join(' '), l.unallocated]),
+          ),
+        );
         return;
       }
-      io.out(`Cost-sharing plan: budget ¥${money(plan.budget)}, spent ¥${money(plan.totalCost)} on ${plan.rows.length} lift${plan.rows.length === 1 ? '' : 's'}\n`);
-      io.out(`Expected annual loss ${money(plan.expectedLossBefore)} → ${money(plan.expectedLossAfter)} (${plan.method}${plan.runs ? `, ${plan.runs} runs` : ''})\n\n`);
+      const n = plan.lifts.length;
+      io.out(`Cost-sharing plan: budget ${yen(plan.budget)}; ${yen(plan.totalCost)} spent (once) on ${n} supplier${n === 1 ? '' : 's'}\n`);
       io.out(
-        renderTable(
-          ['#', 'supplier', '★ from → to', 'cost ¥', 'avoided loss', 'per ¥', 'paid by'],
-          plan.rows.map((r, i) => [i + 1, `${r.name} (${r.supplier})`, `${r.fromLevel} → ${r.toLevel}`, money(r.cost), money(r.avoidedLoss), r.ratio.toPrecision(3), shortSplit(r.split)]),
-          'table',
-        ) + '\n',
+        `Expected annual loss ${yen(plan.expectedAnnualLossBefore)} per year → ${yen(plan.expectedAnnualLossAfter)} per year: ` +
+          `${yen(plan.avoided)} per year avoided — ${planHeadline(plan)}\n\n`,
       );
-      io.out('\nLift costs are assumptions (see README, "Cost-sharing plan"); pass --costs FILE to use your own.\n');
+      if (n > 0) {
+        io.out(
+          renderTable(
+            ['#', 'supplier', '★ from → to', 'cost (¥, once)', 'AAL avoided (¥ per year)', 'payback (avoided ÷ cost)', 'paid by large buyers (¥)'],
+            plan.lifts.map((l, i) => [i + 1, `${l.name} (${l.supplier})`, `★${l.fromLevel} → ★${l.toLevel}`, yen(l.cost), yen(l.avoided), paybackText(l), splitText(l, 3)]),
+            'table',
+          ) + '\n\n',
+        );
+      }
+      const table = (c: readonly number[]): string => c.map(short).join('/');
+      io.out(
+        `Targets ★${o.targets.join(', ★')}. Lift costs per level step 0→1 … 4→5 are ${costs ? `from ${o.costs}` : `assumptions: SME ${table(DEFAULT_LIFT_COSTS.sme)}, large ${table(DEFAULT_LIFT_COSTS.large)} (README, "Cost-sharing plan"); pass --costs FILE to use your own`}.\n`,
+      );
     });
-}
-
-/**
- * Progress of a long plan on standard error: after each lift, the lifts chosen and the
- * budget spent, redrawn on a terminal, else a line every 10 s (a small plan prints none).
- */
-export const DEFAULTS = { progressEveryMs: 10_000 };
-
-function planProgress(io: Io): (spent: number, budget: number) => void {
-  const started = Date.now();
-  let lifts = 0;
-  let last = started;
-  return (spent, budget) => {
-    lifts++;
-    const now = Date.now();
-    const line = `planning: ${lifts} lift${lifts === 1 ? '' : 's'} chosen, ¥${money(spent)} of ¥${money(budget)} spent (${((now - started) / 1000).toFixed(0)} s)`;
-    if (io.isTty) io.err(`\r${line} `);
-    else if (now - last >= DEFAULTS.progressEveryMs) {
-      last = now;
-      io.err(`${line}\n`);
-    }
-  };
 }

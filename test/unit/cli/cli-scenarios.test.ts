@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import type { Io } from '../../../src/cli/io.ts';
-import { DEFAULTS as PLAN_DEFAULTS } from '../../../src/cli/commands/plan.ts';
+import { runAnalysis } from '../../../src/analysis/analyze.ts';
+import { costPlan } from '../../../src/analysis/cost-plan.ts';
+import { readNetwork } from '../../../src/io/read-network.ts';
+import { indexNetwork } from '../../../src/model/index-network.ts';
 import { VECTORS_DIR } from '../../vectors-dir.ts';
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -64,32 +67,38 @@ describe('weaklink scenario, risk, plan', () => {
     expect(big.code).toBe(2);
   });
 
-  it('plan spends within the budget and writes CSV', async () => {
+  it('plan --format json is costPlan of the analysis, and CSV has one row per supplier', async () => {
     const dir = await folder(NET);
-    const r = await run('plan', dir, '--budget', '20000000', '--exact', '--format', 'json');
+    const r = await run('plan', dir, '--budget', '20000000', '--format', 'json');
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.out);
+    const core = costPlan(runAnalysis(indexNetwork((await readNetwork(dir)).network)), { budget: 20_000_000 });
+    expect(plan).toEqual(JSON.parse(JSON.stringify(core)));
+    expect(Object.keys(plan).slice(0, 4)).toEqual(['budget', 'avoided', 'optimal', 'upperBound']);
+    expect(plan.lifts.length).toBeGreaterThan(0);
     expect(plan.totalCost).toBeLessThanOrEqual(20_000_000);
-    expect(plan.expectedLossAfter).toBeLessThan(plan.expectedLossBefore);
-    const csv = await run('plan', dir, '--budget', '20000000', '--exact', '--format', 'csv');
-    expect(csv.out.split('\n')[0]).toBe('supplier,name,fromLevel,toLevel,cost,avoidedLoss,ratio,split');
+    const csv = await run('plan', dir, '--budget', '20000000', '--format', 'csv');
+    const lines = csv.out.trim().split('\n');
+    expect(lines[0]).toBe('supplier,name,size,fromLevel,toLevel,cost,avoided,payback,split,unallocated');
+    expect(lines).toHaveLength(plan.lifts.length + 1);
   });
 
-  it('plan reports each lift chosen on standard error while a long plan runs', async () => {
+  it('plan prints a table with the headline, units and periods, and honours --targets', async () => {
     const dir = await folder(NET);
-    const saved = PLAN_DEFAULTS.progressEveryMs;
-    PLAN_DEFAULTS.progressEveryMs = 0;
-    try {
-      const r = await run('plan', dir, '--budget', '20000000', '--exact');
-      expect(r.code).toBe(0);
-      const lifts = Number(/on (\d+) lifts?/.exec(r.out)?.[1]);
-      expect(lifts).toBeGreaterThan(0);
-      const lines = r.err.split('\n').filter((line) => line.startsWith('planning: '));
-      expect(lines).toHaveLength(lifts);
-      expect(lines[0]).toMatch(/^planning: 1 lift chosen, ¥[\d,]+ of ¥20,000,000 spent \(\d+ s\)$/);
-    } finally {
-      PLAN_DEFAULTS.progressEveryMs = saved;
-    }
+    const r = await run('plan', dir, '--budget', '20000000');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Cost-sharing plan: budget ¥20,000,000; ¥[\d,]+ spent \(once\) on \d+ suppliers?$/m);
+    expect(r.out).toMatch(/per year avoided — optimal/);
+    expect(r.out).toMatch(/★\d → ★[345] /);
+    expect(r.out).toMatch(/cost \(¥, once\)/);
+    expect(r.out).toMatch(/AAL avoided \(¥ per year\)/);
+    expect(r.out).toMatch(/× per year/);
+    expect(r.out).toMatch(/assumptions: SME ¥300k\/¥1M\/¥3M\/¥10M\/¥25M, large ¥1.5M\/¥5M\/¥15M\/¥50M\/¥125M/);
+    const four = JSON.parse((await run('plan', dir, '--budget', '1e9', '--targets', '4', '--format', 'json')).out);
+    expect(four.lifts.map((l: { toLevel: number }) => l.toLevel)).toEqual(four.lifts.map(() => 4));
+    expect((await run('plan', dir, '--budget', '1e6', '--targets', '2,6')).code).toBe(2);
+    expect((await run('plan', dir, '--budget', '-5')).code).toBe(2);
+    expect((await run('plan', dir, '--budget', '2e15')).code).toBe(2);
   });
 
   it('plan exits 1 for a costs file of the wrong shape', async () => {

@@ -1,214 +1,327 @@
 /**
- * planCostSharing: the invalid input first, a hand-checked chain, the cost split, the
- * exact and Monte Carlo loss models against exactLoss / monteCarloLoss, and the greedy
- * plan against the best plan found by brute force over every set of lifts within the
- * budget on 200 random small networks (the figures are printed for the README).
+ * costPlan: the invalid input first, a hand-checked chain (options, the cost split,
+ * ★1/★2 left out by default), the shared vectors' optimal plans, the exact plan against
+ * brute force over every choice of lifts on random small networks (each option's avoided
+ * AAL measured by analysing the lifted network again), and the greedy's bound on larger
+ * generated networks.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIFT_COSTS, planCostSharing, resolveLiftCosts } from '../../../src/analysis/cost-plan.ts';
-import { exactLoss, monteCarloLoss } from '../../../src/analysis/loss-distribution.ts';
+import { runAnalysis } from '../../../src/analysis/analyze.ts';
+import { costPlan, DEFAULT_LIFT_COSTS, DEFAULTS, resolveLiftCosts, splitCost, type CostPlan } from '../../../src/analysis/cost-plan.ts';
+import { expectedDaysDown } from '../../../src/analysis/event-loss.ts';
+import { DEFAULTS as OPTIONS } from '../../../src/analysis/options.ts';
 import { raiseLevel } from '../../../src/analysis/what-if.ts';
 import { UsageError } from '../../../src/errors.ts';
+import { collectNetwork, generateNetwork } from '../../../src/generate/generate-network.ts';
+import { readNetwork } from '../../../src/io/read-network.ts';
 import { indexNetwork } from '../../../src/model/index-network.ts';
-import type { Company, Network } from '../../../src/model/types.ts';
-import { arbitraryNetwork, net, referenceCascade, referenceOwn } from '../../helpers/network.ts';
+import type { Network, Size } from '../../../src/model/types.ts';
+import { VECTORS_DIR } from '../../vectors-dir.ts';
+import { arbitraryNetwork, net } from '../../helpers/network.ts';
 
-/** The static model's own curve, until the event-loss plan replaces it. */
-const OLD = { hitBase: 0.3, hitDecay: 0.97 };
-const p = (s: number): number => 0.3 * 0.97 ** s;
-const TABLE = [10, 25, 40, 60, 80, 95];
+const p = (s: number): number => Math.min(1, 0.015 * 0.975 ** s);
+const w = expectedDaysDown(OPTIONS.durations);
+const analyse = (network: Network) => runAnalysis(indexNetwork(network));
 
-// oem (large, score 100) ← t1 (SME, ★0) sole; t1 ← t2 (SME, ★0) sole; buyer2 (large) ← t2 half of its need.
+/** The error `f` throws. */
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error');
+}
+
+/** Shares add up to the cost; all but the largest are multiples of ¥1,000. */
+function expectSplitsAddUp(plan: CostPlan): void {
+  for (const lift of plan.lifts) {
+    const sum = lift.split.reduce((t, s) => t + s.amount, 0) + lift.unallocated;
+    expect(sum, lift.supplier).toBe(lift.cost);
+    if (lift.split.length > 0) expect(lift.unallocated).toBe(0);
+    const multiples = lift.split.filter((s) => s.amount % 1000 === 0).length;
+    expect(multiples, lift.supplier).toBeGreaterThanOrEqual(lift.split.length - 1);
+  }
+}
+
+// oem (large, focal) ← t1 (SME, ★0) sole; t1 ← t2 (SME, ★0) sole with no buffer; buyer2 (large) ← t2 for 0.6 of its steel.
 const chain = net(
   [
-    { id: 'oem', size: 'large', securityScore: 100, revenue: 1000, focal: true },
-    { id: 't1', size: 'sme', scsLevel: 0, revenue: 10 },
-    { id: 't2', size: 'sme', scsLevel: 0, revenue: 5 },
-    { id: 'buyer2', size: 'large', securityScore: 100, revenue: 500 },
-    { id: 'other', size: 'large', securityScore: 100, revenue: 1 },
+    { id: 'oem', size: 'large', securityScore: 100, revenue: 3_650_000, focal: true },
+    { id: 't1', size: 'sme', scsLevel: 0, revenue: 365_000 },
+    { id: 't2', size: 'sme', scsLevel: 0, revenue: 36_500 },
+    { id: 'buyer2', size: 'large', securityScore: 100, revenue: 730_000 },
+    { id: 'other', size: 'large', securityScore: 100, revenue: 365 },
   ],
   [
-    ['t1', 'oem', 'parts'],
+    ['t1', 'oem', 'parts', null, { bufferDays: 3 }],
     ['t2', 't1', 'steel'],
     ['t2', 'buyer2', 'steel', 0.6],
     ['other', 'buyer2', 'steel', 0.4],
   ],
 );
-const idx = indexNetwork(chain);
+const a = analyse(chain);
+const at = (id: string): number => a.index.indexOf.get(id)!;
 
-describe('planCostSharing input', () => {
-  it('planCostSharing rejects a negative budget, a bad cost table and exact mode above 20 companies', () => {
-    expect(() => planCostSharing(idx, { budget: -1, exact: true }, OLD)).toThrow(/budget must be/);
-    expect(() => planCostSharing(idx, { budget: 1, exact: true, costs: { sme: [1, 2] } }, OLD)).toThrow(/costs.sme must hold 5/);
-    expect(() => resolveLiftCosts({ large: [1, 2, 3, 4, -5] })).toThrow(/costs.large/);
-    const big = indexNetwork(net(Array.from({ length: 21 }, (_, i) => ({ id: `c${i}` })), [['c1', 'c0', 'x']]));
-    expect(() => planCostSharing(big, { budget: 1e6, exact: true }, OLD)).toThrow(UsageError);
-    expect(() => planCostSharing(idx, { budget: 1, runs: 0 }, OLD)).toThrow(/runs must be/);
-    expect(() => planCostSharing(idx, { budget: 1, runs: 100_000_000 }, OLD)).toThrow(/lower runs to \d+ or fewer/);
+describe('costPlan input', () => {
+  it('costPlan rejects a budget that is not a number from 0 to 1e15, naming budget', () => {
+    for (const budget of [-1, Number.NaN, Number.POSITIVE_INFINITY, 1e15 + 1e3, '5' as unknown as number]) {
+      const e = thrown(() => costPlan(a, { budget }));
+      expect(e, String(budget)).toBeInstanceOf(UsageError);
+      expect((e as UsageError).field).toBe('budget');
+      expect((e as UsageError).message).toMatch(/budget/);
+    }
+    expect(costPlan(a, { budget: 1e15 }).budget).toBe(1e15);
+    expect(costPlan(a, { budget: 0 })).toMatchObject({ avoided: 0, totalCost: 0, lifts: [], optimal: true });
   });
-  it('resolveLiftCosts fills the default table', () => {
+  it('costPlan rejects target levels outside 1–5, naming planTargets', () => {
+    for (const planTargets of [[0], [6], [2.5], [], [3, Number.NaN]]) {
+      const e = thrown(() => costPlan(a, { budget: 1e6, planTargets }));
+      expect(e, JSON.stringify(planTargets)).toBeInstanceOf(UsageError);
+      expect((e as UsageError).field).toBe('planTargets');
+    }
+  });
+  it('resolveLiftCosts fills the default table and rejects a bad one', () => {
     expect(resolveLiftCosts()).toEqual({ sme: [300_000, 1_000_000, 3_000_000, 10_000_000, 25_000_000], large: [1_500_000, 5_000_000, 15_000_000, 50_000_000, 125_000_000] });
     expect(resolveLiftCosts({ sme: [1, 1, 1, 1, 1] }).large).toBe(DEFAULT_LIFT_COSTS.large);
+    expect(() => resolveLiftCosts({ large: [1, 2, 3, 4, -5] })).toThrow(/costs.large/);
+    expect(() => costPlan(a, { budget: 1, costs: { sme: [1, 2] } })).toThrow(/costs.sme must hold 5/);
   });
 });
 
-describe('planCostSharing on a chain', () => {
-  it('planCostSharing lifts the supplier whose lift avoids the most loss per yen and splits its cost by avoided loss', () => {
-    const plan = planCostSharing(idx, { budget: 300_000, exact: true }, OLD);
-    expect(plan.rows).toHaveLength(1);
-    const row = plan.rows[0]!;
-    const dp = p(10) - p(25);
-    // t2 takes down t1, oem and buyer2 (0.4 left < 0.5); t1 only itself and oem.
-    const po = p(100);
-    const avoidedT2 = dp * (5 + 10 * (1 - p(10)) + 1000 * (1 - po) * (1 - p(10)) + 500 * (1 - po));
-    expect(row).toMatchObject({ supplier: 't2', size: 'sme', fromLevel: 0, toLevel: 1, fromScore: 10, toScore: 25, cost: 300_000 });
-    expect(row.avoidedLoss).toBeCloseTo(avoidedT2, 9);
-    expect(row.ratio).toBeCloseTo(avoidedT2 / 300_000, 15);
-    const split = row.split;
-    if (split === 'unallocated') throw new Error('expected a split');
-    expect(split.map((s) => s.company)).toEqual(['oem', 'buyer2']);
-    const oem = 1000 * (1 - po) * (1 - p(10)) * dp;
-    const b2 = 500 * (1 - po) * dp;
-    expect(split[0]!.avoidedLoss).toBeCloseTo(oem, 9);
-    expect(split[0]!.amount).toBeCloseTo((300_000 * oem) / (oem + b2), 6);
-    expect(split[0]!.amount + split[1]!.amount).toBeCloseTo(300_000, 6);
-    expect(plan).toMatchObject({ method: 'exact', runs: null, totalCost: 300_000, budget: 300_000 });
+describe('costPlan on a chain', () => {
+  const el = (id: string): number => a.eventLoss.expected[at(id)]!;
+  it('costPlan takes the lift that avoids the most AAL within the budget, at its price and p(★k)', () => {
+    // ★3 costs an SME 0.3 + 1 + 3 = 4.3M; t2 takes t1, oem and buyer2 down, t1 only oem (after its buffer).
+    const plan = costPlan(a, { budget: 4_300_000 });
+    expect(plan).toMatchObject({ method: 'dynamic-programming', optimal: true, totalCost: 4_300_000, budget: 4_300_000 });
+    expect(plan.lifts).toHaveLength(1);
+    const lift = plan.lifts[0]!;
+    const best = el('t2') >= el('t1') ? 't2' : 't1';
+    expect(lift).toMatchObject({ supplier: best, size: 'sme', fromLevel: 0, toLevel: 3, cost: 4_300_000 });
+    expect(lift.avoided).toBeCloseTo((p(10) - p(60)) * el(best), 9);
+    expect(lift.payback).toBeCloseTo(lift.avoided / 4_300_000, 15);
+    expect(plan.avoided).toBe(lift.avoided);
+    expect(plan.upperBound).toBe(plan.avoided);
+    expect(plan.expectedAnnualLossBefore).toBe(a.expectedAnnualLoss);
+    expect(plan.expectedAnnualLossAfter).toBeCloseTo(a.expectedAnnualLoss - lift.avoided, 6);
   });
-  it('planCostSharing skips a lift that no longer fits and takes cheaper ones', () => {
-    // 0.6M: t2 0→1 (0.3M), then t1 0→1 (0.3M) — t2's 1→2 at 1M does not fit.
-    const plan = planCostSharing(idx, { budget: 600_000, exact: true }, OLD);
-    expect(plan.rows.map((r) => `${r.supplier}:${r.fromLevel}>${r.toLevel}`)).toEqual(['t2:0>1', 't1:0>1']);
-    expect(plan.totalCost).toBe(600_000);
+  it('costPlan never lifts a company that supplies nobody, nor to ★1 or ★2 by default', () => {
+    const plan = costPlan(a, { budget: 1e12 });
+    expect(plan.method).toBe('dynamic-programming'); // the grid stops at every supplier's dearest option
+    // "other" scores 100 already (★5): no lift raises it.
+    expect(plan.lifts.map((l) => l.supplier).sort()).toEqual(['t1', 't2']);
+    expect(plan.lifts.every((l) => l.toLevel === 5)).toBe(true);
+    // Below ★3's price nothing fits by default; with ★1 allowed, 0.3M buys t2's ★1.
+    expect(costPlan(a, { budget: 4_299_999 }).lifts).toEqual([]);
+    const cheap = costPlan(a, { budget: 300_000, planTargets: [1, 2] });
+    expect(cheap.lifts.map((l) => [l.toLevel, l.cost])).toEqual([[1, 300_000]]);
+    expect(costPlan(a, { budget: 1e12, planTargets: [4] }).lifts.every((l) => l.toLevel === 4)).toBe(true);
   });
-  it('planCostSharing never lifts a company that supplies nobody and stops when nothing fits', () => {
-    const plan = planCostSharing(idx, { budget: 1e12, exact: true }, OLD);
-    expect(plan.rows.every((r) => r.supplier !== 'oem' && r.supplier !== 'buyer2')).toBe(true);
-    expect(plan.rows.filter((r) => r.supplier === 't2').at(-1)!.toLevel).toBe(5);
-    expect(planCostSharing(idx, { budget: 100_000, exact: true }, OLD).rows).toEqual([]);
+  it('costPlan pays every step from the own level and drops lifts that do not raise the score', () => {
+    // s is ★3 by its level but scores 85: ★4 (80) changes nothing, ★5 (95) does and costs 10M + 25M.
+    const n = net([{ id: 'v', revenue: 100, size: 'large' }, { id: 's', scsLevel: 3, securityScore: 85 }, { id: 'u', securityScore: 96 }], [['s', 'v', 'x'], ['u', 'v', 'y']]);
+    const plan = costPlan(analyse(n), { budget: 1e9 });
+    expect(plan.lifts.map((l) => [l.supplier, l.fromLevel, l.toLevel, l.cost])).toEqual([['s', 3, 5, 35_000_000]]);
+    expect(plan.lifts[0]!.avoided).toBeCloseTo((p(85) - p(95)) * analyse(n).eventLoss.expected[1]!, 12);
   });
-  it('planCostSharing says unallocated when no large company avoids loss', () => {
+  it('costPlan splits the cost among the large companies other than the supplier by the AAL each avoids', () => {
+    const plan = costPlan(a, { budget: 1e12, planTargets: [3] });
+    const t2 = plan.lifts.find((l) => l.supplier === 't2')!;
+    const dp = p(10) - p(60);
+    const radius = a.failures.blastRadius;
+    const day = (x: string, v: string): number => {
+      for (let k = radius.start[at(x)]!; k < radius.start[at(x) + 1]!; k++) if (radius.list[k] === at(v)) return a.failures.stopDays[k]!;
+      throw new Error(`${v} not in the blast radius of ${x}`);
+    };
+    const oem = (dp * 3_650_000 * w(day('t2', 'oem'))) / 365;
+    const b2 = (dp * 730_000 * w(day('t2', 'buyer2'))) / 365;
+    const oemShare = Math.round((4_300_000 * oem) / (oem + b2) / 1000) * 1000;
+    const b2Share = Math.round((4_300_000 * b2) / (oem + b2) / 1000) * 1000;
+    const [first, second] = oem >= b2 ? [['oem', 4_300_000 - b2Share], ['buyer2', b2Share]] : [['buyer2', 4_300_000 - oemShare], ['oem', oemShare]];
+    expect(t2.split.map((s) => [s.company, s.amount])).toEqual([first, second]);
+    expect(t2.unallocated).toBe(0);
+    expectSplitsAddUp(plan);
+  });
+  it('costPlan leaves the cost unallocated when no large company gains', () => {
     const smes = net([{ id: 'v', revenue: 100 }, { id: 's' }], [['s', 'v', 'x']]);
-    const plan = planCostSharing(indexNetwork(smes), { budget: 300_000, exact: true }, OLD);
-    expect(plan.rows[0]!.split).toBe('unallocated');
-  });
-  it('planCostSharing jumps over levels that would not raise the score, paying for them', () => {
-    // s holds ★0 but scores 50: ★1 (25) and ★2 (40) change nothing, ★3 (60) does: 0.3 + 1 + 3 = 4.3M.
-    const n = net([{ id: 'v', revenue: 100, size: 'large' }, { id: 's', scsLevel: 0, securityScore: 50 }], [['s', 'v', 'x']]);
-    const plan = planCostSharing(indexNetwork(n), { budget: 5_000_000, exact: true }, OLD);
-    expect(plan.rows.map((r) => [r.fromLevel, r.toLevel, r.fromScore, r.toScore, r.cost])).toEqual([[0, 3, 50, 60, 4_300_000]]);
-  });
-  it('planCostSharing in exact mode ends at the exact loss of the lifted network', () => {
-    const plan = planCostSharing(idx, { budget: 5_000_000, exact: true }, OLD);
-    let lifted = chain;
-    for (const r of plan.rows) lifted = raiseLevel(lifted, r.supplier, r.toLevel);
-    expect(plan.expectedLossBefore).toBeCloseTo(exactLoss(idx, OLD).mean, 9);
-    expect(plan.expectedLossAfter).toBeCloseTo(exactLoss(indexNetwork(lifted), OLD).mean, 9);
-    const avoided = plan.rows.reduce((t, r) => t + r.avoidedLoss, 0);
-    expect(avoided).toBeCloseTo(plan.expectedLossBefore - plan.expectedLossAfter, 9);
-  });
-  it('planCostSharing with Monte Carlo starts from monteCarloLoss with the same seed and its avoided losses add up', () => {
-    const plan = planCostSharing(idx, { budget: 5_000_000, runs: 20_000, seed: 9 }, OLD);
-    expect(plan).toMatchObject({ method: 'monte-carlo', runs: 20_000, seed: 9 });
-    expect(plan.expectedLossBefore).toBe(monteCarloLoss(idx, { runs: 20_000, seed: 9 }, OLD).mean);
-    const avoided = plan.rows.reduce((t, r) => t + r.avoidedLoss, 0);
-    expect(avoided).toBeCloseTo(plan.expectedLossBefore - plan.expectedLossAfter, 6);
-    // Common random numbers: the first lift's avoided loss is close to the exact one.
-    const exact = planCostSharing(idx, { budget: 5_000_000, exact: true }, OLD);
-    expect(plan.rows[0]!.supplier).toBe(exact.rows[0]!.supplier);
-    expect(Math.abs(plan.rows[0]!.avoidedLoss - exact.rows[0]!.avoidedLoss)).toBeLessThan(0.1 * exact.rows[0]!.avoidedLoss);
+    const plan = costPlan(analyse(smes), { budget: 4_300_000 });
+    expect(plan.lifts).toMatchObject([{ supplier: 's', split: [], unallocated: 4_300_000 }]);
   });
 });
 
-/** Own level by DESIGN.md: scs_level, else the highest level whose table score is reached, else 0. */
-function ownLevel(c: Company): number {
-  if (c.scsLevel !== null) return c.scsLevel;
-  if (c.securityScore === null) return 0;
-  return Math.max(0, TABLE.filter((s) => c.securityScore! >= s).length - 1);
+describe('costPlan among suppliers of one size and level', () => {
+  it('costPlan keeps the suppliers with the largest avoided AAL when only some fit, ties by id', () => {
+    // Six SME ★0 suppliers, each the sole source of a large buyer; ¥8.6M buys two ★3 lifts (¥4.3M each).
+    const revenue = [100, 500, 500, 300, 900, 200];
+    const n = net(
+      [...revenue.map((r, i) => ({ id: `b${i}`, size: 'large' as const, revenue: r * 1e6 })), ...revenue.map((_, i) => ({ id: `s${i}`, size: 'sme' as const, scsLevel: 0 }))],
+      revenue.map((_, i): [string, string, string] => [`s${i}`, `b${i}`, 'x']),
+    );
+    const plan = costPlan(analyse(n), { budget: 8_600_000 });
+    expect(plan.lifts.map((l) => l.supplier)).toEqual(['s4', 's1']);
+    expect(plan).toMatchObject({ optimal: true, totalCost: 8_600_000 });
+    expect(plan.avoided).toBeCloseTo(bruteForce(n, 8_600_000, [3, 4, 5]), 6);
+  });
+});
+
+describe('splitCost', () => {
+  it('splitCost rounds to ¥1,000 and puts the remainder on the largest share', () => {
+    expect(splitCost(4_300_000, [2, 1])).toEqual([2_867_000, 1_433_000]);
+    expect(splitCost(1_000_001, [1, 1, 1])).toEqual([334_001, 333_000, 333_000]);
+    expect(splitCost(300_000, [])).toEqual([]);
+  });
+  it('splitCost never leaves the largest share negative: rounds down when rounding to the nearest would', () => {
+    // 2,000 equal shares of ¥750 each round up to ¥1,000: the nearest would leave the largest −¥499,000.
+    const shares = splitCost(1_500_000, Array.from({ length: 2000 }, () => 1));
+    expect(shares.reduce((t, s) => t + s, 0)).toBe(1_500_000);
+    expect(Math.min(...shares)).toBeGreaterThanOrEqual(0);
+    expect(shares.slice(1).every((s) => s % 1000 === 0)).toBe(true);
+  });
+});
+
+interface ExpectedVector {
+  theta: number;
+  durations: [number, number][];
+  hitBase: number;
+  hitDecay: number;
+  planTargets: number[];
+  plans: { budget: number; optimalAvoided: number }[];
 }
 
-/** Best avoided loss over every set of lifts within budget, by brute force with the reference cascade. */
-function bestAvoided(network: Network, budget: number): { before: number; best: number } {
-  const n = network.companies.length;
-  const loss = new Float64Array(2 ** n);
-  for (let h = 1; h < 2 ** n; h++) {
-    const hit = network.companies.filter((_, i) => (h >> i) & 1).map((c) => c.id);
-    const d = new Set(referenceCascade(network, hit));
-    loss[h] = network.companies.reduce((t, c) => t + (d.has(c.id) ? (c.revenue ?? 1) : 0), 0);
+const folders = readdirSync(VECTORS_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(VECTORS_DIR, d.name, 'expected.json')))
+  .map((d) => d.name);
+
+describe('costPlan on the shared vectors', () => {
+  it('finds vectors with plans', () => {
+    expect(folders.length).toBeGreaterThanOrEqual(6);
+  });
+  for (const folder of folders) {
+    it(`costPlan avoids the optimal AAL of ${folder} at each budget`, async () => {
+      const dir = join(VECTORS_DIR, folder);
+      const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as ExpectedVector;
+      expect(expected.plans.length).toBeGreaterThan(0);
+      const { network } = await readNetwork(dir);
+      const durations = expected.durations.map(([days, probability]) => ({ days, probability }));
+      const analysis = runAnalysis(indexNetwork(network), { theta: expected.theta, durations, hitBase: expected.hitBase, hitDecay: expected.hitDecay });
+      for (const { budget, optimalAvoided } of expected.plans) {
+        const plan = costPlan(analysis, { budget, planTargets: expected.planTargets });
+        const what = `${folder} ¥${budget}: ${plan.method}`;
+        const slack = 1e-9 * Math.max(1e-9, optimalAvoided);
+        if (plan.optimal) {
+          expect(plan.method).toBe('dynamic-programming');
+          expect(Math.abs(plan.avoided - optimalAvoided), what).toBeLessThanOrEqual(1e-6 * Math.max(1e-9, optimalAvoided));
+        } else {
+          expect(plan.avoided, what).toBeLessThanOrEqual(optimalAvoided + slack);
+          expect(plan.upperBound, what).toBeGreaterThanOrEqual(optimalAvoided - slack);
+        }
+        // The greedy's answer and bound bracket the optimum too.
+        const greedy = costPlan(analysis, { budget, planTargets: expected.planTargets, maxDpCells: 0 });
+        expect(greedy.method).toBe('greedy-hull');
+        expect(greedy.avoided, `${what} greedy`).toBeLessThanOrEqual(optimalAvoided + slack);
+        expect(greedy.upperBound, `${what} greedy bound`).toBeGreaterThanOrEqual(optimalAvoided - slack);
+        expect(plan.totalCost).toBeLessThanOrEqual(budget);
+        expectSplitsAddUp(plan);
+      }
+    });
   }
-  const expected = (prob: number[]): number => {
-    let total = 0;
-    for (let h = 0; h < 2 ** n; h++) {
-      let w = 1;
-      for (let i = 0; i < n; i++) w *= (h >> i) & 1 ? prob[i]! : 1 - prob[i]!;
-      total += w * loss[h]!;
+});
+
+const SIZES: (Size | null)[] = ['sme', 'large', null];
+
+/**
+ * The best avoided AAL by brute force: each option's avoided AAL measured as the AAL of
+ * the network with that one lift (raiseLevel) less the AAL without, every choice of at
+ * most one option per supplier within the budget tried.
+ */
+function bruteForce(network: Network, budget: number, targets: number[]): number {
+  const base = analyse(network);
+  const options: { cost: number; avoided: number }[][] = [];
+  network.companies.forEach((c, i) => {
+    if (!network.supplies.some((s) => s.supplier === c.id)) return;
+    const from = base.ownLevel[i]!;
+    const table = DEFAULT_LIFT_COSTS[c.size ?? 'sme'];
+    const list: { cost: number; avoided: number }[] = [];
+    for (const k of targets) {
+      if (k <= from) continue;
+      let cost = 0;
+      for (let s = from; s < k; s++) cost += table[s]!;
+      list.push({ cost, avoided: base.expectedAnnualLoss - analyse(raiseLevel(network, c.id, k)).expectedAnnualLoss });
     }
-    return total;
-  };
-  const scores = network.companies.map(referenceOwn);
-  const before = expected(scores.map(p));
-  const suppliers = network.companies.map((_, i) => i).filter((i) => network.supplies.some((s) => s.supplier === network.companies[i]!.id));
+    options.push(list);
+  });
   let best = 0;
-  const current = scores.slice();
-  const visit = (k: number, left: number): void => {
-    if (k === suppliers.length) {
-      best = Math.max(best, before - expected(current.map(p)));
+  const visit = (s: number, left: number, got: number): void => {
+    if (s === options.length) {
+      best = Math.max(best, got);
       return;
     }
-    const i = suppliers[k]!;
-    const c = network.companies[i]!;
-    const table = DEFAULT_LIFT_COSTS[c.size ?? 'sme'];
-    visit(k + 1, left);
-    let cost = 0;
-    for (let to = ownLevel(c) + 1; to <= 5; to++) {
-      cost += table[to - 1]!;
-      if (cost > left) break;
-      current[i] = Math.max(scores[i]!, TABLE[to]!);
-      visit(k + 1, left - cost);
-    }
-    current[i] = scores[i]!;
+    visit(s + 1, left, got);
+    for (const o of options[s]!) if (o.cost <= left) visit(s + 1, left - o.cost, got + o.avoided);
   };
-  visit(0, budget);
-  return { before, best };
+  visit(0, budget, 0);
+  return best;
 }
 
-describe('planCostSharing greedy against brute force', () => {
-  it('planCostSharing avoids close to the best loss any set of lifts within budget avoids (200 random networks of ≤ 8 companies)', () => {
-    const pool = fc.sample(arbitraryNetwork({ maxCompanies: 8, cyclic: true }), { seed: 20_260_401, numRuns: 1000 });
-    const budgets = [300_000, 1_000_000, 1_600_000, 3_000_000, 5_000_000, 12_000_000];
-    const ratios: number[] = [];
-    let optimal = 0;
-    let skipped = 0;
-    for (let k = 0; k < pool.length && ratios.length < 200; k++) {
-      const base = pool[k]!;
-      const network: Network = { ...base, companies: base.companies.map((c, i) => ({ ...c, size: (i + k) % 3 === 0 ? 'large' : 'sme' })) };
-      const budget = budgets[k % budgets.length]!;
-      const { before, best } = bestAvoided(network, budget);
-      const plan = planCostSharing(indexNetwork(network), { budget, exact: true }, OLD);
-      expect(plan.expectedLossBefore).toBeCloseTo(before, 9);
-      expect(plan.totalCost).toBeLessThanOrEqual(budget);
-      const greedy = plan.expectedLossBefore - plan.expectedLossAfter;
-      expect(greedy).toBeLessThanOrEqual(best + 1e-9 * Math.max(1, before));
-      if (best <= 1e-12 * Math.max(1, before)) {
-        skipped++; // nothing within budget avoids any loss (no supplier, or no lift affordable)
-        continue;
-      }
-      const ratio = greedy / best;
-      ratios.push(ratio);
-      if (ratio >= 1 - 1e-9) optimal++;
-    }
-    const sorted = ratios.slice().sort((a, b) => a - b);
-    const mean = ratios.reduce((t, r) => t + r, 0) / ratios.length;
-    console.log(
-      `greedy vs brute force over ${ratios.length} random networks of ≤ 8 companies (${skipped} more skipped: no lift within budget avoids any loss): ` +
-        `greedy/optimal avoided loss min ${sorted[0]!.toFixed(4)}, 5th percentile ${sorted[Math.floor(0.05 * sorted.length)]!.toFixed(4)}, ` +
-        `median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(4)}, mean ${mean.toFixed(4)}; optimal in ${optimal} (${((100 * optimal) / ratios.length).toFixed(1)}%)`,
+describe('costPlan against brute force', () => {
+  it('costPlan (DP) finds the best plan and the greedy brackets it, on random networks of ≤ 7 companies', () => {
+    const sized = fc
+      .tuple(arbitraryNetwork({ maxCompanies: 7 }), fc.array(fc.constantFrom(...SIZES), { minLength: 7, maxLength: 7 }), fc.constantFrom(0, 300_000, 4_300_000, 9_000_000, 20_000_000, 60_000_000, 200_000_000))
+      .map(([n, sizes, budget]): { network: Network; budget: number } => ({ network: { ...n, companies: n.companies.map((c, i) => ({ ...c, size: sizes[i] ?? null, revenue: (c.revenue ?? 1) * 1e6 })) }, budget }));
+    const targets = fc.constantFrom<number[]>([3, 4, 5], [1, 2, 3, 4, 5], [4]);
+    fc.assert(
+      fc.property(sized, targets, ({ network, budget }, planTargets) => {
+        const analysis = analyse(network);
+        const best = bruteForce(network, budget, planTargets);
+        const slack = 1e-9 * Math.max(1, best);
+        const plan = costPlan(analysis, { budget, planTargets });
+        expect(plan.method).toBe('dynamic-programming');
+        expect(plan.optimal).toBe(true);
+        expect(Math.abs(plan.avoided - best)).toBeLessThanOrEqual(slack);
+        expect(plan.totalCost).toBeLessThanOrEqual(budget);
+        expect(plan.lifts.every((l) => planTargets.includes(l.toLevel) && l.toLevel > l.fromLevel)).toBe(true);
+        // Lifts are independent: the lifted network's AAL is the AAL less what the plan avoids.
+        let lifted = network;
+        for (const l of plan.lifts) lifted = raiseLevel(lifted, l.supplier, l.toLevel);
+        expect(Math.abs(analyse(lifted).expectedAnnualLoss - plan.expectedAnnualLossAfter)).toBeLessThanOrEqual(1e-9 * Math.max(1, plan.expectedAnnualLossBefore));
+        expectSplitsAddUp(plan);
+        const greedy = costPlan(analysis, { budget, planTargets, maxDpCells: 0 });
+        expect(greedy.method).toBe('greedy-hull');
+        expect(greedy.totalCost).toBeLessThanOrEqual(budget);
+        expect(greedy.avoided).toBeLessThanOrEqual(best + slack);
+        expect(greedy.upperBound).toBeGreaterThanOrEqual(best - slack);
+        if (greedy.optimal) expect(Math.abs(greedy.avoided - best)).toBeLessThanOrEqual(slack);
+      }),
+      { seed: 20_260_402, numRuns: 150 },
     );
-    expect(ratios.length).toBe(200);
-    // Greedy by ratio is a knapsack heuristic: a cheap lift of high ratio can crowd out a dearer
-    // one that avoids much more (the worst case seen: 0.34 — ★0→★1 of an SME taken first, so
-    // the large focal company's own 1.5M lift no longer fits).
-    expect(sorted[0]!).toBeGreaterThanOrEqual(0.3);
-    expect(mean).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+describe('costPlan greedy on generated networks', () => {
+  it('costPlan greedy stays within its LP bound of the exact DP on 3,000 companies', () => {
+    const analysis = analyse(generateNetwork({ companies: 3000, seed: 7 }, collectNetwork()).network);
+    const gaps: string[] = [];
+    for (const budget of [5_000_000, 50_000_000, 500_000_000, 2_000_000_000]) {
+      const exact = costPlan(analysis, { budget, maxDpCells: 1e9 });
+      const greedy = costPlan(analysis, { budget, maxDpCells: 0 });
+      expect(exact.method).toBe('dynamic-programming');
+      expect(greedy.method).toBe('greedy-hull');
+      const slack = 1e-9 * exact.avoided;
+      expect(greedy.avoided).toBeLessThanOrEqual(exact.avoided + slack);
+      expect(greedy.upperBound).toBeGreaterThanOrEqual(exact.avoided - slack);
+      expect(greedy.totalCost).toBeLessThanOrEqual(budget);
+      expectSplitsAddUp(greedy);
+      gaps.push(`¥${budget / 1e6}M: greedy ${(greedy.avoided / exact.avoided).toFixed(4)} of optimal, bound ${(greedy.upperBound / exact.avoided).toFixed(4)}`);
+    }
+    console.log(`greedy vs DP on 3,000 generated companies — ${gaps.join('; ')}`);
+  });
+  it('costPlan falls back to the greedy when the DP grid is too large, and the default limit is documented', () => {
+    const analysis = analyse(generateNetwork({ companies: 3000, seed: 7 }, collectNetwork()).network);
+    expect(DEFAULTS.maxDpCells).toBe(50_000_000);
+    expect(costPlan(analysis, { budget: 2_000_000_000, maxDpCells: 1000 }).method).toBe('greedy-hull');
   });
 });
