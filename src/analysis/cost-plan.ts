@@ -37,11 +37,106 @@ import type { IndexedNetwork } from '../model/index-network.ts';
 import type { Size } from '../model/types.ts';
 import { createCascade } from './cascade.ts';
 import { createUnhit } from './unhit.ts';
-import { enumerateHitSets, expectationOver, hitProbabilities, hitSetWeights, LOSS_DEFAULTS } from './loss-distribution.ts';
 import { resolveOptions, type AnalysisOptions } from './options.ts';
 import { ownScores } from './own-score.ts';
 import { checkSeed, RunStream } from './random.ts';
 import { hitLikelihood } from './risk.ts';
+
+// The loss helpers of the static loss model, kept here until the event-loss plan replaces this file.
+
+export const LOSS_DEFAULTS = Object.freeze({
+  runs: 10_000,
+  seed: 1,
+  /** Share of the runs, highest loss first, in which hit companies are counted. */
+  worstShare: 0.05,
+  /** How many of the most-often-hit companies to report. */
+  top: 10,
+});
+
+/** Largest network `exactLoss` enumerates (2^20 hit sets). */
+export const EXACT_LIMIT = 20;
+
+/** p(own score) of every company (the annual hit likelihood). */
+export function hitProbabilities(index: IndexedNetwork, options: Partial<AnalysisOptions> = {}): Float64Array {
+  const o = resolveOptions(options);
+  const own = ownScores(index, o).score;
+  const p = new Float64Array(index.n);
+  for (let i = 0; i < index.n; i++) p[i] = hitLikelihood(own[i]!, o);
+  return p;
+}
+
+/** Every hit set's cascade, for networks of at most 20 companies: H is the bitmask of company indices. */
+export interface HitSetTable {
+  n: number;
+  /** value(D(H)) at H. */
+  loss: Float64Array;
+  /** D(H) as a bitmask at H. */
+  disrupted: Int32Array;
+}
+
+/** Cascades every hit set (2^n of them). Throws UsageError above 20 companies. */
+export function enumerateHitSets(index: IndexedNetwork, options: Partial<AnalysisOptions> = {}): HitSetTable {
+  const { n, value } = index;
+  if (n > EXACT_LIMIT) {
+    throw new UsageError(`exactLoss: the network has ${n} companies; exact enumeration handles at most ${EXACT_LIMIT} — use the Monte Carlo loss instead`);
+  }
+  const cascade = createCascade(index, options);
+  const size = 2 ** n;
+  const loss = new Float64Array(size);
+  const disrupted = new Int32Array(size);
+  const hits = new Int32Array(n);
+  for (let h = 1; h < size; h++) {
+    let count = 0;
+    for (let i = 0; i < n; i++) if ((h >>> i) & 1) hits[count++] = i;
+    const d = cascade.run(hits.subarray(0, count));
+    let sum = 0;
+    let mask = 0;
+    for (let j = 0; j < d.length; j++) {
+      sum += value[d[j]!]!;
+      mask |= 1 << d[j]!;
+    }
+    loss[h] = sum;
+    disrupted[h] = mask;
+  }
+  return { n, loss, disrupted };
+}
+
+/**
+ * Probability of every hit set under independent hits with probabilities p, as two
+ * factor tables: P(H) = low[H & (2^k − 1)] × high[H >>> k].
+ */
+export function hitSetWeights(p: Float64Array): { k: number; low: Float64Array; high: Float64Array } {
+  const n = p.length;
+  const k = n >>> 1;
+  const table = (from: number, to: number): Float64Array => {
+    let t = new Float64Array([1]);
+    for (let i = from; i < to; i++) {
+      const next = new Float64Array(t.length * 2);
+      const pi = p[i]!;
+      for (let a = 0; a < t.length; a++) {
+        next[a] = t[a]! * (1 - pi);
+        next[a + t.length] = t[a]! * pi;
+      }
+      t = next;
+    }
+    return t;
+  };
+  return { k, low: table(0, k), high: table(k, n) };
+}
+
+/** Σ_H P(H) f[H] with hit probabilities p (f has 2^p.length entries). */
+export function expectationOver(f: Float64Array, p: Float64Array): number {
+  const { low, high } = hitSetWeights(p);
+  const lowSize = low.length;
+  let total = 0;
+  for (let b = 0; b < high.length; b++) {
+    const base = b * lowSize;
+    let inner = 0;
+    for (let a = 0; a < lowSize; a++) inner += low[a]! * f[base + a]!;
+    total += high[b]! * inner;
+  }
+  return total;
+}
 
 /** Cost in yen of lifting a company from level L to L + 1, at index L (0..4), by size. */
 export interface LiftCosts {
