@@ -425,19 +425,26 @@ export interface ScenarioComparison {
 }
 
 /**
- * POST /api/risk (viewer) `{ runs?: ≤ 100000, seed?, exact? }` (added: runs default 10,000,
- * seed default 1; `exact: true` needs a network of at most 20 companies and answers
- * `runs`, `seed`, `standardError` null and no `topHitInWorst`).
+ * POST /api/risk (viewer) `{ runs?: 1–100000 (10,000), seed? (1), exact? }` — the annual
+ * loss distribution over the event loss table (src/analysis/annual-loss.ts). Yen per
+ * year. `exact: true` needs a network of at most 8 companies and answers `runs`, `seed`
+ * and `standardError` null. Curves: loss ascending, probability descending, ≤ 48 points.
  */
 export interface RiskResponse {
   method: 'exact' | 'monte-carlo';
-  runs: number | null;
-  seed: number | null;
+  /** Σ p × expected event loss (closed form). */
+  expectedAnnualLoss: number;
+  /** Mean annual loss of the runs, or of the exact distribution. */
   mean: number;
   standardError: number | null;
-  p95: number;
-  p99: number;
-  topHitInWorst: { id: string; name: string; count: number; share: number }[];
+  runs: number | null;
+  seed: number | null;
+  /** 1-in-20, 1-in-100 and 1-in-200-year annual loss: the smallest ℓ with P(annual loss ≤ ℓ) ≥ q. */
+  quantiles: { p95: number; p99: number; p995: number };
+  /** AEP: P(annual loss ≥ loss). */
+  exceedance: { loss: number; probability: number }[];
+  /** OEP: P(largest single event loss of the year ≥ loss). */
+  occurrence: { loss: number; probability: number }[];
 }
 
 /** POST /api/plan (viewer) `{ budget, costs?, runs?, seed?, exact? }` — the CostPlan of src/analysis/cost-plan.ts. */
@@ -464,9 +471,9 @@ export interface PlanResponse {
 
 /**
  * GET /api/executive?budget=YEN — the one-page executive view (budget default ¥50,000,000).
- * (added) Expected loss: exact over every hit set when the network has at most 20
- * companies (`runs` is then the number of hit sets, 2^n), else 10,000 Monte Carlo runs,
- * seed 1. Plan: POST /api/plan with the budget and 5,000 Monte Carlo runs, seed 1 (so its
+ * (added) Expected loss: `mean` is the expected annual loss and `p99` the 1-in-100-year
+ * annual loss of POST /api/risk, exact when the network has at most 8 companies (`runs`
+ * is then 2^n), else 10,000 Monte Carlo runs, seed 1. Plan: POST /api/plan with the budget and 5,000 Monte Carlo runs, seed 1 (so its
  * `lossBefore` is an estimate of its own, close to but not the same as `expectedLoss.mean`).
  */
 export interface ExecutiveResponse {

@@ -4,15 +4,16 @@
  * (`NetworkView.kept`), so a repeated request answers at once and a new network version
  * starts afresh.
  *
- * - `riskOf`: exact enumeration (`exact`, at most 20 companies) or Monte Carlo (runs,
- *   seed). Large Monte Carlo runs (runs × companies ≥ `parallelWork`) go to worker
- *   threads (parallel-loss.ts, the same numbers), so the server keeps answering; smaller
- *   ones run in process, where starting workers would cost more than they save.
+ * - `riskOf`: the annual loss distribution over the event loss table (annual-loss.ts):
+ *   exact enumeration (`exact`, at most 8 companies) or Monte Carlo (runs, seed). Large
+ *   Monte Carlo runs (runs × companies ≥ `parallelWork`) go to worker threads
+ *   (parallel-loss.ts, the same numbers), so the server keeps answering; smaller ones
+ *   run in process, where starting workers would cost more than they save.
  * - `planOf`: `planCostSharing` (exact or Monte Carlo with common random numbers), in a
  *   worker thread (plan-in-worker.ts, the same plan) when runs × companies ≥
  *   `planWorkerWork`, since a plan takes seconds to minutes on thousands of companies.
- * - `executiveOf`: counts from the analysis; the expected loss of `riskOf` (exact at most
- *   20 companies, else 10,000 runs, seed 1); the top 5 weak links with their reason and
+ * - `executiveOf`: counts from the analysis; the expected annual loss and the 1-in-100-year
+ *   annual loss of `riskOf` (exact at most 8 companies, else 10,000 runs, seed 1); the top 5 weak links with their reason and
  *   exposure path; the worst breach — of the top 10 weak links, the one whose 10-day
  *   scenario puts the most revenue at risk (ties: the higher ranked); the plan headline
  *   of `planOf` with the budget (5,000 runs, seed 1, fewer when the network is so large
@@ -21,12 +22,12 @@
  * @example
  *   const risk = await riskOf(view, { runs: 10_000, seed: 1, exact: false });
  */
-import { planCostSharing, MAX_KEPT_HITS, type LiftCosts } from '../src/analysis/cost-plan.ts';
+import { annualLossModel, annualLossReport, checkExactSize, EXACT_LIMIT, exactAnnualLoss, monteCarloAnnualLoss } from '../src/analysis/annual-loss.ts';
+import { planCostSharing, EXACT_LIMIT as PLAN_EXACT_LIMIT, MAX_KEPT_HITS, type LiftCosts } from '../src/analysis/cost-plan.ts';
 import { members } from '../src/analysis/blast-radius.ts';
 import { pathToFocal } from '../src/analysis/exposure-path.ts';
-import { EXACT_LIMIT, exactLoss, hitProbabilities, monteCarloLoss } from '../src/analysis/loss-distribution.ts';
 import { simulateScenario } from '../src/analysis/scenario.ts';
-import { parallelMonteCarloLoss } from '../src/analysis-runtime/parallel-loss.ts';
+import { parallelMonteCarloAnnualLoss } from '../src/analysis-runtime/parallel-loss.ts';
 import { planInWorker } from '../src/analysis-runtime/plan-in-worker.ts';
 import { UsageError } from '../src/errors.ts';
 import type { ExecutiveResponse, PlanResponse, RiskResponse } from './api-types.ts';
@@ -64,26 +65,23 @@ export interface PlanParams extends RiskParams {
   costs?: Partial<LiftCosts>;
 }
 
-/** UsageError (field `exact`) when the network is too large to enumerate. */
+/** UsageError (field `exact`) when the network is too large for the plan to enumerate. */
 function checkExact(view: NetworkView): void {
-  if (view.index.n > EXACT_LIMIT) {
-    throw new UsageError(`exact: the network has ${view.index.n} companies; exact enumeration handles at most ${EXACT_LIMIT} — leave exact out for Monte Carlo`, 'exact');
+  if (view.index.n > PLAN_EXACT_LIMIT) {
+    throw new UsageError(`exact: the network has ${view.index.n} companies; exact enumeration handles at most ${PLAN_EXACT_LIMIT} — leave exact out for Monte Carlo`, 'exact');
   }
 }
 
-/** The loss distribution of the view's network. */
+/** The annual loss distribution of the view's network. */
 export function riskOf(view: NetworkView, params: RiskParams): Promise<RiskResponse> {
-  if (params.exact) checkExact(view);
+  if (params.exact) checkExactSize(view.index.n);
   const key = params.exact ? `exact θ${view.theta}` : `${params.runs} ${params.seed} θ${view.theta}`;
   return view.kept('risk', key, async (): Promise<RiskResponse> => {
-    const { index, analysis } = view;
-    if (params.exact) {
-      const exact = exactLoss(index, analysis.options);
-      return { method: 'exact', runs: null, seed: null, mean: exact.mean, standardError: null, p95: exact.p95, p99: exact.p99, topHitInWorst: [] };
-    }
+    const model = annualLossModel(view.analysis);
+    if (params.exact) return annualLossReport(exactAnnualLoss(model));
     const run = { runs: params.runs, seed: params.seed };
-    const dist = params.runs * index.n >= DEFAULTS.parallelWork ? await parallelMonteCarloLoss(index, run, analysis.options) : monteCarloLoss(index, run, analysis.options);
-    return { method: 'monte-carlo', runs: dist.runs, seed: dist.seed, mean: dist.mean, standardError: dist.standardError, p95: dist.p95, p99: dist.p99, topHitInWorst: dist.topHitInWorst };
+    const inWorkers = params.runs * view.index.n >= DEFAULTS.parallelWork;
+    return annualLossReport(inWorkers ? await parallelMonteCarloAnnualLoss(model, run) : monteCarloAnnualLoss(model, run));
   });
 }
 
@@ -121,7 +119,7 @@ export function planOf(view: NetworkView, params: PlanParams): Promise<PlanRespo
 /** Plan runs for the executive view: `executivePlanRuns`, fewer when the plan could not keep their hits. */
 function executivePlanRuns(view: NetworkView): number {
   let perRun = 0;
-  for (const p of hitProbabilities(view.index, view.analysis.options)) perRun += p;
+  for (const p of view.analysis.hitLikelihood) perRun += p;
   return Math.max(1, Math.min(DEFAULTS.executivePlanRuns, Math.floor(MAX_KEPT_HITS / Math.max(perRun, 1e-9))));
 }
 
@@ -163,7 +161,7 @@ export function executiveOf(view: NetworkView, budget: number): Promise<Executiv
       unassessedShare: index.n > 0 ? unassessed / index.n : 0,
       singleSources: view.singleSources().length,
       hiddenCriticalSuppliers: view.hiddenCritical().length,
-      expectedLoss: { mean: risk.mean, p99: risk.p99, runs: exact ? 2 ** index.n : risk.runs!, method: risk.method },
+      expectedLoss: { mean: risk.expectedAnnualLoss, p99: risk.quantiles.p99, runs: exact ? 2 ** index.n : risk.runs!, method: risk.method },
       topWeakLinks,
       worstBreach,
       plan: {

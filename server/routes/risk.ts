@@ -1,14 +1,17 @@
 /**
- * The money view: POST /api/risk — the annual loss distribution (every company hit
- * independently with p(own score), the cascade, loss = revenue of the disrupted set):
- * Monte Carlo (runs ≤ 100,000, default 10,000; seed default 1 — same seed, same numbers)
- * or exact over every hit set (`exact`, at most 20 companies). POST /api/plan — where a
+ * The money view: POST /api/risk — the annual loss distribution over the event loss table
+ * (each company hit at most once a year with p(own score), each hit lasting a drawn
+ * outage; the year's loss adds its events): expected annual loss, 1-in-20/100/200-year
+ * annual losses, the exceedance curves of the annual loss and of the largest single
+ * event. Monte Carlo (runs ≤ 100,000, default 10,000; seed default 1 — same seed, same
+ * numbers) or exact over every hit set and duration (`exact`, at most 8 companies). POST /api/plan — where a
  * shared security budget lowers the expected loss most, and who pays which part.
  * GET /api/executive?budget= — the one-page view for executives (default budget
  * ¥50,000,000). Each answer is computed once per network version and parameters
  * (risk-views.ts), so asking again is instant.
  */
 import { z } from 'zod';
+import { EXACT_LIMIT } from '../../src/analysis/annual-loss.ts';
 import { defineRoute } from '../route.ts';
 import { DEFAULTS, executiveOf, planOf, riskOf } from '../risk-views.ts';
 import { ExecutiveSchema, PlanSchema, RiskSchema } from '../schemas.ts';
@@ -19,7 +22,10 @@ const exact = z.boolean().default(false).describe('Enumerate every hit set inste
 export const RiskBody = z.strictObject({
   runs: z.number().int().min(1).max(DEFAULTS.maxRuns).default(DEFAULTS.runs).describe(`Monte Carlo runs, 1–${DEFAULTS.maxRuns} (default ${DEFAULTS.runs}).`),
   seed,
-  exact,
+  exact: z
+    .boolean()
+    .default(false)
+    .describe(`Enumerate every hit set and every duration of each hit instead of sampling (networks of at most ${EXACT_LIMIT} companies).`),
 });
 
 export const riskRoute = defineRoute({
@@ -27,7 +33,8 @@ export const riskRoute = defineRoute({
   path: '/api/risk',
   operationId: 'risk',
   access: 'viewer',
-  summary: 'The annual loss distribution: mean, p95, p99 and the companies hit most often in the worst 5% of years.',
+  summary:
+    'The annual loss distribution: expected annual loss, 1-in-20/100/200-year annual losses, the exceedance curves of the annual loss (AEP) and of the largest single event (OEP).',
   body: RiskBody,
   response: RiskSchema,
   errors: [413, 503],
