@@ -445,19 +445,26 @@ export interface ScenarioComparison {
 }
 
 /**
- * POST /api/risk (viewer) `{ runs?: ≤ 100000, seed?, exact? }` (added: runs default 10,000,
- * seed default 1; `exact: true` needs a network of at most 20 companies and answers
- * `runs`, `seed`, `standardError` null and no `topHitInWorst`).
+ * POST /api/risk (viewer) `{ runs?: 1–100000 (10,000), seed? (1), exact? }` — the annual
+ * loss distribution over the event loss table (src/analysis/annual-loss.ts). Yen per
+ * year. `exact: true` needs a network of at most 8 companies and answers `runs`, `seed`
+ * and `standardError` null. Curves: loss ascending, probability descending, ≤ 48 points.
  */
 export interface RiskResponse {
   method: 'exact' | 'monte-carlo';
-  runs: number | null;
-  seed: number | null;
+  /** Σ p × expected event loss (closed form). */
+  expectedAnnualLoss: number;
+  /** Mean annual loss of the runs, or of the exact distribution. */
   mean: number;
   standardError: number | null;
-  p95: number;
-  p99: number;
-  topHitInWorst: { id: string; name: string; count: number; share: number }[];
+  runs: number | null;
+  seed: number | null;
+  /** 1-in-20, 1-in-100 and 1-in-200-year annual loss: the smallest ℓ with P(annual loss ≤ ℓ) ≥ q. */
+  quantiles: { p95: number; p99: number; p995: number };
+  /** AEP: P(annual loss ≥ loss). */
+  exceedance: { loss: number; probability: number }[];
+  /** OEP: P(largest single event loss of the year ≥ loss). */
+  occurrence: { loss: number; probability: number }[];
 }
 
 /**

@@ -319,15 +319,18 @@ export const ScenarioComparisonSchema = z.object({
 
 export const ScenarioDeleteSchema = z.object({ deleted: z.string() }) satisfies z.ZodType<ScenarioDeleteResponse>;
 
+const curve = z.array(z.object({ loss: z.number(), probability: z.number() }));
+
 export const RiskSchema = z.object({
   method: z.enum(['exact', 'monte-carlo']),
-  runs: z.number().int().nullable(),
-  seed: z.number().int().nullable(),
+  expectedAnnualLoss: z.number(),
   mean: z.number(),
   standardError: z.number().nullable(),
-  p95: z.number(),
-  p99: z.number(),
-  topHitInWorst: z.array(z.object({ id, name: z.string(), count: z.number().int(), share: z.number() })),
+  runs: z.number().int().nullable(),
+  seed: z.number().int().nullable(),
+  quantiles: z.object({ p95: z.number(), p99: z.number(), p995: z.number() }),
+  exceedance: curve,
+  occurrence: curve,
 }) satisfies z.ZodType<RiskResponse>;
 
 export const PlanSchema = z.object({

@@ -1,25 +1,32 @@
 /**
- * The Monte Carlo loss distribution on worker threads. The runs are cut into chunks;
- * each worker indexes the plain network it is given once, then computes chunks with
- * `simulateLosses` (the pure function of src/analysis), and the per-run losses are put
+ * The Monte Carlo annual loss distribution on worker threads. The runs are cut into
+ * chunks; each worker is given the model's typed arrays (hit likelihoods, durations,
+ * event losses per duration — not the network), builds the sampler once, then computes
+ * chunks (annual-loss.ts, the pure per-chunk function), and the per-run losses are put
  * back in run order. Every run draws from its own (seed, run) stream, so the result is
- * bitwise the one of `monteCarloLoss` whatever the number of workers or chunk size.
+ * bitwise the one of `monteCarloAnnualLoss` whatever the number of workers or chunk size.
  *
  * Workers load TypeScript through loss-worker-entry.mjs, which registers tsx.
  *
  * @example
- *   const dist = await parallelMonteCarloLoss(idx, { runs: 100_000, seed: 7, onProgress: (d, t) => log(d, t) });
+ *   const dist = await parallelMonteCarloAnnualLoss(model, { runs: 100_000, seed: 7, onProgress: (d, t) => log(d, t) });
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkRunRange, LOSS_DEFAULTS, summarizeLosses, type LossDistribution, type MonteCarloOptions } from '../analysis/loss-distribution.ts';
-import type { AnalysisOptions } from '../analysis/options.ts';
-import { resolveOptions } from '../analysis/options.ts';
+import {
+  ANNUAL_LOSS_DEFAULTS,
+  checkRunRange,
+  checkRuns,
+  samplerInput,
+  summarizeAnnualLosses,
+  type AnnualLossModel,
+  type MonteCarloAnnualLoss,
+  type MonteCarloAnnualOptions,
+} from '../analysis/annual-loss.ts';
 import { checkSeed } from '../analysis/random.ts';
-import type { IndexedNetwork } from '../model/index-network.ts';
 import type { LossChunk, LossWorkerData, LossWorkerReply } from './loss-worker.ts';
 
-export interface ParallelLossOptions extends MonteCarloOptions {
+export interface ParallelLossOptions extends MonteCarloAnnualOptions {
   /** Worker threads; default os.availableParallelism(). */
   workers?: number;
   /** Runs per chunk; default enough for about 8 chunks per worker, at least 250. */
@@ -28,16 +35,10 @@ export interface ParallelLossOptions extends MonteCarloOptions {
 
 const ENTRY = new URL('./loss-worker-entry.mjs', import.meta.url);
 
-/** Same result as `monteCarloLoss(index, run, options)`, computed on worker threads. */
-export async function parallelMonteCarloLoss(
-  index: IndexedNetwork,
-  run: ParallelLossOptions = {},
-  options: Partial<AnalysisOptions> = {},
-): Promise<LossDistribution> {
-  const resolved = resolveOptions(options);
-  const runs = run.runs ?? LOSS_DEFAULTS.runs;
-  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`lossDistribution: runs must be an integer ≥ 1, got ${runs}`);
-  const seed = checkSeed(run.seed ?? LOSS_DEFAULTS.seed);
+/** Same result as `monteCarloAnnualLoss(model, run)`, computed on worker threads. */
+export async function parallelMonteCarloAnnualLoss(model: AnnualLossModel, run: ParallelLossOptions = {}): Promise<MonteCarloAnnualLoss> {
+  const runs = checkRuns(run.runs ?? ANNUAL_LOSS_DEFAULTS.runs);
+  const seed = checkSeed(run.seed ?? ANNUAL_LOSS_DEFAULTS.seed);
   const fromRun = run.fromRun ?? 0;
   const toRun = run.toRun ?? runs;
   checkRunRange(fromRun, toRun);
@@ -49,8 +50,9 @@ export async function parallelMonteCarloLoss(
 
   const chunks: LossChunk[] = [];
   for (let a = fromRun; a < toRun; a += chunkSize) chunks.push({ fromRun: a, toRun: Math.min(toRun, a + chunkSize) });
-  const losses = new Float64Array(total);
-  const data: LossWorkerData = { network: index.network, seed, options: resolved };
+  const annual = new Float64Array(total);
+  const largest = new Float64Array(total);
+  const data: LossWorkerData = { input: samplerInput(model), seed };
   const pool: Worker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
@@ -73,8 +75,9 @@ export async function parallelMonteCarloLoss(
         worker.on('message', (reply: LossWorkerReply) => {
           if (reply === 'ready') return dispatch(worker);
           if ('error' in reply) return fail(new Error(`parallelLoss: a worker failed: ${reply.error}`));
-          losses.set(reply.losses, reply.fromRun - fromRun);
-          done += reply.losses.length;
+          annual.set(reply.annual, reply.fromRun - fromRun);
+          largest.set(reply.largest, reply.fromRun - fromRun);
+          done += reply.annual.length;
           run.onProgress?.(done, total);
           if (done === total) resolve();
           else dispatch(worker);
@@ -88,5 +91,5 @@ export async function parallelMonteCarloLoss(
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
-  return summarizeLosses(index, losses, { seed, fromRun, top: run.top ?? LOSS_DEFAULTS.top }, resolved);
+  return summarizeAnnualLosses(model, { annual, largest }, { seed, fromRun });
 }

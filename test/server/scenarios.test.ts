@@ -1,6 +1,6 @@
 /**
  * The scenario, loss, plan and executive routes through createApp, in process on port 0,
- * over data/sample (and the shared test vectors for the exact loss): each answer is
+ * over data/sample (and the shared small-tree vector for the exact annual loss): each answer is
  * checked against its response schema and against the core function it must agree with;
  * saved scenarios go through save → list → get → compare → delete, need the analyst
  * role to change, and survive a server restart on the same workspace.
@@ -15,13 +15,14 @@ import { createApp } from '../../server/app.ts';
 import * as S from '../../server/schemas.ts';
 import { runAnalysis } from '../../src/analysis/analyze.ts';
 import { costPlan } from '../../src/analysis/cost-plan.ts';
-import { monteCarloLoss } from '../../src/analysis/loss-distribution.ts';
+import { annualLossModel, annualLossReport, exactAnnualLoss, monteCarloAnnualLoss } from '../../src/analysis/annual-loss.ts';
 import { simulateScenario } from '../../src/analysis/scenario.ts';
 import { applyWhatIfs, compareAnalyses, type WhatIf } from '../../src/analysis/what-if.ts';
 import { readNetwork } from '../../src/io/read-network.ts';
 import { indexNetwork, type IndexedNetwork } from '../../src/model/index-network.ts';
 import type { Network } from '../../src/model/types.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
+import { VECTORS_DIR } from '../vectors-dir.ts';
 import { chain, get, post, quietLogger, send, serve, serveNetwork, testAuth, type Answer } from './helpers.ts';
 
 const SAMPLE = 'data/sample';
@@ -217,15 +218,16 @@ describe('scenario, risk, plan and executive over data/sample', () => {
       const exact = await post(server.url, '/api/risk', { exact: true });
       expect(exact.status).toBe(400);
       expect(field(exact)).toBe('exact');
-      expect(exact.text).toContain('at most 20');
+      expect(exact.text).toContain('at most 8');
     });
 
-    it('Monte Carlo: the same seed gives the same numbers, those of monteCarloLoss', async () => {
+    it('Monte Carlo: the same seed gives the same numbers, those of monteCarloAnnualLoss', async () => {
       const a = await post<Api.RiskResponse>(server.url, '/api/risk', { runs: 2000, seed: 7 });
       expect(a.status, a.text).toBe(200);
       S.RiskSchema.parse(a.body);
-      const { losses: _losses, max: _max, worst: _worst, fromRun: _from, ...core } = monteCarloLoss(index, { runs: 2000, seed: 7 });
-      expect(a.body).toEqual({ method: 'monte-carlo', ...core });
+      const model = annualLossModel(runAnalysis(index));
+      expect(a.body).toEqual(annualLossReport(monteCarloAnnualLoss(model, { runs: 2000, seed: 7 })));
+      expect(a.body).toMatchObject({ method: 'monte-carlo', runs: 2000, seed: 7, expectedAnnualLoss: runAnalysis(index).expectedAnnualLoss });
       expect((await post(server.url, '/api/risk', { seed: 7, runs: 2000 })).text).toBe(a.text);
       const other = await post<Api.RiskResponse>(server.url, '/api/risk', { runs: 2000, seed: 8 });
       expect(other.body.mean).not.toBe(a.body.mean);
@@ -239,11 +241,24 @@ describe('scenario, risk, plan and executive over data/sample', () => {
       const a = await post<Api.RiskResponse>(server.url, '/api/risk', { runs, seed: 3 });
       const first = performance.now() - started;
       expect(a.status, a.text).toBe(200);
-      const core = monteCarloLoss(index, { runs, seed: 3 });
-      expect(a.body).toMatchObject({ runs, seed: 3, mean: core.mean, p95: core.p95, p99: core.p99, standardError: core.standardError, topHitInWorst: core.topHitInWorst });
+      expect(a.body).toEqual(annualLossReport(monteCarloAnnualLoss(annualLossModel(runAnalysis(index)), { runs, seed: 3 })));
       started = performance.now();
       expect((await post(server.url, '/api/risk', { runs, seed: 3 })).text).toBe(a.text);
       expect(performance.now() - started).toBeLessThan(Math.max(100, first / 4));
+    });
+
+    it('exact: the small-tree vector answers its exact distribution', async () => {
+      const network = (await readNetwork(path.join(VECTORS_DIR, 'small-tree'))).network;
+      const small = await serveNetwork(network);
+      try {
+        const a = await post<Api.RiskResponse>(small.url, '/api/risk', { exact: true });
+        expect(a.status, a.text).toBe(200);
+        S.RiskSchema.parse(a.body);
+        expect(a.body).toMatchObject({ method: 'exact', runs: null, seed: null, standardError: null });
+        expect(a.body).toEqual(annualLossReport(exactAnnualLoss(annualLossModel(runAnalysis(indexNetwork(network))))));
+      } finally {
+        await small.close();
+      }
     });
   });
 
@@ -305,7 +320,7 @@ describe('scenario, risk, plan and executive over data/sample', () => {
       expect(x.singleSources).toBe((await get<Api.SingleSourcesResponse>(server.url, '/api/analysis/single-sources?limit=0')).body.total);
       expect(x.unassessedShare).toBeCloseTo(summary.unassessed / summary.companies, 12);
       const risk = (await post<Api.RiskResponse>(server.url, '/api/risk', { runs: 10_000, seed: 1 })).body;
-      expect(x.expectedLoss).toEqual({ mean: risk.mean, p99: risk.p99, runs: 10_000, method: 'monte-carlo' });
+      expect(x.expectedLoss).toEqual({ mean: risk.expectedAnnualLoss, p99: risk.quantiles.p99, runs: 10_000, method: 'monte-carlo' });
 
       const weak = (await get<Api.WeakLinksResponse>(server.url, '/api/analysis/weak-links?limit=5')).body.items;
       expect(x.topWeakLinks.map((w) => [w.id, w.name, w.reason, w.riskContribution])).toEqual(weak.map((w) => [w.id, w.name, w.reason, w.riskContribution]));

@@ -93,7 +93,7 @@ export interface ApiClient {
   deleteScenario(name: string): Promise<void>;
   /** GET /api/scenarios/compare?a=&b=. */
   compareScenarios(a: string, b: string): Promise<ScenarioComparison>;
-  /** POST /api/risk: the annual loss distribution. */
+  /** POST /api/risk: the annual loss distribution (expected annual loss, 1-in-20/100/200-year losses, AEP and OEP curves). */
   risk(request?: { runs?: number; seed?: number; exact?: boolean }): Promise<RiskResponse>;
   /** POST /api/plan: the cost-sharing plan for a budget (yen): lifts to the target levels (default ★3–★5) avoiding the most expected annual loss. */
   plan(request: { budget: number; costs?: { sme?: number[]; large?: number[] }; planTargets?: number[] }): Promise<PlanResponse>;

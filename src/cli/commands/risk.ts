@@ -1,12 +1,23 @@
 /**
- * `weaklink risk DIR [--runs N] [--seed S] [--exact]` — the annual loss distribution:
- * every company hit independently with p(own score), the cascade, loss = revenue of the
- * disrupted set. Monte Carlo (seeded, both cores for large runs) or exact enumeration
- * for networks of up to 20 companies.
+ * `weaklink risk DIR [--runs N] [--seed S] [--exact] [--theta N] [--hit-base P]
+ * [--hit-decay R] [--loss-ratio R] [--durations D:P,...] [--workers N]
+ * [--format table|json|csv]` — the annual loss distribution over the event loss table
+ * (annual-loss.ts): each company hit at most once a year with p(own score), each hit
+ * lasting a drawn number of full-stop days. Monte Carlo (seeded, on worker threads for
+ * large runs, the same numbers) or exact enumeration for networks of up to 8 companies.
  */
-import { type Command, Option } from 'commander';
-import { exactLoss, monteCarloLoss, type LossDistribution } from '../../analysis/loss-distribution.ts';
-import { parallelMonteCarloLoss } from '../../analysis-runtime/parallel-loss.ts';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { hitLikelihoodFormula, runAnalysis } from '../../analysis/analyze.ts';
+import {
+  annualLossModel,
+  annualLossReport,
+  checkExactSize,
+  exactAnnualLoss,
+  monteCarloAnnualLoss,
+  type AnnualLoss,
+} from '../../analysis/annual-loss.ts';
+import type { AnalysisOptions, Duration } from '../../analysis/options.ts';
+import { parallelMonteCarloAnnualLoss } from '../../analysis-runtime/parallel-loss.ts';
 import { toCsv } from '../csv-output.ts';
 import { renderTable } from '../format-report.ts';
 import { progress, type Io } from '../io.ts';
@@ -18,53 +29,107 @@ interface RiskOptions {
   seed: number;
   exact?: boolean;
   theta?: number;
+  hitBase?: number;
+  hitDecay?: number;
+  lossRatio?: number;
+  durations?: Duration[];
   workers?: number;
   format: 'table' | 'json' | 'csv';
 }
 
-const money = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2));
+/** Yen with thousands separators (two decimals below ¥100). */
+export const yen = (x: number): string => `¥${Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2)}`;
 
-/** Below this many run × company steps one thread is quicker than starting workers. */
+/** Below this many runs × companies one thread is quicker than starting workers. */
 const PARALLEL_WORK = 20_000_000;
+
+/** A commander parser for `--durations "1:0.2,5:0.25,…"` (days:probability pairs); the sum is checked by resolveOptions. */
+export function durationList(value: string): Duration[] {
+  return value.split(',').map((entry) => {
+    const m = /^\s*(\d+)\s*:\s*([0-9]*\.?[0-9]+(?:e-?\d+)?)\s*$/i.exec(entry);
+    if (m === null) throw new InvalidArgumentError(`--durations entry "${entry}" must be DAYS:PROBABILITY, e.g. 14:0.25.`);
+    return { days: Number(m[1]), probability: Number(m[2]) };
+  });
+}
+
+const percent = (p: number): string => `${(100 * p).toFixed(p >= 0.01 ? 1 : 3)}%`;
 
 export function registerRisk(program: Command, io: Io): void {
   program
     .command('risk')
-    .description('The annual loss distribution: mean, p95, p99 and the companies behind the worst years.')
+    .description('The annual loss distribution: expected annual loss, 1-in-20/100/200-year losses, the exceedance curves of the annual loss and of the largest single event.')
     .argument('<dir>', 'network folder')
     .option('--runs <n>', 'Monte Carlo runs', numberIn('--runs', 1, 10_000_000, true), 10_000)
     .option('--seed <s>', 'seed (same seed, same numbers on any machine)', numberIn('--seed', 0, 2 ** 32 - 1, true), 1)
-    .option('--exact', 'enumerate every hit set instead (networks of up to 20 companies)')
+    .option('--exact', 'enumerate every hit set and duration instead (networks of up to 8 companies)')
     .option('--workers <n>', 'worker threads (default: all cores for large runs)', numberIn('--workers', 1, 64, true))
     .option('--theta <n>', 'threshold θ in (0, 1]', theta)
+    .option('--hit-base <p>', 'hit likelihood p(s) = min(1, base × decay^s): base in (0, 1] (default 0.015)', numberIn('--hit-base', 0, 1))
+    .option('--hit-decay <r>', 'hit likelihood decay per score point in (0, 1] (default 0.975)', numberIn('--hit-decay', 0, 1))
+    .option('--loss-ratio <r>', 'share of revenue a stopped day loses, 0–1 (default 1)', numberIn('--loss-ratio', 0, 1))
+    .option('--durations <list>', 'outage full-stop days and their probabilities, e.g. "1:0.2,5:0.25,14:0.25,30:0.15,60:0.1,120:0.05"', durationList)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .action(async (dir: string, o: RiskOptions) => {
       const { index } = await loadFolder(dir, io);
-      const options = o.theta !== undefined ? { theta: o.theta } : {};
-      if (o.exact) {
-        const exact = exactLoss(index, options);
-        if (o.format === 'json') io.out(`${JSON.stringify({ method: 'exact', ...exact }, null, 1)}\n`);
-        else if (o.format === 'csv') io.out(toCsv(['method', 'hitSets', 'mean', 'p95', 'p99'], [['exact', exact.hitSets, exact.mean, exact.p95, exact.p99]]));
-        else io.out(`Exact loss over all ${exact.hitSets} hit sets of ${exact.companies} companies: mean ${money(exact.mean)}, p95 ${money(exact.p95)}, p99 ${money(exact.p99)}\n`);
-        return;
+      if (o.exact) checkExactSize(index.n);
+      const options: Partial<AnalysisOptions> = {
+        ...(o.theta !== undefined ? { theta: o.theta } : {}),
+        ...(o.hitBase !== undefined ? { hitBase: o.hitBase } : {}),
+        ...(o.hitDecay !== undefined ? { hitDecay: o.hitDecay } : {}),
+        ...(o.lossRatio !== undefined ? { lossRatio: o.lossRatio } : {}),
+        ...(o.durations !== undefined ? { durations: o.durations } : {}),
+      };
+      const analysis = runAnalysis(index, { ...options, ...(index.n >= 50_000 ? { onProgress: progress(io, 'single-failure cascades') } : {}) });
+      const model = annualLossModel(analysis);
+      let result: AnnualLoss;
+      if (o.exact) result = exactAnnualLoss(model);
+      else {
+        const bar = progress(io, 'Monte Carlo runs', o.format !== 'table' && !io.isTty);
+        const run = { runs: o.runs, seed: o.seed, onProgress: bar };
+        const workers = o.workers ?? (o.runs * index.n >= PARALLEL_WORK ? undefined : 1);
+        result = workers === 1 ? monteCarloAnnualLoss(model, run) : await parallelMonteCarloAnnualLoss(model, { ...run, ...(workers ? { workers } : {}) });
       }
-      const bar = progress(io, 'Monte Carlo runs', o.format !== 'table' && !io.isTty);
-      const run = { runs: o.runs, seed: o.seed, onProgress: bar };
-      const workers = o.workers ?? (o.runs * index.n >= PARALLEL_WORK ? undefined : 1);
-      const dist: LossDistribution =
-        workers === 1 ? monteCarloLoss(index, run, options) : await parallelMonteCarloLoss(index, { ...run, ...(workers ? { workers } : {}) }, options);
-      const { losses: _losses, ...summary } = dist;
       if (o.format === 'json') {
-        io.out(`${JSON.stringify({ method: 'monte-carlo', ...summary }, null, 1)}\n`);
+        io.out(`${JSON.stringify(annualLossReport(result), null, 1)}\n`);
         return;
       }
       if (o.format === 'csv') {
-        io.out(toCsv(['company', 'name', 'timesHitInWorst', 'shareOfWorst'], dist.topHitInWorst.map((h) => [h.id, h.name, h.count, h.share])));
+        const rows = [...result.exceedance.map((c) => ['exceedance', c.loss, c.probability]), ...result.occurrence.map((c) => ['occurrence', c.loss, c.probability])];
+        io.out(toCsv(['curve', 'loss', 'probability'], rows));
         return;
       }
-      io.out(`Annual loss over ${dist.runs} Monte Carlo runs (seed ${dist.seed}; each company hit with p(s) = 0.3 × 0.97^s):\n`);
-      io.out(`  mean ${money(dist.mean)} ± ${money(dist.standardError)} (standard error)\n  p95  ${money(dist.p95)}\n  p99  ${money(dist.p99)}\n  max  ${money(dist.max)}\n\n`);
-      io.out(`Companies hit most often in the worst 5% of runs (${dist.worst.runs} runs, loss ≥ ${money(dist.worst.minLoss)}):\n`);
-      io.out(renderTable(['company', 'name', 'runs', 'share'], dist.topHitInWorst.map((h) => [h.id, h.name, h.count, `${(100 * h.share).toFixed(0)}%`]), 'table') + '\n');
+      const { options: resolved } = analysis;
+      const how =
+        result.method === 'exact'
+          ? `exact over all ${result.outcomes.toLocaleString('en-US')} outcomes (every hit set and duration) of ${index.n} companies`
+          : `${result.runs.toLocaleString('en-US')} Monte Carlo runs, seed ${result.seed}`;
+      const out: string[] = [];
+      out.push(`Annual loss (${how}):`);
+      out.push(`  Expected annual loss       ${yen(result.expectedAnnualLoss)} per year (closed form, Σ p × expected event loss)`);
+      out.push(
+        result.method === 'exact'
+          ? `  Mean of the distribution   ${yen(result.mean)} per year`
+          : `  Mean of the runs           ${yen(result.mean)} ± ${yen(result.standardError)} per year (standard error)`,
+      );
+      out.push(`  1-in-20-year annual loss   ${yen(result.quantiles.p95)} per year (95th percentile)`);
+      out.push(`  1-in-100-year annual loss  ${yen(result.quantiles.p99)} per year (99th percentile)`);
+      out.push(`  1-in-200-year annual loss  ${yen(result.quantiles.p995)} per year (99.5th percentile)`);
+      out.push('');
+      out.push('Return periods (annual loss: all events of a year added; largest single event: the worst one event of a year):');
+      out.push(
+        renderTable(
+          ['return period', 'exceedance', 'annual loss', 'largest single event'],
+          result.returnPeriods.map((r) => [`1 in ${r.years.toLocaleString('en-US')} years`, percent(1 / r.years), `${yen(r.annualLoss)} per year`, `${yen(r.largestEvent)} per event`]),
+          'table',
+        ),
+      );
+      if (result.method === 'monte-carlo' && result.runs < 1000) out.push(`(return periods longer than ${result.runs} years need more runs)`);
+      out.push('');
+      out.push(
+        `Assumptions: each company is hit at most once a year, independently, with ${hitLikelihoodFormula(resolved)} (s = own score); ` +
+          `a hit stops it for ${resolved.durations.map((d) => `${d.days} day${d.days === 1 ? '' : 's'} (${percent(d.probability)})`).join(', ')}; ` +
+          `a stopped day loses revenue × ${resolved.lossRatio} / 365; θ = ${resolved.theta}. The curves are in --format json and csv.`,
+      );
+      io.out(`${out.join('\n')}\n`);
     });
 }

@@ -2,13 +2,15 @@
  * The scenario, risk and plan commands through `main(argv, io)` on small folders:
  * their numbers agree with the engine, their formats parse, bad input exits 1 or 2.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runAnalysis } from '../../../src/analysis/analyze.ts';
+import { annualLossModel, annualLossReport, monteCarloAnnualLoss } from '../../../src/analysis/annual-loss.ts';
 import { main } from '../../../src/cli/main.ts';
 import type { Io } from '../../../src/cli/io.ts';
-import { runAnalysis } from '../../../src/analysis/analyze.ts';
 import { costPlan } from '../../../src/analysis/cost-plan.ts';
 import { readNetwork } from '../../../src/io/read-network.ts';
 import { indexNetwork } from '../../../src/model/index-network.ts';
@@ -57,14 +59,61 @@ describe('weaklink scenario, risk, plan', () => {
     expect(r.out).toMatch(/t2/);
   });
 
-  it('risk gives the same numbers for the same seed and refuses --exact above 20 companies', async () => {
+  it('risk --format json gives the annual loss report, the same numbers for the same seed, and refuses --exact above 8 companies', async () => {
     const dir = join(VECTORS_DIR, 'small-exact');
     const a = JSON.parse((await run('risk', dir, '--runs', '2000', '--seed', '7', '--format', 'json')).out);
     const b = JSON.parse((await run('risk', dir, '--runs', '2000', '--seed', '7', '--format', 'json')).out);
     expect(a).toEqual(b);
-    expect(a.p99).toBeGreaterThanOrEqual(a.p95);
+    expect(Object.keys(a).sort()).toEqual(['exceedance', 'expectedAnnualLoss', 'mean', 'method', 'occurrence', 'quantiles', 'runs', 'seed', 'standardError']);
+    const core = monteCarloAnnualLoss(annualLossModel(runAnalysis(indexNetwork((await readNetwork(dir)).network))), { runs: 2000, seed: 7 });
+    expect(a).toEqual(JSON.parse(JSON.stringify(annualLossReport(core))));
+    expect(a).toMatchObject({ method: 'monte-carlo', runs: 2000, seed: 7 });
+    expect(a.quantiles.p99).toBeGreaterThanOrEqual(a.quantiles.p95);
+    expect(a.quantiles.p995).toBeGreaterThanOrEqual(a.quantiles.p99);
     const big = await run('risk', join(VECTORS_DIR, 'medium'), '--exact');
     expect(big.code).toBe(2);
+    expect(big.err).toMatch(/at most 8 companies.*leave --exact out/);
+  });
+
+  it('risk --exact reproduces the small-tree vector and the table states money per year with the assumptions', async () => {
+    const dir = join(VECTORS_DIR, 'small-tree');
+    const json = await run('risk', dir, '--exact', '--format', 'json');
+    expect(json.code, json.err).toBe(0);
+    const r = JSON.parse(json.out);
+    expect(r).toMatchObject({ method: 'exact', runs: null, seed: null, standardError: null });
+    const want = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')).annualLoss;
+    expect(r.quantiles.p95).toBeCloseTo(want.quantiles.p95, 6);
+    expect(r.quantiles.p99).toBeCloseTo(want.quantiles.p99, 6);
+    expect(r.mean).toBeCloseTo(want.mean, 9);
+    const table = await run('risk', dir, '--exact');
+    expect(table.out).toMatch(/Expected annual loss +¥1\.79 per year/);
+    expect(table.out).toMatch(/1-in-100-year annual loss +¥55\.89 per year/);
+    expect(table.out).toMatch(/1 in 200 years/);
+    expect(table.out).toMatch(/Assumptions: .*p\(s\) = min\(1, 0\.015 × 0\.975\^s\).*120 days \(5\.0%\).*revenue × 1 \/ 365/);
+    const mc = await run('risk', dir, '--runs', '500');
+    expect(mc.out).toMatch(/Mean of the runs +¥[\d.,]+ ± ¥[\d.,]+ per year/);
+    const csv = await run('risk', dir, '--exact', '--format', 'csv');
+    const lines = csv.out.trim().split('\n');
+    expect(lines[0]).toBe('curve,loss,probability');
+    expect(lines.filter((l) => l.startsWith('exceedance,')).length).toBe(r.exceedance.length);
+    expect(lines.filter((l) => l.startsWith('occurrence,')).length).toBe(r.occurrence.length);
+  });
+
+  it('risk takes the money assumptions as options and names a bad --durations entry', async () => {
+    const dir = join(VECTORS_DIR, 'small-tree');
+    const base = JSON.parse((await run('risk', dir, '--exact', '--format', 'json')).out);
+    const half = JSON.parse((await run('risk', dir, '--exact', '--format', 'json', '--loss-ratio', '0.5')).out);
+    expect(half.expectedAnnualLoss).toBeCloseTo(base.expectedAnnualLoss / 2, 9);
+    const options = { hitBase: 0.05, hitDecay: 0.99, durations: [{ days: 3, probability: 0.5 }, { days: 10, probability: 0.5 }] };
+    const custom = JSON.parse((await run('risk', dir, '--exact', '--format', 'json', '--hit-base', '0.05', '--hit-decay', '0.99', '--durations', '3:0.5,10:0.5')).out);
+    const network = (await readNetwork(dir)).network;
+    expect(custom.expectedAnnualLoss).toBe(runAnalysis(indexNetwork(network), options).expectedAnnualLoss);
+    const bad = await run('risk', dir, '--durations', '3:0.5,ten:0.5');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--durations entry "ten:0\.5"/);
+    const sum = await run('risk', dir, '--durations', '3:0.5,10:0.4');
+    expect(sum.code).toBe(2);
+    expect(sum.err).toMatch(/sum to 1/);
   });
 
   it('plan --format json is costPlan of the analysis, and CSV has one row per supplier', async () => {
