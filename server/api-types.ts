@@ -508,17 +508,92 @@ export interface PlanResponse {
  * seed 1. Plan: POST /api/plan with the budget (`lossBefore`/`lossAfter`: the AAL of the
  * event loss table before and after the plan's lifts).
  */
+/** The assumptions behind every money figure of the executive view (each editable for the session). */
+export interface ExecutiveAssumptions {
+  /** e.g. `p(s) = min(1, 0.015 × 0.975^s)`: the annual probability of a disruptive hit. */
+  hitLikelihood: string;
+  hitBase: number;
+  hitDecay: number;
+  /** Full-stop days of a hit and their probabilities. */
+  durations: { days: number; probability: number }[];
+  /** Share of revenue a stopped day loses (1 = revenue at risk). */
+  lossRatio: number;
+  /** Yen per level step 0→1 … 4→5, by size. */
+  liftCosts: { sme: number[]; large: number[] };
+  /** The SCS levels the plan may fund. */
+  planTargets: number[];
+}
+
+/** A point of an exceedance curve: P(loss ≥ `loss`) = `probability` (a year). */
+export interface CurvePoint {
+  loss: number;
+  probability: number;
+}
+
+/**
+ * GET /api/executive — one focal company's page. Every money figure is yen; the loss
+ * counted is the focal company's own (its revenue × loss ratio per day it is down), from
+ * hits anywhere in the network. Without focal companies, the whole network's loss.
+ */
 export interface ExecutiveResponse {
   version: string;
   companies: number;
-  focal: { id: string; name: string }[];
+  /** Every focal company, largest revenue first (the page's choices). */
+  focal: { id: string; name: string; revenue: number }[];
+  /** The focal company this page is about; null when the network has none (the whole network's loss). */
+  scope: { id: string; name: string; revenue: number } | null;
   unassessedShare: number;
   singleSources: number;
   hiddenCriticalSuppliers: number;
-  expectedLoss: { mean: number; p99: number; runs: number; method: 'exact' | 'monte-carlo' };
-  /** exposurePath: from the focal company the weak link stops back up to it ("focal ← … ← weak link"); just the weak link when it stops no focal company. */
-  topWeakLinks: { id: string; name: string; reason: string; riskContribution: number; exposurePath: { id: string; name: string }[] }[];
-  /** The worst single breach among the top weak links: hit alone for `days` days. */
-  worstBreach: { id: string; name: string; days: number; stopped: number; focalStopped: string[]; revenueAtRisk: number } | null;
-  plan: { budget: number; spent: number; suppliers: number; lossBefore: number; lossAfter: number; cutPercent: number };
+  /** Critical suppliers of the focal company (any depth). */
+  criticalSuppliers: number;
+  loss: {
+    /** Yen per year, exact (closed form). */
+    expectedAnnualLoss: number;
+    /** expectedAnnualLoss ÷ the focal company's revenue (null without one). */
+    shareOfRevenue: number | null;
+    /** The 1-in-20, 1-in-100 and 1-in-200-year annual losses, yen. */
+    quantiles: { p95: number; p99: number; p995: number };
+    /** P(annual loss ≥ loss). */
+    exceedance: CurvePoint[];
+    /** P(the year's largest single event loss ≥ loss). */
+    occurrence: CurvePoint[];
+    method: 'exact' | 'monte-carlo';
+    runs: number | null;
+    seed: number | null;
+    mean: number;
+    standardError: number | null;
+  };
+  /** The companies whose hits cost the focal company most (yen per year), with the chain from the focal company up to each. */
+  topContributors: {
+    id: string;
+    name: string;
+    riskContribution: number;
+    hitLikelihood: number;
+    /** Yen per hit (over the assumed durations). */
+    expectedEventLoss: number;
+    /** From the focal company up to the contributor. */
+    exposurePath: { id: string; name: string }[];
+    /** The day the focal company stops when the contributor is hit (null: it does not stop). */
+    focalStopDay: number | null;
+    reason: string;
+  }[];
+  /** The largest single-event loss among the top contributors: a hit lasting `days` full-stop days (the longest assumed). */
+  worstEvent: { id: string; name: string; days: number; loss: number; focalStopDay: number | null; stopped: number } | null;
+  plan: {
+    budget: number;
+    spent: number;
+    suppliers: number;
+    /** Yen per year. */
+    lossBefore: number;
+    lossAfter: number;
+    avoided: number;
+    cutPercent: number;
+    optimal: boolean;
+    /** 100 × (upperBound − avoided) ÷ upperBound: how far from the best possible plan at most. */
+    gapPercent: number;
+    method: string;
+    lifts: { supplier: string; name: string; fromLevel: number; toLevel: number; cost: number; avoided: number }[];
+  };
+  assumptions: ExecutiveAssumptions;
 }

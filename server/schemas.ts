@@ -358,17 +358,64 @@ export const PlanSchema = z.object({
   ),
 }) satisfies z.ZodType<PlanResponse>;
 
+const named = z.object({ id, name: z.string(), revenue: z.number() });
+
 export const ExecutiveSchema = z.object({
   version: z.string(),
   companies: z.number().int(),
-  focal: z.array(z.object({ id, name: z.string() })),
+  focal: z.array(named),
+  scope: named.nullable(),
   unassessedShare: z.number(),
   singleSources: z.number().int(),
   hiddenCriticalSuppliers: z.number().int(),
-  expectedLoss: z.object({ mean: z.number(), p99: z.number(), runs: z.number().int(), method: z.enum(['exact', 'monte-carlo']) }),
-  topWeakLinks: z.array(z.object({ id, name: z.string(), reason: z.string(), riskContribution: z.number(), exposurePath: z.array(z.object({ id, name: z.string() })) })),
-  worstBreach: z.object({ id, name: z.string(), days: z.number().int(), stopped: z.number().int(), focalStopped: z.array(id), revenueAtRisk: z.number() }).nullable(),
-  plan: z.object({ budget: z.number(), spent: z.number(), suppliers: z.number().int(), lossBefore: z.number(), lossAfter: z.number(), cutPercent: z.number() }),
+  criticalSuppliers: z.number().int(),
+  loss: z.object({
+    expectedAnnualLoss: z.number(),
+    shareOfRevenue: z.number().nullable(),
+    quantiles: z.object({ p95: z.number(), p99: z.number(), p995: z.number() }),
+    exceedance: curve,
+    occurrence: curve,
+    method: z.enum(['exact', 'monte-carlo']),
+    runs: z.number().int().nullable(),
+    seed: z.number().int().nullable(),
+    mean: z.number(),
+    standardError: z.number().nullable(),
+  }),
+  topContributors: z.array(
+    z.object({
+      id,
+      name: z.string(),
+      riskContribution: z.number(),
+      hitLikelihood: z.number(),
+      expectedEventLoss: z.number(),
+      exposurePath: z.array(z.object({ id, name: z.string() })),
+      focalStopDay: z.number().int().nullable(),
+      reason: z.string(),
+    }),
+  ),
+  worstEvent: z.object({ id, name: z.string(), days: z.number().int(), loss: z.number(), focalStopDay: z.number().int().nullable(), stopped: z.number().int() }).nullable(),
+  plan: z.object({
+    budget: z.number(),
+    spent: z.number(),
+    suppliers: z.number().int(),
+    lossBefore: z.number(),
+    lossAfter: z.number(),
+    avoided: z.number(),
+    cutPercent: z.number(),
+    optimal: z.boolean(),
+    gapPercent: z.number(),
+    method: z.string(),
+    lifts: z.array(z.object({ supplier: id, name: z.string(), fromLevel: z.number().int(), toLevel: z.number().int(), cost: z.number(), avoided: z.number() })),
+  }),
+  assumptions: z.object({
+    hitLikelihood: z.string(),
+    hitBase: z.number(),
+    hitDecay: z.number(),
+    durations: z.array(z.object({ days: z.number().int(), probability: z.number() })),
+    lossRatio: z.number(),
+    liftCosts: z.object({ sme: z.array(z.number()), large: z.array(z.number()) }),
+    planTargets: z.array(z.number().int()),
+  }),
 }) satisfies z.ZodType<ExecutiveResponse>;
 
 /** The OpenAPI document itself (an object; its shape is OpenAPI 3.1's). */

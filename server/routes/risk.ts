@@ -129,7 +129,7 @@ export const executiveRoute = defineRoute({
     "One focal company's page: its expected annual loss and 1-in-100-year annual loss, the exceedance curves, the top contributors with their chains and stop days, the worst single event, the plan headline, and the assumptions (each changeable in the query).",
   query: ExecutiveQuery,
   response: ExecutiveSchema,
-  errors: [400, 503],
+  errors: [503],
   handle: async ({ query }, { cache }) => {
     const { budget, focal, hitBase, hitDecay, durations, lossRatio, costsSme, costsLarge } = query;
     const costs = { ...(costsSme ? { sme: costsSme } : {}), ...(costsLarge ? { large: costsLarge } : {}) };

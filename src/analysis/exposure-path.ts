@@ -179,16 +179,24 @@ class Chain {
  * when x alone is hit), returned from the focal company back up to x — "focal ← … ← x".
  * When no focal company is in the blast radius, the path ends at the company of lowest
  * tier that is; `[x]` when the blast radius is empty. Ties: first found in edge order.
+ * With `target` (a company of the blast radius), the path goes to that company instead.
  */
-export function pathToFocal(index: IndexedNetwork, radius: Int32Array, tier: Int32Array, x: number): number[] {
+export function pathToFocal(index: IndexedNetwork, radius: Int32Array, tier: Int32Array, x: number, target?: number): number[] {
   const inRadius = new Set<number>(radius);
   const parent = new Map<number, number>([[x, -1]]);
   const queue = [x];
   let best = x;
   for (let head = 0; head < queue.length; head++) {
     const u = queue[head]!;
-    if (u !== x && (best === x || rank(tier[u]!) < rank(tier[best]!))) best = u;
-    if (tier[u] === 0 && u !== x) break;
+    if (target !== undefined) {
+      if (u === target) {
+        best = u;
+        break;
+      }
+    } else {
+      if (u !== x && (best === x || rank(tier[u]!) < rank(tier[best]!))) best = u;
+      if (tier[u] === 0 && u !== x) break;
+    }
     for (let k = index.outStart[u]!, end = index.outStart[u + 1]!; k < end; k++) {
       const v = index.edgeBuyer[index.outEdges[k]!]!;
       if (!inRadius.has(v) || parent.has(v)) continue;

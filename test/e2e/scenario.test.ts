@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecutiveResponse, GraphResponse, SavedScenarioList, ScenarioComparison, ScenarioResponse, ScenarioRun } from '../../server/api-types.ts';
-import { breachSentence, formatPercent, formatYen, planHeadline, readableReason } from '../../web/src/replay.ts';
+import { formatPercent, formatYen, planHeadline, readableReason, worstEventSentence } from '../../web/src/replay.ts';
 import { shortName } from '../../web/src/to-elements.ts';
 import { allowProblems, closeMap, ensureWebBundle, launchChromium, loadNetwork, openMap, SCREENSHOTS, settle, startServer, type RunningServer } from './harness.ts';
 
@@ -169,10 +169,10 @@ describe('scenario tab (Chromium against the API app)', () => {
     await closeMap(page);
   });
 
-  it('replays a 10-day breach at hikone-chemical day by day on the map, plays, and compares with mito-plating', async () => {
+  it('replays a 30-day breach at hikone-chemical (its buyers hold two weeks of stock) day by day on the map, plays, and compares with mito-plating', async () => {
     const page = await openMap(browser, server.analystPageUrl);
     await openScenarioTab(page);
-    const run = await runScenario(page, ['hikone-chemical'], 10);
+    const run = await runScenario(page, ['hikone-chemical'], 30);
     expect(run.timeline.length).toBeGreaterThan(3); // a cascade over several days
     // Bring every company it stops into view, then check each day against the API.
     const outside = page.locator('#scenario-show-outside');
@@ -182,7 +182,7 @@ describe('scenario tab (Chromium against the API app)', () => {
     }
     const inView = new Set(await mapIds(page));
     expect(run.companies.filter((c) => !inView.has(c.id))).toEqual([]);
-    for (const day of [0, 2, 4, run.lastDay]) {
+    for (const day of [0, 2, 14, 16, run.lastDay]) {
       await slideTo(page, day);
       expect(await idsWithClass(page, 'down-day')).toEqual(downOn(run, day));
       expect(await idsWithClass(page, 'stop-day')).toEqual(sorted(run.timeline.find((e) => e.day === day)?.stopped ?? []));
@@ -215,15 +215,15 @@ describe('scenario tab (Chromium against the API app)', () => {
     await page.waitForTimeout(150);
     await shot(page, 'scenario-replay');
 
-    await save(page, 'Hikone chemical 10 days');
-    const mito = await runScenario(page, ['mito-plating'], 10);
+    await save(page, 'Hikone chemical 30 days');
+    const mito = await runScenario(page, ['mito-plating'], 30);
     expect(mito.companies.length).toBeGreaterThan(1);
-    await save(page, 'Mito plating 10 days');
-    await page.locator('#compare-a').selectOption('Hikone chemical 10 days');
-    await page.locator('#compare-b').selectOption('Mito plating 10 days');
+    await save(page, 'Mito plating 30 days');
+    await page.locator('#compare-a').selectOption('Hikone chemical 30 days');
+    await page.locator('#compare-b').selectOption('Mito plating 30 days');
     await page.locator('#compare-run').click();
     await settle(page);
-    const expected = await server.get<ScenarioComparison>(`/api/scenarios/compare?a=${encodeURIComponent('Hikone chemical 10 days')}&b=${encodeURIComponent('Mito plating 10 days')}`);
+    const expected = await server.get<ScenarioComparison>(`/api/scenarios/compare?a=${encodeURIComponent('Hikone chemical 30 days')}&b=${encodeURIComponent('Mito plating 30 days')}`);
     expect(expected.both.length).toBeGreaterThan(0);
     const listed = (key: string): Promise<string[]> => page.locator(`[data-list="${key}"] li[data-id]`).evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')!));
     expect(await listed('only-a')).toEqual(expected.onlyA);
@@ -284,36 +284,68 @@ describe('executive view (Chromium against the API app)', () => {
     expect(page.url()).toMatch(/#executive$/);
     const data = await server.get<ExecutiveResponse>('/api/executive');
     const focal = new Map(data.focal.map((f) => [f.id, f.name]));
+    const scope = shortName(data.scope!.name);
     const kpi = (key: string): Promise<number> => page.locator(`[data-kpi="${key}"] [data-value]`).first().getAttribute('data-value').then(Number);
-    expect(await kpi('companies')).toBe(data.companies);
+    // One focal company per page: the automaker, not a merged title.
+    expect(await page.locator('#exec-title').textContent()).toBe(data.scope!.name);
+    expect(await page.locator('#exec-focal option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['auto-oem', 'retail-hq']);
     expect(await kpi('unassessed')).toBe(data.unassessedShare);
-    expect(await kpi('single-sources')).toBe(data.singleSources);
     expect(await kpi('hidden-critical')).toBe(data.hiddenCriticalSuppliers);
-    expect(await kpi('expected-loss')).toBe(data.expectedLoss.mean);
-    expect(Number(await page.locator('[data-kpi="p99"]').getAttribute('data-value'))).toBe(data.expectedLoss.p99);
+    expect(await kpi('expected-loss')).toBe(data.loss.expectedAnnualLoss);
+    expect(await kpi('p99')).toBe(data.loss.quantiles.p99);
+    expect(Number(await page.locator('[data-kpi="share-of-revenue"]').getAttribute('data-value'))).toBe(data.loss.shareOfRevenue);
     expect(await page.locator('[data-kpi="unassessed"] .kpi-value').textContent()).toBe(formatPercent(data.unassessedShare));
-    expect(await page.locator('[data-kpi="expected-loss"] .kpi-value').textContent()).toBe(formatYen(data.expectedLoss.mean));
-    // The top 5 weak links, in order, each with its reason.
+    expect(await page.locator(`[data-kpi="expected-loss"] .kpi-value`).textContent()).toBe(formatYen(data.loss.expectedAnnualLoss));
+    expect(await page.locator(`[data-kpi="expected-loss"] .kpi-note`).textContent()).toMatch(/^per year · /);
+    // The exceedance chart is an Observable Plot SVG with its two curves.
+    await expect.poll(() => page.locator('#exec-chart svg path').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('#exec-chart').textContent()).toContain('1-in-100-year');
+    // The top 5 contributors, in order, each with the day it stops the automaker and its chain.
     const rows = page.locator('#exec-report .exec-table tbody tr');
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')))).toEqual(data.topWeakLinks.map((w) => w.id));
-    for (const [i, w] of data.topWeakLinks.entries()) {
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')))).toEqual(data.topContributors.map((w) => w.id));
+    for (const [i, w] of data.topContributors.entries()) {
       expect(await rows.nth(i).locator('.reason').textContent()).toBe(readableReason(w.reason, focal, shortName));
-      expect(await rows.nth(i).locator('.reason').getAttribute('title')).toBe(w.reason);
+      if (w.focalStopDay !== null && w.id !== data.scope!.id) expect(await rows.nth(i).locator(".stops").textContent()).toBe(` · stops ${scope} on day ${w.focalStopDay}`);
       expect(await rows.nth(i).locator('.path').textContent()).toContain(shortName(w.exposurePath[w.exposurePath.length - 1]!.name));
     }
-    expect(await page.locator('#exec-plan-headline').textContent()).toBe(planHeadline(data.plan));
-    if (data.worstBreach) {
-      expect(await page.locator('#exec-breach').textContent()).toBe(breachSentence({ ...data.worstBreach, name: shortName(data.worstBreach.name) }, (id) => shortName(focal.get(id) ?? id)));
-    }
+    expect(await page.locator('#exec-plan-headline').textContent()).toBe(planHeadline(data.plan, `${scope}’s`));
+    expect(await page.locator('#exec-event').textContent()).toBe(worstEventSentence({ ...data.worstEvent!, name: shortName(data.worstEvent!.name) }, scope));
     await shot(page, 'executive', true);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await settle(page);
+    await shot(page, 'executive-1366');
+    await page.setViewportSize({ width: 1280, height: 1400 });
+
+    // The assumptions: shown, changed for the session, sent with the request, reset.
+    await page.locator('#exec-assumptions summary').click();
+    expect(await page.locator('#exec-assumptions input[name="durations"]').inputValue()).toBe('1:0.2, 5:0.25, 14:0.25, 30:0.15, 60:0.1, 120:0.05');
+    await page.locator('#exec-assumptions input[name="hitBase"]').fill('0.03');
+    await page.locator('#exec-assumptions-apply').click();
+    await settle(page);
+    const doubled = await server.get<ExecutiveResponse>('/api/executive?hitBase=0.03&hitDecay=0.975&lossRatio=1&durations=1:0.2,5:0.25,14:0.25,30:0.15,60:0.1,120:0.05&costsSme=300000,1000000,3000000,10000000,25000000&costsLarge=1500000,5000000,15000000,50000000,125000000');
+    await expect.poll(() => kpi('expected-loss')).toBe(doubled.loss.expectedAnnualLoss);
+    expect(await page.locator('#exec-assumptions summary').textContent()).toContain('changed for this session');
+    await page.locator('#exec-assumptions-reset').click();
+    await settle(page);
+    await expect.poll(() => kpi('expected-loss')).toBe(data.loss.expectedAnnualLoss);
+
+    // The retailer's page.
+    await page.locator('#exec-focal').selectOption('retail-hq');
+    await settle(page);
+    const retail = await server.get<ExecutiveResponse>('/api/executive?focal=retail-hq');
+    await expect.poll(() => page.locator('#exec-title').textContent()).toBe(retail.scope!.name);
+    expect(await kpi('expected-loss')).toBe(retail.loss.expectedAnnualLoss);
+    await page.locator('#exec-focal').selectOption('auto-oem');
+    await settle(page);
+    await expect.poll(() => page.locator('#exec-title').textContent()).toBe(data.scope!.name);
 
     // Another budget: the plan headline follows the API.
     const budget = 10_000_000;
     await page.locator('#exec-budget').fill(String(budget));
     await page.locator('#exec-update').click();
     await settle(page);
-    const smaller = await server.get<ExecutiveResponse>(`/api/executive?budget=${budget}`);
-    await expect.poll(() => page.locator('#exec-plan-headline').textContent()).toBe(planHeadline(smaller.plan));
+    const smaller = await server.get<ExecutiveResponse>(`/api/executive?budget=${budget}&focal=auto-oem`);
+    await expect.poll(() => page.locator('#exec-plan-headline').textContent()).toBe(planHeadline(smaller.plan, `${scope}’s`));
     expect(Number(await page.locator('[data-kpi="plan"]').getAttribute('data-spent'))).toBe(smaller.plan.spent);
 
     // Print: window.print() from the button; the print media hides the map and every control.

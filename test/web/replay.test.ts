@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ExecutiveResponse, ScenarioRun } from '../../server/api-types.ts';
-import { barChart, breachSentence, downByDay, eventsOn, formatPercent, formatYen, formatYenFull, joinNames, niceTicks, pathText, planHeadline, readableReason, stopDays } from '../../web/src/replay.ts';
+import { barChart, downByDay, eventsOn, formatPercent, formatYen, formatYenFull, joinNames, niceTicks, pathText, planHeadline, readableReason, stopDays, worstEventSentence } from '../../web/src/replay.ts';
 
 /** a hit for 3 days; b stops on day 1 (buffer 1), c on day 2; all back on day 3. */
 const run: Pick<ScenarioRun, 'timeline' | 'lastDay'> = {
@@ -150,37 +150,41 @@ describe('formats', () => {
   });
 });
 
-describe('planHeadline and breachSentence', () => {
-  const plan: ExecutiveResponse['plan'] = { budget: 50_000_000, spent: 18_400_000, suppliers: 7, lossBefore: 2_000_000, lossAfter: 1_240_000, cutPercent: 38 };
+describe('planHeadline and worstEventSentence', () => {
+  const plan: ExecutiveResponse['plan'] = {
+    budget: 50_000_000,
+    spent: 18_400_000,
+    suppliers: 7,
+    lossBefore: 2_000_000,
+    lossAfter: 1_240_000,
+    avoided: 760_000,
+    cutPercent: 38,
+    optimal: true,
+    gapPercent: 0,
+    method: 'dynamic-programming',
+    lifts: [],
+  };
 
-  it('planHeadline says what is spent on how many suppliers and the cut in percent', () => {
-    expect(planHeadline(plan)).toBe('¥18.4M spent on 7 suppliers cuts expected loss by 38%');
-    expect(planHeadline({ ...plan, suppliers: 1, spent: 300_000, cutPercent: 12.345 })).toBe('¥300K spent on 1 supplier cuts expected loss by 12.3%');
+  it('planHeadline says what is spent on how many suppliers, whose loss it cuts by how much, and how good the plan is', () => {
+    expect(planHeadline(plan, "Kirishima Motor's")).toBe("¥18.4M spent on 7 suppliers cuts Kirishima Motor's expected annual loss by 38% — the best possible plan");
+    expect(planHeadline({ ...plan, suppliers: 1, spent: 300_000, cutPercent: 12.345, optimal: false, gapPercent: 0.42 })).toBe(
+      '¥300K spent on 1 supplier cuts the expected annual loss by 12.3% — within 0.4% of the best possible plan',
+    );
   });
 
   it('planHeadline says so when no lift fits the budget', () => {
-    expect(planHeadline({ ...plan, budget: 100_000, spent: 0, suppliers: 0, lossAfter: 2_000_000, cutPercent: 0 })).toBe('No supplier lift fits a budget of ¥100K: the expected loss stays at ¥2M a year');
+    expect(planHeadline({ ...plan, budget: 100_000, spent: 0, suppliers: 0, lossAfter: 2_000_000, cutPercent: 0 })).toBe(
+      'No supplier lift fits a budget of ¥100K: the expected annual loss stays at ¥2M a year',
+    );
   });
 
-  it('breachSentence counts the other companies that stop and names the focal ones', () => {
-    const names: Record<string, string> = { oem: 'Kirishima Motor', shop: 'Hinoki Living' };
-    const nameOf = (id: string): string => names[id] ?? id;
-    expect(breachSentence({ id: 'x', name: 'Hikone Chemical', days: 10, stopped: 12, focalStopped: ['oem'], revenueAtRisk: 593_433 }, nameOf)).toBe(
-      'A 10-day breach at Hikone Chemical stops 11 companies, including Kirishima Motor, and puts ¥593.4K of revenue at risk.',
-    );
-    expect(breachSentence({ id: 'x', name: 'X', days: 3, stopped: 4, focalStopped: ['oem', 'shop'], revenueAtRisk: 10 }, nameOf)).toBe(
-      'A 3-day breach at X stops 3 companies, including Kirishima Motor and Hinoki Living, and puts ¥10 of revenue at risk.',
-    );
-    // Only focal companies stop: they are named, not counted.
-    expect(breachSentence({ id: 'x', name: 'Kanazawa Interior Trim', days: 10, stopped: 2, focalStopped: ['oem'], revenueAtRisk: 822_032 }, nameOf)).toBe(
-      'A 10-day breach at Kanazawa Interior Trim stops Kirishima Motor and puts ¥822K of revenue at risk.',
-    );
-    expect(breachSentence({ id: 'x', name: 'X', days: 2, stopped: 3, focalStopped: [], revenueAtRisk: 1200 }, nameOf)).toBe('A 2-day breach at X stops 2 companies and puts ¥1.2K of revenue at risk.');
-    // A focal company hit itself is not counted among those it stops.
-    expect(breachSentence({ id: 'oem', name: 'Kirishima Motor', days: 1, stopped: 1, focalStopped: ['oem'], revenueAtRisk: 0.5 }, nameOf)).toBe(
-      'A 1-day breach at Kirishima Motor stops no other company and puts ¥0.50 of revenue at risk.',
-    );
-    expect(breachSentence(null, nameOf)).toBeNull();
+  it('worstEventSentence says when the focal company stops and what the event costs it', () => {
+    const event = { id: 'ota', name: 'Ota Precision Springs', days: 120, loss: 8.9e12, focalStopDay: 3, stopped: 3 };
+    expect(worstEventSentence(event, 'Kirishima Motor')).toBe('A 120-day outage at Ota Precision Springs stops Kirishima Motor on day 3 and costs it ¥8.9T.');
+    expect(worstEventSentence({ ...event, focalStopDay: null }, 'Kirishima Motor')).toBe('A 120-day outage at Ota Precision Springs does not stop Kirishima Motor.');
+    expect(worstEventSentence({ ...event, id: 'oem', name: 'Kirishima Motor', focalStopDay: 0, stopped: 1 }, 'Kirishima Motor')).toBe('A 120-day outage at Kirishima Motor costs Kirishima Motor ¥8.9T.');
+    expect(worstEventSentence(event, null)).toBe('A 120-day outage at Ota Precision Springs stops 3 companies and costs ¥8.9T.');
+    expect(worstEventSentence(null, 'X')).toBeNull();
   });
 
   it('readableReason names the focal companies instead of their ids, whole ids only', () => {

@@ -97,13 +97,29 @@ export interface ApiClient {
   risk(request?: { runs?: number; seed?: number; exact?: boolean }): Promise<RiskResponse>;
   /** POST /api/plan: the cost-sharing plan for a budget (yen): lifts to the target levels (default ★3–★5) avoiding the most expected annual loss. */
   plan(request: { budget: number; costs?: { sme?: number[]; large?: number[] }; planTargets?: number[] }): Promise<PlanResponse>;
-  /** GET /api/executive?budget=: the one-page executive view. */
-  executive(budget?: number): Promise<ExecutiveResponse>;
+  /** GET /api/executive: the one-page executive view of one focal company, with the session's assumptions. */
+  executive(params?: ExecutiveParams): Promise<ExecutiveResponse>;
   /** Requests in flight. */
   pending(): number;
 }
 
 /** The query string of `params`, leaving out undefined, empty and false values. */
+/**
+ * The query of GET /api/executive: the budget (yen), the focal company, and the
+ * assumptions the session changed — `durations` as "days:probability,…", lift costs as
+ * five yen amounts "a,b,c,d,e" (steps 0→1 … 4→5).
+ */
+export interface ExecutiveParams {
+  budget?: number;
+  focal?: string;
+  hitBase?: number;
+  hitDecay?: number;
+  durations?: string;
+  lossRatio?: number;
+  costsSme?: string;
+  costsLarge?: string;
+}
+
 export function queryString(params: Record<string, string | number | boolean | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
@@ -164,7 +180,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     compareScenarios: (a, b) => request(`/api/scenarios/compare${queryString({ a, b })}`),
     risk: (body = {}) => request('/api/risk', { method: 'POST', body: JSON.stringify(body) }),
     plan: (body) => request('/api/plan', { method: 'POST', body: JSON.stringify(body) }),
-    executive: (budget) => request(`/api/executive${queryString({ budget })}`),
+    executive: (params = {}) => request(`/api/executive${queryString({ ...params })}`),
     pending: () => inFlight,
   };
 }

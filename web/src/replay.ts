@@ -143,11 +143,16 @@ export function formatPercent(fraction: number): string {
   return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toFixed(1)}%`;
 }
 
-/** The plan's headline: "¥18.4M spent on 7 suppliers cuts expected loss by 38%". */
-export function planHeadline(plan: ExecutiveResponse['plan']): string {
-  if (plan.suppliers === 0) return `No supplier lift fits a budget of ${formatYen(plan.budget)}: the expected loss stays at ${formatYen(plan.lossBefore)} a year`;
+/**
+ * The plan's headline: "¥18.4M spent on 7 suppliers cuts Kirishima Motor's expected
+ * annual loss by 38% — the best possible plan" (or "— within 0.4% of the best possible
+ * plan"). `whose` names the loss ("Kirishima Motor's"; default "the").
+ */
+export function planHeadline(plan: ExecutiveResponse['plan'], whose = 'the'): string {
+  if (plan.suppliers === 0) return `No supplier lift fits a budget of ${formatYen(plan.budget)}: ${whose} expected annual loss stays at ${formatYen(plan.lossBefore)} a year`;
   const suppliers = `${plan.suppliers} supplier${plan.suppliers === 1 ? '' : 's'}`;
-  return `${formatYen(plan.spent)} spent on ${suppliers} cuts expected loss by ${formatPercent(plan.cutPercent / 100)}`;
+  const quality = plan.optimal ? 'the best possible plan' : `within ${formatPercent(plan.gapPercent / 100)} of the best possible plan`;
+  return `${formatYen(plan.spent)} spent on ${suppliers} cuts ${whose} expected annual loss by ${formatPercent(plan.cutPercent / 100)} — ${quality}`;
 }
 
 /** An exposure path as text, as the API lists it: "Kirishima Motor ← Kanazawa Interior Trim ← Kanazawa Mold". */
@@ -161,20 +166,17 @@ export function companies(count: number): string {
 }
 
 /**
- * The worst breach as one sentence, or null when there is none: "A 10-day breach at X
- * stops 11 companies, including Kirishima Motor, and puts ¥593.4K of revenue at risk."
- * (`stopped` counts the hit company too; `nameOf` names the focal ids.)
+ * The worst single event as one sentence, or null when there is none: "A 120-day
+ * outage at Ota Precision Springs stops Kirishima Motor on day 3 and costs it ¥8.9T."
+ * (`focal`: the focal company's short name, or null for the whole network.)
  */
-export function breachSentence(breach: ExecutiveResponse['worstBreach'], nameOf: (id: string) => string): string | null {
-  if (!breach) return null;
-  const others = Math.max(0, breach.stopped - 1);
-  const focal = breach.focalStopped.filter((id) => id !== breach.id).map(nameOf);
-  const risk = `puts ${formatYen(breach.revenueAtRisk)} of revenue at risk`;
-  const start = `A ${breach.days}-day breach at ${breach.name}`;
-  if (others === 0) return `${start} stops no other company and ${risk}.`;
-  if (focal.length === others) return `${start} stops ${joinNames(focal)} and ${risk}.`;
-  if (focal.length > 0) return `${start} stops ${companies(others)}, including ${joinNames(focal)}, and ${risk}.`;
-  return `${start} stops ${companies(others)} and ${risk}.`;
+export function worstEventSentence(event: ExecutiveResponse['worstEvent'], focal: string | null): string | null {
+  if (!event) return null;
+  const start = `A ${event.days}-day outage at ${event.name}`;
+  if (focal === null) return `${start} stops ${companies(event.stopped)} and costs ${formatYen(event.loss)}.`;
+  if (event.focalStopDay === null) return `${start} does not stop ${focal}.`;
+  if (event.focalStopDay === 0 && event.stopped <= 1) return `${start} costs ${focal} ${formatYen(event.loss)}.`;
+  return `${start} stops ${focal} on day ${event.focalStopDay} and costs it ${formatYen(event.loss)}.`;
 }
 
 /**
