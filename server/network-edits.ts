@@ -2,7 +2,7 @@
  * The edits an analyst can make, as pure functions from a network to the edited network
  * (the input is never changed): a company's `scsLevel` and `securityScore`, and one
  * supply's `share`. A share is set as given — nothing is rescaled — and the rule of
- * DESIGN.md still holds afterwards: the shares of a (buyer, commodity) group are all
+ * the data model still holds afterwards: the shares of a (buyer, commodity) group are all
  * given or all missing, else a UsageError naming `share`; a sum off 1 by more than 0.01
  * is a warning (the analysis scales the group to 1, as for a loaded file).
  *

@@ -1,5 +1,5 @@
 /**
- * The whole analysis of a network: every per-company measure of DESIGN.md computed once
+ * The whole analysis of a network: every per-company measure of the README computed once
  * over the indexed network (`runAnalysis`, typed arrays only), and plain reports built
  * from it on demand (`companyReport` for one company, `analysisReport` / `analyze` for
  * everything — the `--format json` document).

@@ -1,5 +1,5 @@
 /**
- * Attack paths (DESIGN.md "Scenarios"): a compromise spreads from a supplier to a buyer
+ * Attack paths (README, "Scenarios"): a compromise spreads from a supplier to a buyer
  * along supply edges whose access is `network` or `software` — the supplier can reach
  * the buyer's systems. `data` and `none` edges do not spread it (a data breach leaks, it
  * does not give a foothold). This is kept apart from the goods-flow cascade: shares,

@@ -1,5 +1,5 @@
 /**
- * Blast radius and critical suppliers (DESIGN.md). The blast radius of x is D({x})
+ * Blast radius and critical suppliers (README). The blast radius of x is D({x})
  * minus x; the critical suppliers of v are every x ≠ v with v in D({x}) — its single
  * points of failure at any depth. Both come from one cascade per company: the radii
  * are stored as one CSR array and the critical suppliers are its transpose, so

@@ -1,5 +1,5 @@
 /**
- * The disruption cascade (DESIGN.md): given hit companies H, the disrupted set D is the
+ * The disruption cascade (README): given hit companies H, the disrupted set D is the
  * least set containing H and every company that, for some commodity it buys, has less
  * than θ of its need left from suppliers outside D. Computed to the fixed point by a
  * worklist over out-edges: each supplier that falls removes its share from its buyers'

@@ -1,5 +1,5 @@
 /**
- * Concentration (DESIGN.md): the HHI of each (buyer, commodity) group, Σ (100 × share)²
+ * Concentration (README): the HHI of each (buyer, commodity) group, Σ (100 × share)²
  * on 0–10,000; the per-country shares of the focal companies' suppliers per tier, by
  * count and by spend (the spend of the supplies that place a company at its tier, i.e.
  * to buyers one tier down), each with its HHI; and the countries of the focal

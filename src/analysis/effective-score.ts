@@ -1,5 +1,5 @@
 /**
- * Effective score (DESIGN.md): the greatest fixed point of
+ * Effective score (README): the greatest fixed point of
  *   eff(v) = min(own(v), min over commodities c of v of q_c(v)),
  *   q_c(v) = max { t : share of c from suppliers u with eff(u) ≥ t reaches θ }.
  * Computed through its attacker characterisation: an attacker who breaks every company

@@ -1,5 +1,5 @@
 /**
- * Exposure path (DESIGN.md): from v, follow the binding constraint — the commodity
+ * Exposure path (README): from v, follow the binding constraint — the commodity
  * whose q_c is the minimum, then the supplier at that threshold — until a company whose
  * eff equals its own score, the root-cause weak link. Ties go to the smallest commodity,
  * then the smallest supplier id (plain string order), so the path is deterministic.

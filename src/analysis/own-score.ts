@@ -1,5 +1,5 @@
 /**
- * Own score and own level of every company (DESIGN.md): the security_score if given,
+ * Own score and own level of every company (README): the security_score if given,
  * else the level table's score for scs_level, else 0 with the company flagged
  * unassessed. Own level: scs_level, else the highest level whose table score the
  * security_score reaches, else 0.

@@ -1,5 +1,5 @@
 /**
- * Required level (DESIGN.md, METI's three questions made computable): a buyer asks ★4
+ * Required level (README, METI's three questions made computable): a buyer asks ★4
  * of a supplier when (1) the supplier handles its confidential data (access `data`),
  * (2) an interruption of the supplier would halt it (the supplier is one of its critical
  * suppliers and the input's buffer_days is below the tolerance, default 7), or (3) the

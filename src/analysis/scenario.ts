@@ -1,5 +1,5 @@
 /**
- * Breach scenario, day by day (DESIGN.md "Scenarios"): a set of companies is hit for N
+ * Breach scenario, day by day (README, "Scenarios"): a set of companies is hit for N
  * days — down on days 0 .. N − 1, back on day N — and the cascade runs one day at a time
  * with inventory buffers.
  *

@@ -1,5 +1,5 @@
 /**
- * Direct single sources (DESIGN.md): (buyer, commodity, supplier) where the supplier's
+ * Direct single sources (README): (buyer, commodity, supplier) where the supplier's
  * normalised share is above 1 − θ, so losing that supplier alone disrupts the buyer.
  */
 import type { IndexedNetwork } from '../model/index-network.ts';

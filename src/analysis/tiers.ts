@@ -1,5 +1,5 @@
 /**
- * Tiers (DESIGN.md): the shortest number of supply edges from a company down to a
+ * Tiers (README): the shortest number of supply edges from a company down to a
  * focal company; focal companies are tier 0 (with no focal company, companies that
  * supply nobody are). A multi-source breadth-first search up the supplier edges.
  * Companies with no path to tier 0 get -1 (reported as null).

@@ -1,5 +1,5 @@
 /**
- * What-if edits of a network (DESIGN.md "Scenarios": "what if company X reaches ★4",
+ * What-if edits of a network (README, "Scenarios": "what if company X reaches ★4",
  * "what if buyer B adds a second source for commodity c") and the before/after
  * comparison of two analyses. Every edit returns a new Network and never mutates its
  * input; run the analysis on both and call `compareAnalyses`.
@@ -71,7 +71,7 @@ function find(network: Network, id: string, field: string, op: WhatIf['op']): nu
   return i;
 }
 
-/** Own score and own level of a company row by the level table (DESIGN.md). */
+/** Own score and own level of a company row by the level table (README). */
 function own(c: Company, levelScores: readonly number[]): { score: number; level: number } {
   const score = c.securityScore ?? (c.scsLevel !== null ? levelScores[c.scsLevel]! : 0);
   const level = c.scsLevel ?? (c.securityScore !== null ? levelOfScore(c.securityScore, levelScores) : 0);

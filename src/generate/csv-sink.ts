@@ -1,6 +1,6 @@
 /**
  * A `NetworkSink` that writes `companies.csv` and `supplies.csv` as the rows arrive, in
- * the column order of DESIGN.md (`src/io/table-spec.ts`): each row is formatted into a
+ * the column order of the README (`src/io/table-spec.ts`): each row is formatted into a
  * buffer that is written to disk (synchronously) whenever it passes `DEFAULTS.chunkChars`,
  * so a network of any size is never one string in memory. Files are written under a
  * temporary name and renamed into place by `close()`, so a reader never sees half a file;

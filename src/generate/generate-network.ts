@@ -11,7 +11,7 @@
  * (customer-supplied material), so the network has cycles. Countries, levels, sizes,
  * revenue, access and buffer days are drawn from `vocabulary.ts` proportions.
  *
- * Valid by construction (DESIGN.md): unique ids, no self-supply, no duplicate (supplier,
+ * Valid by construction (README): unique ids, no self-supply, no duplicate (supplier,
  * buyer, commodity), a group's shares all given (in (0, 1], summing to 1) or all
  * missing. Deterministic: the same options give the same rows (seeded integer PRNG).
  *

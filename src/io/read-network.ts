@@ -1,5 +1,5 @@
 /**
- * `readNetwork`: reads a network folder (DESIGN.md, "Data model") into a typed `Network`
+ * `readNetwork`: reads a network folder (README, "Data format") into a typed `Network`
  * with every problem located. CSV tables are streamed from disk through csv-parse, so a
  * table of a million rows is never one string; memory grows with the network, not the
  * file. A large CSV table is parsed in a worker thread while this thread checks the rows

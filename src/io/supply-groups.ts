@@ -1,7 +1,7 @@
 /**
  * The rules over several supply rows, checked per (buyer, commodity) group once every
  * row is read: a supplier appears once in a group (else the later row duplicates the
- * first), and the shares of a group are all given or all missing (DESIGN.md). A mixed
+ * first), and the shares of a group are all given or all missing (README). A mixed
  * group is an error naming the group and a few rows of each side; a fully given group
  * whose shares sum to more than `DEFAULTS.tolerance` away from 1 gets a warning
  * (analyses normalise it).

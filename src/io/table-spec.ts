@@ -1,5 +1,5 @@
 /**
- * The two tables of a network folder as DESIGN.md ("Data model") defines them: their
+ * The two tables of a network folder as the README ("Data format") defines them: their
  * column names in file order, which columns are required, and `InputRecord`, the
  * source-neutral view of one row (a CSV line or a JSON array element) that the row
  * checkers validate. Keeping CSV and JSON behind one record type is what lets both

@@ -1,6 +1,6 @@
 /**
  * `writeNetworkCsv`: writes a network as `companies.csv` and `supplies.csv` in the column
- * order of DESIGN.md, so that `readNetwork` gives back exactly the same network: numbers
+ * order of the README, so that `readNetwork` gives back exactly the same network: numbers
  * as `String(n)` (which `Number` reads back exactly), `null` as an empty cell, `focal`
  * as `true` or empty. Text is written as is, so leading and trailing whitespace, which
  * reading trims, does not survive — with one exception, against formula injection

@@ -2,7 +2,7 @@
  * Builds the compact indexed form of a network that every analysis runs on: companies
  * are integers 0..n-1 in file order, supplies are edges sorted by (buyer, commodity) so
  * that each (buyer, commodity) group is one contiguous run, and every per-company or
- * per-edge quantity lives in a typed array. Shares are normalised here (DESIGN.md: a
+ * per-edge quantity lives in a typed array. Shares are normalised here (README: a
  * group with no shares splits equally; given shares are scaled to sum 1).
  *
  * Assumes a network that passed validation (ids unique, references resolve, no mixed

@@ -1,6 +1,6 @@
 /**
  * The typed network: companies and the supply relationships between them, exactly as
- * the data files of DESIGN.md describe them (optional fields are `null` when absent, so
+ * the data files of the README describe them (optional fields are `null` when absent, so
  * an exported network gives back the rows it was loaded from). Defaults (revenue 1,
  * equal shares, buffer 0) are applied by `indexNetwork`, not here.
  */

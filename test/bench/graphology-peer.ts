@@ -2,7 +2,7 @@
  * The peer of the benchmark: blast radius, critical suppliers and effective score as a
  * graphology user would write them — a directed multigraph with attributes, one
  * cascade per source with Maps and Sets keyed by id, and the effective score by
- * iterating the fixed-point formula of DESIGN.md from the own scores downward until
+ * iterating the fixed-point formula of the README from the own scores downward until
  * nothing changes (which reaches the greatest fixed point: each round can only lower a
  * score, and never below it). Same semantics as the engine, none of its indexing; the
  * benchmark checks that both give the same answers.

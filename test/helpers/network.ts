@@ -1,7 +1,7 @@
 /**
  * Small networks for tests: `net()` builds one inline from terse rows, `arbitraryNetwork`
  * is a fast-check generator of random valid networks (with or without cycles), and
- * `referenceCascade` is the plain fixed-point definition of DESIGN.md, iterated until
+ * `referenceCascade` is the plain fixed-point definition of the README, iterated until
  * nothing changes — slow and obviously right, the yardstick for the fast engine.
  */
 import fc from 'fast-check';
@@ -97,7 +97,7 @@ export function arbitraryNetwork({ maxCompanies = 9, cyclic = true, buffers = [n
     });
 }
 
-/** DESIGN.md's cascade by plain iteration: ids disrupted when `hit` are hit, sorted. */
+/** The README's cascade by plain iteration: ids disrupted when `hit` are hit, sorted. */
 export function referenceCascade(network: Network, hit: Iterable<string>, theta = 0.5): string[] {
   const groups = new Map<string, { supplier: string; share: number }[]>();
   for (const s of network.supplies) {
@@ -127,7 +127,7 @@ export function referenceCascade(network: Network, hit: Iterable<string>, theta 
   return [...d].sort();
 }
 
-/** Own score by DESIGN.md's default table. */
+/** Own score by the README's default table. */
 export function referenceOwn(c: Company): number {
   return c.securityScore ?? (c.scsLevel !== null ? [10, 25, 40, 60, 80, 95][c.scsLevel]! : 0);
 }

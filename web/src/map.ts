@@ -54,7 +54,7 @@ const STATE_SELECTOR = STATE_CLASSES.split(' ')
   .map((c) => `.${c}`)
   .join(', ');
 
-/** The key of an edge: a supplier sells a commodity to a buyer at most once (DESIGN.md). */
+/** The key of an edge: a supplier sells a commodity to a buyer at most once (README). */
 const edgeKey = (e: Pick<GraphEdge, 'source' | 'target' | 'commodity'>): string => `${e.source}→${e.target}:${e.commodity}`;
 
 export class SupplyMap {

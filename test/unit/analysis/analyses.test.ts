@@ -1,5 +1,5 @@
 /**
- * One block per analysis of DESIGN.md on small networks built inline, the invalid
+ * One block per analysis of the README on small networks built inline, the invalid
  * input first in each block.
  */
 import { describe, expect, it } from 'vitest';

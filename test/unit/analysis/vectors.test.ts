@@ -1,6 +1,6 @@
 /**
  * Every folder of ../shared/vectors, answered by an independent brute-force
- * implementation of DESIGN.md, must come out of our engine exactly: scores to 1e-9,
+ * implementation of the README, must come out of our engine exactly: scores to 1e-9,
  * sets and single sources as given, HHI per group.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

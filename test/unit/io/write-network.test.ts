@@ -1,5 +1,5 @@
 /**
- * writeNetworkCsv: refuses a target that cannot be a folder, writes the DESIGN.md column
+ * writeNetworkCsv: refuses a target that cannot be a folder, writes the README column
  * order, neutralises formula injection (a text cell starting with = + - @ tab or CR gains
  * a leading '), and round-trips through readNetwork exactly — for a hand-made network and
  * for random ones whose strings hold commas, quotes, line breaks and non-ASCII text; text

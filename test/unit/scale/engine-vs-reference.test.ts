@@ -3,7 +3,7 @@
  * made by the generator (tiered, heavy-tailed, hubs, cycles): effective scores, blast
  * radii, critical suppliers, tiers and direct single sources must be identical, through
  * both the typed-array results and the report (`analyze`). The reference works on plain
- * objects keyed by id and evaluates DESIGN.md's definitions directly: the cascade by
+ * objects keyed by id and evaluates the README's definitions directly: the cascade by
  * re-checking every buyer of a fallen company until nothing changes, the effective score
  * by iterating the fixed-point formula from the own scores downward until stable (that
  * converges to the greatest fixed point), tiers by relaxing distances until stable.
