@@ -16,7 +16,11 @@ import { singleFailures } from '../../src/analysis/blast-radius.ts';
 import { createCascade } from '../../src/analysis/cascade.ts';
 import { effectiveScores } from '../../src/analysis/effective-score.ts';
 import { ownScores } from '../../src/analysis/own-score.ts';
-import { hitLikelihoods, rankWeakLinks, riskContributions } from '../../src/analysis/risk.ts';
+import { annualLossModel } from '../../src/analysis/annual-loss.ts';
+import { costPlan } from '../../src/analysis/cost-plan.ts';
+import { resolveOptions } from '../../src/analysis/options.ts';
+import { expectedAnnualLoss, hitLikelihoods, rankWeakLinks, riskContributions } from '../../src/analysis/risk.ts';
+import { parallelMonteCarloAnnualLoss } from '../../src/analysis-runtime/parallel-loss.ts';
 import { eventLosses } from '../../src/analysis/event-loss.ts';
 import { singleSourceEdges } from '../../src/analysis/single-sources.ts';
 import { tiers } from '../../src/analysis/tiers.ts';
@@ -106,8 +110,29 @@ async function main(): Promise<void> {
   const [eff, effS] = timed('effective scores', () => effectiveScores(index, own.score));
   const [, tiersS] = timed('tiers', () => tiers(index));
   const [single, singleS] = timed('direct single sources', () => singleSourceEdges(index));
-  const [failures, failuresS] = timed('all blast radii + critical suppliers', () => singleFailures(index));
-  const [, weakS] = timed('weak-link ranking (risk + top 100)', () => rankWeakLinks(index, riskContributions(hitLikelihoods(own.score), eventLosses(index, failures).expected), 100));
+  const [failures, failuresS] = timed('all blast radii + stop days + critical suppliers', () => singleFailures(index));
+  const [eventLoss, eventLossS] = timed('event losses (L and EL of every company)', () => eventLosses(index, failures));
+  const [money, moneyS] = timed('AAL + risk contributions', () => {
+    const p = hitLikelihoods(own.score);
+    const risk = riskContributions(p, eventLoss.expected);
+    return { p, risk, aal: expectedAnnualLoss(risk) };
+  });
+  const [, weakS] = timed('weak-link ranking (top 100)', () => rankWeakLinks(index, money.risk, 100));
+  const planInput = { index, options: resolveOptions(), own: own.score, ownLevel: own.level, hitLikelihood: money.p, eventLoss, failures, expectedAnnualLoss: money.aal };
+  const [plan50, plan50S] = timed('plan, ¥50M', () => costPlan(planInput, { budget: 50_000_000 }));
+  const [plan5bn, plan5bnS] = timed('plan, ¥5bn', () => costPlan(planInput, { budget: 5_000_000_000 }));
+  const model = annualLossModel({ hitLikelihood: money.p, eventLoss });
+  const [dist, riskS] = await timedAsync('annual loss, 10,000 runs (all cores)', () => parallelMonteCarloAnnualLoss(model, { runs: 10_000, seed: 1 }));
+  Object.assign(result, {
+    eventLossS,
+    moneyS,
+    plan50S,
+    plan50: `${plan50.method === 'dynamic-programming' ? 'optimal' : `within ${((100 * (plan50.upperBound - plan50.avoided)) / plan50.upperBound).toFixed(3)} %`}`,
+    plan5bnS,
+    plan5bn: `${plan5bn.method === 'dynamic-programming' ? 'optimal' : `within ${((100 * (plan5bn.upperBound - plan5bn.avoided)) / plan5bn.upperBound).toFixed(3)} %`}`,
+    riskS,
+    riskCheck: Math.abs(dist.mean - money.aal) / dist.standardError,
+  });
   // The first run of a step pays for whatever garbage collection of the imported rows
   // lands in it; a second run of the effective scores shows the computation alone.
   const [, effAgainS] = timed('effective scores (again)', () => effectiveScores(index, own.score));

@@ -15,6 +15,7 @@ import { toCsv } from '../csv-output.ts';
 import { renderTable } from '../format-report.ts';
 import { progress, type Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
+import { yen } from '../money.ts';
 import { numberIn, theta } from '../options.ts';
 
 interface PlanOptions {
@@ -37,7 +38,6 @@ function targetList(value: string): number[] {
   return levels;
 }
 
-const yen = (x: number): string => `¥${Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2)}`;
 /** Three significant digits, thousands separated from 1,000 up. */
 const sig = (x: number): string => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
 const short = (x: number): string => {

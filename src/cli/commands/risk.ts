@@ -22,6 +22,7 @@ import { toCsv } from '../csv-output.ts';
 import { renderTable } from '../format-report.ts';
 import { progress, type Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
+import { yen } from '../money.ts';
 import { numberIn, theta } from '../options.ts';
 
 interface RiskOptions {
@@ -38,7 +39,6 @@ interface RiskOptions {
 }
 
 /** Yen with thousands separators (two decimals below ¥100). */
-export const yen = (x: number): string => `¥${Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2)}`;
 
 /** Below this many runs × companies one thread is quicker than starting workers. */
 const PARALLEL_WORK = 20_000_000;

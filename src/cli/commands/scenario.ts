@@ -17,6 +17,7 @@ import { toCsv } from '../csv-output.ts';
 import { renderTable } from '../format-report.ts';
 import type { Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
+import { yen } from '../money.ts';
 import { idList, numberIn, theta } from '../options.ts';
 
 interface ScenarioOptions {
@@ -27,7 +28,6 @@ interface ScenarioOptions {
   format: 'table' | 'json' | 'csv';
 }
 
-const money = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2));
 
 export function registerScenario(program: Command, io: Io): void {
   program
@@ -66,7 +66,7 @@ export function registerScenario(program: Command, io: Io): void {
         return;
       }
       io.out(`Scenario: ${result.hit.join(', ')} hit for ${result.days} day${result.days === 1 ? '' : 's'}${o.whatIf ? ` (after the what-ifs of ${o.whatIf})` : ''}\n`);
-      io.out(`${result.companies.length} companies stop; peak ${result.peak.down} down on day ${result.peak.day}; revenue at risk ${money(result.totalRevenueAtRisk)} (annual revenue spread over 365 days)\n\n`);
+      io.out(`${result.companies.length} companies stop; peak ${result.peak.down} down on day ${result.peak.day}; revenue at risk ${yen(result.totalRevenueAtRisk)} over the ${result.days}-day outage (revenue / 365 per day each company is down)\n\n`);
       for (const f of result.focal) {
         io.out(`Focal ${f.id}: ${f.stoppedOn === null ? 'keeps running' : `stops on day ${f.stoppedOn}, down ${f.daysDown} day${f.daysDown === 1 ? '' : 's'}`}\n`);
       }
@@ -79,15 +79,15 @@ export function registerScenario(program: Command, io: Io): void {
         ) + '\n',
       );
       if (comparison) {
-        io.out(`\nWhat-if: total risk ${money(comparison.totalRisk.before)} → ${money(comparison.totalRisk.after)} (${comparison.totalRisk.change >= 0 ? '+' : ''}${money(comparison.totalRisk.change)})\n`);
+        io.out(`\nWhat-if: expected annual loss ${yen(comparison.totalRisk.before)} → ${yen(comparison.totalRisk.after)} per year (${comparison.totalRisk.change >= 0 ? '+' : ''}${yen(comparison.totalRisk.change)})\n`);
         io.out(
           renderTable(
-            ['company', 'changed', 'eff before → after', 'risk before → after'],
+            ['company', 'changed', 'eff before → after', 'risk (¥ per year) before → after'],
             comparison.companies.slice(0, 15).map((c) => [
               c.id,
               c.changed.join(', '),
               `${c.before?.effectiveScore ?? '—'} → ${c.after?.effectiveScore ?? '—'}`,
-              `${c.before ? money(c.before.riskContribution) : '—'} → ${c.after ? money(c.after.riskContribution) : '—'}`,
+              `${c.before ? yen(c.before.riskContribution) : '—'} → ${c.after ? yen(c.after.riskContribution) : '—'}`,
             ]),
             'table',
           ) + '\n',

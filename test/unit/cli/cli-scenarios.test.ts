@@ -55,7 +55,7 @@ describe('weaklink scenario, risk, plan', () => {
     const dir = await folder({ ...NET, 'w.json': '[{"op":"raise-level","company":"t2","level":5}]' });
     const r = await run('scenario', dir, '--hit', 't2', '--days', '1', '--what-if', join(dir, 'w.json'));
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/What-if: total risk/);
+    expect(r.out).toMatch(/What-if: expected annual loss ¥[\d.,]+ → ¥[\d.,]+ per year/);
     expect(r.out).toMatch(/t2/);
   });
 
