@@ -5,24 +5,27 @@
  * are stored as one CSR array and the critical suppliers are its transpose, so
  * `x ∈ criticalSuppliers(v) ⇔ v ∈ blastRadius(x)` holds by construction.
  *
- * The same pass gives each radius member's stop day for a long hit of x (stop-days.ts),
- * stored beside the radii. A company none of whose buyers depends on it above 1 − θ
- * stops the cascade at its own out-edges, so the whole pass costs O(m + Σ edges out of
- * the radii), times a log factor for buffered edges.
+ * Each radius member's stop day for a long hit of x comes from the timed cascade
+ * (stop-days.ts), run after the static one has found D({x}) so that it schedules only
+ * edges inside D; the radius is stored in the order its members stop, with their stop
+ * days beside it. A company none of whose buyers depends on it above 1 − θ stops the
+ * cascade at its own out-edges, so the whole pass costs O(m + Σ edges out of the radii),
+ * times a log factor for buffered edges (at a million companies, 8–9 s instead of 5 s
+ * without stop days).
  */
 import type { IndexedNetwork } from '../model/index-network.ts';
 import { createCascade } from './cascade.ts';
 import type { AnalysisOptions } from './options.ts';
 import { createTimedCascade } from './stop-days.ts';
 
-/** Sets per company in CSR form: members of i are `list[start[i] .. start[i+1]-1]`, ascending. */
+/** Sets per company in CSR form: members of i are `list[start[i] .. start[i+1]-1]`. */
 export interface CompanySets {
   start: Int32Array;
   list: Int32Array;
 }
 
 export interface SingleFailures {
-  /** blastRadius members of x, ascending company index, x excluded. */
+  /** blastRadius members of x, x excluded, in the order they stop in a long hit of x (by stop day). */
   blastRadius: CompanySets;
   /** criticalSuppliers of v, ascending company index. */
   criticalSuppliers: CompanySets;
@@ -41,10 +44,13 @@ export function singleFailures(
   options: Partial<AnalysisOptions> & { onProgress?: (done: number, total: number) => void } = {},
 ): SingleFailures {
   const { n } = index;
-  const cascade = createTimedCascade(index, options);
+  // The static cascade finds D({x}); the timed one then schedules only edges inside it.
+  const cascade = createCascade(index, options);
   const fallen = cascade.fallen();
-  const fallenDays = cascade.days();
-  const dayOf = new Int32Array(n);
+  const timed = createTimedCascade(index, options);
+  const timedFallen = timed.fallen();
+  const fallenDays = timed.days();
+  const inRadius = new Uint8Array(n);
   const start = new Int32Array(n + 1);
   let list = new Int32Array(Math.max(16, n));
   let days = new Int32Array(list.length);
@@ -61,11 +67,12 @@ export function singleFailures(
         grownDays.set(days.subarray(0, size));
         days = grownDays;
       }
-      for (let k = 1; k < d; k++) dayOf[fallen[k]!] = fallenDays[k]!;
-      const radius = list.subarray(size, size + d - 1);
-      radius.set(fallen.subarray(1, d));
-      radius.sort();
-      for (let k = 0; k < d - 1; k++) days[size + k] = dayOf[radius[k]!]!;
+      for (let k = 0; k < d; k++) inRadius[fallen[k]!] = 1;
+      const stopped = timed.runWithin(x, inRadius);
+      if (stopped !== d) throw new Error(`stop days: the timed cascade of company ${x} stopped ${stopped} companies, the cascade ${d}`);
+      for (let k = 0; k < d; k++) inRadius[fallen[k]!] = 0;
+      list.set(timedFallen.subarray(1, d), size);
+      days.set(fallenDays.subarray(1, d), size);
       size += d - 1;
     }
     start[x + 1] = size;

@@ -28,6 +28,11 @@ export interface TimedCascadeRunner {
    * in `days()` at the same position, until the next run.
    */
   runOne(x: number): number;
+  /**
+   * `runOne(x)` when D({x}) is known (1 = in it, e.g. from the static cascade): edges into
+   * companies outside D can never stop anything, so they are not scheduled at all.
+   */
+  runWithin(x: number, within: Uint8Array): number;
   fallen(): Int32Array;
   days(): Int32Array;
 }
@@ -35,7 +40,7 @@ export interface TimedCascadeRunner {
 /** Example: `const r = createTimedCascade(idx); const k = r.runOne(x); r.days().subarray(0, k)`. */
 export function createTimedCascade(index: IndexedNetwork, options: Partial<AnalysisOptions> = {}): TimedCascadeRunner {
   const { theta } = resolveOptions(options);
-  const { n, m, outStart, outEdges, edgeBuyer, edgeGroup, edgeShare, edgeBuffer } = index;
+  const { n, m, outStart, outEdges, outBuyer, outGroup, outShare, edgeGroup, edgeShare, edgeBuffer } = index;
   const limit = theta - EPSILON;
   // Whole buffer days per out-edge position, and the shortcut test per company.
   const wait = new Int32Array(m);
@@ -91,44 +96,64 @@ export function createTimedCascade(index: IndexedNetwork, options: Partial<Analy
     return top;
   };
 
-  /** Spreads from queue[0 .. tail-1] (marked stopped on day 0), then resets the scratch state; returns the tail. */
-  const spread = (initial: number): number => {
+  /**
+   * Spreads from queue[0 .. tail-1] (marked stopped on day 0), then resets the scratch
+   * state; returns the tail. With `within`, only edges into companies marked 1 are scheduled.
+   */
+  const spread = (initial: number, within?: Uint8Array): number => {
     let tail = initial;
     let head = 0;
     let touched = 0;
     let now = 0;
-    // Edge position k of a stopped supplier runs out on day `now`.
-    const runOut = (k: number): void => {
-      const e = outEdges[k]!;
-      const v = edgeBuyer[e]!;
-      if (stopped[v] === 1) return;
-      const g = edgeGroup[e]!;
+    for (;;) {
+      let k: number;
+      if (head < tail) {
+        // A company that stopped today: its unbuffered edges run out today, the others are scheduled.
+        const u = queue[head++]!;
+        for (let j = outStart[u]!, end = outStart[u + 1]!; j < end; j++) {
+          const v = outBuyer[j]!;
+          if (stopped[v] === 1 || (within !== undefined && within[v] !== 1)) continue;
+          if (wait[j] !== 0) {
+            push(Math.min(now + wait[j]!, 0x7ffffffe), j);
+            continue;
+          }
+          k = j;
+          // Edge position k runs out on day `now` (the same step as below, kept inline).
+          const g = outGroup[k]!;
+          let left = available[g]!;
+          if (Number.isNaN(left)) {
+            left = 1;
+            touchedGroups[touched++] = g;
+          }
+          left -= outShare[k]!;
+          available[g] = left;
+          if (left < limit) {
+            stopped[v] = 1;
+            day[tail] = now;
+            queue[tail++] = v;
+          }
+        }
+        continue;
+      }
+      if (size === 0) break;
+      now = heapDay[0]!;
+      k = pop();
+      // A buffered edge runs out on day `now`.
+      const v = outBuyer[k]!;
+      if (stopped[v] === 1) continue;
+      const g = outGroup[k]!;
       let left = available[g]!;
       if (Number.isNaN(left)) {
         left = 1;
         touchedGroups[touched++] = g;
       }
-      left -= edgeShare[e]!;
+      left -= outShare[k]!;
       available[g] = left;
       if (left < limit) {
         stopped[v] = 1;
         day[tail] = now;
         queue[tail++] = v;
       }
-    };
-    for (;;) {
-      if (head < tail) {
-        // A company that stopped today: its unbuffered edges run out today.
-        const u = queue[head++]!;
-        for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k++) {
-          if (stopped[edgeBuyer[outEdges[k]!]!] === 1) continue;
-          if (wait[k] === 0) runOut(k);
-          else push(Math.min(now + wait[k]!, 0x7ffffffe), k);
-        }
-      } else if (size > 0) {
-        now = heapDay[0]!;
-        runOut(pop());
-      } else break;
     }
     for (let i = 0; i < tail; i++) stopped[queue[i]!] = 0;
     for (let i = 0; i < touched; i++) available[touchedGroups[i]!] = Number.NaN;
@@ -162,6 +187,13 @@ export function createTimedCascade(index: IndexedNetwork, options: Partial<Analy
       if (!stops) return 1;
       stopped[x] = 1;
       return spread(1);
+    },
+    runWithin(x, within) {
+      if (!(x >= 0 && x < n)) throw new RangeError(`stop days: company index ${x} is out of range`);
+      queue[0] = x;
+      day[0] = 0;
+      stopped[x] = 1;
+      return spread(1, within);
     },
     fallen: () => queue,
     days: () => day,
