@@ -11,7 +11,7 @@
  * change of assumptions reuses the analysis' stop days: nothing is cascaded again.
  *
  * - distribution: exact enumeration for networks of at most 8 companies, else 10,000
- *   Monte Carlo years with seed 1;
+ *   Monte Carlo years with seed 1 (on worker threads for large networks, the same numbers);
  * - top contributors: the 5 companies of highest risk contribution to that loss, each
  *   with the chain from the focal company up to it and the day it stops the focal company;
  * - worst single event: of those, the largest L(x, d) at the longest assumed duration;
@@ -27,13 +27,13 @@ import { pathToFocal } from '../src/analysis/exposure-path.ts';
 import { resolveOptions, type Duration } from '../src/analysis/options.ts';
 import { hitLikelihoodFormula } from '../src/analysis/analyze.ts';
 import { expectedAnnualLoss, hitLikelihoods, rankWeakLinks, riskContributions } from '../src/analysis/risk.ts';
+import { parallelMonteCarloAnnualLoss } from '../src/analysis-runtime/parallel-loss.ts';
 import { UsageError } from '../src/errors.ts';
 import type { ExecutiveResponse } from './api-types.ts';
 import type { NetworkView } from './network-view.ts';
+import { DEFAULTS as RISK_DEFAULTS } from './risk-views.ts';
 
 export const EXECUTIVE_DEFAULTS = Object.freeze({
-  /** The plan's budget when none is given, yen. */
-  budget: 50_000_000,
   runs: 10_000,
   seed: 1,
   contributors: 5,
@@ -52,10 +52,10 @@ export interface ExecutiveParams {
 
 /** The executive view for the parameters, computed once per network version and parameters. */
 export function executiveOf(view: NetworkView, params: ExecutiveParams): Promise<ExecutiveResponse> {
-  return view.kept('executive', `${JSON.stringify(params)} θ${view.theta}`, async () => executiveView(view, params));
+  return view.kept('executive', `${JSON.stringify(params)} θ${view.theta}`, () => executiveView(view, params));
 }
 
-function executiveView(view: NetworkView, params: ExecutiveParams): ExecutiveResponse {
+async function executiveView(view: NetworkView, params: ExecutiveParams): Promise<ExecutiveResponse> {
   const { index, analysis: a } = view;
   const o = resolveOptions({
     ...a.options,
@@ -88,7 +88,13 @@ function executiveView(view: NetworkView, params: ExecutiveParams): ExecutiveRes
   const risk = riskContributions(p, eventLoss.expected);
   const aal = expectedAnnualLoss(risk);
   const model = annualLossModel({ hitLikelihood: p, eventLoss });
-  const dist = index.n <= EXACT_LIMIT ? exactAnnualLoss(model) : monteCarloAnnualLoss(model, { runs: EXECUTIVE_DEFAULTS.runs, seed: EXECUTIVE_DEFAULTS.seed });
+  const run = { runs: EXECUTIVE_DEFAULTS.runs, seed: EXECUTIVE_DEFAULTS.seed };
+  const dist =
+    index.n <= EXACT_LIMIT
+      ? exactAnnualLoss(model)
+      : run.runs * index.n >= RISK_DEFAULTS.parallelWork
+        ? await parallelMonteCarloAnnualLoss(model, run)
+        : monteCarloAnnualLoss(model, run);
 
   const K = o.durations.length;
   let longest = 0;

@@ -19,28 +19,25 @@ import { EPSILON, resolveOptions, type AnalysisOptions } from './options.ts';
 export interface TimedCascadeRunner {
   /**
    * The timed cascade from the hit companies (all stopped on day 0; duplicates ignored):
-   * returns |D(H)| and leaves D(H) in `fallen()` and the stop days in `days()`, as `runOne`.
+   * returns |D(H)| and leaves D(H) in `fallen()` and the stop days in `days()`, as `runWithin`.
    */
   run(hit: ArrayLike<number>): number;
   /**
-   * The timed cascade from the single company x: returns |D({x})| and leaves D({x}) in
+   * The timed cascade from the single company x when D({x}) is known (`within`: 1 = in
+   * it, e.g. from the static cascade): edges into companies outside D can never stop
+   * anything, so they are not scheduled at all. Returns |D({x})| and leaves D({x}) in
    * `fallen()[0 .. |D|-1]` (x first, in the order they stopped) and each one's stop day
    * in `days()` at the same position, until the next run.
-   */
-  runOne(x: number): number;
-  /**
-   * `runOne(x)` when D({x}) is known (1 = in it, e.g. from the static cascade): edges into
-   * companies outside D can never stop anything, so they are not scheduled at all.
    */
   runWithin(x: number, within: Uint8Array): number;
   fallen(): Int32Array;
   days(): Int32Array;
 }
 
-/** Example: `const r = createTimedCascade(idx); const k = r.runOne(x); r.days().subarray(0, k)`. */
+/** Example: `const r = createTimedCascade(idx); const k = r.run([x]); r.days().subarray(0, k)`. */
 export function createTimedCascade(index: IndexedNetwork, options: Partial<AnalysisOptions> = {}): TimedCascadeRunner {
   const { theta } = resolveOptions(options);
-  const { n, m, outStart, outEdges, outBuyer, outGroup, outShare, edgeGroup, edgeShare, edgeBuffer } = index;
+  const { n, m, outStart, outEdges, outBuyer, outGroup, outShare, edgeBuffer } = index;
   const limit = theta - EPSILON;
   // Whole buffer days per out-edge position, and the shortcut test per company.
   const wait = new Int32Array(m);
@@ -100,60 +97,55 @@ export function createTimedCascade(index: IndexedNetwork, options: Partial<Analy
    * Spreads from queue[0 .. tail-1] (marked stopped on day 0), then resets the scratch
    * state; returns the tail. With `within`, only edges into companies marked 1 are scheduled.
    */
+  /** Groups whose `available` share was changed in the current run (reset at its end). */
+  let touched = 0;
+  /** Edge position k runs out: its share leaves the buyer's group; true when the buyer now has less than θ of it. */
+  const runsOut = (k: number): boolean => {
+    const g = outGroup[k]!;
+    let left = available[g]!;
+    if (Number.isNaN(left)) {
+      left = 1;
+      touchedGroups[touched++] = g;
+    }
+    left -= outShare[k]!;
+    available[g] = left;
+    return left < limit;
+  };
+
+  /**
+   * Spreads from queue[0 .. tail-1] (marked stopped on day 0), then resets the scratch
+   * state; returns the tail. With `within`, only edges into companies marked 1 are scheduled.
+   */
   const spread = (initial: number, within?: Uint8Array): number => {
     let tail = initial;
     let head = 0;
-    let touched = 0;
     let now = 0;
+    touched = 0;
     for (;;) {
-      let k: number;
       if (head < tail) {
         // A company that stopped today: its unbuffered edges run out today, the others are scheduled.
         const u = queue[head++]!;
-        for (let j = outStart[u]!, end = outStart[u + 1]!; j < end; j++) {
-          const v = outBuyer[j]!;
+        for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k++) {
+          const v = outBuyer[k]!;
           if (stopped[v] === 1 || (within !== undefined && within[v] !== 1)) continue;
-          if (wait[j] !== 0) {
-            push(Math.min(now + wait[j]!, 0x7ffffffe), j);
-            continue;
-          }
-          k = j;
-          // Edge position k runs out on day `now` (the same step as below, kept inline).
-          const g = outGroup[k]!;
-          let left = available[g]!;
-          if (Number.isNaN(left)) {
-            left = 1;
-            touchedGroups[touched++] = g;
-          }
-          left -= outShare[k]!;
-          available[g] = left;
-          if (left < limit) {
+          if (wait[k] !== 0) push(Math.min(now + wait[k]!, 0x7ffffffe), k);
+          else if (runsOut(k)) {
             stopped[v] = 1;
             day[tail] = now;
             queue[tail++] = v;
           }
         }
-        continue;
-      }
-      if (size === 0) break;
-      now = heapDay[0]!;
-      k = pop();
-      // A buffered edge runs out on day `now`.
-      const v = outBuyer[k]!;
-      if (stopped[v] === 1) continue;
-      const g = outGroup[k]!;
-      let left = available[g]!;
-      if (Number.isNaN(left)) {
-        left = 1;
-        touchedGroups[touched++] = g;
-      }
-      left -= outShare[k]!;
-      available[g] = left;
-      if (left < limit) {
-        stopped[v] = 1;
-        day[tail] = now;
-        queue[tail++] = v;
-      }
+      } else if (size > 0) {
+        // The next buffered edge to run out, on day `now`.
+        now = heapDay[0]!;
+        const k = pop();
+        const v = outBuyer[k]!;
+        if (stopped[v] === 0 && runsOut(k)) {
+          stopped[v] = 1;
+          day[tail] = now;
+          queue[tail++] = v;
+        }
+      } else break;
     }
     for (let i = 0; i < tail; i++) stopped[queue[i]!] = 0;
     for (let i = 0; i < touched; i++) available[touchedGroups[i]!] = Number.NaN;
@@ -172,21 +164,6 @@ export function createTimedCascade(index: IndexedNetwork, options: Partial<Analy
         queue[tail++] = h;
       }
       return spread(tail);
-    },
-    runOne(x) {
-      if (!(x >= 0 && x < n)) throw new RangeError(`stop days: company index ${x} is out of range`);
-      queue[0] = x;
-      day[0] = 0;
-      // Alone, x stops a buyer only through an edge whose share leaves less than θ (or
-      // two edges into one group, never in a validated network): without one, D = {x}.
-      let stops = false;
-      for (let k = outStart[x]!, end = outStart[x + 1]!; k < end && !stops; k++) {
-        const e = outEdges[k]!;
-        stops = 1 - edgeShare[e]! < limit || (k > outStart[x]! && edgeGroup[e] === edgeGroup[outEdges[k - 1]!]);
-      }
-      if (!stops) return 1;
-      stopped[x] = 1;
-      return spread(1);
     },
     runWithin(x, within) {
       if (!(x >= 0 && x < n)) throw new RangeError(`stop days: company index ${x} is out of range`);

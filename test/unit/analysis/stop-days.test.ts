@@ -16,9 +16,10 @@ import { indexNetwork } from '../../../src/model/index-network.ts';
 import { arbitraryNetwork, net } from '../../helpers/network.ts';
 
 describe('stop days', () => {
-  it('createTimedCascade.runOne rejects an index out of range', () => {
+  it('createTimedCascade.run and runWithin reject an index out of range', () => {
     const idx = indexNetwork(net([{ id: 'a' }], []));
-    expect(() => createTimedCascade(idx).runOne(3)).toThrow(/out of range/);
+    expect(() => createTimedCascade(idx).run([3])).toThrow(/out of range/);
+    expect(() => createTimedCascade(idx).runWithin(-1, new Uint8Array(1))).toThrow(/out of range/);
   });
 
   it('singleFailures stop days wait for a buffer rounded up to whole days, and for the last of two sources', () => {
