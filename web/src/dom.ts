@@ -48,17 +48,10 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<
 }
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** 1234.5 → "1,235". */
 export function formatNumber(value: number): string {
   return integer.format(value);
-}
-
-/** 1234567 → "1.2M"; small values keep two significant digits ("0.042"). */
-export function formatCompact(value: number): string {
-  if (value !== 0 && Math.abs(value) < 1) return value.toPrecision(2);
-  return compact.format(value);
 }
 
 /** 0.4567 → "46%". */

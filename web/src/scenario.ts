@@ -239,7 +239,7 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
       h(
         'div',
         { class: 'kpis' },
-        kpi('Revenue at risk', formatYen(r.totalRevenueAtRisk), { id: 'scenario-total', value: r.totalRevenueAtRisk, title: `${formatYenFull(r.totalRevenueAtRisk)} over days 0–${r.lastDay}` }),
+        kpi(`Revenue at risk over ${r.days} day${r.days === 1 ? '' : 's'}`, formatYen(r.totalRevenueAtRisk), { id: 'scenario-total', value: r.totalRevenueAtRisk, title: `${formatYenFull(r.totalRevenueAtRisk)} over days 0–${r.lastDay}` }),
         kpi('Companies stopped', formatNumber(r.companies.length), { value: r.companies.length }),
         kpi('Peak', `${formatNumber(r.peak.down)} down`, { value: r.peak.down, sub: `on day ${r.peak.day}` }),
         h(
@@ -524,7 +524,7 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
         'tbody',
         {},
         row('Hit', 'hit', (s) => `${nameList(s.hit, ctx.nameOf, 3)} for ${s.days} day${s.days === 1 ? '' : 's'}`),
-        row('Revenue at risk', 'revenue', (s) => h('strong', { class: 'revenue', 'data-value': s.result.totalRevenueAtRisk, title: formatYenFull(s.result.totalRevenueAtRisk) }, formatYen(s.result.totalRevenueAtRisk))),
+        row('Revenue at risk over the outage', 'revenue', (s) => h('strong', { class: 'revenue', 'data-value': s.result.totalRevenueAtRisk, title: formatYenFull(s.result.totalRevenueAtRisk) }, formatYen(s.result.totalRevenueAtRisk))),
         row('Companies stopped', 'stopped', (s) => h('span', { 'data-value': s.result.companies.length }, formatNumber(s.result.companies.length))),
         row('Peak', 'peak', (s) => `${formatNumber(s.result.peak.down)} down on day ${s.result.peak.day}`),
         row('Focal companies stopped', 'focal', focalNames),

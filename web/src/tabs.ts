@@ -13,7 +13,8 @@
  */
 import type { ConcentrationResponse, CountryShare, HiddenCritical, LevelGap, SingleSource, WeakLink } from '../../server/api-types.ts';
 import type { ApiClient } from './api-client.ts';
-import { formatCompact, formatLevel, formatNumber, formatShare, h, setChildren } from './dom.ts';
+import { formatLevel, formatNumber, formatShare, h, setChildren } from './dom.ts';
+import { formatYen } from './replay.ts';
 import { scoreColour } from './style.ts';
 
 export const TAB_IDS = ['weak-links', 'sources', 'level-gaps', 'concentration', 'scenario'] as const;
@@ -147,9 +148,9 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
       num(String(r.rank)),
       company(r.id, r.name),
       h('td', { class: 'num' }, h('span', { class: `score-chip${r.unassessed ? ' unassessed' : ''}`, style: `background:${scoreColour(r.ownScore)}` }, r.unassessed ? '?' : String(r.ownScore))),
-      num(formatCompact(r.riskContribution)),
+      num(formatYen(r.riskContribution)),
       num(formatNumber(r.blastRadiusSize)),
-      num(formatCompact(r.expectedEventLoss)),
+      num(formatYen(r.expectedEventLoss)),
       h('td', { class: 'reason' }, r.reason),
     ]);
   }
