@@ -2,7 +2,8 @@
  * Parsing and checking of CLI option values shared by the commands: numbers in range,
  * output formats, id lists. A bad value is a UsageError naming the option.
  */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { AnalysisOptions, Duration } from '../analysis/options.ts';
 
 /** A commander parser for a number within [min, max]. */
 export function numberIn(name: string, min: number, max: number, integer = false): (value: string) => number {
@@ -27,4 +28,43 @@ export function idList(value: string, previous: string[] = []): string[] {
   const ids = value.split(',').map((s) => s.trim());
   if (ids.some((s) => s === '')) throw new InvalidArgumentError(`expected comma-separated company ids, got "${value}".`);
   return [...previous, ...ids];
+}
+
+/** A commander parser for `--durations "1:0.2,5:0.25,…"` (days:probability pairs); the sum is checked by resolveOptions. */
+export function durationList(value: string): Duration[] {
+  return value.split(',').map((entry) => {
+    const m = /^\s*(\d+)\s*:\s*([0-9]*\.?[0-9]+(?:e-?\d+)?)\s*$/i.exec(entry);
+    if (m === null) throw new InvalidArgumentError(`--durations entry "${entry}" must be DAYS:PROBABILITY, e.g. 14:0.25.`);
+    return { days: Number(m[1]), probability: Number(m[2]) };
+  });
+}
+
+/** The options of the money model every command that reports money takes. */
+export interface MoneyCliOptions {
+  theta?: number;
+  hitBase?: number;
+  hitDecay?: number;
+  lossRatio?: number;
+  durations?: Duration[];
+}
+
+/** Adds --theta and the money assumptions (--hit-base, --hit-decay, --loss-ratio, --durations) to a command. */
+export function withMoneyOptions(command: Command): Command {
+  return command
+    .option('--theta <n>', 'threshold θ in (0, 1]: a buyer stops below this share of a commodity', theta)
+    .option('--hit-base <p>', 'hit likelihood p(s) = min(1, base × decay^s): base in (0, 1] (default 0.015)', numberIn('--hit-base', 0, 1))
+    .option('--hit-decay <r>', 'hit likelihood decay per score point in (0, 1] (default 0.975)', numberIn('--hit-decay', 0, 1))
+    .option('--loss-ratio <r>', 'share of revenue a stopped day loses, 0–1 (default 1: revenue at risk)', numberIn('--loss-ratio', 0, 1))
+    .option('--durations <list>', 'outage full-stop days and their probabilities (default "1:0.2,5:0.25,14:0.25,30:0.15,60:0.1,120:0.05")', durationList);
+}
+
+/** The analysis options the money flags asked for (only those given). */
+export function moneyOptions(o: MoneyCliOptions): Partial<AnalysisOptions> {
+  return {
+    ...(o.theta !== undefined ? { theta: o.theta } : {}),
+    ...(o.hitBase !== undefined ? { hitBase: o.hitBase } : {}),
+    ...(o.hitDecay !== undefined ? { hitDecay: o.hitDecay } : {}),
+    ...(o.lossRatio !== undefined ? { lossRatio: o.lossRatio } : {}),
+    ...(o.durations !== undefined ? { durations: o.durations } : {}),
+  };
 }

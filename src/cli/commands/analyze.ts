@@ -13,12 +13,11 @@ import type { Issue } from '../../model/types.ts';
 import type { CompanyResult } from '../../store/graph-store.ts';
 import { loadFolder, warningLines } from '../load.ts';
 import { neo4jConnection, withNeo4jOptions, type Neo4jCliOptions } from '../neo4j-options.ts';
-import { numberIn, theta } from '../options.ts';
+import { moneyOptions, numberIn, withMoneyOptions, type MoneyCliOptions } from '../options.ts';
 import { connectNeo4j } from './load.ts';
 
-interface AnalyzeOptions extends Neo4jCliOptions {
+interface AnalyzeOptions extends Neo4jCliOptions, MoneyCliOptions {
   writeBack?: boolean;
-  theta?: number;
   format: 'table' | 'json' | 'md';
   out?: string;
   limit: number;
@@ -26,13 +25,11 @@ interface AnalyzeOptions extends Neo4jCliOptions {
 
 export function registerAnalyze(program: Command, io: Io): void {
   withNeo4jOptions(
-    program
-      .command('analyze')
+    withMoneyOptions(program.command('analyze'))
       .description('Analyse a network folder (or the network in Neo4j): weak links, single sources, hidden critical suppliers, level gaps, concentration.')
       .argument('[dir]', 'network folder (companies.csv + supplies.csv, or .json); omit with --neo4j'),
   )
     .option('--write-back', 'with --neo4j: write the results onto the Company nodes')
-    .option('--theta <n>', 'threshold θ in (0, 1]: a buyer stops below this share of a commodity', theta)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
     .option('--out <file>', 'write the report to this file instead of standard output')
     .option('--limit <n>', 'rows per list in table/md output', numberIn('--limit', 1, 1_000_000, true), 10)
@@ -52,7 +49,7 @@ export function registerAnalyze(program: Command, io: Io): void {
         throw error;
       }
       const analysis = runAnalysis(index, {
-        ...(options.theta !== undefined ? { theta: options.theta } : {}),
+        ...moneyOptions(options),
         ...(index.n >= 50_000 ? { onProgress: progress(io, 'single-failure cascades') } : {}),
       });
       if (store) {

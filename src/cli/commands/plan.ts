@@ -16,13 +16,12 @@ import { renderTable } from '../format-report.ts';
 import { progress, type Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
 import { yen } from '../money.ts';
-import { numberIn, theta } from '../options.ts';
+import { moneyOptions, numberIn, withMoneyOptions, type MoneyCliOptions } from '../options.ts';
 
-interface PlanOptions {
+interface PlanOptions extends MoneyCliOptions {
   budget: number;
   targets: number[];
   costs?: string;
-  theta?: number;
   format: 'table' | 'json' | 'csv';
 }
 
@@ -64,14 +63,12 @@ export function planHeadline(plan: CostPlan): string {
 }
 
 export function registerPlan(program: Command, io: Io): void {
-  program
-    .command('plan')
+  withMoneyOptions(program.command('plan'))
     .description('Which suppliers to lift to which SCS level so that a budget avoids the most expected annual loss, and who pays which part.')
     .argument('<dir>', 'network folder')
     .requiredOption('--budget <yen>', 'budget in yen, 0 to 1e15', numberIn('--budget', 0, PLAN_DEFAULTS.maxBudget))
     .option('--targets <levels>', 'levels a supplier may be lifted to, comma-separated', targetList, [...PLAN_DEFAULTS.planTargets])
     .option('--costs <file>', 'JSON file { "sme": [0→1, 1→2, 2→3, 3→4, 4→5], "large": [...] } in yen (default: the assumed table)')
-    .option('--theta <n>', 'threshold θ in (0, 1]', theta)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .action(async (dir: string, o: PlanOptions) => {
       const { index } = await loadFolder(dir, io);
@@ -85,7 +82,7 @@ export function registerPlan(program: Command, io: Io): void {
         costs = parsed.data as Partial<LiftCosts>;
       }
       const analysis = runAnalysis(index, {
-        ...(o.theta !== undefined ? { theta: o.theta } : {}),
+        ...moneyOptions(o),
         ...(index.n >= 50_000 ? { onProgress: progress(io, 'single-failure cascades') } : {}),
       });
       const plan = costPlan(analysis, { budget: o.budget, planTargets: o.targets, ...(costs ? { costs } : {}) });

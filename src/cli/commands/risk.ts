@@ -6,7 +6,7 @@
  * lasting a drawn number of full-stop days. Monte Carlo (seeded, on worker threads for
  * large runs, the same numbers) or exact enumeration for networks of up to 8 companies.
  */
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { hitLikelihoodFormula, runAnalysis } from '../../analysis/analyze.ts';
 import {
   annualLossModel,
@@ -16,69 +16,40 @@ import {
   monteCarloAnnualLoss,
   type AnnualLoss,
 } from '../../analysis/annual-loss.ts';
-import type { AnalysisOptions, Duration } from '../../analysis/options.ts';
 import { parallelMonteCarloAnnualLoss } from '../../analysis-runtime/parallel-loss.ts';
 import { toCsv } from '../csv-output.ts';
 import { renderTable } from '../format-report.ts';
 import { progress, type Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
 import { yen } from '../money.ts';
-import { numberIn, theta } from '../options.ts';
+import { moneyOptions, numberIn, withMoneyOptions, type MoneyCliOptions } from '../options.ts';
 
-interface RiskOptions {
+interface RiskOptions extends MoneyCliOptions {
   runs: number;
   seed: number;
   exact?: boolean;
-  theta?: number;
-  hitBase?: number;
-  hitDecay?: number;
-  lossRatio?: number;
-  durations?: Duration[];
   workers?: number;
   format: 'table' | 'json' | 'csv';
 }
 
-/** Yen with thousands separators (two decimals below ¥100). */
-
 /** Below this many runs × companies one thread is quicker than starting workers. */
 const PARALLEL_WORK = 20_000_000;
-
-/** A commander parser for `--durations "1:0.2,5:0.25,…"` (days:probability pairs); the sum is checked by resolveOptions. */
-export function durationList(value: string): Duration[] {
-  return value.split(',').map((entry) => {
-    const m = /^\s*(\d+)\s*:\s*([0-9]*\.?[0-9]+(?:e-?\d+)?)\s*$/i.exec(entry);
-    if (m === null) throw new InvalidArgumentError(`--durations entry "${entry}" must be DAYS:PROBABILITY, e.g. 14:0.25.`);
-    return { days: Number(m[1]), probability: Number(m[2]) };
-  });
-}
 
 const percent = (p: number): string => `${(100 * p).toFixed(p >= 0.01 ? 1 : 3)}%`;
 
 export function registerRisk(program: Command, io: Io): void {
-  program
-    .command('risk')
+  withMoneyOptions(program.command('risk'))
     .description('The annual loss distribution: expected annual loss, 1-in-20/100/200-year losses, the exceedance curves of the annual loss and of the largest single event.')
     .argument('<dir>', 'network folder')
     .option('--runs <n>', 'Monte Carlo runs', numberIn('--runs', 1, 10_000_000, true), 10_000)
     .option('--seed <s>', 'seed (same seed, same numbers on any machine)', numberIn('--seed', 0, 2 ** 32 - 1, true), 1)
     .option('--exact', 'enumerate every hit set and duration instead (networks of up to 8 companies)')
     .option('--workers <n>', 'worker threads (default: all cores for large runs)', numberIn('--workers', 1, 64, true))
-    .option('--theta <n>', 'threshold θ in (0, 1]', theta)
-    .option('--hit-base <p>', 'hit likelihood p(s) = min(1, base × decay^s): base in (0, 1] (default 0.015)', numberIn('--hit-base', 0, 1))
-    .option('--hit-decay <r>', 'hit likelihood decay per score point in (0, 1] (default 0.975)', numberIn('--hit-decay', 0, 1))
-    .option('--loss-ratio <r>', 'share of revenue a stopped day loses, 0–1 (default 1)', numberIn('--loss-ratio', 0, 1))
-    .option('--durations <list>', 'outage full-stop days and their probabilities, e.g. "1:0.2,5:0.25,14:0.25,30:0.15,60:0.1,120:0.05"', durationList)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .action(async (dir: string, o: RiskOptions) => {
       const { index } = await loadFolder(dir, io);
       if (o.exact) checkExactSize(index.n);
-      const options: Partial<AnalysisOptions> = {
-        ...(o.theta !== undefined ? { theta: o.theta } : {}),
-        ...(o.hitBase !== undefined ? { hitBase: o.hitBase } : {}),
-        ...(o.hitDecay !== undefined ? { hitDecay: o.hitDecay } : {}),
-        ...(o.lossRatio !== undefined ? { lossRatio: o.lossRatio } : {}),
-        ...(o.durations !== undefined ? { durations: o.durations } : {}),
-      };
+      const options = moneyOptions(o);
       const analysis = runAnalysis(index, { ...options, ...(index.n >= 50_000 ? { onProgress: progress(io, 'single-failure cascades') } : {}) });
       const model = annualLossModel(analysis);
       let result: AnnualLoss;

@@ -115,6 +115,23 @@ describe('weaklink CLI', () => {
     expect(Array.isArray(doc.warnings)).toBe(true);
   });
 
+  it('analyze takes the money assumptions: --hit-base, --loss-ratio, --durations (a bad table is a usage error naming it)', async () => {
+    const dir = await folder(COMPANIES, SUPPLIES);
+    const base = JSON.parse((await run('analyze', dir, '--format', 'json')).out);
+    const doubled = JSON.parse((await run('analyze', dir, '--format', 'json', '--hit-base', '0.03')).out);
+    expect(doubled.expectedAnnualLoss / base.expectedAnnualLoss).toBeCloseTo(2, 9);
+    const margin = JSON.parse((await run('analyze', dir, '--format', 'json', '--loss-ratio', '0.25')).out);
+    expect(margin.expectedAnnualLoss / base.expectedAnnualLoss).toBeCloseTo(0.25, 9);
+    const fixed = JSON.parse((await run('analyze', dir, '--format', 'json', '--durations', '10:1')).out);
+    expect(fixed.assumptions.durations).toEqual([{ days: 10, probability: 1 }]);
+    const bad = await run('analyze', dir, '--durations', '10:0.5');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/durations.*sum to 1/);
+    const malformed = await run('analyze', dir, '--durations', 'ten:1');
+    expect(malformed.code).not.toBe(0);
+    expect(malformed.err).toMatch(/--durations entry "ten:1"/);
+  });
+
   it('analyze --format md prints Markdown tables', async () => {
     const r = await run('analyze', await folder(COMPANIES, SUPPLIES), '--format', 'md');
     expect(r.out).toMatch(/^# weaklink analysis/);
