@@ -27,7 +27,7 @@ export class AnalysisCache {
   private readonly options: AnalysisOptions;
   private current: { version: string; view: Promise<NetworkView> } | undefined;
 
-  /** Throws a RangeError naming a bad analysis option. */
+  /** Throws an OptionError naming a bad analysis option. */
   constructor(
     private readonly store: GraphStore,
     options: Partial<AnalysisOptions> = {},

@@ -17,6 +17,7 @@
  *   const app = createApp({ store: new MemoryStore(), auth: { tokens } });
  *   app.listen(8080, '127.0.0.1');
  */
+import { OptionError } from '../src/errors.ts';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
@@ -55,7 +56,7 @@ export interface AppDeps {
   store: GraphStore;
   /** The API tokens (required: every route but the health check needs one); writes are audited to `audit` (default `<tokens.dir>/audit.log`). */
   auth: { tokens: TokenStore; audit?: AuditLog };
-  /** Analysis options (θ, level scores, …); checked here, a bad one throws a RangeError. */
+  /** Analysis options (θ, level scores, …); checked here, a bad one throws an OptionError. */
   options?: Partial<AnalysisOptions>;
   /** The analysis cache of `store`, e.g. one warmed before the server listens; default a new one with `options`. */
   cache?: AnalysisCache;
@@ -110,11 +111,11 @@ export function apiRoutes(): Route[] {
   return routes;
 }
 
-/** The limits of `given` over the defaults; throws a RangeError naming a bad one. */
+/** The limits of `given` over the defaults; throws an OptionError naming a bad one. */
 export function resolveLimits(given: Partial<Limits> = {}): Limits {
   const limits: Limits = { perToken: RATE.perToken, perAddress: RATE.perAddress, windowMs: RATE.windowMs, uploadRows: UPLOAD.uploadRows, uploadBytes: UPLOAD.uploadBytes, ...given };
   for (const key of ['perToken', 'perAddress', 'windowMs', 'uploadRows'] as const) {
-    if (!Number.isSafeInteger(limits[key]) || limits[key] < 1) throw new RangeError(`createApp: limits.${key} must be a whole number ≥ 1, got ${limits[key]}`);
+    if (!Number.isSafeInteger(limits[key]) || limits[key] < 1) throw new OptionError(`createApp: limits.${key} must be a whole number ≥ 1, got ${limits[key]}`, 'limits');
   }
   return limits;
 }

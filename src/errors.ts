@@ -31,6 +31,15 @@ export class UsageError extends WeaklinkError {
   }
 }
 
+/**
+ * An option value outside its range — an analysis option (θ, durations, hit likelihood),
+ * a generator or sampler setting, a lift-cost table; `field` names the option. A usage
+ * mistake like any other (exit 2, HTTP 400).
+ */
+export class OptionError extends UsageError {
+  override name = 'OptionError';
+}
+
 /** A company, scenario or other named thing does not exist. */
 export class NotFoundError extends WeaklinkError {
   override name = 'NotFoundError';

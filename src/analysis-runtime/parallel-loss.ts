@@ -11,6 +11,7 @@
  * @example
  *   const dist = await parallelMonteCarloAnnualLoss(model, { runs: 100_000, seed: 7, onProgress: (d, t) => log(d, t) });
  */
+import { OptionError } from '../errors.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import {
@@ -43,10 +44,10 @@ export async function parallelMonteCarloAnnualLoss(model: AnnualLossModel, run: 
   const toRun = run.toRun ?? runs;
   checkRunRange(fromRun, toRun);
   const workers = run.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`parallelLoss: workers must be an integer ≥ 1, got ${workers}`);
+  if (!Number.isInteger(workers) || workers < 1) throw new OptionError(`parallelLoss: workers must be an integer ≥ 1, got ${workers}`, 'workers');
   const total = toRun - fromRun;
   const chunkSize = run.chunkSize ?? Math.max(250, Math.ceil(total / (workers * 8)));
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`parallelLoss: chunkSize must be an integer ≥ 1, got ${chunkSize}`);
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new OptionError(`parallelLoss: chunkSize must be an integer ≥ 1, got ${chunkSize}`, 'chunkSize');
 
   const chunks: LossChunk[] = [];
   for (let a = fromRun; a < toRun; a += chunkSize) chunks.push({ fromRun: a, toRun: Math.min(toRun, a + chunkSize) });

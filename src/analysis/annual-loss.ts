@@ -53,7 +53,7 @@
  * CURVE_POINTS of them, else the largest loss with P(≥ loss) ≥ e on a log-spaced grid
  * from 0.5 down to max(1e-6, P(≥ largest loss)), with its exact P(≥ loss).
  */
-import { UsageError } from '../errors.ts';
+import { UsageError, OptionError } from '../errors.ts';
 import type { EventLossTable } from './event-loss.ts';
 import type { Duration } from './options.ts';
 import { checkSeed, RunStream } from './random.ts';
@@ -189,15 +189,15 @@ export function closedFormAnnualLoss(model: AnnualLossModel): number {
 
 /** Checks a run range; throws a RangeError naming the bad option. */
 export function checkRunRange(fromRun: number, toRun: number): void {
-  if (!Number.isInteger(fromRun) || fromRun < 0) throw new RangeError(`annualLoss: fromRun must be an integer ≥ 0, got ${fromRun}`);
+  if (!Number.isInteger(fromRun) || fromRun < 0) throw new OptionError(`annualLoss: fromRun must be an integer ≥ 0, got ${fromRun}`, 'fromRun');
   if (!Number.isInteger(toRun) || toRun <= fromRun || toRun > 0x100000000) {
-    throw new RangeError(`annualLoss: toRun must be an integer in (fromRun, 2^32], got ${toRun}`);
+    throw new OptionError(`annualLoss: toRun must be an integer in (fromRun, 2^32], got ${toRun}`, 'toRun');
   }
 }
 
 /** Checks a run count; throws a RangeError naming it. */
 export function checkRuns(runs: number): number {
-  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`annualLoss: runs must be an integer ≥ 1, got ${runs}`);
+  if (!Number.isInteger(runs) || runs < 1) throw new OptionError(`annualLoss: runs must be an integer ≥ 1, got ${runs}`, 'runs');
   return runs;
 }
 

@@ -15,6 +15,7 @@
  * the most likely path is a lower bound on the probability that the company is reached
  * at all, which also counts the other paths.
  */
+import { OptionError } from '../errors.ts';
 import { ACCESS_CODE, type IndexedNetwork } from '../model/index-network.ts';
 
 export interface AttackPathOptions {
@@ -61,7 +62,7 @@ export function resolveAttackOptions(options: Partial<AttackPathOptions> = {}): 
   for (const key of ['network', 'software', 'minProbability'] as const) {
     const v = options[key];
     if (v === undefined) continue;
-    if (!(v >= 0 && v <= 1)) throw new RangeError(`attackPaths: ${key} must be a probability in [0, 1], got ${v}`);
+    if (!(v >= 0 && v <= 1)) throw new OptionError(`attackPaths: ${key} must be a probability in [0, 1], got ${v}`, key);
     o[key] = v;
   }
   return o;

@@ -54,7 +54,7 @@
  * @example
  *   const plan = costPlan(runAnalysis(index), { budget: 50_000_000 });
  */
-import { UsageError } from '../errors.ts';
+import { UsageError, OptionError } from '../errors.ts';
 import type { Size } from '../model/types.ts';
 import type { Analysis } from './analyze.ts';
 import { expectedDaysDown } from './event-loss.ts';
@@ -146,7 +146,7 @@ export function resolveLiftCosts(costs: Partial<LiftCosts> = {}): LiftCosts {
   for (const size of ['sme', 'large'] as const) {
     const row = out[size];
     if (row.length !== 5 || row.some((c) => !(c >= 0 && Number.isFinite(c)))) {
-      throw new RangeError(`costPlan: costs.${size} must hold 5 finite costs ≥ 0 (levels 0→1 to 4→5)`);
+      throw new OptionError(`costPlan: costs.${size} must hold 5 finite costs ≥ 0 (levels 0→1 to 4→5)`, 'costs');
     }
   }
   return out;

@@ -13,7 +13,7 @@
  *   0.10, 0.05 (mean 21.45 days), from public incidents in Japan and abroad;
  * - loss ratio 1: a stopped day loses revenue / 365 (revenue at risk).
  */
-import { UsageError } from '../errors.ts';
+import { OptionError } from '../errors.ts';
 
 /** One entry of the outage-duration distribution: full-stop days and their probability. */
 export interface Duration {
@@ -63,11 +63,11 @@ export const DEFAULTS: Readonly<AnalysisOptions> = Object.freeze({
 /** Tolerance of share comparisons ("below θ" means < θ − 1e-9). */
 export const EPSILON = 1e-9;
 
-/** Resolves partial options against DEFAULTS and checks them; throws a UsageError naming the option. */
+/** Resolves partial options against DEFAULTS and checks them; throws an OptionError naming the option. */
 export function resolveOptions(options: Partial<AnalysisOptions> = {}): AnalysisOptions {
   const o: AnalysisOptions = { ...DEFAULTS, ...stripUndefined(options) };
   const bad = (field: string, message: string): never => {
-    throw new UsageError(`analysis: ${message}`, field);
+    throw new OptionError(`analysis: ${message}`, field);
   };
   if (!(o.theta > 0 && o.theta <= 1)) bad('theta', `theta must be a number in (0, 1], got ${o.theta}`);
   if (o.levelScores.length !== 6 || o.levelScores.some((s) => !(s >= 0 && s <= 100))) {
@@ -87,20 +87,20 @@ export function resolveOptions(options: Partial<AnalysisOptions> = {}): Analysis
 /** Checks a durations table: whole days ≥ 0, probabilities in [0, 1] summing to 1 ± 1e-9. */
 export function checkDurations(durations: readonly Duration[]): void {
   if (!Array.isArray(durations) || durations.length === 0) {
-    throw new UsageError('analysis: durations must list at least one [days, probability] entry', 'durations');
+    throw new OptionError('analysis: durations must list at least one [days, probability] entry', 'durations');
   }
   let sum = 0;
   durations.forEach((d, i) => {
     if (!(Number.isInteger(d.days) && d.days >= 0)) {
-      throw new UsageError(`analysis: durations[${i}] days must be a whole number ≥ 0, got ${d.days}`, `durations[${i}].days`);
+      throw new OptionError(`analysis: durations[${i}] days must be a whole number ≥ 0, got ${d.days}`, `durations[${i}].days`);
     }
     if (!(d.probability >= 0 && d.probability <= 1)) {
-      throw new UsageError(`analysis: durations[${i}] probability must be in [0, 1], got ${d.probability}`, `durations[${i}].probability`);
+      throw new OptionError(`analysis: durations[${i}] probability must be in [0, 1], got ${d.probability}`, `durations[${i}].probability`);
     }
     sum += d.probability;
   });
   if (Math.abs(sum - 1) > 1e-9) {
-    throw new UsageError(`analysis: the durations' probabilities must sum to 1 (± 1e-9), got ${sum}; correct the entries so they add up to 1`, 'durations');
+    throw new OptionError(`analysis: the durations' probabilities must sum to 1 (± 1e-9), got ${sum}; correct the entries so they add up to 1`, 'durations');
   }
 }
 

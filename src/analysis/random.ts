@@ -14,6 +14,7 @@
  * probability p drawn as `u < p` happens with probability ⌈p·2^32⌉/2^32, within 2.4e-10
  * of p.
  */
+import { OptionError } from '../errors.ts';
 
 const TWO_POW_MINUS_32 = 2 ** -32;
 
@@ -31,7 +32,7 @@ export function mix32(x: number): number {
 /** Checks a seed: an integer in [0, 2^32). Throws a RangeError naming the option. */
 export function checkSeed(seed: number, what = 'seed'): number {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new RangeError(`random: ${what} must be an integer in [0, 4294967295], got ${seed}`);
+    throw new OptionError(`random: ${what} must be an integer in [0, 4294967295], got ${seed}`, what);
   }
   return seed;
 }

@@ -74,10 +74,6 @@ function report(error: unknown, io: Io): number {
     io.err(`weaklink: ${error.message}\n`);
     return EXIT.input;
   }
-  if (error instanceof RangeError && error.message.startsWith('analysis:')) {
-    io.err(`weaklink: ${error.message}\n`);
-    return EXIT.usage;
-  }
   const e = error as NodeJS.ErrnoException;
   if (e && (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'ENOTDIR' || e.code === 'EISDIR')) {
     io.err(`weaklink: ${e.message}\n`);

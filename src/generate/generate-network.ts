@@ -18,6 +18,7 @@
  * @example
  *   const network = generateNetwork({ companies: 5000, seed: 7 }, collectNetwork());
  */
+import { OptionError } from '../errors.ts';
 import type { Company, Network, Supply } from '../model/types.ts';
 import { companyRow } from './company-row.ts';
 import { planNetwork, type NetworkPlan } from './network-plan.ts';
@@ -53,14 +54,14 @@ export interface NetworkSink {
 /** Generates the network into `sink` (companies, then supplies) and returns the sink. */
 export function generateNetwork<S extends NetworkSink>(options: GenerateOptions, sink: S): S {
   const n = options.companies;
-  if (!Number.isInteger(n) || n < 1 || n > 50_000_000) throw new RangeError(`generate: companies must be an integer from 1 to 50,000,000, got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > 50_000_000) throw new OptionError(`generate: companies must be an integer from 1 to 50,000,000, got ${n}`, 'companies');
   const seed = options.seed ?? DEFAULTS.seed;
   const k = options.suppliersPerCompany ?? DEFAULTS.suppliersPerCompany;
-  if (!(k > 0 && k <= 50)) throw new RangeError(`generate: suppliersPerCompany must be a number in (0, 50], got ${k}`);
+  if (!(k > 0 && k <= 50)) throw new OptionError(`generate: suppliersPerCompany must be a number in (0, 50], got ${k}`, 'suppliersPerCompany');
   const focal = options.focal ?? Math.min(1000, Math.max(1, Math.round(n / 5000)));
-  if (!Number.isInteger(focal) || focal < 1 || focal > n) throw new RangeError(`generate: focal must be an integer from 1 to companies (${n}), got ${focal}`);
+  if (!Number.isInteger(focal) || focal < 1 || focal > n) throw new OptionError(`generate: focal must be an integer from 1 to companies (${n}), got ${focal}`, 'focal');
   const backEdgeRate = options.backEdgeRate ?? DEFAULTS.backEdgeRate;
-  if (!(backEdgeRate >= 0 && backEdgeRate <= 0.5)) throw new RangeError(`generate: backEdgeRate must be in [0, 0.5], got ${backEdgeRate}`);
+  if (!(backEdgeRate >= 0 && backEdgeRate <= 0.5)) throw new OptionError(`generate: backEdgeRate must be in [0, 0.5], got ${backEdgeRate}`, 'backEdgeRate');
 
   const hubs = Math.min(n - focal, Math.floor(Math.sqrt(n) / 4));
   const suppliers = n - focal - hubs;

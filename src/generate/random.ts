@@ -10,6 +10,7 @@
  * reproducible too: `unit()` is a multiple of 2^-32 in [0, 1), `below(k)` is unbiased
  * (rejection sampling), `pareto2()` is 1/√u for u in (0, 1] (P(X > x) = x^-2).
  */
+import { OptionError } from '../errors.ts';
 
 const TWO_POW_32 = 2 ** 32;
 
@@ -21,7 +22,7 @@ export class Random {
   private d = 1;
 
   constructor(seed: number, stream = 0) {
-    if (!Number.isInteger(seed) || seed < 0 || seed >= TWO_POW_32) throw new RangeError(`generate: seed must be an integer in [0, 4294967295], got ${seed}`);
+    if (!Number.isInteger(seed) || seed < 0 || seed >= TWO_POW_32) throw new OptionError(`generate: seed must be an integer in [0, 4294967295], got ${seed}`, 'seed');
     let s = (seed ^ Math.imul(stream + 1, 0x9e3779b9)) | 0;
     const next = (): number => {
       s = (s + 0x9e3779b9) | 0;

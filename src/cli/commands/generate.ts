@@ -5,7 +5,6 @@
  * byte-identical files.
  */
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.ts';
 import { CsvNetworkSink } from '../../generate/csv-sink.ts';
 import { generateNetwork } from '../../generate/generate-network.ts';
 import { progress, type Io } from '../io.ts';
@@ -45,8 +44,7 @@ export function registerGenerate(program: Command, io: Io): void {
         sink.close();
       } catch (error) {
         sink.abort();
-        // The generator's option checks (e.g. more focal companies than companies) are usage mistakes.
-        throw error instanceof RangeError ? new UsageError(error.message) : error;
+        throw error;
       }
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       io.out(`${dir}: ${sink.companies} companies, ${sink.supplies} supplies (seed ${options.seed}) in ${seconds} s\n`);
