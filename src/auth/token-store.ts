@@ -9,7 +9,7 @@
  *
  * Tokens are revoked, never deleted, so `list` (and the audit log) can still name them;
  * names are unique. The file is written atomically with a backup of the previous version
- * (atomic-file.ts); each change re-reads the file first, so a server and the CLI working
+ * (src/io/atomic-file.ts); each change re-reads the file first, so a server and the CLI working
  * on one workspace do not undo each other's changes (barring two writes in the same
  * instant: there is no lock between processes). A running server notices a change made
  * by the CLI (a revocation) within `reloadIntervalMs`.
@@ -24,7 +24,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { NotFoundError, UsageError, WeaklinkError } from '../errors.ts';
-import { readWithBackup, writeFileAtomic } from './atomic-file.ts';
+import { readWithBackup, writeFileAtomic } from '../io/atomic-file.ts';
 import { ROLES, type Role } from './roles.ts';
 
 export const DEFAULTS = {

@@ -15,7 +15,7 @@
  * kept in `<workspace>/scenarios.json` (read on first use, rewritten on every change)
  * and survive a restart. The file is replaced atomically — a temporary file in the same
  * folder, fsynced, renamed over it, the folder fsynced — with the previous version kept
- * as `scenarios.json.bak` (src/auth/atomic-file.ts), so a process killed at any instant
+ * as `scenarios.json.bak` (src/io/atomic-file.ts), so a process killed at any instant
  * leaves whole files; when the file cannot be read its backup is used, with a warning.
  * One process writes a workspace's scenarios at a time (the server).
  *
@@ -26,7 +26,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { readWithBackup, writeFileAtomic } from '../auth/atomic-file.ts';
+import { readWithBackup, writeFileAtomic } from '../io/atomic-file.ts';
 import { StoreUnavailableError } from '../errors.ts';
 import type { Network } from '../model/types.ts';
 import { checkKeys, unknownCompanies, unknownCompany } from './company-keys.ts';
