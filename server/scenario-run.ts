@@ -12,7 +12,8 @@
  */
 import { runAnalysis } from '../src/analysis/analyze.ts';
 import { simulateScenario } from '../src/analysis/scenario.ts';
-import { applyWhatIfs, compareAnalyses, type AnalysisComparison, type WhatIf } from '../src/analysis/what-if.ts';
+import { applyWhatIfs, compareAnalyses, type AnalysisComparison } from '../src/analysis/what-if.ts';
+import type { WhatIf } from '../src/model/scenario.ts';
 import { UsageError } from '../src/errors.ts';
 import { indexNetwork, type IndexedNetwork } from '../src/model/index-network.ts';
 import type { SavedScenarioRecord } from '../src/store/graph-store.ts';

@@ -9,7 +9,7 @@
  * store, apart from the network: they survive network loads and server restarts.
  */
 import { z } from 'zod';
-import { whatIfSchema } from '../../src/analysis/what-if.ts';
+import { whatIfSchema } from '../../src/model/scenario.ts';
 import { FieldNotFoundError } from '../errors.ts';
 import { defineRoute } from '../route.ts';
 import { compareScenarios, DEFAULTS, runScenario, scenarioListItem } from '../scenario-run.ts';

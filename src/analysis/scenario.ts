@@ -27,6 +27,7 @@
  */
 import { UsageError } from '../errors.ts';
 import type { IndexedNetwork } from '../model/index-network.ts';
+import type { FocalOutcome, ScenarioCompany, ScenarioEvent, ScenarioResult } from '../model/scenario.ts';
 import { EPSILON, resolveOptions, type AnalysisOptions } from './options.ts';
 import { tiers } from './tiers.ts';
 
@@ -40,61 +41,6 @@ export interface ScenarioInput {
   days: number;
   /** Simulate days 0 .. horizon − 1 at most; default N + ⌈max buffer_days⌉ + 1. */
   horizon?: number;
-}
-
-/** What changed on one day (only days on which something stops or recovers are listed). */
-export interface ScenarioEvent {
-  day: number;
-  /** Ids that stop that day, sorted. */
-  stopped: string[];
-  /** Ids that are up again that day, sorted. */
-  recovered: string[];
-  /** Number of companies down that day. */
-  down: number;
-}
-
-export interface ScenarioCompany {
-  id: string;
-  name: string;
-  focal: boolean;
-  /** First day the company is down. */
-  stoppedOn: number;
-  /** Day it is up again for the last time, or null when still down on the last simulated day. */
-  recoveredOn: number | null;
-  daysDown: number;
-  /** daysDown × revenue / 365. */
-  revenueAtRisk: number;
-}
-
-export interface FocalOutcome {
-  id: string;
-  name: string;
-  /** First day the focal company is down, or null when it never stops. */
-  stoppedOn: number | null;
-  recoveredOn: number | null;
-  daysDown: number;
-}
-
-export interface ScenarioResult {
-  hit: string[];
-  days: number;
-  horizon: number;
-  /** Last simulated day (day N unless the horizon cut the run). */
-  lastDay: number;
-  timeline: ScenarioEvent[];
-  /** Companies down on each day 0 .. lastDay. */
-  down: number[];
-  /** Σ revenue / 365 of the companies down on each day 0 .. lastDay. */
-  revenueAtRisk: number[];
-  totalRevenueAtRisk: number;
-  /** Most companies down on one day, and the first day it happens. */
-  peak: { down: number; day: number };
-  /** Every tier-0 company, by id. */
-  focal: FocalOutcome[];
-  /** Every company that stops, by day then id. */
-  companies: ScenarioCompany[];
-  /** Ids still down on the last simulated day (empty unless the horizon cut the run). */
-  stillDown: string[];
 }
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

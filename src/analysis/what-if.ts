@@ -25,36 +25,14 @@
  * `{ op: 'add-supplier', buyer, supplier, commodity, share, access?, bufferDays? }` and
  * `{ op: 'remove-supplier', company }`, applied in order by `applyWhatIfs`.
  */
-import { z } from 'zod';
 import { UsageError } from '../errors.ts';
-import { ACCESS_TYPES, type Company, type Network, type Supply } from '../model/types.ts';
+import { whatIfFileSchema, type WhatIf, type AddSupplier } from '../model/scenario.ts';
+import type { Company, Network, Supply } from '../model/types.ts';
 import { singleSourceReports, type Analysis, type SingleSourceReport } from './analyze.ts';
 import { members } from './blast-radius.ts';
 import { DEFAULTS } from './options.ts';
 import { levelOfScore } from './own-score.ts';
 import { rankWeakLinks } from './risk.ts';
-
-const id = z.string().min(1);
-
-export const whatIfSchema = z.discriminatedUnion('op', [
-  z.strictObject({ op: z.literal('raise-level'), company: id, level: z.number().int().min(0).max(5) }),
-  z.strictObject({
-    op: z.literal('add-supplier'),
-    buyer: id,
-    supplier: id,
-    commodity: id,
-    share: z.number().gt(0).max(1),
-    access: z.enum(ACCESS_TYPES).optional(),
-    bufferDays: z.number().min(0).optional(),
-  }),
-  z.strictObject({ op: z.literal('remove-supplier'), company: id }),
-]);
-
-/** The contents of a what-if file. */
-export const whatIfFileSchema = z.array(whatIfSchema);
-
-export type WhatIf = z.infer<typeof whatIfSchema>;
-export type AddSupplier = Omit<Extract<WhatIf, { op: 'add-supplier' }>, 'op'>;
 
 /** Checks parsed JSON against the what-if file schema; UsageError naming `[i].field` on the first problem. */
 export function parseWhatIfs(json: unknown): WhatIf[] {

@@ -5,8 +5,7 @@
  * the new one, never a mix. Both also keep the saved what-if scenarios, apart from the
  * network (a load does not touch them). Driver types never cross this interface.
  */
-import type { ScenarioResult } from '../analysis/scenario.ts';
-import type { WhatIf } from '../analysis/what-if.ts';
+import type { ScenarioResult, WhatIf } from '../model/scenario.ts';
 import type { Network } from '../model/types.ts';
 
 export interface LoadOptions {
