@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TokenStore } from '../src/auth/token-store.ts';
-import { formatIssue, InputError, StoreUnavailableError, UsageError, WeaklinkError } from '../src/errors.ts';
+import { failureReport, formatIssue } from '../src/errors.ts';
 import { readNetwork } from '../src/io/read-network.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
@@ -177,32 +177,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT')).on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-/** Exit code and one-line message for a failure at start. */
+/** A failure at start: the lines of `failureReport` and its exit code (the CLI's table). */
 function fail(error: unknown): never {
-  if (error instanceof InputError) {
-    for (const issue of error.issues) console.error(formatIssue(issue));
-    console.error(`weaklink: ${error.message}`);
-    process.exit(1);
-  }
-  if (error instanceof UsageError) {
-    console.error(`weaklink: ${error.message}`);
-    process.exit(2);
-  }
-  if (error instanceof StoreUnavailableError) {
-    console.error(`weaklink: ${error.message}`);
-    process.exit(3);
-  }
-  if (error instanceof WeaklinkError) {
-    console.error(`weaklink: ${error.message}`);
-    process.exit(1);
-  }
-  const e = error as NodeJS.ErrnoException;
-  if (e?.code === 'EADDRINUSE' || e?.code === 'EACCES') {
-    console.error(`weaklink: cannot listen (${e.code}): ${e.message}; choose another --port`);
-    process.exit(2);
-  }
-  console.error('weaklink: failed to start:', error);
-  process.exit(1);
+  const { code, lines } = failureReport(error);
+  for (const line of lines) console.error(line);
+  process.exit(code);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -70,3 +70,29 @@ export function formatIssue(issue: Issue): string {
   const tag = issue.severity === 'warning' ? 'warning' : 'error';
   return `${where}: ${tag}: ${issue.message}`;
 }
+
+/**
+ * Exit codes of `weaklink` and `npm start`, one table for both: 0 ok, 1 invalid input (or
+ * a file that cannot be read), 2 usage (a bad option, an unknown id, a port in use), 3 the
+ * graph database cannot be used, 70 an unexpected failure (a bug).
+ */
+export const EXIT = { ok: 0, input: 1, usage: 2, store: 3, unexpected: 70 } as const;
+
+/**
+ * The exit code of a failure and the lines to print for it, each starting `weaklink:`
+ * (an input error's located issues follow, indented). The one mapping of errors to exit
+ * codes; never a stack trace unless WEAKLINK_DEBUG is set.
+ */
+export function failureReport(error: unknown): { code: number; lines: string[] } {
+  const line = (message: string): string => `weaklink: ${message}`;
+  if (error instanceof InputError) return { code: EXIT.input, lines: [line(error.message), ...error.issues.map((issue) => `  ${formatIssue(issue)}`)] };
+  if (error instanceof UsageError) return { code: EXIT.usage, lines: [line(error.message)] };
+  if (error instanceof StoreUnavailableError) return { code: EXIT.store, lines: [line(error.message)] };
+  if (error instanceof WeaklinkError) return { code: EXIT.input, lines: [line(error.message)] };
+  const e = error as NodeJS.ErrnoException | undefined;
+  if (e?.code === 'EADDRINUSE') return { code: EXIT.usage, lines: [line(`cannot listen (${e.code}): ${e.message}; choose another --port`)] };
+  if (e && (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'ENOTDIR' || e.code === 'EISDIR')) return { code: EXIT.input, lines: [line(e.message)] };
+  const lines = [line(`unexpected failure: ${e instanceof Error ? e.message : String(e)}`)];
+  if (process.env['WEAKLINK_DEBUG'] && e instanceof Error && e.stack) lines.push(e.stack);
+  return { code: EXIT.unexpected, lines };
+}

@@ -1,11 +1,12 @@
 /**
  * The `weaklink` command line. Each command lives in `commands/`; this file wires them
- * into commander and maps failures to exit codes in one place: 0 ok, 1 invalid input
- * (the located errors printed) or a database that cannot be used (one line), 2 usage
- * (unknown option, unknown id). Nothing runs at import time: `main(argv)` returns the exit code.
+ * into commander; failures map to exit codes through `failureReport` (src/errors.ts), the
+ * same table `npm start` uses: 0 ok, 1 invalid input (the located errors printed), 2 usage
+ * (unknown option, unknown id), 3 a database that cannot be used (one line). Nothing runs
+ * at import time: `main(argv)` returns the exit code.
  */
 import { Command, CommanderError } from 'commander';
-import { formatIssue, InputError, StoreUnavailableError, UsageError, WeaklinkError } from '../errors.ts';
+import { EXIT, failureReport } from '../errors.ts';
 import { registerAnalyze } from './commands/analyze.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerLoad } from './commands/load.ts';
@@ -18,7 +19,6 @@ import { registerValidate } from './commands/validate.ts';
 import type { Io } from './io.ts';
 import { processIo } from './io.ts';
 
-export const EXIT = { ok: 0, input: 1, usage: 2, store: 1 } as const;
 
 /** Builds the program; `io` is where output goes (tests pass their own). */
 export function buildProgram(io: Io): Command {
@@ -57,29 +57,7 @@ function report(error: unknown, io: Io): number {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     return EXIT.usage;
   }
-  if (error instanceof InputError) {
-    io.err(`weaklink: ${error.message}\n`);
-    for (const issue of error.issues) io.err(`  ${formatIssue(issue)}\n`);
-    return EXIT.input;
-  }
-  if (error instanceof UsageError) {
-    io.err(`weaklink: ${error.message}\n`);
-    return EXIT.usage;
-  }
-  if (error instanceof StoreUnavailableError) {
-    io.err(`weaklink: ${error.message}\n`);
-    return EXIT.store;
-  }
-  if (error instanceof WeaklinkError) {
-    io.err(`weaklink: ${error.message}\n`);
-    return EXIT.input;
-  }
-  const e = error as NodeJS.ErrnoException;
-  if (e && (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'ENOTDIR' || e.code === 'EISDIR')) {
-    io.err(`weaklink: ${e.message}\n`);
-    return EXIT.input;
-  }
-  io.err(`weaklink: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
-  if (process.env.WEAKLINK_DEBUG) io.err(`${(e as Error).stack}\n`);
-  return 70;
+  const { code, lines } = failureReport(error);
+  for (const l of lines) io.err(`${l}\n`);
+  return code;
 }

@@ -37,9 +37,9 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('weaklink load / analyze --neo4j / export', () => {
-  it('load exits 1 with one line when Neo4j is unreachable', async () => {
+  it('load exits 3 with one line when Neo4j is unreachable', async () => {
     const r = await run('load', join(VECTORS_DIR, 'small-tree'), '--neo4j', 'bolt://127.0.0.1:1');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.err.trim().split('\n').filter((l) => l.startsWith('weaklink:'))).toHaveLength(1);
     expect(r.err).toMatch(/unreachable at bolt:\/\/127\.0\.0\.1:1/);
     expect(r.err).not.toMatch(/\n\s+at /);
