@@ -11,6 +11,7 @@ import { ACCESS_NAMES } from '../src/model/index-network.ts';
 import type { CompanyDetailResponse, SupplyLink } from './api-types.ts';
 import { FieldNotFoundError } from './errors.ts';
 import type { NetworkView } from './network-view.ts';
+import { byString } from '../src/model/order.ts';
 
 export const DEFAULTS = { listLimit: 1000 };
 
@@ -46,7 +47,7 @@ export function companyDetail(view: NetworkView, id: string): CompanyDetailRespo
           const b = index.indexOf.get(x)!;
           return { id: x, name: view.name(b), tier: view.tierOf(b), focal: view.isFocal(b), stopDay: report.stopDays[k]!, revenuePerDay: (index.value[b]! * a.options.lossRatio) / 365 };
         })
-        .sort((p, q) => p.stopDay - q.stopDay || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0)),
+        .sort((p, q) => p.stopDay - q.stopDay || byString(p.id, q.id)),
     ),
     suppliers: cap(suppliers),
     buyers: cap(buyers),
@@ -115,6 +116,5 @@ function supplyLinks(view: NetworkView, i: number, side: 'suppliers' | 'buyers')
       ownScore: a.own[other]!,
     };
   });
-  const byString = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   return links.sort((x, y) => byString(x.commodity, y.commodity) || y.share - x.share || byString(x.id, y.id));
 }

@@ -29,6 +29,7 @@ import { hitLikelihoodFormula } from '../src/analysis/analyze.ts';
 import { expectedAnnualLoss, hitLikelihoods, rankWeakLinks, riskContributions } from '../src/analysis/risk.ts';
 import { parallelMonteCarloAnnualLoss } from '../src/analysis-runtime/parallel-loss.ts';
 import { UsageError } from '../src/errors.ts';
+import { byString } from '../src/model/order.ts';
 import type { ExecutiveResponse } from './api-types.ts';
 import type { NetworkView } from './network-view.ts';
 import { DEFAULTS as RISK_DEFAULTS } from './risk-views.ts';
@@ -68,7 +69,7 @@ async function executiveView(view: NetworkView, params: ExecutiveParams): Promis
   const focals = view
     .focalIndices()
     .slice()
-    .sort((p, q) => index.value[q]! - index.value[p]! || (index.ids[p]! < index.ids[q]! ? -1 : 1));
+    .sort((p, q) => index.value[q]! - index.value[p]! || byString(index.ids[p]!, index.ids[q]!));
   let scope: number | null = focals[0] ?? null;
   if (params.focal !== undefined) {
     const f = index.indexOf.get(params.focal);

@@ -20,6 +20,7 @@ import type { SavedScenarioRecord } from '../src/store/graph-store.ts';
 import type { SavedScenarioList, ScenarioComparison, ScenarioRun } from './api-types.ts';
 import { FieldNotFoundError } from './errors.ts';
 import type { NetworkView } from './network-view.ts';
+import { byString } from '../src/model/order.ts';
 
 export const DEFAULTS = {
   /** Most companies one scenario hits. */
@@ -43,7 +44,6 @@ export interface ScenarioOutcome {
   whatIf: AnalysisComparison | null;
 }
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The ids each what-if names, with their field. */
 function idsOf(op: WhatIf): [field: string, id: string][] {

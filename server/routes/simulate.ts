@@ -9,6 +9,7 @@ import { breachOutcome } from '../../src/analysis/breach.ts';
 import { FieldNotFoundError } from '../errors.ts';
 import { defineRoute } from '../route.ts';
 import { SimulateSchema } from '../schemas.ts';
+import { byString } from '../../src/model/order.ts';
 
 export const DEFAULTS = { maxHit: 1000 };
 
@@ -17,7 +18,6 @@ export const SimulateBody = z.strictObject({
   theta: z.number().gt(0).lte(1).optional().describe('Threshold θ in (0, 1]; default the server\'s.'),
 });
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export const simulateRoute = defineRoute({
   method: 'post',

@@ -22,6 +22,7 @@ import { eventLosses, type EventLossTable } from './event-loss.ts';
 import { expectedAnnualLoss, hitLikelihoods, rankWeakLinks, riskContributions } from './risk.ts';
 import { singleSourceEdges } from './single-sources.ts';
 import { tiers } from './tiers.ts';
+import { byString, sortByKey } from '../model/order.ts';
 
 export interface Analysis {
   index: IndexedNetwork;
@@ -180,7 +181,6 @@ export interface AnalysisResult {
   warnings: string[];
 }
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * What the reports of many companies share, computed once: the exposure paths (each
@@ -252,18 +252,6 @@ function radiusWithStopDays(a: Analysis, i: number, ids: (list: Int32Array) => s
   return { blastRadius, stopDays: blastRadius.map((id) => dayOf.get(id)!) };
 }
 
-/**
- * A stable counting sort of `items` by an integer key in [0, range): applied from the
- * least significant key to the most, it sorts by several keys in O(keys × (items + range)).
- */
-function sortByKey(items: Int32Array, key: (item: number) => number, range: number): Int32Array {
-  const start = new Int32Array(range + 1);
-  for (let k = 0; k < items.length; k++) start[key(items[k]!) + 1]!++;
-  for (let r = 0; r < range; r++) start[r + 1]! += start[r]!;
-  const out = new Int32Array(items.length);
-  for (let k = 0; k < items.length; k++) out[start[key(items[k]!)]!++] = items[k]!;
-  return out;
-}
 
 /** The direct single sources one at a time, by buyer, commodity, supplier (plain string order). */
 export function* singleSourceItems(a: Analysis): Generator<SingleSourceReport> {

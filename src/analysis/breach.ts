@@ -16,6 +16,7 @@
  *   breachOutcome(idx, [idx.indexOf.get('ota-springs')!]).companies[0] // { company, stopDay: 0, … }
  */
 import type { IndexedNetwork } from '../model/index-network.ts';
+import { byString } from '../model/order.ts';
 import { expectedDaysDown } from './event-loss.ts';
 import { resolveOptions, type AnalysisOptions } from './options.ts';
 import { createTimedCascade } from './stop-days.ts';
@@ -60,7 +61,6 @@ export function breachOutcome(index: IndexedNetwork, hit: readonly number[], opt
     expectedLoss += perDay * w(stopDay);
     for (const d of lossByDuration) d.loss += perDay * Math.max(0, d.days - stopDay);
   }
-  const ids = index.ids;
-  companies.sort((a, b) => a.stopDay - b.stopDay || (ids[a.company]! < ids[b.company]! ? -1 : ids[a.company]! > ids[b.company]! ? 1 : 0));
+  companies.sort((a, b) => a.stopDay - b.stopDay || byString(index.ids[a.company]!, index.ids[b.company]!));
   return { companies, revenuePerDay, lossByDuration, expectedLoss };
 }

@@ -30,6 +30,7 @@ import type { IndexedNetwork } from '../model/index-network.ts';
 import type { FocalOutcome, ScenarioCompany, ScenarioEvent, ScenarioResult } from '../model/scenario.ts';
 import { EPSILON, resolveOptions, type AnalysisOptions } from './options.ts';
 import { tiers } from './tiers.ts';
+import { byString } from '../model/order.ts';
 
 /** Longest hit a scenario accepts: 100 years of days. */
 export const MAX_SCENARIO_DAYS = 36_500;
@@ -43,7 +44,6 @@ export interface ScenarioInput {
   horizon?: number;
 }
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Company indices of `ids`; throws UsageError naming the first unknown id and the field. */
 export function companyIndices(index: IndexedNetwork, ids: readonly string[], field = 'hit'): number[] {

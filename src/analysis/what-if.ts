@@ -33,6 +33,7 @@ import { members } from './blast-radius.ts';
 import { DEFAULTS } from './options.ts';
 import { levelOfScore } from './own-score.ts';
 import { rankWeakLinks } from './risk.ts';
+import { byString } from '../model/order.ts';
 
 /** Checks parsed JSON against the what-if file schema; UsageError naming `[i].field` on the first problem. */
 export function parseWhatIfs(json: unknown): WhatIf[] {
@@ -188,7 +189,6 @@ export interface AnalysisComparison {
 }
 
 const KEYS: (keyof CompanyMeasures)[] = ['effectiveScore', 'tier', 'blastRadiusSize', 'criticalSupplierCount', 'requiredLevel', 'ownLevel', 'riskContribution'];
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function measures(a: Analysis, i: number): CompanyMeasures {
   return {

@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { UsageError } from '../errors.ts';
 import type { SavedScenarioRecord } from './graph-store.ts';
+import { byString } from '../model/order.ts';
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The fields every record has; the result is checked for the fields lists are built from. */
 const RecordSchema = z.looseObject({
