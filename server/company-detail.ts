@@ -5,7 +5,7 @@
  * buyers and level gap. Lists
  * hold at most `DEFAULTS.listLimit` entries; `counts` gives their full sizes.
  */
-import { companyReport } from '../src/analysis/analyze.ts';
+import { companyReport } from '../src/analysis/company-report.ts';
 import { groupThreshold } from '../src/analysis/effective-score.ts';
 import { ACCESS_NAMES } from '../src/model/index-network.ts';
 import type { CompanyDetailResponse, SupplyLink } from './api-types.ts';

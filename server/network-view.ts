@@ -4,19 +4,12 @@
  * routes need (search text, company rows, the ranked order, the analysis lists),
  * each computed on first use and kept. Nothing here knows about HTTP.
  */
-import {
-  concentrationGroupReports,
-  hitLikelihoodFormula,
-  hiddenCriticalReports,
-  levelGapReports,
-  singleSourceReports,
-  weakLinkReports,
-  type Analysis,
-  type ConcentrationGroupReport,
-  type HiddenCriticalReport,
-  type LevelGapReport,
-  type WeakLinkReport,
-} from '../src/analysis/analyze.ts';
+import { hitLikelihoodFormula, type Analysis } from '../src/analysis/analyze.ts';
+import { concentrationGroupReports, type ConcentrationGroupReport } from '../src/analysis/concentration-report.ts';
+import { hiddenCriticalReports, type HiddenCriticalReport } from '../src/analysis/hidden-critical.ts';
+import { levelGapReports, type LevelGapReport } from '../src/analysis/level-gap-report.ts';
+import { singleSourceReports } from '../src/analysis/single-source-report.ts';
+import { weakLinkReports, type WeakLinkReport } from '../src/analysis/weak-link-report.ts';
 import { members } from '../src/analysis/blast-radius.ts';
 import { criticalSupplierCountries, tierConcentration } from '../src/analysis/concentration.ts';
 import { EPSILON } from '../src/analysis/options.ts';

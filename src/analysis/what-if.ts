@@ -28,7 +28,8 @@
 import { UsageError } from '../errors.ts';
 import { whatIfFileSchema, type WhatIf, type AddSupplier } from '../model/scenario.ts';
 import type { Company, Network, Supply } from '../model/types.ts';
-import { singleSourceReports, type Analysis, type SingleSourceReport } from './analyze.ts';
+import type { Analysis } from './analyze.ts';
+import { singleSourceReports, type SingleSourceReport } from './single-source-report.ts';
 import { members } from './blast-radius.ts';
 import { DEFAULTS } from './options.ts';
 import { levelOfScore } from './own-score.ts';

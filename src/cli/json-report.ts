@@ -11,18 +11,13 @@
  * `JSON.stringify`: three times faster, and byte for byte the same document (a test
  * compares it with `JSON.stringify(analysisReport(…))`).
  */
-import {
-  analysisHead,
-  concentrationGroupOrder,
-  hiddenCriticalLists,
-  levelGapItems,
-  singleSourceItems,
-  weakLinkReports,
-  type Analysis,
-  type CompanyReport,
-  type ConcentrationGroupReport,
-  type HiddenCriticalReport,
-} from '../analysis/analyze.ts';
+import { analysisHead, type Analysis } from '../analysis/analyze.ts';
+import { concentrationGroupOrder, type ConcentrationGroupReport } from '../analysis/concentration-report.ts';
+import { hiddenCriticalLists, type HiddenCriticalReport } from '../analysis/hidden-critical.ts';
+import { levelGapItems } from '../analysis/level-gap-report.ts';
+import { singleSourceItems } from '../analysis/single-source-report.ts';
+import { weakLinkReports } from '../analysis/weak-link-report.ts';
+import { type CompanyReport } from '../analysis/company-report.ts';
 import { members } from '../analysis/blast-radius.ts';
 import { exposurePaths } from '../analysis/exposure-path.ts';
 import { criticalSupplierCountries, tierConcentration } from '../analysis/concentration.ts';

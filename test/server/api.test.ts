@@ -28,7 +28,12 @@ import {
   SummarySchema,
   WeakLinksSchema,
 } from '../../server/schemas.ts';
-import { companyReport, hiddenCriticalReports, levelGapReports, runAnalysis, singleSourceReports, weakLinkReports } from '../../src/analysis/analyze.ts';
+import { runAnalysis } from '../../src/analysis/analyze.ts';
+import { companyReport } from '../../src/analysis/company-report.ts';
+import { hiddenCriticalReports } from '../../src/analysis/hidden-critical.ts';
+import { levelGapReports } from '../../src/analysis/level-gap-report.ts';
+import { singleSourceReports } from '../../src/analysis/single-source-report.ts';
+import { weakLinkReports } from '../../src/analysis/weak-link-report.ts';
 import { breachOutcome } from '../../src/analysis/breach.ts';
 import { disruptedSet } from '../../src/analysis/cascade.ts';
 import { rankWeakLinks } from '../../src/analysis/risk.ts';

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompanyDetailResponse, CompanyListResponse, GraphResponse, SimulateResponse, SummaryResponse, WeakLinksResponse } from '../../server/api-types.ts';
 import { CompanyDetailSchema } from '../../server/schemas.ts';
-import { companyReport, runAnalysis, weakLinkReports, type Analysis } from '../../src/analysis/analyze.ts';
+import { runAnalysis, type Analysis } from '../../src/analysis/analyze.ts';
+import { companyReport } from '../../src/analysis/company-report.ts';
+import { weakLinkReports } from '../../src/analysis/weak-link-report.ts';
 import { disruptedSet } from '../../src/analysis/cascade.ts';
 import { readNetwork } from '../../src/io/read-network.ts';
 import { indexNetwork } from '../../src/model/index-network.ts';

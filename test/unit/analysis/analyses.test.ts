@@ -3,7 +3,9 @@
  * input first in each block.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, companyReport, levelGapReports, runAnalysis } from '../../../src/analysis/analyze.ts';
+import { analyze, runAnalysis } from '../../../src/analysis/analyze.ts';
+import { companyReport } from '../../../src/analysis/company-report.ts';
+import { levelGapReports } from '../../../src/analysis/level-gap-report.ts';
 import { blastRadius, members, singleFailures } from '../../../src/analysis/blast-radius.ts';
 import { createCascade, disruptedSet } from '../../../src/analysis/cascade.ts';
 import { criticalSupplierCountries, groupHhi, hhiOf, tierConcentration } from '../../../src/analysis/concentration.ts';

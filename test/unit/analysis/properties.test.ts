@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runAnalysis, companyReport } from '../../../src/analysis/analyze.ts';
+import { runAnalysis } from '../../../src/analysis/analyze.ts';
+import { companyReport } from '../../../src/analysis/company-report.ts';
 import { disruptedSet } from '../../../src/analysis/cascade.ts';
 import { groupThreshold } from '../../../src/analysis/effective-score.ts';
 import { indexNetwork } from '../../../src/model/index-network.ts';
