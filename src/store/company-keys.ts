@@ -33,11 +33,6 @@ export function checkKeys(network: Network): void {
   }
 }
 
-/** NotFoundError for a company id that is not in the active network. */
-export function unknownCompany(id: string): NotFoundError {
-  return new NotFoundError(`store: no company "${id}" in the loaded network (ids are case-sensitive)`, id);
-}
-
 /** NotFoundError for results that name companies not in the active network. */
 export function unknownCompanies(ids: string[]): NotFoundError {
   const shown = ids.slice(0, 5).map((id) => `"${id}"`).join(', ');

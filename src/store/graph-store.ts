@@ -22,15 +22,6 @@ export interface LoadSummary {
   version: string;
 }
 
-export interface NeighbourhoodOptions {
-  /** Supplier tiers to follow upstream from the company (k ≥ 0). */
-  up: number;
-  /** Buyer tiers to follow downstream from the company (k ≥ 0). */
-  down: number;
-  /** At most this many companies; the nearest are kept. */
-  limit?: number;
-}
-
 /** Analysis results written back onto each company (so analysts can query them in the database). */
 export interface CompanyResult {
   id: string;
@@ -74,11 +65,6 @@ export interface GraphStore {
   read(): Promise<Network>;
   /** The version of the active network, or null when nothing was loaded. */
   version(): Promise<string | null>;
-  /**
-   * The companies within `up` supplier tiers and `down` buyer tiers of `id` and the
-   * supplies among them. Throws NotFoundError for an unknown id.
-   */
-  neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Network>;
   /** Writes analysis results onto the companies of the active network, stamped with `analysedAt`. */
   writeResults(results: CompanyResult[], analysedAt: Date): Promise<void>;
   /** Saves a scenario; one of the same name is replaced. */

@@ -22,16 +22,15 @@
  * @example
  *   const store = new MemoryStore({ workspace: '.weaklink' });
  *   await store.load(network);
- *   const around = await store.neighbourhood('acme', { up: 2, down: 1 });
+ *   const network = await store.read();
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { readWithBackup, writeFileAtomic } from '../io/atomic-file.ts';
 import { StoreUnavailableError } from '../errors.ts';
 import type { Network } from '../model/types.ts';
-import { checkKeys, unknownCompanies, unknownCompany } from './company-keys.ts';
-import type { CompanyResult, GraphStore, LoadOptions, LoadSummary, NeighbourhoodOptions, SavedScenarioRecord } from './graph-store.ts';
-import { resolveNeighbourhood, walkNeighbourhood, type Placed } from './neighbourhood.ts';
+import { checkKeys, unknownCompanies } from './company-keys.ts';
+import type { CompanyResult, GraphStore, LoadOptions, LoadSummary, SavedScenarioRecord } from './graph-store.ts';
 import { checkScenarioName, newestFirst, scenarioJson, toScenarioRecord } from './scenario-records.ts';
 
 export const DEFAULTS = { scenarioFile: 'scenarios.json', format: 'weaklink-scenarios' };
@@ -52,9 +51,6 @@ interface Loaded {
   network: Network;
   version: string;
   order: Map<string, number>;
-  /** Company id → the suppliers (up) and buyers (down) one hop away. */
-  up: Map<string, Placed[]>;
-  down: Map<string, Placed[]>;
 }
 
 const EMPTY: Network = Object.freeze({ companies: Object.freeze([]) as unknown as Network['companies'], supplies: Object.freeze([]) as unknown as Network['supplies'] });
@@ -94,20 +90,9 @@ export class MemoryStore implements GraphStore {
     checkKeys(network);
     const copy = frozenNetwork(network);
     const order = new Map(copy.companies.map((c, i) => [c.id, i]));
-    const up = new Map<string, Placed[]>();
-    const down = new Map<string, Placed[]>();
-    const link = (map: Map<string, Placed[]>, from: string, to: string): void => {
-      const list = map.get(from) ?? [];
-      list.push({ id: to, order: order.get(to) ?? 0 });
-      map.set(from, list);
-    };
-    for (const s of copy.supplies) {
-      link(up, s.buyer, s.supplier);
-      link(down, s.supplier, s.buyer);
-    }
     this.#loads++;
     const version = `${this.#loads}.${this.#tag}`;
-    this.#loaded = { network: copy, version, order, up, down };
+    this.#loaded = { network: copy, version, order };
     this.#results = new Map();
     const rows = copy.companies.length + copy.supplies.length;
     options.onProgress?.(rows, rows);
@@ -121,20 +106,6 @@ export class MemoryStore implements GraphStore {
 
   async version(): Promise<string | null> {
     return this.#loaded?.version ?? null;
-  }
-
-  async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Network> {
-    const resolved = resolveNeighbourhood(options);
-    const loaded = this.#loaded;
-    const order = loaded?.order.get(id);
-    if (loaded === null || order === undefined) throw unknownCompany(id);
-    const step = (frontier: string[], direction: 'up' | 'down'): Placed[] =>
-      frontier.flatMap((from) => loaded[direction].get(from) ?? []);
-    const ids = new Set(await walkNeighbourhood({ id, order }, resolved, step));
-    return structuredClone({
-      companies: loaded.network.companies.filter((c) => ids.has(c.id)),
-      supplies: loaded.network.supplies.filter((s) => ids.has(s.supplier) && ids.has(s.buyer)),
-    });
   }
 
   async writeResults(results: CompanyResult[], analysedAt: Date): Promise<void> {

@@ -84,27 +84,6 @@ export const READ_SUPPLIES = `MATCH (a:Company)-[s:SUPPLIES]->(b:Company) WHERE 
 WITH a, s, b ORDER BY s.gen ASC, s.seq ASC LIMIT $limit
 RETURN s.seq AS seq, a.id AS supplier, b.id AS buyer, ${SUPPLY_MAP} AS s`;
 
-export const COMPANY_SEQ = `MATCH (c:Company {gen: $gen, id: $id}) RETURN c.seq AS seq`;
-
-export const SUPPLIERS_OF = `UNWIND $ids AS id
-MATCH (s:Company)-[:SUPPLIES]->(:Company {gen: $gen, id: id})
-RETURN DISTINCT s.id AS id, s.seq AS seq`;
-
-export const BUYERS_OF = `UNWIND $ids AS id
-MATCH (:Company {gen: $gen, id: id})-[:SUPPLIES]->(b:Company)
-RETURN DISTINCT b.id AS id, b.seq AS seq`;
-
-export const COMPANIES_BY_ID = `UNWIND $ids AS id
-MATCH (c:Company {gen: $gen, id: id})
-RETURN c.seq AS seq, ${COMPANY_MAP} AS c
-ORDER BY seq`;
-
-export const SUPPLIES_AMONG = `UNWIND $ids AS id
-MATCH (a:Company {gen: $gen, id: id})-[s:SUPPLIES]->(b:Company)
-WHERE b.id IN $ids
-RETURN s.seq AS seq, a.id AS supplier, b.id AS buyer, ${SUPPLY_MAP} AS s
-ORDER BY seq`;
-
 export const UNKNOWN_IDS = `UNWIND $ids AS id
 OPTIONAL MATCH (c:Company {gen: $gen, id: id})
 WITH id, c WHERE c IS NULL

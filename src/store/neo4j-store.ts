@@ -28,11 +28,10 @@ import { randomBytes } from 'node:crypto';
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { ConflictError, StoreUnavailableError, UsageError, WeaklinkError } from '../errors.ts';
 import type { Network } from '../model/types.ts';
-import { checkKeys, unknownCompanies, unknownCompany } from './company-keys.ts';
-import type { CompanyResult, GraphStore, LoadOptions, LoadSummary, NeighbourhoodOptions, SavedScenarioRecord } from './graph-store.ts';
+import { checkKeys, unknownCompanies } from './company-keys.ts';
+import type { CompanyResult, GraphStore, LoadOptions, LoadSummary, SavedScenarioRecord } from './graph-store.ts';
 import * as Q from './neo4j-cypher.ts';
 import { toCompany, toSupply } from './neo4j-rows.ts';
-import { resolveNeighbourhood, walkNeighbourhood, type Placed } from './neighbourhood.ts';
 import { checkScenarioName, newestFirst, scenarioJson, toScenarioRecord } from './scenario-records.ts';
 
 export const DEFAULTS = {
@@ -136,22 +135,6 @@ export class Neo4jStore implements GraphStore {
 
   async version(): Promise<string | null> {
     return this.#guard(() => this.#activeGen());
-  }
-
-  async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Network> {
-    const resolved = resolveNeighbourhood(options);
-    return this.#consistent(async (gen) => {
-      const start = gen === null ? [] : (await this.#read(Q.COMPANY_SEQ, { gen, id })).records;
-      if (gen === null || start[0] === undefined) throw unknownCompany(id);
-      const step = async (ids: string[], direction: 'up' | 'down'): Promise<Placed[]> => {
-        const { records } = await this.#read(direction === 'up' ? Q.SUPPLIERS_OF : Q.BUYERS_OF, { gen, ids });
-        return records.map((r) => ({ id: String(r.get('id')), order: Number(r.get('seq')) }));
-      };
-      const ids = await walkNeighbourhood({ id, order: Number(start[0].get('seq')) }, resolved, step);
-      const companies = (await this.#read(Q.COMPANIES_BY_ID, { gen, ids })).records.map((r) => toCompany(r.get('c')));
-      const supplies = (await this.#read(Q.SUPPLIES_AMONG, { gen, ids })).records.map((r) => toSupply(r.get('supplier'), r.get('buyer'), r.get('s')));
-      return { companies, supplies };
-    });
   }
 
   async writeResults(results: CompanyResult[], analysedAt: Date): Promise<void> {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../src/analysis/scenario.ts';
-import { InputError, NotFoundError, UsageError } from '../../src/errors.ts';
+import { InputError, UsageError } from '../../src/errors.ts';
 import { readNetwork } from '../../src/io/read-network.ts';
 import { indexNetwork } from '../../src/model/index-network.ts';
 import type { Network } from '../../src/model/types.ts';
@@ -54,7 +54,6 @@ const CHAIN: Network = net(
   ],
 );
 
-const ids = (network: Network): string[] => network.companies.map((c) => c.id);
 
 /** A saved scenario as the API makes one: `hit` down for `days` days on CHAIN. */
 export function scenarioRecord(name: string, hit: string[], days: number, createdAt: string, extra: Partial<SavedScenarioRecord> = {}): SavedScenarioRecord {
@@ -137,38 +136,6 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
         await s.load(network, { batchSize: 97 });
         expect(await s.read(), dir.name).toEqual(network);
       }
-    });
-
-    it('neighbourhood rejects bad depths and unknown ids', async () => {
-      const s = await store();
-      await s.load(CHAIN);
-      await expect(s.neighbourhood('focal', { up: -1, down: 0 })).rejects.toThrow(UsageError);
-      await expect(s.neighbourhood('focal', { up: 1.5, down: 0 })).rejects.toThrow(UsageError);
-      await expect(s.neighbourhood('focal', { up: 1, down: 0, limit: 0 })).rejects.toThrow(UsageError);
-      await expect(s.neighbourhood('nobody', { up: 1, down: 1 })).rejects.toThrow(NotFoundError);
-      await expect(s.neighbourhood('FOCAL', { up: 1, down: 1 })).rejects.toThrow(/no company "FOCAL"/);
-    });
-
-    it('neighbourhood follows suppliers up and buyers down to the given depth', async () => {
-      const s = await store();
-      await s.load(CHAIN);
-      expect(ids(await s.neighbourhood('focal', { up: 0, down: 0 }))).toEqual(['focal']);
-      expect(ids(await s.neighbourhood('focal', { up: 1, down: 0 }))).toEqual(['focal', 'm1', 'm2']);
-      expect(ids(await s.neighbourhood('focal', { up: 2, down: 0 }))).toEqual(['focal', 'm1', 'm2', 's1', 's2']);
-      expect(ids(await s.neighbourhood('focal', { up: 9, down: 1 }))).toEqual(['d1', 'focal', 'm1', 'm2', 's1', 's2', 'r1']);
-      expect(ids(await s.neighbourhood('s1', { up: 0, down: 2 }))).toEqual(['focal', 'm1', 'm2', 's1']);
-      const around = await s.neighbourhood('m2', { up: 1, down: 1 });
-      expect(ids(around)).toEqual(['focal', 'm2', 's1', 's2']);
-      expect(around.supplies).toEqual(CHAIN.supplies.filter((x) => x.buyer === 'm2' || x.supplier === 'm2'));
-    });
-
-    it('neighbourhood with a limit keeps the nearest, ties by load order', async () => {
-      const s = await store();
-      await s.load(CHAIN);
-      expect(ids(await s.neighbourhood('focal', { up: 9, down: 9, limit: 3 }))).toEqual(['d1', 'focal', 'm1']);
-      expect(ids(await s.neighbourhood('focal', { up: 9, down: 9, limit: 5 }))).toEqual(['d1', 'focal', 'm1', 'm2', 's1']);
-      const two = await s.neighbourhood('s1', { up: 1, down: 1, limit: 2 });
-      expect(two).toEqual({ companies: CHAIN.companies.filter((c) => ['m1', 's1'].includes(c.id)), supplies: [CHAIN.supplies[2]] });
     });
 
     it('writeResults rejects unknown companies, stores results, and a load clears them', async () => {
