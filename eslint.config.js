@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['tmp/', 'node_modules/', 'dist/', 'web/dist/', 'neo4j/target/', '.neo4j/', 'test/e2e/screenshots/', '.scratch/'] },
+  {
+    ignores: [
+      'tmp/',
+      'node_modules/',
+      'dist/',
+      'web/dist/',
+      'neo4j/target/',
+      '.neo4j/',
+      'test/e2e/screenshots/',
+      '.scratch/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

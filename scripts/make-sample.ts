@@ -148,48 +148,477 @@ function bufferFor(buyerId: string): number {
 
 const STORY_AUTO: Array<[CompanyRow, number]> = [
   // tier 0
-  [{ id: 'auto-oem', name: 'Kirishima Motor Corporation', country: 'JP', industry: 'automotive', size: 'large', scsLevel: 4, securityScore: 88, revenue: 30_000_000, focal: true }, 0],
+  [
+    {
+      id: 'auto-oem',
+      name: 'Kirishima Motor Corporation',
+      country: 'JP',
+      industry: 'automotive',
+      size: 'large',
+      scsLevel: 4,
+      securityScore: 88,
+      revenue: 30_000_000,
+      focal: true,
+    },
+    0,
+  ],
   // the Kojima-like supplier and its subsidiary
-  [{ id: 'kanazawa-trim', name: 'Kanazawa Interior Trim Co., Ltd.', country: 'JP', industry: 'automotive interior parts', size: 'sme', scsLevel: 1, securityScore: null, revenue: 4_200, focal: false }, 1],
-  [{ id: 'kanazawa-mold', name: 'Kanazawa Mold & Tooling Co.', country: 'JP', industry: 'tooling', size: 'sme', scsLevel: 0, securityScore: null, revenue: 380, focal: false }, 2],
+  [
+    {
+      id: 'kanazawa-trim',
+      name: 'Kanazawa Interior Trim Co., Ltd.',
+      country: 'JP',
+      industry: 'automotive interior parts',
+      size: 'sme',
+      scsLevel: 1,
+      securityScore: null,
+      revenue: 4_200,
+      focal: false,
+    },
+    1,
+  ],
+  [
+    {
+      id: 'kanazawa-mold',
+      name: 'Kanazawa Mold & Tooling Co.',
+      country: 'JP',
+      industry: 'tooling',
+      size: 'sme',
+      scsLevel: 0,
+      securityScore: null,
+      revenue: 380,
+      focal: false,
+    },
+    2,
+  ],
   // seats and the unassessed spring maker
-  [{ id: 'yamabuki-seating', name: 'Yamabuki Seating Systems Co.', country: 'JP', industry: 'automotive seats', size: 'large', scsLevel: 2, securityScore: 46, revenue: 62_000, focal: false }, 1],
-  [{ id: 'ota-springs', name: 'Ota Precision Springs Co.', country: 'JP', industry: 'springs', size: 'sme', scsLevel: null, securityScore: null, revenue: 240, focal: false }, 2],
+  [
+    {
+      id: 'yamabuki-seating',
+      name: 'Yamabuki Seating Systems Co.',
+      country: 'JP',
+      industry: 'automotive seats',
+      size: 'large',
+      scsLevel: 2,
+      securityScore: 46,
+      revenue: 62_000,
+      focal: false,
+    },
+    1,
+  ],
+  [
+    {
+      id: 'ota-springs',
+      name: 'Ota Precision Springs Co.',
+      country: 'JP',
+      industry: 'springs',
+      size: 'sme',
+      scsLevel: null,
+      securityScore: null,
+      revenue: 240,
+      focal: false,
+    },
+    2,
+  ],
   // tier-1 electronics, their chip vendors, the fab and what is under it
-  [{ id: 'ise-ecu', name: 'Ise Automotive Electronics Co.', country: 'JP', industry: 'automotive electronics', size: 'large', scsLevel: 3, securityScore: 70, revenue: 900_000, focal: false }, 1],
-  [{ id: 'hikari-display', name: 'Hikari Display Modules Co.', country: 'JP', industry: 'automotive electronics', size: 'large', scsLevel: 3, securityScore: null, revenue: 180_000, focal: false }, 1],
-  [{ id: 'tohoku-sensor', name: 'Tohoku Sensor Devices Co.', country: 'JP', industry: 'automotive electronics', size: 'sme', scsLevel: 2, securityScore: 45, revenue: 3_800, focal: false }, 1],
-  [{ id: 'mirae-electronics', name: 'Mirae Auto Electronics Co., Ltd.', country: 'KR', industry: 'automotive electronics', size: 'large', scsLevel: null, securityScore: 66, revenue: 250_000, focal: false }, 1],
-  [{ id: 'kyokuto-micro', name: 'Kyokuto Microdevices Corp.', country: 'JP', industry: 'semiconductors', size: 'large', scsLevel: 4, securityScore: null, revenue: 1_200_000, focal: false }, 2],
-  [{ id: 'penghu-semi', name: 'Penghu Mixed-Signal Inc.', country: 'TW', industry: 'semiconductors', size: 'large', scsLevel: null, securityScore: 72, revenue: 90_000, focal: false }, 2],
-  [{ id: 'aoba-power-semi', name: 'Aoba Power Semiconductor Co.', country: 'JP', industry: 'semiconductors', size: 'large', scsLevel: 3, securityScore: null, revenue: 40_000, focal: false }, 2],
-  [{ id: 'chipfab-tsukuba', name: 'Tsukuba Silicon Foundry Corp.', country: 'JP', industry: 'semiconductor foundry', size: 'large', scsLevel: 4, securityScore: 82, revenue: 300_000, focal: false }, 3],
-  [{ id: 'zhubei-foundry', name: 'Zhubei Wafer Foundry Co.', country: 'TW', industry: 'semiconductor foundry', size: 'large', scsLevel: null, securityScore: 75, revenue: 500_000, focal: false }, 3],
-  [{ id: 'azumino-wafer', name: 'Azumino Silicon Wafer Co.', country: 'JP', industry: 'silicon wafers', size: 'large', scsLevel: 3, securityScore: null, revenue: 200_000, focal: false }, 4],
-  [{ id: 'asan-wafer', name: 'Asan Silicon Materials Co., Ltd.', country: 'KR', industry: 'silicon wafers', size: 'large', scsLevel: null, securityScore: 70, revenue: 80_000, focal: false }, 4],
-  [{ id: 'kanto-resist', name: 'Kanto Photoresist Co.', country: 'JP', industry: 'specialty chemicals', size: 'sme', scsLevel: 2, securityScore: null, revenue: 2_800, focal: false }, 4],
-  [{ id: 'hagi-polysilicon', name: 'Hagi Polysilicon Co.', country: 'JP', industry: 'polysilicon', size: 'large', scsLevel: 3, securityScore: null, revenue: 150_000, focal: false }, 5],
+  [
+    {
+      id: 'ise-ecu',
+      name: 'Ise Automotive Electronics Co.',
+      country: 'JP',
+      industry: 'automotive electronics',
+      size: 'large',
+      scsLevel: 3,
+      securityScore: 70,
+      revenue: 900_000,
+      focal: false,
+    },
+    1,
+  ],
+  [
+    {
+      id: 'hikari-display',
+      name: 'Hikari Display Modules Co.',
+      country: 'JP',
+      industry: 'automotive electronics',
+      size: 'large',
+      scsLevel: 3,
+      securityScore: null,
+      revenue: 180_000,
+      focal: false,
+    },
+    1,
+  ],
+  [
+    {
+      id: 'tohoku-sensor',
+      name: 'Tohoku Sensor Devices Co.',
+      country: 'JP',
+      industry: 'automotive electronics',
+      size: 'sme',
+      scsLevel: 2,
+      securityScore: 45,
+      revenue: 3_800,
+      focal: false,
+    },
+    1,
+  ],
+  [
+    {
+      id: 'mirae-electronics',
+      name: 'Mirae Auto Electronics Co., Ltd.',
+      country: 'KR',
+      industry: 'automotive electronics',
+      size: 'large',
+      scsLevel: null,
+      securityScore: 66,
+      revenue: 250_000,
+      focal: false,
+    },
+    1,
+  ],
+  [
+    {
+      id: 'kyokuto-micro',
+      name: 'Kyokuto Microdevices Corp.',
+      country: 'JP',
+      industry: 'semiconductors',
+      size: 'large',
+      scsLevel: 4,
+      securityScore: null,
+      revenue: 1_200_000,
+      focal: false,
+    },
+    2,
+  ],
+  [
+    {
+      id: 'penghu-semi',
+      name: 'Penghu Mixed-Signal Inc.',
+      country: 'TW',
+      industry: 'semiconductors',
+      size: 'large',
+      scsLevel: null,
+      securityScore: 72,
+      revenue: 90_000,
+      focal: false,
+    },
+    2,
+  ],
+  [
+    {
+      id: 'aoba-power-semi',
+      name: 'Aoba Power Semiconductor Co.',
+      country: 'JP',
+      industry: 'semiconductors',
+      size: 'large',
+      scsLevel: 3,
+      securityScore: null,
+      revenue: 40_000,
+      focal: false,
+    },
+    2,
+  ],
+  [
+    {
+      id: 'chipfab-tsukuba',
+      name: 'Tsukuba Silicon Foundry Corp.',
+      country: 'JP',
+      industry: 'semiconductor foundry',
+      size: 'large',
+      scsLevel: 4,
+      securityScore: 82,
+      revenue: 300_000,
+      focal: false,
+    },
+    3,
+  ],
+  [
+    {
+      id: 'zhubei-foundry',
+      name: 'Zhubei Wafer Foundry Co.',
+      country: 'TW',
+      industry: 'semiconductor foundry',
+      size: 'large',
+      scsLevel: null,
+      securityScore: 75,
+      revenue: 500_000,
+      focal: false,
+    },
+    3,
+  ],
+  [
+    {
+      id: 'azumino-wafer',
+      name: 'Azumino Silicon Wafer Co.',
+      country: 'JP',
+      industry: 'silicon wafers',
+      size: 'large',
+      scsLevel: 3,
+      securityScore: null,
+      revenue: 200_000,
+      focal: false,
+    },
+    4,
+  ],
+  [
+    {
+      id: 'asan-wafer',
+      name: 'Asan Silicon Materials Co., Ltd.',
+      country: 'KR',
+      industry: 'silicon wafers',
+      size: 'large',
+      scsLevel: null,
+      securityScore: 70,
+      revenue: 80_000,
+      focal: false,
+    },
+    4,
+  ],
+  [
+    {
+      id: 'kanto-resist',
+      name: 'Kanto Photoresist Co.',
+      country: 'JP',
+      industry: 'specialty chemicals',
+      size: 'sme',
+      scsLevel: 2,
+      securityScore: null,
+      revenue: 2_800,
+      focal: false,
+    },
+    4,
+  ],
+  [
+    {
+      id: 'hagi-polysilicon',
+      name: 'Hagi Polysilicon Co.',
+      country: 'JP',
+      industry: 'polysilicon',
+      size: 'large',
+      scsLevel: 3,
+      securityScore: null,
+      revenue: 150_000,
+      focal: false,
+    },
+    5,
+  ],
   // brakes: the "second source" that shares the first source's sub-supplier
-  [{ id: 'hokuriku-brake', name: 'Hokuriku Brake Industries Co.', country: 'JP', industry: 'brake systems', size: 'large', scsLevel: 3, securityScore: null, revenue: 120_000, focal: false }, 1],
-  [{ id: 'neckartal-brakes', name: 'Neckartal Bremsen GmbH', country: 'DE', industry: 'brake systems', size: 'large', scsLevel: null, securityScore: 78, revenue: 1_500_000, focal: false }, 1],
-  [{ id: 'tanaka-foundry', name: 'Tanaka Casting Works', country: 'JP', industry: 'castings', size: 'sme', scsLevel: 1, securityScore: null, revenue: 1_900, focal: false }, 2],
-  [{ id: 'nagano-casting', name: 'Nagano Precision Casting Co.', country: 'JP', industry: 'castings', size: 'sme', scsLevel: null, securityScore: 35, revenue: 2_600, focal: false }, 2],
-  [{ id: 'seto-alloy', name: 'Seto Alloy Refining Co.', country: 'JP', industry: 'aluminium alloy', size: 'sme', scsLevel: 0, securityScore: null, revenue: 3_100, focal: false }, 3],
+  [
+    {
+      id: 'hokuriku-brake',
+      name: 'Hokuriku Brake Industries Co.',
+      country: 'JP',
+      industry: 'brake systems',
+      size: 'large',
+      scsLevel: 3,
+      securityScore: null,
+      revenue: 120_000,
+      focal: false,
+    },
+    1,
+  ],
+  [
+    {
+      id: 'neckartal-brakes',
+      name: 'Neckartal Bremsen GmbH',
+      country: 'DE',
+      industry: 'brake systems',
+      size: 'large',
+      scsLevel: null,
+      securityScore: 78,
+      revenue: 1_500_000,
+      focal: false,
+    },
+    1,
+  ],
+  [
+    {
+      id: 'tanaka-foundry',
+      name: 'Tanaka Casting Works',
+      country: 'JP',
+      industry: 'castings',
+      size: 'sme',
+      scsLevel: 1,
+      securityScore: null,
+      revenue: 1_900,
+      focal: false,
+    },
+    2,
+  ],
+  [
+    {
+      id: 'nagano-casting',
+      name: 'Nagano Precision Casting Co.',
+      country: 'JP',
+      industry: 'castings',
+      size: 'sme',
+      scsLevel: null,
+      securityScore: 35,
+      revenue: 2_600,
+      focal: false,
+    },
+    2,
+  ],
+  [
+    {
+      id: 'seto-alloy',
+      name: 'Seto Alloy Refining Co.',
+      country: 'JP',
+      industry: 'aluminium alloy',
+      size: 'sme',
+      scsLevel: 0,
+      securityScore: null,
+      revenue: 3_100,
+      focal: false,
+    },
+    3,
+  ],
   // other named tier-1s
-  [{ id: 'mikawa-glass', name: 'Mikawa Auto Glass Co.', country: 'JP', industry: 'automotive glass', size: 'large', scsLevel: 3, securityScore: null, revenue: 95_000, focal: false }, 1],
-  [{ id: 'chubu-transport', name: 'Chubu Transport Co.', country: 'JP', industry: 'logistics', size: 'large', scsLevel: 2, securityScore: null, revenue: 70_000, focal: false }, 1],
+  [
+    {
+      id: 'mikawa-glass',
+      name: 'Mikawa Auto Glass Co.',
+      country: 'JP',
+      industry: 'automotive glass',
+      size: 'large',
+      scsLevel: 3,
+      securityScore: null,
+      revenue: 95_000,
+      focal: false,
+    },
+    1,
+  ],
+  [
+    {
+      id: 'chubu-transport',
+      name: 'Chubu Transport Co.',
+      country: 'JP',
+      industry: 'logistics',
+      size: 'large',
+      scsLevel: 2,
+      securityScore: null,
+      revenue: 70_000,
+      focal: false,
+    },
+    1,
+  ],
   // the IT/ERP host and its cloud
-  [{ id: 'nimbus-erp', name: 'Nimbus Cloud Systems K.K.', country: 'JP', industry: 'IT services (ERP hosting)', size: 'sme', scsLevel: null, securityScore: 58, revenue: 4_600, focal: false }, 2],
-  [{ id: 'cascadia-cloud', name: 'Cascadia Cloud Services Inc.', country: 'US', industry: 'cloud infrastructure', size: 'large', scsLevel: 5, securityScore: null, revenue: 2_500_000, focal: false }, 3],
+  [
+    {
+      id: 'nimbus-erp',
+      name: 'Nimbus Cloud Systems K.K.',
+      country: 'JP',
+      industry: 'IT services (ERP hosting)',
+      size: 'sme',
+      scsLevel: null,
+      securityScore: 58,
+      revenue: 4_600,
+      focal: false,
+    },
+    2,
+  ],
+  [
+    {
+      id: 'cascadia-cloud',
+      name: 'Cascadia Cloud Services Inc.',
+      country: 'US',
+      industry: 'cloud infrastructure',
+      size: 'large',
+      scsLevel: 5,
+      securityScore: null,
+      revenue: 2_500_000,
+      focal: false,
+    },
+    3,
+  ],
 ];
 
 const STORY_RETAIL: Array<[CompanyRow, number]> = [
-  [{ id: 'retail-hq', name: 'Hinoki Living Co., Ltd.', country: 'JP', industry: 'retail (lifestyle goods)', size: 'large', scsLevel: 3, securityScore: 64, revenue: 620_000, focal: true }, 0],
-  [{ id: 'shinsei-logistics', name: 'Shinsei Logistics Co., Ltd.', country: 'JP', industry: 'logistics (e-commerce fulfilment)', size: 'large', scsLevel: 3, securityScore: null, revenue: 420_000, focal: false }, 1],
-  [{ id: 'hanamizuki-dept', name: 'Hanamizuki Department Stores Co.', country: 'JP', industry: 'retail (department store)', size: 'large', scsLevel: 3, securityScore: null, revenue: 350_000, focal: false }, 0],
-  [{ id: 'komorebi-variety', name: 'Komorebi Variety Stores Co.', country: 'JP', industry: 'retail (variety goods)', size: 'large', scsLevel: 2, securityScore: null, revenue: 150_000, focal: false }, 0],
-  [{ id: 'daikoku-automation', name: 'Daikoku Warehouse Automation Co.', country: 'JP', industry: 'warehouse automation', size: 'sme', scsLevel: 2, securityScore: 42, revenue: 3_300, focal: false }, 2],
-  [{ id: 'seiryu-trucks', name: 'Seiryu Truck & Bus Co.', country: 'JP', industry: 'commercial vehicles', size: 'large', scsLevel: 3, securityScore: null, revenue: 800_000, focal: false }, 2],
+  [
+    {
+      id: 'retail-hq',
+      name: 'Hinoki Living Co., Ltd.',
+      country: 'JP',
+      industry: 'retail (lifestyle goods)',
+      size: 'large',
+      scsLevel: 3,
+      securityScore: 64,
+      revenue: 620_000,
+      focal: true,
+    },
+    0,
+  ],
+  [
+    {
+      id: 'shinsei-logistics',
+      name: 'Shinsei Logistics Co., Ltd.',
+      country: 'JP',
+      industry: 'logistics (e-commerce fulfilment)',
+      size: 'large',
+      scsLevel: 3,
+      securityScore: null,
+      revenue: 420_000,
+      focal: false,
+    },
+    1,
+  ],
+  [
+    {
+      id: 'hanamizuki-dept',
+      name: 'Hanamizuki Department Stores Co.',
+      country: 'JP',
+      industry: 'retail (department store)',
+      size: 'large',
+      scsLevel: 3,
+      securityScore: null,
+      revenue: 350_000,
+      focal: false,
+    },
+    0,
+  ],
+  [
+    {
+      id: 'komorebi-variety',
+      name: 'Komorebi Variety Stores Co.',
+      country: 'JP',
+      industry: 'retail (variety goods)',
+      size: 'large',
+      scsLevel: 2,
+      securityScore: null,
+      revenue: 150_000,
+      focal: false,
+    },
+    0,
+  ],
+  [
+    {
+      id: 'daikoku-automation',
+      name: 'Daikoku Warehouse Automation Co.',
+      country: 'JP',
+      industry: 'warehouse automation',
+      size: 'sme',
+      scsLevel: 2,
+      securityScore: 42,
+      revenue: 3_300,
+      focal: false,
+    },
+    2,
+  ],
+  [
+    {
+      id: 'seiryu-trucks',
+      name: 'Seiryu Truck & Bus Co.',
+      country: 'JP',
+      industry: 'commercial vehicles',
+      size: 'large',
+      scsLevel: 3,
+      securityScore: null,
+      revenue: 800_000,
+      focal: false,
+    },
+    2,
+  ],
 ];
 
 for (const [row, tier] of [...STORY_AUTO, ...STORY_RETAIL]) addCompany(row, tier, true);
@@ -296,62 +725,700 @@ interface Kind {
 }
 
 const KINDS: Record<string, Kind> = {
-  steel: { industry: 'steel', tag: 'steel', jp: ['Steel Co.', 'Kozai K.K.', 'Steel Service Center'], intl: ['Steel Co., Ltd.'], countries: [['JP', 6], ['KR', 1], ['CN', 1]], large: 0.175, inputs: [{ commodity: 'steel-scrap', kind: 'scrap', min: 1, max: 2, p: 0.5 }, { commodity: 'refractories', kind: 'minerals', min: 1, max: 1, p: 0.3 }] },
-  stamping: { industry: 'metal stamping', tag: 'press', jp: ['Press Works', 'Press Industries Co.', 'Stamping Co.'], intl: ['Metal Stamping Co., Ltd.'], countries: [['JP', 8], ['CN', 1], ['TH', 1]], large: 0.05, inputs: [{ commodity: 'steel-coil', kind: 'steel', min: 1, max: 3 }, { commodity: 'dies', kind: 'tooling', min: 1, max: 1, p: 0.6 }, { commodity: 'plating', kind: 'surface', min: 1, max: 1, p: 0.4 }] },
-  casting: { industry: 'castings', tag: 'casting', jp: ['Foundry Co.', 'Die Casting Co.', 'Chuzo K.K.'], intl: ['Casting Co., Ltd.'], countries: [['JP', 7], ['CN', 2], ['TH', 1]], large: 0.075, inputs: [{ commodity: 'alloy-ingot', kind: 'alloy', min: 1, max: 2 }, { commodity: 'foundry-sand', kind: 'minerals', min: 1, max: 1, p: 0.5 }] },
-  alloy: { industry: 'aluminium alloy', tag: 'alloy', jp: ['Alloy Co.', 'Light Metal K.K.'], intl: ['Aluminium Co., Ltd.'], countries: [['JP', 4], ['CN', 1]], large: 0.15, inputs: [{ commodity: 'aluminium-scrap', kind: 'scrap', min: 1, max: 2 }] },
-  scrap: { industry: 'metal recycling', tag: 'recycling', jp: ['Shigen K.K.', 'Metal Recycling Co.'], intl: ['Recycling Co., Ltd.'], countries: [['JP', 5], ['TH', 1], ['VN', 1]], large: 0.05, inputs: [] },
-  minerals: { industry: 'industrial minerals', tag: 'minerals', jp: ['Kogyo K.K.', 'Silica Co.'], intl: ['Minerals Co., Ltd.'], countries: [['JP', 3], ['CN', 2], ['VN', 1]], large: 0.1, inputs: [] },
-  tooling: { industry: 'tooling', tag: 'mold', jp: ['Mold & Die Co.', 'Kanagata Seisakusho', 'Tool Works'], intl: ['Mould Co., Ltd.'], countries: [['JP', 8], ['CN', 1], ['TW', 1]], large: 0.05, inputs: [{ commodity: 'tool-steel', kind: 'steel', min: 1, max: 2 }] },
-  surface: { industry: 'surface treatment', tag: 'plating', jp: ['Plating Co.', 'Heat Treatment Works', 'Surface Finishing Co.'], intl: ['Surface Tech Co., Ltd.'], countries: [['JP', 9], ['TH', 1]], large: 0.03, inputs: [{ commodity: 'plating-chemicals', kind: 'chemicals', min: 1, max: 2 }] },
-  chemicals: { industry: 'chemicals', tag: 'chemical', jp: ['Chemical Co.', 'Kasei K.K.', 'Chemical Industries'], intl: ['Chemical Co., Ltd.'], countries: [['JP', 5], ['CN', 2], ['KR', 1], ['DE', 1]], large: 0.1, inputs: [{ commodity: 'naphtha', kind: 'petrochem', min: 1, max: 2, p: 0.7 }] },
-  petrochem: { industry: 'petrochemicals', tag: 'petrochem', jp: ['Petrochemical Co.', 'Sekiyu Kagaku K.K.'], intl: ['Petrochemical Corp.'], countries: [['JP', 2], ['KR', 1], ['US', 1]], large: 0.95, inputs: [] },
-  rubber: { industry: 'tires and rubber', tag: 'rubber', jp: ['Rubber Industries', 'Gomu Kogyo K.K.', 'Tire Co.'], intl: ['Rubber Co., Ltd.'], countries: [['JP', 5], ['TH', 1], ['CN', 1]], large: 0.15, inputs: [{ commodity: 'natural-rubber', kind: 'plantation', min: 1, max: 2 }, { commodity: 'carbon-black', kind: 'chemicals', min: 1, max: 1, p: 0.5 }] },
-  plantation: { industry: 'natural rubber', tag: 'plantation', jp: ['Plantation Co.'], intl: ['Rubber Plantation Co., Ltd.'], countries: [['TH', 3], ['VN', 2]], large: 0.05, inputs: [] },
-  paint: { industry: 'automotive paint', tag: 'paint', jp: ['Paint Co.', 'Toryo K.K.'], intl: ['Coatings GmbH'], countries: [['JP', 4], ['DE', 1]], large: 0.9, inputs: [{ commodity: 'pigments', kind: 'chemicals', min: 1, max: 2 }] },
-  fasteners: { industry: 'fasteners', tag: 'fastener', jp: ['Screw Co.', 'Bolt & Nut Works', 'Fastener Industries'], intl: ['Fastener Co., Ltd.'], countries: [['JP', 6], ['TW', 2], ['CN', 1]], large: 0.05, inputs: [{ commodity: 'wire-rod', kind: 'steel', min: 1, max: 2 }, { commodity: 'plating', kind: 'surface', min: 1, max: 1, p: 0.7 }] },
-  harness: { industry: 'wiring harness', tag: 'harness', jp: ['Wiring Systems Co.', 'Harness Co.'], intl: ['Wiring Co., Ltd.'], countries: [['JP', 3], ['VN', 2], ['TH', 1], ['CN', 1]], large: 0.1, inputs: [{ commodity: 'copper-wire', kind: 'wire', min: 1, max: 2 }, { commodity: 'connectors', kind: 'connectors', min: 1, max: 2 }] },
-  wire: { industry: 'electric wire', tag: 'wire', jp: ['Electric Wire Co.', 'Cable Works'], intl: ['Cable Co., Ltd.'], countries: [['JP', 4], ['CN', 1], ['VN', 1]], large: 0.15, inputs: [{ commodity: 'copper-cathode', kind: 'copper', min: 1, max: 1 }] },
-  copper: { industry: 'copper smelting', tag: 'copper', jp: ['Copper Smelting Co.', 'Seiren K.K.'], intl: ['Copper Co., Ltd.'], countries: [['JP', 2], ['CN', 1]], large: 0.9, inputs: [] },
-  connectors: { industry: 'connectors', tag: 'connector', jp: ['Connector Co.', 'Terminal Works'], intl: ['Connector Co., Ltd.'], countries: [['JP', 5], ['TW', 1], ['CN', 1]], large: 0.075, inputs: [{ commodity: 'resin', kind: 'chemicals', min: 1, max: 1 }, { commodity: 'plating', kind: 'surface', min: 1, max: 1, p: 0.5 }] },
-  battery: { industry: 'batteries', tag: 'battery', jp: ['Battery Co.', 'Denchi K.K.'], intl: ['Battery Co., Ltd.'], countries: [['JP', 2], ['KR', 1], ['CN', 1]], large: 0.85, inputs: [{ commodity: 'battery-cells', kind: 'cells', min: 1, max: 2 }] },
-  cells: { industry: 'battery cells', tag: 'cells', jp: ['Energy Devices Co.'], intl: ['Energy Co., Ltd.'], countries: [['CN', 2], ['KR', 2], ['JP', 1]], large: 0.9, inputs: [] },
-  molding: { industry: 'plastic moulding', tag: 'plastics', jp: ['Plastics Co.', 'Resin Industries', 'Molding Works'], intl: ['Plastics Co., Ltd.'], countries: [['JP', 7], ['CN', 1], ['TH', 1], ['VN', 1]], large: 0.05, inputs: [{ commodity: 'resin', kind: 'chemicals', min: 1, max: 3 }, { commodity: 'molds', kind: 'tooling', min: 1, max: 1, p: 0.6 }] },
-  textile: { industry: 'textiles', tag: 'textile', jp: ['Textile Co.', 'Orimono K.K.', 'Weaving Mill'], intl: ['Textile Co., Ltd.'], countries: [['JP', 4], ['CN', 3], ['VN', 2]], large: 0.075, inputs: [{ commodity: 'yarn', kind: 'spinning', min: 1, max: 3 }, { commodity: 'dyes', kind: 'chemicals', min: 1, max: 1, p: 0.3 }] },
-  spinning: { industry: 'spinning', tag: 'spinning', jp: ['Spinning Co.', 'Boseki K.K.'], intl: ['Spinning Co., Ltd.'], countries: [['JP', 2], ['CN', 2], ['VN', 1]], large: 0.15, inputs: [{ commodity: 'fiber', kind: 'fiber', min: 1, max: 2 }] },
-  fiber: { industry: 'fibres (cotton, polyester)', tag: 'fiber', jp: ['Fiber Co.'], intl: ['Fibre Co., Ltd.', 'Cotton Co.'], countries: [['US', 2], ['CN', 1], ['JP', 1]], large: 0.3, inputs: [] },
-  apparel: { industry: 'apparel', tag: 'apparel', jp: ['Apparel Co.', 'Garment Works', 'Hosei K.K.'], intl: ['Garment Co., Ltd.'], countries: [['JP', 4], ['CN', 2], ['VN', 2]], large: 0.05, inputs: [{ commodity: 'fabric', kind: 'textile', min: 1, max: 3 }, { commodity: 'sewing', kind: 'sewing', min: 1, max: 2, p: 0.6 }, { commodity: 'trims', kind: 'notions', min: 1, max: 1, p: 0.4 }] },
-  sewing: { industry: 'sewing', tag: 'sewing', jp: ['Sewing Co.'], intl: ['Sewing Co., Ltd.', 'Garment Factory'], countries: [['VN', 4], ['CN', 2], ['TH', 1]], large: 0.05, inputs: [] },
-  notions: { industry: 'buttons and trims', tag: 'trims', jp: ['Button Co.', 'Trims K.K.'], intl: ['Accessories Co., Ltd.'], countries: [['JP', 2], ['CN', 2]], large: 0.05, inputs: [] },
-  household: { industry: 'household goods', tag: 'homeware', jp: ['Homeware Co.', 'Zakka K.K.', 'Housewares Co.'], intl: ['Homeware Co., Ltd.'], countries: [['JP', 5], ['CN', 2], ['VN', 1]], large: 0.05, inputs: [{ commodity: 'resin', kind: 'chemicals', min: 1, max: 1, p: 0.6 }, { commodity: 'packaging', kind: 'packaging', min: 1, max: 1, p: 0.6 }] },
-  food: { industry: 'food processing', tag: 'foods', jp: ['Foods Co.', 'Shokuhin K.K.', 'Seika Co.'], intl: ['Foods Co., Ltd.'], countries: [['JP', 7], ['TH', 1], ['VN', 1]], large: 0.05, inputs: [{ commodity: 'ingredients', kind: 'farm', min: 1, max: 3 }, { commodity: 'packaging', kind: 'packaging', min: 1, max: 1, p: 0.7 }] },
-  farm: { industry: 'agriculture', tag: 'farm', jp: ['Agricultural Cooperative', 'Nosan K.K.', 'Farm Co.'], intl: ['Farm Co., Ltd.', 'Agri Co.'], countries: [['JP', 6], ['US', 1], ['TH', 1], ['VN', 1]], large: 0.05, inputs: [] },
-  packaging: { industry: 'packaging', tag: 'packaging', jp: ['Packaging Co.', 'Shiki K.K.', 'Danboru Co.'], intl: ['Packaging Co., Ltd.'], countries: [['JP', 8], ['CN', 1]], large: 0.05, inputs: [{ commodity: 'paperboard', kind: 'paper', min: 1, max: 3 }] },
-  paper: { industry: 'paper', tag: 'paper', jp: ['Paper Mill', 'Seishi K.K.'], intl: ['Paper Co., Ltd.'], countries: [['JP', 4], ['CN', 1]], large: 0.15, inputs: [{ commodity: 'pulp', kind: 'forestry', min: 1, max: 2, p: 0.7 }] },
-  forestry: { industry: 'forestry and pulp', tag: 'forestry', jp: ['Forestry Co.', 'Ringyo K.K.'], intl: ['Pulp Co., Ltd.', 'Timber Co.'], countries: [['JP', 3], ['US', 1], ['VN', 1]], large: 0.1, inputs: [] },
-  stationery: { industry: 'stationery', tag: 'stationery', jp: ['Stationery Co.', 'Bungu K.K.'], intl: ['Stationery Co., Ltd.'], countries: [['JP', 6], ['CN', 1], ['VN', 1]], large: 0.05, inputs: [{ commodity: 'paper', kind: 'paper', min: 1, max: 1 }, { commodity: 'resin', kind: 'chemicals', min: 1, max: 1, p: 0.4 }] },
-  fixtures: { industry: 'store fixtures', tag: 'fixtures', jp: ['Store Fixtures Co.', 'Display Works'], intl: ['Fixtures Co., Ltd.'], countries: [['JP', 5], ['CN', 1]], large: 0.05, inputs: [{ commodity: 'steel-sheet', kind: 'steel', min: 1, max: 1 }] },
-  trucking: { industry: 'trucking', tag: 'unyu', jp: ['Unyu K.K.', 'Transport Co.', 'Express Co.'], intl: ['Logistics Co., Ltd.'], countries: [['JP', 12], ['TH', 1]], large: 0.05, inputs: [{ commodity: 'trucking', kind: 'trucking', min: 1, max: 2, p: 0.35 }] },
-  pcb: { industry: 'printed circuit boards', tag: 'pcb', jp: ['Circuit Co.', 'Printed Circuits Co.'], intl: ['Circuit Co., Ltd.', 'PCB Co., Ltd.'], countries: [['JP', 3], ['TW', 2], ['CN', 2], ['TH', 1]], large: 0.075, inputs: [{ commodity: 'copper-clad-laminate', kind: 'laminate', min: 1, max: 2 }] },
-  laminate: { industry: 'laminates', tag: 'laminate', jp: ['Laminate Co.'], intl: ['Laminate Co., Ltd.'], countries: [['JP', 2], ['TW', 2], ['CN', 1]], large: 0.15, inputs: [{ commodity: 'glass-cloth', kind: 'minerals', min: 1, max: 1, p: 0.5 }] },
-  components: { industry: 'electronic components', tag: 'denshi', jp: ['Electronic Parts Co.', 'Denshi Buhin K.K.', 'Devices Co.'], intl: ['Electronics Co., Ltd.'], countries: [['JP', 5], ['CN', 2], ['TW', 1], ['KR', 1]], large: 0.125, inputs: [{ commodity: 'ceramic-powder', kind: 'minerals', min: 1, max: 1, p: 0.5 }] },
-  panels: { industry: 'display panels', tag: 'panel', jp: ['Display Co.'], intl: ['Display Co., Ltd.', 'Optoelectronics Co.'], countries: [['TW', 2], ['KR', 1], ['CN', 1], ['JP', 1]], large: 0.9, inputs: [{ commodity: 'glass-substrates', kind: 'minerals', min: 1, max: 1, p: 0.5 }] },
-  osat: { industry: 'chip assembly and test', tag: 'osat', jp: ['Semiconductor Assembly Co.'], intl: ['Semiconductor Test Co., Ltd.'], countries: [['TH', 1], ['VN', 1], ['CN', 1], ['JP', 1]], large: 0.1, inputs: [{ commodity: 'substrates', kind: 'laminate', min: 1, max: 1, p: 0.6 }] },
-  polysilicon: { industry: 'polysilicon', tag: 'polysilicon', jp: ['Polysilicon Co.'], intl: ['Polysilicon Co., Ltd.'], countries: [['CN', 3], ['US', 1]], large: 0.9, inputs: [] },
-  gas: { industry: 'industrial gases', tag: 'gas', jp: ['Sanso K.K.', 'Industrial Gas Co.'], intl: ['Gases Co., Ltd.'], countries: [['JP', 3], ['US', 1]], large: 0.35, inputs: [] },
-  foam: { industry: 'urethane foam', tag: 'foam', jp: ['Urethane Co.', 'Foam Industries'], intl: ['Foam Co., Ltd.'], countries: [['JP', 4], ['TH', 1]], large: 0.05, inputs: [{ commodity: 'polyol', kind: 'chemicals', min: 1, max: 1 }] },
-  friction: { industry: 'friction materials', tag: 'friction', jp: ['Friction Materials Co.'], intl: ['Friction Co., Ltd.'], countries: [['JP', 3], ['CN', 1]], large: 0.1, inputs: [{ commodity: 'resin', kind: 'chemicals', min: 1, max: 1, p: 0.5 }] },
+  steel: {
+    industry: 'steel',
+    tag: 'steel',
+    jp: ['Steel Co.', 'Kozai K.K.', 'Steel Service Center'],
+    intl: ['Steel Co., Ltd.'],
+    countries: [
+      ['JP', 6],
+      ['KR', 1],
+      ['CN', 1],
+    ],
+    large: 0.175,
+    inputs: [
+      { commodity: 'steel-scrap', kind: 'scrap', min: 1, max: 2, p: 0.5 },
+      { commodity: 'refractories', kind: 'minerals', min: 1, max: 1, p: 0.3 },
+    ],
+  },
+  stamping: {
+    industry: 'metal stamping',
+    tag: 'press',
+    jp: ['Press Works', 'Press Industries Co.', 'Stamping Co.'],
+    intl: ['Metal Stamping Co., Ltd.'],
+    countries: [
+      ['JP', 8],
+      ['CN', 1],
+      ['TH', 1],
+    ],
+    large: 0.05,
+    inputs: [
+      { commodity: 'steel-coil', kind: 'steel', min: 1, max: 3 },
+      { commodity: 'dies', kind: 'tooling', min: 1, max: 1, p: 0.6 },
+      { commodity: 'plating', kind: 'surface', min: 1, max: 1, p: 0.4 },
+    ],
+  },
+  casting: {
+    industry: 'castings',
+    tag: 'casting',
+    jp: ['Foundry Co.', 'Die Casting Co.', 'Chuzo K.K.'],
+    intl: ['Casting Co., Ltd.'],
+    countries: [
+      ['JP', 7],
+      ['CN', 2],
+      ['TH', 1],
+    ],
+    large: 0.075,
+    inputs: [
+      { commodity: 'alloy-ingot', kind: 'alloy', min: 1, max: 2 },
+      { commodity: 'foundry-sand', kind: 'minerals', min: 1, max: 1, p: 0.5 },
+    ],
+  },
+  alloy: {
+    industry: 'aluminium alloy',
+    tag: 'alloy',
+    jp: ['Alloy Co.', 'Light Metal K.K.'],
+    intl: ['Aluminium Co., Ltd.'],
+    countries: [
+      ['JP', 4],
+      ['CN', 1],
+    ],
+    large: 0.15,
+    inputs: [{ commodity: 'aluminium-scrap', kind: 'scrap', min: 1, max: 2 }],
+  },
+  scrap: {
+    industry: 'metal recycling',
+    tag: 'recycling',
+    jp: ['Shigen K.K.', 'Metal Recycling Co.'],
+    intl: ['Recycling Co., Ltd.'],
+    countries: [
+      ['JP', 5],
+      ['TH', 1],
+      ['VN', 1],
+    ],
+    large: 0.05,
+    inputs: [],
+  },
+  minerals: {
+    industry: 'industrial minerals',
+    tag: 'minerals',
+    jp: ['Kogyo K.K.', 'Silica Co.'],
+    intl: ['Minerals Co., Ltd.'],
+    countries: [
+      ['JP', 3],
+      ['CN', 2],
+      ['VN', 1],
+    ],
+    large: 0.1,
+    inputs: [],
+  },
+  tooling: {
+    industry: 'tooling',
+    tag: 'mold',
+    jp: ['Mold & Die Co.', 'Kanagata Seisakusho', 'Tool Works'],
+    intl: ['Mould Co., Ltd.'],
+    countries: [
+      ['JP', 8],
+      ['CN', 1],
+      ['TW', 1],
+    ],
+    large: 0.05,
+    inputs: [{ commodity: 'tool-steel', kind: 'steel', min: 1, max: 2 }],
+  },
+  surface: {
+    industry: 'surface treatment',
+    tag: 'plating',
+    jp: ['Plating Co.', 'Heat Treatment Works', 'Surface Finishing Co.'],
+    intl: ['Surface Tech Co., Ltd.'],
+    countries: [
+      ['JP', 9],
+      ['TH', 1],
+    ],
+    large: 0.03,
+    inputs: [{ commodity: 'plating-chemicals', kind: 'chemicals', min: 1, max: 2 }],
+  },
+  chemicals: {
+    industry: 'chemicals',
+    tag: 'chemical',
+    jp: ['Chemical Co.', 'Kasei K.K.', 'Chemical Industries'],
+    intl: ['Chemical Co., Ltd.'],
+    countries: [
+      ['JP', 5],
+      ['CN', 2],
+      ['KR', 1],
+      ['DE', 1],
+    ],
+    large: 0.1,
+    inputs: [{ commodity: 'naphtha', kind: 'petrochem', min: 1, max: 2, p: 0.7 }],
+  },
+  petrochem: {
+    industry: 'petrochemicals',
+    tag: 'petrochem',
+    jp: ['Petrochemical Co.', 'Sekiyu Kagaku K.K.'],
+    intl: ['Petrochemical Corp.'],
+    countries: [
+      ['JP', 2],
+      ['KR', 1],
+      ['US', 1],
+    ],
+    large: 0.95,
+    inputs: [],
+  },
+  rubber: {
+    industry: 'tires and rubber',
+    tag: 'rubber',
+    jp: ['Rubber Industries', 'Gomu Kogyo K.K.', 'Tire Co.'],
+    intl: ['Rubber Co., Ltd.'],
+    countries: [
+      ['JP', 5],
+      ['TH', 1],
+      ['CN', 1],
+    ],
+    large: 0.15,
+    inputs: [
+      { commodity: 'natural-rubber', kind: 'plantation', min: 1, max: 2 },
+      { commodity: 'carbon-black', kind: 'chemicals', min: 1, max: 1, p: 0.5 },
+    ],
+  },
+  plantation: {
+    industry: 'natural rubber',
+    tag: 'plantation',
+    jp: ['Plantation Co.'],
+    intl: ['Rubber Plantation Co., Ltd.'],
+    countries: [
+      ['TH', 3],
+      ['VN', 2],
+    ],
+    large: 0.05,
+    inputs: [],
+  },
+  paint: {
+    industry: 'automotive paint',
+    tag: 'paint',
+    jp: ['Paint Co.', 'Toryo K.K.'],
+    intl: ['Coatings GmbH'],
+    countries: [
+      ['JP', 4],
+      ['DE', 1],
+    ],
+    large: 0.9,
+    inputs: [{ commodity: 'pigments', kind: 'chemicals', min: 1, max: 2 }],
+  },
+  fasteners: {
+    industry: 'fasteners',
+    tag: 'fastener',
+    jp: ['Screw Co.', 'Bolt & Nut Works', 'Fastener Industries'],
+    intl: ['Fastener Co., Ltd.'],
+    countries: [
+      ['JP', 6],
+      ['TW', 2],
+      ['CN', 1],
+    ],
+    large: 0.05,
+    inputs: [
+      { commodity: 'wire-rod', kind: 'steel', min: 1, max: 2 },
+      { commodity: 'plating', kind: 'surface', min: 1, max: 1, p: 0.7 },
+    ],
+  },
+  harness: {
+    industry: 'wiring harness',
+    tag: 'harness',
+    jp: ['Wiring Systems Co.', 'Harness Co.'],
+    intl: ['Wiring Co., Ltd.'],
+    countries: [
+      ['JP', 3],
+      ['VN', 2],
+      ['TH', 1],
+      ['CN', 1],
+    ],
+    large: 0.1,
+    inputs: [
+      { commodity: 'copper-wire', kind: 'wire', min: 1, max: 2 },
+      { commodity: 'connectors', kind: 'connectors', min: 1, max: 2 },
+    ],
+  },
+  wire: {
+    industry: 'electric wire',
+    tag: 'wire',
+    jp: ['Electric Wire Co.', 'Cable Works'],
+    intl: ['Cable Co., Ltd.'],
+    countries: [
+      ['JP', 4],
+      ['CN', 1],
+      ['VN', 1],
+    ],
+    large: 0.15,
+    inputs: [{ commodity: 'copper-cathode', kind: 'copper', min: 1, max: 1 }],
+  },
+  copper: {
+    industry: 'copper smelting',
+    tag: 'copper',
+    jp: ['Copper Smelting Co.', 'Seiren K.K.'],
+    intl: ['Copper Co., Ltd.'],
+    countries: [
+      ['JP', 2],
+      ['CN', 1],
+    ],
+    large: 0.9,
+    inputs: [],
+  },
+  connectors: {
+    industry: 'connectors',
+    tag: 'connector',
+    jp: ['Connector Co.', 'Terminal Works'],
+    intl: ['Connector Co., Ltd.'],
+    countries: [
+      ['JP', 5],
+      ['TW', 1],
+      ['CN', 1],
+    ],
+    large: 0.075,
+    inputs: [
+      { commodity: 'resin', kind: 'chemicals', min: 1, max: 1 },
+      { commodity: 'plating', kind: 'surface', min: 1, max: 1, p: 0.5 },
+    ],
+  },
+  battery: {
+    industry: 'batteries',
+    tag: 'battery',
+    jp: ['Battery Co.', 'Denchi K.K.'],
+    intl: ['Battery Co., Ltd.'],
+    countries: [
+      ['JP', 2],
+      ['KR', 1],
+      ['CN', 1],
+    ],
+    large: 0.85,
+    inputs: [{ commodity: 'battery-cells', kind: 'cells', min: 1, max: 2 }],
+  },
+  cells: {
+    industry: 'battery cells',
+    tag: 'cells',
+    jp: ['Energy Devices Co.'],
+    intl: ['Energy Co., Ltd.'],
+    countries: [
+      ['CN', 2],
+      ['KR', 2],
+      ['JP', 1],
+    ],
+    large: 0.9,
+    inputs: [],
+  },
+  molding: {
+    industry: 'plastic moulding',
+    tag: 'plastics',
+    jp: ['Plastics Co.', 'Resin Industries', 'Molding Works'],
+    intl: ['Plastics Co., Ltd.'],
+    countries: [
+      ['JP', 7],
+      ['CN', 1],
+      ['TH', 1],
+      ['VN', 1],
+    ],
+    large: 0.05,
+    inputs: [
+      { commodity: 'resin', kind: 'chemicals', min: 1, max: 3 },
+      { commodity: 'molds', kind: 'tooling', min: 1, max: 1, p: 0.6 },
+    ],
+  },
+  textile: {
+    industry: 'textiles',
+    tag: 'textile',
+    jp: ['Textile Co.', 'Orimono K.K.', 'Weaving Mill'],
+    intl: ['Textile Co., Ltd.'],
+    countries: [
+      ['JP', 4],
+      ['CN', 3],
+      ['VN', 2],
+    ],
+    large: 0.075,
+    inputs: [
+      { commodity: 'yarn', kind: 'spinning', min: 1, max: 3 },
+      { commodity: 'dyes', kind: 'chemicals', min: 1, max: 1, p: 0.3 },
+    ],
+  },
+  spinning: {
+    industry: 'spinning',
+    tag: 'spinning',
+    jp: ['Spinning Co.', 'Boseki K.K.'],
+    intl: ['Spinning Co., Ltd.'],
+    countries: [
+      ['JP', 2],
+      ['CN', 2],
+      ['VN', 1],
+    ],
+    large: 0.15,
+    inputs: [{ commodity: 'fiber', kind: 'fiber', min: 1, max: 2 }],
+  },
+  fiber: {
+    industry: 'fibres (cotton, polyester)',
+    tag: 'fiber',
+    jp: ['Fiber Co.'],
+    intl: ['Fibre Co., Ltd.', 'Cotton Co.'],
+    countries: [
+      ['US', 2],
+      ['CN', 1],
+      ['JP', 1],
+    ],
+    large: 0.3,
+    inputs: [],
+  },
+  apparel: {
+    industry: 'apparel',
+    tag: 'apparel',
+    jp: ['Apparel Co.', 'Garment Works', 'Hosei K.K.'],
+    intl: ['Garment Co., Ltd.'],
+    countries: [
+      ['JP', 4],
+      ['CN', 2],
+      ['VN', 2],
+    ],
+    large: 0.05,
+    inputs: [
+      { commodity: 'fabric', kind: 'textile', min: 1, max: 3 },
+      { commodity: 'sewing', kind: 'sewing', min: 1, max: 2, p: 0.6 },
+      { commodity: 'trims', kind: 'notions', min: 1, max: 1, p: 0.4 },
+    ],
+  },
+  sewing: {
+    industry: 'sewing',
+    tag: 'sewing',
+    jp: ['Sewing Co.'],
+    intl: ['Sewing Co., Ltd.', 'Garment Factory'],
+    countries: [
+      ['VN', 4],
+      ['CN', 2],
+      ['TH', 1],
+    ],
+    large: 0.05,
+    inputs: [],
+  },
+  notions: {
+    industry: 'buttons and trims',
+    tag: 'trims',
+    jp: ['Button Co.', 'Trims K.K.'],
+    intl: ['Accessories Co., Ltd.'],
+    countries: [
+      ['JP', 2],
+      ['CN', 2],
+    ],
+    large: 0.05,
+    inputs: [],
+  },
+  household: {
+    industry: 'household goods',
+    tag: 'homeware',
+    jp: ['Homeware Co.', 'Zakka K.K.', 'Housewares Co.'],
+    intl: ['Homeware Co., Ltd.'],
+    countries: [
+      ['JP', 5],
+      ['CN', 2],
+      ['VN', 1],
+    ],
+    large: 0.05,
+    inputs: [
+      { commodity: 'resin', kind: 'chemicals', min: 1, max: 1, p: 0.6 },
+      { commodity: 'packaging', kind: 'packaging', min: 1, max: 1, p: 0.6 },
+    ],
+  },
+  food: {
+    industry: 'food processing',
+    tag: 'foods',
+    jp: ['Foods Co.', 'Shokuhin K.K.', 'Seika Co.'],
+    intl: ['Foods Co., Ltd.'],
+    countries: [
+      ['JP', 7],
+      ['TH', 1],
+      ['VN', 1],
+    ],
+    large: 0.05,
+    inputs: [
+      { commodity: 'ingredients', kind: 'farm', min: 1, max: 3 },
+      { commodity: 'packaging', kind: 'packaging', min: 1, max: 1, p: 0.7 },
+    ],
+  },
+  farm: {
+    industry: 'agriculture',
+    tag: 'farm',
+    jp: ['Agricultural Cooperative', 'Nosan K.K.', 'Farm Co.'],
+    intl: ['Farm Co., Ltd.', 'Agri Co.'],
+    countries: [
+      ['JP', 6],
+      ['US', 1],
+      ['TH', 1],
+      ['VN', 1],
+    ],
+    large: 0.05,
+    inputs: [],
+  },
+  packaging: {
+    industry: 'packaging',
+    tag: 'packaging',
+    jp: ['Packaging Co.', 'Shiki K.K.', 'Danboru Co.'],
+    intl: ['Packaging Co., Ltd.'],
+    countries: [
+      ['JP', 8],
+      ['CN', 1],
+    ],
+    large: 0.05,
+    inputs: [{ commodity: 'paperboard', kind: 'paper', min: 1, max: 3 }],
+  },
+  paper: {
+    industry: 'paper',
+    tag: 'paper',
+    jp: ['Paper Mill', 'Seishi K.K.'],
+    intl: ['Paper Co., Ltd.'],
+    countries: [
+      ['JP', 4],
+      ['CN', 1],
+    ],
+    large: 0.15,
+    inputs: [{ commodity: 'pulp', kind: 'forestry', min: 1, max: 2, p: 0.7 }],
+  },
+  forestry: {
+    industry: 'forestry and pulp',
+    tag: 'forestry',
+    jp: ['Forestry Co.', 'Ringyo K.K.'],
+    intl: ['Pulp Co., Ltd.', 'Timber Co.'],
+    countries: [
+      ['JP', 3],
+      ['US', 1],
+      ['VN', 1],
+    ],
+    large: 0.1,
+    inputs: [],
+  },
+  stationery: {
+    industry: 'stationery',
+    tag: 'stationery',
+    jp: ['Stationery Co.', 'Bungu K.K.'],
+    intl: ['Stationery Co., Ltd.'],
+    countries: [
+      ['JP', 6],
+      ['CN', 1],
+      ['VN', 1],
+    ],
+    large: 0.05,
+    inputs: [
+      { commodity: 'paper', kind: 'paper', min: 1, max: 1 },
+      { commodity: 'resin', kind: 'chemicals', min: 1, max: 1, p: 0.4 },
+    ],
+  },
+  fixtures: {
+    industry: 'store fixtures',
+    tag: 'fixtures',
+    jp: ['Store Fixtures Co.', 'Display Works'],
+    intl: ['Fixtures Co., Ltd.'],
+    countries: [
+      ['JP', 5],
+      ['CN', 1],
+    ],
+    large: 0.05,
+    inputs: [{ commodity: 'steel-sheet', kind: 'steel', min: 1, max: 1 }],
+  },
+  trucking: {
+    industry: 'trucking',
+    tag: 'unyu',
+    jp: ['Unyu K.K.', 'Transport Co.', 'Express Co.'],
+    intl: ['Logistics Co., Ltd.'],
+    countries: [
+      ['JP', 12],
+      ['TH', 1],
+    ],
+    large: 0.05,
+    inputs: [{ commodity: 'trucking', kind: 'trucking', min: 1, max: 2, p: 0.35 }],
+  },
+  pcb: {
+    industry: 'printed circuit boards',
+    tag: 'pcb',
+    jp: ['Circuit Co.', 'Printed Circuits Co.'],
+    intl: ['Circuit Co., Ltd.', 'PCB Co., Ltd.'],
+    countries: [
+      ['JP', 3],
+      ['TW', 2],
+      ['CN', 2],
+      ['TH', 1],
+    ],
+    large: 0.075,
+    inputs: [{ commodity: 'copper-clad-laminate', kind: 'laminate', min: 1, max: 2 }],
+  },
+  laminate: {
+    industry: 'laminates',
+    tag: 'laminate',
+    jp: ['Laminate Co.'],
+    intl: ['Laminate Co., Ltd.'],
+    countries: [
+      ['JP', 2],
+      ['TW', 2],
+      ['CN', 1],
+    ],
+    large: 0.15,
+    inputs: [{ commodity: 'glass-cloth', kind: 'minerals', min: 1, max: 1, p: 0.5 }],
+  },
+  components: {
+    industry: 'electronic components',
+    tag: 'denshi',
+    jp: ['Electronic Parts Co.', 'Denshi Buhin K.K.', 'Devices Co.'],
+    intl: ['Electronics Co., Ltd.'],
+    countries: [
+      ['JP', 5],
+      ['CN', 2],
+      ['TW', 1],
+      ['KR', 1],
+    ],
+    large: 0.125,
+    inputs: [{ commodity: 'ceramic-powder', kind: 'minerals', min: 1, max: 1, p: 0.5 }],
+  },
+  panels: {
+    industry: 'display panels',
+    tag: 'panel',
+    jp: ['Display Co.'],
+    intl: ['Display Co., Ltd.', 'Optoelectronics Co.'],
+    countries: [
+      ['TW', 2],
+      ['KR', 1],
+      ['CN', 1],
+      ['JP', 1],
+    ],
+    large: 0.9,
+    inputs: [{ commodity: 'glass-substrates', kind: 'minerals', min: 1, max: 1, p: 0.5 }],
+  },
+  osat: {
+    industry: 'chip assembly and test',
+    tag: 'osat',
+    jp: ['Semiconductor Assembly Co.'],
+    intl: ['Semiconductor Test Co., Ltd.'],
+    countries: [
+      ['TH', 1],
+      ['VN', 1],
+      ['CN', 1],
+      ['JP', 1],
+    ],
+    large: 0.1,
+    inputs: [{ commodity: 'substrates', kind: 'laminate', min: 1, max: 1, p: 0.6 }],
+  },
+  polysilicon: {
+    industry: 'polysilicon',
+    tag: 'polysilicon',
+    jp: ['Polysilicon Co.'],
+    intl: ['Polysilicon Co., Ltd.'],
+    countries: [
+      ['CN', 3],
+      ['US', 1],
+    ],
+    large: 0.9,
+    inputs: [],
+  },
+  gas: {
+    industry: 'industrial gases',
+    tag: 'gas',
+    jp: ['Sanso K.K.', 'Industrial Gas Co.'],
+    intl: ['Gases Co., Ltd.'],
+    countries: [
+      ['JP', 3],
+      ['US', 1],
+    ],
+    large: 0.35,
+    inputs: [],
+  },
+  foam: {
+    industry: 'urethane foam',
+    tag: 'foam',
+    jp: ['Urethane Co.', 'Foam Industries'],
+    intl: ['Foam Co., Ltd.'],
+    countries: [
+      ['JP', 4],
+      ['TH', 1],
+    ],
+    large: 0.05,
+    inputs: [{ commodity: 'polyol', kind: 'chemicals', min: 1, max: 1 }],
+  },
+  friction: {
+    industry: 'friction materials',
+    tag: 'friction',
+    jp: ['Friction Materials Co.'],
+    intl: ['Friction Co., Ltd.'],
+    countries: [
+      ['JP', 3],
+      ['CN', 1],
+    ],
+    large: 0.1,
+    inputs: [{ commodity: 'resin', kind: 'chemicals', min: 1, max: 1, p: 0.5 }],
+  },
 };
 
 const PLACES: Record<Country, string[]> = {
   JP: [
-    'Hamamatsu', 'Okazaki', 'Kariya', 'Anjo', 'Nishio', 'Toyohashi', 'Yokkaichi', 'Suzuka', 'Kameyama', 'Hikone',
-    'Ogaki', 'Seki', 'Tajimi', 'Kasugai', 'Ichinomiya', 'Handa', 'Hekinan', 'Iwata', 'Numazu', 'Kakegawa',
-    'Ueda', 'Matsumoto', 'Suwa', 'Okaya', 'Iida', 'Sanjo', 'Tsubame', 'Nagaoka', 'Koriyama', 'Iwaki',
-    'Mito', 'Oyama', 'Ashikaga', 'Kiryu', 'Isesaki', 'Takasaki', 'Kawagoe', 'Sayama', 'Hachioji', 'Atsugi',
-    'Ebina', 'Hiratsuka', 'Odawara', 'Himeji', 'Kakogawa', 'Akashi', 'Amagasaki', 'Kishiwada', 'Higashiosaka', 'Kadoma',
-    'Kurashiki', 'Fukuyama', 'Kure', 'Kitakyushu', 'Kurume', 'Oita', 'Yamagata', 'Morioka', 'Toyama', 'Fukui',
-    'Takaoka', 'Komatsu', 'Sabae', 'Tsuruga', 'Maizuru', 'Tottori', 'Matsue', 'Niihama', 'Imabari', 'Saga',
+    'Hamamatsu',
+    'Okazaki',
+    'Kariya',
+    'Anjo',
+    'Nishio',
+    'Toyohashi',
+    'Yokkaichi',
+    'Suzuka',
+    'Kameyama',
+    'Hikone',
+    'Ogaki',
+    'Seki',
+    'Tajimi',
+    'Kasugai',
+    'Ichinomiya',
+    'Handa',
+    'Hekinan',
+    'Iwata',
+    'Numazu',
+    'Kakegawa',
+    'Ueda',
+    'Matsumoto',
+    'Suwa',
+    'Okaya',
+    'Iida',
+    'Sanjo',
+    'Tsubame',
+    'Nagaoka',
+    'Koriyama',
+    'Iwaki',
+    'Mito',
+    'Oyama',
+    'Ashikaga',
+    'Kiryu',
+    'Isesaki',
+    'Takasaki',
+    'Kawagoe',
+    'Sayama',
+    'Hachioji',
+    'Atsugi',
+    'Ebina',
+    'Hiratsuka',
+    'Odawara',
+    'Himeji',
+    'Kakogawa',
+    'Akashi',
+    'Amagasaki',
+    'Kishiwada',
+    'Higashiosaka',
+    'Kadoma',
+    'Kurashiki',
+    'Fukuyama',
+    'Kure',
+    'Kitakyushu',
+    'Kurume',
+    'Oita',
+    'Yamagata',
+    'Morioka',
+    'Toyama',
+    'Fukui',
+    'Takaoka',
+    'Komatsu',
+    'Sabae',
+    'Tsuruga',
+    'Maizuru',
+    'Tottori',
+    'Matsue',
+    'Niihama',
+    'Imabari',
+    'Saga',
   ],
   CN: ['Ningbo', 'Suzhou', 'Dongguan', 'Foshan', 'Wuxi', 'Tianjin', 'Qingdao', 'Xiamen', 'Changzhou', 'Kunshan'],
   TW: ['Taichung', 'Tainan', 'Taoyuan', 'Kaohsiung', 'Changhua'],
@@ -365,7 +1432,10 @@ const PLACES: Record<Country, string[]> = {
 const usedPlaceTag = new Set<string>();
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** SCS level and/or score of a filler company: most SMEs at 0–2, a few unassessed. */
@@ -373,15 +1443,35 @@ function security(size: Size): { scsLevel: number | null; securityScore: number 
   const TABLE = [10, 25, 40, 60, 80, 95];
   const jitter = (level: number): number => Math.max(0, Math.min(100, (TABLE[level] ?? 0) + randInt(-7, 7)));
   if (size === 'sme') {
-    const mode = pickWeighted<'none' | 'level' | 'score' | 'both'>([['none', 11], ['level', 52], ['score', 17], ['both', 20]]);
+    const mode = pickWeighted<'none' | 'level' | 'score' | 'both'>([
+      ['none', 11],
+      ['level', 52],
+      ['score', 17],
+      ['both', 20],
+    ]);
     if (mode === 'none') return { scsLevel: null, securityScore: null };
-    const level = pickWeighted<number>([[0, 30], [1, 30], [2, 25], [3, 12], [4, 3]]);
+    const level = pickWeighted<number>([
+      [0, 30],
+      [1, 30],
+      [2, 25],
+      [3, 12],
+      [4, 3],
+    ]);
     if (mode === 'level') return { scsLevel: level, securityScore: null };
     if (mode === 'score') return { scsLevel: null, securityScore: jitter(level) };
     return { scsLevel: level, securityScore: jitter(level) };
   }
-  const mode = pickWeighted<'level' | 'score' | 'both'>([['level', 50], ['score', 25], ['both', 25]]);
-  const level = pickWeighted<number>([[2, 15], [3, 45], [4, 35], [5, 5]]);
+  const mode = pickWeighted<'level' | 'score' | 'both'>([
+    ['level', 50],
+    ['score', 25],
+    ['both', 25],
+  ]);
+  const level = pickWeighted<number>([
+    [2, 15],
+    [3, 45],
+    [4, 35],
+    [5, 5],
+  ]);
   if (mode === 'level') return { scsLevel: level, securityScore: null };
   if (mode === 'score') return { scsLevel: null, securityScore: jitter(level) };
   return { scsLevel: level, securityScore: jitter(level) };
@@ -430,8 +1520,19 @@ function newFiller(kindKey: string, tier: number, forOem: boolean): CompanyRow {
 function sharesFor(n: number): Array<number | null> {
   if (n === 1) return [rand() < 0.6 ? 1 : null];
   if (rand() < 0.35) return Array.from({ length: n }, () => null);
-  if (n === 2) return pick([[0.5, 0.5], [0.6, 0.4], [0.7, 0.3], [0.8, 0.2]]);
-  if (n === 3) return pick([[0.5, 0.3, 0.2], [0.4, 0.4, 0.2], [0.6, 0.2, 0.2]]);
+  if (n === 2)
+    return pick([
+      [0.5, 0.5],
+      [0.6, 0.4],
+      [0.7, 0.3],
+      [0.8, 0.2],
+    ]);
+  if (n === 3)
+    return pick([
+      [0.5, 0.3, 0.2],
+      [0.4, 0.4, 0.2],
+      [0.6, 0.2, 0.2],
+    ]);
   return Array.from({ length: n }, () => null);
 }
 
@@ -585,8 +1686,21 @@ function backEdge(supplierKind: string, buyerKind: string, commodity: string, vi
     const sup = companies.get(s.supplier);
     const buy = companies.get(s.buyer);
     if (sup === undefined || buy === undefined || storyIds.has(sup.id) || storyIds.has(buy.id)) continue;
-    if (s.commodity !== viaCommodity || sup.industry !== KINDS[buyerKind]?.industry || buy.industry !== KINDS[supplierKind]?.industry) continue;
-    addSupply({ supplier: buy.id, buyer: sup.id, commodity, share: null, spend: spendFor(buy.id, sup.id, 1), access: 'none', bufferDays: 20 });
+    if (
+      s.commodity !== viaCommodity ||
+      sup.industry !== KINDS[buyerKind]?.industry ||
+      buy.industry !== KINDS[supplierKind]?.industry
+    )
+      continue;
+    addSupply({
+      supplier: buy.id,
+      buyer: sup.id,
+      commodity,
+      share: null,
+      spend: spendFor(buy.id, sup.id, 1),
+      access: 'none',
+      bufferDays: 20,
+    });
     return;
   }
   throw new Error(`no place for the back edge ${commodity}`);
@@ -598,7 +1712,14 @@ backEdge('packaging', 'paper', 'shipping-cartons', 'paperboard');
 // otherwise unchanged): bulk materials for two weeks, moulds for a month. Under the
 // event-loss model a supplier's outage then reaches the automaker only after that stock
 // runs out, as it would.
-const STOCKED: Record<string, number> = { resin: 14, packaging: 14, plating: 14, pigments: 14, 'carbon-black': 14, molds: 30 };
+const STOCKED: Record<string, number> = {
+  resin: 14,
+  packaging: 14,
+  plating: 14,
+  pigments: 14,
+  'carbon-black': 14,
+  molds: 30,
+};
 for (const s of supplies) {
   const days = STOCKED[s.commodity];
   if (days !== undefined && s.buyer !== 'auto-oem') s.bufferDays = days;
@@ -620,13 +1741,24 @@ function csv(header: string[], rows: Array<Array<string | number | boolean | nul
 /** The generator works in ¥ million; the files are in yen, the unit of the cost-sharing plan's lift costs. */
 const yen = (millions: number | null): number | null => (millions === null ? null : Math.round(millions * 1_000_000));
 
-const outDir = process.argv[2] !== undefined ? resolve(process.argv[2]) : resolve(import.meta.dirname, '../data/sample');
+const outDir =
+  process.argv[2] !== undefined ? resolve(process.argv[2]) : resolve(import.meta.dirname, '../data/sample');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
   resolve(outDir, 'companies.csv'),
   csv(
     ['id', 'name', 'country', 'industry', 'size', 'scs_level', 'security_score', 'revenue', 'focal'],
-    [...companies.values()].map((c) => [c.id, c.name, c.country, c.industry, c.size, c.scsLevel, c.securityScore, yen(c.revenue), c.focal ? true : null]),
+    [...companies.values()].map((c) => [
+      c.id,
+      c.name,
+      c.country,
+      c.industry,
+      c.size,
+      c.scsLevel,
+      c.securityScore,
+      yen(c.revenue),
+      c.focal ? true : null,
+    ]),
   ),
 );
 writeFileSync(

@@ -69,7 +69,9 @@ export function needsBuild() {
   const launcherClass = path.join(TARGET, 'classes', 'weaklink', 'Neo4jLauncher.class');
   if (!existsSync(launcherClass) || !existsSync(path.join(TARGET, 'lib'))) return true;
   const built = Math.max(statSync(launcherClass).mtimeMs, existsSync(BUILD_STAMP) ? statSync(BUILD_STAMP).mtimeMs : 0);
-  return newestMtime(path.join(LAUNCHER_DIR, 'src')) > built || statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs > built;
+  return (
+    newestMtime(path.join(LAUNCHER_DIR, 'src')) > built || statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs > built
+  );
 }
 
 function newestMtime(dir) {
@@ -122,8 +124,21 @@ export async function startNeo4j(options = {}) {
   const logStream = createWriteStream(logFile, { flags: 'a' });
   const tail = [];
   const classpath = `${path.join(TARGET, 'classes')}${path.delimiter}${path.join(TARGET, 'lib', '*')}`;
-  const args = [`-Xms256m`, `-Xmx${DEFAULTS.heap}`, ...JVM_FLAGS, '-cp', classpath, 'weaklink.Neo4jLauncher',
-    '--data', dataDir, '--port', String(port), '--pagecache-mb', String(DEFAULTS.pagecacheMb), '--exit-on-stdin-close'];
+  const args = [
+    `-Xms256m`,
+    `-Xmx${DEFAULTS.heap}`,
+    ...JVM_FLAGS,
+    '-cp',
+    classpath,
+    'weaklink.Neo4jLauncher',
+    '--data',
+    dataDir,
+    '--port',
+    String(port),
+    '--pagecache-mb',
+    String(DEFAULTS.pagecacheMb),
+    '--exit-on-stdin-close',
+  ];
   const env = { ...process.env, NEO4J_PASSWORD: password ?? '' };
   const started = Date.now();
   const child = spawn('java', args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -147,7 +162,9 @@ export async function startNeo4j(options = {}) {
     });
   });
   const failure = (why) =>
-    new Error(`neo4j: ${why} (log ${logFile}, debug log ${path.join(dataDir, 'logs', 'debug.log')}):\n${tail.join('\n')}`);
+    new Error(
+      `neo4j: ${why} (log ${logFile}, debug log ${path.join(dataDir, 'logs', 'debug.log')}):\n${tail.join('\n')}`,
+    );
 
   let stopped;
   const stop = () =>
@@ -166,7 +183,9 @@ export async function startNeo4j(options = {}) {
   try {
     const uri = await Promise.race([
       uriLine,
-      exited.then(({ code, signal }) => Promise.reject(failure(`the launcher exited (${signal ?? code}) before Bolt was up`))),
+      exited.then(({ code, signal }) =>
+        Promise.reject(failure(`the launcher exited (${signal ?? code}) before Bolt was up`)),
+      ),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(failure(`no bolt URI within ${startTimeoutMs / 1000} s`)), startTimeoutMs);
       }),

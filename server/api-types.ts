@@ -11,7 +11,16 @@
 
 export interface ApiError {
   error: {
-    code: 'bad_request' | 'not_found' | 'payload_too_large' | 'unavailable' | 'internal' | 'unauthorized' | 'forbidden' | 'conflict' | 'rate_limited';
+    code:
+      | 'bad_request'
+      | 'not_found'
+      | 'payload_too_large'
+      | 'unavailable'
+      | 'internal'
+      | 'unauthorized'
+      | 'forbidden'
+      | 'conflict'
+      | 'rate_limited';
     message: string;
     field?: string;
     /** (added) The located problems of an uploaded network (PUT /api/network). */
@@ -99,10 +108,21 @@ export interface CompanyDetailResponse {
   exposurePath: { id: string; name: string; ownScore: number; effectiveScore: number; commodity: string | null }[];
   criticalSuppliers: { id: string; name: string; direct: boolean; country: string | null }[];
   /** What a hit of the company stops, by stop day (the first day of the hit it is down), then id; revenuePerDay in yen. */
-  blastRadius: { id: string; name: string; tier: number | null; focal: boolean; stopDay: number; revenuePerDay: number }[];
+  blastRadius: {
+    id: string;
+    name: string;
+    tier: number | null;
+    focal: boolean;
+    stopDay: number;
+    revenuePerDay: number;
+  }[];
   suppliers: SupplyLink[];
   buyers: SupplyLink[];
-  levelGap: { ownLevel: number; requiredLevel: number; askedBy: { buyer: string; commodity: string; reasons: string[] }[] } | null;
+  levelGap: {
+    ownLevel: number;
+    requiredLevel: number;
+    askedBy: { buyer: string; commodity: string; reasons: string[] }[];
+  } | null;
   /** (added) Full sizes of the lists above; each list holds at most `listLimit` entries. */
   counts: { suppliers: number; buyers: number; blastRadius: number; criticalSuppliers: number };
   /** (added) The most entries any list of this response holds. */
@@ -284,7 +304,14 @@ export interface ConcentrationResponse {
   offset: number;
   limit: number;
   groups: ConcentrationGroup[];
-  tiers: { tier: number; companies: number; byCount: CountryShare[]; countHhi: number; bySpend: CountryShare[]; spendHhi: number }[];
+  tiers: {
+    tier: number;
+    companies: number;
+    byCount: CountryShare[];
+    countHhi: number;
+    bySpend: CountryShare[];
+    spendHhi: number;
+  }[];
   criticalSupplierCountries: { focal: string; countries: CountryShare[] }[];
 }
 
@@ -349,7 +376,15 @@ export interface TokenCreateResponse extends TokenInfo {
 /** One what-if operation (see src/analysis/what-if.ts). */
 export type WhatIfOp =
   | { op: 'raise-level'; company: string; level: number }
-  | { op: 'add-supplier'; buyer: string; supplier: string; commodity: string; share: number; /** (added) Default none. */ access?: 'none' | 'data' | 'network' | 'software'; /** (added) Default 0. */ bufferDays?: number }
+  | {
+      op: 'add-supplier';
+      buyer: string;
+      supplier: string;
+      commodity: string;
+      share: number;
+      /** (added) Default none. */ access?: 'none' | 'data' | 'network' | 'software';
+      /** (added) Default 0. */ bufferDays?: number;
+    }
   | { op: 'remove-supplier'; company: string };
 
 /** POST /api/scenario (viewer) `{ hit: string[], days: number, whatIf?: WhatIfOp[] }` — run, not saved. */
@@ -379,7 +414,15 @@ export interface ScenarioRun {
   totalRevenueAtRisk: number;
   peak: { down: number; day: number };
   focal: { id: string; name: string; stoppedOn: number | null; recoveredOn: number | null; daysDown: number }[];
-  companies: { id: string; name: string; focal: boolean; stoppedOn: number; recoveredOn: number | null; daysDown: number; revenueAtRisk: number }[];
+  companies: {
+    id: string;
+    name: string;
+    focal: boolean;
+    stoppedOn: number;
+    recoveredOn: number | null;
+    daysDown: number;
+    revenueAtRisk: number;
+  }[];
 }
 
 export interface ScenarioResponse {
@@ -402,11 +445,26 @@ export interface CompanyMeasures {
 /** (added) The shape of `ScenarioResponse.whatIf`: compareAnalyses of src/analysis/what-if.ts. */
 export interface WhatIfComparison {
   /** Companies whose measures changed (null: only in the other network), largest change of risk contribution first. */
-  companies: { id: string; name: string; before: CompanyMeasures | null; after: CompanyMeasures | null; changed: string[] }[];
+  companies: {
+    id: string;
+    name: string;
+    before: CompanyMeasures | null;
+    after: CompanyMeasures | null;
+    changed: string[];
+  }[];
   /** Weak-link ranking, top 10. */
-  weakLinks: { before: { rank: number; id: string; riskContribution: number }[]; after: { rank: number; id: string; riskContribution: number }[] };
-  singleSources: { added: { buyer: string; commodity: string; supplier: string; share: number }[]; removed: { buyer: string; commodity: string; supplier: string; share: number }[] };
-  levelGaps: { added: { id: string; ownLevel: number; requiredLevel: number }[]; removed: { id: string; ownLevel: number; requiredLevel: number }[] };
+  weakLinks: {
+    before: { rank: number; id: string; riskContribution: number }[];
+    after: { rank: number; id: string; riskContribution: number }[];
+  };
+  singleSources: {
+    added: { buyer: string; commodity: string; supplier: string; share: number }[];
+    removed: { buyer: string; commodity: string; supplier: string; share: number }[];
+  };
+  levelGaps: {
+    added: { id: string; ownLevel: number; requiredLevel: number }[];
+    removed: { id: string; ownLevel: number; requiredLevel: number }[];
+  };
   /** Σ risk contribution over all companies. */
   totalRisk: { before: number; after: number; change: number };
 }
@@ -579,7 +637,14 @@ export interface ExecutiveResponse {
     reason: string;
   }[];
   /** The largest single-event loss among the top contributors: a hit lasting `days` full-stop days (the longest assumed). */
-  worstEvent: { id: string; name: string; days: number; loss: number; focalStopDay: number | null; stopped: number } | null;
+  worstEvent: {
+    id: string;
+    name: string;
+    days: number;
+    loss: number;
+    focalStopDay: number | null;
+    stopped: number;
+  } | null;
   plan: {
     budget: number;
     spent: number;

@@ -30,14 +30,27 @@ import { addressLimiter, DEFAULTS as RATE, routeGuards, tokenLimiter, type RateL
 import { apiNotFound, errorHandler, type Logger } from './errors.ts';
 import { accessLog, cors, redactingLogger, securityHeaders } from './hardening.ts';
 import { mountRoute, type Route, type RouteContext } from './route.ts';
-import { concentrationRoute, hiddenCriticalRoute, levelGapsRoute, singleSourcesRoute, weakLinksRoute } from './routes/analysis.ts';
+import {
+  concentrationRoute,
+  hiddenCriticalRoute,
+  levelGapsRoute,
+  singleSourcesRoute,
+  weakLinksRoute,
+} from './routes/analysis.ts';
 import { companyDetailRoute, companyListRoute } from './routes/companies.ts';
 import { companyEditRoute, supplyEditRoute } from './routes/edits.ts';
 import { graphRoute } from './routes/graph.ts';
 import { DEFAULTS as UPLOAD, networkUploadRoute } from './routes/network.ts';
 import { openApiRoute } from './routes/openapi.ts';
 import { executiveRoute, planRoute, riskRoute } from './routes/risk.ts';
-import { scenarioCompareRoute, scenarioDeleteRoute, scenarioGetRoute, scenarioListRoute, scenarioRoute, scenarioSaveRoute } from './routes/scenarios.ts';
+import {
+  scenarioCompareRoute,
+  scenarioDeleteRoute,
+  scenarioGetRoute,
+  scenarioListRoute,
+  scenarioRoute,
+  scenarioSaveRoute,
+} from './routes/scenarios.ts';
 import { simulateRoute } from './routes/simulate.ts';
 import { healthRoute, summaryRoute } from './routes/summary.ts';
 import { tokenCreateRoute, tokenListRoute, tokenRevokeRoute } from './routes/tokens.ts';
@@ -74,7 +87,8 @@ export interface AppDeps {
 /** Logs to the console: info to stdout, errors (with their stack) to stderr. */
 export const consoleLogger: Logger = {
   info: (message) => console.log(message),
-  error: (message, cause) => console.error(message, cause instanceof Error ? (cause.stack ?? cause.message) : (cause ?? '')),
+  error: (message, cause) =>
+    console.error(message, cause instanceof Error ? (cause.stack ?? cause.message) : (cause ?? '')),
 };
 
 /** Every API route, in the order they are matched. */
@@ -113,9 +127,17 @@ export function apiRoutes(): Route[] {
 
 /** The limits of `given` over the defaults; throws an OptionError naming a bad one. */
 export function resolveLimits(given: Partial<Limits> = {}): Limits {
-  const limits: Limits = { perToken: RATE.perToken, perAddress: RATE.perAddress, windowMs: RATE.windowMs, uploadRows: UPLOAD.uploadRows, uploadBytes: UPLOAD.uploadBytes, ...given };
+  const limits: Limits = {
+    perToken: RATE.perToken,
+    perAddress: RATE.perAddress,
+    windowMs: RATE.windowMs,
+    uploadRows: UPLOAD.uploadRows,
+    uploadBytes: UPLOAD.uploadBytes,
+    ...given,
+  };
   for (const key of ['perToken', 'perAddress', 'windowMs', 'uploadRows'] as const) {
-    if (!Number.isSafeInteger(limits[key]) || limits[key] < 1) throw new OptionError(`createApp: limits.${key} must be a whole number ≥ 1, got ${limits[key]}`, 'limits');
+    if (!Number.isSafeInteger(limits[key]) || limits[key] < 1)
+      throw new OptionError(`createApp: limits.${key} must be a whole number ≥ 1, got ${limits[key]}`, 'limits');
   }
   return limits;
 }

@@ -51,23 +51,50 @@ export function authenticate(tokens: TokenStore, required: Role): RequestHandler
   return async (req, res, next) => {
     const header = req.headers.authorization;
     if (header === undefined || header.trim() === '') {
-      return unauthorized(res, 'This endpoint needs a token: send "Authorization: Bearer <token>" (an admin creates one with: weaklink token create --role viewer --name NAME).', false);
+      return unauthorized(
+        res,
+        'This endpoint needs a token: send "Authorization: Bearer <token>" (an admin creates one with: weaklink token create --role viewer --name NAME).',
+        false,
+      );
     }
     const match = /^Bearer +(\S+) *$/i.exec(header);
-    if (match === null) return unauthorized(res, 'The Authorization header must be "Bearer <token>", the token as printed by weaklink token create.', true);
+    if (match === null)
+      return unauthorized(
+        res,
+        'The Authorization header must be "Bearer <token>", the token as printed by weaklink token create.',
+        true,
+      );
     const verdict = await tokens.verify(match[1]!);
-    if (verdict.status === 'revoked') return unauthorized(res, 'This token was revoked; ask an admin for a new one.', true);
-    if (verdict.status !== 'ok') return unauthorized(res, 'The token is not valid; check that it was copied whole, or ask an admin for a new one.', true);
+    if (verdict.status === 'revoked')
+      return unauthorized(res, 'This token was revoked; ask an admin for a new one.', true);
+    if (verdict.status !== 'ok')
+      return unauthorized(
+        res,
+        'The token is not valid; check that it was copied whole, or ask an admin for a new one.',
+        true,
+      );
     res.locals.caller = verdict.caller;
     if (!roleAllows(verdict.caller.role, required)) {
-      return sendError(res, 403, 'forbidden', `This needs the ${required} role; the token "${verdict.caller.name}" has the ${verdict.caller.role} role. Ask an admin for a token with the ${required} role.`);
+      return sendError(
+        res,
+        403,
+        'forbidden',
+        `This needs the ${required} role; the token "${verdict.caller.name}" has the ${verdict.caller.role} role. Ask an admin for a token with the ${required} role.`,
+      );
     }
     next();
   };
 }
 
-const rateLimited = (what: string): RequestHandler => (_req, res) =>
-  sendError(res, 429, 'rate_limited', `Too many requests from this ${what}; wait a minute (see the Retry-After header) and try again.`);
+const rateLimited =
+  (what: string): RequestHandler =>
+  (_req, res) =>
+    sendError(
+      res,
+      429,
+      'rate_limited',
+      `Too many requests from this ${what}; wait a minute (see the Retry-After header) and try again.`,
+    );
 
 /** At most `perAddress` requests per window from one client address. */
 export function addressLimiter(limits: RateLimits): RequestHandler {
@@ -104,7 +131,15 @@ export function auditHook(audit: AuditLog, logger: Logger): RequestHandler {
       const caller = callerOf(res.locals);
       const change = res.statusCode < 300 ? ((res.locals.change as unknown) ?? null) : null;
       audit
-        .append({ time: new Date().toISOString(), token: caller?.name ?? null, role: caller?.role ?? null, method, path, status: res.statusCode, change })
+        .append({
+          time: new Date().toISOString(),
+          token: caller?.name ?? null,
+          role: caller?.role ?? null,
+          method,
+          path,
+          status: res.statusCode,
+          change,
+        })
         .catch((error: unknown) => logger.error(`audit log: cannot write ${audit.file}`, error));
     });
     next();

@@ -21,7 +21,8 @@ type PathStep = CompanyDetailResponse['exposurePath'][number];
 export function companyDetail(view: NetworkView, id: string): CompanyDetailResponse {
   const { index, analysis: a } = view;
   const i = index.indexOf.get(id);
-  if (i === undefined) throw new FieldNotFoundError(`Unknown company id "${id}"; search with GET /api/companies?q=…`, 'id', id);
+  if (i === undefined)
+    throw new FieldNotFoundError(`Unknown company id "${id}"; search with GET /api/companies?q=…`, 'id', id);
   const report = companyReport(a, i);
   const cap = <T>(list: T[]): T[] => list.slice(0, DEFAULTS.listLimit);
   const suppliers = supplyLinks(view, i, 'suppliers');
@@ -34,7 +35,13 @@ export function companyDetail(view: NetworkView, id: string): CompanyDetailRespo
   });
   const gap = view.levelGapOf(id);
   return {
-    company: { ...view.row(i), revenue: index.value[i]!, focal: view.isFocal(i), hitLikelihood: report.hitLikelihood, expectedEventLoss: report.expectedEventLoss },
+    company: {
+      ...view.row(i),
+      revenue: index.value[i]!,
+      focal: view.isFocal(i),
+      hitLikelihood: report.hitLikelihood,
+      expectedEventLoss: report.expectedEventLoss,
+    },
     explanation: explain(view, exposurePath),
     exposurePath,
     criticalSuppliers: cap(report.criticalSuppliers).map((x) => {
@@ -45,14 +52,26 @@ export function companyDetail(view: NetworkView, id: string): CompanyDetailRespo
       report.blastRadius
         .map((x, k) => {
           const b = index.indexOf.get(x)!;
-          return { id: x, name: view.name(b), tier: view.tierOf(b), focal: view.isFocal(b), stopDay: report.stopDays[k]!, revenuePerDay: (index.value[b]! * a.options.lossRatio) / 365 };
+          return {
+            id: x,
+            name: view.name(b),
+            tier: view.tierOf(b),
+            focal: view.isFocal(b),
+            stopDay: report.stopDays[k]!,
+            revenuePerDay: (index.value[b]! * a.options.lossRatio) / 365,
+          };
         })
         .sort((p, q) => p.stopDay - q.stopDay || byString(p.id, q.id)),
     ),
     suppliers: cap(suppliers),
     buyers: cap(buyers),
     levelGap: gap ? { ownLevel: gap.ownLevel, requiredLevel: gap.requiredLevel, askedBy: gap.askedBy } : null,
-    counts: { suppliers: suppliers.length, buyers: buyers.length, blastRadius: report.blastRadius.length, criticalSuppliers: report.criticalSuppliers.length },
+    counts: {
+      suppliers: suppliers.length,
+      buyers: buyers.length,
+      blastRadius: report.blastRadius.length,
+      criticalSuppliers: report.criticalSuppliers.length,
+    },
     listLimit: DEFAULTS.listLimit,
   };
 }
@@ -82,7 +101,9 @@ function bindingCommodity(view: NetworkView, buyer: number, supplier: number): s
     for (let e = index.groupEdgeStart[g]!, stop = index.groupEdgeStart[g + 1]!; e < stop; e++) {
       if (index.edgeSupplier[e] !== supplier) continue;
       if (fallback === null || commodity < fallback) fallback = commodity;
-      const binds = a.effective[supplier] === a.effective[buyer] && groupThreshold(index, a.effective, g, a.options.theta) === a.effective[buyer];
+      const binds =
+        a.effective[supplier] === a.effective[buyer] &&
+        groupThreshold(index, a.effective, g, a.options.theta) === a.effective[buyer];
       if (binds && (best === null || commodity < best)) best = commodity;
     }
   }

@@ -34,7 +34,14 @@ export function companyList(view: NetworkView, filter: CompanyFilter): CompanyLi
     return true;
   };
   const all = view.ranked();
-  const hits = q === undefined && filter.tier === undefined && filter.level === undefined && country === undefined && filter.size === undefined ? all : all.filter(matches);
+  const hits =
+    q === undefined &&
+    filter.tier === undefined &&
+    filter.level === undefined &&
+    country === undefined &&
+    filter.size === undefined
+      ? all
+      : all.filter(matches);
   const page = paginate(hits, filter.offset, filter.limit);
   return { ...page, items: page.items.map((i) => view.row(i)) };
 }

@@ -19,18 +19,31 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UsageError } from '../src/errors.ts';
 
-export const DEFAULTS = { data: 'data/sample', port: 8080, host: '127.0.0.1', workspace: '.weaklink', perToken: 600, perAddress: 1200, uploadRows: 200_000, uploadMb: 20 };
+export const DEFAULTS = {
+  data: 'data/sample',
+  port: 8080,
+  host: '127.0.0.1',
+  workspace: '.weaklink',
+  perToken: 600,
+  perAddress: 1200,
+  uploadRows: 200_000,
+  uploadMb: 20,
+};
 
 export const USAGE =
   'usage: npm start -- [--data DIR] [--neo4j URI] [--port N] [--host HOST] [--workspace DIR] [--cors ORIGIN[,ORIGIN]] ' +
   '[--rate-limit-token N] [--rate-limit-address N] [--max-upload-rows N] [--max-upload-mb N]';
 
-const count = (max: number) => z.coerce.number().int('must be a whole number').min(1, `must be 1–${max}`).max(max, `must be 1–${max}`);
+const count = (max: number) =>
+  z.coerce.number().int('must be a whole number').min(1, `must be 1–${max}`).max(max, `must be 1–${max}`);
 
 /** `http(s)://host[:port]`, as browsers send it in the Origin header. */
 const Origin = z
   .string()
-  .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'must be origins like https://risk.example.com or http://localhost:5173, comma-separated (no path, no *)');
+  .regex(
+    /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/,
+    'must be origins like https://risk.example.com or http://localhost:5173, comma-separated (no path, no *)',
+  );
 
 const ConfigSchema = z.object({
   data: z.string().min(1, 'must name a folder'),
@@ -38,7 +51,9 @@ const ConfigSchema = z.object({
   dataGiven: z.boolean(),
   neo4j: z
     .object({
-      uri: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/, 'must be a neo4j:// or bolt:// URI, e.g. bolt://127.0.0.1:7687'),
+      uri: z
+        .string()
+        .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/, 'must be a neo4j:// or bolt:// URI, e.g. bolt://127.0.0.1:7687'),
       user: z.string().min(1).optional(),
       password: z.string().optional(),
       database: z.string().min(1).optional(),
@@ -74,7 +89,18 @@ const NAMES: Record<string, string> = {
   'limits.uploadMb': '--max-upload-mb / WEAKLINK_MAX_UPLOAD_MB',
 };
 
-const OPTIONS = ['data', 'neo4j', 'port', 'host', 'workspace', 'cors', 'rate-limit-token', 'rate-limit-address', 'max-upload-rows', 'max-upload-mb'] as const;
+const OPTIONS = [
+  'data',
+  'neo4j',
+  'port',
+  'host',
+  'workspace',
+  'cors',
+  'rate-limit-token',
+  'rate-limit-address',
+  'max-upload-rows',
+  'max-upload-mb',
+] as const;
 
 /** Throws UsageError (one line) for an unknown option or a bad value. */
 export function loadConfig(argv: string[], env: Record<string, string | undefined>): Config {

@@ -10,7 +10,14 @@
  */
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
-import { ConflictError, InputError, NotFoundError, StoreUnavailableError, UsageError, WeaklinkError } from '../src/errors.ts';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  StoreUnavailableError,
+  UsageError,
+  WeaklinkError,
+} from '../src/errors.ts';
 import type { ApiError, ApiIssue } from './api-types.ts';
 
 export type ErrorCode = ApiError['error']['code'];
@@ -45,14 +52,29 @@ export class PayloadTooLargeError extends WeaklinkError {
 }
 
 /** Sends an API error. */
-export function sendError(res: Response, status: number, code: ErrorCode, message: string, field?: string, issues?: ApiIssue[]): void {
-  const body: ApiError = { error: { code, message, ...(field === undefined ? {} : { field }), ...(issues === undefined ? {} : { issues }) } };
+export function sendError(
+  res: Response,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  field?: string,
+  issues?: ApiIssue[],
+): void {
+  const body: ApiError = {
+    error: { code, message, ...(field === undefined ? {} : { field }), ...(issues === undefined ? {} : { issues }) },
+  };
   res.status(status).json(body);
 }
 
 /** 404 for every /api path no route matched. */
 export function apiNotFound(): RequestHandler {
-  return (req, res) => sendError(res, 404, 'not_found', `No such endpoint: ${req.method} ${req.baseUrl}${req.path}. See GET /api/openapi.json.`);
+  return (req, res) =>
+    sendError(
+      res,
+      404,
+      'not_found',
+      `No such endpoint: ${req.method} ${req.baseUrl}${req.path}. See GET /api/openapi.json.`,
+    );
 }
 
 /** The error middleware: maps each error kind to its status; logs only the unexpected. */
@@ -76,7 +98,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const body = bodyParserError(err);
     if (body) return sendError(res, body.status, body.code, body.message);
     logger.error(`${req.method} ${req.originalUrl} failed`, err);
-    return sendError(res, 500, 'internal', 'Internal error: the server could not answer this request. It has been logged; try again or report it.');
+    return sendError(
+      res,
+      500,
+      'internal',
+      'Internal error: the server could not answer this request. It has been logged; try again or report it.',
+    );
   };
 }
 
@@ -86,11 +113,20 @@ function bodyParserError(err: unknown): { status: number; code: ErrorCode; messa
   const { type, status } = err as { type: unknown; status: unknown };
   if (type === 'entity.too.large') {
     const limit = 'limit' in err ? ` of ${String((err as { limit: unknown }).limit)} bytes` : '';
-    return { status: 413, code: 'payload_too_large', message: `Request body is larger than the limit${limit}; send less.` };
+    return {
+      status: 413,
+      code: 'payload_too_large',
+      message: `Request body is larger than the limit${limit}; send less.`,
+    };
   }
-  if (type === 'entity.parse.failed') return { status: 400, code: 'bad_request', message: 'Request body is not valid JSON; check its syntax.' };
+  if (type === 'entity.parse.failed')
+    return { status: 400, code: 'bad_request', message: 'Request body is not valid JSON; check its syntax.' };
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { status: 400, code: 'bad_request', message: `Request body cannot be read (${String(type)}); send UTF-8 JSON with Content-Type: application/json.` };
+    return {
+      status: 400,
+      code: 'bad_request',
+      message: `Request body cannot be read (${String(type)}); send UTF-8 JSON with Content-Type: application/json.`,
+    };
   }
   return null;
 }

@@ -75,7 +75,10 @@ async function executiveView(view: NetworkView, params: ExecutiveParams): Promis
     const f = index.indexOf.get(params.focal);
     if (f === undefined || !focals.includes(f)) {
       const choices = focals.map((i) => index.ids[i]!).join(', ');
-      throw new UsageError(`focal: "${params.focal}" is not a focal company of this network; choose one of ${choices || '(none: the network has no focal company)'}`, 'focal');
+      throw new UsageError(
+        `focal: "${params.focal}" is not a focal company of this network; choose one of ${choices || '(none: the network has no focal company)'}`,
+        'focal',
+      );
     }
     scope = f;
   }
@@ -111,7 +114,10 @@ async function executiveView(view: NetworkView, params: ExecutiveParams): Promis
   const top = rankWeakLinks(index, risk, EXECUTIVE_DEFAULTS.contributors).filter((x) => risk[x]! > 0);
   const topContributors = top.map((x) => {
     const radius = members(a.failures.blastRadius, x);
-    const path = scope !== null && x !== scope && radius.includes(scope) ? pathToFocal(index, radius, a.tier, x, scope) : pathToFocal(index, radius, a.tier, x);
+    const path =
+      scope !== null && x !== scope && radius.includes(scope)
+        ? pathToFocal(index, radius, a.tier, x, scope)
+        : pathToFocal(index, radius, a.tier, x);
     return {
       id: index.ids[x]!,
       name: view.name(x),
@@ -128,15 +134,32 @@ async function executiveView(view: NetworkView, params: ExecutiveParams): Promis
     const loss = eventLoss.byDuration[x * K + longest]!;
     if (worstEvent === null || loss > worstEvent.loss) {
       const stopped = a.failures.blastRadius.start[x + 1]! - a.failures.blastRadius.start[x]! + 1;
-      worstEvent = { id: index.ids[x]!, name: view.name(x), days: o.durations[longest]!.days, loss, focalStopDay: focalStopDay(x), stopped };
+      worstEvent = {
+        id: index.ids[x]!,
+        name: view.name(x),
+        days: o.durations[longest]!.days,
+        loss,
+        focalStopDay: focalStopDay(x),
+        stopped,
+      };
     }
   }
 
   const plan = costPlan(
-    { index, options: o, own: a.own, ownLevel: a.ownLevel, hitLikelihood: p, eventLoss, failures: a.failures, expectedAnnualLoss: aal },
+    {
+      index,
+      options: o,
+      own: a.own,
+      ownLevel: a.ownLevel,
+      hitLikelihood: p,
+      eventLoss,
+      failures: a.failures,
+      expectedAnnualLoss: aal,
+    },
     { budget: params.budget, costs },
   );
-  const scopeRow = scope === null ? null : { id: index.ids[scope]!, name: view.name(scope), revenue: index.value[scope]! };
+  const scopeRow =
+    scope === null ? null : { id: index.ids[scope]!, name: view.name(scope), revenue: index.value[scope]! };
   return {
     version: view.version,
     companies: index.n,
@@ -145,7 +168,8 @@ async function executiveView(view: NetworkView, params: ExecutiveParams): Promis
     unassessedShare: index.n > 0 ? view.stats().unassessed / index.n : 0,
     singleSources: view.singleSources().length,
     hiddenCriticalSuppliers: view.hiddenCritical().length,
-    criticalSuppliers: scope === null ? 0 : a.failures.criticalSuppliers.start[scope + 1]! - a.failures.criticalSuppliers.start[scope]!,
+    criticalSuppliers:
+      scope === null ? 0 : a.failures.criticalSuppliers.start[scope + 1]! - a.failures.criticalSuppliers.start[scope]!,
     loss: {
       expectedAnnualLoss: aal,
       shareOfRevenue: scopeRow && scopeRow.revenue > 0 ? aal / scopeRow.revenue : null,
@@ -171,7 +195,14 @@ async function executiveView(view: NetworkView, params: ExecutiveParams): Promis
       optimal: plan.optimal,
       gapPercent: plan.upperBound > 0 ? (100 * (plan.upperBound - plan.avoided)) / plan.upperBound : 0,
       method: plan.method,
-      lifts: plan.lifts.map((l) => ({ supplier: l.supplier, name: l.name, fromLevel: l.fromLevel, toLevel: l.toLevel, cost: l.cost, avoided: l.avoided })),
+      lifts: plan.lifts.map((l) => ({
+        supplier: l.supplier,
+        name: l.name,
+        fromLevel: l.fromLevel,
+        toLevel: l.toLevel,
+        cost: l.cost,
+        avoided: l.avoided,
+      })),
     },
     assumptions: {
       hitLikelihood: hitLikelihoodFormula(o),

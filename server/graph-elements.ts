@@ -39,12 +39,19 @@ export function graphElements(view: NetworkView, query: GraphQuery): GraphRespon
   const { index } = view;
   const focus = query.focus === undefined ? undefined : index.indexOf.get(query.focus);
   if (query.focus !== undefined && focus === undefined) {
-    throw new FieldNotFoundError(`Unknown company id "${query.focus}" in focus; search with GET /api/companies?q=…`, 'focus', query.focus);
+    throw new FieldNotFoundError(
+      `Unknown company id "${query.focus}" in focus; search with GET /api/companies?q=…`,
+      'focus',
+      query.focus,
+    );
   }
   const edgeOk = edgeFilter(view, query.commodity);
   const nodeOk = nodeFilter(view, query, focus);
   const roots = focus === undefined ? view.focalIndices() : [focus];
-  const bounds = focus === undefined ? { up: query.depth, down: 0, limit: query.limit } : { up: query.up, down: query.down, limit: query.limit };
+  const bounds =
+    focus === undefined
+      ? { up: query.depth, down: 0, limit: query.limit }
+      : { up: query.up, down: query.down, limit: query.limit };
   const kept = search(view, roots, bounds, edgeOk, nodeOk);
   return { ...elements(view, kept.nodes, edgeOk), truncated: kept.truncated };
 }
@@ -52,7 +59,8 @@ export function graphElements(view: NetworkView, query: GraphQuery): GraphRespon
 function edgeFilter(view: NetworkView, commodity: string | undefined): (e: number) => boolean {
   if (commodity === undefined) return () => true;
   const c = view.index.commodities.indexOf(commodity);
-  if (c < 0) throw new UsageError(`Unknown commodity "${commodity}"; GET /api/summary lists the commodities.`, 'commodity');
+  if (c < 0)
+    throw new UsageError(`Unknown commodity "${commodity}"; GET /api/summary lists the commodities.`, 'commodity');
   const { groupCommodity, edgeGroup } = view.index;
   return (e) => groupCommodity[edgeGroup[e]!] === c;
 }
@@ -68,7 +76,9 @@ function nodeFilter(view: NetworkView, query: GraphQuery, focus: number | undefi
     critical = view.criticalToFocal();
   }
   const companies = view.index.network.companies;
-  return (i) => (country === undefined || companies[i]!.country?.toUpperCase() === country) && (critical === undefined || critical[i] === 1);
+  return (i) =>
+    (country === undefined || companies[i]!.country?.toUpperCase() === country) &&
+    (critical === undefined || critical[i] === 1);
 }
 
 /** Breadth-first from `roots` (all kept), `up` and `down` levels, keeping up to `limit` nodes that pass `nodeOk`. */
@@ -108,7 +118,8 @@ function search(
       if ((dir & UP) !== 0 && level < bounds.up) {
         const from = groupEdgeStart[buyerGroupStart[node]!]!;
         const to = groupEdgeStart[buyerGroupStart[node + 1]!]!;
-        for (let e = from; e < to; e++) if (edgeOk(e) && !reach(edgeSupplier[e]!, UP)) return { nodes, truncated: true };
+        for (let e = from; e < to; e++)
+          if (edgeOk(e) && !reach(edgeSupplier[e]!, UP)) return { nodes, truncated: true };
       }
       if ((dir & DOWN) !== 0 && level < bounds.down) {
         for (let j = outStart[node]!, end = outStart[node + 1]!; j < end; j++) {
@@ -123,7 +134,11 @@ function search(
 }
 
 /** Nodes and the followed supplies among them. */
-function elements(view: NetworkView, kept: number[], edgeOk: (e: number) => boolean): { nodes: GraphNode[]; edges: GraphEdge[] } {
+function elements(
+  view: NetworkView,
+  kept: number[],
+  edgeOk: (e: number) => boolean,
+): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const { index } = view;
   const inView = new Uint8Array(index.n);
   for (const x of kept) inView[x] = 1;

@@ -40,7 +40,11 @@ export function securityHeaders(): RequestHandler {
   });
 }
 
-export const CORS = { methods: 'GET, POST, PUT, PATCH, DELETE', headers: 'Authorization, Content-Type', maxAgeSeconds: 600 };
+export const CORS = {
+  methods: 'GET, POST, PUT, PATCH, DELETE',
+  headers: 'Authorization, Content-Type',
+  maxAgeSeconds: 600,
+};
 
 /**
  * CORS for the listed origins only (exact `scheme://host[:port]` matches). With none, it
@@ -55,7 +59,11 @@ export function cors(origins: readonly string[]): RequestHandler {
     if (origin === undefined || !allowed.has(origin)) return next();
     res.set('Access-Control-Allow-Origin', origin);
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
-      res.set({ 'Access-Control-Allow-Methods': CORS.methods, 'Access-Control-Allow-Headers': CORS.headers, 'Access-Control-Max-Age': String(CORS.maxAgeSeconds) });
+      res.set({
+        'Access-Control-Allow-Methods': CORS.methods,
+        'Access-Control-Allow-Headers': CORS.headers,
+        'Access-Control-Max-Age': String(CORS.maxAgeSeconds),
+      });
       res.status(204).end();
       return;
     }
@@ -85,7 +93,9 @@ export function accessLog(logger: Logger): RequestHandler {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)} ms ${callerOf(res.locals)?.name ?? '-'}`);
+      logger.info(
+        `${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)} ms ${callerOf(res.locals)?.name ?? '-'}`,
+      );
     });
     next();
   };

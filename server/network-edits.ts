@@ -31,7 +31,8 @@ export interface CompanyEdit {
 export function editCompany(network: Network, id: string, patch: CompanyPatch): CompanyEdit {
   const at = network.companies.findIndex((c) => c.id === id);
   const company = network.companies[at];
-  if (company === undefined) throw new FieldNotFoundError(`Unknown company id "${id}"; search with GET /api/companies?q=…`, 'id', id);
+  if (company === undefined)
+    throw new FieldNotFoundError(`Unknown company id "${id}"; search with GET /api/companies?q=…`, 'id', id);
   const before = { scsLevel: company.scsLevel, securityScore: company.securityScore };
   const after = {
     scsLevel: patch.scsLevel === undefined ? company.scsLevel : patch.scsLevel,
@@ -60,10 +61,15 @@ export interface SupplyEdit {
 
 /** Sets the share of one supply; throws NotFoundError for an unknown supply, UsageError (`share`) when its group would mix given and missing shares. */
 export function editSupplyShare(network: Network, key: SupplyKey, share: number | null): SupplyEdit {
-  const at = network.supplies.findIndex((s) => s.supplier === key.supplier && s.buyer === key.buyer && s.commodity === key.commodity);
+  const at = network.supplies.findIndex(
+    (s) => s.supplier === key.supplier && s.buyer === key.buyer && s.commodity === key.commodity,
+  );
   const supply = network.supplies[at];
   if (supply === undefined) {
-    throw new NotFoundError(`No supply of "${key.commodity}" from "${key.supplier}" to "${key.buyer}"; GET /api/companies/{buyer} lists its suppliers.`, key.supplier);
+    throw new NotFoundError(
+      `No supply of "${key.commodity}" from "${key.supplier}" to "${key.buyer}"; GET /api/companies/{buyer} lists its suppliers.`,
+      key.supplier,
+    );
   }
   const others = network.supplies.filter((s, i) => i !== at && s.buyer === key.buyer && s.commodity === key.commodity);
   const mixed = others.filter((s) => (s.share === null) !== (share === null));
@@ -82,7 +88,9 @@ export function editSupplyShare(network: Network, key: SupplyKey, share: number 
   const shareSum = share === null ? null : group.reduce((sum, s) => sum + (s.share ?? 0), 0);
   const warnings: string[] = [];
   if (shareSum !== null && Math.abs(shareSum - 1) > DEFAULTS.shareSumTolerance) {
-    warnings.push(`the shares of "${key.commodity}" to "${key.buyer}" sum to ${+shareSum.toFixed(6)}, not 1; the analysis scales them to sum 1`);
+    warnings.push(
+      `the shares of "${key.commodity}" to "${key.buyer}" sum to ${+shareSum.toFixed(6)}, not 1; the analysis scales them to sum 1`,
+    );
   }
   return {
     network: share === supply.share ? network : { companies: network.companies, supplies },

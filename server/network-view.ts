@@ -193,7 +193,11 @@ export class NetworkView {
   concentrationByCountry(): Pick<ConcentrationResponse, 'tiers' | 'criticalSupplierCountries'> {
     return this.once('countries', () => ({
       tiers: tierConcentration(this.index, this.analysis.tier),
-      criticalSupplierCountries: criticalSupplierCountries(this.index, this.analysis.tier, this.analysis.failures.criticalSuppliers),
+      criticalSupplierCountries: criticalSupplierCountries(
+        this.index,
+        this.analysis.tier,
+        this.analysis.failures.criticalSuppliers,
+      ),
     }));
   }
 

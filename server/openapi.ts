@@ -15,10 +15,10 @@ type Json = Record<string, unknown>;
 const ERROR_TEXT: Record<number, string> = {
   400: 'Bad input: `field` names the first bad parameter (an uploaded network: `issues` locates every problem).',
   401: 'No valid token: send `Authorization: Bearer <token>`.',
-  403: 'The token\'s role is below the one this operation needs (`x-weaklink-role`).',
+  403: "The token's role is below the one this operation needs (`x-weaklink-role`).",
   404: 'Unknown id, or no such endpoint.',
   409: 'The network changed since the `version` given: reload it and apply the change again.',
-  413: 'Request body larger than the limit (100 kB; uploads: the server\'s upload limit), or too many rows.',
+  413: "Request body larger than the limit (100 kB; uploads: the server's upload limit), or too many rows.",
   429: 'Too many requests from this token or address: wait and try again (Retry-After).',
   500: 'Internal error (details are logged on the server only).',
   503: 'The graph store is unavailable.',
@@ -33,14 +33,26 @@ function guardStatuses(access: Route['access']): number[] {
 /** Example: `openApiDocument(routes, { title: 'weaklink', version: '0.1.0' })`. */
 export function openApiDocument(routes: Route[], info: { title: string; version: string }): Json {
   const components = componentSchemas();
-  const refOf = new Map<z.ZodType, string>(RESPONSE_SCHEMAS.map(([name, schema]) => [schema, `#/components/schemas/${name}`]));
+  const refOf = new Map<z.ZodType, string>(
+    RESPONSE_SCHEMAS.map(([name, schema]) => [schema, `#/components/schemas/${name}`]),
+  );
   const paths: Record<string, Record<string, Json>> = {};
   for (const route of routes) {
     const responseRef = refOf.get(route.response);
-    if (!responseRef) throw new Error(`openapi: the response schema of ${route.method.toUpperCase()} ${route.path} is not in RESPONSE_SCHEMAS`);
-    const responses: Record<string, Json> = { 200: { description: 'OK', content: { 'application/json': { schema: { $ref: responseRef } } } } };
-    for (const status of [...new Set([400, ...(route.errors ?? []), ...guardStatuses(route.access), 500])].sort((a, b) => a - b)) {
-      responses[status] = { description: ERROR_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    if (!responseRef)
+      throw new Error(
+        `openapi: the response schema of ${route.method.toUpperCase()} ${route.path} is not in RESPONSE_SCHEMAS`,
+      );
+    const responses: Record<string, Json> = {
+      200: { description: 'OK', content: { 'application/json': { schema: { $ref: responseRef } } } },
+    };
+    for (const status of [...new Set([400, ...(route.errors ?? []), ...guardStatuses(route.access), 500])].sort(
+      (a, b) => a - b,
+    )) {
+      responses[status] = {
+        description: ERROR_TEXT[status] ?? 'Error',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
     }
     const operation: Json = {
       operationId: route.operationId,
@@ -49,17 +61,33 @@ export function openApiDocument(routes: Route[], info: { title: string; version:
       'x-weaklink-role': route.access,
       security: route.access === 'public' ? [] : [{ bearerToken: [] }],
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+          }
+        : {}),
       responses,
     };
     (paths[route.path] ??= {})[route.method] = operation;
   }
   return {
     openapi: '3.1.0',
-    info: { ...info, description: 'The weaklink HTTP API: a supply network, its analysis, and what-if disruption. Roles: viewer (read, simulate), analyst (+ edit), admin (+ upload networks, manage tokens).' },
+    info: {
+      ...info,
+      description:
+        'The weaklink HTTP API: a supply network, its analysis, and what-if disruption. Roles: viewer (read, simulate), analyst (+ edit), admin (+ upload networks, manage tokens).',
+    },
     security: [{ bearerToken: [] }],
     paths,
-    components: { schemas: components, securitySchemes: { bearerToken: { type: 'http', scheme: 'bearer', description: 'A token from `weaklink token create` (wl_…).' } } },
+    components: {
+      schemas: components,
+      securitySchemes: {
+        bearerToken: { type: 'http', scheme: 'bearer', description: 'A token from `weaklink token create` (wl_…).' },
+      },
+    },
   };
 }
 

@@ -30,6 +30,10 @@ export const flagParam = z
 export const textParam = z.string().trim().min(1).max(200);
 
 /** The page `offset .. offset + limit - 1` of `list`, with its total. */
-export function paginate<T>(list: readonly T[], offset: number, limit: number): { total: number; offset: number; limit: number; items: T[] } {
+export function paginate<T>(
+  list: readonly T[],
+  offset: number,
+  limit: number,
+): { total: number; offset: number; limit: number; items: T[] } {
   return { total: list.length, offset, limit, items: list.slice(offset, offset + limit) };
 }

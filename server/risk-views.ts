@@ -16,7 +16,13 @@
  * @example
  *   const risk = await riskOf(view, { runs: 10_000, seed: 1, exact: false });
  */
-import { annualLossModel, annualLossReport, checkExactSize, exactAnnualLoss, monteCarloAnnualLoss } from '../src/analysis/annual-loss.ts';
+import {
+  annualLossModel,
+  annualLossReport,
+  checkExactSize,
+  exactAnnualLoss,
+  monteCarloAnnualLoss,
+} from '../src/analysis/annual-loss.ts';
 import { costPlan, type LiftCosts } from '../src/analysis/cost-plan.ts';
 import { parallelMonteCarloAnnualLoss } from '../src/analysis-runtime/parallel-loss.ts';
 import type { PlanResponse, RiskResponse } from './api-types.ts';
@@ -55,7 +61,9 @@ export function riskOf(view: NetworkView, params: RiskParams): Promise<RiskRespo
     if (params.exact) return annualLossReport(exactAnnualLoss(model));
     const run = { runs: params.runs, seed: params.seed };
     const inWorkers = params.runs * view.index.n >= DEFAULTS.parallelWork;
-    return annualLossReport(inWorkers ? await parallelMonteCarloAnnualLoss(model, run) : monteCarloAnnualLoss(model, run));
+    return annualLossReport(
+      inWorkers ? await parallelMonteCarloAnnualLoss(model, run) : monteCarloAnnualLoss(model, run),
+    );
   });
 }
 
@@ -63,5 +71,7 @@ export function riskOf(view: NetworkView, params: RiskParams): Promise<RiskRespo
 export function planOf(view: NetworkView, params: PlanParams): Promise<PlanResponse> {
   const { budget, costs, planTargets } = params;
   const key = `${JSON.stringify({ budget, costs: costs ?? null, planTargets: planTargets ?? null })} θ${view.theta}`;
-  return view.kept('plan', key, async (): Promise<PlanResponse> => costPlan(view.analysis, { budget, ...(costs ? { costs } : {}), ...(planTargets ? { planTargets } : {}) }));
+  return view.kept('plan', key, async (): Promise<PlanResponse> =>
+    costPlan(view.analysis, { budget, ...(costs ? { costs } : {}), ...(planTargets ? { planTargets } : {}) }),
+  );
 }

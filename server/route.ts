@@ -36,7 +36,12 @@ export type Access = 'public' | Role;
 
 export const NO_INPUT = z.strictObject({});
 
-export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+export interface Route<
+  Q extends z.ZodType = z.ZodType,
+  P extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI form: `/api/companies/{id}`. */
   path: string;
@@ -55,13 +60,20 @@ export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.
   errors?: (404 | 409 | 413 | 503)[];
   /** A write: what the answer changed, written to the audit log (null when nothing changed). */
   change?: (output: z.output<R>) => unknown;
-  handle(input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> }, ctx: RouteContext, caller: Caller | null): Promise<z.output<R>> | z.output<R>;
+  handle(
+    input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> },
+    ctx: RouteContext,
+    caller: Caller | null,
+  ): Promise<z.output<R>> | z.output<R>;
 }
 
 /** Identity, for type inference of the handler's input. */
-export function defineRoute<Q extends z.ZodType = typeof NO_INPUT, P extends z.ZodType = typeof NO_INPUT, B extends z.ZodType = z.ZodUndefined, R extends z.ZodType = z.ZodType>(
-  route: Route<Q, P, B, R>,
-): Route<Q, P, B, R> {
+export function defineRoute<
+  Q extends z.ZodType = typeof NO_INPUT,
+  P extends z.ZodType = typeof NO_INPUT,
+  B extends z.ZodType = z.ZodUndefined,
+  R extends z.ZodType = z.ZodType,
+>(route: Route<Q, P, B, R>): Route<Q, P, B, R> {
   return route;
 }
 

@@ -44,10 +44,13 @@ export interface ScenarioOutcome {
   whatIf: AnalysisComparison | null;
 }
 
-
 /** The ids each what-if names, with their field. */
 function idsOf(op: WhatIf): [field: string, id: string][] {
-  if (op.op === 'add-supplier') return [['buyer', op.buyer], ['supplier', op.supplier]];
+  if (op.op === 'add-supplier')
+    return [
+      ['buyer', op.buyer],
+      ['supplier', op.supplier],
+    ];
   return [['company', op.company]];
 }
 
@@ -55,33 +58,56 @@ function idsOf(op: WhatIf): [field: string, id: string][] {
 function checkIds(index: IndexedNetwork, input: ScenarioInput): void {
   const unknown = [...new Set(input.hit)].filter((id) => !index.indexOf.has(id));
   if (unknown.length > 0) {
-    const list = unknown.slice(0, 10).map((u) => `"${u}"`).join(', ') + (unknown.length > 10 ? ` and ${unknown.length - 10} more` : '');
-    throw new FieldNotFoundError(`Unknown company id${unknown.length > 1 ? 's' : ''} in hit: ${list}; search with GET /api/companies?q=…`, 'hit', unknown[0]);
+    const list =
+      unknown
+        .slice(0, 10)
+        .map((u) => `"${u}"`)
+        .join(', ') + (unknown.length > 10 ? ` and ${unknown.length - 10} more` : '');
+    throw new FieldNotFoundError(
+      `Unknown company id${unknown.length > 1 ? 's' : ''} in hit: ${list}; search with GET /api/companies?q=…`,
+      'hit',
+      unknown[0],
+    );
   }
   (input.whatIf ?? []).forEach((op, i) => {
     for (const [field, id] of idsOf(op)) {
       if (!index.indexOf.has(id)) {
-        throw new FieldNotFoundError(`Unknown company id "${id}" in whatIf[${i}].${field} (${op.op}); search with GET /api/companies?q=…`, `whatIf.${i}.${field}`, id);
+        throw new FieldNotFoundError(
+          `Unknown company id "${id}" in whatIf[${i}].${field} (${op.op}); search with GET /api/companies?q=…`,
+          `whatIf.${i}.${field}`,
+          id,
+        );
       }
     }
   });
 }
 
 /** The edited network's index and the before/after comparison, once per view and list of what-ifs. */
-function withWhatIfs(view: NetworkView, ops: WhatIf[]): Promise<{ index: IndexedNetwork; comparison: AnalysisComparison }> {
-  return view.kept('what-if', JSON.stringify(ops), () => {
-    let changed;
-    try {
-      changed = applyWhatIfs(view.index.network, ops, view.analysis.options.levelScores);
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      // `[2].share` → `whatIf.2.share`, the way the API names request fields.
-      const field = error.field === undefined ? 'whatIf' : `whatIf.${error.field.replace(/^\[(\d+)\]\.?/, '$1.').replace(/\.$/, '')}`;
-      throw new UsageError(error.message, field);
-    }
-    const index = indexNetwork(changed);
-    return { index, comparison: compareAnalyses(view.analysis, runAnalysis(index, view.analysis.options)) };
-  }, DEFAULTS.keptWhatIfs);
+function withWhatIfs(
+  view: NetworkView,
+  ops: WhatIf[],
+): Promise<{ index: IndexedNetwork; comparison: AnalysisComparison }> {
+  return view.kept(
+    'what-if',
+    JSON.stringify(ops),
+    () => {
+      let changed;
+      try {
+        changed = applyWhatIfs(view.index.network, ops, view.analysis.options.levelScores);
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        // `[2].share` → `whatIf.2.share`, the way the API names request fields.
+        const field =
+          error.field === undefined
+            ? 'whatIf'
+            : `whatIf.${error.field.replace(/^\[(\d+)\]\.?/, '$1.').replace(/\.$/, '')}`;
+        throw new UsageError(error.message, field);
+      }
+      const index = indexNetwork(changed);
+      return { index, comparison: compareAnalyses(view.analysis, runAnalysis(index, view.analysis.options)) };
+    },
+    DEFAULTS.keptWhatIfs,
+  );
 }
 
 /** Runs a scenario on the view's network, after the what-ifs when there are any. */
@@ -92,10 +118,18 @@ export async function runScenario(view: NetworkView, input: ScenarioInput): Prom
   const index = edited?.index ?? view.index;
   const hit = [...new Set(input.hit)].sort(byString).map((id) => {
     const i = index.indexOf.get(id);
-    if (i === undefined) throw new UsageError(`hit: "${id}" is removed by the what-ifs (remove-supplier); hit another company or keep it`, 'hit');
+    if (i === undefined)
+      throw new UsageError(
+        `hit: "${id}" is removed by the what-ifs (remove-supplier); hit another company or keep it`,
+        'hit',
+      );
     return i;
   });
-  const { horizon: _horizon, stillDown: _stillDown, ...scenario } = simulateScenario(index, { hit, days: input.days }, view.analysis.options);
+  const {
+    horizon: _horizon,
+    stillDown: _stillDown,
+    ...scenario
+  } = simulateScenario(index, { hit, days: input.days }, view.analysis.options);
   return { scenario, whatIf: edited?.comparison ?? null };
 }
 

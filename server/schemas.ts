@@ -57,14 +57,27 @@ export const IssueSchema = z.object({
 
 export const ErrorSchema = z.object({
   error: z.object({
-    code: z.enum(['bad_request', 'not_found', 'payload_too_large', 'unavailable', 'internal', 'unauthorized', 'forbidden', 'conflict', 'rate_limited']),
+    code: z.enum([
+      'bad_request',
+      'not_found',
+      'payload_too_large',
+      'unavailable',
+      'internal',
+      'unauthorized',
+      'forbidden',
+      'conflict',
+      'rate_limited',
+    ]),
     message: z.string(),
     field: z.string().optional(),
     issues: z.array(IssueSchema).optional(),
   }),
 }) satisfies z.ZodType<ApiError>;
 
-export const HealthSchema = z.object({ status: z.literal('ok'), version: nullableString }) satisfies z.ZodType<HealthResponse>;
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  version: nullableString,
+}) satisfies z.ZodType<HealthResponse>;
 
 export const SummarySchema = z.object({
   version: z.string(),
@@ -99,7 +112,10 @@ export const CompanyRowSchema = z.object({
   criticalSupplierCount: z.number().int(),
 }) satisfies z.ZodType<CompanyRow>;
 
-export const CompanyListSchema = z.object({ ...page, items: z.array(CompanyRowSchema) }) satisfies z.ZodType<CompanyListResponse>;
+export const CompanyListSchema = z.object({
+  ...page,
+  items: z.array(CompanyRowSchema),
+}) satisfies z.ZodType<CompanyListResponse>;
 
 export const SupplyLinkSchema = z.object({
   id,
@@ -117,15 +133,36 @@ export const SupplyLinkSchema = z.object({
 const askedBy = z.array(z.object({ buyer: id, commodity: z.string(), reasons: z.array(z.string()) }));
 
 export const CompanyDetailSchema = z.object({
-  company: CompanyRowSchema.extend({ revenue: z.number(), focal: z.boolean(), hitLikelihood: z.number(), expectedEventLoss: z.number() }),
+  company: CompanyRowSchema.extend({
+    revenue: z.number(),
+    focal: z.boolean(),
+    hitLikelihood: z.number(),
+    expectedEventLoss: z.number(),
+  }),
   explanation: z.string(),
-  exposurePath: z.array(z.object({ id, name: z.string(), ownScore: z.number(), effectiveScore: z.number(), commodity: nullableString })),
+  exposurePath: z.array(
+    z.object({ id, name: z.string(), ownScore: z.number(), effectiveScore: z.number(), commodity: nullableString }),
+  ),
   criticalSuppliers: z.array(z.object({ id, name: z.string(), direct: z.boolean(), country: nullableString })),
-  blastRadius: z.array(z.object({ id, name: z.string(), tier: z.number().int().nullable(), focal: z.boolean(), stopDay: z.number().int().min(0), revenuePerDay: z.number() })),
+  blastRadius: z.array(
+    z.object({
+      id,
+      name: z.string(),
+      tier: z.number().int().nullable(),
+      focal: z.boolean(),
+      stopDay: z.number().int().min(0),
+      revenuePerDay: z.number(),
+    }),
+  ),
   suppliers: z.array(SupplyLinkSchema),
   buyers: z.array(SupplyLinkSchema),
   levelGap: z.object({ ownLevel: z.number().int(), requiredLevel: z.number().int(), askedBy }).nullable(),
-  counts: z.object({ suppliers: z.number().int(), buyers: z.number().int(), blastRadius: z.number().int(), criticalSuppliers: z.number().int() }),
+  counts: z.object({
+    suppliers: z.number().int(),
+    buyers: z.number().int(),
+    blastRadius: z.number().int(),
+    criticalSuppliers: z.number().int(),
+  }),
   listLimit: z.number().int(),
 }) satisfies z.ZodType<CompanyDetailResponse>;
 
@@ -147,7 +184,16 @@ export const GraphSchema = z.object({
     }),
   ),
   edges: z.array(
-    z.object({ id: z.string(), source: id, target: id, commodity: z.string(), share: z.number(), access, singleSource: z.boolean(), bufferDays: z.number() }),
+    z.object({
+      id: z.string(),
+      source: id,
+      target: id,
+      commodity: z.string(),
+      share: z.number(),
+      access,
+      singleSource: z.boolean(),
+      bufferDays: z.number(),
+    }),
   ),
   truncated: z.boolean(),
 }) satisfies z.ZodType<GraphResponse>;
@@ -174,7 +220,16 @@ export const WeakLinksSchema = z.object({
 
 export const SingleSourcesSchema = z.object({
   ...page,
-  items: z.array(z.object({ buyer: id, buyerName: z.string(), commodity: z.string(), supplier: id, supplierName: z.string(), share: z.number() })),
+  items: z.array(
+    z.object({
+      buyer: id,
+      buyerName: z.string(),
+      commodity: z.string(),
+      supplier: id,
+      supplierName: z.string(),
+      share: z.number(),
+    }),
+  ),
 }) satisfies z.ZodType<SingleSourcesResponse>;
 
 export const HiddenCriticalSchema = z.object({
@@ -184,16 +239,39 @@ export const HiddenCriticalSchema = z.object({
 
 export const LevelGapsSchema = z.object({
   ...page,
-  items: z.array(z.object({ id, name: z.string(), ownLevel: z.number().int(), requiredLevel: z.number().int(), unassessed: z.boolean(), askedBy })),
+  items: z.array(
+    z.object({
+      id,
+      name: z.string(),
+      ownLevel: z.number().int(),
+      requiredLevel: z.number().int(),
+      unassessed: z.boolean(),
+      askedBy,
+    }),
+  ),
 }) satisfies z.ZodType<LevelGapsResponse>;
 
 const countryShares = z.array(z.object({ country: z.string(), amount: z.number(), share: z.number() }));
 
 export const ConcentrationSchema = z.object({
   ...page,
-  groups: z.array(z.object({ buyer: id, commodity: z.string(), hhi: z.number(), suppliers: z.array(z.object({ id, share: z.number() })) })),
+  groups: z.array(
+    z.object({
+      buyer: id,
+      commodity: z.string(),
+      hhi: z.number(),
+      suppliers: z.array(z.object({ id, share: z.number() })),
+    }),
+  ),
   tiers: z.array(
-    z.object({ tier: z.number().int(), companies: z.number().int(), byCount: countryShares, countHhi: z.number(), bySpend: countryShares, spendHhi: z.number() }),
+    z.object({
+      tier: z.number().int(),
+      companies: z.number().int(),
+      byCount: countryShares,
+      countHhi: z.number(),
+      bySpend: countryShares,
+      spendHhi: z.number(),
+    }),
   ),
   criticalSupplierCountries: z.array(z.object({ focal: id, countries: countryShares })),
 }) satisfies z.ZodType<ConcentrationResponse>;
@@ -202,7 +280,9 @@ export const SimulateSchema = z.object({
   hit: z.array(id),
   disrupted: z.array(id),
   focalDisrupted: z.array(id),
-  companies: z.array(z.object({ id, name: z.string(), focal: z.boolean(), stopDay: z.number().int().min(0), revenuePerDay: z.number() })),
+  companies: z.array(
+    z.object({ id, name: z.string(), focal: z.boolean(), stopDay: z.number().int().min(0), revenuePerDay: z.number() }),
+  ),
   revenuePerDay: z.number().describe('Yen per day of outage once every stopped company has stopped.'),
   lossByDuration: z.array(z.object({ days: z.number().int(), probability: z.number(), loss: z.number() })),
   expectedLoss: z.number().describe('Yen per event: Σ probability × loss over the assumed outage durations.'),
@@ -250,7 +330,15 @@ export const TokenCreateSchema = TokenInfoSchema.extend({ token: z.string() }) s
 
 export const WhatIfOpSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('raise-level'), company: id, level: z.number().int() }),
-  z.object({ op: z.literal('add-supplier'), buyer: id, supplier: id, commodity: z.string(), share: z.number(), access: access.optional(), bufferDays: z.number().optional() }),
+  z.object({
+    op: z.literal('add-supplier'),
+    buyer: id,
+    supplier: id,
+    commodity: z.string(),
+    share: z.number(),
+    access: access.optional(),
+    bufferDays: z.number().optional(),
+  }),
   z.object({ op: z.literal('remove-supplier'), company: id }),
 ]) satisfies z.ZodType<WhatIfOp>;
 
@@ -258,14 +346,32 @@ export const ScenarioRunSchema = z.object({
   hit: z.array(id),
   days: z.number().int(),
   lastDay: z.number().int(),
-  timeline: z.array(z.object({ day: z.number().int(), stopped: z.array(id), recovered: z.array(id), down: z.number().int() })),
+  timeline: z.array(
+    z.object({ day: z.number().int(), stopped: z.array(id), recovered: z.array(id), down: z.number().int() }),
+  ),
   down: z.array(z.number().int()),
   revenueAtRisk: z.array(z.number()),
   totalRevenueAtRisk: z.number(),
   peak: z.object({ down: z.number().int(), day: z.number().int() }),
-  focal: z.array(z.object({ id, name: z.string(), stoppedOn: z.number().int().nullable(), recoveredOn: z.number().int().nullable(), daysDown: z.number() })),
+  focal: z.array(
+    z.object({
+      id,
+      name: z.string(),
+      stoppedOn: z.number().int().nullable(),
+      recoveredOn: z.number().int().nullable(),
+      daysDown: z.number(),
+    }),
+  ),
   companies: z.array(
-    z.object({ id, name: z.string(), focal: z.boolean(), stoppedOn: z.number().int(), recoveredOn: z.number().int().nullable(), daysDown: z.number(), revenueAtRisk: z.number() }),
+    z.object({
+      id,
+      name: z.string(),
+      focal: z.boolean(),
+      stoppedOn: z.number().int(),
+      recoveredOn: z.number().int().nullable(),
+      daysDown: z.number(),
+      revenueAtRisk: z.number(),
+    }),
   ),
 }) satisfies z.ZodType<ScenarioRun>;
 
@@ -284,7 +390,15 @@ const gaps = z.array(z.object({ id, ownLevel: z.number().int(), requiredLevel: z
 
 /** Before/after of every analysis under what-ifs (compareAnalyses of src/analysis/what-if.ts). */
 export const WhatIfComparisonSchema = z.object({
-  companies: z.array(z.object({ id, name: z.string(), before: measures.nullable(), after: measures.nullable(), changed: z.array(z.string()) })),
+  companies: z.array(
+    z.object({
+      id,
+      name: z.string(),
+      before: measures.nullable(),
+      after: measures.nullable(),
+      changed: z.array(z.string()),
+    }),
+  ),
   weakLinks: z.object({ before: rankedLinks, after: rankedLinks }),
   singleSources: z.object({ added: sources, removed: sources }),
   levelGaps: z.object({ added: gaps, removed: gaps }),
@@ -303,10 +417,15 @@ const savedHead = {
   version: z.string(),
 };
 
-export const SavedScenarioSchema = z.object({ ...savedHead, result: ScenarioRunSchema }) satisfies z.ZodType<SavedScenario>;
+export const SavedScenarioSchema = z.object({
+  ...savedHead,
+  result: ScenarioRunSchema,
+}) satisfies z.ZodType<SavedScenario>;
 
 export const SavedScenarioListSchema = z.object({
-  items: z.array(z.object({ ...savedHead, totalRevenueAtRisk: z.number(), stopped: z.number().int(), focalStopped: z.array(id) })),
+  items: z.array(
+    z.object({ ...savedHead, totalRevenueAtRisk: z.number(), stopped: z.number().int(), focalStopped: z.array(id) }),
+  ),
 }) satisfies z.ZodType<SavedScenarioList>;
 
 export const ScenarioComparisonSchema = z.object({
@@ -393,7 +512,16 @@ export const ExecutiveSchema = z.object({
       reason: z.string(),
     }),
   ),
-  worstEvent: z.object({ id, name: z.string(), days: z.number().int(), loss: z.number(), focalStopDay: z.number().int().nullable(), stopped: z.number().int() }).nullable(),
+  worstEvent: z
+    .object({
+      id,
+      name: z.string(),
+      days: z.number().int(),
+      loss: z.number(),
+      focalStopDay: z.number().int().nullable(),
+      stopped: z.number().int(),
+    })
+    .nullable(),
   plan: z.object({
     budget: z.number(),
     spent: z.number(),
@@ -405,7 +533,16 @@ export const ExecutiveSchema = z.object({
     optimal: z.boolean(),
     gapPercent: z.number(),
     method: z.string(),
-    lifts: z.array(z.object({ supplier: id, name: z.string(), fromLevel: z.number().int(), toLevel: z.number().int(), cost: z.number(), avoided: z.number() })),
+    lifts: z.array(
+      z.object({
+        supplier: id,
+        name: z.string(),
+        fromLevel: z.number().int(),
+        toLevel: z.number().int(),
+        cost: z.number(),
+        avoided: z.number(),
+      }),
+    ),
   }),
   assumptions: z.object({
     hitLikelihood: z.string(),

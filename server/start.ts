@@ -43,8 +43,14 @@ export async function openStore(config: Config): Promise<{ store: GraphStore; la
     const { Neo4jStore } = await import('../src/store/neo4j-store.ts');
     const store = await Neo4jStore.connect({ ...config.neo4j, maxRetryTimeMs: DEFAULTS.neo4jRetryMs });
     if (config.dataGiven) await loadFolder(store, config.data);
-    else if ((await store.version()) === null) say(`${config.neo4j.uri} holds no network yet; start with --data DIR to load one`);
-    return { store, label: config.dataGiven ? `${config.data} (Neo4j ${config.neo4j.uri})` : `the network in Neo4j ${config.neo4j.uri}` };
+    else if ((await store.version()) === null)
+      say(`${config.neo4j.uri} holds no network yet; start with --data DIR to load one`);
+    return {
+      store,
+      label: config.dataGiven
+        ? `${config.data} (Neo4j ${config.neo4j.uri})`
+        : `the network in Neo4j ${config.neo4j.uri}`,
+    };
   }
   const store = new MemoryStore({ workspace: config.workspace });
   await loadFolder(store, config.data);
@@ -98,11 +104,16 @@ export async function openTokens(workspace: string): Promise<{ tokens: TokenStor
   const tokens = await TokenStore.open(workspace);
   if (tokens.recovered) console.warn(`weaklink: warning: ${tokens.recovered}`);
   if (tokens.list().length > 0) {
-    if (tokens.list().every((t) => t.revoked !== null)) say(`every token in ${tokens.file} is revoked; create one with: npx weaklink token create --role admin --name NAME`);
+    if (tokens.list().every((t) => t.revoked !== null))
+      say(
+        `every token in ${tokens.file} is revoked; create one with: npx weaklink token create --role admin --name NAME`,
+      );
     return { tokens };
   }
   const { token } = await tokens.create(DEFAULTS.localAdmin, 'admin');
-  say(`created the admin token "${DEFAULTS.localAdmin}" in ${tokens.file} (only its hash is stored; revoke it with: npx weaklink token revoke ${DEFAULTS.localAdmin})`);
+  say(
+    `created the admin token "${DEFAULTS.localAdmin}" in ${tokens.file} (only its hash is stored; revoke it with: npx weaklink token revoke ${DEFAULTS.localAdmin})`,
+  );
   return { tokens, created: token };
 }
 
@@ -147,7 +158,8 @@ async function main(): Promise<void> {
   server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
-  const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const host =
+    config.host === '127.0.0.1' || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   if (!LOOPBACK.has(config.host)) {
     console.warn(
       `weaklink: warning: listening on ${config.host}: other machines can reach the API. Every request but /api/health needs a token, ` +
@@ -156,7 +168,11 @@ async function main(): Promise<void> {
   }
   if (config.cors.length > 0) say(`browsers may call the API from ${config.cors.join(', ')} (CORS)`);
   const url = `http://${host}:${port}`;
-  say(created === undefined ? `serving ${label} at ${url} (open ${url}/#token=YOUR_TOKEN; tokens: npx weaklink token list)` : `serving ${label} at ${url}/#token=${created}`);
+  say(
+    created === undefined
+      ? `serving ${label} at ${url} (open ${url}/#token=YOUR_TOKEN; tokens: npx weaklink token list)`
+      : `serving ${label} at ${url}/#token=${created}`,
+  );
 
   const shutdown = (signal: string): void => {
     if (closing) {
@@ -168,7 +184,10 @@ async function main(): Promise<void> {
     server.close(() => {
       store.close().then(
         () => say('stopped'),
-        (error: unknown) => console.error(`weaklink: closing the store failed: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) =>
+          console.error(
+            `weaklink: closing the store failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
       );
     });
     server.closeIdleConnections();

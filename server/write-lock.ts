@@ -33,7 +33,9 @@ export async function currentVersion(store: GraphStore): Promise<string> {
 export async function expectVersion(store: GraphStore, expected: string): Promise<string> {
   const current = await currentVersion(store);
   if (current !== expected) {
-    throw new ConflictError(`The network changed since version "${expected.slice(0, 100)}" (it is now "${current}"); reload it (GET /api/summary) and apply your change again.`);
+    throw new ConflictError(
+      `The network changed since version "${expected.slice(0, 100)}" (it is now "${current}"); reload it (GET /api/summary) and apply your change again.`,
+    );
   }
   return current;
 }

@@ -85,13 +85,19 @@ export const EXIT = { ok: 0, input: 1, usage: 2, store: 3, unexpected: 70 } as c
  */
 export function failureReport(error: unknown): { code: number; lines: string[] } {
   const line = (message: string): string => `weaklink: ${message}`;
-  if (error instanceof InputError) return { code: EXIT.input, lines: [line(error.message), ...error.issues.map((issue) => `  ${formatIssue(issue)}`)] };
+  if (error instanceof InputError)
+    return {
+      code: EXIT.input,
+      lines: [line(error.message), ...error.issues.map((issue) => `  ${formatIssue(issue)}`)],
+    };
   if (error instanceof UsageError) return { code: EXIT.usage, lines: [line(error.message)] };
   if (error instanceof StoreUnavailableError) return { code: EXIT.store, lines: [line(error.message)] };
   if (error instanceof WeaklinkError) return { code: EXIT.input, lines: [line(error.message)] };
   const e = error as NodeJS.ErrnoException | undefined;
-  if (e?.code === 'EADDRINUSE') return { code: EXIT.usage, lines: [line(`cannot listen (${e.code}): ${e.message}; choose another --port`)] };
-  if (e && (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'ENOTDIR' || e.code === 'EISDIR')) return { code: EXIT.input, lines: [line(e.message)] };
+  if (e?.code === 'EADDRINUSE')
+    return { code: EXIT.usage, lines: [line(`cannot listen (${e.code}): ${e.message}; choose another --port`)] };
+  if (e && (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'ENOTDIR' || e.code === 'EISDIR'))
+    return { code: EXIT.input, lines: [line(e.message)] };
   const lines = [line(`unexpected failure: ${e instanceof Error ? e.message : String(e)}`)];
   if (process.env['WEAKLINK_DEBUG'] && e instanceof Error && e.stack) lines.push(e.stack);
   return { code: EXIT.unexpected, lines };

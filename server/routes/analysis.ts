@@ -8,7 +8,13 @@ import { z } from 'zod';
 import { MAX_WEAK_LINKS } from '../network-view.ts';
 import { paginate, pageParams } from '../query.ts';
 import { defineRoute } from '../route.ts';
-import { ConcentrationSchema, HiddenCriticalSchema, LevelGapsSchema, SingleSourcesSchema, WeakLinksSchema } from '../schemas.ts';
+import {
+  ConcentrationSchema,
+  HiddenCriticalSchema,
+  LevelGapsSchema,
+  SingleSourcesSchema,
+  WeakLinksSchema,
+} from '../schemas.ts';
 
 const PageQuery = z.strictObject(pageParams());
 
@@ -23,7 +29,11 @@ export const weakLinksRoute = defineRoute({
   errors: [503],
   handle: async ({ query }, { cache }) => {
     const view = await cache.view();
-    return { ...paginate(view.weakLinks(), query.offset, query.limit), theta: view.theta, hitLikelihood: view.hitLikelihood };
+    return {
+      ...paginate(view.weakLinks(), query.offset, query.limit),
+      theta: view.theta,
+      hitLikelihood: view.hitLikelihood,
+    };
   },
 });
 
@@ -68,7 +78,8 @@ export const concentrationRoute = defineRoute({
   path: '/api/analysis/concentration',
   operationId: 'concentration',
   access: 'viewer',
-  summary: 'HHI of each (buyer, commodity) group (paged, most concentrated first), country concentration per tier, countries of critical suppliers.',
+  summary:
+    'HHI of each (buyer, commodity) group (paged, most concentrated first), country concentration per tier, countries of critical suppliers.',
   query: PageQuery,
   response: ConcentrationSchema,
   errors: [503],

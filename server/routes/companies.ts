@@ -37,7 +37,8 @@ export const companyDetailRoute = defineRoute({
   path: '/api/companies/{id}',
   operationId: 'getCompany',
   access: 'viewer',
-  summary: 'One company: scores and why, exposure path, critical suppliers, blast radius, suppliers, buyers, level gap.',
+  summary:
+    'One company: scores and why, exposure path, critical suppliers, blast radius, suppliers, buyers, level gap.',
   params: CompanyParams,
   response: CompanyDetailSchema,
   errors: [404, 503],

@@ -21,21 +21,38 @@ export const CompanyEditBody = z
   .strictObject({
     version: Version,
     scsLevel: z.number().int().min(0).max(5).nullable().optional().describe('0–5; null clears it.'),
-    securityScore: z.number().min(0).max(100).nullable().optional().describe('0–100; wins over scsLevel; null clears it.'),
+    securityScore: z
+      .number()
+      .min(0)
+      .max(100)
+      .nullable()
+      .optional()
+      .describe('0–100; wins over scsLevel; null clears it.'),
   })
-  .refine((b) => b.scsLevel !== undefined || b.securityScore !== undefined, { message: 'give scsLevel or securityScore (or both)', path: ['scsLevel'] });
+  .refine((b) => b.scsLevel !== undefined || b.securityScore !== undefined, {
+    message: 'give scsLevel or securityScore (or both)',
+    path: ['scsLevel'],
+  });
 
 export const companyEditRoute = defineRoute({
   method: 'patch',
   path: '/api/companies/{id}',
   operationId: 'editCompany',
   access: 'analyst',
-  summary: "Set a company's SCS level and/or security score, on the version given (409 when the network changed since).",
+  summary:
+    "Set a company's SCS level and/or security score, on the version given (409 when the network changed since).",
   params: CompanyParams,
   body: CompanyEditBody,
   response: CompanyEditSchema,
   errors: [404, 409, 413, 503],
-  change: (out) => (out.version === out.previousVersion ? null : { company: out.company.id, from: out.previous, to: { scsLevel: out.company.scsLevel, securityScore: out.company.securityScore } }),
+  change: (out) =>
+    out.version === out.previousVersion
+      ? null
+      : {
+          company: out.company.id,
+          from: out.previous,
+          to: { scsLevel: out.company.scsLevel, securityScore: out.company.securityScore },
+        },
   handle: ({ params, body }, { store, writes }) =>
     writes.run(async () => {
       const previousVersion = await expectVersion(store, body.version);
@@ -50,7 +67,12 @@ export const SupplyEditBody = z.strictObject({
   supplier: id.describe('Supplier id.'),
   buyer: id.describe('Buyer id.'),
   commodity: id.describe('Commodity of the supply.'),
-  share: z.number().gt(0).lte(1).nullable().describe('Fraction (0, 1] of the buyer’s need for the commodity, as given; null clears it.'),
+  share: z
+    .number()
+    .gt(0)
+    .lte(1)
+    .nullable()
+    .describe('Fraction (0, 1] of the buyer’s need for the commodity, as given; null clears it.'),
 });
 
 export const supplyEditRoute = defineRoute({
@@ -58,17 +80,31 @@ export const supplyEditRoute = defineRoute({
   path: '/api/supplies',
   operationId: 'editSupply',
   access: 'analyst',
-  summary: "Set one supply's share as given (nothing is rescaled); the group's shares must stay all given or all missing.",
+  summary:
+    "Set one supply's share as given (nothing is rescaled); the group's shares must stay all given or all missing.",
   body: SupplyEditBody,
   response: SupplyEditSchema,
   errors: [404, 409, 413, 503],
-  change: (out) => (out.version === out.previousVersion ? null : { supply: { supplier: out.supply.supplier, buyer: out.supply.buyer, commodity: out.supply.commodity }, share: { from: out.previous.share, to: out.supply.share } }),
+  change: (out) =>
+    out.version === out.previousVersion
+      ? null
+      : {
+          supply: { supplier: out.supply.supplier, buyer: out.supply.buyer, commodity: out.supply.commodity },
+          share: { from: out.previous.share, to: out.supply.share },
+        },
   handle: ({ body }, { store, writes }) =>
     writes.run(async () => {
       const previousVersion = await expectVersion(store, body.version);
       const { supplier, buyer, commodity, share } = body;
       const edit = editSupplyShare(await store.read(), { supplier, buyer, commodity }, share);
       const version = edit.changed ? (await store.load(edit.network)).version : previousVersion;
-      return { version, previousVersion, supply: { supplier, buyer, commodity, share }, previous: { share: edit.before }, group: edit.group, warnings: edit.warnings };
+      return {
+        version,
+        previousVersion,
+        supply: { supplier, buyer, commodity, share },
+        previous: { share: edit.before },
+        group: edit.group,
+        warnings: edit.warnings,
+      };
     }),
 });

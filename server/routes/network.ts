@@ -25,47 +25,84 @@ export const NetworkUploadBody = z
     format: z.enum(['json', 'csv']).default('json').describe('`json`: arrays of rows; `csv`: the CSV texts.'),
     companies: Table,
     supplies: Table,
-    version: z.string().min(1).max(200).optional().describe('Replace only while the active network has this version (else 409).'),
+    version: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Replace only while the active network has this version (else 409).'),
   })
   .superRefine((body, ctx) => {
     for (const key of ['companies', 'supplies'] as const) {
       const isText = typeof body[key] === 'string';
-      if (body.format === 'csv' && !isText) ctx.addIssue({ code: 'custom', path: [key], message: 'with format "csv" this must be the CSV text of the table' });
-      if (body.format === 'json' && isText) ctx.addIssue({ code: 'custom', path: [key], message: 'must be an array of row objects (or send format "csv" with the CSV text)' });
+      if (body.format === 'csv' && !isText)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'with format "csv" this must be the CSV text of the table',
+        });
+      if (body.format === 'json' && isText)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'must be an array of row objects (or send format "csv" with the CSV text)',
+        });
     }
   });
 
 const tooMany = (rows: number, limit: number): PayloadTooLargeError =>
-  new PayloadTooLargeError(`The network has ${rows} rows (companies and supplies); this server takes at most ${limit} per upload (--max-upload-rows).`);
+  new PayloadTooLargeError(
+    `The network has ${rows} rows (companies and supplies); this server takes at most ${limit} per upload (--max-upload-rows).`,
+  );
 
 export const networkUploadRoute = defineRoute({
   method: 'put',
   path: '/api/network',
   operationId: 'uploadNetwork',
   access: 'admin',
-  summary: 'Replace the network with an uploaded one (JSON rows or CSV texts), checked in full first: on any error nothing changes.',
+  summary:
+    'Replace the network with an uploaded one (JSON rows or CSV texts), checked in full first: on any error nothing changes.',
   body: NetworkUploadBody,
   bodyLimit: DEFAULTS.uploadBytes,
   response: NetworkUploadSchema,
   errors: [409, 413, 503],
-  change: (out) => ({ network: { companies: out.companies, supplies: out.supplies }, version: { from: out.previousVersion, to: out.version } }),
+  change: (out) => ({
+    network: { companies: out.companies, supplies: out.supplies },
+    version: { from: out.previousVersion, to: out.version },
+  }),
   handle: async ({ body }, { store, writes, limits }) => {
     const rowCount = (t: unknown[] | string): number => (typeof t === 'string' ? 0 : t.length);
     const given = rowCount(body.companies) + rowCount(body.supplies);
     if (given > limits.uploadRows) throw tooMany(given, limits.uploadRows);
     const { network, warnings } =
       body.format === 'csv'
-        ? parseNetwork({ companies: { name: 'companies.csv', text: body.companies as string }, supplies: { name: 'supplies.csv', text: body.supplies as string } }, 'csv')
+        ? parseNetwork(
+            {
+              companies: { name: 'companies.csv', text: body.companies as string },
+              supplies: { name: 'supplies.csv', text: body.supplies as string },
+            },
+            'csv',
+          )
         : parseNetwork(
-            { companies: { name: 'companies.json', text: JSON.stringify(body.companies) }, supplies: { name: 'supplies.json', text: JSON.stringify(body.supplies) } },
+            {
+              companies: { name: 'companies.json', text: JSON.stringify(body.companies) },
+              supplies: { name: 'supplies.json', text: JSON.stringify(body.supplies) },
+            },
             'json',
           );
     const rows = network.companies.length + network.supplies.length;
     if (rows > limits.uploadRows) throw tooMany(rows, limits.uploadRows);
     return writes.run(async () => {
-      const previousVersion = body.version === undefined ? await currentVersion(store) : await expectVersion(store, body.version);
+      const previousVersion =
+        body.version === undefined ? await currentVersion(store) : await expectVersion(store, body.version);
       const summary = await store.load(network);
-      return { version: summary.version, previousVersion, companies: summary.companies, supplies: summary.supplies, warnings };
+      return {
+        version: summary.version,
+        previousVersion,
+        companies: summary.companies,
+        supplies: summary.supplies,
+        warnings,
+      };
     });
   },
 });

@@ -13,7 +13,7 @@ export function openApiRoute(routes: () => Route[], info: { title: string; versi
     method: 'get',
     path: '/api/openapi.json',
     operationId: 'openapi',
-  access: 'viewer',
+    access: 'viewer',
     summary: 'This document: the OpenAPI 3.1 description of the API.',
     response: OpenApiSchema,
     handle: () => (document ??= openApiDocument(routes(), info)),

@@ -19,14 +19,28 @@ import { executiveOf } from '../executive-view.ts';
 import { DEFAULTS, planOf, riskOf } from '../risk-views.ts';
 import { ExecutiveSchema, PlanSchema, RiskSchema } from '../schemas.ts';
 
-const seed = z.number().int().min(0).max(0xffffffff).default(DEFAULTS.seed).describe(`Seed of the Monte Carlo runs, 0–4294967295 (default ${DEFAULTS.seed}).`);
+const seed = z
+  .number()
+  .int()
+  .min(0)
+  .max(0xffffffff)
+  .default(DEFAULTS.seed)
+  .describe(`Seed of the Monte Carlo runs, 0–4294967295 (default ${DEFAULTS.seed}).`);
 const exact = z
   .boolean()
   .default(false)
-  .describe(`Enumerate every hit set and every duration of each hit instead of sampling (networks of at most ${EXACT_LIMIT} companies).`);
+  .describe(
+    `Enumerate every hit set and every duration of each hit instead of sampling (networks of at most ${EXACT_LIMIT} companies).`,
+  );
 
 export const RiskBody = z.strictObject({
-  runs: z.number().int().min(1).max(DEFAULTS.maxRuns).default(DEFAULTS.runs).describe(`Monte Carlo runs, 1–${DEFAULTS.maxRuns} (default ${DEFAULTS.runs}).`),
+  runs: z
+    .number()
+    .int()
+    .min(1)
+    .max(DEFAULTS.maxRuns)
+    .default(DEFAULTS.runs)
+    .describe(`Monte Carlo runs, 1–${DEFAULTS.maxRuns} (default ${DEFAULTS.runs}).`),
   seed,
   exact,
 });
@@ -51,7 +65,9 @@ export const PlanBody = z.strictObject({
   costs: z
     .strictObject({ sme: levelCosts.optional(), large: levelCosts.optional() })
     .optional()
-    .describe('Cost in yen of each level step (0→1 … 4→5) by company size; default the assumed table (README, "Cost-sharing plan").'),
+    .describe(
+      'Cost in yen of each level step (0→1 … 4→5) by company size; default the assumed table (README, "Cost-sharing plan").',
+    ),
   planTargets: z
     .array(z.number().int().min(1).max(5))
     .min(1)
@@ -65,7 +81,8 @@ export const planRoute = defineRoute({
   path: '/api/plan',
   operationId: 'plan',
   access: 'viewer',
-  summary: 'The cost-sharing plan: one target level per supplier chosen to avoid the most expected annual loss within the budget (exact, or within a stated gap of the best), each lift split among the large buyers that gain.',
+  summary:
+    'The cost-sharing plan: one target level per supplier chosen to avoid the most expected annual loss within the budget (exact, or within a stated gap of the best), each lift split among the large buyers that gain.',
   body: PlanBody,
   response: PlanSchema,
   errors: [413, 503],
@@ -82,7 +99,10 @@ const durationsText = z
     entries.forEach((entry, i) => {
       const m = /^\s*(\d+)\s*:\s*([0-9.eE+-]+)\s*$/.exec(entry);
       if (!m) {
-        ctx.addIssue({ code: 'custom', message: `entry ${i + 1} "${entry}" is not days:probability (e.g. 14:0.25); days are whole numbers` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `entry ${i + 1} "${entry}" is not days:probability (e.g. 14:0.25); days are whole numbers`,
+        });
         return;
       }
       out.push({ days: Number(m[1]), probability: Number(m[2]) });
@@ -90,7 +110,9 @@ const durationsText = z
     if (entries.length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one days:probability entry' });
     return out;
   })
-  .describe('Full-stop days of an outage and their probabilities, "days:probability,…" summing to 1 (default 1:0.2,5:0.25,14:0.25,30:0.15,60:0.1,120:0.05).');
+  .describe(
+    'Full-stop days of an outage and their probabilities, "days:probability,…" summing to 1 (default 1:0.2,5:0.25,14:0.25,30:0.15,60:0.1,120:0.05).',
+  );
 
 /** "a,b,c,d,e" → five yen amounts (level steps 0→1 … 4→5). */
 const costsText = z
@@ -99,7 +121,10 @@ const costsText = z
   .transform((text, ctx) => {
     const parts = text.split(',').map((x) => Number(x.trim()));
     if (parts.length !== 5 || parts.some((x) => !(Number.isFinite(x) && x > 0 && x <= PLAN_DEFAULTS.maxBudget))) {
-      ctx.addIssue({ code: 'custom', message: `give five costs in yen greater than 0, one per level step 0→1 … 4→5, separated by commas; got "${text}"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `give five costs in yen greater than 0, one per level step 0→1 … 4→5, separated by commas; got "${text}"`,
+      });
     }
     return parts;
   });
@@ -111,13 +136,36 @@ export const ExecutiveQuery = z.strictObject({
     .max(DEFAULTS.maxBudget)
     .default(DEFAULTS.executiveBudget)
     .describe(`Security budget in yen for the plan (default ${DEFAULTS.executiveBudget.toLocaleString('en')}).`),
-  focal: z.string().min(1).max(1000).optional().describe('The focal company the page is about; default the focal company of largest revenue.'),
-  hitBase: z.coerce.number().gt(0).lte(1).optional().describe('Hit likelihood p(s) = min(1, hitBase × hitDecay^s): the base, in (0, 1] (default 0.015).'),
+  focal: z
+    .string()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('The focal company the page is about; default the focal company of largest revenue.'),
+  hitBase: z.coerce
+    .number()
+    .gt(0)
+    .lte(1)
+    .optional()
+    .describe('Hit likelihood p(s) = min(1, hitBase × hitDecay^s): the base, in (0, 1] (default 0.015).'),
   hitDecay: z.coerce.number().gt(0).lte(1).optional().describe('The decay per score point, in (0, 1] (default 0.975).'),
   durations: durationsText.optional(),
-  lossRatio: z.coerce.number().min(0).max(1).optional().describe('Share of revenue a stopped day loses, 0–1 (default 1: revenue at risk).'),
-  costsSme: costsText.optional().describe('Lift costs of an SME in yen, five steps "a,b,c,d,e" (default 300000,1000000,3000000,10000000,25000000).'),
-  costsLarge: costsText.optional().describe('Lift costs of a large company in yen, five steps (default 1500000,5000000,15000000,50000000,125000000).'),
+  lossRatio: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('Share of revenue a stopped day loses, 0–1 (default 1: revenue at risk).'),
+  costsSme: costsText
+    .optional()
+    .describe(
+      'Lift costs of an SME in yen, five steps "a,b,c,d,e" (default 300000,1000000,3000000,10000000,25000000).',
+    ),
+  costsLarge: costsText
+    .optional()
+    .describe(
+      'Lift costs of a large company in yen, five steps (default 1500000,5000000,15000000,50000000,125000000).',
+    ),
 });
 
 export const executiveRoute = defineRoute({

@@ -13,7 +13,13 @@ import { whatIfSchema } from '../../src/model/scenario.ts';
 import { FieldNotFoundError } from '../errors.ts';
 import { defineRoute } from '../route.ts';
 import { compareScenarios, DEFAULTS, runScenario, scenarioListItem } from '../scenario-run.ts';
-import { SavedScenarioListSchema, SavedScenarioSchema, ScenarioComparisonSchema, ScenarioDeleteSchema, ScenarioSchema } from '../schemas.ts';
+import {
+  SavedScenarioListSchema,
+  SavedScenarioSchema,
+  ScenarioComparisonSchema,
+  ScenarioDeleteSchema,
+  ScenarioSchema,
+} from '../schemas.ts';
 
 /** Path segment of GET /api/scenarios/compare, so no scenario may be named so. */
 const RESERVED = 'compare';
@@ -22,7 +28,10 @@ export const ScenarioName = z
   .string()
   .min(1)
   .max(80)
-  .regex(/^[\p{L}\p{N}](?:[\p{L}\p{N} ._-]*[\p{L}\p{N}._-])?$/u, "use 1–80 letters, digits, spaces, '-', '_' or '.', starting with a letter or digit and not ending with a space")
+  .regex(
+    /^[\p{L}\p{N}](?:[\p{L}\p{N} ._-]*[\p{L}\p{N}._-])?$/u,
+    "use 1–80 letters, digits, spaces, '-', '_' or '.', starting with a letter or digit and not ending with a space",
+  )
   .describe('Scenario name: 1–80 letters, digits, spaces, - _ . (starting with a letter or digit).');
 
 const scenarioFields = {
@@ -31,12 +40,19 @@ const scenarioFields = {
     .min(1)
     .max(DEFAULTS.maxHit)
     .describe(`Ids of the companies hit on day 0 (1–${DEFAULTS.maxHit}).`),
-  days: z.number().int().min(0).max(DEFAULTS.maxDays).describe(`Days the hit companies are down (0–${DEFAULTS.maxDays}); they are back on day \`days\`.`),
+  days: z
+    .number()
+    .int()
+    .min(0)
+    .max(DEFAULTS.maxDays)
+    .describe(`Days the hit companies are down (0–${DEFAULTS.maxDays}); they are back on day \`days\`.`),
   whatIf: z
     .array(whatIfSchema)
     .max(DEFAULTS.maxWhatIf)
     .optional()
-    .describe(`At most ${DEFAULTS.maxWhatIf} changes applied first, in order: raise-level, add-supplier, remove-supplier.`),
+    .describe(
+      `At most ${DEFAULTS.maxWhatIf} changes applied first, in order: raise-level, add-supplier, remove-supplier.`,
+    ),
 };
 
 export const ScenarioBody = z.strictObject(scenarioFields);
@@ -46,7 +62,8 @@ export const scenarioRoute = defineRoute({
   path: '/api/scenario',
   operationId: 'runScenario',
   access: 'viewer',
-  summary: 'Hit companies for N days: what stops when and recovers, the revenue at risk per day; with what-ifs, every analysis before and after. Not saved.',
+  summary:
+    'Hit companies for N days: what stops when and recovers, the revenue at risk per day; with what-ifs, every analysis before and after. Not saved.',
   body: ScenarioBody,
   response: ScenarioSchema,
   errors: [404, 413, 503],
@@ -74,7 +91,8 @@ export const scenarioSaveRoute = defineRoute({
   path: '/api/scenarios',
   operationId: 'saveScenario',
   access: 'analyst',
-  summary: 'Run a scenario and save it under its name (replacing one of the same name), with who saved it and the network version.',
+  summary:
+    'Run a scenario and save it under its name (replacing one of the same name), with who saved it and the network version.',
   body: ScenarioSaveBody,
   response: SavedScenarioSchema,
   errors: [404, 413, 503],
@@ -103,7 +121,10 @@ export const scenarioCompareRoute = defineRoute({
   operationId: 'compareScenarios',
   access: 'viewer',
   summary: 'Two saved scenarios side by side, with the companies that stop in only one of them or in both.',
-  query: z.strictObject({ a: ScenarioName.describe('Name of the first saved scenario.'), b: ScenarioName.describe('Name of the second saved scenario.') }),
+  query: z.strictObject({
+    a: ScenarioName.describe('Name of the first saved scenario.'),
+    b: ScenarioName.describe('Name of the second saved scenario.'),
+  }),
   response: ScenarioComparisonSchema,
   errors: [404, 503],
   handle: async ({ query }, { store }) => {

@@ -20,7 +20,9 @@ export const tokenListRoute = defineRoute({
 
 export const TokenCreateBody = z.strictObject({
   name: z.string().min(1).max(64).describe('Unique name: letters, digits, . _ - (shown in lists and the audit log).'),
-  role: z.enum(ROLES).describe('viewer: read and simulate; analyst: + edit; admin: + upload networks and manage tokens.'),
+  role: z
+    .enum(ROLES)
+    .describe('viewer: read and simulate; analyst: + edit; admin: + upload networks and manage tokens.'),
 });
 
 export const tokenCreateRoute = defineRoute({

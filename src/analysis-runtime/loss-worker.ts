@@ -20,7 +20,8 @@ export interface LossChunk {
   toRun: number;
 }
 
-export type LossWorkerReply = 'ready' | { fromRun: number; annual: Float64Array; largest: Float64Array } | { error: string };
+export type LossWorkerReply =
+  'ready' | { fromRun: number; annual: Float64Array; largest: Float64Array } | { error: string };
 
 const port = parentPort;
 if (port === null) throw new Error('loss-worker: must run in a worker thread (see parallel-loss.ts)');
@@ -29,7 +30,10 @@ const sampler = createAnnualLossSampler(input);
 port.on('message', (chunk: LossChunk) => {
   try {
     const { annual, largest } = sampler.simulate({ seed, fromRun: chunk.fromRun, toRun: chunk.toRun });
-    port.postMessage({ fromRun: chunk.fromRun, annual, largest } satisfies LossWorkerReply, [annual.buffer as ArrayBuffer, largest.buffer as ArrayBuffer]);
+    port.postMessage({ fromRun: chunk.fromRun, annual, largest } satisfies LossWorkerReply, [
+      annual.buffer as ArrayBuffer,
+      largest.buffer as ArrayBuffer,
+    ]);
   } catch (error) {
     port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies LossWorkerReply);
   }

@@ -37,17 +37,22 @@ export interface ParallelLossOptions extends MonteCarloAnnualOptions {
 const ENTRY = new URL('./loss-worker-entry.mjs', import.meta.url);
 
 /** Same result as `monteCarloAnnualLoss(model, run)`, computed on worker threads. */
-export async function parallelMonteCarloAnnualLoss(model: AnnualLossModel, run: ParallelLossOptions = {}): Promise<MonteCarloAnnualLoss> {
+export async function parallelMonteCarloAnnualLoss(
+  model: AnnualLossModel,
+  run: ParallelLossOptions = {},
+): Promise<MonteCarloAnnualLoss> {
   const runs = checkRuns(run.runs ?? ANNUAL_LOSS_DEFAULTS.runs);
   const seed = checkSeed(run.seed ?? ANNUAL_LOSS_DEFAULTS.seed);
   const fromRun = run.fromRun ?? 0;
   const toRun = run.toRun ?? runs;
   checkRunRange(fromRun, toRun);
   const workers = run.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 1) throw new OptionError(`parallelLoss: workers must be an integer ≥ 1, got ${workers}`, 'workers');
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new OptionError(`parallelLoss: workers must be an integer ≥ 1, got ${workers}`, 'workers');
   const total = toRun - fromRun;
   const chunkSize = run.chunkSize ?? Math.max(250, Math.ceil(total / (workers * 8)));
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new OptionError(`parallelLoss: chunkSize must be an integer ≥ 1, got ${chunkSize}`, 'chunkSize');
+  if (!Number.isInteger(chunkSize) || chunkSize < 1)
+    throw new OptionError(`parallelLoss: chunkSize must be an integer ≥ 1, got ${chunkSize}`, 'chunkSize');
 
   const chunks: LossChunk[] = [];
   for (let a = fromRun; a < toRun; a += chunkSize) chunks.push({ fromRun: a, toRun: Math.min(toRun, a + chunkSize) });
@@ -85,7 +90,8 @@ export async function parallelMonteCarloAnnualLoss(model: AnnualLossModel, run: 
         });
         worker.on('error', (error) => fail(new Error(`parallelLoss: a worker failed: ${error.message}`)));
         worker.on('exit', (code) => {
-          if (done < total) fail(new Error(`parallelLoss: a worker stopped (exit code ${code}) before the runs were done`));
+          if (done < total)
+            fail(new Error(`parallelLoss: a worker stopped (exit code ${code}) before the runs were done`));
         });
       }
     });

@@ -7,7 +7,12 @@
  */
 import type { IndexedNetwork } from '../model/index-network.ts';
 import { singleFailures, type SingleFailures } from './blast-radius.ts';
-import { criticalSupplierCountries, tierConcentration, type CountryShare, type TierConcentration } from './concentration.ts';
+import {
+  criticalSupplierCountries,
+  tierConcentration,
+  type CountryShare,
+  type TierConcentration,
+} from './concentration.ts';
 import { effectiveScores } from './effective-score.ts';
 import { resolveOptions, type AnalysisOptions } from './options.ts';
 import { ownScores } from './own-score.ts';
@@ -80,12 +85,6 @@ export function runAnalysis(index: IndexedNetwork, options: RunOptions = {}): An
   };
 }
 
-
-
-
-
-
-
 export interface AnalysisResult {
   theta: number;
   assumptions: {
@@ -111,9 +110,10 @@ export interface AnalysisResult {
   warnings: string[];
 }
 
-
 /** The sections of the report that stay small whatever the network's size. */
-export function analysisHead(a: Analysis): Pick<AnalysisResult, 'theta' | 'assumptions' | 'expectedAnnualLoss' | 'summary'> {
+export function analysisHead(
+  a: Analysis,
+): Pick<AnalysisResult, 'theta' | 'assumptions' | 'expectedAnnualLoss' | 'summary'> {
   const { index, options } = a;
   let unassessed = 0;
   let maxTier = 0;
@@ -164,7 +164,14 @@ export function analysisSections(a: Analysis, warnings: string[] = []): Omit<Ana
 export function analysisReport(a: Analysis, warnings: string[] = []): AnalysisResult {
   const { theta, assumptions, expectedAnnualLoss, summary, ...rest } = analysisSections(a, warnings);
   const context = reportContext(a);
-  return { theta, assumptions, expectedAnnualLoss, summary, companies: Array.from({ length: a.index.n }, (_, i) => companyReport(a, i, context)), ...rest };
+  return {
+    theta,
+    assumptions,
+    expectedAnnualLoss,
+    summary,
+    companies: Array.from({ length: a.index.n }, (_, i) => companyReport(a, i, context)),
+    ...rest,
+  };
 }
 
 /** `analysisReport(runAnalysis(index, options))`. */

@@ -189,7 +189,8 @@ export function closedFormAnnualLoss(model: AnnualLossModel): number {
 
 /** Checks a run range; throws a RangeError naming the bad option. */
 export function checkRunRange(fromRun: number, toRun: number): void {
-  if (!Number.isInteger(fromRun) || fromRun < 0) throw new OptionError(`annualLoss: fromRun must be an integer ≥ 0, got ${fromRun}`, 'fromRun');
+  if (!Number.isInteger(fromRun) || fromRun < 0)
+    throw new OptionError(`annualLoss: fromRun must be an integer ≥ 0, got ${fromRun}`, 'fromRun');
   if (!Number.isInteger(toRun) || toRun <= fromRun || toRun > 0x100000000) {
     throw new OptionError(`annualLoss: toRun must be an integer in (fromRun, 2^32], got ${toRun}`, 'toRun');
   }
@@ -197,7 +198,8 @@ export function checkRunRange(fromRun: number, toRun: number): void {
 
 /** Checks a run count; throws a RangeError naming it. */
 export function checkRuns(runs: number): number {
-  if (!Number.isInteger(runs) || runs < 1) throw new OptionError(`annualLoss: runs must be an integer ≥ 1, got ${runs}`, 'runs');
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new OptionError(`annualLoss: runs must be an integer ≥ 1, got ${runs}`, 'runs');
   return runs;
 }
 
@@ -221,7 +223,8 @@ export function createAnnualLossSampler(input: SamplerInput): AnnualLossSampler 
   const { p, durations, byDuration } = input;
   const n = p.length;
   const K = durations.length;
-  if (byDuration.length !== n * K) throw new RangeError(`annualLoss: byDuration has ${byDuration.length} entries, want ${n} × ${K}`);
+  if (byDuration.length !== n * K)
+    throw new RangeError(`annualLoss: byDuration has ${byDuration.length} entries, want ${n} × ${K}`);
   const cumulative = new Float64Array(K);
   let sum = 0;
   let lastPositive = 0;
@@ -280,7 +283,7 @@ export function createAnnualLossSampler(input: SamplerInput): AnnualLossSampler 
         }
         for (const { members, accept, logMiss } of buckets) {
           const size = members.length;
-          for (let j = -1; ; ) {
+          for (let j = -1; ;) {
             j += 1 + Math.floor(Math.log(1 - stream.nextUniform()) / logMiss);
             if (!(j < size)) break;
             if (stream.nextUniform() < accept[j]!) {
@@ -304,7 +307,10 @@ export function createAnnualLossSampler(input: SamplerInput): AnnualLossSampler 
  * Annual and largest single event losses of runs fromRun .. toRun − 1 (the pure
  * per-chunk function). Example: `simulateAnnualLosses(samplerInput(model), { seed: 1, toRun: 1000 }).annual[0]`.
  */
-export function simulateAnnualLosses(input: SamplerInput, range: RunRange): { annual: Float64Array; largest: Float64Array } {
+export function simulateAnnualLosses(
+  input: SamplerInput,
+  range: RunRange,
+): { annual: Float64Array; largest: Float64Array } {
   return createAnnualLossSampler(input).simulate(range);
 }
 
@@ -319,7 +325,9 @@ export function nearestRank(sorted: Float64Array, q: number): number {
 function exceedanceGrid(from: number, to: number): number[] {
   if (!(to < from)) return [to];
   const ratio = Math.log(to / from);
-  return Array.from({ length: CURVE_POINTS }, (_, i) => (i === CURVE_POINTS - 1 ? to : from * Math.exp((ratio * i) / (CURVE_POINTS - 1))));
+  return Array.from({ length: CURVE_POINTS }, (_, i) =>
+    i === CURVE_POINTS - 1 ? to : from * Math.exp((ratio * i) / (CURVE_POINTS - 1)),
+  );
 }
 
 /** The sample curve of ascending `sorted`: at each grid e, the ⌈e·n⌉-th largest value with its sample P(≥ value). */
@@ -373,7 +381,11 @@ export function summarizeAnnualLosses(
     runs,
     seed,
     fromRun: run.fromRun ?? 0,
-    quantiles: { p95: nearestRank(sortedAnnual, 0.95), p99: nearestRank(sortedAnnual, 0.99), p995: nearestRank(sortedAnnual, 0.995) },
+    quantiles: {
+      p95: nearestRank(sortedAnnual, 0.95),
+      p99: nearestRank(sortedAnnual, 0.99),
+      p995: nearestRank(sortedAnnual, 0.995),
+    },
     exceedance: sampleCurve(sortedAnnual),
     occurrence: sampleCurve(sortedLargest),
     returnPeriods: RETURN_PERIODS.filter((years) => years <= runs).map((years) => ({
@@ -395,7 +407,12 @@ export function monteCarloAnnualLoss(model: AnnualLossModel, run: MonteCarloAnnu
   const seed = checkSeed(run.seed ?? ANNUAL_LOSS_DEFAULTS.seed);
   const fromRun = run.fromRun ?? 0;
   const toRun = run.toRun ?? runs;
-  const losses = simulateAnnualLosses(samplerInput(model), { seed, fromRun, toRun, ...(run.onProgress ? { onProgress: run.onProgress } : {}) });
+  const losses = simulateAnnualLosses(samplerInput(model), {
+    seed,
+    fromRun,
+    toRun,
+    ...(run.onProgress ? { onProgress: run.onProgress } : {}),
+  });
   return summarizeAnnualLosses(model, losses, { seed, fromRun });
 }
 
@@ -421,7 +438,8 @@ export function exceedanceAt(distribution: { loss: Float64Array; probability: Fl
 /** The curve of distinct levels (ascending) with exceedance probabilities P(≥ level): all of them, or thinned on the grid. */
 function exactCurve(levels: Float64Array, exceed: Float64Array): CurvePoint[] {
   const all: CurvePoint[] = [];
-  for (let i = 0; i < levels.length; i++) if (levels[i]! > 0 && exceed[i]! > 0) all.push({ loss: levels[i]!, probability: exceed[i]! });
+  for (let i = 0; i < levels.length; i++)
+    if (levels[i]! > 0 && exceed[i]! > 0) all.push({ loss: levels[i]!, probability: exceed[i]! });
   if (all.length <= CURVE_POINTS) return all;
   const points: CurvePoint[] = [];
   let i = 0;
@@ -529,10 +547,18 @@ export function exactAnnualLoss(model: AnnualLossModel): ExactAnnualLoss {
     runs: null,
     seed: null,
     outcomes: (1 + K) ** n,
-    quantiles: { p95: exactQuantile(distribution, 0.95), p99: exactQuantile(distribution, 0.99), p995: exactQuantile(distribution, 0.995) },
+    quantiles: {
+      p95: exactQuantile(distribution, 0.95),
+      p99: exactQuantile(distribution, 0.99),
+      p995: exactQuantile(distribution, 0.995),
+    },
     exceedance: exactCurve(loss, exceed),
     occurrence: exactCurve(levels, occurrenceExceed),
-    returnPeriods: RETURN_PERIODS.map((years) => ({ years, annualLoss: exactQuantile(distribution, 1 - 1 / years), largestEvent: largestQuantile(1 - 1 / years) })),
+    returnPeriods: RETURN_PERIODS.map((years) => ({
+      years,
+      annualLoss: exactQuantile(distribution, 1 - 1 / years),
+      largestEvent: largestQuantile(1 - 1 / years),
+    })),
     distribution,
   };
 }

@@ -27,7 +27,11 @@ export interface AttackPathOptions {
   minProbability: number;
 }
 
-export const ATTACK_DEFAULTS: Readonly<AttackPathOptions> = Object.freeze({ network: 0.3, software: 0.5, minProbability: 0 });
+export const ATTACK_DEFAULTS: Readonly<AttackPathOptions> = Object.freeze({
+  network: 0.3,
+  software: 0.5,
+  minProbability: 0,
+});
 
 export type SpreadAccess = 'network' | 'software';
 
@@ -62,7 +66,8 @@ export function resolveAttackOptions(options: Partial<AttackPathOptions> = {}): 
   for (const key of ['network', 'software', 'minProbability'] as const) {
     const v = options[key];
     if (v === undefined) continue;
-    if (!(v >= 0 && v <= 1)) throw new OptionError(`attackPaths: ${key} must be a probability in [0, 1], got ${v}`, key);
+    if (!(v >= 0 && v <= 1))
+      throw new OptionError(`attackPaths: ${key} must be a probability in [0, 1], got ${v}`, key);
     o[key] = v;
   }
   return o;
@@ -90,7 +95,11 @@ export function attackEdges(index: IndexedNetwork, options: Partial<AttackPathOp
 }
 
 /** Most likely attack path to every company reachable from `start`. Example: `attackPaths(idx, [idx.indexOf.get('msp')!])`. */
-export function attackPaths(index: IndexedNetwork, start: readonly number[], options: Partial<AttackPathOptions> = {}): AttackPathResult {
+export function attackPaths(
+  index: IndexedNetwork,
+  start: readonly number[],
+  options: Partial<AttackPathOptions> = {},
+): AttackPathResult {
   const o = resolveAttackOptions(options);
   const { n, ids, outStart, outEdges, edgeBuyer, edgeAccess } = index;
   const best = new Float64Array(n);
@@ -101,7 +110,8 @@ export function attackPaths(index: IndexedNetwork, start: readonly number[], opt
   const heap = new MaxHeap();
   const isStart = new Uint8Array(n);
   for (const s of start) {
-    if (!(Number.isInteger(s) && s >= 0 && s < n)) throw new RangeError(`attackPaths: company index ${s} is out of range`);
+    if (!(Number.isInteger(s) && s >= 0 && s < n))
+      throw new RangeError(`attackPaths: company index ${s} is out of range`);
     isStart[s] = 1;
     best[s] = 1;
     heap.push(1, 0, s);
@@ -118,7 +128,8 @@ export function attackPaths(index: IndexedNetwork, start: readonly number[], opt
       if (p <= 0) continue;
       const h = hops[u]! + 1;
       const better =
-        p > best[v]! || (p === best[v]! && (h < hops[v]! || (h === hops[v]! && pred[v]! >= 0 && ids[u]! < ids[pred[v]!]!)));
+        p > best[v]! ||
+        (p === best[v]! && (h < hops[v]! || (h === hops[v]! && pred[v]! >= 0 && ids[u]! < ids[pred[v]!]!)));
       if (!better) continue;
       best[v] = p;
       hops[v] = h;
@@ -136,7 +147,13 @@ export function attackPaths(index: IndexedNetwork, start: readonly number[], opt
       path.push(ids[x]!);
       if (predEdge[x]! >= 0) via.push(edgeAccess[predEdge[x]!] === ACCESS_CODE.network ? 'network' : 'software');
     }
-    reached.push({ id: ids[v]!, name: index.network.companies[v]!.name, probability: best[v]!, path: path.reverse(), via: via.reverse() });
+    reached.push({
+      id: ids[v]!,
+      name: index.network.companies[v]!.name,
+      probability: best[v]!,
+      path: path.reverse(),
+      via: via.reverse(),
+    });
   }
   reached.sort((a, b) => b.probability - a.probability || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const startIds = [...new Set(start)].map((s) => ids[s]!).sort();

@@ -69,7 +69,8 @@ export function singleFailures(
       }
       for (let k = 0; k < d; k++) inRadius[fallen[k]!] = 1;
       const stopped = timed.runWithin(x, inRadius);
-      if (stopped !== d) throw new Error(`stop days: the timed cascade of company ${x} stopped ${stopped} companies, the cascade ${d}`);
+      if (stopped !== d)
+        throw new Error(`stop days: the timed cascade of company ${x} stopped ${stopped} companies, the cascade ${d}`);
       for (let k = 0; k < d; k++) inRadius[fallen[k]!] = 0;
       list.set(timedFallen.subarray(1, d), size);
       days.set(fallenDays.subarray(1, d), size);

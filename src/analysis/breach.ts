@@ -41,7 +41,11 @@ export interface BreachOutcome {
 }
 
 /** The stop days and losses of a breach of the companies `hit` (indices; duplicates ignored). */
-export function breachOutcome(index: IndexedNetwork, hit: readonly number[], options: Partial<AnalysisOptions> = {}): BreachOutcome {
+export function breachOutcome(
+  index: IndexedNetwork,
+  hit: readonly number[],
+  options: Partial<AnalysisOptions> = {},
+): BreachOutcome {
   const o = resolveOptions(options);
   const runner = createTimedCascade(index, o);
   const count = runner.run(hit);

@@ -97,6 +97,10 @@ export function createCascade(index: IndexedNetwork, options: Partial<AnalysisOp
 }
 
 /** The disrupted set D(H) as sorted company indices. */
-export function disruptedSet(index: IndexedNetwork, hit: ArrayLike<number>, options: Partial<AnalysisOptions> = {}): Int32Array {
+export function disruptedSet(
+  index: IndexedNetwork,
+  hit: ArrayLike<number>,
+  options: Partial<AnalysisOptions> = {},
+): Int32Array {
   return createCascade(index, options).run(hit).sort();
 }

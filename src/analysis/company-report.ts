@@ -73,7 +73,9 @@ export function idSorter(index: IndexedNetwork): (list: ArrayLike<number>) => st
 export function companyReport(a: Analysis, i: number, context?: ReportContext): CompanyReport {
   const { index } = a;
   const c = index.network.companies[i]!;
-  const ids = context ? context.sortIds : (list: Int32Array): string[] => Array.from(list, (x) => index.ids[x]!).sort(byString);
+  const ids = context
+    ? context.sortIds
+    : (list: Int32Array): string[] => Array.from(list, (x) => index.ids[x]!).sort(byString);
   const path = context ? context.paths.of(i) : exposurePath(index, a.own, a.effective, a.fallOrder, i, a.options);
   return {
     id: c.id,
@@ -97,7 +99,11 @@ export function companyReport(a: Analysis, i: number, context?: ReportContext): 
 }
 
 /** The blast radius of i in id order, with each member's stop day beside it. */
-function radiusWithStopDays(a: Analysis, i: number, ids: (list: Int32Array) => string[]): { blastRadius: string[]; stopDays: number[] } {
+function radiusWithStopDays(
+  a: Analysis,
+  i: number,
+  ids: (list: Int32Array) => string[],
+): { blastRadius: string[]; stopDays: number[] } {
   const radius = members(a.failures.blastRadius, i);
   const from = a.failures.blastRadius.start[i]!;
   const blastRadius = ids(radius);

@@ -21,8 +21,16 @@ export interface ConcentrationGroupReport {
 export function* concentrationGroupItems(a: Analysis): Generator<ConcentrationGroupReport> {
   const { index } = a;
   for (const { group: g, hhi, edges } of concentrationGroupOrder(a)) {
-    const suppliers = Array.from(edges, (e) => ({ id: index.ids[index.edgeSupplier[e]!]!, share: index.edgeShare[e]! }));
-    yield { buyer: index.ids[index.groupBuyer[g]!]!, commodity: index.commodities[index.groupCommodity[g]!]!, hhi, suppliers };
+    const suppliers = Array.from(edges, (e) => ({
+      id: index.ids[index.edgeSupplier[e]!]!,
+      share: index.edgeShare[e]!,
+    }));
+    yield {
+      buyer: index.ids[index.groupBuyer[g]!]!,
+      commodity: index.commodities[index.groupCommodity[g]!]!,
+      hhi,
+      suppliers,
+    };
   }
 }
 
@@ -45,14 +53,19 @@ export function* concentrationGroupOrder(a: Analysis): Generator<{ group: number
     }
     return lo;
   };
-  let order = sortByKey(Int32Array.from({ length: count }, (_, g) => g), (g) => index.commodityRank[index.groupCommodity[g]!]!, index.commodities.length);
+  let order = sortByKey(
+    Int32Array.from({ length: count }, (_, g) => g),
+    (g) => index.commodityRank[index.groupCommodity[g]!]!,
+    index.commodities.length,
+  );
   order = sortByKey(order, (g) => index.idRank[index.groupBuyer[g]!]!, index.n);
   order = sortByKey(order, level, Math.max(1, d));
   const { edgeShare, edgeSupplier, idRank } = index;
   for (const g of order) {
     const edges: number[] = [];
     for (let e = index.groupEdgeStart[g]!, end = index.groupEdgeStart[g + 1]!; e < end; e++) edges.push(e);
-    if (edges.length > 1) edges.sort((p, q) => edgeShare[q]! - edgeShare[p]! || idRank[edgeSupplier[p]!]! - idRank[edgeSupplier[q]!]!);
+    if (edges.length > 1)
+      edges.sort((p, q) => edgeShare[q]! - edgeShare[p]! || idRank[edgeSupplier[p]!]! - idRank[edgeSupplier[q]!]!);
     yield { group: g, hhi: hhi[g]!, edges };
   }
 }

@@ -41,7 +41,7 @@ export function groupHhi(index: IndexedNetwork, g: number): number {
 export function hhiOf(amounts: number[]): number {
   const total = amounts.reduce((s, a) => s + a, 0);
   if (total <= 0) return 0;
-  return amounts.reduce((s, a) => s + (100 * a / total) ** 2, 0);
+  return amounts.reduce((s, a) => s + ((100 * a) / total) ** 2, 0);
 }
 
 /** Country concentration per tier ≥ 1 (tiers from `tiers()`, -1 = unreached, skipped). */

@@ -83,7 +83,10 @@ export const DEFAULTS = Object.freeze({
 });
 
 /** The parts of the analysis the plan reads. */
-export type PlanAnalysis = Pick<Analysis, 'index' | 'options' | 'own' | 'ownLevel' | 'hitLikelihood' | 'eventLoss' | 'failures' | 'expectedAnnualLoss'>;
+export type PlanAnalysis = Pick<
+  Analysis,
+  'index' | 'options' | 'own' | 'ownLevel' | 'hitLikelihood' | 'eventLoss' | 'failures' | 'expectedAnnualLoss'
+>;
 
 export interface CostPlanInput {
   /** Yen available, 0 to 1e15. */
@@ -155,15 +158,25 @@ export function resolveLiftCosts(costs: Partial<LiftCosts> = {}): LiftCosts {
 /** Checks the budget; UsageError (field `budget`) unless 0 ≤ budget ≤ 1e15. */
 export function checkBudget(budget: number): number {
   if (typeof budget !== 'number' || !(budget >= 0 && budget <= DEFAULTS.maxBudget)) {
-    throw new UsageError(`costPlan: budget must be a number of yen from 0 to ${DEFAULTS.maxBudget.toExponential(0)}, got ${String(budget)}`, 'budget');
+    throw new UsageError(
+      `costPlan: budget must be a number of yen from 0 to ${DEFAULTS.maxBudget.toExponential(0)}, got ${String(budget)}`,
+      'budget',
+    );
   }
   return budget;
 }
 
 /** Checks the target levels; UsageError (field `planTargets`) unless a non-empty list of whole levels 1–5. Sorted, deduplicated. */
 export function resolvePlanTargets(targets: readonly number[] = DEFAULTS.planTargets): number[] {
-  if (!Array.isArray(targets) || targets.length === 0 || targets.some((k) => !(Number.isInteger(k) && k >= 1 && k <= 5))) {
-    throw new UsageError(`costPlan: planTargets must list levels 1–5 (whole numbers), got ${JSON.stringify(targets)}`, 'planTargets');
+  if (
+    !Array.isArray(targets) ||
+    targets.length === 0 ||
+    targets.some((k) => !(Number.isInteger(k) && k >= 1 && k <= 5))
+  ) {
+    throw new UsageError(
+      `costPlan: planTargets must list levels 1–5 (whole numbers), got ${JSON.stringify(targets)}`,
+      'planTargets',
+    );
   }
   return Array.from(new Set(targets)).sort((a, b) => a - b);
 }
@@ -425,11 +438,18 @@ function solveGreedy(opts: Options, budget: number, rank: (item: number) => numb
   }
   const count = incItem.length;
   const efficiency = new Float64Array(count);
-  for (let k = 0; k < count; k++) efficiency[k] = incCost[k]! > 0 ? incGain[k]! / incCost[k]! : Number.POSITIVE_INFINITY;
+  for (let k = 0; k < count; k++)
+    efficiency[k] = incCost[k]! > 0 ? incGain[k]! / incCost[k]! : Number.POSITIVE_INFINITY;
   const order = new Int32Array(count);
   for (let k = 0; k < count; k++) order[k] = k;
   // Within an item, efficiencies fall strictly, so its increments stay in hull order.
-  order.sort((p, q) => (efficiency[p] === efficiency[q] ? rank(incItem[p]!) - rank(incItem[q]!) || p - q : efficiency[q]! > efficiency[p]! ? 1 : -1));
+  order.sort((p, q) =>
+    efficiency[p] === efficiency[q]
+      ? rank(incItem[p]!) - rank(incItem[q]!) || p - q
+      : efficiency[q]! > efficiency[p]!
+        ? 1
+        : -1,
+  );
 
   const chosen = new Int32Array(items).fill(-1);
   const blocked = new Uint8Array(items);
@@ -524,9 +544,17 @@ export function costPlan(a: PlanAnalysis, input: CostPlanInput): CostPlan {
       if (gain > 0) gainers.push({ v, gain });
     }
     gainers.sort((p, q) => q.gain - p.gain || index.idRank[p.v]! - index.idRank[q.v]!);
-    const amounts = splitCost(cost, gainers.map((g) => g.gain));
+    const amounts = splitCost(
+      cost,
+      gainers.map((g) => g.gain),
+    );
     const split = gainers
-      .map((g, k) => ({ company: index.ids[g.v]!, name: index.network.companies[g.v]!.name, amount: amounts[k]!, rank: index.idRank[g.v]! }))
+      .map((g, k) => ({
+        company: index.ids[g.v]!,
+        name: index.network.companies[g.v]!.name,
+        amount: amounts[k]!,
+        rank: index.idRank[g.v]!,
+      }))
       .sort((p, q) => q.amount - p.amount || p.rank - q.rank)
       .map(({ company, name, amount }) => ({ company, name, amount }));
     lifts.push({
@@ -546,7 +574,8 @@ export function costPlan(a: PlanAnalysis, input: CostPlanInput): CostPlan {
   }
   lifts.sort((p, q) => q.avoided - p.avoided || (p.supplier < q.supplier ? -1 : p.supplier > q.supplier ? 1 : 0));
   const upperBound = Math.max(avoidedTotal, choice.upperBound);
-  const optimal = choice.method === 'dynamic-programming' || upperBound - avoidedTotal <= 1e-12 * Math.max(1e-300, upperBound);
+  const optimal =
+    choice.method === 'dynamic-programming' || upperBound - avoidedTotal <= 1e-12 * Math.max(1e-300, upperBound);
   return {
     budget,
     avoided: avoidedTotal,

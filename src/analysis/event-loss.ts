@@ -83,7 +83,8 @@ export function eventLosses(
  * suppliers, their suppliers, …), as a 0/1 mask. Example: `supplyChain(idx, idx.indexOf.get('oem')!)`.
  */
 export function supplyChain(index: IndexedNetwork, f: number): Uint8Array {
-  if (!(Number.isInteger(f) && f >= 0 && f < index.n)) throw new RangeError(`supply chain: company index ${f} is out of range`);
+  if (!(Number.isInteger(f) && f >= 0 && f < index.n))
+    throw new RangeError(`supply chain: company index ${f} is out of range`);
   const { buyerGroupStart, groupEdgeStart, edgeSupplier } = index;
   const inChain = new Uint8Array(index.n);
   const queue = new Int32Array(index.n);

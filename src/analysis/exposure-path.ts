@@ -50,7 +50,13 @@ function walk(
 }
 
 /** The step from `at`: in the binding group of smallest commodity, the supplier at the threshold of smallest id; -1 if none. */
-function bindingSupplier(index: IndexedNetwork, eff: Float64Array, at: number, theta: number, causal: Int32Array | null): number {
+function bindingSupplier(
+  index: IndexedNetwork,
+  eff: Float64Array,
+  at: number,
+  theta: number,
+  causal: Int32Array | null,
+): number {
   let next = -1;
   let nextCommodity = '';
   for (let g = index.buyerGroupStart[at]!, end = index.buyerGroupStart[at + 1]!; g < end; g++) {
@@ -158,7 +164,7 @@ class Chain {
   /** The path from v; only for a v whose fate is ENDS. */
   path(v: number): number[] {
     const path = [v];
-    for (let at = v; this.eff[at]! < this.own[at]!; ) {
+    for (let at = v; this.eff[at]! < this.own[at]!;) {
       at = this.next[at]!;
       path.push(at);
     }
@@ -181,7 +187,13 @@ class Chain {
  * tier that is; `[x]` when the blast radius is empty. Ties: first found in edge order.
  * With `target` (a company of the blast radius), the path goes to that company instead.
  */
-export function pathToFocal(index: IndexedNetwork, radius: Int32Array, tier: Int32Array, x: number, target?: number): number[] {
+export function pathToFocal(
+  index: IndexedNetwork,
+  radius: Int32Array,
+  tier: Int32Array,
+  x: number,
+  target?: number,
+): number[] {
   const inRadius = new Set<number>(radius);
   const parent = new Map<number, number>([[x, -1]]);
   const queue = [x];

@@ -27,12 +27,19 @@ export function* hiddenCriticalItems(a: Analysis): Generator<HiddenCriticalRepor
   const { index } = a;
   const sortIds = idSorter(index);
   for (const { supplier: x, dependants, focalDependants } of hiddenCriticalLists(a)) {
-    yield { supplier: index.ids[x]!, name: index.network.companies[x]!.name, dependants: sortIds(dependants), focalDependants: sortIds(focalDependants) };
+    yield {
+      supplier: index.ids[x]!,
+      name: index.network.companies[x]!.name,
+      dependants: sortIds(dependants),
+      focalDependants: sortIds(focalDependants),
+    };
   }
 }
 
 /** `hiddenCriticalItems` as company indices, the lists unsorted. */
-export function* hiddenCriticalLists(a: Analysis): Generator<{ supplier: number; dependants: number[]; focalDependants: number[] }> {
+export function* hiddenCriticalLists(
+  a: Analysis,
+): Generator<{ supplier: number; dependants: number[]; focalDependants: number[] }> {
   const { index } = a;
   const { n, outStart, outEdges, edgeBuyer } = index;
   const direct = new Uint8Array(index.m);
@@ -40,7 +47,8 @@ export function* hiddenCriticalLists(a: Analysis): Generator<{ supplier: number;
   const mark = new Uint8Array(n);
   /** Calls `visit` with each hidden dependant of x. */
   const hidden = (x: number, visit: (v: number) => void): void => {
-    for (let k = outStart[x]!; k < outStart[x + 1]!; k++) if (direct[outEdges[k]!] === 1) mark[edgeBuyer[outEdges[k]!]!] = 1;
+    for (let k = outStart[x]!; k < outStart[x + 1]!; k++)
+      if (direct[outEdges[k]!] === 1) mark[edgeBuyer[outEdges[k]!]!] = 1;
     for (const v of members(a.failures.blastRadius, x)) if (mark[v] === 0) visit(v);
     for (let k = outStart[x]!; k < outStart[x + 1]!; k++) mark[edgeBuyer[outEdges[k]!]!] = 0;
   };

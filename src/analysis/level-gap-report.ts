@@ -30,12 +30,23 @@ export function* levelGapItems(a: Analysis): Generator<LevelGapReport> {
       const e = index.outEdges[j]!;
       const reasons = a.required.reasons(e);
       if (reasons.length > 0) {
-        askedBy.push({ buyer: index.ids[index.edgeBuyer[e]!]!, commodity: index.commodities[index.groupCommodity[index.edgeGroup[e]!]!]!, reasons });
+        askedBy.push({
+          buyer: index.ids[index.edgeBuyer[e]!]!,
+          commodity: index.commodities[index.groupCommodity[index.edgeGroup[e]!]!]!,
+          reasons,
+        });
       }
     }
     askedBy.sort((p, q) => byString(p.buyer, q.buyer) || byString(p.commodity, q.commodity));
     const c = index.network.companies[x]!;
-    yield { id: c.id, name: c.name, ownLevel: a.ownLevel[x]!, requiredLevel: a.required.level[x]!, unassessed: a.unassessed[x] === 1, askedBy };
+    yield {
+      id: c.id,
+      name: c.name,
+      ownLevel: a.ownLevel[x]!,
+      requiredLevel: a.required.level[x]!,
+      unassessed: a.unassessed[x] === 1,
+      askedBy,
+    };
   }
 }
 

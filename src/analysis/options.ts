@@ -92,15 +92,24 @@ export function checkDurations(durations: readonly Duration[]): void {
   let sum = 0;
   durations.forEach((d, i) => {
     if (!(Number.isInteger(d.days) && d.days >= 0)) {
-      throw new OptionError(`analysis: durations[${i}] days must be a whole number ≥ 0, got ${d.days}`, `durations[${i}].days`);
+      throw new OptionError(
+        `analysis: durations[${i}] days must be a whole number ≥ 0, got ${d.days}`,
+        `durations[${i}].days`,
+      );
     }
     if (!(d.probability >= 0 && d.probability <= 1)) {
-      throw new OptionError(`analysis: durations[${i}] probability must be in [0, 1], got ${d.probability}`, `durations[${i}].probability`);
+      throw new OptionError(
+        `analysis: durations[${i}] probability must be in [0, 1], got ${d.probability}`,
+        `durations[${i}].probability`,
+      );
     }
     sum += d.probability;
   });
   if (Math.abs(sum - 1) > 1e-9) {
-    throw new OptionError(`analysis: the durations' probabilities must sum to 1 (± 1e-9), got ${sum}; correct the entries so they add up to 1`, 'durations');
+    throw new OptionError(
+      `analysis: the durations' probabilities must sum to 1 (± 1e-9), got ${sum}; correct the entries so they add up to 1`,
+      'durations',
+    );
   }
 }
 

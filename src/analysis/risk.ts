@@ -65,7 +65,7 @@ export function rankWeakLinks(index: IndexedNetwork, risk: Float64Array, limit =
   for (let x = 0; x < index.n && k > 0; x++) {
     if (heap.length < k) {
       heap.push(x);
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const parent = (i - 1) >> 1;
         if (!before(heap[parent]!, heap[i]!)) break;
         [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];

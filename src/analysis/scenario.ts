@@ -44,12 +44,12 @@ export interface ScenarioInput {
   horizon?: number;
 }
 
-
 /** Company indices of `ids`; throws UsageError naming the first unknown id and the field. */
 export function companyIndices(index: IndexedNetwork, ids: readonly string[], field = 'hit'): number[] {
   return ids.map((id) => {
     const i = index.indexOf.get(id);
-    if (i === undefined) throw new UsageError(`scenario: unknown company "${id}" in ${field}; use an id from companies.csv`, field);
+    if (i === undefined)
+      throw new UsageError(`scenario: unknown company "${id}" in ${field}; use an id from companies.csv`, field);
     return i;
   });
 }
@@ -69,9 +69,11 @@ export function simulateScenario(
   let maxBuffer = 0;
   for (let e = 0; e < index.m; e++) if (edgeBuffer[e]! > maxBuffer) maxBuffer = edgeBuffer[e]!;
   const horizon = input.horizon ?? days + Math.ceil(Number.isFinite(maxBuffer) ? maxBuffer : 0) + 1;
-  if (!Number.isInteger(horizon) || horizon < 1) throw new UsageError(`scenario: horizon must be a whole number ≥ 1, got ${horizon}`, 'horizon');
+  if (!Number.isInteger(horizon) || horizon < 1)
+    throw new UsageError(`scenario: horizon must be a whole number ≥ 1, got ${horizon}`, 'horizon');
   const hit = [...new Set(input.hit)];
-  for (const h of hit) if (!(Number.isInteger(h) && h >= 0 && h < n)) throw new RangeError(`scenario: company index ${h} is out of range`);
+  for (const h of hit)
+    if (!(Number.isInteger(h) && h >= 0 && h < n)) throw new RangeError(`scenario: company index ${h} is out of range`);
   const lastDay = Math.min(days, horizon - 1);
   const isFocal = tiers(index).map((t) => (t === 0 ? 1 : 0));
   const limit = theta - EPSILON;

@@ -157,7 +157,8 @@ export function createTimedCascade(index: IndexedNetwork, options: Partial<Analy
       let tail = 0;
       for (let i = 0; i < hit.length; i++) {
         const h = hit[i]!;
-        if (!(Number.isInteger(h) && h >= 0 && h < n)) throw new RangeError(`stop days: company index ${h} is out of range`);
+        if (!(Number.isInteger(h) && h >= 0 && h < n))
+          throw new RangeError(`stop days: company index ${h} is out of range`);
         if (stopped[h] === 1) continue;
         stopped[h] = 1;
         day[tail] = 0;

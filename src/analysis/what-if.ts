@@ -59,12 +59,22 @@ function own(c: Company, levelScores: readonly number[]): { score: number; level
 }
 
 /** Company `id` reaches `level`. Example: `raiseLevel(network, 'fab', 4)`. */
-export function raiseLevel(network: Network, id: string, level: number, levelScores: readonly number[] = DEFAULTS.levelScores): Network {
-  if (!Number.isInteger(level) || level < 0 || level > 5) throw new UsageError(`raise-level: level must be a whole number from 0 to 5, got ${level}`, 'level');
+export function raiseLevel(
+  network: Network,
+  id: string,
+  level: number,
+  levelScores: readonly number[] = DEFAULTS.levelScores,
+): Network {
+  if (!Number.isInteger(level) || level < 0 || level > 5)
+    throw new UsageError(`raise-level: level must be a whole number from 0 to 5, got ${level}`, 'level');
   const i = find(network, id, 'company', 'raise-level');
   const c = network.companies[i]!;
   const now = own(c, levelScores);
-  if (level < now.level) throw new UsageError(`raise-level: "${id}" is at level ${now.level} already; give a level of ${now.level} or more`, 'level');
+  if (level < now.level)
+    throw new UsageError(
+      `raise-level: "${id}" is at level ${now.level} already; give a level of ${now.level} or more`,
+      'level',
+    );
   const companies = network.companies.slice();
   companies[i] = { ...c, scsLevel: level, securityScore: Math.max(now.score, levelScores[level]!) };
   return { companies, supplies: network.supplies };
@@ -75,16 +85,23 @@ export function addSupplier(network: Network, add: AddSupplier): Network {
   find(network, add.buyer, 'buyer', 'add-supplier');
   find(network, add.supplier, 'supplier', 'add-supplier');
   if (add.supplier === add.buyer) throw new UsageError(`add-supplier: "${add.buyer}" cannot supply itself`, 'supplier');
-  if (!(add.share > 0 && add.share <= 1)) throw new UsageError(`add-supplier: share must be in (0, 1], got ${add.share}`, 'share');
+  if (!(add.share > 0 && add.share <= 1))
+    throw new UsageError(`add-supplier: share must be in (0, 1], got ${add.share}`, 'share');
   const group: number[] = [];
   network.supplies.forEach((s, r) => {
     if (s.buyer === add.buyer && s.commodity === add.commodity) group.push(r);
   });
   if (group.some((r) => network.supplies[r]!.supplier === add.supplier)) {
-    throw new UsageError(`add-supplier: "${add.supplier}" already supplies "${add.commodity}" to "${add.buyer}"`, 'supplier');
+    throw new UsageError(
+      `add-supplier: "${add.supplier}" already supplies "${add.commodity}" to "${add.buyer}"`,
+      'supplier',
+    );
   }
   if (group.length > 0 && add.share === 1) {
-    throw new UsageError(`add-supplier: share 1 would leave "${add.buyer}"'s other sources of "${add.commodity}" nothing; give a share below 1`, 'share');
+    throw new UsageError(
+      `add-supplier: share 1 would leave "${add.buyer}"'s other sources of "${add.commodity}" nothing; give a share below 1`,
+      'share',
+    );
   }
   const supplies = network.supplies.slice();
   const given = group.every((r) => supplies[r]!.share !== null);
@@ -130,7 +147,11 @@ export function removeSupplier(network: Network, id: string): Network {
 }
 
 /** Applies what-ifs in order; a UsageError names the operation (`[i].field`). */
-export function applyWhatIfs(network: Network, ops: readonly WhatIf[], levelScores: readonly number[] = DEFAULTS.levelScores): Network {
+export function applyWhatIfs(
+  network: Network,
+  ops: readonly WhatIf[],
+  levelScores: readonly number[] = DEFAULTS.levelScores,
+): Network {
   let out = network;
   ops.forEach((op, i) => {
     try {
@@ -189,7 +210,15 @@ export interface AnalysisComparison {
   totalRisk: { before: number; after: number; change: number };
 }
 
-const KEYS: (keyof CompanyMeasures)[] = ['effectiveScore', 'tier', 'blastRadiusSize', 'criticalSupplierCount', 'requiredLevel', 'ownLevel', 'riskContribution'];
+const KEYS: (keyof CompanyMeasures)[] = [
+  'effectiveScore',
+  'tier',
+  'blastRadiusSize',
+  'criticalSupplierCount',
+  'requiredLevel',
+  'ownLevel',
+  'riskContribution',
+];
 
 function measures(a: Analysis, i: number): CompanyMeasures {
   return {
@@ -212,13 +241,17 @@ function gaps(a: Analysis): Map<string, LevelGap> {
   const out = new Map<string, LevelGap>();
   for (let i = 0; i < a.index.n; i++) {
     const required = a.required.level[i]!;
-    if (required > a.ownLevel[i]!) out.set(a.index.ids[i]!, { id: a.index.ids[i]!, ownLevel: a.ownLevel[i]!, requiredLevel: required });
+    if (required > a.ownLevel[i]!)
+      out.set(a.index.ids[i]!, { id: a.index.ids[i]!, ownLevel: a.ownLevel[i]!, requiredLevel: required });
   }
   return out;
 }
 
 function difference<T>(from: Map<string, T>, without: Map<string, T>): T[] {
-  return [...from.keys()].filter((k) => !without.has(k)).sort(byString).map((k) => from.get(k)!);
+  return [...from.keys()]
+    .filter((k) => !without.has(k))
+    .sort(byString)
+    .map((k) => from.get(k)!);
 }
 
 /** The before/after of two analyses of (edited versions of) one network, matched by company id. */
@@ -235,11 +268,16 @@ export function compareAnalyses(before: Analysis, after: Analysis): AnalysisComp
     const name = (j !== undefined ? after.index.network.companies[j] : before.index.network.companies[i!])!.name;
     companies.push({ id, name, before: b, after: a, changed });
   }
-  const riskChange = (c: CompanyChange): number => Math.abs((c.after?.riskContribution ?? 0) - (c.before?.riskContribution ?? 0));
+  const riskChange = (c: CompanyChange): number =>
+    Math.abs((c.after?.riskContribution ?? 0) - (c.before?.riskContribution ?? 0));
   companies.sort((p, q) => riskChange(q) - riskChange(p) || byString(p.id, q.id));
 
   const ranking = (a: Analysis): RankedLink[] =>
-    rankWeakLinks(a.index, a.risk, 10).map((x, r) => ({ rank: r + 1, id: a.index.ids[x]!, riskContribution: a.risk[x]! }));
+    rankWeakLinks(a.index, a.risk, 10).map((x, r) => ({
+      rank: r + 1,
+      id: a.index.ids[x]!,
+      riskContribution: a.risk[x]!,
+    }));
   const sources = (a: Analysis): Map<string, SingleSourceReport> =>
     new Map(singleSourceReports(a).map((s) => [`${s.buyer}\u0000${s.commodity}\u0000${s.supplier}`, s]));
   const total = (a: Analysis): number => a.risk.reduce((t, r) => t + r, 0);

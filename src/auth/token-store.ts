@@ -67,7 +67,11 @@ const StoredSchema = z.strictObject({
   revoked: z.string().nullable(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
-const FileSchema = z.strictObject({ format: z.literal('weaklink-tokens'), version: z.literal(1), tokens: z.array(StoredSchema) });
+const FileSchema = z.strictObject({
+  format: z.literal('weaklink-tokens'),
+  version: z.literal(1),
+  tokens: z.array(StoredSchema),
+});
 type Stored = z.output<typeof StoredSchema>;
 
 /** The workspace folder: `--workspace`, else WEAKLINK_WORKSPACE, else `.weaklink`. */
@@ -113,12 +117,21 @@ export class TokenStore {
 
   /** Creates a token; returns it (the only time it is available) with its record. */
   async create(name: string, role: Role, now = new Date()): Promise<{ token: string; record: TokenRecord }> {
-    if (!NAME_PATTERN.test(name)) throw new UsageError(`token name "${name.slice(0, 80)}" is not allowed: use 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit`, 'name');
-    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`role must be one of ${ROLES.join(', ')}, got "${String(role)}"`, 'role');
+    if (!NAME_PATTERN.test(name))
+      throw new UsageError(
+        `token name "${name.slice(0, 80)}" is not allowed: use 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit`,
+        'name',
+      );
+    if (!(ROLES as readonly string[]).includes(role))
+      throw new UsageError(`role must be one of ${ROLES.join(', ')}, got "${String(role)}"`, 'role');
     const token = DEFAULTS.prefix + randomBytes(DEFAULTS.tokenBytes).toString('base64url');
     const record: TokenRecord = { name, role, created: now.toISOString(), revoked: null };
     await this.#change((tokens) => {
-      if (tokens.some((t) => t.name === name)) throw new UsageError(`a token named "${name}" already exists (names are never reused, even once revoked); choose another name`, 'name');
+      if (tokens.some((t) => t.name === name))
+        throw new UsageError(
+          `a token named "${name}" already exists (names are never reused, even once revoked); choose another name`,
+          'name',
+        );
       return [...tokens, { ...record, sha256: hashToken(token).toString('hex') }];
     });
     return { token, record };
@@ -127,7 +140,8 @@ export class TokenStore {
   /** Revokes the token named `name` (revoking twice keeps the first time). Throws NotFoundError for an unknown name. */
   async revoke(name: string, now = new Date()): Promise<TokenRecord> {
     await this.#change((tokens) => {
-      if (!tokens.some((t) => t.name === name)) throw new NotFoundError(`no token named "${name.slice(0, 80)}"; weaklink token list shows them`, name);
+      if (!tokens.some((t) => t.name === name))
+        throw new NotFoundError(`no token named "${name.slice(0, 80)}"; weaklink token list shows them`, name);
       return tokens.map((t) => (t.name === name && t.revoked === null ? { ...t, revoked: now.toISOString() } : t));
     });
     return this.list().find((t) => t.name === name)!;
@@ -154,7 +168,10 @@ export class TokenStore {
     const run = this.#writing.then(async () => {
       await this.#reload();
       const tokens = edit(this.#tokens);
-      await writeFileAtomic(this.file, JSON.stringify({ format: 'weaklink-tokens', version: 1, tokens }, null, 2) + '\n');
+      await writeFileAtomic(
+        this.file,
+        JSON.stringify({ format: 'weaklink-tokens', version: 1, tokens }, null, 2) + '\n',
+      );
       await this.#reload();
     });
     this.#writing = run.catch(() => {});
@@ -182,9 +199,14 @@ export class TokenStore {
     try {
       read = await readWithBackup(this.file, (text) => FileSchema.parse(JSON.parse(text)));
     } catch (error) {
-      throw new WeaklinkError(`the token file cannot be read: ${error instanceof Error ? error.message : String(error)}; restore ${this.file} or remove it and create tokens anew`);
+      throw new WeaklinkError(
+        `the token file cannot be read: ${error instanceof Error ? error.message : String(error)}; restore ${this.file} or remove it and create tokens anew`,
+      );
     }
-    this.recovered = read.from === 'backup' ? `${read.problem ?? this.file}; using its backup (tokens revoked after the backup was made may be valid again: check weaklink token list)` : undefined;
+    this.recovered =
+      read.from === 'backup'
+        ? `${read.problem ?? this.file}; using its backup (tokens revoked after the backup was made may be valid again: check weaklink token list)`
+        : undefined;
     this.#tokens = read.value?.tokens ?? [];
     this.#hashes = this.#tokens.map((t) => Buffer.from(t.sha256, 'hex'));
     this.#stamp = stamp;

@@ -15,5 +15,8 @@ export function safeCsvText(value: string): string {
 
 /** The CSV text of a header and rows. */
 export function toCsv(header: string[], rows: CsvCell[][]): string {
-  return stringify([header, ...rows.map((r) => r.map((c) => (typeof c === 'string' ? safeCsvText(c) : c === null ? '' : String(c))))]);
+  return stringify([
+    header,
+    ...rows.map((r) => r.map((c) => (typeof c === 'string' ? safeCsvText(c) : c === null ? '' : String(c)))),
+  ]);
 }

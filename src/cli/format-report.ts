@@ -16,10 +16,18 @@ export function renderTable(header: string[], rows: Cell[][], format: TextFormat
   const text = rows.map((r) => r.map(String));
   if (format === 'md') {
     const esc = (s: string): string => s.replace(/\|/g, '\\|');
-    return [`| ${header.map(esc).join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...text.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+    return [
+      `| ${header.map(esc).join(' | ')} |`,
+      `|${header.map(() => ' --- ').join('|')}|`,
+      ...text.map((r) => `| ${r.map(esc).join(' | ')} |`),
+    ].join('\n');
   }
   const widths = header.map((h, i) => Math.max(h.length, ...text.map((r) => r[i]!.length)));
-  const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]): string =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...text.map(line)].join('\n');
 }
 
@@ -53,20 +61,47 @@ export function formatReport(r: AnalysisResult, format: TextFormat, { limit = 10
   out.push(
     renderTable(
       ['#', 'company', 'own', 'risk (¥ per year)', 'loss per hit (¥)', 'why'],
-      r.weakLinks.slice(0, limit).map((w) => [w.rank, `${w.name} (${w.id})`, w.unassessed ? '—' : num(w.ownScore), yen(w.riskContribution), yen(w.expectedEventLoss), w.reason]),
+      r.weakLinks
+        .slice(0, limit)
+        .map((w) => [
+          w.rank,
+          `${w.name} (${w.id})`,
+          w.unassessed ? '—' : num(w.ownScore),
+          yen(w.riskContribution),
+          yen(w.expectedEventLoss),
+          w.reason,
+        ]),
       format,
     ),
   );
 
   out.push('', h(`Direct single sources (${r.singleSources.length})`));
-  out.push(renderTable(['buyer', 'commodity', 'supplier', 'share'], r.singleSources.slice(0, limit).map((x) => [x.buyer, x.commodity, x.supplier, pct(x.share)]), format));
+  out.push(
+    renderTable(
+      ['buyer', 'commodity', 'supplier', 'share'],
+      r.singleSources.slice(0, limit).map((x) => [x.buyer, x.commodity, x.supplier, pct(x.share)]),
+      format,
+    ),
+  );
   out.push(...more(limit, r.singleSources.length, 'single sources'));
 
-  out.push('', h(`Hidden critical suppliers (${r.hiddenCriticalSuppliers.length}): single points of failure that are not a direct single source`));
+  out.push(
+    '',
+    h(
+      `Hidden critical suppliers (${r.hiddenCriticalSuppliers.length}): single points of failure that are not a direct single source`,
+    ),
+  );
   out.push(
     renderTable(
       ['supplier', 'stops focal', 'stops in all', 'for example'],
-      r.hiddenCriticalSuppliers.slice(0, limit).map((x) => [`${x.name} (${x.supplier})`, x.focalDependants.join(', ') || '—', x.dependants.length, x.dependants.slice(0, 4).join(', ')]),
+      r.hiddenCriticalSuppliers
+        .slice(0, limit)
+        .map((x) => [
+          `${x.name} (${x.supplier})`,
+          x.focalDependants.join(', ') || '—',
+          x.dependants.length,
+          x.dependants.slice(0, 4).join(', '),
+        ]),
       format,
     ),
   );
@@ -80,7 +115,10 @@ export function formatReport(r: AnalysisResult, format: TextFormat, { limit = 10
         `${g.name} (${g.id})`,
         g.unassessed ? '0 (unassessed)' : g.ownLevel,
         g.requiredLevel,
-        g.askedBy.slice(0, 3).map((b) => `${b.buyer} (${b.reasons.join('+')})`).join(', ') + (g.askedBy.length > 3 ? ', …' : ''),
+        g.askedBy
+          .slice(0, 3)
+          .map((b) => `${b.buyer} (${b.reasons.join('+')})`)
+          .join(', ') + (g.askedBy.length > 3 ? ', …' : ''),
       ]),
       format,
     ),
@@ -92,7 +130,14 @@ export function formatReport(r: AnalysisResult, format: TextFormat, { limit = 10
   out.push(
     renderTable(
       ['buyer', 'commodity', 'HHI', 'suppliers (share)'],
-      groups.slice(0, limit).map((g) => [g.buyer, g.commodity, Math.round(g.hhi), g.suppliers.map((x) => `${x.id} ${pct(x.share)}`).join(', ')]),
+      groups
+        .slice(0, limit)
+        .map((g) => [
+          g.buyer,
+          g.commodity,
+          Math.round(g.hhi),
+          g.suppliers.map((x) => `${x.id} ${pct(x.share)}`).join(', '),
+        ]),
       format,
     ),
   );
@@ -104,16 +149,24 @@ export function formatReport(r: AnalysisResult, format: TextFormat, { limit = 10
       r.concentration.tiers.map((t) => [
         t.tier,
         t.companies,
-        t.byCount.slice(0, 4).map((c) => `${c.country} ${pct(c.share)}`).join(', '),
+        t.byCount
+          .slice(0, 4)
+          .map((c) => `${c.country} ${pct(c.share)}`)
+          .join(', '),
         Math.round(t.countHhi),
-        t.bySpend.slice(0, 4).map((c) => `${c.country} ${pct(c.share)}`).join(', '),
+        t.bySpend
+          .slice(0, 4)
+          .map((c) => `${c.country} ${pct(c.share)}`)
+          .join(', '),
         Math.round(t.spendHhi),
       ]),
       format,
     ),
   );
   for (const f of r.concentration.criticalSupplierCountries) {
-    out.push(`Critical suppliers of ${f.focal} by country: ${f.countries.map((c) => `${c.country} ${c.amount}`).join(', ') || 'none'}`);
+    out.push(
+      `Critical suppliers of ${f.focal} by country: ${f.countries.map((c) => `${c.country} ${c.amount}`).join(', ') || 'none'}`,
+    );
   }
   if (r.warnings.length > 0) out.push('', h(`Warnings (${r.warnings.length})`), ...r.warnings);
   return out.join('\n') + '\n';

@@ -46,7 +46,12 @@ export const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)}
  * A progress reporter: a redrawn bar on a terminal, a plain line every ~10% otherwise.
  * `show` formats the counts (e.g. `megabytes`).
  */
-export function progress(io: Io, label: string, quiet = false, show: (n: number) => string = String): (done: number, total: number) => void {
+export function progress(
+  io: Io,
+  label: string,
+  quiet = false,
+  show: (n: number) => string = String,
+): (done: number, total: number) => void {
   const started = Date.now();
   let lastTenth = -1;
   let lastDraw = 0;

@@ -115,7 +115,8 @@ class Ids {
     const count = a.failures.blastRadius.start[i + 1]! - from;
     // rank × 2^31 + day: one native sort of exact doubles keeps each day with its id.
     const keys = new Float64Array(count);
-    for (let k = 0; k < count; k++) keys[k] = this.rank[a.failures.blastRadius.list[from + k]!]! * 2147483648 + a.failures.stopDays[from + k]!;
+    for (let k = 0; k < count; k++)
+      keys[k] = this.rank[a.failures.blastRadius.list[from + k]!]! * 2147483648 + a.failures.stopDays[from + k]!;
     keys.sort();
     const radius = new Array<string>(count);
     const days = new Array<number>(count);
@@ -159,7 +160,11 @@ function companyJson(a: Analysis, ids: Ids, i: number, path: ArrayLike<number>):
   return objectJson(fields);
 }
 
-function hiddenCriticalJson(a: Analysis, ids: Ids, item: { supplier: number; dependants: number[]; focalDependants: number[] }): string {
+function hiddenCriticalJson(
+  a: Analysis,
+  ids: Ids,
+  item: { supplier: number; dependants: number[]; focalDependants: number[] },
+): string {
   const fields: Record<keyof HiddenCriticalReport, string> = {
     supplier: ids.one(item.supplier),
     name: text(a.index.network.companies[item.supplier]!.name),

@@ -19,11 +19,12 @@ import { registerValidate } from './commands/validate.ts';
 import type { Io } from './io.ts';
 import { processIo } from './io.ts';
 
-
 /** Builds the program; `io` is where output goes (tests pass their own). */
 export function buildProgram(io: Io): Command {
   const program = new Command('weaklink')
-    .description('Find the weak links in a supply chain: propagated security scores, single points of failure, level gaps.')
+    .description(
+      'Find the weak links in a supply chain: propagated security scores, single points of failure, level gaps.',
+    )
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError('(run weaklink --help for usage)')
@@ -37,7 +38,8 @@ export function buildProgram(io: Io): Command {
   registerLoad(program, io);
   registerGenerate(program, io);
   registerToken(program, io);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const c of program.commands)
+    c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }
 
@@ -54,7 +56,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
 function report(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    )
+      return EXIT.ok;
     return EXIT.usage;
   }
   const { code, lines } = failureReport(error);

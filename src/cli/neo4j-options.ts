@@ -31,7 +31,10 @@ export function neo4jConnection(o: Neo4jCliOptions, env: NodeJS.ProcessEnv = pro
   const uri = o.neo4j ?? env.NEO4J_URI;
   if (!uri) return null;
   if (!/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/.test(uri)) {
-    throw new UsageError(`--neo4j: "${uri}" is not a Neo4j URI; expected e.g. bolt://127.0.0.1:7687 or neo4j+s://host`, 'neo4j');
+    throw new UsageError(
+      `--neo4j: "${uri}" is not a Neo4j URI; expected e.g. bolt://127.0.0.1:7687 or neo4j+s://host`,
+      'neo4j',
+    );
   }
   const passwordVar = o.passwordEnv ?? 'NEO4J_PASSWORD';
   const password = env[passwordVar];
@@ -40,5 +43,10 @@ export function neo4jConnection(o: Neo4jCliOptions, env: NodeJS.ProcessEnv = pro
   }
   const user = o.user ?? env.NEO4J_USER;
   const database = o.database ?? env.NEO4J_DATABASE;
-  return { uri, ...(user ? { user } : {}), ...(password !== undefined ? { password } : {}), ...(database ? { database } : {}) };
+  return {
+    uri,
+    ...(user ? { user } : {}),
+    ...(password !== undefined ? { password } : {}),
+    ...(database ? { database } : {}),
+  };
 }

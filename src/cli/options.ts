@@ -10,7 +10,9 @@ export function numberIn(name: string, min: number, max: number, integer = false
   return (value) => {
     const n = Number(value.trim());
     if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-      throw new InvalidArgumentError(`${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${value}".`);
+      throw new InvalidArgumentError(
+        `${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${value}".`,
+      );
     }
     return n;
   };
@@ -19,14 +21,16 @@ export function numberIn(name: string, min: number, max: number, integer = false
 /** A commander parser for θ: a number in (0, 1]. */
 export function theta(value: string): number {
   const n = Number(value.trim());
-  if (value.trim() === '' || !(n > 0 && n <= 1)) throw new InvalidArgumentError(`--theta must be a number in (0, 1], got "${value}".`);
+  if (value.trim() === '' || !(n > 0 && n <= 1))
+    throw new InvalidArgumentError(`--theta must be a number in (0, 1], got "${value}".`);
   return n;
 }
 
 /** A commander parser for a comma-separated list of ids (empty items are an error). */
 export function idList(value: string, previous: string[] = []): string[] {
   const ids = value.split(',').map((s) => s.trim());
-  if (ids.some((s) => s === '')) throw new InvalidArgumentError(`expected comma-separated company ids, got "${value}".`);
+  if (ids.some((s) => s === ''))
+    throw new InvalidArgumentError(`expected comma-separated company ids, got "${value}".`);
   return [...previous, ...ids];
 }
 
@@ -34,7 +38,8 @@ export function idList(value: string, previous: string[] = []): string[] {
 export function durationList(value: string): Duration[] {
   return value.split(',').map((entry) => {
     const m = /^\s*(\d+)\s*:\s*([0-9]*\.?[0-9]+(?:e-?\d+)?)\s*$/i.exec(entry);
-    if (m === null) throw new InvalidArgumentError(`--durations entry "${entry}" must be DAYS:PROBABILITY, e.g. 14:0.25.`);
+    if (m === null)
+      throw new InvalidArgumentError(`--durations entry "${entry}" must be DAYS:PROBABILITY, e.g. 14:0.25.`);
     return { days: Number(m[1]), probability: Number(m[2]) };
   });
 }
@@ -52,10 +57,26 @@ export interface MoneyCliOptions {
 export function withMoneyOptions(command: Command): Command {
   return command
     .option('--theta <n>', 'threshold θ in (0, 1]: a buyer stops below this share of a commodity', theta)
-    .option('--hit-base <p>', 'hit likelihood p(s) = min(1, base × decay^s): base in (0, 1] (default 0.015)', numberIn('--hit-base', 0, 1))
-    .option('--hit-decay <r>', 'hit likelihood decay per score point in (0, 1] (default 0.975)', numberIn('--hit-decay', 0, 1))
-    .option('--loss-ratio <r>', 'share of revenue a stopped day loses, 0–1 (default 1: revenue at risk)', numberIn('--loss-ratio', 0, 1))
-    .option('--durations <list>', 'outage full-stop days and their probabilities (default "1:0.2,5:0.25,14:0.25,30:0.15,60:0.1,120:0.05")', durationList);
+    .option(
+      '--hit-base <p>',
+      'hit likelihood p(s) = min(1, base × decay^s): base in (0, 1] (default 0.015)',
+      numberIn('--hit-base', 0, 1),
+    )
+    .option(
+      '--hit-decay <r>',
+      'hit likelihood decay per score point in (0, 1] (default 0.975)',
+      numberIn('--hit-decay', 0, 1),
+    )
+    .option(
+      '--loss-ratio <r>',
+      'share of revenue a stopped day loses, 0–1 (default 1: revenue at risk)',
+      numberIn('--loss-ratio', 0, 1),
+    )
+    .option(
+      '--durations <list>',
+      'outage full-stop days and their probabilities (default "1:0.2,5:0.25,14:0.25,30:0.15,60:0.1,120:0.05")',
+      durationList,
+    );
 }
 
 /** The analysis options the money flags asked for (only those given). */

@@ -10,11 +10,26 @@ import { DEFAULTS as ANALYSIS_DEFAULTS } from '../analysis/options.ts';
 import type { Company } from '../model/types.ts';
 import type { NetworkPlan } from './network-plan.ts';
 import { cumulative, type Random } from './random.ts';
-import { COUNTRIES, COUNTRY_WEIGHTS, FOCAL_INDUSTRIES, JP_NAMES, LARGE_PERCENT, LEVEL_WEIGHTS, NAME_SUFFIXES, PLACE_NAMES, SERVICES, TIER_GOODS } from './vocabulary.ts';
+import {
+  COUNTRIES,
+  COUNTRY_WEIGHTS,
+  FOCAL_INDUSTRIES,
+  JP_NAMES,
+  LARGE_PERCENT,
+  LEVEL_WEIGHTS,
+  NAME_SUFFIXES,
+  PLACE_NAMES,
+  SERVICES,
+  TIER_GOODS,
+} from './vocabulary.ts';
 
 const COUNTRY_PICK = COUNTRY_WEIGHTS.map(cumulative);
 const LEVEL_PICK = { sme: cumulative(LEVEL_WEIGHTS.sme), large: cumulative(LEVEL_WEIGHTS.large) };
-const title = (word: string): string => word.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+const title = (word: string): string =>
+  word
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
 const GOODS_TITLES = TIER_GOODS.map((goods) => goods.map(title));
 const SERVICE_TITLES = SERVICES.map((s) => title(s.commodity));
 const FOCAL_TITLES = FOCAL_INDUSTRIES.map(title);
@@ -29,7 +44,8 @@ export function companyRow(plan: NetworkPlan, slot: number, id: (slot: number) =
   const industry = focal ? FOCAL_INDUSTRIES[kind]! : hub ? SERVICES[kind]!.commodity : TIER_GOODS[goodsTier]![kind]!;
   const industryTitle = focal ? FOCAL_TITLES[kind]! : hub ? SERVICE_TITLES[kind]! : GOODS_TITLES[goodsTier]![kind]!;
   const large = focal || hub || rng.percent(LARGE_PERCENT[Math.min(tier, LARGE_PERCENT.length - 1)]!);
-  const country = rng.below(100) === 0 ? null : COUNTRIES[rng.pick(COUNTRY_PICK[Math.min(tier, COUNTRY_PICK.length - 1)]!)]!;
+  const country =
+    rng.below(100) === 0 ? null : COUNTRIES[rng.pick(COUNTRY_PICK[Math.min(tier, COUNTRY_PICK.length - 1)]!)]!;
   const places = country === null || country === 'JP' ? JP_NAMES : PLACE_NAMES[country]!;
   const name = `${places[rng.below(places.length)]} ${industryTitle} ${NAME_SUFFIXES[rng.below(NAME_SUFFIXES.length)]}`;
 
@@ -41,7 +57,14 @@ export function companyRow(plan: NetworkPlan, slot: number, id: (slot: number) =
     if (rng.below(2) === 0) scsLevel = null;
   }
   const p = rng.pareto2();
-  const revenue = rng.below(50) === 0 ? null : focal ? Math.round(200_000 * Math.min(p * p, 100)) : large ? Math.round(3000 * Math.min(p * p, 10_000)) : Math.round(80 * p);
+  const revenue =
+    rng.below(50) === 0
+      ? null
+      : focal
+        ? Math.round(200_000 * Math.min(p * p, 100))
+        : large
+          ? Math.round(3000 * Math.min(p * p, 10_000))
+          : Math.round(80 * p);
   return {
     id: id(slot),
     name,

@@ -33,7 +33,10 @@ class BufferedFile {
   private readonly fd: number;
   readonly temp: string;
 
-  constructor(readonly path: string, header: readonly string[]) {
+  constructor(
+    readonly path: string,
+    header: readonly string[],
+  ) {
     this.temp = `${path}.${process.pid}.tmp`;
     this.fd = openSync(this.temp, 'w');
     this.buffer = `${header.join(',')}\n`;
@@ -67,7 +70,10 @@ export class CsvNetworkSink implements NetworkSink {
   /** Creates `dir` if needed and opens the two tables for writing. */
   static open(dir: string): CsvNetworkSink {
     mkdirSync(dir, { recursive: true });
-    return new CsvNetworkSink(new BufferedFile(join(dir, 'companies.csv'), COMPANY_COLUMNS), new BufferedFile(join(dir, 'supplies.csv'), SUPPLY_COLUMNS));
+    return new CsvNetworkSink(
+      new BufferedFile(join(dir, 'companies.csv'), COMPANY_COLUMNS),
+      new BufferedFile(join(dir, 'supplies.csv'), SUPPLY_COLUMNS),
+    );
   }
 
   company(c: Company): void {

@@ -54,18 +54,24 @@ export interface NetworkSink {
 /** Generates the network into `sink` (companies, then supplies) and returns the sink. */
 export function generateNetwork<S extends NetworkSink>(options: GenerateOptions, sink: S): S {
   const n = options.companies;
-  if (!Number.isInteger(n) || n < 1 || n > 50_000_000) throw new OptionError(`generate: companies must be an integer from 1 to 50,000,000, got ${n}`, 'companies');
+  if (!Number.isInteger(n) || n < 1 || n > 50_000_000)
+    throw new OptionError(`generate: companies must be an integer from 1 to 50,000,000, got ${n}`, 'companies');
   const seed = options.seed ?? DEFAULTS.seed;
   const k = options.suppliersPerCompany ?? DEFAULTS.suppliersPerCompany;
-  if (!(k > 0 && k <= 50)) throw new OptionError(`generate: suppliersPerCompany must be a number in (0, 50], got ${k}`, 'suppliersPerCompany');
+  if (!(k > 0 && k <= 50))
+    throw new OptionError(`generate: suppliersPerCompany must be a number in (0, 50], got ${k}`, 'suppliersPerCompany');
   const focal = options.focal ?? Math.min(1000, Math.max(1, Math.round(n / 5000)));
-  if (!Number.isInteger(focal) || focal < 1 || focal > n) throw new OptionError(`generate: focal must be an integer from 1 to companies (${n}), got ${focal}`, 'focal');
+  if (!Number.isInteger(focal) || focal < 1 || focal > n)
+    throw new OptionError(`generate: focal must be an integer from 1 to companies (${n}), got ${focal}`, 'focal');
   const backEdgeRate = options.backEdgeRate ?? DEFAULTS.backEdgeRate;
-  if (!(backEdgeRate >= 0 && backEdgeRate <= 0.5)) throw new OptionError(`generate: backEdgeRate must be in [0, 0.5], got ${backEdgeRate}`, 'backEdgeRate');
+  if (!(backEdgeRate >= 0 && backEdgeRate <= 0.5))
+    throw new OptionError(`generate: backEdgeRate must be in [0, 0.5], got ${backEdgeRate}`, 'backEdgeRate');
 
   const hubs = Math.min(n - focal, Math.floor(Math.sqrt(n) / 4));
   const suppliers = n - focal - hubs;
-  const lastTier = Math.floor((suppliers * DEFAULTS.tierWeights.at(-1)!) / DEFAULTS.tierWeights.reduce((s, w) => s + w, 0));
+  const lastTier = Math.floor(
+    (suppliers * DEFAULTS.tierWeights.at(-1)!) / DEFAULTS.tierWeights.reduce((s, w) => s + w, 0),
+  );
   const buyers = n - hubs - lastTier;
   const serviceUptake = hubs > 0 ? SERVICES.reduce((s, x) => s + (x.uptake * k) / 300, 0) : 0;
   // Supplies other than ordinary goods: services (1.4 hubs per group), back edges (with
@@ -73,7 +79,10 @@ export function generateNetwork<S extends NetworkSink>(options: GenerateOptions,
   const other = serviceUptake * 1.4 * buyers + 1.9 * backEdgeRate * k * n + 6 * hubs;
   const goodsDegree = Math.max(0.5, (k * n - other) / Math.max(1, suppliers));
 
-  const plan = planNetwork({ companies: n, focal, hubs, tierWeights: DEFAULTS.tierWeights, goodsDegree }, new Random(seed, 0));
+  const plan = planNetwork(
+    { companies: n, focal, hubs, tierWeights: DEFAULTS.tierWeights, goodsDegree },
+    new Random(seed, 0),
+  );
   const rows = new Random(seed, 1);
   const idWidth = String(n - 1).length;
   const id = (slot: number): string => `c${String(plan.idOfSlot[slot]!).padStart(idWidth, '0')}`;
@@ -83,7 +92,11 @@ export function generateNetwork<S extends NetworkSink>(options: GenerateOptions,
   }
   options.onProgress?.('companies', n, n);
 
-  const supplies = new SupplyWriter(plan, new Random(seed, 2), id, sink, { k, backEdgeRate, backEligible: Math.max(1, buyers - focal) });
+  const supplies = new SupplyWriter(plan, new Random(seed, 2), id, sink, {
+    k,
+    backEdgeRate,
+    backEligible: Math.max(1, buyers - focal),
+  });
   emitSupplies(plan, supplies, options.onProgress);
   return sink;
 }

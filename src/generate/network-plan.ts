@@ -101,7 +101,10 @@ export function planNetwork(input: PlanInput, rng: Random): NetworkPlan {
     slotKind,
     idOfSlot,
     slotOfId,
-    serviceHubs: serviceHubs.map((slots) => ({ slots: Int32Array.from(slots), weights: cumulative(slots.map((_, r) => Math.round(1000 / (r + 1)))) })),
+    serviceHubs: serviceHubs.map((slots) => ({
+      slots: Int32Array.from(slots),
+      weights: cumulative(slots.map((_, r) => Math.round(1000 / (r + 1)))),
+    })),
     stubs,
   };
 }
@@ -120,7 +123,13 @@ function blockBounds(from: number, to: number, count: number): Int32Array {
 }
 
 /** Each slot of [from, to) repeated by its out-degree, grouped by block and shuffled within. */
-function tierStubs(from: number, to: number, blockStart: Int32Array, scale: number, rng: Random): { list: Int32Array; blockStart: Int32Array } {
+function tierStubs(
+  from: number,
+  to: number,
+  blockStart: Int32Array,
+  scale: number,
+  rng: Random,
+): { list: Int32Array; blockStart: Int32Array } {
   const degree = new Int32Array(to - from);
   let total = 0;
   for (let s = from; s < to; s++) total += degree[s - from] = Math.max(1, Math.floor(scale * rng.pareto2()));

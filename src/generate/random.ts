@@ -22,7 +22,8 @@ export class Random {
   private d = 1;
 
   constructor(seed: number, stream = 0) {
-    if (!Number.isInteger(seed) || seed < 0 || seed >= TWO_POW_32) throw new OptionError(`generate: seed must be an integer in [0, 4294967295], got ${seed}`, 'seed');
+    if (!Number.isInteger(seed) || seed < 0 || seed >= TWO_POW_32)
+      throw new OptionError(`generate: seed must be an integer in [0, 4294967295], got ${seed}`, 'seed');
     let s = (seed ^ Math.imul(stream + 1, 0x9e3779b9)) | 0;
     const next = (): number => {
       s = (s + 0x9e3779b9) | 0;

@@ -14,7 +14,14 @@ import { cumulative, type Random } from './random.ts';
 import { GOODS_ACCESS, SERVICES, TIER_GOODS } from './vocabulary.ts';
 
 type Shares = readonly number[] | null;
-const DUAL: readonly [Shares, number][] = [[[0.5, 0.5], 25], [[0.6, 0.4], 15], [[0.7, 0.3], 25], [[0.8, 0.2], 15], [[0.9, 0.1], 5], [null, 15]];
+const DUAL: readonly [Shares, number][] = [
+  [[0.5, 0.5], 25],
+  [[0.6, 0.4], 15],
+  [[0.7, 0.3], 25],
+  [[0.8, 0.2], 15],
+  [[0.9, 0.1], 5],
+  [null, 15],
+];
 const DUAL_PICK = cumulative(DUAL.map(([, w]) => w));
 const GROUP_SIZE_PICK = cumulative([45, 35, 13, 7]); // sole, dual, 3, 4 suppliers
 const ACCESS_PICK = cumulative(GOODS_ACCESS.map(([, w]) => w));
@@ -39,7 +46,9 @@ export class SupplyWriter {
     this.pointers = plan.stubs.map((s) => (s === null ? null : s.blockStart.slice(0, -1)));
     this.left = plan.stubs.map((s) => (s === null ? 0 : s.list.length));
     this.used = new Int32Array(Math.max(...TIER_GOODS.map((g) => g.length)));
-    this.serviceChance = SERVICES.map((s, i) => (plan.serviceHubs[i]!.slots.length > 0 ? Math.min(1, (s.uptake * rates.k) / 300) : 0));
+    this.serviceChance = SERVICES.map((s, i) =>
+      plan.serviceHubs[i]!.slots.length > 0 ? Math.min(1, (s.uptake * rates.k) / 300) : 0,
+    );
     this.backChance = Math.min(1, (rates.backEdgeRate * rates.k * plan.n) / rates.backEligible);
   }
 
@@ -87,7 +96,8 @@ export class SupplyWriter {
       const commodity = used[b]! === 0 ? goods[b]! : `${goods[b]!}-${used[b]! + 1}`;
       used[b]! += 1;
       const shares = this.goodsShares(size);
-      for (let i = 0; i < size; i++) this.emit(members[i]!, v, commodity, shares?.[i] ?? null, this.access(ACCESS_PICK, GOODS_ACCESS), k);
+      for (let i = 0; i < size; i++)
+        this.emit(members[i]!, v, commodity, shares?.[i] ?? null, this.access(ACCESS_PICK, GOODS_ACCESS), k);
     }
   }
 
@@ -99,7 +109,9 @@ export class SupplyWriter {
       const hubs = this.plan.serviceHubs[i]!;
       const first = rng.pick(hubs.weights);
       let second = -1;
-      if (hubs.slots.length > 1 && rng.percent(40)) do second = rng.pick(hubs.weights); while (second === first);
+      if (hubs.slots.length > 1 && rng.percent(40))
+        do second = rng.pick(hubs.weights);
+        while (second === first);
       const r = rng.below(10);
       const shares: Shares = second < 0 ? (r < 5 ? [1] : null) : r < 4 ? [0.5, 0.5] : r < 7 ? [0.7, 0.3] : null;
       const access = (): Access | null => this.access(SERVICE_ACCESS_PICK[i]!, service.access);
@@ -165,12 +177,28 @@ export class SupplyWriter {
     return table[this.rng.pick(pick)]![0];
   }
 
-  private emit(supplier: number, buyer: number, commodity: string, share: number | null, access: Access | null, k: number): void {
+  private emit(
+    supplier: number,
+    buyer: number,
+    commodity: string,
+    share: number | null,
+    access: Access | null,
+    k: number,
+  ): void {
     const { rng } = this;
-    const spend = rng.below(10) === 0 ? null : Math.round(SPEND_BASE[Math.min(k, SPEND_BASE.length - 1)]! * rng.pareto2());
+    const spend =
+      rng.below(10) === 0 ? null : Math.round(SPEND_BASE[Math.min(k, SPEND_BASE.length - 1)]! * rng.pareto2());
     const r = rng.below(100);
     const bufferDays = r < 30 ? 0 : r < 70 ? 1 + rng.below(7) : r < 95 ? 8 + rng.below(23) : null;
-    const row: Supply = { supplier: this.id(supplier), buyer: this.id(buyer), commodity, share, spend, access, bufferDays };
+    const row: Supply = {
+      supplier: this.id(supplier),
+      buyer: this.id(buyer),
+      commodity,
+      share,
+      spend,
+      access,
+      bufferDays,
+    };
     this.sink.supply(row);
   }
 }

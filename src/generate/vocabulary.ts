@@ -10,10 +10,58 @@ import type { Access } from '../model/types.ts';
 
 /** What the companies of supplier tier t (1-based: TIER_GOODS[0] is tier 1) make; the first make the most. */
 export const TIER_GOODS: readonly (readonly string[])[] = [
-  ['seats', 'brake-systems', 'wire-harnesses', 'ecus', 'lighting', 'transmissions', 'interior-trim', 'hvac-units', 'steering-systems', 'body-panels', 'batteries', 'displays'],
-  ['castings', 'stampings', 'forgings', 'injection-moldings', 'pcbs', 'springs', 'bearings', 'fasteners', 'sensors', 'small-motors', 'glass', 'gaskets', 'cables'],
-  ['machining', 'plating', 'heat-treatment', 'die-casting', 'connectors', 'capacitors', 'rubber-parts', 'coatings', 'precision-parts', 'sheet-metal', 'printing'],
-  ['steel-sheet', 'aluminium-ingot', 'copper-wire', 'resin-pellets', 'industrial-chemicals', 'technical-fabric', 'dies-and-molds', 'cutting-tools'],
+  [
+    'seats',
+    'brake-systems',
+    'wire-harnesses',
+    'ecus',
+    'lighting',
+    'transmissions',
+    'interior-trim',
+    'hvac-units',
+    'steering-systems',
+    'body-panels',
+    'batteries',
+    'displays',
+  ],
+  [
+    'castings',
+    'stampings',
+    'forgings',
+    'injection-moldings',
+    'pcbs',
+    'springs',
+    'bearings',
+    'fasteners',
+    'sensors',
+    'small-motors',
+    'glass',
+    'gaskets',
+    'cables',
+  ],
+  [
+    'machining',
+    'plating',
+    'heat-treatment',
+    'die-casting',
+    'connectors',
+    'capacitors',
+    'rubber-parts',
+    'coatings',
+    'precision-parts',
+    'sheet-metal',
+    'printing',
+  ],
+  [
+    'steel-sheet',
+    'aluminium-ingot',
+    'copper-wire',
+    'resin-pellets',
+    'industrial-chemicals',
+    'technical-fabric',
+    'dies-and-molds',
+    'cutting-tools',
+  ],
   ['refined-metals', 'polymers', 'industrial-gases', 'pigments', 'yarn', 'wood-pulp', 'solvents'],
   ['iron-ore', 'bauxite', 'copper-concentrate', 'naphtha', 'natural-rubber', 'rare-earths', 'silica-sand'],
 ];
@@ -30,15 +78,56 @@ export interface Service {
 }
 
 export const SERVICES: readonly Service[] = [
-  { commodity: 'logistics', uptake: 4, access: [['none', 4], ['data', 6]] },
-  { commodity: 'it-hosting', uptake: 2, access: [['network', 7], ['data', 3]] },
-  { commodity: 'erp-hosting', uptake: 2, access: [['software', 6], ['data', 4]] },
-  { commodity: 'semiconductors', uptake: 1, access: [[null, 5], ['none', 5]] },
-  { commodity: 'cloud-storage', uptake: 1, access: [['data', 8], ['network', 2]] },
+  {
+    commodity: 'logistics',
+    uptake: 4,
+    access: [
+      ['none', 4],
+      ['data', 6],
+    ],
+  },
+  {
+    commodity: 'it-hosting',
+    uptake: 2,
+    access: [
+      ['network', 7],
+      ['data', 3],
+    ],
+  },
+  {
+    commodity: 'erp-hosting',
+    uptake: 2,
+    access: [
+      ['software', 6],
+      ['data', 4],
+    ],
+  },
+  {
+    commodity: 'semiconductors',
+    uptake: 1,
+    access: [
+      [null, 5],
+      ['none', 5],
+    ],
+  },
+  {
+    commodity: 'cloud-storage',
+    uptake: 1,
+    access: [
+      ['data', 8],
+      ['network', 2],
+    ],
+  },
 ];
 
 /** Access of ordinary goods supplies (empty = none). */
-export const GOODS_ACCESS: readonly [Access | null, number][] = [[null, 40], ['none', 45], ['data', 8], ['network', 4], ['software', 3]];
+export const GOODS_ACCESS: readonly [Access | null, number][] = [
+  [null, 40],
+  ['none', 45],
+  ['data', 8],
+  ['network', 4],
+  ['software', 3],
+];
 
 export const COUNTRIES = ['JP', 'CN', 'TW', 'KR', 'TH', 'VN', 'US', 'DE'] as const;
 
@@ -62,7 +151,44 @@ export const LEVEL_WEIGHTS = {
 /** Percent of large companies by tier 0..6 (focal companies and hubs are always large). */
 export const LARGE_PERCENT = [100, 40, 15, 6, 5, 5, 5];
 
-export const JP_NAMES = ['Kojima', 'Yamada', 'Sato', 'Suzuki', 'Takahashi', 'Tanaka', 'Watanabe', 'Ito', 'Nakamura', 'Kobayashi', 'Kato', 'Yoshida', 'Yamamoto', 'Sasaki', 'Matsumoto', 'Inoue', 'Kimura', 'Hayashi', 'Shimizu', 'Mori', 'Ikeda', 'Hashimoto', 'Ishikawa', 'Ogawa', 'Okada', 'Fujita', 'Goto', 'Nishimura', 'Fukuda', 'Ota', 'Miura', 'Kanazawa', 'Seto', 'Hamamatsu', 'Kariya', 'Toyohashi'];
+export const JP_NAMES = [
+  'Kojima',
+  'Yamada',
+  'Sato',
+  'Suzuki',
+  'Takahashi',
+  'Tanaka',
+  'Watanabe',
+  'Ito',
+  'Nakamura',
+  'Kobayashi',
+  'Kato',
+  'Yoshida',
+  'Yamamoto',
+  'Sasaki',
+  'Matsumoto',
+  'Inoue',
+  'Kimura',
+  'Hayashi',
+  'Shimizu',
+  'Mori',
+  'Ikeda',
+  'Hashimoto',
+  'Ishikawa',
+  'Ogawa',
+  'Okada',
+  'Fujita',
+  'Goto',
+  'Nishimura',
+  'Fukuda',
+  'Ota',
+  'Miura',
+  'Kanazawa',
+  'Seto',
+  'Hamamatsu',
+  'Kariya',
+  'Toyohashi',
+];
 export const PLACE_NAMES: Readonly<Record<string, readonly string[]>> = {
   CN: ['Shenzhen', 'Suzhou', 'Ningbo', 'Dongguan', 'Wuxi', 'Tianjin'],
   TW: ['Hsinchu', 'Taoyuan', 'Taichung', 'Tainan'],

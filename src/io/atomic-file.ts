@@ -42,9 +42,15 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
  * `from` says which one was used; `null` value when neither exists. Throws when a file
  * exists but neither parses.
  */
-export async function readWithBackup<T>(file: string, parse: (text: string) => T): Promise<{ value: T | null; from: 'file' | 'backup' | 'none'; problem?: string }> {
+export async function readWithBackup<T>(
+  file: string,
+  parse: (text: string) => T,
+): Promise<{ value: T | null; from: 'file' | 'backup' | 'none'; problem?: string }> {
   let problem: string | undefined;
-  for (const [path, from] of [[file, 'file'], [file + DEFAULTS.backupSuffix, 'backup']] as const) {
+  for (const [path, from] of [
+    [file, 'file'],
+    [file + DEFAULTS.backupSuffix, 'backup'],
+  ] as const) {
     let text: string;
     try {
       text = await readFile(path, 'utf8');
@@ -58,7 +64,8 @@ export async function readWithBackup<T>(file: string, parse: (text: string) => T
       problem ??= `${path} cannot be read (${error instanceof Error ? error.message : String(error)})`;
     }
   }
-  if (problem !== undefined) throw new Error(`${problem}, and no readable backup exists at ${file + DEFAULTS.backupSuffix}`);
+  if (problem !== undefined)
+    throw new Error(`${problem}, and no readable backup exists at ${file + DEFAULTS.backupSuffix}`);
   return { value: null, from: 'none' };
 }
 

@@ -55,7 +55,12 @@ export const DEFAULTS = { memoSize: 4096 };
 const memos = new WeakMap<object, Map<string, unknown>>();
 
 /** Reads `column` of `record` by `rule`; reports a bad value to `log` and returns `undefined`. */
-export function readCell<T>(record: InputRecord, column: string, rule: CellRule<T>, log: IssueLog): T | null | undefined {
+export function readCell<T>(
+  record: InputRecord,
+  column: string,
+  rule: CellRule<T>,
+  log: IssueLog,
+): T | null | undefined {
   const text = record.get(column);
   if (text === '') return null;
   let memo = memos.get(rule) as Map<string, T> | undefined;
@@ -86,7 +91,11 @@ export function readCountry(record: InputRecord, log: IssueLog): string | null {
   if (text === '') return null;
   if (ALPHA2.has(text)) return text;
   const hint = countryHint(text);
-  log.warning(record.at('country'), `country should be an ISO 3166-1 alpha-2 code such as JP, DE or US, got ${quote(text)}; ${hint}`, text);
+  log.warning(
+    record.at('country'),
+    `country should be an ISO 3166-1 alpha-2 code such as JP, DE or US, got ${quote(text)}; ${hint}`,
+    text,
+  );
   return text;
 }
 
@@ -98,9 +107,12 @@ function countryHint(text: string): string {
   if (fromAlpha3 !== undefined) return `${upper} is the alpha-3 code; write ${fromAlpha3}`;
   const exact = iso31661.find((c) => c.name.toLowerCase() === lower);
   if (exact !== undefined) return `write ${exact.alpha2} for ${exact.name}`;
-  const named = iso31661.filter((c) => /^[ ,(]/.test(c.name.toLowerCase().slice(lower.length)) && c.name.toLowerCase().startsWith(lower));
+  const named = iso31661.filter(
+    (c) => /^[ ,(]/.test(c.name.toLowerCase().slice(lower.length)) && c.name.toLowerCase().startsWith(lower),
+  );
   if (named.length === 1) return `write ${named[0]!.alpha2} for ${named[0]!.name}`;
-  if (named.length > 1 && named.length <= 4) return `write one of ${named.map((c) => `${c.alpha2} (${c.name})`).join(', ')}`;
+  if (named.length > 1 && named.length <= 4)
+    return `write one of ${named.map((c) => `${c.alpha2} (${c.name})`).join(', ')}`;
   const reserved = iso31661Reserved.find((c) => c.alpha2 === upper);
   if (reserved !== undefined) {
     const name = reserved.name.toLowerCase();
@@ -116,7 +128,11 @@ export function readFlag(record: InputRecord, column: string, log: IssueLog): bo
   const lower = text.toLowerCase();
   if (lower === 'true') return true;
   if (lower === 'false' || lower === '') return false;
-  log.error(record.at(column), `${column} must be true or false, got ${quote(text)}; or leave it empty for false`, text);
+  log.error(
+    record.at(column),
+    `${column} must be true or false, got ${quote(text)}; or leave it empty for false`,
+    text,
+  );
   return undefined;
 }
 

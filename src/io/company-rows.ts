@@ -37,7 +37,11 @@ export class CompanyRows {
         this.refs.push(record.ref);
       } else {
         const where = record.rows.describe([this.refs[slot]!]);
-        log.error(record.at('id'), `duplicate company id ${quote(id)}, first given on ${where}; ids must be unique, so rename or remove one`, id);
+        log.error(
+          record.at('id'),
+          `duplicate company id ${quote(id)}, first given on ${where}; ids must be unique, so rename or remove one`,
+          id,
+        );
         ok = false;
       }
     }

@@ -63,7 +63,14 @@ function baseOptions(receiver: CsvReceiver, lines: CsvLines): Options {
     on_skip: (error: CsvError | undefined) => {
       if (error === undefined) return undefined;
       const line = lines.errorStart(typeof error.empty_lines === 'number' ? error.empty_lines : 0);
-      receiver.fault({ code: error.code, message: error.message, ...(typeof error.column === 'number' ? { column: error.column } : {}) }, line);
+      receiver.fault(
+        {
+          code: error.code,
+          message: error.message,
+          ...(typeof error.column === 'number' ? { column: error.column } : {}),
+        },
+        line,
+      );
       return undefined;
     },
   };

@@ -50,7 +50,10 @@ export class CsvTable implements CsvReceiver {
   end(): boolean {
     if (this.index === null && !this.lost) {
       const columns = this.spec.columns.join(',');
-      this.log.error({ file: this.file }, `${this.file} is empty; it needs a header row (${columns}) and one row per record`);
+      this.log.error(
+        { file: this.file },
+        `${this.file} is empty; it needs a header row (${columns}) and one row per record`,
+      );
     }
     return this.usable && !this.lost;
   }
@@ -96,7 +99,10 @@ export class CsvTable implements CsvReceiver {
     for (const name of this.spec.required) {
       if (this.index.has(name)) continue;
       this.usable = false;
-      this.log.error({ file: this.file, line, field: name }, `the header has no ${quote(name)} column; add it (required: ${this.spec.required.join(', ')})`);
+      this.log.error(
+        { file: this.file, line, field: name },
+        `the header has no ${quote(name)} column; add it (required: ${this.spec.required.join(', ')})`,
+      );
     }
   }
 
@@ -130,5 +136,3 @@ class CsvRecord implements InputRecord {
     return this.rows.locate(this.ref, column);
   }
 }
-
-

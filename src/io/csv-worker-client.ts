@@ -17,7 +17,11 @@ const ENTRY = new URL('./csv-worker-entry.mjs', import.meta.url);
  * Reads `path` in a worker; `onBytes` gets the bytes read so far. Rejects when the file
  * cannot be read (the message says why), as a read stream would.
  */
-export function readCsvInWorker(path: string, receiver: CsvReceiver, onBytes?: (bytesRead: number) => void): Promise<void> {
+export function readCsvInWorker(
+  path: string,
+  receiver: CsvReceiver,
+  onBytes?: (bytesRead: number) => void,
+): Promise<void> {
   const data: CsvWorkerData = { path, batchChars: DEFAULTS.batchChars, maxInFlight: DEFAULTS.maxInFlight };
   const worker = new Worker(ENTRY, { workerData: data });
   return new Promise<void>((resolve, reject) => {

@@ -48,7 +48,14 @@ function flush(): void {
   const cellLengths = Int32Array.from(lengths);
   const rowWidths = Int32Array.from(widths);
   const rowLines = Int32Array.from(lines);
-  const message: CsvWorkerMessage = { kind: 'rows', text: cells.join(''), cellLengths, rowWidths, lines: rowLines, bytesRead: source.bytesRead };
+  const message: CsvWorkerMessage = {
+    kind: 'rows',
+    text: cells.join(''),
+    cellLengths,
+    rowWidths,
+    lines: rowLines,
+    bytesRead: source.bytesRead,
+  };
   port.postMessage(message, [cellLengths.buffer, rowWidths.buffer, rowLines.buffer]);
   inFlight++;
   cells = [];
@@ -91,5 +98,8 @@ try {
   flush();
   port.postMessage({ kind: 'end', bytesRead: source.bytesRead } satisfies CsvWorkerMessage);
 } catch (error) {
-  port.postMessage({ kind: 'fail', message: error instanceof Error ? error.message : String(error) } satisfies CsvWorkerMessage);
+  port.postMessage({
+    kind: 'fail',
+    message: error instanceof Error ? error.message : String(error),
+  } satisfies CsvWorkerMessage);
 }

@@ -78,7 +78,11 @@ export class IssueLog {
     const over = this.over[severity];
     if (over.count > 0) {
       const noun = severity === 'error' ? 'errors' : 'warnings';
-      list.push({ severity, file: over.file, message: `and ${over.count} more ${noun} not listed; fix the ones above and read the network again` });
+      list.push({
+        severity,
+        file: over.file,
+        message: `and ${over.count} more ${noun} not listed; fix the ones above and read the network again`,
+      });
     }
     return list;
   }

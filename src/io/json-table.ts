@@ -26,8 +26,12 @@ export function readJsonTable(file: string, text: string, spec: TableSpec, log: 
     data = JSON.parse(body);
   } catch {
     const { line, column, found } = locateJsonError(body);
-    const what = found === undefined ? 'the text ends before the JSON is complete' : `unexpected ${JSON.stringify(found)}`;
-    log.error({ file, line, column }, `${file} is not valid JSON: ${what}; a missing or extra comma, quote or bracket is the usual cause`);
+    const what =
+      found === undefined ? 'the text ends before the JSON is complete' : `unexpected ${JSON.stringify(found)}`;
+    log.error(
+      { file, line, column },
+      `${file} is not valid JSON: ${what}; a missing or extra comma, quote or bracket is the usual cause`,
+    );
     return false;
   }
   const rows = ROWS.safeParse(data);
@@ -44,7 +48,10 @@ export function readJsonTable(file: string, text: string, spec: TableSpec, log: 
   rows.data.forEach((element, index) => {
     const row = ROW.safeParse(element);
     if (!row.success) {
-      log.error({ file, field: `[${index}]` }, `element [${index}] must be an object with the fields of one row, got ${kind(element)}`);
+      log.error(
+        { file, field: `[${index}]` },
+        `element [${index}] must be an object with the fields of one row, got ${kind(element)}`,
+      );
       complete = false;
       return;
     }
@@ -64,12 +71,21 @@ export function readJsonTable(file: string, text: string, spec: TableSpec, log: 
 }
 
 /** Reports cells that are objects or arrays; returns whether there were none. */
-function scalarCells(file: string, index: number, row: Record<string, unknown>, spec: TableSpec, log: IssueLog): boolean {
+function scalarCells(
+  file: string,
+  index: number,
+  row: Record<string, unknown>,
+  spec: TableSpec,
+  log: IssueLog,
+): boolean {
   let ok = true;
   for (const column of spec.columns) {
     const value = Object.hasOwn(row, column) ? row[column] : undefined;
     if (value === null || typeof value !== 'object') continue;
-    log.error({ file, field: path(index, column) }, `${column} must be text, a number, true/false or null, got ${kind(value)}`);
+    log.error(
+      { file, field: path(index, column) },
+      `${column} must be text, a number, true/false or null, got ${kind(value)}`,
+    );
     ok = false;
   }
   return ok;

@@ -51,9 +51,14 @@ export function chooseFiles(dir: string, names: Set<string>, log: IssueLog): Net
     [files.hasSupplies, files.supplies, 'supplies'],
   ] as const) {
     if (present) continue;
-    const alt = names.has(`${table}.${other}`) ? ` (${table}.${other} is there, but both tables must have the same format)` : '';
+    const alt = names.has(`${table}.${other}`)
+      ? ` (${table}.${other} is there, but both tables must have the same format)`
+      : '';
     const pair = `${files.companies} and ${files.supplies}`;
-    log.error({ file }, `${file} is missing in ${dir}${alt}; a network folder holds ${pair} (or companies.json and supplies.json)`);
+    log.error(
+      { file },
+      `${file} is missing in ${dir}${alt}; a network folder holds ${pair} (or companies.json and supplies.json)`,
+    );
   }
   return files;
 }

@@ -32,7 +32,13 @@ export function parseNetwork(input: { companies: TableText; supplies: TableText 
   return check.finish();
 }
 
-function parseTable(check: NetworkCheck, table: TableText, spec: TableSpec, sink: RecordSink, format: 'csv' | 'json'): boolean {
+function parseTable(
+  check: NetworkCheck,
+  table: TableText,
+  spec: TableSpec,
+  sink: RecordSink,
+  format: 'csv' | 'json',
+): boolean {
   if (format === 'json') {
     const text = typeof table.text === 'string' ? table.text : table.text.toString('utf8');
     return readJsonTable(table.name, text, spec, check.log, sink);
@@ -42,7 +48,10 @@ function parseTable(check: NetworkCheck, table: TableText, spec: TableSpec, sink
     parse(table.text, csv.parserOptions());
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    check.log.error({ file: table.name }, `${table.name} cannot be read as CSV (${reason}); check that it is UTF-8 text`);
+    check.log.error(
+      { file: table.name },
+      `${table.name} cannot be read as CSV (${reason}); check that it is UTF-8 text`,
+    );
     return false;
   }
   return csv.end();

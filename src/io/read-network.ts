@@ -39,12 +39,24 @@ export async function readNetwork(dir: string, options: ReadNetworkOptions = {})
   /** Bytes of the tables read before this one, of both, and a reader of this one's. */
   const bytes = { done: 0, total: 0, reading: (): number => 0 };
   const { onProgress } = options;
-  const report = onProgress && ((rows: number) => onProgress(rows, Math.min(bytes.total, bytes.done + bytes.reading()), bytes.total));
+  const report =
+    onProgress &&
+    ((rows: number) => onProgress(rows, Math.min(bytes.total, bytes.done + bytes.reading()), bytes.total));
   const check = new NetworkCheck(dir, report);
   const files = chooseFiles(dir, await listFolder(dir), check.log);
   const sizes = new Map<string, number>();
-  for (const [file, present] of [[files.companies, files.hasCompanies], [files.supplies, files.hasSupplies]] as const) {
-    if (present) sizes.set(file, await stat(join(dir, file)).then((s) => s.size, () => 0));
+  for (const [file, present] of [
+    [files.companies, files.hasCompanies],
+    [files.supplies, files.hasSupplies],
+  ] as const) {
+    if (present)
+      sizes.set(
+        file,
+        await stat(join(dir, file)).then(
+          (s) => s.size,
+          () => 0,
+        ),
+      );
   }
   for (const size of sizes.values()) bytes.total += size;
   const read = async (file: string, present: boolean, spec: TableSpec, sink: RecordSink): Promise<boolean> => {

@@ -42,7 +42,7 @@ export function checkGroups(rows: GroupRows, names: GroupNames, log: IssueLog): 
   const order = groupOrder(rows, names.ids.length, names.commodities.length);
   const { buyer, commodity } = rows;
   const m = order.length;
-  for (let a = 0; a < m; ) {
+  for (let a = 0; a < m;) {
     const first = order[a]!;
     let b = a + 1;
     while (b < m && buyer[order[b]!] === buyer[first] && commodity[order[b]!] === commodity[first]) b++;
@@ -98,12 +98,23 @@ function checkShares(rows: GroupRows, names: GroupNames, order: Int32Array, a: n
   } else if (given > 0 && !invalid && Math.abs(sum - 1) > DEFAULTS.tolerance) {
     const text = String(Number(sum.toPrecision(6)));
     const where = names.rows.locate(rows.ref[order[a]!]!, 'share');
-    log.warning(where, `${groupName(rows, names, order[a]!)}: shares sum to ${text}, not 1; they will be scaled to sum to 1`, text);
+    log.warning(
+      where,
+      `${groupName(rows, names, order[a]!)}: shares sum to ${text}, not 1; they will be scaled to sum to 1`,
+      text,
+    );
   }
 }
 
 /** A supplier given twice in a group: an error at each later row, naming the first. */
-function checkDuplicates(rows: GroupRows, names: GroupNames, order: Int32Array, a: number, b: number, log: IssueLog): void {
+function checkDuplicates(
+  rows: GroupRows,
+  names: GroupNames,
+  order: Int32Array,
+  a: number,
+  b: number,
+  log: IssueLog,
+): void {
   const { supplier } = rows;
   const large = b - a > DEFAULTS.smallGroup ? new Map<number, number>() : undefined;
   for (let k = a; k < b; k++) {

@@ -60,7 +60,11 @@ export class SupplyRows {
     const commodity = record.get('commodity');
     let ok = true;
     if (supplier === '' || buyer === '' || commodity === '') {
-      for (const [column, text] of [['supplier', supplier], ['buyer', buyer], ['commodity', commodity]] as const) {
+      for (const [column, text] of [
+        ['supplier', supplier],
+        ['buyer', buyer],
+        ['commodity', commodity],
+      ] as const) {
         if (text === '') log.error(record.at(column), `${column} is empty; ${WHAT[column]}`, '');
       }
       ok = false;
@@ -73,7 +77,11 @@ export class SupplyRows {
     }
     if (u === -1 || v === -1) ok = false;
     if (supplier !== '' && supplier === buyer) {
-      log.error(record.at('buyer'), `company ${quote(buyer)} supplies itself; a supply links two different companies`, buyer);
+      log.error(
+        record.at('buyer'),
+        `company ${quote(buyer)} supplies itself; a supply links two different companies`,
+        buyer,
+      );
       ok = false;
     }
     const share = readCell(record, 'share', CELL_RULES.share, log);
@@ -94,14 +102,30 @@ export class SupplyRows {
       this.dropped++;
       return;
     }
-    this.supplies.push({ supplier: this.idOf(u), buyer: this.idOf(v), commodity: this.commodities[c]!, share, spend, access, bufferDays });
+    this.supplies.push({
+      supplier: this.idOf(u),
+      buyer: this.idOf(v),
+      commodity: this.commodities[c]!,
+      share,
+      spend,
+      access,
+      bufferDays,
+    });
   }
 
   /** Reports the group-level problems; call once after the last row. */
   finish(): void {
     if (this.rows === undefined) return;
     const { ids } = this.companies;
-    checkGroups(this.group, { ids: this.extraIds.length > 0 ? ids.concat(this.extraIds) : ids, commodities: this.commodities, rows: this.rows }, this.log);
+    checkGroups(
+      this.group,
+      {
+        ids: this.extraIds.length > 0 ? ids.concat(this.extraIds) : ids,
+        commodities: this.commodities,
+        rows: this.rows,
+      },
+      this.log,
+    );
   }
 
   /**

@@ -39,11 +39,29 @@ export function textCell(value: string | null): string {
 }
 
 function companyRow(c: Company): string[] {
-  return [textCell(c.id), textCell(c.name), textCell(c.country), textCell(c.industry), cell(c.size), cell(c.scsLevel), cell(c.securityScore), cell(c.revenue), cell(c.focal)];
+  return [
+    textCell(c.id),
+    textCell(c.name),
+    textCell(c.country),
+    textCell(c.industry),
+    cell(c.size),
+    cell(c.scsLevel),
+    cell(c.securityScore),
+    cell(c.revenue),
+    cell(c.focal),
+  ];
 }
 
 function supplyRow(s: Supply): string[] {
-  return [textCell(s.supplier), textCell(s.buyer), textCell(s.commodity), cell(s.share), cell(s.spend), cell(s.access), cell(s.bufferDays)];
+  return [
+    textCell(s.supplier),
+    textCell(s.buyer),
+    textCell(s.commodity),
+    cell(s.share),
+    cell(s.spend),
+    cell(s.access),
+    cell(s.bufferDays),
+  ];
 }
 
 /** Writes `network` into `dir` (created if needed) as the two CSV tables. */

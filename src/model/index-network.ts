@@ -97,7 +97,8 @@ export function indexNetwork(network: Network, resolved?: ResolvedSupplies): Ind
   const { companies, supplies } = network;
   const n = companies.length;
   const m = supplies.length;
-  const pre = resolved !== undefined && resolved.supplier.length === m && resolved.indexOf.size === n ? resolved : undefined;
+  const pre =
+    resolved !== undefined && resolved.supplier.length === m && resolved.indexOf.size === n ? resolved : undefined;
   const ids = new Array<string>(n);
   const indexOf = pre?.indexOf ?? new Map<string, number>();
   const scsLevel = new Int8Array(n);
@@ -138,7 +139,9 @@ export function indexNetwork(network: Network, resolved?: ResolvedSupplies): Ind
       u = indexOf.get(s.supplier);
       v = s.buyer === lastBuyer ? lastV : indexOf.get(s.buyer);
       if (u === undefined || v === undefined) {
-        throw new Error(`indexNetwork: supply row ${r} refers to unknown company "${u === undefined ? s.supplier : s.buyer}"`);
+        throw new Error(
+          `indexNetwork: supply row ${r} refers to unknown company "${u === undefined ? s.supplier : s.buyer}"`,
+        );
       }
       lastBuyer = s.buyer;
       lastV = v;

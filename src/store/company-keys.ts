@@ -16,10 +16,12 @@ export function checkKeys(network: Network): void {
   let count = 0;
   const problem = (file: string, index: number, field: string, value: string, message: string): void => {
     count++;
-    if (issues.length < MAX_ISSUES) issues.push({ severity: 'error', file, field: `[${index}].${field}`, value, message });
+    if (issues.length < MAX_ISSUES)
+      issues.push({ severity: 'error', file, field: `[${index}].${field}`, value, message });
   };
   network.companies.forEach((company, index) => {
-    if (ids.has(company.id)) problem('companies', index, 'id', company.id, `company id "${company.id}" appears twice; ids must be unique`);
+    if (ids.has(company.id))
+      problem('companies', index, 'id', company.id, `company id "${company.id}" appears twice; ids must be unique`);
     ids.add(company.id);
   });
   network.supplies.forEach((supply, index) => {
@@ -29,13 +31,22 @@ export function checkKeys(network: Network): void {
     }
   });
   if (count > 0) {
-    throw new InputError(`store: the network cannot be loaded: ${issues[0]?.message} (${count} problem(s) in all)`, issues);
+    throw new InputError(
+      `store: the network cannot be loaded: ${issues[0]?.message} (${count} problem(s) in all)`,
+      issues,
+    );
   }
 }
 
 /** NotFoundError for results that name companies not in the active network. */
 export function unknownCompanies(ids: string[]): NotFoundError {
-  const shown = ids.slice(0, 5).map((id) => `"${id}"`).join(', ');
+  const shown = ids
+    .slice(0, 5)
+    .map((id) => `"${id}"`)
+    .join(', ');
   const more = ids.length > 5 ? ` and ${ids.length - 5} more` : '';
-  return new NotFoundError(`store: results name companies not in the loaded network: ${shown}${more}; re-run the analysis on the loaded network`, ids[0]);
+  return new NotFoundError(
+    `store: results name companies not in the loaded network: ${shown}${more}; re-run the analysis on the loaded network`,
+    ids[0],
+  );
 }

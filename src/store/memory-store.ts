@@ -53,7 +53,10 @@ interface Loaded {
   order: Map<string, number>;
 }
 
-const EMPTY: Network = Object.freeze({ companies: Object.freeze([]) as unknown as Network['companies'], supplies: Object.freeze([]) as unknown as Network['supplies'] });
+const EMPTY: Network = Object.freeze({
+  companies: Object.freeze([]) as unknown as Network['companies'],
+  supplies: Object.freeze([]) as unknown as Network['supplies'],
+});
 
 /** The network with frozen arrays and rows; a row frozen already is kept, any other copied and frozen. Rows hold only primitive values. */
 function frozenNetwork(network: Network): Network {
@@ -167,13 +170,19 @@ export class MemoryStore implements GraphStore {
     try {
       read = await readWithBackup(file, (text) => {
         const data = JSON.parse(text) as { format?: unknown; scenarios?: unknown };
-        if (data.format !== DEFAULTS.format || !Array.isArray(data.scenarios)) throw new Error(`not a ${DEFAULTS.format} file`);
+        if (data.format !== DEFAULTS.format || !Array.isArray(data.scenarios))
+          throw new Error(`not a ${DEFAULTS.format} file`);
         return data.scenarios.map(toScenarioRecord);
       });
     } catch (error) {
-      throw new StoreUnavailableError(`the saved scenarios cannot be read: ${error instanceof Error ? error.message : String(error)}; restore ${file} from a copy, or move it away to start with no saved scenarios`);
+      throw new StoreUnavailableError(
+        `the saved scenarios cannot be read: ${error instanceof Error ? error.message : String(error)}; restore ${file} from a copy, or move it away to start with no saved scenarios`,
+      );
     }
-    if (read.from === 'backup') this.#warn(`${read.problem ?? `${file} cannot be read`}; using its backup ${file}.bak (scenarios saved after the backup was made are missing)`);
+    if (read.from === 'backup')
+      this.#warn(
+        `${read.problem ?? `${file} cannot be read`}; using its backup ${file}.bak (scenarios saved after the backup was made are missing)`,
+      );
     for (const record of read.value ?? []) all.set(record.name, JSON.stringify(record));
     return all;
   }

@@ -72,5 +72,7 @@ function oneOf<T extends string>(row: Row, key: string, allowed: readonly T[]): 
 }
 
 function unexpected(key: string, value: unknown): StoreUnavailableError {
-  return new StoreUnavailableError(`Neo4j: property ${key} holds ${JSON.stringify(value)}, not what weaklink wrote; reload the network`);
+  return new StoreUnavailableError(
+    `Neo4j: property ${key} holds ${JSON.stringify(value)}, not what weaklink wrote; reload the network`,
+  );
 }

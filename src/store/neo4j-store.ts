@@ -73,7 +73,10 @@ export class Neo4jStore implements GraphStore {
   /** Connects and checks the server (reachable, credentials, database, version ≥ 5). */
   static async connect(options: Neo4jStoreOptions): Promise<Neo4jStore> {
     const { uri, user = DEFAULTS.user, password, database = DEFAULTS.database } = options;
-    const sizes = { batchSize: checkSize('batchSize', options.batchSize ?? DEFAULTS.batchSize), pageSize: checkSize('pageSize', options.pageSize ?? DEFAULTS.pageSize) };
+    const sizes = {
+      batchSize: checkSize('batchSize', options.batchSize ?? DEFAULTS.batchSize),
+      pageSize: checkSize('pageSize', options.pageSize ?? DEFAULTS.pageSize),
+    };
     let driver: Driver;
     try {
       const auth = password === undefined ? undefined : neo4j.auth.basic(user, password);
@@ -83,14 +86,18 @@ export class Neo4jStore implements GraphStore {
         maxTransactionRetryTime: options.maxRetryTimeMs ?? DEFAULTS.maxRetryTimeMs,
       });
     } catch (error) {
-      throw new StoreUnavailableError(`Neo4j: "${uri}" is not a usable Neo4j URI (${firstLine(error)}); use e.g. bolt://127.0.0.1:7687`);
+      throw new StoreUnavailableError(
+        `Neo4j: "${uri}" is not a usable Neo4j URI (${firstLine(error)}); use e.g. bolt://127.0.0.1:7687`,
+      );
     }
     try {
       await driver.verifyConnectivity({ database });
       const { records } = await driver.executeQuery(Q.SERVER_VERSION, {}, { database, routing: neo4j.routing.READ });
       const version = String(records[0]?.get('version') ?? '');
       if (!(Number.parseInt(version, 10) >= 5)) {
-        throw new StoreUnavailableError(`Neo4j at ${uri} is version ${version || 'unknown'}; weaklink needs Neo4j 5 or newer`);
+        throw new StoreUnavailableError(
+          `Neo4j at ${uri} is version ${version || 'unknown'}; weaklink needs Neo4j 5 or newer`,
+        );
       }
     } catch (error) {
       await driver.close();
@@ -111,7 +118,10 @@ export class Neo4jStore implements GraphStore {
       try {
         await this.#writeRows(gen, network, batchSize, options.onProgress);
         const activated = await this.#write(Q.ACTIVATE_GEN, { gen });
-        if (activated.records.length === 0) throw new ConflictError('Neo4j: another load replaced this one while it ran; load again (one writer at a time)');
+        if (activated.records.length === 0)
+          throw new ConflictError(
+            'Neo4j: another load replaced this one while it ran; load again (one writer at a time)',
+          );
         previous = activated.records[0]?.get('previous');
       } catch (error) {
         await this.#dropGen(gen).catch(() => {}); // best effort; the next load retries
@@ -128,7 +138,9 @@ export class Neo4jStore implements GraphStore {
     return this.#consistent(async (gen) => {
       if (gen === null) return { companies: [], supplies: [] };
       const companies = await this.#pages(Q.READ_COMPANIES, { gen }, (r) => toCompany(r.get('c')));
-      const supplies = await this.#pages(Q.READ_SUPPLIES, { gen }, (r) => toSupply(r.get('supplier'), r.get('buyer'), r.get('s')));
+      const supplies = await this.#pages(Q.READ_SUPPLIES, { gen }, (r) =>
+        toSupply(r.get('supplier'), r.get('buyer'), r.get('s')),
+      );
       return { companies, supplies };
     });
   }
@@ -140,10 +152,20 @@ export class Neo4jStore implements GraphStore {
   async writeResults(results: CompanyResult[], analysedAt: Date): Promise<void> {
     await this.#guard(async () => {
       const gen = await this.#activeGen();
-      const unknown = gen === null ? results.map((r) => r.id) : await this.#unknownIds(gen, results.map((r) => r.id));
+      const unknown =
+        gen === null
+          ? results.map((r) => r.id)
+          : await this.#unknownIds(
+              gen,
+              results.map((r) => r.id),
+            );
       if (unknown.length > 0) throw unknownCompanies(unknown);
       for (let i = 0; i < results.length; i += this.sizes.batchSize) {
-        await this.#write(Q.WRITE_RESULTS, { gen, analysedAt: analysedAt.toISOString(), rows: results.slice(i, i + this.sizes.batchSize) });
+        await this.#write(Q.WRITE_RESULTS, {
+          gen,
+          analysedAt: analysedAt.toISOString(),
+          rows: results.slice(i, i + this.sizes.batchSize),
+        });
       }
     });
   }
@@ -176,16 +198,29 @@ export class Neo4jStore implements GraphStore {
     await this.driver.close();
   }
 
-  async #writeRows(gen: string, network: Network, batchSize: number, onProgress: LoadOptions['onProgress']): Promise<void> {
+  async #writeRows(
+    gen: string,
+    network: Network,
+    batchSize: number,
+    onProgress: LoadOptions['onProgress'],
+  ): Promise<void> {
     const total = network.companies.length + network.supplies.length;
     let done = 0;
     const session = this.driver.session({ database: this.where.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      for (const [statement, rows] of [[Q.WRITE_COMPANIES, network.companies], [Q.WRITE_SUPPLIES, network.supplies]] as const) {
+      for (const [statement, rows] of [
+        [Q.WRITE_COMPANIES, network.companies],
+        [Q.WRITE_SUPPLIES, network.supplies],
+      ] as const) {
         for (let start = 0; start < rows.length; start += batchSize) {
           const batch = rows.slice(start, start + batchSize).map((row, i) => ({ ...row, seq: start + i }));
-          const written = await session.executeWrite(async (tx) => (await tx.run(statement, { gen, rows: batch })).records[0]?.get('n'));
-          if (written !== batch.length) throw new WeaklinkError(`Neo4j: wrote ${String(written)} of ${batch.length} rows of a batch; the load was abandoned`);
+          const written = await session.executeWrite(async (tx) =>
+            (await tx.run(statement, { gen, rows: batch })).records[0]?.get('n'),
+          );
+          if (written !== batch.length)
+            throw new WeaklinkError(
+              `Neo4j: wrote ${String(written)} of ${batch.length} rows of a batch; the load was abandoned`,
+            );
           done += batch.length;
           onProgress?.(done, total);
         }
@@ -238,21 +273,33 @@ export class Neo4jStore implements GraphStore {
         const gen = await this.#activeGen();
         // A read racing the deletion of its generation may also fail (a row vanishes
         // between match and projection); that too is retried when the generation moved.
-        const outcome = await body(gen).then((value) => ({ value }), (error: unknown) => ({ error }));
+        const outcome = await body(gen).then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        );
         if ((await this.#activeGen()) === gen) {
           if ('error' in outcome) throw outcome.error;
           return outcome.value;
         }
-        if (attempt >= DEFAULTS.readAttempts) throw new ConflictError('Neo4j: loads kept replacing the network during the read; try again');
+        if (attempt >= DEFAULTS.readAttempts)
+          throw new ConflictError('Neo4j: loads kept replacing the network during the read; try again');
       }
     });
   }
 
   /** All rows of a keyset-paginated statement (`seq > $after ... LIMIT $limit`), page by page. */
-  async #pages<T>(statement: string, params: Params, convert: (record: QueryResult['records'][number]) => T): Promise<T[]> {
+  async #pages<T>(
+    statement: string,
+    params: Params,
+    convert: (record: QueryResult['records'][number]) => T,
+  ): Promise<T[]> {
     const rows: T[] = [];
-    for (let after = -1; ; ) {
-      const { records } = await this.#read(statement, { ...params, after: neo4j.int(after), limit: neo4j.int(this.sizes.pageSize) });
+    for (let after = -1; ;) {
+      const { records } = await this.#read(statement, {
+        ...params,
+        after: neo4j.int(after),
+        limit: neo4j.int(this.sizes.pageSize),
+      });
       for (const record of records) rows.push(convert(record));
       const last = records.at(-1);
       if (last === undefined || records.length < this.sizes.pageSize) return rows;
@@ -274,8 +321,13 @@ export class Neo4jStore implements GraphStore {
       return await body();
     } catch (error) {
       if (error instanceof WeaklinkError || !(error instanceof neo4j.Neo4jError)) throw error;
-      if (['ServiceUnavailable', 'SessionExpired'].includes(error.code) || error.code.startsWith('Neo.TransientError.')) {
-        throw new StoreUnavailableError(`Neo4j at ${this.where.uri} stopped answering (${firstLine(error)}); check that it is running and try again`);
+      if (
+        ['ServiceUnavailable', 'SessionExpired'].includes(error.code) ||
+        error.code.startsWith('Neo.TransientError.')
+      ) {
+        throw new StoreUnavailableError(
+          `Neo4j at ${this.where.uri} stopped answering (${firstLine(error)}); check that it is running and try again`,
+        );
       }
       throw error;
     }
@@ -287,7 +339,9 @@ function scenarioFrom(json: unknown): SavedScenarioRecord {
   try {
     return toScenarioRecord(JSON.parse(String(json)));
   } catch (error) {
-    throw new WeaklinkError(`Neo4j: a saved scenario (a WeaklinkScenario node) is not a whole record (${firstLine(error)}); delete it or fix its json property`);
+    throw new WeaklinkError(
+      `Neo4j: a saved scenario (a WeaklinkScenario node) is not a whole record (${firstLine(error)}); delete it or fix its json property`,
+    );
   }
 }
 
@@ -296,19 +350,26 @@ function connectError(error: unknown, { uri, user, database }: { uri: string; us
   if (error instanceof WeaklinkError) return error;
   const code = error instanceof neo4j.Neo4jError ? error.code : '';
   if (code === 'ServiceUnavailable') {
-    return new StoreUnavailableError(`Neo4j is unreachable at ${uri} (${cause(error)}); start it with "npm run neo4j" or set NEO4J_URI to a running Neo4j 5`);
+    return new StoreUnavailableError(
+      `Neo4j is unreachable at ${uri} (${cause(error)}); start it with "npm run neo4j" or set NEO4J_URI to a running Neo4j 5`,
+    );
   }
   if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
-    return new StoreUnavailableError(`Neo4j at ${uri} rejected the credentials of user "${user}"; set NEO4J_USER and NEO4J_PASSWORD to a valid login`);
+    return new StoreUnavailableError(
+      `Neo4j at ${uri} rejected the credentials of user "${user}"; set NEO4J_USER and NEO4J_PASSWORD to a valid login`,
+    );
   }
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
-    return new StoreUnavailableError(`Neo4j at ${uri} has no database "${database}"; create it or choose another (Community Edition has only "neo4j")`);
+    return new StoreUnavailableError(
+      `Neo4j at ${uri} has no database "${database}"; create it or choose another (Community Edition has only "neo4j")`,
+    );
   }
   return new StoreUnavailableError(`Neo4j at ${uri} failed: ${firstLine(error)}`);
 }
 
 function checkSize(field: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`Neo4j: ${field} must be a whole number ≥ 1, got ${value}`, field);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new UsageError(`Neo4j: ${field} must be a whole number ≥ 1, got ${value}`, field);
   return value;
 }
 

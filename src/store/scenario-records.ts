@@ -9,7 +9,6 @@ import { UsageError } from '../errors.ts';
 import type { SavedScenarioRecord } from './graph-store.ts';
 import { byString } from '../model/order.ts';
 
-
 /** The fields every record has; the result is checked for the fields lists are built from. */
 const RecordSchema = z.looseObject({
   name: z.string().min(1),
@@ -31,7 +30,8 @@ const RecordSchema = z.looseObject({
 
 /** Throws UsageError unless `name` is a non-empty string. */
 export function checkScenarioName(name: string): string {
-  if (typeof name !== 'string' || name === '') throw new UsageError('scenario: a scenario needs a non-empty name', 'name');
+  if (typeof name !== 'string' || name === '')
+    throw new UsageError('scenario: a scenario needs a non-empty name', 'name');
   return name;
 }
 
@@ -41,7 +41,10 @@ export function scenarioJson(scenario: SavedScenarioRecord): string {
   const checked = RecordSchema.safeParse(scenario);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    throw new UsageError(`scenario "${scenario.name}": ${issue.path.join('.') || '(record)'}: ${issue.message}`, issue.path.join('.') || undefined);
+    throw new UsageError(
+      `scenario "${scenario.name}": ${issue.path.join('.') || '(record)'}: ${issue.message}`,
+      issue.path.join('.') || undefined,
+    );
   }
   return JSON.stringify(scenario);
 }

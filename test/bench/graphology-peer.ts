@@ -67,7 +67,10 @@ export function peerCascade(graph: PeerGraph, source: string, theta = DEFAULTS.t
 }
 
 /** Every company's blast radius, and the critical suppliers of every company. */
-export function peerSingleFailures(graph: PeerGraph, theta = DEFAULTS.theta): { blast: Map<string, string[]>; critical: Map<string, string[]> } {
+export function peerSingleFailures(
+  graph: PeerGraph,
+  theta = DEFAULTS.theta,
+): { blast: Map<string, string[]>; critical: Map<string, string[]> } {
   const blast = new Map<string, string[]>();
   const critical = new Map<string, string[]>();
   graph.forEachNode((x) => critical.set(x, []));
@@ -92,7 +95,10 @@ function threshold(suppliers: { eff: number; share: number }[], theta: number): 
 }
 
 /** Effective scores by iterating eff(v) = min(own(v), min_c q_c(v)) from eff = own until stable; also the rounds taken. */
-export function peerEffectiveScores(graph: PeerGraph, theta = DEFAULTS.theta): { eff: Map<string, number>; rounds: number } {
+export function peerEffectiveScores(
+  graph: PeerGraph,
+  theta = DEFAULTS.theta,
+): { eff: Map<string, number>; rounds: number } {
   graph.forEachNode((v, attributes) => graph.setNodeAttribute(v, 'eff', attributes.own));
   let rounds = 0;
   for (let changed = true; changed; rounds++) {

@@ -66,7 +66,16 @@ async function serve(companies: number): Promise<void> {
   const analysisMs = performance.now() - t;
   const step = Math.max(1, Math.floor(network.companies.length / SAMPLE_IDS));
   const ids = network.companies.filter((_, i) => i % step === 0).map((c) => c.id);
-  const ready: Ready = { url, token, ids, companies: network.companies.length, supplies: network.supplies.length, generateMs, loadMs, analysisMs };
+  const ready: Ready = {
+    url,
+    token,
+    ids,
+    companies: network.companies.length,
+    supplies: network.supplies.length,
+    generateMs,
+    loadMs,
+    analysisMs,
+  };
   process.send!(ready);
   process.on('disconnect', () => server.close(() => process.exit(0)));
 }
@@ -80,11 +89,24 @@ interface Endpoint {
 
 const ENDPOINTS: Endpoint[] = [
   { label: 'GET /api/companies/{id}', method: 'GET', path: (id) => `/api/companies/${encodeURIComponent(id)}` },
-  { label: 'GET /api/graph?focus={id}', method: 'GET', path: (id) => `/api/graph?focus=${encodeURIComponent(id)}&up=2&down=1` },
-  { label: 'POST /api/simulate', method: 'POST', path: () => '/api/simulate', body: (id) => JSON.stringify({ hit: [id] }) },
+  {
+    label: 'GET /api/graph?focus={id}',
+    method: 'GET',
+    path: (id) => `/api/graph?focus=${encodeURIComponent(id)}&up=2&down=1`,
+  },
+  {
+    label: 'POST /api/simulate',
+    method: 'POST',
+    path: () => '/api/simulate',
+    body: (id) => JSON.stringify({ hit: [id] }),
+  },
 ];
 
-async function measure(ready: Ready, endpoint: Endpoint, options: { duration: number; connections: number }): Promise<autocannon.Result> {
+async function measure(
+  ready: Ready,
+  endpoint: Endpoint,
+  options: { duration: number; connections: number },
+): Promise<autocannon.Result> {
   let next = 0;
   return autocannon({
     url: ready.url,
@@ -104,18 +126,44 @@ async function measure(ready: Ready, endpoint: Endpoint, options: { duration: nu
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { companies: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' }, serve: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      companies: { type: 'string' },
+      duration: { type: 'string' },
+      connections: { type: 'string' },
+      serve: { type: 'boolean' },
+    },
+  });
   const companies = Number(values.companies ?? 100_000);
   if (values.serve) return serve(companies);
   const duration = Number(values.duration ?? 10);
   const connections = Number(values.connections ?? 10);
 
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve', '--companies', String(companies)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve', '--companies', String(companies)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const [ready] = (await once(child, 'message')) as [Ready];
   const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`network: ${ready.companies} companies, ${ready.supplies} supplies (generated in ${s(ready.generateMs)}, loaded in ${s(ready.loadMs)}, first analysis in ${s(ready.analysisMs)})`);
-  console.log(`load: ${connections} connections × ${duration} s per endpoint, ids cycling over ${ready.ids.length} companies, auth on (viewer token), server in its own process\n`);
-  console.log(['endpoint'.padEnd(28), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p97.5'.padStart(8), 'p99 ms'.padStart(8), 'max ms'.padStart(8), 'requests'.padStart(9), 'non-2xx'.padStart(8), 'errors'.padStart(7)].join(' '));
+  console.log(
+    `network: ${ready.companies} companies, ${ready.supplies} supplies (generated in ${s(ready.generateMs)}, loaded in ${s(ready.loadMs)}, first analysis in ${s(ready.analysisMs)})`,
+  );
+  console.log(
+    `load: ${connections} connections × ${duration} s per endpoint, ids cycling over ${ready.ids.length} companies, auth on (viewer token), server in its own process\n`,
+  );
+  console.log(
+    [
+      'endpoint'.padEnd(28),
+      'req/s'.padStart(8),
+      'p50 ms'.padStart(8),
+      'p97.5'.padStart(8),
+      'p99 ms'.padStart(8),
+      'max ms'.padStart(8),
+      'requests'.padStart(9),
+      'non-2xx'.padStart(8),
+      'errors'.padStart(7),
+    ].join(' '),
+  );
   const results: [Endpoint, autocannon.Result][] = [];
   try {
     for (const endpoint of ENDPOINTS) {
@@ -139,8 +187,14 @@ async function main(): Promise<void> {
     child.disconnect();
   }
   const company = results[0]![1];
-  const met = company.requests.average >= TARGET.requestsPerSecond && company.latency.p99 < TARGET.p99Ms && company.non2xx === 0 && company.errors === 0;
-  console.log(`\ncompany endpoint: ${company.requests.average.toFixed(0)} req/s, p99 ${company.latency.p99} ms — target ≥ ${TARGET.requestsPerSecond} req/s and p99 < ${TARGET.p99Ms} ms ${met ? 'met' : 'MISSED'}`);
+  const met =
+    company.requests.average >= TARGET.requestsPerSecond &&
+    company.latency.p99 < TARGET.p99Ms &&
+    company.non2xx === 0 &&
+    company.errors === 0;
+  console.log(
+    `\ncompany endpoint: ${company.requests.average.toFixed(0)} req/s, p99 ${company.latency.p99} ms — target ≥ ${TARGET.requestsPerSecond} req/s and p99 < ${TARGET.p99Ms} ms ${met ? 'met' : 'MISSED'}`,
+  );
 }
 
 main().catch((error: unknown) => {

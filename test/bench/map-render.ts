@@ -79,7 +79,15 @@ function syntheticNetwork(shape: Shape, seed = 7): Network {
         const key = `${supplier}|${buyer}|${commodity}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        supplies.push({ supplier, buyer, commodity, share: null, spend: null, access: pick(accesses), bufferDays: null });
+        supplies.push({
+          supplier,
+          buyer,
+          commodity,
+          share: null,
+          spend: null,
+          access: pick(accesses),
+          bufferDays: null,
+        });
       }
     }
   }
@@ -103,13 +111,17 @@ async function frameTimes(page: Page, drive: 'drag' | 'zoom'): Promise<{ mean: n
   if (drive === 'drag') {
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
     await page.mouse.down();
-    for (let i = 0; i < 60; i++) await page.mouse.move(box.x + box.width * 0.3 + i * 4, box.y + box.height * 0.5 + (i % 10));
+    for (let i = 0; i < 60; i++)
+      await page.mouse.move(box.x + box.width * 0.3 + i * 4, box.y + box.height * 0.5 + (i % 10));
     await page.mouse.up();
   } else {
     await page.evaluate(async () => {
       const cy = window.__weaklink!.cy;
       for (let i = 0; i < 60; i++) {
-        cy.zoom({ level: cy.zoom() * (i < 30 ? 1.03 : 0.97), renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+        cy.zoom({
+          level: cy.zoom() * (i < 30 ? 1.03 : 0.97),
+          renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
+        });
         await new Promise((r) => requestAnimationFrame(r));
       }
     });
@@ -127,7 +139,9 @@ const ms = (x: number): string => `${x.toFixed(0)} ms`;
 ensureWebBundle();
 const browser = await launchChromium();
 try {
-  console.log(`map-render: headless Chromium ${browser.version()}, ${runs} runs each, renderer ${webgl ? 'WebGL requested' : 'canvas'}`);
+  console.log(
+    `map-render: headless Chromium ${browser.version()}, ${runs} runs each, renderer ${webgl ? 'WebGL requested' : 'canvas'}`,
+  );
   for (const shape of SHAPES) {
     const network = syntheticNetwork(shape);
     const server = await startServer(network);
@@ -145,8 +159,11 @@ try {
         ready.push(await page.evaluate(() => window.__weaklink!.readyAt!));
         marks.push(
           await page.evaluate(() => {
-            const [summary, graph, placed] = ['summary-fetched', 'graph-fetched', 'graph-placed'].map((name) => performance.getEntriesByName(`weaklink:${name}`)[0]?.startTime ?? NaN);
-            const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.js')) as PerformanceResourceTiming | undefined;
+            const [summary, graph, placed] = ['summary-fetched', 'graph-fetched', 'graph-placed'].map(
+              (name) => performance.getEntriesByName(`weaklink:${name}`)[0]?.startTime ?? NaN,
+            );
+            const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.js')) as
+              PerformanceResourceTiming | undefined;
             return {
               script: script ? script.responseEnd : NaN,
               summary: summary!,
@@ -157,7 +174,11 @@ try {
           }),
         );
         if (run === runs - 1) {
-          const count = await page.evaluate(() => ({ nodes: window.__weaklink!.cy.nodes().length, edges: window.__weaklink!.cy.edges().length, renderer: window.__weaklink!.renderer }));
+          const count = await page.evaluate(() => ({
+            nodes: window.__weaklink!.cy.nodes().length,
+            edges: window.__weaklink!.cy.edges().length,
+            renderer: window.__weaklink!.renderer,
+          }));
           elements = `${count.nodes} nodes + ${count.edges} edges = ${count.nodes + count.edges} elements`;
           renderer = count.renderer;
           drag = await frameTimes(page, 'drag');
@@ -166,8 +187,12 @@ try {
         await page.close();
       }
       ready.sort((a, b) => a - b);
-      console.log(`\n${shape.label}: ${network.companies.length} companies, ${network.supplies.length} supplies; on the map ${elements} (${renderer})`);
-      console.log(`  navigation → first drawn map: median ${ms(ready[Math.floor(ready.length / 2)]!)} (runs: ${ready.map(ms).join(', ')})`);
+      console.log(
+        `\n${shape.label}: ${network.companies.length} companies, ${network.supplies.length} supplies; on the map ${elements} (${renderer})`,
+      );
+      console.log(
+        `  navigation → first drawn map: median ${ms(ready[Math.floor(ready.length / 2)]!)} (runs: ${ready.map(ms).join(', ')})`,
+      );
       const last = marks[marks.length - 1]!;
       console.log(
         `  last run, ms since navigation: bundle loaded ${ms(last.script)}, summary ${ms(last.summary)}, graph ${ms(last.graph)}, laid out + added ${ms(last.placed)}, drawn ${ms(last.ready)}`,

@@ -62,7 +62,9 @@ async function main(): Promise<void> {
     own = await startNeo4j({ dataDir });
     uri = own.uri;
   }
-  const auth = process.env.NEO4J_PASSWORD ? { user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD } : {};
+  const auth = process.env.NEO4J_PASSWORD
+    ? { user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD }
+    : {};
   const store = await Neo4jStore.connect({ uri, ...auth });
   const rows: string[] = [];
   try {
@@ -89,9 +91,12 @@ async function main(): Promise<void> {
     const gen = await store.version();
     const index = indexNetwork(net);
     const sample: number[] = [];
-    for (let x = 0; x < index.n && sample.length < 100; x++) if (index.outStart[x + 1]! > index.outStart[x]!) sample.push(x * 7919 % index.n);
+    for (let x = 0; x < index.n && sample.length < 100; x++)
+      if (index.outStart[x + 1]! > index.outStart[x]!) sample.push((x * 7919) % index.n);
     const ids = [...new Set(sample)].filter((x) => index.outStart[x + 1]! > index.outStart[x]!).slice(0, 100);
-    const driver = neo4j.driver(uri, auth.password ? neo4j.auth.basic(auth.user!, auth.password) : undefined, { disableLosslessIntegers: true });
+    const driver = neo4j.driver(uri, auth.password ? neo4j.auth.basic(auth.user!, auth.password) : undefined, {
+      disableLosslessIntegers: true,
+    });
     let cypherTotal = 0;
     const [, cypherS] = await time(async () => {
       for (const x of ids) {

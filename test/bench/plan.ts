@@ -18,7 +18,9 @@ const sizes = [1_000, 10_000, 100_000, ...(full ? [1_000_000] : [])];
 const budgets = [50_000_000, 5_000_000_000];
 
 const yen = (x: number): string => Math.round(x).toLocaleString('en-US');
-const rows: string[][] = [['companies', 'analysis s', 'budget ¥', 'method', 'lifts', 'spent ¥', 'AAL avoided ¥/year', 'gap', 'plan s']];
+const rows: string[][] = [
+  ['companies', 'analysis s', 'budget ¥', 'method', 'lifts', 'spent ¥', 'AAL avoided ¥/year', 'gap', 'plan s'],
+];
 for (const companies of sizes) {
   process.stderr.write(`plan: ${companies.toLocaleString('en-US')} companies …\n`);
   const index = indexNetwork(generateNetwork({ companies, seed: 1 }, collectNetwork()).network);
@@ -29,12 +31,25 @@ for (const companies of sizes) {
     started = performance.now();
     const plan = costPlan(analysis, { budget });
     const seconds = (performance.now() - started) / 1000;
-    const gap = plan.optimal ? 'optimal' : `≤ ${((100 * (plan.upperBound - plan.avoided)) / plan.upperBound).toPrecision(2)} %`;
-    rows.push([companies.toLocaleString('en-US'), analysisSeconds.toFixed(1), yen(budget), plan.method, String(plan.lifts.length), yen(plan.totalCost), yen(plan.avoided), gap, seconds.toFixed(3)]);
+    const gap = plan.optimal
+      ? 'optimal'
+      : `≤ ${((100 * (plan.upperBound - plan.avoided)) / plan.upperBound).toPrecision(2)} %`;
+    rows.push([
+      companies.toLocaleString('en-US'),
+      analysisSeconds.toFixed(1),
+      yen(budget),
+      plan.method,
+      String(plan.lifts.length),
+      yen(plan.totalCost),
+      yen(plan.avoided),
+      gap,
+      seconds.toFixed(3),
+    ]);
   }
 }
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-const line = (r: string[]): string => r.map((c, i) => (i === 0 || i === 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+const line = (r: string[]): string =>
+  r.map((c, i) => (i === 0 || i === 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 process.stdout.write(
   [
     '',

@@ -18,7 +18,9 @@ import { startNeo4j, type RunningNeo4j } from '../../scripts/neo4j-process.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const full = process.argv.includes('--full') || process.env.BENCH_FULL === '1';
-const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [10_000, 100_000, ...(full ? [1_000_000] : [])];
+const sizes = process.env.BENCH_SIZES
+  ? process.env.BENCH_SIZES.split(',').map(Number)
+  : [10_000, 100_000, ...(full ? [1_000_000] : [])];
 const neo4jMax = Number(process.env.BENCH_NEO4J_MAX ?? 100_000);
 
 type Result = Record<string, number | string | undefined | Record<string, number>> & {
@@ -30,7 +32,10 @@ type Result = Record<string, number | string | undefined | Record<string, number
 };
 
 /** Runs a child, streaming its standard error through; resolves with its output and wall time. */
-function child(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string; err: string; seconds: number }> {
+function child(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; out: string; err: string; seconds: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
     const merged = { ...process.env, ...env };
@@ -42,14 +47,16 @@ function child(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: num
     p.stderr.on('data', (d: Buffer) => {
       const text = d.toString();
       err += text;
-      for (const line of text.split('\n')) if (line.trim() && !line.startsWith('BENCH_') && !line.includes('npm warn')) process.stderr.write(`${line}\n`);
+      for (const line of text.split('\n'))
+        if (line.trim() && !line.startsWith('BENCH_') && !line.includes('npm warn')) process.stderr.write(`${line}\n`);
     });
     p.on('close', (code) => resolve({ code, out, err, seconds: (performance.now() - started) / 1000 }));
   });
 }
 
 function ensureNetworkx(): string {
-  const check = () => spawnSync('python3', ['-c', 'import networkx; print(networkx.__version__)'], { encoding: 'utf8' });
+  const check = () =>
+    spawnSync('python3', ['-c', 'import networkx; print(networkx.__version__)'], { encoding: 'utf8' });
   let r = check();
   if (r.status !== 0) {
     process.stderr.write('bench: installing networkx (python3 -m pip install --quiet networkx) …\n');
@@ -64,28 +71,59 @@ async function runSize(n: number, neo4jUri: string | undefined): Promise<Result>
   try {
     process.stderr.write(`bench: ${n.toLocaleString('en-US')} companies (${dir})\n`);
     const env: NodeJS.ProcessEnv = { NEO4J_URI: n <= neo4jMax ? neo4jUri : undefined };
-    const args = ['--max-old-space-size=16384', '--import', 'tsx', 'test/bench/size.ts', '--companies', String(n), '--dir', dir];
+    const args = [
+      '--max-old-space-size=16384',
+      '--import',
+      'tsx',
+      'test/bench/size.ts',
+      '--companies',
+      String(n),
+      '--dir',
+      dir,
+    ];
     const sized = await child(args, env);
     const line = sized.out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-    if (!line) throw new Error(`bench: the ${n} run failed (exit ${sized.code}):\n${sized.err.split('\n').slice(-8).join('\n')}`);
+    if (!line)
+      throw new Error(
+        `bench: the ${n} run failed (exit ${sized.code}):\n${sized.err.split('\n').slice(-8).join('\n')}`,
+      );
     const result = JSON.parse(line.slice('BENCH_RESULT '.length)) as Result;
     // The whole CLI, end to end, as a user runs it (default heap limit).
     const report = join(dir, 'report.json');
     process.stderr.write(`  [${n.toLocaleString('en-US')}] weaklink analyze --format json --out … (end to end)\n`);
-    const cli = await child(['--import', 'tsx', 'test/bench/cli-child.ts', 'analyze', join(dir, 'network'), '--format', 'json', '--out', report]);
+    const cli = await child([
+      '--import',
+      'tsx',
+      'test/bench/cli-child.ts',
+      'analyze',
+      join(dir, 'network'),
+      '--format',
+      'json',
+      '--out',
+      report,
+    ]);
     const peak = /BENCH_PEAK_MB (\d+)/.exec(cli.err)?.[1];
-    if (cli.code === 0) Object.assign(result, { cliS: cli.seconds, cliPeakMb: Number(peak), jsonMb: statSync(report).size / 2 ** 20 });
-    else result.cliError = `exit ${cli.code}: ${cli.err.split('\n').filter((l) => l.startsWith('weaklink') || l.includes('Error')).at(-1) ?? ''}`;
+    if (cli.code === 0)
+      Object.assign(result, { cliS: cli.seconds, cliPeakMb: Number(peak), jsonMb: statSync(report).size / 2 ** 20 });
+    else
+      result.cliError = `exit ${cli.code}: ${
+        cli.err
+          .split('\n')
+          .filter((l) => l.startsWith('weaklink') || l.includes('Error'))
+          .at(-1) ?? ''
+      }`;
     return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const s = (x: unknown): string => (typeof x === 'number' ? (x < 0.1 ? x.toFixed(3) : x < 10 ? x.toFixed(2) : x.toFixed(1)) : '—');
+const s = (x: unknown): string =>
+  typeof x === 'number' ? (x < 0.1 ? x.toFixed(3) : x < 10 ? x.toFixed(2) : x.toFixed(1)) : '—';
 const mb = (x: unknown): string => (typeof x === 'number' ? `${Math.round(x).toLocaleString('en-US')} MB` : '—');
 const int = (x: unknown): string => (typeof x === 'number' ? Math.round(x).toLocaleString('en-US') : '—');
-const ratio = (a: unknown, b: unknown): string => (typeof a === 'number' && typeof b === 'number' && b > 0 ? `${(a / b).toFixed(1)}×` : '—');
+const ratio = (a: unknown, b: unknown): string =>
+  typeof a === 'number' && typeof b === 'number' && b > 0 ? `${(a / b).toFixed(1)}×` : '—';
 /**
  * Wall seconds of a step; then, where they matter, the CPU seconds the process used
  * (less than wall: it waited for a busy machine; more: GC threads ran alongside) and the
@@ -109,7 +147,10 @@ function table(results: Result[]): string {
     ['generate (CSV to disk), s', (r) => wc(r, 'generateS', 'generate')],
     ['import: read + validate CSV, s', (r) => wc(r, 'readS', 'read + validate CSV')],
     ['import: index, s', (r) => wc(r, 'indexS', 'index')],
-    ['import + index, s', (r) => (typeof r.readS === 'number' && typeof r.indexS === 'number' ? s(r.readS + r.indexS) : '—')],
+    [
+      'import + index, s',
+      (r) => (typeof r.readS === 'number' && typeof r.indexS === 'number' ? s(r.readS + r.indexS) : '—'),
+    ],
     ['import: peak memory', (r) => mb(r.importPeakMb)],
     ['own scores, s', (r) => wc(r, 'ownS', 'own scores')],
     ['effective scores, s', (r) => wc(r, 'effS', 'effective scores')],
@@ -117,10 +158,20 @@ function table(results: Result[]): string {
     ['tiers, s', (r) => wc(r, 'tiersS', 'tiers')],
     ['direct single sources, s', (r) => wc(r, 'singleS', 'direct single sources')],
     ['  count', (r) => int(r.singleSources)],
-    ['all blast radii + stop days + critical suppliers, s', (r) => wc(r, 'failuresS', 'all blast radii + stop days + critical suppliers')],
+    [
+      'all blast radii + stop days + critical suppliers, s',
+      (r) => wc(r, 'failuresS', 'all blast radii + stop days + critical suppliers'),
+    ],
     ['  Σ blast radius / largest', (r) => `${int(r.radiusTotal)} / ${int(r.maxRadius)}`],
-    ['event losses (L and EL of every company), s', (r) => wc(r, 'eventLossS', 'event losses (L and EL of every company)')],
-    ['  stop days + EL, s', (r) => (typeof r.failuresS === 'number' && typeof r.eventLossS === 'number' ? s(r.failuresS + r.eventLossS) : '—')],
+    [
+      'event losses (L and EL of every company), s',
+      (r) => wc(r, 'eventLossS', 'event losses (L and EL of every company)'),
+    ],
+    [
+      '  stop days + EL, s',
+      (r) =>
+        typeof r.failuresS === 'number' && typeof r.eventLossS === 'number' ? s(r.failuresS + r.eventLossS) : '—',
+    ],
     ['AAL + risk contributions, s', (r) => wc(r, 'moneyS', 'AAL + risk contributions')],
     ['weak-link ranking (top 100), s', (r) => wc(r, 'weakS', 'weak-link ranking (top 100)')],
     ['plan ¥50M, s (result)', (r) => `${wc(r, 'plan50S', 'plan, ¥50M')} (${String(r.plan50 ?? '—')})`],
@@ -131,25 +182,43 @@ function table(results: Result[]): string {
     ['analyze --format json end to end, s', (r) => (r.cliError ? String(r.cliError) : s(r.cliS))],
     ['  peak memory / JSON size', (r) => `${mb(r.cliPeakMb)} / ${mb(r.jsonMb)}`],
     ['graphology: build graph, s', (r) => s(r.graphology?.buildS)],
-    ['graphology: effective scores, s (rounds)', (r) => (r.graphology ? `${s(r.graphology.effS)} (${r.graphology.rounds})` : 'skipped')],
+    [
+      'graphology: effective scores, s (rounds)',
+      (r) => (r.graphology ? `${s(r.graphology.effS)} (${r.graphology.rounds})` : 'skipped'),
+    ],
     ['graphology: blast radii + critical, s', (r) => s(r.graphology?.failuresS)],
     ['graphology answers vs ours', (r) => (r.graphology ? same(r.graphology.mismatches) : 'skipped')],
-    ['graphology ÷ ours: eff / blast radii', (r) => (r.graphology ? `${ratio(r.graphology.effS, r.effS)} / ${ratio(r.graphology.failuresS, r.failuresS)}` : '—')],
+    [
+      'graphology ÷ ours: eff / blast radii',
+      (r) =>
+        r.graphology ? `${ratio(r.graphology.effS, r.effS)} / ${ratio(r.graphology.failuresS, r.failuresS)}` : '—',
+    ],
     ['ours: reachability (BFS) of 100, s', (r) => s(r.reach100S)],
     ['ours: blast radius of the same 100, s', (r) => s(r.radius100S)],
     ['networkx: build DiGraph, s', (r) => (r.networkx?.error ? String(r.networkx.error) : s(r.networkx?.buildS))],
     ['networkx: nx.descendants of 100, s', (r) => s(r.networkx?.queryS)],
     ['networkx counts vs our reachability', (r) => same(r.networkx?.mismatches)],
-    ['networkx ÷ ours: descendants / blast radius', (r) => `${ratio(r.networkx?.queryS, r.reach100S)} / ${ratio(r.networkx?.queryS, r.radius100S)}`],
-    ['Neo4j: load, s', (r) => (r.neo4j?.skipped ? 'skipped' : r.neo4j?.error ? String(r.neo4j.error) : s(r.neo4j?.loadS))],
+    [
+      'networkx ÷ ours: descendants / blast radius',
+      (r) => `${ratio(r.networkx?.queryS, r.reach100S)} / ${ratio(r.networkx?.queryS, r.radius100S)}`,
+    ],
+    [
+      'Neo4j: load, s',
+      (r) => (r.neo4j?.skipped ? 'skipped' : r.neo4j?.error ? String(r.neo4j.error) : s(r.neo4j?.loadS)),
+    ],
     ['Neo4j: [:SUPPLIES*] count of 100, s', (r) => (r.neo4j?.skipped ? 'skipped' : s(r.neo4j?.queryS))],
     ['Neo4j counts vs our reachability', (r) => (r.neo4j?.skipped ? 'skipped' : same(r.neo4j?.mismatches))],
-    ['Neo4j ÷ ours: path count / blast radius', (r) => (r.neo4j?.skipped ? '—' : `${ratio(r.neo4j?.queryS, r.reach100S)} / ${ratio(r.neo4j?.queryS, r.radius100S)}`)],
+    [
+      'Neo4j ÷ ours: path count / blast radius',
+      (r) =>
+        r.neo4j?.skipped ? '—' : `${ratio(r.neo4j?.queryS, r.reach100S)} / ${ratio(r.neo4j?.queryS, r.radius100S)}`,
+    ],
   ];
   const cells = rows.map(([label, f]) => [label, ...results.map(f)]);
   const header = ['', ...results.map((r) => `${int(r.companies)} companies`)];
   const widths = header.map((_, i) => Math.max(...[header, ...cells].map((row) => row[i]!.length)));
-  const line = (row: string[]): string => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (row: string[]): string =>
+    row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
@@ -159,7 +228,7 @@ async function ownNeo4j(): Promise<{ uri: string | undefined; note: string; stop
   if (given) return { uri: given, note: `Neo4j: ${given} (NEO4J_URI).`, stop: async () => undefined };
   if (!sizes.some((n) => n <= neo4jMax)) return { uri: undefined, note: '', stop: async () => undefined };
   const dataDir = mkdtempSync(join(tmpdir(), 'weaklink-bench-neo4j-'));
-  process.stderr.write('bench: starting the project\'s Neo4j (npm run neo4j) …\n');
+  process.stderr.write("bench: starting the project's Neo4j (npm run neo4j) …\n");
   let running: RunningNeo4j;
   try {
     running = await startNeo4j({ dataDir });
@@ -203,10 +272,12 @@ async function main(): Promise<void> {
     'What the peers compute:',
     '- graphology: the same threshold cascade per company and the same effective-score fixed point (iterated until stable); answers checked equal to ours.',
     '- networkx and Neo4j compute LESS than we do: plain reachability (every company downstream along supply edges), not the',
-    '  threshold cascade (which also tracks each buyer\'s remaining share per commodity and stops where θ still holds). Their',
+    "  threshold cascade (which also tracks each buyer's remaining share per commodity and stops where θ still holds). Their",
     '  counts are checked against our own reachability BFS; the ratio to our blast radius compares them with the real question.',
     neo4j.note,
-    results.some((r, i) => r.neo4j?.skipped && sizes[i]! > neo4jMax) ? `Neo4j: not run above ${int(neo4jMax)} companies (BENCH_NEO4J_MAX raises it).` : '',
+    results.some((r, i) => r.neo4j?.skipped && sizes[i]! > neo4jMax)
+      ? `Neo4j: not run above ${int(neo4jMax)} companies (BENCH_NEO4J_MAX raises it).`
+      : '',
     full ? '' : '(1M companies: npm run bench -- --full, or BENCH_FULL=1 npm run bench; it takes minutes)',
   ];
   process.stdout.write(`${out.join('\n')}\n`);

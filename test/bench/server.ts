@@ -19,7 +19,9 @@ import { generateNetwork } from '../../src/generate/generate-network.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { full: { type: 'boolean', default: false }, sizes: { type: 'string' } } });
-const sizes = values.sizes ? values.sizes.split(',').map(Number) : [100_000, ...(values.full || process.env.BENCH_FULL === '1' ? [1_000_000] : [])];
+const sizes = values.sizes
+  ? values.sizes.split(',').map(Number)
+  : [100_000, ...(values.full || process.env.BENCH_FULL === '1' ? [1_000_000] : [])];
 
 interface Row {
   companies: number;
@@ -39,10 +41,25 @@ async function run(companies: number): Promise<Row> {
     generateNetwork({ companies, seed: 7 }, sink);
     sink.close();
     const started = performance.now();
-    const child = spawn(process.execPath, ['--max-old-space-size=16384', '--import', 'tsx', 'server/start.ts', '--data', data, '--port', '0', '--workspace', join(dir, 'ws')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--max-old-space-size=16384',
+        '--import',
+        'tsx',
+        'server/start.ts',
+        '--data',
+        data,
+        '--port',
+        '0',
+        '--workspace',
+        join(dir, 'ws'),
+      ],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const lines: string[] = [];
     let peakMb = 0;
     const sampler = setInterval(() => {
@@ -72,7 +89,15 @@ async function run(companies: number): Promise<Row> {
     const again = await get('/api/executive');
     clearInterval(sampler);
     child.kill('SIGTERM');
-    return { companies, readyS: url.readyS, lines, peakMb, executiveFirstS: first.seconds, executiveAgainS: again.seconds, aal: first.body.loss.expectedAnnualLoss };
+    return {
+      companies,
+      readyS: url.readyS,
+      lines,
+      peakMb,
+      executiveFirstS: first.seconds,
+      executiveAgainS: again.seconds,
+      aal: first.body.loss.expectedAnnualLoss,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -83,6 +108,10 @@ for (const n of sizes) {
   const r = await run(n);
   console.log(`\n${n.toLocaleString('en-US')} companies`);
   for (const line of r.lines.filter((l) => !l.includes('token'))) console.log(`  ${line}`);
-  console.log(`  ready to serve after ${r.readyS.toFixed(1)} s (peak ${Math.round(r.peakMb).toLocaleString('en-US')} MB)`);
-  console.log(`  GET /api/executive: first ${r.executiveFirstS.toFixed(2)} s, again ${r.executiveAgainS.toFixed(3)} s (expected annual loss ¥${Math.round(r.aal).toLocaleString('en-US')} per year)`);
+  console.log(
+    `  ready to serve after ${r.readyS.toFixed(1)} s (peak ${Math.round(r.peakMb).toLocaleString('en-US')} MB)`,
+  );
+  console.log(
+    `  GET /api/executive: first ${r.executiveFirstS.toFixed(2)} s, again ${r.executiveAgainS.toFixed(3)} s (expected annual loss ¥${Math.round(r.aal).toLocaleString('en-US')} per year)`,
+  );
 }

@@ -118,11 +118,22 @@ async function main(): Promise<void> {
     return { p, risk, aal: expectedAnnualLoss(risk) };
   });
   const [, weakS] = timed('weak-link ranking (top 100)', () => rankWeakLinks(index, money.risk, 100));
-  const planInput = { index, options: resolveOptions(), own: own.score, ownLevel: own.level, hitLikelihood: money.p, eventLoss, failures, expectedAnnualLoss: money.aal };
+  const planInput = {
+    index,
+    options: resolveOptions(),
+    own: own.score,
+    ownLevel: own.level,
+    hitLikelihood: money.p,
+    eventLoss,
+    failures,
+    expectedAnnualLoss: money.aal,
+  };
   const [plan50, plan50S] = timed('plan, ¥50M', () => costPlan(planInput, { budget: 50_000_000 }));
   const [plan5bn, plan5bnS] = timed('plan, ¥5bn', () => costPlan(planInput, { budget: 5_000_000_000 }));
   const model = annualLossModel({ hitLikelihood: money.p, eventLoss });
-  const [dist, riskS] = await timedAsync('annual loss, 10,000 runs (all cores)', () => parallelMonteCarloAnnualLoss(model, { runs: 10_000, seed: 1 }));
+  const [dist, riskS] = await timedAsync('annual loss, 10,000 runs (all cores)', () =>
+    parallelMonteCarloAnnualLoss(model, { runs: 10_000, seed: 1 }),
+  );
   Object.assign(result, {
     eventLossS,
     moneyS,
@@ -137,7 +148,8 @@ async function main(): Promise<void> {
   // lands in it; a second run of the effective scores shows the computation alone.
   const [, effAgainS] = timed('effective scores (again)', () => effectiveScores(index, own.score));
   let maxRadius = 0;
-  for (let x = 0; x < n; x++) maxRadius = Math.max(maxRadius, failures.blastRadius.start[x + 1]! - failures.blastRadius.start[x]!);
+  for (let x = 0; x < n; x++)
+    maxRadius = Math.max(maxRadius, failures.blastRadius.start[x + 1]! - failures.blastRadius.start[x]!);
   Object.assign(result, {
     ownS,
     effS,
@@ -158,7 +170,12 @@ async function main(): Promise<void> {
   const [reach, reachS] = timed('our reachability (BFS) for the 100', () => sample.map(reachable));
   const cascade = createCascade(index);
   const [radii, radius100S] = timed('our blast radius for the 100', () => sample.map((x) => cascade.runOne(x) - 1));
-  Object.assign(result, { reach100S: reachS, radius100S, reachTotal: reach.reduce((s, c) => s + c, 0), radius100Total: radii.reduce((s, c) => s + c, 0) });
+  Object.assign(result, {
+    reach100S: reachS,
+    radius100S,
+    reachTotal: reach.reduce((s, c) => s + c, 0),
+    radius100Total: radii.reduce((s, c) => s + c, 0),
+  });
 
   if (n <= Number(values['graphology-max'])) result.graphology = graphologyPeer(index, eff.score, failures);
   result.networkx = networkxPeer(index, sample, reach);
@@ -172,7 +189,9 @@ async function main(): Promise<void> {
 function sampleSuppliers(index: IndexedNetwork, count: number): number[] {
   const rng = new Random(12345, 9);
   const out = new Set<number>();
-  const suppliers = Array.from({ length: index.n }, (_, i) => i).filter((i) => index.outStart[i + 1]! > index.outStart[i]!);
+  const suppliers = Array.from({ length: index.n }, (_, i) => i).filter(
+    (i) => index.outStart[i + 1]! > index.outStart[i]!,
+  );
   while (out.size < Math.min(count, suppliers.length)) out.add(suppliers[rng.below(suppliers.length)]!);
   return [...out];
 }
@@ -199,10 +218,18 @@ function reachability(index: IndexedNetwork): (x: number) => number {
   };
 }
 
-function graphologyPeer(index: IndexedNetwork, eff: Float64Array, failures: ReturnType<typeof singleFailures>): Record<string, unknown> {
+function graphologyPeer(
+  index: IndexedNetwork,
+  eff: Float64Array,
+  failures: ReturnType<typeof singleFailures>,
+): Record<string, unknown> {
   const [graph, buildS] = timed('graphology: build graph', () => buildGraph(index.network));
-  const [peerEff, effS] = timed('graphology: effective scores (fixed-point iteration)', () => peerEffectiveScores(graph));
-  const [peerFail, failuresS] = timed('graphology: all blast radii + critical suppliers', () => peerSingleFailures(graph));
+  const [peerEff, effS] = timed('graphology: effective scores (fixed-point iteration)', () =>
+    peerEffectiveScores(graph),
+  );
+  const [peerFail, failuresS] = timed('graphology: all blast radii + critical suppliers', () =>
+    peerSingleFailures(graph),
+  );
   let mismatches = 0;
   const sameSet = (ours: Int32Array, theirs: string[]): boolean => {
     if (ours.length !== theirs.length) return false;
@@ -243,19 +270,30 @@ function runNetworkx(edges: string, sampleFile: string, reach: number[]): Record
   log('networkx: building the graph and running nx.descendants for the 100 …');
   const script = join(import.meta.dirname, 'networkx-peer.py');
   const run = spawnSync('python3', [script, edges, sampleFile], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (run.status !== 0) return { error: (run.stderr || run.error?.message || 'python3 failed').trim().split('\n').at(-1) };
+  if (run.status !== 0)
+    return { error: (run.stderr || run.error?.message || 'python3 failed').trim().split('\n').at(-1) };
   const r = JSON.parse(run.stdout) as { version: string; buildSeconds: number; querySeconds: number; counts: number[] };
   const mismatches = r.counts.filter((c, i) => c !== reach[i]).length;
-  log(`networkx ${r.version}: build ${r.buildSeconds.toFixed(2)} s, descendants ${r.querySeconds.toFixed(2)} s, ${mismatches === 0 ? 'same counts' : `${mismatches} counts differ`}`);
+  log(
+    `networkx ${r.version}: build ${r.buildSeconds.toFixed(2)} s, descendants ${r.querySeconds.toFixed(2)} s, ${mismatches === 0 ? 'same counts' : `${mismatches} counts differ`}`,
+  );
   return { version: r.version, buildS: r.buildSeconds, queryS: r.querySeconds, mismatches };
 }
 
-async function neo4jPeer(network: Parameters<typeof buildGraph>[0], index: IndexedNetwork, sample: number[], reach: number[]): Promise<Record<string, unknown>> {
+async function neo4jPeer(
+  network: Parameters<typeof buildGraph>[0],
+  index: IndexedNetwork,
+  sample: number[],
+  reach: number[],
+): Promise<Record<string, unknown>> {
   const { Neo4jStore } = await import('../../src/store/neo4j-store.ts');
   const neo4j = (await import('neo4j-driver')).default;
   const uri = process.env.NEO4J_URI!;
   const password = process.env.NEO4J_PASSWORD;
-  const store = await Neo4jStore.connect({ uri, ...(password !== undefined ? { password, user: process.env.NEO4J_USER ?? 'neo4j' } : {}) });
+  const store = await Neo4jStore.connect({
+    uri,
+    ...(password !== undefined ? { password, user: process.env.NEO4J_USER ?? 'neo4j' } : {}),
+  });
   try {
     const [, loadS] = await timedAsync('neo4j: load', () => store.load(network));
     const auth = password === undefined ? undefined : neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', password);

@@ -56,7 +56,11 @@ function newestMtime(dir: string, skip: string): number {
 export function ensureWebBundle(): void {
   const index = join(WEB_ROOT, 'index.html');
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'web'), WEB_ROOT)) return;
-  execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.platform === 'win32' ? 'npx.cmd' : 'npx',
+    ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
 }
 
 /** Reads a network folder (relative to the repository root). */
@@ -94,14 +98,28 @@ export async function startServer(network: Network): Promise<RunningServer> {
   const tokens = await TokenStore.open(workspace);
   const { token } = await tokens.create('e2e-viewer', 'viewer');
   const { token: analystToken } = await tokens.create('e2e-analyst', 'analyst');
-  const app = createApp({ store, auth: { tokens }, webRoot: WEB_ROOT, logger: { info: () => {}, error: (message) => console.error(message) } });
+  const app = createApp({
+    store,
+    auth: { tokens },
+    webRoot: WEB_ROOT,
+    logger: { info: () => {}, error: (message) => console.error(message) },
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((done, fail) => server.once('listening', done).once('error', fail));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const json = async <T>(path: string, body?: unknown, method: 'GET' | 'POST' | 'DELETE' = body === undefined ? 'GET' : 'POST', as = token): Promise<T> => {
+  const json = async <T>(
+    path: string,
+    body?: unknown,
+    method: 'GET' | 'POST' | 'DELETE' = body === undefined ? 'GET' : 'POST',
+    as = token,
+  ): Promise<T> => {
     const headers: Record<string, string> = { authorization: `Bearer ${as}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(url + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await fetch(url + path, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };

@@ -20,7 +20,17 @@ import type {
   SummaryResponse,
   WeakLinksResponse,
 } from '../../server/api-types.ts';
-import { closeMap, ensureWebBundle, launchChromium, loadNetwork, openMap, SCREENSHOTS, settle, startServer, type RunningServer } from './harness.ts';
+import {
+  closeMap,
+  ensureWebBundle,
+  launchChromium,
+  loadNetwork,
+  openMap,
+  SCREENSHOTS,
+  settle,
+  startServer,
+  type RunningServer,
+} from './harness.ts';
 
 const OVERVIEW = '/api/graph?depth=3&limit=1500';
 
@@ -44,11 +54,24 @@ afterAll(async () => {
 const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 
 /** Ids of the company nodes on the map, sorted. */
-const mapIds = (page: Page): Promise<string[]> => page.evaluate(() => window.__weaklink!.cy.nodes().map((n) => n.id()).sort());
+const mapIds = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    window
+      .__weaklink!.cy.nodes()
+      .map((n) => n.id())
+      .sort(),
+  );
 
 /** Ids of the nodes with class `cls`, sorted. */
 const idsWithClass = (page: Page, cls: string): Promise<string[]> =>
-  page.evaluate((c) => window.__weaklink!.cy.nodes(`.${c}`).map((n) => n.id()).sort(), cls);
+  page.evaluate(
+    (c) =>
+      window
+        .__weaklink!.cy.nodes(`.${c}`)
+        .map((n) => n.id())
+        .sort(),
+    cls,
+  );
 
 /** Clicks company `id` with the mouse, after centring the map on it (shift held when `shift`). */
 async function clickCompany(page: Page, id: string, shift = false): Promise<void> {
@@ -78,10 +101,14 @@ describe('map (Chromium against the API app)', () => {
     expect(await mapIds(page)).toEqual(sorted(graph.nodes.map((n) => n.id)));
     expect(await page.evaluate(() => window.__weaklink!.cy.edges().length)).toBe(graph.edges.length);
     // Every node is drawn somewhere distinct, left of its buyers' column or in it.
-    const positions = await page.evaluate(() => window.__weaklink!.cy.nodes().map((n) => `${n.position('x')},${n.position('y')}`));
+    const positions = await page.evaluate(() =>
+      window.__weaklink!.cy.nodes().map((n) => `${n.position('x')},${n.position('y')}`),
+    );
     expect(new Set(positions).size).toBe(positions.length);
     expect(page.url()).not.toContain('token='); // moved out of the address bar
-    await expect.poll(() => page.locator('#summary').textContent()).toContain(summary.companies.toLocaleString('en-US'));
+    await expect
+      .poll(() => page.locator('#summary').textContent())
+      .toContain(summary.companies.toLocaleString('en-US'));
     await expect.poll(() => page.locator('[data-legend]').textContent()).toContain('single source');
     await shot(page, 'overview');
     // Zoomed in on the focal company: labels legible.
@@ -155,14 +182,18 @@ describe('map (Chromium against the API app)', () => {
     const shown = await mapIds(page);
     expect(await idsWithClass(page, 'radius')).toEqual(sorted(radius.filter((id) => shown.includes(id))));
     const pathIds = new Set(detail.exposurePath.map((s) => s.id));
-    expect(await idsWithClass(page, 'dimmed')).toEqual(shown.filter((id) => !pathIds.has(id) && !radius.includes(id) && id !== target.id));
+    expect(await idsWithClass(page, 'dimmed')).toEqual(
+      shown.filter((id) => !pathIds.has(id) && !radius.includes(id) && id !== target.id),
+    );
     // The panel lists each member with its stop day, in stop-day order; the map labels carry the same day.
     const items = page.locator('#panel ul.stop-days li[data-id]');
     await expect.poll(() => items.count()).toBe(Math.min(radius.length, 12));
     const first = detail.blastRadius[0]!;
     expect(await items.first().textContent()).toContain(`${first.name} stops on day ${first.stopDay}`);
     if (shown.includes(first.id)) {
-      expect(await page.evaluate((id) => String(window.__weaklink!.cy.$id(id).data('radiusLabel')), first.id)).toContain(`stops day ${first.stopDay}`);
+      expect(
+        await page.evaluate((id) => String(window.__weaklink!.cy.$id(id).data('radiusLabel')), first.id),
+      ).toContain(`stops day ${first.stopDay}`);
     }
     await expect.poll(() => page.locator('#panel .risk-contribution').textContent()).toMatch(/^¥.+ \/ year$/);
     await expect.poll(() => page.locator('#panel .event-loss').textContent()).toMatch(/^¥.+ \/ hit$/);
@@ -192,10 +223,15 @@ describe('map (Chromium against the API app)', () => {
     expect(await idsWithClass(page, 'disrupted')).toEqual(expected.disrupted.filter((id) => shown.includes(id)).sort());
     expect(await idsWithClass(page, 'hit')).toEqual(sorted([a!, b!]));
     // Money with its period: revenue per day of outage and the expected loss per breach, never annual revenue.
-    await expect.poll(() => page.locator('#sim-banner .revenue').getAttribute('data-value')).toBe(String(expected.revenuePerDay));
-    await expect.poll(() => page.locator('#sim-banner .expected-loss').getAttribute('data-value')).toBe(String(expected.expectedLoss));
+    await expect
+      .poll(() => page.locator('#sim-banner .revenue').getAttribute('data-value'))
+      .toBe(String(expected.revenuePerDay));
+    await expect
+      .poll(() => page.locator('#sim-banner .expected-loss').getAttribute('data-value'))
+      .toBe(String(expected.expectedLoss));
     expect(await page.locator('#sim-banner').textContent()).toMatch(/per day of outage/);
-    for (const focal of expected.companies.filter((c) => c.focal)) expect(await page.locator('#sim-banner').textContent()).toContain(`on day ${focal.stopDay}`);
+    for (const focal of expected.companies.filter((c) => c.focal))
+      expect(await page.locator('#sim-banner').textContent()).toContain(`on day ${focal.stopDay}`);
     // The companies outside the view come in on request; then every disrupted company is marked.
     const outside = expected.disrupted.filter((id) => !shown.includes(id));
     if (outside.length > 0) {
@@ -245,7 +281,9 @@ describe('map (Chromium against the API app)', () => {
     const conc = await server.get<ConcentrationResponse>('/api/analysis/concentration?limit=500');
     await expect.poll(() => rows('concentration').count()).toBe(conc.groups.length);
     expect(await firstId('concentration')).toBe(conc.groups[0]!.buyer);
-    await expect.poll(() => page.locator('.tier-chart .bar-row').count()).toBe(conc.tiers.length + conc.criticalSupplierCountries.length);
+    await expect
+      .poll(() => page.locator('.tier-chart .bar-row').count())
+      .toBe(conc.tiers.length + conc.criticalSupplierCountries.length);
     await shot(page, 'tab-concentration');
 
     // A row focuses the map on its company.
@@ -276,7 +314,9 @@ describe('map (Chromium against the API app)', () => {
     await settle(page);
     const byCommodity = await server.get<GraphResponse>(`${OVERVIEW}&commodity=${encodeURIComponent(commodity)}`);
     expect(await mapIds(page)).toEqual(sorted(byCommodity.nodes.map((n) => n.id)));
-    expect(await page.evaluate(() => window.__weaklink!.cy.edges().map((e) => e.data('commodity') as string))).toEqual(byCommodity.edges.map(() => commodity));
+    expect(await page.evaluate(() => window.__weaklink!.cy.edges().map((e) => e.data('commodity') as string))).toEqual(
+      byCommodity.edges.map(() => commodity),
+    );
 
     await page.locator('#filter-commodity').selectOption('');
     await page.locator('#filter-critical').check();
@@ -314,7 +354,13 @@ describe('map (Chromium against the API app)', () => {
 
   it('double-clicking a company with hidden suppliers brings them in', async () => {
     const page = await openMap(browser, server.pageUrl);
-    const id = await page.evaluate(() => window.__weaklink!.cy.nodes().filter((n) => (n.data('hidden') as number) > 0).first().id());
+    const id = await page.evaluate(() =>
+      window
+        .__weaklink!.cy.nodes()
+        .filter((n) => (n.data('hidden') as number) > 0)
+        .first()
+        .id(),
+    );
     expect(id).toBeTruthy();
     await page.evaluate((nodeId) => {
       window.__weaklink!.cy.$id(nodeId).emit('dbltap');

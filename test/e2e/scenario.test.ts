@@ -11,10 +11,28 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExecutiveResponse, GraphResponse, SavedScenarioList, ScenarioComparison, ScenarioResponse, ScenarioRun } from '../../server/api-types.ts';
+import type {
+  ExecutiveResponse,
+  GraphResponse,
+  SavedScenarioList,
+  ScenarioComparison,
+  ScenarioResponse,
+  ScenarioRun,
+} from '../../server/api-types.ts';
 import { formatPercent, formatYen, planHeadline, readableReason, worstEventSentence } from '../../web/src/replay.ts';
 import { shortName } from '../../web/src/to-elements.ts';
-import { allowProblems, closeMap, ensureWebBundle, launchChromium, loadNetwork, openMap, SCREENSHOTS, settle, startServer, type RunningServer } from './harness.ts';
+import {
+  allowProblems,
+  closeMap,
+  ensureWebBundle,
+  launchChromium,
+  loadNetwork,
+  openMap,
+  SCREENSHOTS,
+  settle,
+  startServer,
+  type RunningServer,
+} from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -31,19 +49,35 @@ afterAll(async () => {
   await server?.close();
 });
 
-const shot = (page: Page, name: string, fullPage = false): Promise<Buffer> => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+const shot = (page: Page, name: string, fullPage = false): Promise<Buffer> =>
+  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 
 const sorted = (ids: Iterable<string>): string[] => [...ids].sort();
 
 /** Ids of the nodes with class `cls`, sorted. */
 const idsWithClass = (page: Page, cls: string): Promise<string[]> =>
-  page.evaluate((c) => window.__weaklink!.cy.nodes(`.${c}`).map((n) => n.id()).sort(), cls);
+  page.evaluate(
+    (c) =>
+      window
+        .__weaklink!.cy.nodes(`.${c}`)
+        .map((n) => n.id())
+        .sort(),
+    cls,
+  );
 
-const mapIds = (page: Page): Promise<string[]> => page.evaluate(() => window.__weaklink!.cy.nodes().map((n) => n.id()).sort());
+const mapIds = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    window
+      .__weaklink!.cy.nodes()
+      .map((n) => n.id())
+      .sort(),
+  );
 
 /** The companies down on `day`, read straight off the API's answer: each company's stop interval. */
 function downOn(run: ScenarioRun, day: number): string[] {
-  return sorted(run.companies.filter((c) => c.stoppedOn <= day && (c.recoveredOn === null || day < c.recoveredOn)).map((c) => c.id));
+  return sorted(
+    run.companies.filter((c) => c.stoppedOn <= day && (c.recoveredOn === null || day < c.recoveredOn)).map((c) => c.id),
+  );
 }
 
 async function openScenarioTab(page: Page): Promise<void> {
@@ -64,7 +98,9 @@ async function pickCompanies(page: Page, ids: string[]): Promise<void> {
     await page.locator('#scenario-add').press('Enter');
     await settle(page);
   }
-  await expect.poll(() => page.locator('.scenario-hit .chip').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-id')))).toEqual(ids);
+  await expect
+    .poll(() => page.locator('.scenario-hit .chip').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-id'))))
+    .toEqual(ids);
 }
 
 async function runScenario(page: Page, ids: string[], days: number): Promise<ScenarioRun> {
@@ -118,12 +154,17 @@ describe('scenario tab (Chromium against the API app)', () => {
     // The chart: one bar per day 0 .. lastDay, each with the API's value; day 0 marked.
     const bars = page.locator('svg.rar-chart rect.rar-bar');
     expect(await bars.count()).toBe(run.lastDay + 1);
-    expect(await bars.evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('data-value'))))).toEqual(run.revenueAtRisk);
+    expect(await bars.evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('data-value'))))).toEqual(
+      run.revenueAtRisk,
+    );
     expect(await page.locator('svg.rar-chart rect.rar-bar.current').getAttribute('data-day')).toBe('0');
     // The totals and the focal companies' stop days.
     expect(Number(await page.locator('#scenario-total').getAttribute('data-value'))).toBe(run.totalRevenueAtRisk);
     expect(await page.locator('#scenario-total').textContent()).toBe(formatYen(run.totalRevenueAtRisk));
-    for (const f of run.focal) expect(await page.locator(`.focal-stop[data-id="${f.id}"]`).getAttribute('data-stopped-on')).toBe(f.stoppedOn === null ? '' : String(f.stoppedOn));
+    for (const f of run.focal)
+      expect(await page.locator(`.focal-stop[data-id="${f.id}"]`).getAttribute('data-stopped-on')).toBe(
+        f.stoppedOn === null ? '' : String(f.stoppedOn),
+      );
 
     // Save it, then a 3-day breach at ota-springs; both are listed.
     await save(page, 'Kanazawa trim 5 days');
@@ -132,27 +173,50 @@ describe('scenario tab (Chromium against the API app)', () => {
     expect(await page.locator('svg.rar-chart rect.rar-bar').count()).toBe(ota.lastDay + 1);
     await save(page, 'Ota springs 3 days');
     const list = await server.get<SavedScenarioList>('/api/scenarios');
-    expect(list.items.map((s) => s.name)).toEqual(expect.arrayContaining(['Kanazawa trim 5 days', 'Ota springs 3 days']));
-    await expect.poll(() => page.locator('.saved-list li[data-name]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-name')))).toEqual(list.items.map((s) => s.name));
+    expect(list.items.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Kanazawa trim 5 days', 'Ota springs 3 days']),
+    );
+    await expect
+      .poll(() =>
+        page.locator('.saved-list li[data-name]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-name'))),
+      )
+      .toEqual(list.items.map((s) => s.name));
 
     // Compare the two.
     await page.locator('#compare-a').selectOption('Kanazawa trim 5 days');
     await page.locator('#compare-b').selectOption('Ota springs 3 days');
     await page.locator('#compare-run').click();
     await settle(page);
-    const expected = await server.get<ScenarioComparison>(`/api/scenarios/compare?a=${encodeURIComponent('Kanazawa trim 5 days')}&b=${encodeURIComponent('Ota springs 3 days')}`);
-    await expect.poll(() => page.locator('.scenario-compare thead th[data-scenario="a"]').textContent()).toContain(expected.a.name);
-    expect(await page.locator('.scenario-compare thead th[data-scenario="b"]').textContent()).toContain(expected.b.name);
-    const listed = (key: string): Promise<string[]> => page.locator(`[data-list="${key}"] li[data-id]`).evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')!));
+    const expected = await server.get<ScenarioComparison>(
+      `/api/scenarios/compare?a=${encodeURIComponent('Kanazawa trim 5 days')}&b=${encodeURIComponent('Ota springs 3 days')}`,
+    );
+    await expect
+      .poll(() => page.locator('.scenario-compare thead th[data-scenario="a"]').textContent())
+      .toContain(expected.a.name);
+    expect(await page.locator('.scenario-compare thead th[data-scenario="b"]').textContent()).toContain(
+      expected.b.name,
+    );
+    const listed = (key: string): Promise<string[]> =>
+      page
+        .locator(`[data-list="${key}"] li[data-id]`)
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')!));
     expect(await listed('only-a')).toEqual(expected.onlyA);
     expect(await listed('only-b')).toEqual(expected.onlyB);
     expect(await listed('both')).toEqual(expected.both);
     expect(expected.onlyA.length + expected.onlyB.length).toBeGreaterThan(0);
-    const revenue = (which: string): Promise<number> => page.locator(`tr[data-row="revenue"] td[data-scenario="${which}"] [data-value]`).getAttribute('data-value').then(Number);
+    const revenue = (which: string): Promise<number> =>
+      page
+        .locator(`tr[data-row="revenue"] td[data-scenario="${which}"] [data-value]`)
+        .getAttribute('data-value')
+        .then(Number);
     expect(await revenue('a')).toBe(expected.a.result.totalRevenueAtRisk);
     expect(await revenue('b')).toBe(expected.b.result.totalRevenueAtRisk);
     expect(expected.a.result.totalRevenueAtRisk).toBe(run.totalRevenueAtRisk);
-    const stopped = (which: string): Promise<number> => page.locator(`tr[data-row="stopped"] td[data-scenario="${which}"] [data-value]`).getAttribute('data-value').then(Number);
+    const stopped = (which: string): Promise<number> =>
+      page
+        .locator(`tr[data-row="stopped"] td[data-scenario="${which}"] [data-value]`)
+        .getAttribute('data-value')
+        .then(Number);
     expect(await stopped('a')).toBe(expected.a.result.companies.length);
     expect(await stopped('b')).toBe(expected.b.result.companies.length);
     expect(await idsWithClass(page, 'only-a')).toEqual(sorted(expected.onlyA));
@@ -165,7 +229,11 @@ describe('scenario tab (Chromium against the API app)', () => {
     await page.locator('.saved-list li[data-name="Kanazawa trim 5 days"] button[data-action="load"]').click();
     await settle(page);
     expect(Number(await page.locator('#scenario-total').getAttribute('data-value'))).toBe(run.totalRevenueAtRisk);
-    await expect.poll(() => page.locator('.scenario-hit .chip').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-id')))).toEqual(['kanazawa-trim']);
+    await expect
+      .poll(() =>
+        page.locator('.scenario-hit .chip').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-id'))),
+      )
+      .toEqual(['kanazawa-trim']);
     await closeMap(page);
   });
 
@@ -185,7 +253,9 @@ describe('scenario tab (Chromium against the API app)', () => {
     for (const day of [0, 2, 14, 16, run.lastDay]) {
       await slideTo(page, day);
       expect(await idsWithClass(page, 'down-day')).toEqual(downOn(run, day));
-      expect(await idsWithClass(page, 'stop-day')).toEqual(sorted(run.timeline.find((e) => e.day === day)?.stopped ?? []));
+      expect(await idsWithClass(page, 'stop-day')).toEqual(
+        sorted(run.timeline.find((e) => e.day === day)?.stopped ?? []),
+      );
       expect(await page.locator('svg.rar-chart rect.rar-bar.current').getAttribute('data-day')).toBe(String(day));
     }
     // Clicking a day's column on the chart jumps there.
@@ -196,7 +266,9 @@ describe('scenario tab (Chromium against the API app)', () => {
     // Play advances the days; pause stops.
     await slideTo(page, 0);
     await page.locator('#scenario-play').click();
-    await expect.poll(() => page.locator('#scenario-day').inputValue().then(Number), { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => page.locator('#scenario-day').inputValue().then(Number), { timeout: 5000 })
+      .toBeGreaterThanOrEqual(2);
     await page.locator('#scenario-play').click();
     const paused = await page.locator('#scenario-day').inputValue();
     await page.waitForTimeout(1200);
@@ -223,9 +295,14 @@ describe('scenario tab (Chromium against the API app)', () => {
     await page.locator('#compare-b').selectOption('Mito plating 30 days');
     await page.locator('#compare-run').click();
     await settle(page);
-    const expected = await server.get<ScenarioComparison>(`/api/scenarios/compare?a=${encodeURIComponent('Hikone chemical 30 days')}&b=${encodeURIComponent('Mito plating 30 days')}`);
+    const expected = await server.get<ScenarioComparison>(
+      `/api/scenarios/compare?a=${encodeURIComponent('Hikone chemical 30 days')}&b=${encodeURIComponent('Mito plating 30 days')}`,
+    );
     expect(expected.both.length).toBeGreaterThan(0);
-    const listed = (key: string): Promise<string[]> => page.locator(`[data-list="${key}"] li[data-id]`).evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')!));
+    const listed = (key: string): Promise<string[]> =>
+      page
+        .locator(`[data-list="${key}"] li[data-id]`)
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')!));
     expect(await listed('only-a')).toEqual(expected.onlyA);
     expect(await listed('only-b')).toEqual(expected.onlyB);
     expect(await listed('both')).toEqual(expected.both);
@@ -248,7 +325,9 @@ describe('scenario tab (Chromium against the API app)', () => {
     await save(page, 'Not allowed');
     await expect.poll(() => page.locator('#scenario-message').textContent()).toContain('needs the analyst role');
     expect(await page.locator('#scenario-message').getAttribute('class')).toContain('error');
-    expect((await server.get<SavedScenarioList>('/api/scenarios')).items.map((s) => s.name)).not.toContain('Not allowed');
+    expect((await server.get<SavedScenarioList>('/api/scenarios')).items.map((s) => s.name)).not.toContain(
+      'Not allowed',
+    );
     // A viewer still lists and compares what others saved.
     await expect.poll(() => page.locator('.saved-list li[data-name]').count()).toBeGreaterThanOrEqual(2);
     await shot(page, 'scenario-viewer-403');
@@ -260,7 +339,10 @@ describe('scenario tab (Chromium against the API app)', () => {
     await openScenarioTab(page);
     const graph = await server.get<GraphResponse>('/api/graph?depth=3&limit=1500');
     const [a, b] = graph.nodes.filter((n) => !n.focal).map((n) => n.id);
-    for (const [id, shift] of [[a!, false], [b!, true]] as const) {
+    for (const [id, shift] of [
+      [a!, false],
+      [b!, true],
+    ] as const) {
       await page.evaluate(
         ([nodeId, additive]) => {
           const node = window.__weaklink!.cy.$id(nodeId);
@@ -270,7 +352,11 @@ describe('scenario tab (Chromium against the API app)', () => {
       );
       await settle(page);
     }
-    await expect.poll(() => page.locator('.scenario-hit .chip').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-id')))).toEqual([a, b]);
+    await expect
+      .poll(() =>
+        page.locator('.scenario-hit .chip').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-id'))),
+      )
+      .toEqual([a, b]);
     await closeMap(page);
   });
 });
@@ -285,31 +371,47 @@ describe('executive view (Chromium against the API app)', () => {
     const data = await server.get<ExecutiveResponse>('/api/executive');
     const focal = new Map(data.focal.map((f) => [f.id, f.name]));
     const scope = shortName(data.scope!.name);
-    const kpi = (key: string): Promise<number> => page.locator(`[data-kpi="${key}"] [data-value]`).first().getAttribute('data-value').then(Number);
+    const kpi = (key: string): Promise<number> =>
+      page.locator(`[data-kpi="${key}"] [data-value]`).first().getAttribute('data-value').then(Number);
     // One focal company per page: the automaker, not a merged title.
     expect(await page.locator('#exec-title').textContent()).toBe(data.scope!.name);
-    expect(await page.locator('#exec-focal option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['auto-oem', 'retail-hq']);
+    expect(
+      await page.locator('#exec-focal option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(['auto-oem', 'retail-hq']);
     expect(await kpi('unassessed')).toBe(data.unassessedShare);
     expect(await kpi('hidden-critical')).toBe(data.hiddenCriticalSuppliers);
     expect(await kpi('expected-loss')).toBe(data.loss.expectedAnnualLoss);
     expect(await kpi('p99')).toBe(data.loss.quantiles.p99);
-    expect(Number(await page.locator('[data-kpi="share-of-revenue"]').getAttribute('data-value'))).toBe(data.loss.shareOfRevenue);
-    expect(await page.locator('[data-kpi="unassessed"] .kpi-value').textContent()).toBe(formatPercent(data.unassessedShare));
-    expect(await page.locator(`[data-kpi="expected-loss"] .kpi-value`).textContent()).toBe(formatYen(data.loss.expectedAnnualLoss));
+    expect(Number(await page.locator('[data-kpi="share-of-revenue"]').getAttribute('data-value'))).toBe(
+      data.loss.shareOfRevenue,
+    );
+    expect(await page.locator('[data-kpi="unassessed"] .kpi-value').textContent()).toBe(
+      formatPercent(data.unassessedShare),
+    );
+    expect(await page.locator(`[data-kpi="expected-loss"] .kpi-value`).textContent()).toBe(
+      formatYen(data.loss.expectedAnnualLoss),
+    );
     expect(await page.locator(`[data-kpi="expected-loss"] .kpi-note`).textContent()).toMatch(/^per year · /);
     // The exceedance chart is an Observable Plot SVG with its two curves.
     await expect.poll(() => page.locator('#exec-chart svg path').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('#exec-chart').textContent()).toContain('1-in-100-year');
     // The top 5 contributors, in order, each with the day it stops the automaker and its chain.
     const rows = page.locator('#exec-report .exec-table tbody tr');
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')))).toEqual(data.topContributors.map((w) => w.id));
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')))).toEqual(
+      data.topContributors.map((w) => w.id),
+    );
     for (const [i, w] of data.topContributors.entries()) {
       expect(await rows.nth(i).locator('.reason').textContent()).toBe(readableReason(w.reason, focal, shortName));
-      if (w.focalStopDay !== null && w.id !== data.scope!.id) expect(await rows.nth(i).locator(".stops").textContent()).toBe(` · stops ${scope} on day ${w.focalStopDay}`);
-      expect(await rows.nth(i).locator('.path').textContent()).toContain(shortName(w.exposurePath[w.exposurePath.length - 1]!.name));
+      if (w.focalStopDay !== null && w.id !== data.scope!.id)
+        expect(await rows.nth(i).locator('.stops').textContent()).toBe(` · stops ${scope} on day ${w.focalStopDay}`);
+      expect(await rows.nth(i).locator('.path').textContent()).toContain(
+        shortName(w.exposurePath[w.exposurePath.length - 1]!.name),
+      );
     }
     expect(await page.locator('#exec-plan-headline').textContent()).toBe(planHeadline(data.plan, `${scope}’s`));
-    expect(await page.locator('#exec-event').textContent()).toBe(worstEventSentence({ ...data.worstEvent!, name: shortName(data.worstEvent!.name) }, scope));
+    expect(await page.locator('#exec-event').textContent()).toBe(
+      worstEventSentence({ ...data.worstEvent!, name: shortName(data.worstEvent!.name) }, scope),
+    );
     await shot(page, 'executive', true);
     await page.setViewportSize({ width: 1366, height: 768 });
     await settle(page);
@@ -318,11 +420,15 @@ describe('executive view (Chromium against the API app)', () => {
 
     // The assumptions: shown, changed for the session, sent with the request, reset.
     await page.locator('#exec-assumptions summary').click();
-    expect(await page.locator('#exec-assumptions input[name="durations"]').inputValue()).toBe('1:0.2, 5:0.25, 14:0.25, 30:0.15, 60:0.1, 120:0.05');
+    expect(await page.locator('#exec-assumptions input[name="durations"]').inputValue()).toBe(
+      '1:0.2, 5:0.25, 14:0.25, 30:0.15, 60:0.1, 120:0.05',
+    );
     await page.locator('#exec-assumptions input[name="hitBase"]').fill('0.03');
     await page.locator('#exec-assumptions-apply').click();
     await settle(page);
-    const doubled = await server.get<ExecutiveResponse>('/api/executive?hitBase=0.03&hitDecay=0.975&lossRatio=1&durations=1:0.2,5:0.25,14:0.25,30:0.15,60:0.1,120:0.05&costsSme=300000,1000000,3000000,10000000,25000000&costsLarge=1500000,5000000,15000000,50000000,125000000');
+    const doubled = await server.get<ExecutiveResponse>(
+      '/api/executive?hitBase=0.03&hitDecay=0.975&lossRatio=1&durations=1:0.2,5:0.25,14:0.25,30:0.15,60:0.1,120:0.05&costsSme=300000,1000000,3000000,10000000,25000000&costsLarge=1500000,5000000,15000000,50000000,125000000',
+    );
     await expect.poll(() => kpi('expected-loss')).toBe(doubled.loss.expectedAnnualLoss);
     expect(await page.locator('#exec-assumptions summary').textContent()).toContain('changed for this session');
     await page.locator('#exec-assumptions-reset').click();
@@ -345,7 +451,9 @@ describe('executive view (Chromium against the API app)', () => {
     await page.locator('#exec-update').click();
     await settle(page);
     const smaller = await server.get<ExecutiveResponse>(`/api/executive?budget=${budget}&focal=auto-oem`);
-    await expect.poll(() => page.locator('#exec-plan-headline').textContent()).toBe(planHeadline(smaller.plan, `${scope}’s`));
+    await expect
+      .poll(() => page.locator('#exec-plan-headline').textContent())
+      .toBe(planHeadline(smaller.plan, `${scope}’s`));
     expect(Number(await page.locator('[data-kpi="plan"]').getAttribute('data-spent'))).toBe(smaller.plan.spent);
 
     // Print: window.print() from the button; the print media hides the map and every control.
@@ -356,7 +464,8 @@ describe('executive view (Chromium against the API app)', () => {
     await page.locator('#exec-print').click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     await page.emulateMedia({ media: 'print' });
-    for (const selector of ['#map', '#toolbar', '#drawer', '#panel', '.topbar', '.exec-toolbar', '#exec-print']) expect(await page.locator(selector).isVisible(), selector).toBe(false);
+    for (const selector of ['#map', '#toolbar', '#drawer', '#panel', '.topbar', '.exec-toolbar', '#exec-print'])
+      expect(await page.locator(selector).isVisible(), selector).toBe(false);
     expect(await page.locator('#exec-report').isVisible()).toBe(true);
     await shot(page, 'executive-print', true);
     const pdfPath = join(SCREENSHOTS, 'executive.pdf');

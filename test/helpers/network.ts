@@ -40,13 +40,26 @@ export function net(companies: CompanyRow[], supplies: SupplyRow[]): Network {
 const ACCESS: (Access | null)[] = [null, 'none', 'data', 'network', 'software'];
 
 /** Random valid networks of up to `maxCompanies`; `cyclic` allows edges from lower to higher index. */
-export function arbitraryNetwork({ maxCompanies = 9, cyclic = true, buffers = [null, 0, 3, 10] as (number | null)[] } = {}): fc.Arbitrary<Network> {
+export function arbitraryNetwork({
+  maxCompanies = 9,
+  cyclic = true,
+  buffers = [null, 0, 3, 10] as (number | null)[],
+} = {}): fc.Arbitrary<Network> {
   return fc
     .record({
       n: fc.integer({ min: 1, max: maxCompanies }),
-      scores: fc.array(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 100 }), fc.constantFrom(10, 40, 60)), { minLength: maxCompanies, maxLength: maxCompanies }),
-      levels: fc.array(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 5 })), { minLength: maxCompanies, maxLength: maxCompanies }),
-      revenue: fc.array(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1000 })), { minLength: maxCompanies, maxLength: maxCompanies }),
+      scores: fc.array(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 100 }), fc.constantFrom(10, 40, 60)), {
+        minLength: maxCompanies,
+        maxLength: maxCompanies,
+      }),
+      levels: fc.array(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 5 })), {
+        minLength: maxCompanies,
+        maxLength: maxCompanies,
+      }),
+      revenue: fc.array(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1000 })), {
+        minLength: maxCompanies,
+        maxLength: maxCompanies,
+      }),
       edges: fc.array(
         fc.record({
           a: fc.nat(),
@@ -112,7 +125,7 @@ export function referenceCascade(network: Network, hit: Iterable<string>, theta 
     for (const x of list) x.share = given ? x.share / sum : 1 / list.length;
   }
   const d = new Set(hit);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [key, list] of groups) {
       const buyer = key.split('\u0000')[0]!;

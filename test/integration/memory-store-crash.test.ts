@@ -24,7 +24,9 @@ function killWhileWriting(dir: string, delayMs: number): Promise<void> {
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? done() : fail(new Error(`the writer exited by itself (${code}): ${err}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? done() : fail(new Error(`the writer exited by itself (${code}): ${err}`)),
+    );
   });
 }
 
@@ -41,21 +43,32 @@ function parseScenarioFile(path: string): SavedScenarioRecord[] {
 }
 
 describe('the memory store workspace under SIGKILL', () => {
-  it('scenarios.json and its backup are always whole, and no scenario once saved is lost', { timeout: 240_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'weaklink-scenario-crash-'));
-    let known: string[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      await killWhileWriting(dir, Math.floor(Math.random() * 150));
-      const names = parseScenarioFile(join(dir, 'scenarios.json')).map((s) => s.name).filter((n) => n !== 'scratch');
-      if (existsSync(join(dir, 'scenarios.json.bak'))) parseScenarioFile(join(dir, 'scenarios.json.bak'));
-      expect(names).toEqual(expect.arrayContaining(known));
-      expect(names.length).toBeGreaterThan(known.length);
-      const warnings: string[] = [];
-      const store = new MemoryStore({ workspace: dir, warn: (m) => warnings.push(m) });
-      expect((await store.listScenarios()).map((s) => s.name).filter((n) => n !== 'scratch').sort()).toEqual([...names].sort());
-      expect(warnings).toEqual([]);
-      known = names;
-    }
-    expect(known.length).toBeGreaterThanOrEqual(ROUNDS);
-  });
+  it(
+    'scenarios.json and its backup are always whole, and no scenario once saved is lost',
+    { timeout: 240_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'weaklink-scenario-crash-'));
+      let known: string[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        await killWhileWriting(dir, Math.floor(Math.random() * 150));
+        const names = parseScenarioFile(join(dir, 'scenarios.json'))
+          .map((s) => s.name)
+          .filter((n) => n !== 'scratch');
+        if (existsSync(join(dir, 'scenarios.json.bak'))) parseScenarioFile(join(dir, 'scenarios.json.bak'));
+        expect(names).toEqual(expect.arrayContaining(known));
+        expect(names.length).toBeGreaterThan(known.length);
+        const warnings: string[] = [];
+        const store = new MemoryStore({ workspace: dir, warn: (m) => warnings.push(m) });
+        expect(
+          (await store.listScenarios())
+            .map((s) => s.name)
+            .filter((n) => n !== 'scratch')
+            .sort(),
+        ).toEqual([...names].sort());
+        expect(warnings).toEqual([]);
+        known = names;
+      }
+      expect(known.length).toBeGreaterThanOrEqual(ROUNDS);
+    },
+  );
 });

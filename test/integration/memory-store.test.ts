@@ -42,7 +42,10 @@ describe('MemoryStore scenarios', () => {
     await store.saveScenario(scenarioRecord('one', ['s1'], 1, '2026-01-01T00:00:00.000Z'));
     expect(existsSync(join(dir, 'scenarios.json.bak'))).toBe(false);
     await store.saveScenario(scenarioRecord('two', ['s2'], 2, '2026-01-02T00:00:00.000Z'));
-    const names = (file: string): string[] => (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { scenarios: { name: string }[] }).scenarios.map((s) => s.name);
+    const names = (file: string): string[] =>
+      (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { scenarios: { name: string }[] }).scenarios.map(
+        (s) => s.name,
+      );
     expect(names('scenarios.json')).toEqual(['one', 'two']);
     expect(names('scenarios.json.bak')).toEqual(['one']);
     expect(await store.deleteScenario('nothing')).toBe(false);

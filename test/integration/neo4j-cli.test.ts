@@ -40,7 +40,12 @@ describe('weaklink load / analyze --neo4j / export', () => {
   it('load exits 3 with one line when Neo4j is unreachable', async () => {
     const r = await run('load', join(VECTORS_DIR, 'small-tree'), '--neo4j', 'bolt://127.0.0.1:1');
     expect(r.code).toBe(3);
-    expect(r.err.trim().split('\n').filter((l) => l.startsWith('weaklink:'))).toHaveLength(1);
+    expect(
+      r.err
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('weaklink:')),
+    ).toHaveLength(1);
     expect(r.err).toMatch(/unreachable at bolt:\/\/127\.0\.0\.1:1/);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
@@ -69,14 +74,19 @@ describe('weaklink load / analyze --neo4j / export', () => {
     const fromFolder = await run('analyze', dir, '--format', 'json');
     const db = JSON.parse(fromDb.out);
     const folder = JSON.parse(fromFolder.out);
-    for (let i = 0; i < folder.companies.length; i++) expect(db.companies[i], folder.companies[i].id).toEqual(folder.companies[i]);
+    for (let i = 0; i < folder.companies.length; i++)
+      expect(db.companies[i], folder.companies[i].id).toEqual(folder.companies[i]);
     expect(db.singleSources.length).toBe(folder.singleSources.length);
     for (let i = 0; i < db.singleSources.length; i++) expect(db.singleSources[i]).toEqual(folder.singleSources[i]);
     const expected = JSON.parse(await readFile(join(dir, 'expected.json'), 'utf8'));
     for (const c of db.companies) expect(c.effectiveScore).toBeCloseTo(expected.companies[c.id].effectiveScore, 9);
 
     const t = target as Neo4jTarget;
-    const driver = neo4j.driver(t.uri, t.password === undefined ? undefined : neo4j.auth.basic(t.user ?? 'neo4j', t.password), { disableLosslessIntegers: true });
+    const driver = neo4j.driver(
+      t.uri,
+      t.password === undefined ? undefined : neo4j.auth.basic(t.user ?? 'neo4j', t.password),
+      { disableLosslessIntegers: true },
+    );
     try {
       const { records } = await driver.executeQuery(
         `MATCH (m:WeaklinkMeta {key: 'active'}) MATCH (c:Company {gen: m.gen})
@@ -97,14 +107,18 @@ describe('weaklink load / analyze --neo4j / export', () => {
     expect(exported.code, exported.err).toBe(0);
     for (const file of ['companies.csv', 'supplies.csv']) {
       // Same records field by field; the export writes every column, numbers in their shortest exact form.
-      const records = async (path: string): Promise<Record<string, string>[]> => parse(await readFile(path), { columns: true, bom: true }) as Record<string, string>[];
+      const records = async (path: string): Promise<Record<string, string>[]> =>
+        parse(await readFile(path), { columns: true, bom: true }) as Record<string, string>[];
       const canon = (r: Record<string, string>, columns: string[]): string[] =>
-        columns.map((k) => (r[k] !== undefined && r[k] !== '' && Number.isFinite(Number(r[k])) ? String(Number(r[k])) : (r[k] ?? '')));
+        columns.map((k) =>
+          r[k] !== undefined && r[k] !== '' && Number.isFinite(Number(r[k])) ? String(Number(r[k])) : (r[k] ?? ''),
+        );
       const original = await records(join(dir, file));
       const back = await records(join(out, file));
       const columns = Object.keys(original[0]!);
       expect(back.map((r) => canon(r, columns))).toEqual(original.map((r) => canon(r, columns)));
-      for (const r of back) for (const k of Object.keys(r)) if (!columns.includes(k)) expect(r[k], `${file} ${k}`).toBe('');
+      for (const r of back)
+        for (const k of Object.keys(r)) if (!columns.includes(k)) expect(r[k], `${file} ${k}`).toBe('');
     }
   });
 });

@@ -42,7 +42,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const missing = missingToolchain();
   if (missing) {
     const reason = `cannot start Neo4j: ${missing}`;
-    if (process.env.CI) throw new Error(`${reason}; CI must run the Neo4j tests (install Java 17 and Maven, or set NEO4J_URI)`);
+    if (process.env.CI)
+      throw new Error(`${reason}; CI must run the Neo4j tests (install Java 17 and Maven, or set NEO4J_URI)`);
     console.error(`\n!!!!! NEO4J TESTS WILL BE SKIPPED: ${reason} (install Java 17 + Maven or set NEO4J_URI) !!!!!\n`);
     project.provide('neo4jUnavailable', reason);
     return;

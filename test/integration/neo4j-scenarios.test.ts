@@ -36,7 +36,12 @@ describe('saved scenarios on Neo4j through the API', () => {
     let saved: Answer<SavedScenario> | undefined;
     try {
       await first.store.load(chain);
-      saved = await post<SavedScenario>(first.url, '/api/scenarios', { name, hit: ['logi'], days: 12, whatIf: [{ op: 'raise-level', company: 'foam', level: 4 }] });
+      saved = await post<SavedScenario>(first.url, '/api/scenarios', {
+        name,
+        hit: ['logi'],
+        days: 12,
+        whatIf: [{ op: 'raise-level', company: 'foam', level: 4 }],
+      });
       expect(saved.status, saved.text).toBe(200);
       expect(saved.body).toMatchObject({ name, createdBy: 'analyst-1', version: await first.store.version() });
       await first.store.load(chain); // a reload: a new version, the scenario stays
@@ -51,7 +56,14 @@ describe('saved scenarios on Neo4j through the API', () => {
       const list = await get<SavedScenarioList>(second.url, '/api/scenarios');
       expect(list.status, list.text).toBe(200);
       const item = list.body.items.find((x) => x.name === name);
-      expect(item).toMatchObject({ name, hit: ['logi'], days: 12, createdBy: 'analyst-1', version: saved.body.version, totalRevenueAtRisk: saved.body.result.totalRevenueAtRisk });
+      expect(item).toMatchObject({
+        name,
+        hit: ['logi'],
+        days: 12,
+        createdBy: 'analyst-1',
+        version: saved.body.version,
+        totalRevenueAtRisk: saved.body.result.totalRevenueAtRisk,
+      });
       expect((await get(second.url, path)).text).toBe(saved.text);
       const deleted = await send('DELETE', second.url, path);
       expect(deleted.status, deleted.text).toBe(200);

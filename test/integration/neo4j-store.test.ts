@@ -30,7 +30,9 @@ afterAll(async () => {
 /** What writeResults left on a company of the active generation, read with plain Cypher. */
 async function readResult(_store: unknown, id: string): Promise<StoredResult | null> {
   const { uri, user = 'neo4j', password } = target as Neo4jTarget;
-  driver ??= neo4j.driver(uri, password === undefined ? undefined : neo4j.auth.basic(user, password), { disableLosslessIntegers: true });
+  driver ??= neo4j.driver(uri, password === undefined ? undefined : neo4j.auth.basic(user, password), {
+    disableLosslessIntegers: true,
+  });
   const { records } = await driver.executeQuery(
     `MATCH (m:WeaklinkMeta {key: 'active'}) MATCH (c:Company {gen: m.gen, id: $id})
      RETURN c {.effectiveScore, .tier, .expectedEventLoss, .riskContribution, .blastRadiusSize, .requiredLevel, .criticalSupplierCount} AS r,
@@ -42,13 +44,20 @@ async function readResult(_store: unknown, id: string): Promise<StoredResult | n
   return { ...(records[0]?.get('r') as Omit<StoredResult, 'analysedAt'>), analysedAt: new Date(at).toISOString() };
 }
 
-storeContract('neo4j', () => connect(), readResult, () => connect());
+storeContract(
+  'neo4j',
+  () => connect(),
+  readResult,
+  () => connect(),
+);
 
 describe('Neo4jStore', () => {
   it('connect to a closed port fails with one line saying unreachable', async () => {
     const error = await connect({ uri: 'bolt://127.0.0.1:1' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreUnavailableError);
-    expect((error as Error).message).toMatch(/^Neo4j is unreachable at bolt:\/\/127\.0\.0\.1:1 \(connect ECONNREFUSED.*npm run neo4j/);
+    expect((error as Error).message).toMatch(
+      /^Neo4j is unreachable at bolt:\/\/127\.0\.0\.1:1 \(connect ECONNREFUSED.*npm run neo4j/,
+    );
     expect((error as Error).message).not.toContain('\n');
   });
 
@@ -104,9 +113,13 @@ describe('Neo4jStore on a Neo4j of its own (auth on)', () => {
   const running = (): RunningNeo4j => server as RunningNeo4j;
 
   it('connect with a wrong password fails with one line about the credentials', async () => {
-    const error = await Neo4jStore.connect({ uri: running().uri, password: 'not-the-password' }).catch((e: unknown) => e);
+    const error = await Neo4jStore.connect({ uri: running().uri, password: 'not-the-password' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StoreUnavailableError);
-    expect((error as Error).message).toMatch(/rejected the credentials of user "neo4j"; set NEO4J_USER and NEO4J_PASSWORD/);
+    expect((error as Error).message).toMatch(
+      /rejected the credentials of user "neo4j"; set NEO4J_USER and NEO4J_PASSWORD/,
+    );
   });
 
   it('load killed mid-way (kill -9 of the database) leaves the old network; the next load succeeds', async () => {

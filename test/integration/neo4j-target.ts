@@ -14,7 +14,8 @@ export interface Neo4jTarget {
 export function neo4jTarget(): Neo4jTarget | null {
   const uri = inject('neo4jUri');
   if (uri) return { uri, user: inject('neo4jUser'), password: inject('neo4jPassword') };
-  const reason = inject('neo4jUnavailable') ?? 'test/integration/neo4j-global-setup.ts did not run (see vitest.config.ts)';
+  const reason =
+    inject('neo4jUnavailable') ?? 'test/integration/neo4j-global-setup.ts did not run (see vitest.config.ts)';
   if (process.env.CI) throw new Error(`Neo4j tests cannot run: ${reason}`);
   console.error(`!!!!! SKIPPING the Neo4j tests: ${reason} !!!!!`);
   return null;

@@ -26,7 +26,17 @@ export type ReadResult = (store: GraphStore, id: string) => Promise<StoredResult
 /** Every field filled somewhere, every nullable field null somewhere, ids out of order. */
 export const FULL: Network = net(
   [
-    { id: 'z-focal', name: 'Zeta 本社', country: 'JP', industry: 'automotive', size: 'large', scsLevel: 4, securityScore: 81.25, revenue: 1e12, focal: true },
+    {
+      id: 'z-focal',
+      name: 'Zeta 本社',
+      country: 'JP',
+      industry: 'automotive',
+      size: 'large',
+      scsLevel: 4,
+      securityScore: 81.25,
+      revenue: 1e12,
+      focal: true,
+    },
     { id: 'b', name: 'b', scsLevel: 0, revenue: 0 },
     { id: 'a', name: 'Alpha, "quoted"', country: 'DE', size: 'sme', securityScore: 0.1 + 0.2, revenue: 2 ** 53 - 1 },
     { id: '10', name: '10', industry: 'logistics', scsLevel: 5, securityScore: 100, revenue: 1.7976931348623157e308 },
@@ -42,7 +52,16 @@ export const FULL: Network = net(
 
 /** focal ← m1 ← s1 ← r1, focal ← m2 ← s1, s2 → m2, focal → d1 (a buyer downstream), x apart. */
 const CHAIN: Network = net(
-  [{ id: 'x' }, { id: 'd1' }, { id: 'focal', focal: true }, { id: 'm1' }, { id: 'm2' }, { id: 's1' }, { id: 's2' }, { id: 'r1' }],
+  [
+    { id: 'x' },
+    { id: 'd1' },
+    { id: 'focal', focal: true },
+    { id: 'm1' },
+    { id: 'm2' },
+    { id: 's1' },
+    { id: 's2' },
+    { id: 'r1' },
+  ],
   [
     ['m1', 'focal', 'c'],
     ['m2', 'focal', 'c'],
@@ -54,15 +73,29 @@ const CHAIN: Network = net(
   ],
 );
 
-
 /** A saved scenario as the API makes one: `hit` down for `days` days on CHAIN. */
-export function scenarioRecord(name: string, hit: string[], days: number, createdAt: string, extra: Partial<SavedScenarioRecord> = {}): SavedScenarioRecord {
+export function scenarioRecord(
+  name: string,
+  hit: string[],
+  days: number,
+  createdAt: string,
+  extra: Partial<SavedScenarioRecord> = {},
+): SavedScenarioRecord {
   const index = indexNetwork(CHAIN);
-  const { horizon: _horizon, stillDown: _stillDown, ...result } = simulateScenario(index, { hit: hit.map((id) => index.indexOf.get(id)!), days });
+  const {
+    horizon: _horizon,
+    stillDown: _stillDown,
+    ...result
+  } = simulateScenario(index, { hit: hit.map((id) => index.indexOf.get(id)!), days });
   return { name, hit: result.hit, days, whatIf: [], createdAt, createdBy: 'analyst-1', version: '7', result, ...extra };
 }
 
-export function storeContract(name: string, makeStore: () => Promise<GraphStore>, readResult: ReadResult, reopen: () => Promise<GraphStore>): void {
+export function storeContract(
+  name: string,
+  makeStore: () => Promise<GraphStore>,
+  readResult: ReadResult,
+  reopen: () => Promise<GraphStore>,
+): void {
   let made: Promise<GraphStore> | undefined;
   const store = (): Promise<GraphStore> => (made ??= makeStore());
   afterAll(async () => {
@@ -142,12 +175,26 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       const s = await store();
       await s.load(CHAIN);
       const at = new Date('2026-03-04T05:06:07.089Z');
-      const ok: CompanyResult = { id: 'm1', effectiveScore: 37.5, tier: 1, expectedEventLoss: 12.5, riskContribution: 0.1 + 0.2, blastRadiusSize: 2, requiredLevel: 4, criticalSupplierCount: 3 };
+      const ok: CompanyResult = {
+        id: 'm1',
+        effectiveScore: 37.5,
+        tier: 1,
+        expectedEventLoss: 12.5,
+        riskContribution: 0.1 + 0.2,
+        blastRadiusSize: 2,
+        requiredLevel: 4,
+        criticalSupplierCount: 3,
+      };
       await expect(s.writeResults([ok, { ...ok, id: 'ghost' }], at)).rejects.toThrow(/ghost/);
       await s.writeResults([ok, { ...ok, id: 'x', tier: null, requiredLevel: null }], at);
       const { id: _id, ...stored } = ok;
       expect(await readResult(s, 'm1')).toEqual({ ...stored, analysedAt: at.toISOString() });
-      expect(await readResult(s, 'x')).toEqual({ ...stored, tier: null, requiredLevel: null, analysedAt: at.toISOString() });
+      expect(await readResult(s, 'x')).toEqual({
+        ...stored,
+        tier: null,
+        requiredLevel: null,
+        analysedAt: at.toISOString(),
+      });
       expect(await readResult(s, 's1')).toBeNull();
       await s.load(CHAIN);
       expect(await readResult(s, 'm1')).toBeNull();
@@ -163,14 +210,19 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       const ok = scenarioRecord(`${prefix}bad`, ['s1'], 2, '2026-01-01T00:00:00.000Z');
       await expect(s.saveScenario({ ...ok, name: '' })).rejects.toThrow(UsageError);
       const { totalRevenueAtRisk: _total, ...partial } = ok.result;
-      await expect(s.saveScenario({ ...ok, result: partial as SavedScenarioRecord['result'] })).rejects.toThrow(/totalRevenueAtRisk/);
+      await expect(s.saveScenario({ ...ok, result: partial as SavedScenarioRecord['result'] })).rejects.toThrow(
+        /totalRevenueAtRisk/,
+      );
       expect(await s.getScenario(ok.name)).toBeNull();
     });
 
     it('saveScenario then getScenario gives back exactly the record; unknown names are null', async () => {
       const s = await store();
       const record = scenarioRecord(`${prefix}Kojima 停止 10 days`, ['r1', 's2'], 10, '2026-02-03T04:05:06.789Z', {
-        whatIf: [{ op: 'raise-level', company: 's1', level: 4 }, { op: 'add-supplier', buyer: 'm1', supplier: 's2', commodity: 'c', share: 0.25, bufferDays: 2.5 }],
+        whatIf: [
+          { op: 'raise-level', company: 's1', level: 4 },
+          { op: 'add-supplier', buyer: 'm1', supplier: 's2', commodity: 'c', share: 0.25, bufferDays: 2.5 },
+        ],
         createdBy: 'analyst "quoted"',
       });
       record.result.revenueAtRisk[0] = 0.1 + 0.2;

@@ -47,12 +47,31 @@ function credentials(): Credential[] {
 
 /** The network as upload rows with the CSV field names. */
 function uploadRows(network: Network): { companies: Record<string, unknown>[]; supplies: Record<string, unknown>[] } {
-  const company = (c: Company) => ({ id: c.id, name: c.name, country: c.country, industry: c.industry, size: c.size, scs_level: c.scsLevel, security_score: c.securityScore, revenue: c.revenue, focal: c.focal });
-  const supply = (s: Supply) => ({ supplier: s.supplier, buyer: s.buyer, commodity: s.commodity, share: s.share, spend: s.spend, access: s.access, buffer_days: s.bufferDays });
+  const company = (c: Company) => ({
+    id: c.id,
+    name: c.name,
+    country: c.country,
+    industry: c.industry,
+    size: c.size,
+    scs_level: c.scsLevel,
+    security_score: c.securityScore,
+    revenue: c.revenue,
+    focal: c.focal,
+  });
+  const supply = (s: Supply) => ({
+    supplier: s.supplier,
+    buyer: s.buyer,
+    commodity: s.commodity,
+    share: s.share,
+    spend: s.spend,
+    access: s.access,
+    buffer_days: s.bufferDays,
+  });
   return { companies: network.companies.map(company), supplies: network.supplies.map(supply) };
 }
 
-const version = async (): Promise<string> => (await get<{ version: string }>(server.url, '/api/summary', { token: server.auth.admin })).body.version;
+const version = async (): Promise<string> =>
+  (await get<{ version: string }>(server.url, '/api/summary', { token: server.auth.admin })).body.version;
 let serial = 0;
 
 /** A valid request for each operation (it must succeed for a caller allowed to make it), sent with `header`. */
@@ -70,17 +89,53 @@ const SAMPLES: Record<string, (header: Record<string, string>) => Promise<Answer
   simulate: (h) => send('POST', server.url, '/api/simulate', { hit: ['logi'] }, { token: null, headers: h }),
   openapi: (h) => get(server.url, '/api/openapi.json', { token: null, headers: h }),
   uploadNetwork: async (h) => send('PUT', server.url, '/api/network', uploadRows(chain), { token: null, headers: h }),
-  editCompany: async (h) => send('PATCH', server.url, '/api/companies/castco', { version: await version(), scsLevel: 2 + (serial++ % 3) }, { token: null, headers: h }),
-  editSupply: async (h) => send('PATCH', server.url, '/api/supplies', { version: await version(), supplier: 'seatA', buyer: 'oem', commodity: 'seats', share: 0.5 + 0.01 * (serial++ % 5) }, { token: null, headers: h }),
+  editCompany: async (h) =>
+    send(
+      'PATCH',
+      server.url,
+      '/api/companies/castco',
+      { version: await version(), scsLevel: 2 + (serial++ % 3) },
+      { token: null, headers: h },
+    ),
+  editSupply: async (h) =>
+    send(
+      'PATCH',
+      server.url,
+      '/api/supplies',
+      {
+        version: await version(),
+        supplier: 'seatA',
+        buyer: 'oem',
+        commodity: 'seats',
+        share: 0.5 + 0.01 * (serial++ % 5),
+      },
+      { token: null, headers: h },
+    ),
   listTokens: (h) => get(server.url, '/api/tokens', { token: null, headers: h }),
-  createToken: (h) => send('POST', server.url, '/api/tokens', { name: `matrix-${serial++}`, role: 'viewer' }, { token: null, headers: h }),
+  createToken: (h) =>
+    send(
+      'POST',
+      server.url,
+      '/api/tokens',
+      { name: `matrix-${serial++}`, role: 'viewer' },
+      { token: null, headers: h },
+    ),
   revokeToken: (h) => send('DELETE', server.url, `/api/tokens/${doomed}`, undefined, { token: null, headers: h }),
-  runScenario: (h) => send('POST', server.url, '/api/scenario', { hit: ['logi'], days: 3 }, { token: null, headers: h }),
+  runScenario: (h) =>
+    send('POST', server.url, '/api/scenario', { hit: ['logi'], days: 3 }, { token: null, headers: h }),
   listScenarios: (h) => get(server.url, '/api/scenarios', { token: null, headers: h }),
-  saveScenario: (h) => send('POST', server.url, '/api/scenarios', { name: `matrix ${serial++}`, hit: ['logi'], days: 3 }, { token: null, headers: h }),
+  saveScenario: (h) =>
+    send(
+      'POST',
+      server.url,
+      '/api/scenarios',
+      { name: `matrix ${serial++}`, hit: ['logi'], days: 3 },
+      { token: null, headers: h },
+    ),
   compareScenarios: (h) => get(server.url, '/api/scenarios/compare?a=matrix-a&b=matrix-b', { token: null, headers: h }),
   getScenario: (h) => get(server.url, '/api/scenarios/matrix-a', { token: null, headers: h }),
-  deleteScenario: (h) => send('DELETE', server.url, `/api/scenarios/${doomedScenario}`, undefined, { token: null, headers: h }),
+  deleteScenario: (h) =>
+    send('DELETE', server.url, `/api/scenarios/${doomedScenario}`, undefined, { token: null, headers: h }),
   risk: (h) => send('POST', server.url, '/api/risk', { runs: 500 }, { token: null, headers: h }),
   plan: (h) => send('POST', server.url, '/api/plan', { budget: 1_000_000 }, { token: null, headers: h }),
   executive: (h) => get(server.url, '/api/executive', { token: null, headers: h }),
@@ -91,7 +146,13 @@ let doomed = '';
 let doomedScenario = '';
 /** Saves a scenario as an analyst would (the samples that read or delete one need it). */
 const saveScenario = async (name: string): Promise<void> => {
-  const saved = await send('POST', server.url, '/api/scenarios', { name, hit: ['foam'], days: 2 }, { token: server.auth.analyst });
+  const saved = await send(
+    'POST',
+    server.url,
+    '/api/scenarios',
+    { name, hit: ['foam'], days: 2 },
+    { token: server.auth.analyst },
+  );
   expect(saved.status, saved.text).toBe(200);
 };
 const PREPARE: Record<string, () => Promise<void>> = {
@@ -118,16 +179,27 @@ function expected(access: Access, role: Role | null): 200 | 401 | 403 {
 }
 
 /** State a refused request must leave alone. */
-const state = async (): Promise<string> => JSON.stringify([await version(), server.auth.tokens.list(), (await server.store.listScenarios()).map((x) => x.name)]);
+const state = async (): Promise<string> =>
+  JSON.stringify([await version(), server.auth.tokens.list(), (await server.store.listScenarios()).map((x) => x.name)]);
 
 describe('the authorization matrix', () => {
   it('every route declares its access, and only the health check is public', () => {
     for (const route of apiRoutes()) expect(['public', ...ROLES], route.operationId).toContain(route.access);
-    expect(apiRoutes().filter((r) => r.access === 'public').map((r) => r.operationId)).toEqual(['health']);
-    expect(Object.keys(SAMPLES).sort()).toEqual(apiRoutes().map((r) => r.operationId).sort());
+    expect(
+      apiRoutes()
+        .filter((r) => r.access === 'public')
+        .map((r) => r.operationId),
+    ).toEqual(['health']);
+    expect(Object.keys(SAMPLES).sort()).toEqual(
+      apiRoutes()
+        .map((r) => r.operationId)
+        .sort(),
+    );
   });
 
-  const table = apiRoutes().flatMap((route) => credentialLabels().map((label) => [route.method.toUpperCase(), route.path, label, route] as const));
+  const table = apiRoutes().flatMap((route) =>
+    credentialLabels().map((label) => [route.method.toUpperCase(), route.path, label, route] as const),
+  );
 
   it.each(table)('%s %s with %s', async (_method, _path, label, route: Route) => {
     const credential = credentials().find((c) => c.label === label)!;
@@ -149,11 +221,20 @@ describe('the authorization matrix', () => {
     expect(await state()).toBe(before);
   });
 
-  it.each(apiRoutes().filter((r) => r.access !== 'public'))('$operationId checks the token before the input', async (route) => {
-    const path = route.path.replace(/\{\w+\}/g, 'no-such-thing') + '?unknown=1';
-    const answer = await send(route.method.toUpperCase(), server.url, path, route.body ? { unknown: true } : undefined, { token: null });
-    expect(answer.status, answer.text).toBe(401);
-  });
+  it.each(apiRoutes().filter((r) => r.access !== 'public'))(
+    '$operationId checks the token before the input',
+    async (route) => {
+      const path = route.path.replace(/\{\w+\}/g, 'no-such-thing') + '?unknown=1';
+      const answer = await send(
+        route.method.toUpperCase(),
+        server.url,
+        path,
+        route.body ? { unknown: true } : undefined,
+        { token: null },
+      );
+      expect(answer.status, answer.text).toBe(401);
+    },
+  );
 });
 
 /** The credential labels, known before the server runs (the table is built at collection time). */

@@ -22,7 +22,9 @@ function killWhileWriting(dir: string, delayMs: number): Promise<void> {
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? done() : fail(new Error(`the writer exited by itself (${code}): ${err}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? done() : fail(new Error(`the writer exited by itself (${code}): ${err}`)),
+    );
   });
 }
 
@@ -33,28 +35,32 @@ function parseTokenFile(path: string): { tokens: { name: string }[] } {
 }
 
 describe('the workspace files under SIGKILL', () => {
-  it('tokens.json and its backup are always whole JSON, and no token once written is lost', { timeout: 120_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'weaklink-crash-'));
-    let known: string[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      await killWhileWriting(dir, Math.floor(Math.random() * 120));
-      const main = parseTokenFile(join(dir, 'tokens.json'));
-      if (existsSync(join(dir, 'tokens.json.bak'))) parseTokenFile(join(dir, 'tokens.json.bak'));
-      const names = main.tokens.map((t) => t.name);
-      expect(names.slice(0, known.length)).toEqual(known);
-      expect(names.length).toBeGreaterThan(known.length);
-      const store = await TokenStore.open(dir);
-      expect(store.recovered).toBeUndefined();
-      expect(store.list().map((t) => t.name)).toEqual(names);
-      known = names;
+  it(
+    'tokens.json and its backup are always whole JSON, and no token once written is lost',
+    { timeout: 120_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'weaklink-crash-'));
+      let known: string[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        await killWhileWriting(dir, Math.floor(Math.random() * 120));
+        const main = parseTokenFile(join(dir, 'tokens.json'));
+        if (existsSync(join(dir, 'tokens.json.bak'))) parseTokenFile(join(dir, 'tokens.json.bak'));
+        const names = main.tokens.map((t) => t.name);
+        expect(names.slice(0, known.length)).toEqual(known);
+        expect(names.length).toBeGreaterThan(known.length);
+        const store = await TokenStore.open(dir);
+        expect(store.recovered).toBeUndefined();
+        expect(store.list().map((t) => t.name)).toEqual(names);
+        known = names;
 
-      const lines = readFileSync(join(dir, 'audit.log'), 'utf8').split('\n');
-      const last = lines.pop();
-      for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
-      expect(last === '' || last!.startsWith('{')).toBe(true);
-    }
-    const leftovers = readdirSync(dir).filter((f) => f.endsWith('.tmp'));
-    expect(leftovers.length).toBeLessThanOrEqual(2); // only the last killed writer's temporaries remain; the next write removes them
-    expect(known.length).toBeGreaterThanOrEqual(ROUNDS);
-  });
+        const lines = readFileSync(join(dir, 'audit.log'), 'utf8').split('\n');
+        const last = lines.pop();
+        for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+        expect(last === '' || last!.startsWith('{')).toBe(true);
+      }
+      const leftovers = readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+      expect(leftovers.length).toBeLessThanOrEqual(2); // only the last killed writer's temporaries remain; the next write removes them
+      expect(known.length).toBeGreaterThanOrEqual(ROUNDS);
+    },
+  );
 });

@@ -13,7 +13,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp, type AppDeps } from '../../server/app.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
-import { chain, get, leaksInternals, post, quietLogger, send, serve, testAuth, type Answer } from '../server/helpers.ts';
+import {
+  chain,
+  get,
+  leaksInternals,
+  post,
+  quietLogger,
+  send,
+  serve,
+  testAuth,
+  type Answer,
+} from '../server/helpers.ts';
 
 async function app(deps: Partial<AppDeps> = {}) {
   const store = new MemoryStore();
@@ -30,12 +40,21 @@ describe('security headers', () => {
   it('sets the CSP of the bundled page and the usual headers, on the page and on the API', async () => {
     const root = mkdtempSync(join(tmpdir(), 'weaklink-web-'));
     mkdirSync(join(root, 'assets'));
-    writeFileSync(join(root, 'index.html'), '<!doctype html><title>weaklink</title><script type="module" src="/assets/app.js"></script>');
+    writeFileSync(
+      join(root, 'index.html'),
+      '<!doctype html><title>weaklink</title><script type="module" src="/assets/app.js"></script>',
+    );
     const s = await app({ webRoot: root });
     try {
       for (const path of ['/', '/api/summary', '/api/nothing']) {
         const { headers } = await get(s.url, path);
-        const csp = Object.fromEntries(headers.get('content-security-policy')!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v.join(' ')]));
+        const csp = Object.fromEntries(
+          headers
+            .get('content-security-policy')!
+            .split(';')
+            .map((d) => d.trim().split(/\s+/))
+            .map(([k, ...v]) => [k!, v.join(' ')]),
+        );
         expect(csp).toEqual({
           'default-src': "'self'",
           'script-src': "'self'",
@@ -70,7 +89,14 @@ describe('CORS', () => {
       const simple = await get(s.url, '/api/summary', { headers: { origin: 'https://evil.example' } });
       expect(simple.status).toBe(200);
       expect(simple.headers.get('access-control-allow-origin')).toBeNull();
-      const preflight = await send('OPTIONS', s.url, '/api/summary', undefined, { token: null, headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+      const preflight = await send('OPTIONS', s.url, '/api/summary', undefined, {
+        token: null,
+        headers: {
+          origin: 'https://evil.example',
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'authorization',
+        },
+      });
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
       expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
     } finally {
@@ -84,7 +110,10 @@ describe('CORS', () => {
       const ok = await get(s.url, '/api/summary', { headers: { origin: 'https://risk.example.com' } });
       expect(ok.headers.get('access-control-allow-origin')).toBe('https://risk.example.com');
       expect(ok.headers.get('vary')).toMatch(/Origin/);
-      const preflight = await send('OPTIONS', s.url, '/api/companies/oem', undefined, { token: null, headers: { origin: 'https://risk.example.com', 'access-control-request-method': 'PATCH' } });
+      const preflight = await send('OPTIONS', s.url, '/api/companies/oem', undefined, {
+        token: null,
+        headers: { origin: 'https://risk.example.com', 'access-control-request-method': 'PATCH' },
+      });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-methods')).toMatch(/PATCH/);
       expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
@@ -104,13 +133,17 @@ describe('rate limits', () => {
       const viewer = await Promise.all(Array.from({ length: 7 }, () => get(s.url, '/api/summary')));
       expect(viewer.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 429, 429]);
       const limited = viewer[6]!;
-      expect(limited.body).toMatchObject({ error: { code: 'rate_limited', message: expect.stringMatching(/from this token/) } });
+      expect(limited.body).toMatchObject({
+        error: { code: 'rate_limited', message: expect.stringMatching(/from this token/) },
+      });
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
       expect((await get(s.url, '/api/summary', { token: s.auth.analyst })).status).toBe(200);
       expect((await get(s.url, '/api/summary', { token: s.auth.admin })).status).toBe(200);
       const address = await get(s.url, '/api/health', { token: null });
       expect(address.status).toBe(429);
-      expect(address.body).toMatchObject({ error: { code: 'rate_limited', message: expect.stringMatching(/from this address/) } });
+      expect(address.body).toMatchObject({
+        error: { code: 'rate_limited', message: expect.stringMatching(/from this address/) },
+      });
     } finally {
       await s.close();
     }
@@ -119,7 +152,9 @@ describe('rate limits', () => {
   it('count guesses at tokens against the address', async () => {
     const s = await app({ limits: { perAddress: 3 } });
     try {
-      const guesses = await Promise.all(Array.from({ length: 5 }, (_, i) => get(s.url, '/api/summary', { token: `wl_${String(i).repeat(43)}` })));
+      const guesses = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => get(s.url, '/api/summary', { token: `wl_${String(i).repeat(43)}` })),
+      );
       expect(guesses.map((a) => a.status)).toEqual([401, 401, 401, 429, 429]);
     } finally {
       await s.close();
@@ -155,19 +190,32 @@ describe('logs', () => {
       answers.push(await get(s.url, '/api/summary', { token: revoked }));
       answers.push(await get(s.url, '/api/summary', { headers: { authorization: `Token ${analyst}` } }));
       answers.push(await get(s.url, '/api/summary', { token: `wl_${'Z'.repeat(43)}` }));
-      const created = await post<{ token: string }>(s.url, '/api/tokens', { name: 'fresh', role: 'analyst' }, 'application/json', { token: admin });
+      const created = await post<{ token: string }>(
+        s.url,
+        '/api/tokens',
+        { name: 'fresh', role: 'analyst' },
+        'application/json',
+        { token: admin },
+      );
       answers.push(created);
       const { version } = answers[0]!.body as { version: string };
-      answers.push(await send('PATCH', s.url, '/api/companies/oem', { version, scsLevel: 3 }, { token: created.body.token }));
+      answers.push(
+        await send('PATCH', s.url, '/api/companies/oem', { version, scsLevel: 3 }, { token: created.body.token }),
+      );
       answers.push(await send('DELETE', s.url, '/api/tokens/fresh', undefined, { token: admin }));
-      answers.push(await send('PATCH', s.url, '/api/companies/oem', { version, scsLevel: 4 }, { token: created.body.token }));
+      answers.push(
+        await send('PATCH', s.url, '/api/companies/oem', { version, scsLevel: 4 }, { token: created.body.token }),
+      );
       s.store.read = () => Promise.reject(new Error(`store failed for ${admin} at /work/secret.ts:1:1`));
       await s.store.load(chain);
       answers.push(await get(s.url, '/api/summary', { token: admin }));
       await s.auth.audit.flush();
 
       expect(answers.map((a) => a.status)).toEqual([200, 400, 404, 401, 401, 401, 200, 200, 200, 401, 500]);
-      const logged = [...s.logger.lines, ...s.logger.causes.map((c) => (c instanceof Error ? `${c.message}\n${c.stack}` : String(c)))].join('\n');
+      const logged = [
+        ...s.logger.lines,
+        ...s.logger.causes.map((c) => (c instanceof Error ? `${c.message}\n${c.stack}` : String(c))),
+      ].join('\n');
       const audit = await readFile(join(s.auth.dir, 'audit.log'), 'utf8');
       expect(s.logger.lines.length).toBeGreaterThanOrEqual(answers.length);
       expect(logged).toMatch(/GET \/api\/summary\?token=wl_\[redacted\] 400/);

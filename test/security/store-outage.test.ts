@@ -23,7 +23,8 @@ import { chain, get, leaksInternals, quietLogger, send, serve, testAuth, type An
 
 const missing = missingToolchain();
 if (missing !== null) {
-  if (process.env.CI) throw new Error(`store-outage: cannot start Neo4j (${missing}); CI must run this test (install Java 17 and Maven)`);
+  if (process.env.CI)
+    throw new Error(`store-outage: cannot start Neo4j (${missing}); CI must run this test (install Java 17 and Maven)`);
   console.error(`\n!!!!! SKIPPING the Neo4j outage test: ${missing} !!!!!\n`);
 }
 
@@ -44,7 +45,9 @@ function expectUnavailable(a: Answer): void {
   expect(a.status, a.text).toBe(503);
   const { error } = ErrorSchema.parse(a.body);
   expect(error.code).toBe('unavailable');
-  expect(error.message).toMatch(/^Neo4j at bolt:\/\/127\.0\.0\.1:\d+ stopped answering .*; check that it is running and try again$/);
+  expect(error.message).toMatch(
+    /^Neo4j at bolt:\/\/127\.0\.0\.1:\d+ stopped answering .*; check that it is running and try again$/,
+  );
   expect(leaksInternals(a.text), a.text).toBe(false);
 }
 
@@ -53,48 +56,65 @@ describe('the API when Neo4j dies and comes back', () => {
   beforeEach((ctx) => {
     if (missing !== null) ctx.skip();
   });
-  it('answers 503 unavailable while Neo4j is down, and recovers by itself when it is back', { timeout: 400_000 }, async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'weaklink-outage-'));
-    let neo4j: RunningNeo4j | undefined = await startNeo4j({ port: 0, dataDir });
-    const port = Number(new URL(neo4j.uri).port);
-    const store = await Neo4jStore.connect({ uri: neo4j.uri, maxRetryTimeMs: RETRY_MS });
-    const auth = await testAuth();
-    const logger = quietLogger();
-    const served = await serve(createApp({ store, auth, logger }), auth.analyst);
-    try {
-      await store.load(chain);
-      const before = await get<SummaryResponse>(served.url, '/api/summary');
-      expect(before.status).toBe(200);
-      const oem = (await get<CompanyDetailResponse>(served.url, '/api/companies/oem')).body;
+  it(
+    'answers 503 unavailable while Neo4j is down, and recovers by itself when it is back',
+    { timeout: 400_000 },
+    async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'weaklink-outage-'));
+      let neo4j: RunningNeo4j | undefined = await startNeo4j({ port: 0, dataDir });
+      const port = Number(new URL(neo4j.uri).port);
+      const store = await Neo4jStore.connect({ uri: neo4j.uri, maxRetryTimeMs: RETRY_MS });
+      const auth = await testAuth();
+      const logger = quietLogger();
+      const served = await serve(createApp({ store, auth, logger }), auth.analyst);
+      try {
+        await store.load(chain);
+        const before = await get<SummaryResponse>(served.url, '/api/summary');
+        expect(before.status).toBe(200);
+        const oem = (await get<CompanyDetailResponse>(served.url, '/api/companies/oem')).body;
 
-      process.kill(neo4j.pid, 'SIGKILL');
-      await neo4j.exited;
-      neo4j = undefined;
-      const down = Date.now();
-      expectUnavailable(await get(served.url, '/api/health', { token: null }));
-      expectUnavailable(await get(served.url, '/api/summary'));
-      expectUnavailable(await get(served.url, '/api/companies/oem'));
-      expectUnavailable(await send('PATCH', served.url, '/api/companies/oem', { version: before.body.version, scsLevel: 2 }));
-      expectUnavailable(await send('PUT', served.url, '/api/network', { companies: [{ id: 'solo' }], supplies: [] }, { token: auth.admin }));
-      expect(Date.now() - down).toBeLessThan(5 * (RETRY_MS + 5_000));
+        process.kill(neo4j.pid, 'SIGKILL');
+        await neo4j.exited;
+        neo4j = undefined;
+        const down = Date.now();
+        expectUnavailable(await get(served.url, '/api/health', { token: null }));
+        expectUnavailable(await get(served.url, '/api/summary'));
+        expectUnavailable(await get(served.url, '/api/companies/oem'));
+        expectUnavailable(
+          await send('PATCH', served.url, '/api/companies/oem', { version: before.body.version, scsLevel: 2 }),
+        );
+        expectUnavailable(
+          await send(
+            'PUT',
+            served.url,
+            '/api/network',
+            { companies: [{ id: 'solo' }], supplies: [] },
+            { token: auth.admin },
+          ),
+        );
+        expect(Date.now() - down).toBeLessThan(5 * (RETRY_MS + 5_000));
 
-      neo4j = await startNeo4j({ port, dataDir });
-      expect(neo4j.uri).toBe(`bolt://127.0.0.1:${port}`);
-      const after = await until('recovery', 60_000, async () => {
-        const a = await get<SummaryResponse>(served.url, '/api/summary');
-        return a.status === 200 ? a : undefined;
-      });
-      expect(after.body).toEqual(before.body);
-      expect((await get<CompanyDetailResponse>(served.url, '/api/companies/oem')).body).toEqual(oem);
-      const edit = await send<{ version: string }>('PATCH', served.url, '/api/companies/foundry', { version: before.body.version, scsLevel: 4 });
-      expect(edit.status, edit.text).toBe(200);
-      expect((await get<CompanyDetailResponse>(served.url, '/api/companies/foundry')).body.company.ownLevel).toBe(4);
-      expect(logger.lines.filter((l) => / failed$/.test(l))).toEqual([]);
-    } finally {
-      await served.close();
-      await store.close();
-      await neo4j?.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  });
+        neo4j = await startNeo4j({ port, dataDir });
+        expect(neo4j.uri).toBe(`bolt://127.0.0.1:${port}`);
+        const after = await until('recovery', 60_000, async () => {
+          const a = await get<SummaryResponse>(served.url, '/api/summary');
+          return a.status === 200 ? a : undefined;
+        });
+        expect(after.body).toEqual(before.body);
+        expect((await get<CompanyDetailResponse>(served.url, '/api/companies/oem')).body).toEqual(oem);
+        const edit = await send<{ version: string }>('PATCH', served.url, '/api/companies/foundry', {
+          version: before.body.version,
+          scsLevel: 4,
+        });
+        expect(edit.status, edit.text).toBe(200);
+        expect((await get<CompanyDetailResponse>(served.url, '/api/companies/foundry')).body.company.ownLevel).toBe(4);
+        expect(logger.lines.filter((l) => / failed$/.test(l))).toEqual([]);
+      } finally {
+        await served.close();
+        await store.close();
+        await neo4j?.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+  );
 });

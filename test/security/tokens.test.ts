@@ -21,7 +21,8 @@ const workspace = (): string => join(mkdtempSync(join(tmpdir(), 'weaklink-tokens
 describe('TokenStore', () => {
   it('TokenStore.create refuses a bad or reused name and a bad role', async () => {
     const tokens = await TokenStore.open(workspace());
-    for (const name of ['', ' x', 'a b', '-lead', 'x'.repeat(65), 'ünï', 'a/b']) await expect(tokens.create(name, 'viewer')).rejects.toThrow(UsageError);
+    for (const name of ['', ' x', 'a b', '-lead', 'x'.repeat(65), 'ünï', 'a/b'])
+      await expect(tokens.create(name, 'viewer')).rejects.toThrow(UsageError);
     await expect(tokens.create('ok', 'root' as 'admin')).rejects.toThrow(/role must be one of viewer, analyst, admin/);
     await tokens.create('ok', 'viewer');
     await tokens.revoke('ok');
@@ -50,7 +51,16 @@ describe('TokenStore', () => {
     const { token } = await tokens.create('ana', 'analyst');
     expect(await tokens.verify(token)).toEqual({ status: 'ok', caller: { name: 'ana', role: 'analyst' } });
     expect(await tokens.verify(`wl_${'A'.repeat(43)}`)).toEqual({ status: 'unknown' });
-    for (const bad of ['', token.slice(0, -1), `${token}x`, token.toUpperCase(), ` ${token}`, 'wl_', hashToken(token).toString('hex')]) expect(await tokens.verify(bad)).toEqual({ status: 'unknown' });
+    for (const bad of [
+      '',
+      token.slice(0, -1),
+      `${token}x`,
+      token.toUpperCase(),
+      ` ${token}`,
+      'wl_',
+      hashToken(token).toString('hex'),
+    ])
+      expect(await tokens.verify(bad)).toEqual({ status: 'unknown' });
     await tokens.revoke('ana');
     expect(await tokens.verify(token)).toEqual({ status: 'revoked', name: 'ana' });
     await expect(tokens.revoke('nobody')).rejects.toThrow(NotFoundError);
@@ -76,7 +86,9 @@ describe('TokenStore', () => {
     const tokens = await TokenStore.open(dir);
     const { token: first } = await tokens.create('one', 'viewer');
     await tokens.create('two', 'viewer');
-    expect(JSON.parse(readFileSync(join(dir, 'tokens.json.bak'), 'utf8')).tokens.map((t: { name: string }) => t.name)).toEqual(['one']);
+    expect(
+      JSON.parse(readFileSync(join(dir, 'tokens.json.bak'), 'utf8')).tokens.map((t: { name: string }) => t.name),
+    ).toEqual(['one']);
     writeFileSync(join(dir, 'tokens.json'), '{"format": "weaklink-tok');
     const recovered = await TokenStore.open(dir);
     expect(recovered.recovered).toMatch(/tokens\.json cannot be read .*; using its backup/);
@@ -94,7 +106,11 @@ describe('TokenStore', () => {
     writeFileSync(join(dir, `tokens.json.${process.pid}.abcdef.tmp`), 'mine, in flight');
     await Promise.all(Array.from({ length: 10 }, (_, i) => tokens.create(`t${i}`, 'viewer')));
     expect(tokens.list()).toHaveLength(11);
-    expect((await readdir(dir)).sort()).toEqual(['tokens.json', `tokens.json.${process.pid}.abcdef.tmp`, 'tokens.json.bak']);
+    expect((await readdir(dir)).sort()).toEqual([
+      'tokens.json',
+      `tokens.json.${process.pid}.abcdef.tmp`,
+      'tokens.json.bak',
+    ]);
   });
 
   it('workspaceDir: the option, else WEAKLINK_WORKSPACE, else .weaklink', () => {
@@ -115,7 +131,9 @@ describe('weaklink token', () => {
   it('token create exits 2 for a missing or unknown role, a missing name, or a reused one', async () => {
     const ws = workspace();
     expect((await run('token', 'create', '--name', 'x', '--workspace', ws)).code).toBe(2);
-    expect((await run('token', 'create', '--name', 'x', '--role', 'root', '--workspace', ws)).err).toMatch(/Allowed choices are viewer, analyst, admin/);
+    expect((await run('token', 'create', '--name', 'x', '--role', 'root', '--workspace', ws)).err).toMatch(
+      /Allowed choices are viewer, analyst, admin/,
+    );
     expect((await run('token', 'create', '--role', 'viewer', '--workspace', ws)).code).toBe(2);
     expect((await run('token', 'create', '--role', 'viewer', '--name', 'x', '--workspace', ws)).code).toBe(0);
     const again = await run('token', 'create', '--role', 'viewer', '--name', 'x', '--workspace', ws);
@@ -130,7 +148,9 @@ describe('weaklink token', () => {
     const token = created.out.trim();
     expect(token).toMatch(TOKEN_PATTERN);
     expect(created.err).toMatch(/created analyst token "ana" in .*tokens\.json; it is shown only this once/);
-    expect((await TokenStore.open(ws)).list()).toEqual([expect.objectContaining({ name: 'ana', role: 'analyst', revoked: null })]);
+    expect((await TokenStore.open(ws)).list()).toEqual([
+      expect.objectContaining({ name: 'ana', role: 'analyst', revoked: null }),
+    ]);
 
     const revoked = await run('token', 'revoke', 'ana', '--workspace', ws);
     expect(revoked.out).toMatch(/^revoked "ana" \(analyst\) at \d{4}-/);
@@ -150,7 +170,9 @@ describe('weaklink token', () => {
     const before = process.env.WEAKLINK_WORKSPACE;
     process.env.WEAKLINK_WORKSPACE = ws;
     try {
-      expect((await run('token', 'list')).out).toMatch(/^no tokens in .*tokens\.json; create one with: weaklink token create/);
+      expect((await run('token', 'list')).out).toMatch(
+        /^no tokens in .*tokens\.json; create one with: weaklink token create/,
+      );
     } finally {
       if (before === undefined) delete process.env.WEAKLINK_WORKSPACE;
       else process.env.WEAKLINK_WORKSPACE = before;

@@ -87,7 +87,14 @@ describe('GET /api/companies', () => {
     expect(body.items.map((r) => r.id)).toEqual(rankWeakLinks(index, analysis.risk).map((i) => index.ids[i]));
     const castco = body.items.find((r) => r.id === 'castco')!;
     const report = companyReport(analysis, at('castco'));
-    expect(castco).toMatchObject({ tier: 1, ownScore: 62, ownLevel: 3, effectiveScore: report.effectiveScore, blastRadiusSize: report.blastRadius.length, criticalSupplierCount: report.criticalSuppliers.length });
+    expect(castco).toMatchObject({
+      tier: 1,
+      ownScore: 62,
+      ownLevel: 3,
+      effectiveScore: report.effectiveScore,
+      blastRadiusSize: report.blastRadius.length,
+      criticalSupplierCount: report.criticalSuppliers.length,
+    });
   });
 
   it('pages with offset and limit', async () => {
@@ -99,7 +106,8 @@ describe('GET /api/companies', () => {
   });
 
   it('searches id and name without case, and filters by tier, country, level and size', async () => {
-    const ids = async (query: string): Promise<string[]> => (await get<CompanyListResponse>(server.url, `/api/companies?${query}`)).body.items.map((r) => r.id).sort();
+    const ids = async (query: string): Promise<string[]> =>
+      (await get<CompanyListResponse>(server.url, `/api/companies?${query}`)).body.items.map((r) => r.id).sort();
     expect(await ids('q=SEAT')).toEqual(['seatA', 'seatB']);
     expect(await ids('q=ltd')).toEqual(['foundry']);
     expect(await ids('tier=1')).toEqual(['castco', 'seatA', 'seatB']);
@@ -117,13 +125,22 @@ describe('GET /api/companies/{id}', () => {
     expect(status).toBe(200);
     CompanyDetailSchema.parse(body);
     const report = companyReport(analysis, at('oem'));
-    expect(body.company).toMatchObject({ id: 'oem', ownScore: 90, effectiveScore: 0, revenue: 1000, focal: true, hitLikelihood: report.hitLikelihood });
+    expect(body.company).toMatchObject({
+      id: 'oem',
+      ownScore: 90,
+      effectiveScore: 0,
+      revenue: 1000,
+      focal: true,
+      hitLikelihood: report.hitLikelihood,
+    });
     expect(body.exposurePath.map((p) => [p.id, p.commodity])).toEqual([
       ['oem', null],
       ['castco', 'castings'],
       ['foundry', 'metal'],
     ]);
-    expect(body.explanation).toBe('Effective score 0 (own 90): its castings supply depends on Cast Co. (eff 0) — root cause Foundry Ltd. (own 0, unassessed).');
+    expect(body.explanation).toBe(
+      'Effective score 0 (own 90): its castings supply depends on Cast Co. (eff 0) — root cause Foundry Ltd. (own 0, unassessed).',
+    );
     expect(body.criticalSuppliers.map((c) => [c.id, c.direct])).toEqual([
       ['castco', true],
       ['foundry', false],
@@ -143,31 +160,54 @@ describe('GET /api/companies/{id}', () => {
   });
 
   it('explains a score that is its own, and a one-step root cause', async () => {
-    expect((await get<CompanyDetailResponse>(server.url, '/api/companies/foam')).body.explanation).toBe('Effective score equals its own score 40: no supplier lowers it.');
+    expect((await get<CompanyDetailResponse>(server.url, '/api/companies/foam')).body.explanation).toBe(
+      'Effective score equals its own score 40: no supplier lowers it.',
+    );
     const seatA = (await get<CompanyDetailResponse>(server.url, '/api/companies/seatA')).body;
-    expect(seatA.explanation).toBe('Effective score 25 (own 60): its logistics supply depends on Logi KK, the root cause (own 25).');
+    expect(seatA.explanation).toBe(
+      'Effective score 25 (own 60): its logistics supply depends on Logi KK, the root cause (own 25).',
+    );
   });
 
   it('gives the blast radius, the buyers and the level gap of a supplier', async () => {
     const { body } = await get<CompanyDetailResponse>(server.url, '/api/companies/logi');
     const report = companyReport(analysis, at('logi'));
     // By stop day, then id, each with the day it stops and its revenue per day of outage.
-    const byDay = report.blastRadius.map((id, k) => ({ id, day: report.stopDays[k]! })).sort((p, q) => p.day - q.day || (p.id < q.id ? -1 : 1));
+    const byDay = report.blastRadius
+      .map((id, k) => ({ id, day: report.stopDays[k]! }))
+      .sort((p, q) => p.day - q.day || (p.id < q.id ? -1 : 1));
     expect(body.blastRadius.map((b) => [b.id, b.stopDay])).toEqual(byDay.map((x) => [x.id, x.day]));
     const oem = report.stopDays[report.blastRadius.indexOf('oem')]!;
-    expect(body.blastRadius.find((b) => b.id === 'oem')).toEqual({ id: 'oem', name: 'OEM Motors', tier: 0, focal: true, stopDay: oem, revenuePerDay: index.value[at('oem')]! / 365 });
+    expect(body.blastRadius.find((b) => b.id === 'oem')).toEqual({
+      id: 'oem',
+      name: 'OEM Motors',
+      tier: 0,
+      focal: true,
+      stopDay: oem,
+      revenuePerDay: index.value[at('oem')]! / 365,
+    });
     expect(body.buyers.map((b) => [b.id, b.commodity, b.access])).toEqual([
       ['castco', 'logistics', 'network'],
       ['seatA', 'logistics', 'network'],
     ]);
-    expect(body.levelGap).toEqual({ ownLevel: 1, requiredLevel: 4, askedBy: levelGapReports(analysis).find((g) => g.id === 'logi')!.askedBy });
+    expect(body.levelGap).toEqual({
+      ownLevel: 1,
+      requiredLevel: 4,
+      askedBy: levelGapReports(analysis).find((g) => g.id === 'logi')!.askedBy,
+    });
   });
 
   it('finds ids that need URL encoding', async () => {
-    const odd = { ...chain, companies: [...chain.companies, { ...chain.companies[0]!, id: 'a/b c', name: 'Odd', focal: false }] };
+    const odd = {
+      ...chain,
+      companies: [...chain.companies, { ...chain.companies[0]!, id: 'a/b c', name: 'Odd', focal: false }],
+    };
     const other = await serveNetwork(odd);
     try {
-      const { status, body } = await get<CompanyDetailResponse>(other.url, `/api/companies/${encodeURIComponent('a/b c')}`);
+      const { status, body } = await get<CompanyDetailResponse>(
+        other.url,
+        `/api/companies/${encodeURIComponent('a/b c')}`,
+      );
       expect(status).toBe(200);
       expect(body.company.id).toBe('a/b c');
     } finally {
@@ -189,8 +229,13 @@ describe('GET /api/analysis/*', () => {
   it('single-sources: every direct single source, with names', async () => {
     const { body } = await get<SingleSourcesResponse>(server.url, '/api/analysis/single-sources');
     SingleSourcesSchema.parse(body);
-    expect(body.items.map(({ buyer, commodity, supplier, share }) => ({ buyer, commodity, supplier, share }))).toEqual(singleSourceReports(analysis));
-    expect(body.items.find((s) => s.supplier === 'castco')).toMatchObject({ buyerName: 'OEM Motors', supplierName: 'Cast Co.' });
+    expect(body.items.map(({ buyer, commodity, supplier, share }) => ({ buyer, commodity, supplier, share }))).toEqual(
+      singleSourceReports(analysis),
+    );
+    expect(body.items.find((s) => s.supplier === 'castco')).toMatchObject({
+      buyerName: 'OEM Motors',
+      supplierName: 'Cast Co.',
+    });
   });
 
   it('hidden-critical: critical suppliers that are not direct single sources', async () => {
@@ -212,10 +257,20 @@ describe('GET /api/analysis/*', () => {
     expect(body.total).toBe(index.groupCount);
     expect(body.groups).toHaveLength(2);
     expect(body.groups[0]!.hhi).toBe(10_000);
-    const seats = (await get<ConcentrationResponse>(server.url, '/api/analysis/concentration?limit=500')).body.groups.find((g) => g.commodity === 'seats')!;
+    const seats = (
+      await get<ConcentrationResponse>(server.url, '/api/analysis/concentration?limit=500')
+    ).body.groups.find((g) => g.commodity === 'seats')!;
     expect(seats.hhi).toBeCloseTo(60 ** 2 + 40 ** 2);
     expect(body.tiers.map((t) => t.tier)).toEqual([1, 2]);
-    expect(body.criticalSupplierCountries).toEqual([{ focal: 'oem', countries: [{ country: 'JP', amount: 3, share: 0.75 }, { country: 'CN', amount: 1, share: 0.25 }] }]);
+    expect(body.criticalSupplierCountries).toEqual([
+      {
+        focal: 'oem',
+        countries: [
+          { country: 'JP', amount: 3, share: 0.75 },
+          { country: 'CN', amount: 1, share: 0.25 },
+        ],
+      },
+    ]);
   });
 });
 
@@ -228,9 +283,14 @@ describe('POST /api/simulate', () => {
       const d = Array.from(disruptedSet(index, hit.map(at)));
       expect(body.disrupted).toEqual(d.map((i) => index.ids[i]!).sort());
       expect(body.companies.map((c) => c.id).sort()).toEqual(body.disrupted);
-      expect(body.revenuePerDay).toBeCloseTo(d.reduce((s, i) => s + index.value[i]! / 365, 0), 9);
+      expect(body.revenuePerDay).toBeCloseTo(
+        d.reduce((s, i) => s + index.value[i]! / 365, 0),
+        9,
+      );
       const outcome = breachOutcome(index, [...new Set(hit)].map(at));
-      expect(body.companies.map((c) => [c.id, c.stopDay])).toEqual(outcome.companies.map((c) => [index.ids[c.company], c.stopDay]));
+      expect(body.companies.map((c) => [c.id, c.stopDay])).toEqual(
+        outcome.companies.map((c) => [index.ids[c.company], c.stopDay]),
+      );
       for (const c of body.companies) if (body.hit.includes(c.id)) expect(c.stopDay).toBe(0);
       expect(body.expectedLoss).toBeCloseTo(outcome.expectedLoss, 9);
       expect(body.lossByDuration.map((x) => x.days)).toEqual([1, 5, 14, 30, 60, 120]);
@@ -242,7 +302,9 @@ describe('POST /api/simulate', () => {
   it('takes theta from the body', async () => {
     const { body } = await post<SimulateResponse>(server.url, '/api/simulate', { hit: ['seatB'], theta: 0.7 });
     expect(body.theta).toBe(0.7);
-    expect(body.disrupted).toEqual(Array.from(disruptedSet(index, [at('seatB')], { theta: 0.7 }), (i) => index.ids[i]!).sort());
+    expect(body.disrupted).toEqual(
+      Array.from(disruptedSet(index, [at('seatB')], { theta: 0.7 }), (i) => index.ids[i]!).sort(),
+    );
     expect(body.focalDisrupted).toEqual(['oem']);
   });
 });

@@ -41,7 +41,12 @@ describe('AnalysisCache through the app', () => {
       await store.load(net([{ id: 'solo', focal: true }], []));
       const after = await Promise.all(ROUTES.slice(0, 3).map(() => get<SummaryResponse>(served.url, '/api/summary')));
       expect(read).toHaveBeenCalledTimes(2);
-      expect(after[0]!.body).toMatchObject({ companies: 1, supplies: 0, focal: [{ id: 'solo', name: 'solo' }], version: await store.version() });
+      expect(after[0]!.body).toMatchObject({
+        companies: 1,
+        supplies: 0,
+        focal: [{ id: 'solo', name: 'solo' }],
+        version: await store.version(),
+      });
       expect((await get(served.url, '/api/companies/oem')).status).toBe(404);
       expect(read).toHaveBeenCalledTimes(2);
     } finally {

@@ -22,7 +22,12 @@ afterAll(async () => {
   await server.close();
 });
 
-async function expectError(answer: Promise<Answer>, status: number, code: ApiError['error']['code'], field?: string): Promise<ApiError> {
+async function expectError(
+  answer: Promise<Answer>,
+  status: number,
+  code: ApiError['error']['code'],
+  field?: string,
+): Promise<ApiError> {
   const a = await answer;
   answers.push(a);
   expect(a.status, a.text).toBe(status);
@@ -103,7 +108,12 @@ describe('404: unknown ids and endpoints', () => {
   });
 
   it('POST /api/simulate with unknown ids → 404 naming them on hit', async () => {
-    const { error } = await expectError(post(server.url, '/api/simulate', { hit: ['oem', 'ghost', 'spook'] }), 404, 'not_found', 'hit');
+    const { error } = await expectError(
+      post(server.url, '/api/simulate', { hit: ['oem', 'ghost', 'spook'] }),
+      404,
+      'not_found',
+      'hit',
+    );
     expect(error.message).toContain('"ghost", "spook"');
   });
 
@@ -146,7 +156,8 @@ describe('500 and 503: a failing store', () => {
 
   it('an unavailable store is a 503 with its message', async () => {
     const store = new MemoryStore();
-    store.version = () => Promise.reject(new StoreUnavailableError('Neo4j at bolt://db:7687 is not reachable; start it or check --neo4j.'));
+    store.version = () =>
+      Promise.reject(new StoreUnavailableError('Neo4j at bolt://db:7687 is not reachable; start it or check --neo4j.'));
     const auth = await testAuth();
     const down = await serve(createApp({ store, logger: quietLogger(), auth }), auth.viewer);
     try {

@@ -39,7 +39,12 @@ describe('GET /api/graph around a focus', () => {
     expect(g.truncated).toBe(false);
     const oem = g.nodes.find((n) => n.id === 'oem')!;
     expect(oem).toMatchObject({ focal: true, tier: 0, hiddenSuppliers: 2, criticalToFocal: false });
-    expect(g.nodes.find((n) => n.id === 'logi')).toMatchObject({ criticalToFocal: true, hiddenSuppliers: 0, unassessed: false, ownScore: 25 });
+    expect(g.nodes.find((n) => n.id === 'logi')).toMatchObject({
+      criticalToFocal: true,
+      hiddenSuppliers: 0,
+      unassessed: false,
+      ownScore: 25,
+    });
   });
 
   it('does not turn around: buyers of a supplier are not followed', async () => {
@@ -97,7 +102,12 @@ describe('GET /api/graph filters', () => {
   });
 
   it('criticalOnly around a focus: its critical suppliers and its blast radius', async () => {
-    expect(nodeIds(await graph('focus=castco&up=2&down=2&criticalOnly=true'))).toEqual(['castco', 'foundry', 'logi', 'oem']);
+    expect(nodeIds(await graph('focus=castco&up=2&down=2&criticalOnly=true'))).toEqual([
+      'castco',
+      'foundry',
+      'logi',
+      'oem',
+    ]);
     expect(nodeIds(await graph('focus=seatB&up=2&down=2&criticalOnly=true'))).toEqual(['seatB', 'foam']);
   });
 });
@@ -105,8 +115,15 @@ describe('GET /api/graph filters', () => {
 describe('GET /api/graph on a large network', () => {
   // hub (focal) ← 6000 suppliers, each with one supplier of its own.
   const wide: Network = net(
-    [{ id: 'hub', focal: true }, ...Array.from({ length: 6000 }, (_, i) => ({ id: `s${i}` })), ...Array.from({ length: 6000 }, (_, i) => ({ id: `t${i}` }))],
-    [...Array.from({ length: 6000 }, (_, i): [string, string, string] => [`s${i}`, 'hub', 'parts']), ...Array.from({ length: 6000 }, (_, i): [string, string, string] => [`t${i}`, `s${i}`, 'raw'])],
+    [
+      { id: 'hub', focal: true },
+      ...Array.from({ length: 6000 }, (_, i) => ({ id: `s${i}` })),
+      ...Array.from({ length: 6000 }, (_, i) => ({ id: `t${i}` })),
+    ],
+    [
+      ...Array.from({ length: 6000 }, (_, i): [string, string, string] => [`s${i}`, 'hub', 'parts']),
+      ...Array.from({ length: 6000 }, (_, i): [string, string, string] => [`t${i}`, `s${i}`, 'raw']),
+    ],
   );
 
   it('is bounded by the default limit (1500) and by limit ≤ 5000', async () => {

@@ -35,8 +35,17 @@ export interface TestAuth {
 export async function testAuth(): Promise<TestAuth> {
   const dir = mkdtempSync(join(tmpdir(), 'weaklink-ws-'));
   const tokens = await TokenStore.open(dir);
-  const make = async (name: string, role: 'viewer' | 'analyst' | 'admin'): Promise<string> => (await tokens.create(name, role)).token;
-  const auth = { tokens, audit: new AuditLog(join(dir, 'audit.log')), dir, admin: await make('admin-1', 'admin'), analyst: await make('analyst-1', 'analyst'), viewer: await make('viewer-1', 'viewer'), revoked: await make('revoked-1', 'viewer') };
+  const make = async (name: string, role: 'viewer' | 'analyst' | 'admin'): Promise<string> =>
+    (await tokens.create(name, role)).token;
+  const auth = {
+    tokens,
+    audit: new AuditLog(join(dir, 'audit.log')),
+    dir,
+    admin: await make('admin-1', 'admin'),
+    analyst: await make('analyst-1', 'analyst'),
+    viewer: await make('viewer-1', 'viewer'),
+    revoked: await make('revoked-1', 'viewer'),
+  };
   await tokens.revoke('revoked-1');
   return auth;
 }
@@ -82,7 +91,11 @@ export interface RequestOptions {
 
 function headersFor(base: string, options: RequestOptions, extra: Record<string, string> = {}): Record<string, string> {
   const token = options.token === undefined ? defaultToken.get(base) : options.token;
-  return { ...(token === null || token === undefined ? {} : { authorization: `Bearer ${token}` }), ...extra, ...options.headers };
+  return {
+    ...(token === null || token === undefined ? {} : { authorization: `Bearer ${token}` }),
+    ...extra,
+    ...options.headers,
+  };
 }
 
 export async function get<T = unknown>(base: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
@@ -90,13 +103,32 @@ export async function get<T = unknown>(base: string, path: string, options: Requ
 }
 
 /** POSTs `body` (a string is sent as is, anything else as JSON). */
-export async function post<T = unknown>(base: string, path: string, body: unknown, contentType = 'application/json', options: RequestOptions = {}): Promise<Answer<T>> {
+export async function post<T = unknown>(
+  base: string,
+  path: string,
+  body: unknown,
+  contentType = 'application/json',
+  options: RequestOptions = {},
+): Promise<Answer<T>> {
   return send<T>('POST', base, path, body, { ...options, contentType });
 }
 
 /** Any method; `body` (when given) is sent as is when a string, else as JSON. */
-export async function send<T = unknown>(method: string, base: string, path: string, body?: unknown, options: RequestOptions & { contentType?: string } = {}): Promise<Answer<T>> {
-  const init: RequestInit = { method, headers: headersFor(base, options, body === undefined ? {} : { 'content-type': options.contentType ?? 'application/json' }) };
+export async function send<T = unknown>(
+  method: string,
+  base: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions & { contentType?: string } = {},
+): Promise<Answer<T>> {
+  const init: RequestInit = {
+    method,
+    headers: headersFor(
+      base,
+      options,
+      body === undefined ? {} : { 'content-type': options.contentType ?? 'application/json' },
+    ),
+  };
   if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
   return answer<T>(await fetch(base + path, init));
 }

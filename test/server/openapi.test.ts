@@ -16,7 +16,17 @@ import { get, post, send, serveNetwork, testAuth } from './helpers.ts';
 /** An intersection as one object type (expectTypeOf tells them apart). */
 type Flat<T> = { [K in keyof T]: T[K] };
 
-type Doc = { openapi: string; paths: Record<string, Record<string, { operationId: string; parameters: { name: string; in: string }[]; responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+type Doc = {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { operationId: string; parameters: { name: string; in: string }[]; responses: Record<string, unknown> }
+    >
+  >;
+  components: { schemas: Record<string, unknown> };
+};
 
 let server: Awaited<ReturnType<typeof serveNetwork>>;
 let doc: Doc;
@@ -29,13 +39,20 @@ afterAll(() => server.close());
 
 /** `METHOD /api/path/{param}` of every route registered on the app. */
 function expressRoutes(app: Express): string[] {
-  const stack = (app as unknown as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router.stack;
+  const stack = (
+    app as unknown as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }
+  ).router.stack;
   return stack.flatMap((layer) =>
-    layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`) : [],
+    layer.route
+      ? Object.keys(layer.route.methods).map(
+          (m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`,
+        )
+      : [],
   );
 }
 
-const documented = (): string[] => Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+const documented = (): string[] =>
+  Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
 
 describe('GET /api/openapi.json', () => {
   it('is an OpenAPI 3.1 document', () => {
@@ -44,9 +61,13 @@ describe('GET /api/openapi.json', () => {
   });
 
   it('documents every /api route of the app, and nothing else', async () => {
-    const routed = expressRoutes(createApp({ store: new MemoryStore(), auth: await testAuth() })).filter((r) => r.split(' ')[1]!.startsWith('/api/'));
+    const routed = expressRoutes(createApp({ store: new MemoryStore(), auth: await testAuth() })).filter((r) =>
+      r.split(' ')[1]!.startsWith('/api/'),
+    );
     expect(routed.sort()).toEqual(documented().sort());
-    expect(routed).toEqual(expect.arrayContaining(['GET /api/companies/{id}', 'POST /api/simulate', 'GET /api/openapi.json']));
+    expect(routed).toEqual(
+      expect.arrayContaining(['GET /api/companies/{id}', 'POST /api/simulate', 'GET /api/openapi.json']),
+    );
   });
 
   it('declares each path parameter and resolves each $ref', () => {
@@ -76,13 +97,31 @@ describe('GET /api/openapi.json', () => {
       concentration: () => get(server.url, '/api/analysis/concentration'),
       simulate: () => post(server.url, '/api/simulate', { hit: ['foundry'] }),
       openapi: () => get(server.url, '/api/openapi.json'),
-      uploadNetwork: () => send('PUT', server.url, '/api/network', { format: 'csv', companies: 'id,focal\noem,true\ncastco,\n', supplies: 'supplier,buyer,commodity\ncastco,oem,castings\n' }),
-      editCompany: async () => send('PATCH', server.url, '/api/companies/castco', { version: await version(), scsLevel: 4 }),
-      editSupply: async () => send('PATCH', server.url, '/api/supplies', { version: await version(), supplier: 'castco', buyer: 'oem', commodity: 'castings', share: 1 }),
+      uploadNetwork: () =>
+        send('PUT', server.url, '/api/network', {
+          format: 'csv',
+          companies: 'id,focal\noem,true\ncastco,\n',
+          supplies: 'supplier,buyer,commodity\ncastco,oem,castings\n',
+        }),
+      editCompany: async () =>
+        send('PATCH', server.url, '/api/companies/castco', { version: await version(), scsLevel: 4 }),
+      editSupply: async () =>
+        send('PATCH', server.url, '/api/supplies', {
+          version: await version(),
+          supplier: 'castco',
+          buyer: 'oem',
+          commodity: 'castings',
+          share: 1,
+        }),
       listTokens: () => get(server.url, '/api/tokens'),
       createToken: () => post(server.url, '/api/tokens', { name: 'openapi-sample', role: 'viewer' }),
       revokeToken: () => send('DELETE', server.url, '/api/tokens/viewer-1'),
-      runScenario: () => post(server.url, '/api/scenario', { hit: ['logi'], days: 12, whatIf: [{ op: 'raise-level', company: 'logi', level: 4 }] }),
+      runScenario: () =>
+        post(server.url, '/api/scenario', {
+          hit: ['logi'],
+          days: 12,
+          whatIf: [{ op: 'raise-level', company: 'logi', level: 4 }],
+        }),
       listScenarios: () => get(server.url, '/api/scenarios'),
       saveScenario: () => post(server.url, '/api/scenarios', { name: 'openapi b', hit: ['foam'], days: 3 }),
       compareScenarios: async () => {
@@ -95,7 +134,8 @@ describe('GET /api/openapi.json', () => {
       plan: () => post(server.url, '/api/plan', { budget: 5_000_000 }),
       executive: () => get(server.url, '/api/executive?budget=10000000'),
     };
-    const version = async (): Promise<string> => ((await get<{ version: string }>(server.url, '/api/summary')).body.version);
+    const version = async (): Promise<string> =>
+      (await get<{ version: string }>(server.url, '/api/summary')).body.version;
     for (const route of apiRoutes()) {
       const sample = samples[route.operationId];
       expect(sample, `a sample request for ${route.operationId}`).toBeDefined();

@@ -4,7 +4,14 @@
  * bounded map all agree with the core analysis of the same files.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompanyDetailResponse, CompanyListResponse, GraphResponse, SimulateResponse, SummaryResponse, WeakLinksResponse } from '../../server/api-types.ts';
+import type {
+  CompanyDetailResponse,
+  CompanyListResponse,
+  GraphResponse,
+  SimulateResponse,
+  SummaryResponse,
+  WeakLinksResponse,
+} from '../../server/api-types.ts';
 import { CompanyDetailSchema } from '../../server/schemas.ts';
 import { runAnalysis, type Analysis } from '../../src/analysis/analyze.ts';
 import { companyReport } from '../../src/analysis/company-report.ts';
@@ -38,7 +45,10 @@ describe('the API over data/sample', () => {
   it('every company detail agrees with companyReport and ends its path at a root cause', async () => {
     const { index } = analysis;
     for (let i = 0; i < index.n; i++) {
-      const { status, body } = await get<CompanyDetailResponse>(server.url, `/api/companies/${encodeURIComponent(index.ids[i]!)}`);
+      const { status, body } = await get<CompanyDetailResponse>(
+        server.url,
+        `/api/companies/${encodeURIComponent(index.ids[i]!)}`,
+      );
       expect(status).toBe(200);
       CompanyDetailSchema.parse(body);
       const report = companyReport(analysis, i);
@@ -58,7 +68,9 @@ describe('the API over data/sample', () => {
     const top = body.items[0]!.id;
     const sim = (await post<SimulateResponse>(server.url, '/api/simulate', { hit: [top] })).body;
     const { index } = analysis;
-    expect(sim.disrupted).toEqual(Array.from(disruptedSet(index, [index.indexOf.get(top)!]), (i) => index.ids[i]!).sort());
+    expect(sim.disrupted).toEqual(
+      Array.from(disruptedSet(index, [index.indexOf.get(top)!]), (i) => index.ids[i]!).sort(),
+    );
   });
 
   it('the map is bounded by limit', async () => {

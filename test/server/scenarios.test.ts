@@ -16,7 +16,12 @@ import * as S from '../../server/schemas.ts';
 import { runAnalysis } from '../../src/analysis/analyze.ts';
 import { companyReport } from '../../src/analysis/company-report.ts';
 import { costPlan } from '../../src/analysis/cost-plan.ts';
-import { annualLossModel, annualLossReport, exactAnnualLoss, monteCarloAnnualLoss } from '../../src/analysis/annual-loss.ts';
+import {
+  annualLossModel,
+  annualLossReport,
+  exactAnnualLoss,
+  monteCarloAnnualLoss,
+} from '../../src/analysis/annual-loss.ts';
 import { simulateScenario } from '../../src/analysis/scenario.ts';
 import { applyWhatIfs, compareAnalyses } from '../../src/analysis/what-if.ts';
 import type { WhatIf } from '../../src/model/scenario.ts';
@@ -31,7 +36,11 @@ const SAMPLE = 'data/sample';
 
 /** The core's scenario as the API answers it (without horizon and stillDown). */
 function coreScenario(index: IndexedNetwork, hit: string[], days: number): Api.ScenarioRun {
-  const { horizon: _h, stillDown: _s, ...run } = simulateScenario(index, { hit: hit.map((id) => index.indexOf.get(id)!), days });
+  const {
+    horizon: _h,
+    stillDown: _s,
+    ...run
+  } = simulateScenario(index, { hit: hit.map((id) => index.indexOf.get(id)!), days });
   return run;
 }
 
@@ -48,7 +57,9 @@ describe('scenario, risk, plan and executive over data/sample', () => {
     network = (await readNetwork(SAMPLE)).network;
     index = indexNetwork(network);
     server = await serveNetwork(network);
-    top = (await get<Api.WeakLinksResponse>(server.url, '/api/analysis/weak-links?limit=10')).body.items.map((w) => w.id);
+    top = (await get<Api.WeakLinksResponse>(server.url, '/api/analysis/weak-links?limit=10')).body.items.map(
+      (w) => w.id,
+    );
   });
   afterAll(() => server.close());
 
@@ -65,8 +76,18 @@ describe('scenario, risk, plan and executive over data/sample', () => {
       await bad({ hit: [top[0]] }, 'days');
       await bad({ hit: [], days: 3 }, 'hit');
       await bad({ hit: Array.from({ length: 101 }, (_, i) => `c${i}`), days: 3 }, 'hit');
-      await bad({ hit: [top[0]], days: 3, whatIf: Array.from({ length: 51 }, () => ({ op: 'remove-supplier', company: top[1] })) }, 'whatIf');
-      await bad({ hit: [top[0]], days: 3, whatIf: [{ op: 'raise-level', company: top[1], level: 6 }] }, 'whatIf.0.level');
+      await bad(
+        {
+          hit: [top[0]],
+          days: 3,
+          whatIf: Array.from({ length: 51 }, () => ({ op: 'remove-supplier', company: top[1] })),
+        },
+        'whatIf',
+      );
+      await bad(
+        { hit: [top[0]], days: 3, whatIf: [{ op: 'raise-level', company: top[1], level: 6 }] },
+        'whatIf.0.level',
+      );
       await bad({ hit: [top[0]], days: 3, extra: 1 }, 'extra');
     });
 
@@ -75,14 +96,33 @@ describe('scenario, risk, plan and executive over data/sample', () => {
       expect(hit.status, hit.text).toBe(404);
       expect(hit.body).toMatchObject({ error: { code: 'not_found', field: 'hit' } });
       expect(hit.text).toContain('no-such-company');
-      const op = await post(server.url, '/api/scenario', { hit: [top[0]], days: 3, whatIf: [{ op: 'raise-level', company: top[1], level: 4 }, { op: 'add-supplier', buyer: top[0], supplier: 'ghost', commodity: 'x', share: 0.5 }] });
+      const op = await post(server.url, '/api/scenario', {
+        hit: [top[0]],
+        days: 3,
+        whatIf: [
+          { op: 'raise-level', company: top[1], level: 4 },
+          { op: 'add-supplier', buyer: top[0], supplier: 'ghost', commodity: 'x', share: 0.5 },
+        ],
+      });
       expect(op.status, op.text).toBe(404);
       expect(field(op)).toBe('whatIf.1.supplier');
     });
 
     it('a what-if the core refuses is a 400 naming the operation and its field', async () => {
       const supplied = network.supplies[0]!;
-      const a = await post(server.url, '/api/scenario', { hit: [top[0]], days: 3, whatIf: [{ op: 'add-supplier', buyer: supplied.buyer, supplier: supplied.supplier, commodity: supplied.commodity, share: 0.3 }] });
+      const a = await post(server.url, '/api/scenario', {
+        hit: [top[0]],
+        days: 3,
+        whatIf: [
+          {
+            op: 'add-supplier',
+            buyer: supplied.buyer,
+            supplier: supplied.supplier,
+            commodity: supplied.commodity,
+            share: 0.3,
+          },
+        ],
+      });
       expect(a.status, a.text).toBe(400);
       expect(field(a)).toBe('whatIf.0.supplier');
       expect(a.text).toContain('already supplies');
@@ -90,7 +130,9 @@ describe('scenario, risk, plan and executive over data/sample', () => {
 
     it('matches simulateScenario of the core, for a viewer too', async () => {
       const hit = [top[1]!, top[0]!];
-      const a = await post<Api.ScenarioResponse>(server.url, '/api/scenario', { hit, days: 10 }, 'application/json', { token: server.auth.viewer });
+      const a = await post<Api.ScenarioResponse>(server.url, '/api/scenario', { hit, days: 10 }, 'application/json', {
+        token: server.auth.viewer,
+      });
       expect(a.status, a.text).toBe(200);
       S.ScenarioSchema.parse(a.body);
       expect(a.body).toEqual({ scenario: coreScenario(index, hit, 10), whatIf: null });
@@ -99,7 +141,10 @@ describe('scenario, risk, plan and executive over data/sample', () => {
     });
 
     it('with whatIf runs on the changed network and answers every analysis before and after', async () => {
-      const whatIf: WhatIf[] = [{ op: 'raise-level', company: top[0]!, level: 4 }, { op: 'remove-supplier', company: top[2]! }];
+      const whatIf: WhatIf[] = [
+        { op: 'raise-level', company: top[0]!, level: 4 },
+        { op: 'remove-supplier', company: top[2]! },
+      ];
       const a = await post<Api.ScenarioResponse>(server.url, '/api/scenario', { hit: [top[1]], days: 7, whatIf });
       expect(a.status, a.text).toBe(200);
       S.ScenarioSchema.parse(a.body);
@@ -118,14 +163,29 @@ describe('scenario, risk, plan and executive over data/sample', () => {
 
   describe('saved scenarios', () => {
     it('saving needs the analyst role: a viewer gets 403 and nothing is saved', async () => {
-      const a = await post(server.url, '/api/scenarios', { name: 'viewer try', hit: [top[0]], days: 3 }, 'application/json', { token: server.auth.viewer });
+      const a = await post(
+        server.url,
+        '/api/scenarios',
+        { name: 'viewer try', hit: [top[0]], days: 3 },
+        'application/json',
+        { token: server.auth.viewer },
+      );
       expect(a.status, a.text).toBe(403);
       expect(a.body).toMatchObject({ error: { code: 'forbidden' } });
       expect(await server.store.getScenario('viewer try')).toBeNull();
     });
 
     it('rejects bad names with a 400 naming the field', async () => {
-      for (const name of ['', ' leading space', 'trailing space ', 'a/b', 'semi;colon', 'x'.repeat(81), 'compare', '..']) {
+      for (const name of [
+        '',
+        ' leading space',
+        'trailing space ',
+        'a/b',
+        'semi;colon',
+        'x'.repeat(81),
+        'compare',
+        '..',
+      ]) {
         const a = await post(server.url, '/api/scenarios', { name, hit: [top[0]], days: 3 });
         expect(a.status, `${name}: ${a.text}`).toBe(400);
         expect(field(a)).toBe('name');
@@ -136,13 +196,32 @@ describe('scenario, risk, plan and executive over data/sample', () => {
     it('save → list → get → compare → delete', async () => {
       const version = (await get<Api.SummaryResponse>(server.url, '/api/summary')).body.version;
       const opts = { token: server.auth.analyst };
-      const first = await post<Api.SavedScenario>(server.url, '/api/scenarios', { name: 'Ota springs 10 days', hit: [top[0]], days: 10 }, 'application/json', opts);
+      const first = await post<Api.SavedScenario>(
+        server.url,
+        '/api/scenarios',
+        { name: 'Ota springs 10 days', hit: [top[0]], days: 10 },
+        'application/json',
+        opts,
+      );
       expect(first.status, first.text).toBe(200);
       S.SavedScenarioSchema.parse(first.body);
-      expect(first.body).toMatchObject({ name: 'Ota springs 10 days', hit: [top[0]], days: 10, whatIf: [], createdBy: 'analyst-1', version });
+      expect(first.body).toMatchObject({
+        name: 'Ota springs 10 days',
+        hit: [top[0]],
+        days: 10,
+        whatIf: [],
+        createdBy: 'analyst-1',
+        version,
+      });
       expect(first.body.result).toEqual(coreScenario(index, [top[0]!], 10));
       const whatIf: WhatIf[] = [{ op: 'raise-level', company: top[1]!, level: 4 }];
-      const second = await post<Api.SavedScenario>(server.url, '/api/scenarios', { name: '東京 breach_2.b', hit: [top[0], top[1]], days: 30, whatIf }, 'application/json', opts);
+      const second = await post<Api.SavedScenario>(
+        server.url,
+        '/api/scenarios',
+        { name: '東京 breach_2.b', hit: [top[0], top[1]], days: 30, whatIf },
+        'application/json',
+        opts,
+      );
       expect(second.status, second.text).toBe(200);
       expect(second.body.whatIf).toEqual(whatIf);
 
@@ -160,44 +239,86 @@ describe('scenario, risk, plan and executive over data/sample', () => {
       });
       expect(mine[1]!.focalStopped.length).toBeGreaterThan(0);
 
-      const got = await get<Api.SavedScenario>(server.url, `/api/scenarios/${encodeURIComponent(second.body.name)}`, { token: server.auth.viewer });
+      const got = await get<Api.SavedScenario>(server.url, `/api/scenarios/${encodeURIComponent(second.body.name)}`, {
+        token: server.auth.viewer,
+      });
       expect(got.status, got.text).toBe(200);
       expect(got.body).toEqual(second.body);
       expect(got.text).toBe(second.text);
 
       const query = `a=${encodeURIComponent(first.body.name)}&b=${encodeURIComponent(second.body.name)}`;
-      const compared = await get<Api.ScenarioComparison>(server.url, `/api/scenarios/compare?${query}`, { token: server.auth.viewer });
+      const compared = await get<Api.ScenarioComparison>(server.url, `/api/scenarios/compare?${query}`, {
+        token: server.auth.viewer,
+      });
       expect(compared.status, compared.text).toBe(200);
       S.ScenarioComparisonSchema.parse(compared.body);
       const stops = (s: Api.SavedScenario): string[] => s.result.companies.map((c) => c.id);
       expect(compared.body.a).toEqual(first.body);
       expect(compared.body.b).toEqual(second.body);
-      expect(compared.body.onlyA).toEqual(stops(first.body).filter((id) => !stops(second.body).includes(id)).sort());
-      expect(compared.body.onlyB).toEqual(stops(second.body).filter((id) => !stops(first.body).includes(id)).sort());
-      expect(compared.body.both).toEqual(stops(first.body).filter((id) => stops(second.body).includes(id)).sort());
+      expect(compared.body.onlyA).toEqual(
+        stops(first.body)
+          .filter((id) => !stops(second.body).includes(id))
+          .sort(),
+      );
+      expect(compared.body.onlyB).toEqual(
+        stops(second.body)
+          .filter((id) => !stops(first.body).includes(id))
+          .sort(),
+      );
+      expect(compared.body.both).toEqual(
+        stops(first.body)
+          .filter((id) => stops(second.body).includes(id))
+          .sort(),
+      );
       expect(compared.body.both).toContain(top[0]);
       expect(compared.body.onlyB).toContain(top[1]);
-      const missing = await get(server.url, `/api/scenarios/compare?a=${encodeURIComponent(first.body.name)}&b=nothing`);
+      const missing = await get(
+        server.url,
+        `/api/scenarios/compare?a=${encodeURIComponent(first.body.name)}&b=nothing`,
+      );
       expect(missing.status).toBe(404);
       expect(field(missing)).toBe('b');
 
-      const refused = await send('DELETE', server.url, `/api/scenarios/${encodeURIComponent(first.body.name)}`, undefined, { token: server.auth.viewer });
+      const refused = await send(
+        'DELETE',
+        server.url,
+        `/api/scenarios/${encodeURIComponent(first.body.name)}`,
+        undefined,
+        { token: server.auth.viewer },
+      );
       expect(refused.status).toBe(403);
-      const deleted = await send<Api.ScenarioDeleteResponse>('DELETE', server.url, `/api/scenarios/${encodeURIComponent(first.body.name)}`, undefined, opts);
+      const deleted = await send<Api.ScenarioDeleteResponse>(
+        'DELETE',
+        server.url,
+        `/api/scenarios/${encodeURIComponent(first.body.name)}`,
+        undefined,
+        opts,
+      );
       expect(deleted.status, deleted.text).toBe(200);
       expect(deleted.body).toEqual({ deleted: first.body.name });
       const gone = await get(server.url, `/api/scenarios/${encodeURIComponent(first.body.name)}`);
       expect(gone.status).toBe(404);
       expect(field(gone)).toBe('name');
-      expect((await send('DELETE', server.url, `/api/scenarios/${encodeURIComponent(first.body.name)}`, undefined, opts)).status).toBe(404);
-      expect((await get<Api.SavedScenarioList>(server.url, '/api/scenarios')).body.items.map((x) => x.name)).not.toContain(first.body.name);
+      expect(
+        (await send('DELETE', server.url, `/api/scenarios/${encodeURIComponent(first.body.name)}`, undefined, opts))
+          .status,
+      ).toBe(404);
+      expect(
+        (await get<Api.SavedScenarioList>(server.url, '/api/scenarios')).body.items.map((x) => x.name),
+      ).not.toContain(first.body.name);
     });
 
     it('saving an existing name replaces it', async () => {
       await post(server.url, '/api/scenarios', { name: 'replace me', hit: [top[0]], days: 1 });
-      const again = await post<Api.SavedScenario>(server.url, '/api/scenarios', { name: 'replace me', hit: [top[1]], days: 2 });
+      const again = await post<Api.SavedScenario>(server.url, '/api/scenarios', {
+        name: 'replace me',
+        hit: [top[1]],
+        days: 2,
+      });
       expect(again.status).toBe(200);
-      const items = (await get<Api.SavedScenarioList>(server.url, '/api/scenarios')).body.items.filter((x) => x.name === 'replace me');
+      const items = (await get<Api.SavedScenarioList>(server.url, '/api/scenarios')).body.items.filter(
+        (x) => x.name === 'replace me',
+      );
       expect(items).toHaveLength(1);
       expect(items[0]).toMatchObject({ hit: [top[1]], days: 2 });
     });
@@ -212,7 +333,14 @@ describe('scenario, risk, plan and executive over data/sample', () => {
 
   describe('POST /api/risk', () => {
     it('rejects bad input with a 400 naming the field', async () => {
-      for (const [body, name] of [[{ runs: 0 }, 'runs'], [{ runs: 100_001 }, 'runs'], [{ runs: 10.5 }, 'runs'], [{ seed: -1 }, 'seed'], [{ seed: 2 ** 32 }, 'seed'], [{ exact: 'yes' }, 'exact']] as const) {
+      for (const [body, name] of [
+        [{ runs: 0 }, 'runs'],
+        [{ runs: 100_001 }, 'runs'],
+        [{ runs: 10.5 }, 'runs'],
+        [{ seed: -1 }, 'seed'],
+        [{ seed: 2 ** 32 }, 'seed'],
+        [{ exact: 'yes' }, 'exact'],
+      ] as const) {
         const a = await post(server.url, '/api/risk', body);
         expect(a.status, a.text).toBe(400);
         expect(field(a)).toBe(name);
@@ -229,7 +357,12 @@ describe('scenario, risk, plan and executive over data/sample', () => {
       S.RiskSchema.parse(a.body);
       const model = annualLossModel(runAnalysis(index));
       expect(a.body).toEqual(annualLossReport(monteCarloAnnualLoss(model, { runs: 2000, seed: 7 })));
-      expect(a.body).toMatchObject({ method: 'monte-carlo', runs: 2000, seed: 7, expectedAnnualLoss: runAnalysis(index).expectedAnnualLoss });
+      expect(a.body).toMatchObject({
+        method: 'monte-carlo',
+        runs: 2000,
+        seed: 7,
+        expectedAnnualLoss: runAnalysis(index).expectedAnnualLoss,
+      });
       expect((await post(server.url, '/api/risk', { seed: 7, runs: 2000 })).text).toBe(a.text);
       const other = await post<Api.RiskResponse>(server.url, '/api/risk', { runs: 2000, seed: 8 });
       expect(other.body.mean).not.toBe(a.body.mean);
@@ -243,7 +376,9 @@ describe('scenario, risk, plan and executive over data/sample', () => {
       const a = await post<Api.RiskResponse>(server.url, '/api/risk', { runs, seed: 3 });
       const first = performance.now() - started;
       expect(a.status, a.text).toBe(200);
-      expect(a.body).toEqual(annualLossReport(monteCarloAnnualLoss(annualLossModel(runAnalysis(index)), { runs, seed: 3 })));
+      expect(a.body).toEqual(
+        annualLossReport(monteCarloAnnualLoss(annualLossModel(runAnalysis(index)), { runs, seed: 3 })),
+      );
       started = performance.now();
       expect((await post(server.url, '/api/risk', { runs, seed: 3 })).text).toBe(a.text);
       expect(performance.now() - started).toBeLessThan(Math.max(100, first / 4));
@@ -306,7 +441,22 @@ describe('scenario, risk, plan and executive over data/sample', () => {
 
   describe('GET /api/executive', () => {
     it('rejects a bad budget, focal company or assumption with a 400 naming the field', async () => {
-      for (const q of ['budget=-5', 'budget=lots', 'budget=1e14', 'other=1', 'hitBase=2', 'hitDecay=0', 'lossRatio=1.5', 'durations=14', 'durations=1:0.5', 'durations=2.5:1', 'costsSme=1,2', 'costsLarge=1,2,3,4,-5', 'focal=no-such-company', 'focal=ota-springs']) {
+      for (const q of [
+        'budget=-5',
+        'budget=lots',
+        'budget=1e14',
+        'other=1',
+        'hitBase=2',
+        'hitDecay=0',
+        'lossRatio=1.5',
+        'durations=14',
+        'durations=1:0.5',
+        'durations=2.5:1',
+        'costsSme=1,2',
+        'costsLarge=1,2,3,4,-5',
+        'focal=no-such-company',
+        'focal=ota-springs',
+      ]) {
         const a = await get(server.url, `/api/executive?${q}`);
         expect(a.status, `${q}: ${a.text}`).toBe(400);
         expect(field(a), q).toBe(q.split('=')[0]);
@@ -320,7 +470,11 @@ describe('scenario, risk, plan and executive over data/sample', () => {
       expect(a.status, a.text).toBe(200);
       const x = S.ExecutiveSchema.parse(a.body);
       const summary = (await get<Api.SummaryResponse>(server.url, '/api/summary')).body;
-      expect(x).toMatchObject({ version: summary.version, companies: summary.companies, hiddenCriticalSuppliers: summary.hiddenCriticalSuppliers });
+      expect(x).toMatchObject({
+        version: summary.version,
+        companies: summary.companies,
+        hiddenCriticalSuppliers: summary.hiddenCriticalSuppliers,
+      });
       // The focal companies, largest revenue first; the page is about the first.
       expect(x.focal.map((f) => f.id)).toEqual(['auto-oem', 'retail-hq']);
       expect(x.scope).toEqual({ id: 'auto-oem', name: 'Kirishima Motor Corporation', revenue: 30_000_000_000_000 });
@@ -338,7 +492,10 @@ describe('scenario, risk, plan and executive over data/sample', () => {
       };
       const contribution = Array.from({ length: index.n }, (_, i) => {
         const f = stopOf(i);
-        return f === null ? 0 : analysis.hitLikelihood[i]! * durations.reduce((s, d) => s + d.probability * perDay * Math.max(0, d.days - f), 0);
+        return f === null
+          ? 0
+          : analysis.hitLikelihood[i]! *
+              durations.reduce((s, d) => s + d.probability * perDay * Math.max(0, d.days - f), 0);
       });
       const aal = contribution.reduce((s, c) => s + c, 0);
       expect(x.loss.expectedAnnualLoss / aal).toBeCloseTo(1, 9);
@@ -349,7 +506,8 @@ describe('scenario, risk, plan and executive over data/sample', () => {
       expect(x.loss.quantiles.p95).toBeLessThanOrEqual(x.loss.quantiles.p99);
       expect(x.loss.quantiles.p99).toBeLessThanOrEqual(x.loss.quantiles.p995);
       expect(x.loss.exceedance.length).toBeGreaterThan(3);
-      for (let k = 1; k < x.loss.exceedance.length; k++) expect(x.loss.exceedance[k]!.probability).toBeLessThanOrEqual(x.loss.exceedance[k - 1]!.probability);
+      for (let k = 1; k < x.loss.exceedance.length; k++)
+        expect(x.loss.exceedance[k]!.probability).toBeLessThanOrEqual(x.loss.exceedance[k - 1]!.probability);
 
       // The top 5 contributors: highest contribution first, each with the day it stops the automaker and the chain up to it.
       const ranked = contribution
@@ -366,7 +524,9 @@ describe('scenario, risk, plan and executive over data/sample', () => {
         expect(path[0]).toBe('auto-oem');
         expect(path.at(-1)).toBe(t.id);
         for (let k = 0; k + 1 < path.length; k++) {
-          const buyer = (await get<Api.CompanyDetailResponse>(server.url, `/api/companies/${encodeURIComponent(path[k]!)}`)).body;
+          const buyer = (
+            await get<Api.CompanyDetailResponse>(server.url, `/api/companies/${encodeURIComponent(path[k]!)}`)
+          ).body;
           expect(buyer.suppliers.map((s) => s.id)).toContain(path[k + 1]);
         }
       }
@@ -409,7 +569,12 @@ describe('scenario, risk, plan and executive over data/sample', () => {
       const ota = fixed.topContributors.find((t) => t.id === 'ota-springs')!;
       expect(ota.expectedEventLoss / ((30_000_000_000_000 / 365) * 11)).toBeCloseTo(1, 9);
       // Dearer lifts: the plan can buy no more than before.
-      const dear = (await get<Api.ExecutiveResponse>(server.url, '/api/executive?costsSme=3000000,10000000,30000000,100000000,250000000')).body;
+      const dear = (
+        await get<Api.ExecutiveResponse>(
+          server.url,
+          '/api/executive?costsSme=3000000,10000000,30000000,100000000,250000000',
+        )
+      ).body;
       expect(dear.assumptions.liftCosts.sme).toEqual([3_000_000, 10_000_000, 30_000_000, 100_000_000, 250_000_000]);
       expect(dear.plan.avoided).toBeLessThanOrEqual(base.plan.avoided);
     });
@@ -441,7 +606,11 @@ describe('saved scenarios across a server restart', () => {
     const first = await start();
     let saved: Answer<Api.SavedScenario>;
     try {
-      saved = await post<Api.SavedScenario>(first.url, '/api/scenarios', { name: 'before restart', hit: ['logi'], days: 12 });
+      saved = await post<Api.SavedScenario>(first.url, '/api/scenarios', {
+        name: 'before restart',
+        hit: ['logi'],
+        days: 12,
+      });
       expect(saved.status, saved.text).toBe(200);
     } finally {
       await first.close();
@@ -464,11 +633,15 @@ describe('response schemas of issue 5', () => {
   it('have exactly the api-types types', () => {
     expectTypeOf<z.output<typeof S.WhatIfOpSchema>>().toEqualTypeOf<Api.WhatIfOp>();
     expectTypeOf<z.output<typeof S.ScenarioRunSchema>>().toEqualTypeOf<Api.ScenarioRun>();
-    expectTypeOf<Omit<z.output<typeof S.ScenarioSchema>, 'whatIf'>>().toEqualTypeOf<Omit<Api.ScenarioResponse, 'whatIf'>>();
+    expectTypeOf<Omit<z.output<typeof S.ScenarioSchema>, 'whatIf'>>().toEqualTypeOf<
+      Omit<Api.ScenarioResponse, 'whatIf'>
+    >();
     expectTypeOf<z.output<typeof S.ScenarioSchema>>().toExtend<Api.ScenarioResponse>();
     expectTypeOf<z.output<typeof S.WhatIfComparisonSchema>>().toEqualTypeOf<Api.WhatIfComparison>();
     expectTypeOf<z.output<typeof S.SavedScenarioSchema>>().toEqualTypeOf<Api.SavedScenario>();
-    expectTypeOf<z.output<typeof S.SavedScenarioListSchema>['items'][number]>().toEqualTypeOf<{ [K in keyof Api.SavedScenarioList['items'][number]]: Api.SavedScenarioList['items'][number][K] }>();
+    expectTypeOf<z.output<typeof S.SavedScenarioListSchema>['items'][number]>().toEqualTypeOf<{
+      [K in keyof Api.SavedScenarioList['items'][number]]: Api.SavedScenarioList['items'][number][K];
+    }>();
     expectTypeOf<z.output<typeof S.ScenarioComparisonSchema>>().toEqualTypeOf<Api.ScenarioComparison>();
     expectTypeOf<z.output<typeof S.ScenarioDeleteSchema>>().toEqualTypeOf<Api.ScenarioDeleteResponse>();
     expectTypeOf<z.output<typeof S.RiskSchema>>().toEqualTypeOf<Api.RiskResponse>();

@@ -19,7 +19,9 @@ describe('loadConfig', () => {
   it('refuses a bad value or an unknown option with one line naming it', () => {
     expect(() => loadConfig(['--port', 'abc'], {})).toThrow(/^--port \/ PORT: .*usage: npm start/);
     expect(() => loadConfig([], { PORT: '70000' })).toThrow(/^--port \/ PORT: must be 0–65535/);
-    expect(() => loadConfig(['--neo4j', 'http://db:7474'], {})).toThrow(/^--neo4j \/ NEO4J_URI: must be a neo4j:\/\/ or bolt:\/\/ URI/);
+    expect(() => loadConfig(['--neo4j', 'http://db:7474'], {})).toThrow(
+      /^--neo4j \/ NEO4J_URI: must be a neo4j:\/\/ or bolt:\/\/ URI/,
+    );
     expect(() => loadConfig(['--verbose'], {})).toThrow(/Unknown option '--verbose'/);
     expect(() => loadConfig(['extra'], {})).toThrow(/usage: npm start/);
     expect(() => loadConfig(['--data', ''], {})).toThrow(/^--data \/ WEAKLINK_DATA: must name a folder/);
@@ -28,8 +30,12 @@ describe('loadConfig', () => {
   it('refuses a CORS wildcard or an origin with a path, and limits out of range', () => {
     expect(() => loadConfig(['--cors', '*'], {})).toThrow(/^--cors \/ WEAKLINK_CORS: must be origins like/);
     expect(() => loadConfig([], { WEAKLINK_CORS: 'https://a.example/path' })).toThrow(/^--cors \/ WEAKLINK_CORS: /);
-    expect(() => loadConfig(['--rate-limit-token', '0'], {})).toThrow(/^--rate-limit-token \/ WEAKLINK_RATE_LIMIT_TOKEN: must be 1–/);
-    expect(() => loadConfig([], { WEAKLINK_MAX_UPLOAD_ROWS: '1.5' })).toThrow(/^--max-upload-rows \/ WEAKLINK_MAX_UPLOAD_ROWS: must be a whole number/);
+    expect(() => loadConfig(['--rate-limit-token', '0'], {})).toThrow(
+      /^--rate-limit-token \/ WEAKLINK_RATE_LIMIT_TOKEN: must be 1–/,
+    );
+    expect(() => loadConfig([], { WEAKLINK_MAX_UPLOAD_ROWS: '1.5' })).toThrow(
+      /^--max-upload-rows \/ WEAKLINK_MAX_UPLOAD_ROWS: must be a whole number/,
+    );
     expect(() => loadConfig(['--workspace', ''], {})).toThrow(/^--workspace \/ WEAKLINK_WORKSPACE: must name a folder/);
   });
 
@@ -72,7 +78,27 @@ describe('loadConfig', () => {
       limits: { perToken: 100, perAddress: 200, uploadRows: 1000, uploadMb: 5 },
     });
     expect(
-      loadConfig(['--data', 'b', '--port', '0', '--neo4j', 'neo4j+s://x:7687', '--host', 'localhost', '--workspace', 'w', '--cors', 'https://b.example', '--rate-limit-token', '7', '--max-upload-mb', '1'], env),
+      loadConfig(
+        [
+          '--data',
+          'b',
+          '--port',
+          '0',
+          '--neo4j',
+          'neo4j+s://x:7687',
+          '--host',
+          'localhost',
+          '--workspace',
+          'w',
+          '--cors',
+          'https://b.example',
+          '--rate-limit-token',
+          '7',
+          '--max-upload-mb',
+          '1',
+        ],
+        env,
+      ),
     ).toMatchObject({
       data: 'b',
       port: 0,
@@ -95,7 +121,18 @@ function startServer(
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<{ code: number | null; out: string; err: string; cwd: string }> {
   const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'weaklink-start-'));
-  const child = spawn(TSX, [START, ...args], { cwd, env: { ...process.env, PORT: '', WEAKLINK_DATA: '', NEO4J_URI: '', WEAKLINK_WORKSPACE: '', WEAKLINK_CORS: '', ...options.env } });
+  const child = spawn(TSX, [START, ...args], {
+    cwd,
+    env: {
+      ...process.env,
+      PORT: '',
+      WEAKLINK_DATA: '',
+      NEO4J_URI: '',
+      WEAKLINK_WORKSPACE: '',
+      WEAKLINK_CORS: '',
+      ...options.env,
+    },
+  });
   let out = '';
   let err = '';
   let partial = '';
@@ -117,14 +154,31 @@ function servingLine(line: string): { label: string; base: string; token: string
 }
 
 /** POSTs `body` in two halves, calling `between` after the first has reached the server. */
-function slowPost(base: string, path: string, token: string, body: string, between: () => void): Promise<{ status: number; text: string }> {
+function slowPost(
+  base: string,
+  path: string,
+  token: string,
+  body: string,
+  between: () => void,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const half = Math.floor(body.length / 2);
-    const req = request(`${base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      `${base}${path}`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     req.write(body.slice(0, half));
     setTimeout(() => {
@@ -143,7 +197,10 @@ function networkFolder(companies: string, supplies: string): string {
 
 describe('server/start.ts', () => {
   it('serves the network given with --data behind a new admin token printed once, and stops cleanly on SIGTERM', async () => {
-    const dir = networkFolder('id,name,focal\noem,OEM,true\nsup,Supplier,\n', 'supplier,buyer,commodity\nsup,oem,parts\n');
+    const dir = networkFolder(
+      'id,name,focal\noem,OEM,true\nsup,Supplier,\n',
+      'supplier,buyer,commodity\nsup,oem,parts\n',
+    );
     let summary: unknown;
     let without = 0;
     let token = '';
@@ -152,7 +209,10 @@ describe('server/start.ts', () => {
       if (!serving) return;
       expect(serving.label).toBe(dir);
       token = serving.token ?? '';
-      void Promise.all([get(serving.base, '/api/summary', { token }), get(serving.base, '/api/summary', { token: null })]).then(([a, b]) => {
+      void Promise.all([
+        get(serving.base, '/api/summary', { token }),
+        get(serving.base, '/api/summary', { token: null }),
+      ]).then(([a, b]) => {
         summary = a.body;
         without = b.status;
         child.kill('SIGTERM');
@@ -173,13 +233,22 @@ describe('server/start.ts', () => {
 
   it('creates no token when the workspace has one, and says how to open the map', async () => {
     const dir = networkFolder('id,focal\noem,true\n', 'supplier,buyer,commodity\n');
-    const first = await startServer(['--data', dir, '--port', '0'], (line, child) => void (servingLine(line) && child.kill('SIGTERM')));
+    const first = await startServer(
+      ['--data', dir, '--port', '0'],
+      (line, child) => void (servingLine(line) && child.kill('SIGTERM')),
+    );
     const lines: string[] = [];
-    const second = await startServer(['--data', dir, '--port', '0'], (line, child) => void (lines.push(line), servingLine(line) && child.kill('SIGTERM')), { cwd: first.cwd });
+    const second = await startServer(
+      ['--data', dir, '--port', '0'],
+      (line, child) => void (lines.push(line), servingLine(line) && child.kill('SIGTERM')),
+      { cwd: first.cwd },
+    );
     expect(second.code).toBe(0);
     const serving = lines.map(servingLine).find((s) => s !== null)!;
     expect(serving.token).toBeUndefined();
-    expect(lines.join('\n')).toMatch(/\(open http:\/\/localhost:\d+\/#token=YOUR_TOKEN; tokens: npx weaklink token list\)/);
+    expect(lines.join('\n')).toMatch(
+      /\(open http:\/\/localhost:\d+\/#token=YOUR_TOKEN; tokens: npx weaklink token list\)/,
+    );
     expect(second.out).not.toMatch(/created the admin token/);
   });
 
@@ -190,10 +259,21 @@ describe('server/start.ts', () => {
     const result = await startServer(['--data', dir, '--port', '0'], (line, child) => {
       const serving = servingLine(line);
       if (!serving) return;
-      inFlight = slowPost(serving.base, '/api/simulate', serving.token!, JSON.stringify({ hit: ['sup'], theta: 0.5 }), () => {
-        child.kill('SIGTERM');
-        late = new Promise((resolve) => setTimeout(resolve, 200)).then(() => get(serving.base, '/api/health').then(() => 'answered', (error: unknown) => error));
-      });
+      inFlight = slowPost(
+        serving.base,
+        '/api/simulate',
+        serving.token!,
+        JSON.stringify({ hit: ['sup'], theta: 0.5 }),
+        () => {
+          child.kill('SIGTERM');
+          late = new Promise((resolve) => setTimeout(resolve, 200)).then(() =>
+            get(serving.base, '/api/health').then(
+              () => 'answered',
+              (error: unknown) => error,
+            ),
+          );
+        },
+      );
     });
     expect(result.code).toBe(0);
     const answer = await inFlight!;
@@ -206,14 +286,19 @@ describe('server/start.ts', () => {
 
   it('warns when listening beyond this machine', async () => {
     const dir = networkFolder('id,focal\noem,true\n', 'supplier,buyer,commodity\n');
-    const result = await startServer(['--data', dir, '--port', '0', '--host', '0.0.0.0'], (line, child) => void (servingLine(line) && child.kill('SIGTERM')));
+    const result = await startServer(
+      ['--data', dir, '--port', '0', '--host', '0.0.0.0'],
+      (line, child) => void (servingLine(line) && child.kill('SIGTERM')),
+    );
     expect(result.code).toBe(0);
     expect(result.err).toMatch(/^weaklink: warning: listening on 0\.0\.0\.0: other machines can reach the API/);
   });
 
   it('exits 3 for an unreachable Neo4j without printing its password', async () => {
     const dir = networkFolder('id,focal\noem,true\n', 'supplier,buyer,commodity\n');
-    const result = await startServer(['--data', dir, '--port', '0', '--neo4j', 'bolt://127.0.0.1:1'], undefined, { env: { NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'pw-Secret-4711' } });
+    const result = await startServer(['--data', dir, '--port', '0', '--neo4j', 'bolt://127.0.0.1:1'], undefined, {
+      env: { NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'pw-Secret-4711' },
+    });
     expect(result.code).toBe(3);
     expect(result.err).toMatch(/unreachable/);
     expect(result.out + result.err).not.toContain('pw-Secret-4711');
@@ -241,7 +326,10 @@ describe('createApp with webRoot', () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>weaklink</title>');
     writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
     const auth = await testAuth();
-    const served = await serve(createApp({ store: new MemoryStore(), webRoot: root, logger: quietLogger(), auth }), auth.viewer);
+    const served = await serve(
+      createApp({ store: new MemoryStore(), webRoot: root, logger: quietLogger(), auth }),
+      auth.viewer,
+    );
     try {
       expect((await get(served.url, '/')).text).toContain('<title>weaklink</title>');
       expect((await get(served.url, '/company/oem')).text).toContain('<title>weaklink</title>');

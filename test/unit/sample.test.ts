@@ -57,7 +57,9 @@ describe('the sample network (data/sample)', () => {
   it('has SCS levels 0–5 with most assessed SMEs at level 0–2, and six unassessed SMEs', () => {
     const levels = new Set(loaded.network.companies.map((c) => c.scsLevel).filter((l) => l !== null));
     expect(sorted([...levels].map(String))).toEqual(['0', '1', '2', '3', '4', '5']);
-    const smeLevels = loaded.network.companies.filter((c) => c.size === 'sme' && c.scsLevel !== null).map((c) => c.scsLevel ?? -1);
+    const smeLevels = loaded.network.companies
+      .filter((c) => c.size === 'sme' && c.scsLevel !== null)
+      .map((c) => c.scsLevel ?? -1);
     const low = smeLevels.filter((l) => l <= 2).length;
     expect(low / smeLevels.length).toBeGreaterThan(0.75);
     const unassessed = result.companies.filter((c) => c.unassessed).map((c) => c.id);
@@ -175,7 +177,12 @@ describe('analyze on the sample', () => {
     expect(critical).not.toContain('nagano-casting');
     // …but both melt seto-alloy's ingot: the one hidden single point of failure.
     expect(sorted(critical)).toEqual(['seto-alloy']);
-    expect(sorted(company('seto-alloy').blastRadius)).toEqual(['auto-oem', 'hokuriku-brake', 'nagano-casting', 'tanaka-foundry']);
+    expect(sorted(company('seto-alloy').blastRadius)).toEqual([
+      'auto-oem',
+      'hokuriku-brake',
+      'nagano-casting',
+      'tanaka-foundry',
+    ]);
     expect(company('auto-oem').criticalSuppliers).toContain('seto-alloy');
     const brake = company('hokuriku-brake');
     expect(brake.effectiveScore).toBe(10);

@@ -10,8 +10,18 @@ const yOf = (pos: Map<string, { x: number; y: number }>, id: string): number => 
 
 describe('layeredPositions', () => {
   it('layeredPositions rejects a duplicate id, an edge to an unknown node and a negative tier', () => {
-    expect(() => layeredPositions([{ id: 'a', tier: 0 }, { id: 'a', tier: 1 }], [])).toThrow(/layout: duplicate node id "a"/);
-    expect(() => layeredPositions([{ id: 'a', tier: 0 }], [{ source: 'b', target: 'a' }])).toThrow(/layout: edge b → a names an unknown node/);
+    expect(() =>
+      layeredPositions(
+        [
+          { id: 'a', tier: 0 },
+          { id: 'a', tier: 1 },
+        ],
+        [],
+      ),
+    ).toThrow(/layout: duplicate node id "a"/);
+    expect(() => layeredPositions([{ id: 'a', tier: 0 }], [{ source: 'b', target: 'a' }])).toThrow(
+      /layout: edge b → a names an unknown node/,
+    );
     expect(() => layeredPositions([{ id: 'a', tier: -1 }], [])).toThrow(/layout: node "a" has tier -1/);
   });
 
@@ -38,7 +48,12 @@ describe('layeredPositions', () => {
 
   it('layeredPositions centres each column and spaces it by rowGap', () => {
     const pos = layeredPositions(
-      [{ id: 'a', tier: 1 }, { id: 'b', tier: 1 }, { id: 'c', tier: 1 }, { id: 'z', tier: 0 }],
+      [
+        { id: 'a', tier: 1 },
+        { id: 'b', tier: 1 },
+        { id: 'c', tier: 1 },
+        { id: 'z', tier: 0 },
+      ],
       [],
       { rowGap: 10 },
     );
@@ -79,7 +94,10 @@ describe('layeredPositions', () => {
   });
 
   it('layeredPositions wraps a column taller than maxRows into sub-columns', () => {
-    const nodes: LayoutNode[] = [{ id: 'oem', tier: 0 }, ...Array.from({ length: 25 }, (_, i) => ({ id: `s${i}`, tier: 1 }))];
+    const nodes: LayoutNode[] = [
+      { id: 'oem', tier: 0 },
+      ...Array.from({ length: 25 }, (_, i) => ({ id: `s${i}`, tier: 1 })),
+    ];
     const pos = layeredPositions(nodes, [], { maxRows: 10, rowGap: 10, subColumnGap: 100, columnGap: 300 });
     const xs = new Set(nodes.slice(1).map((n) => xOf(pos, n.id)));
     expect([...xs].sort((a, b) => a - b)).toEqual([0, 100, 200]);
@@ -90,7 +108,10 @@ describe('layeredPositions', () => {
   });
 
   it('layeredPositions with maxRows auto gives a tall tier the requested aspect ratio', () => {
-    const nodes: LayoutNode[] = [{ id: 'oem', tier: 0 }, ...Array.from({ length: 400 }, (_, i) => ({ id: `s${i}`, tier: 1 + (i % 2) }))];
+    const nodes: LayoutNode[] = [
+      { id: 'oem', tier: 0 },
+      ...Array.from({ length: 400 }, (_, i) => ({ id: `s${i}`, tier: 1 + (i % 2) })),
+    ];
     for (const aspect of [0.5, 2]) {
       const pos = layeredPositions(nodes, [], { aspect });
       const xs = [...pos.values()].map((p) => p.x);
@@ -102,7 +123,10 @@ describe('layeredPositions', () => {
   });
 
   it('layeredPositions keeps the barycentre order from top to bottom when a column wraps', () => {
-    const nodes: LayoutNode[] = [{ id: 'oem', tier: 0 }, ...Array.from({ length: 9 }, (_, i) => ({ id: `s${i}`, tier: 1 }))];
+    const nodes: LayoutNode[] = [
+      { id: 'oem', tier: 0 },
+      ...Array.from({ length: 9 }, (_, i) => ({ id: `s${i}`, tier: 1 })),
+    ];
     const pos = layeredPositions(nodes, [], { maxRows: 3, rowGap: 10 });
     const ys = nodes.slice(1).map((n) => yOf(pos, n.id));
     expect(ys).toEqual([...ys].sort((a, b) => a - b));

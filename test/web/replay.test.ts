@@ -5,7 +5,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ExecutiveResponse, ScenarioRun } from '../../server/api-types.ts';
-import { barChart, downByDay, eventsOn, formatPercent, formatYen, formatYenFull, joinNames, niceTicks, pathText, planHeadline, readableReason, stopDays, worstEventSentence } from '../../web/src/replay.ts';
+import {
+  barChart,
+  downByDay,
+  eventsOn,
+  formatPercent,
+  formatYen,
+  formatYenFull,
+  joinNames,
+  niceTicks,
+  pathText,
+  planHeadline,
+  readableReason,
+  stopDays,
+  worstEventSentence,
+} from '../../web/src/replay.ts';
 
 /** a hit for 3 days; b stops on day 1 (buffer 1), c on day 2; all back on day 3. */
 const run: Pick<ScenarioRun, 'timeline' | 'lastDay'> = {
@@ -24,8 +38,20 @@ describe('downByDay', () => {
   });
 
   it('downByDay keeps the set of the day before on days without an event, and sorts ids', () => {
-    const sparse = { lastDay: 4, timeline: [{ day: 0, stopped: ['z', 'm'], recovered: [], down: 2 }, { day: 3, stopped: ['a'], recovered: ['z'], down: 2 }] };
-    expect(downByDay(sparse)).toEqual([['m', 'z'], ['m', 'z'], ['m', 'z'], ['a', 'm'], ['a', 'm']]);
+    const sparse = {
+      lastDay: 4,
+      timeline: [
+        { day: 0, stopped: ['z', 'm'], recovered: [], down: 2 },
+        { day: 3, stopped: ['a'], recovered: ['z'], down: 2 },
+      ],
+    };
+    expect(downByDay(sparse)).toEqual([
+      ['m', 'z'],
+      ['m', 'z'],
+      ['m', 'z'],
+      ['a', 'm'],
+      ['a', 'm'],
+    ]);
   });
 
   it('downByDay agrees with the timeline counts of a run', () => {
@@ -103,7 +129,10 @@ describe('barChart', () => {
 
   it('barChart labels every day of a short run and thins the labels of a long one, always keeping the last day', () => {
     expect(barChart([1, 2, 3, 4, 5, 0], box).xTicks.map((t) => t.day)).toEqual([0, 1, 2, 3, 4, 5]);
-    const long = barChart(Array.from({ length: 31 }, (_, i) => i), box).xTicks.map((t) => t.day);
+    const long = barChart(
+      Array.from({ length: 31 }, (_, i) => i),
+      box,
+    ).xTicks.map((t) => t.day);
     expect(long.length).toBeLessThanOrEqual(13);
     expect(long[0]).toBe(0);
     expect(long[long.length - 1]).toBe(30);
@@ -146,7 +175,12 @@ describe('formats', () => {
     expect(joinNames(['A'])).toBe('A');
     expect(joinNames(['A', 'B'])).toBe('A and B');
     expect(joinNames(['A', 'B', 'C'])).toBe('A, B and C');
-    expect(pathText([{ name: 'Kirishima Motor Corporation' }, { name: 'Kanazawa Interior Trim Co., Ltd.' }], (n) => n.split(' ')[0]!)).toBe('Kirishima ← Kanazawa');
+    expect(
+      pathText(
+        [{ name: 'Kirishima Motor Corporation' }, { name: 'Kanazawa Interior Trim Co., Ltd.' }],
+        (n) => n.split(' ')[0]!,
+      ),
+    ).toBe('Kirishima ← Kanazawa');
   });
 });
 
@@ -166,24 +200,37 @@ describe('planHeadline and worstEventSentence', () => {
   };
 
   it('planHeadline says what is spent on how many suppliers, whose loss it cuts by how much, and how good the plan is', () => {
-    expect(planHeadline(plan, "Kirishima Motor's")).toBe("¥18.4M spent on 7 suppliers cuts Kirishima Motor's expected annual loss by 38% — the best possible plan");
-    expect(planHeadline({ ...plan, suppliers: 1, spent: 300_000, cutPercent: 12.345, optimal: false, gapPercent: 0.42 })).toBe(
-      '¥300K spent on 1 supplier cuts the expected annual loss by 12.3% — within 0.4% of the best possible plan',
+    expect(planHeadline(plan, "Kirishima Motor's")).toBe(
+      "¥18.4M spent on 7 suppliers cuts Kirishima Motor's expected annual loss by 38% — the best possible plan",
     );
+    expect(
+      planHeadline({ ...plan, suppliers: 1, spent: 300_000, cutPercent: 12.345, optimal: false, gapPercent: 0.42 }),
+    ).toBe('¥300K spent on 1 supplier cuts the expected annual loss by 12.3% — within 0.4% of the best possible plan');
   });
 
   it('planHeadline says so when no lift fits the budget', () => {
-    expect(planHeadline({ ...plan, budget: 100_000, spent: 0, suppliers: 0, lossAfter: 2_000_000, cutPercent: 0 })).toBe(
-      'No supplier lift fits a budget of ¥100K: the expected annual loss stays at ¥2M a year',
-    );
+    expect(
+      planHeadline({ ...plan, budget: 100_000, spent: 0, suppliers: 0, lossAfter: 2_000_000, cutPercent: 0 }),
+    ).toBe('No supplier lift fits a budget of ¥100K: the expected annual loss stays at ¥2M a year');
   });
 
   it('worstEventSentence says when the focal company stops and what the event costs it', () => {
     const event = { id: 'ota', name: 'Ota Precision Springs', days: 120, loss: 8.9e12, focalStopDay: 3, stopped: 3 };
-    expect(worstEventSentence(event, 'Kirishima Motor')).toBe('A 120-day outage at Ota Precision Springs stops Kirishima Motor on day 3 and costs it ¥8.9T.');
-    expect(worstEventSentence({ ...event, focalStopDay: null }, 'Kirishima Motor')).toBe('A 120-day outage at Ota Precision Springs does not stop Kirishima Motor.');
-    expect(worstEventSentence({ ...event, id: 'oem', name: 'Kirishima Motor', focalStopDay: 0, stopped: 1 }, 'Kirishima Motor')).toBe('A 120-day outage at Kirishima Motor costs Kirishima Motor ¥8.9T.');
-    expect(worstEventSentence(event, null)).toBe('A 120-day outage at Ota Precision Springs stops 3 companies and costs ¥8.9T.');
+    expect(worstEventSentence(event, 'Kirishima Motor')).toBe(
+      'A 120-day outage at Ota Precision Springs stops Kirishima Motor on day 3 and costs it ¥8.9T.',
+    );
+    expect(worstEventSentence({ ...event, focalStopDay: null }, 'Kirishima Motor')).toBe(
+      'A 120-day outage at Ota Precision Springs does not stop Kirishima Motor.',
+    );
+    expect(
+      worstEventSentence(
+        { ...event, id: 'oem', name: 'Kirishima Motor', focalStopDay: 0, stopped: 1 },
+        'Kirishima Motor',
+      ),
+    ).toBe('A 120-day outage at Kirishima Motor costs Kirishima Motor ¥8.9T.');
+    expect(worstEventSentence(event, null)).toBe(
+      'A 120-day outage at Ota Precision Springs stops 3 companies and costs ¥8.9T.',
+    );
     expect(worstEventSentence(null, 'X')).toBeNull();
   });
 
@@ -193,10 +240,14 @@ describe('planHeadline and worstEventSentence', () => {
       ['retail-hq', 'Hinoki Living Co., Ltd.'],
       ['oem', 'Short'],
     ]);
-    expect(readableReason('own score 6; 14 companies stop if it is hit, including focal auto-oem, retail-hq', focal)).toBe(
+    expect(
+      readableReason('own score 6; 14 companies stop if it is hit, including focal auto-oem, retail-hq', focal),
+    ).toBe(
       'own score 6; 14 companies stop if it is hit, including Kirishima Motor Corporation, Hinoki Living Co., Ltd.',
     );
-    expect(readableReason('stops auto-oem-2 and oem', focal, (n) => n.split(' ')[0]!)).toBe('stops auto-oem-2 and Short');
+    expect(readableReason('stops auto-oem-2 and oem', focal, (n) => n.split(' ')[0]!)).toBe(
+      'stops auto-oem-2 and Short',
+    );
     expect(readableReason('nothing to replace', new Map())).toBe('nothing to replace');
   });
 });

@@ -96,7 +96,11 @@ export interface ApiClient {
   /** POST /api/risk: the annual loss distribution (expected annual loss, 1-in-20/100/200-year losses, AEP and OEP curves). */
   risk(request?: { runs?: number; seed?: number; exact?: boolean }): Promise<RiskResponse>;
   /** POST /api/plan: the cost-sharing plan for a budget (yen): lifts to the target levels (default ★3–★5) avoiding the most expected annual loss. */
-  plan(request: { budget: number; costs?: { sme?: number[]; large?: number[] }; planTargets?: number[] }): Promise<PlanResponse>;
+  plan(request: {
+    budget: number;
+    costs?: { sme?: number[]; large?: number[] };
+    planTargets?: number[];
+  }): Promise<PlanResponse>;
   /** GET /api/executive: the one-page executive view of one focal company, with the session's assumptions. */
   executive(params?: ExecutiveParams): Promise<ExecutiveResponse>;
   /** Requests in flight. */
@@ -152,7 +156,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
       if (!response.ok) {
         const error = (body as Partial<ApiError> | null)?.error;
-        throw new ApiRequestError(response.status, error?.code ?? 'internal', error?.message ?? `${path} answered ${response.status}`);
+        throw new ApiRequestError(
+          response.status,
+          error?.code ?? 'internal',
+          error?.message ?? `${path} answered ${response.status}`,
+        );
       }
       return body as T;
     } finally {

@@ -22,8 +22,13 @@ type Loss = ExecutiveResponse['loss'];
 /** One row per curve point: which curve, return period (years), loss (yen). */
 function rows(loss: Loss): { curve: string; years: number; loss: number }[] {
   const of = (curve: string, points: Loss['exceedance']): { curve: string; years: number; loss: number }[] =>
-    points.filter((p) => p.probability > 0 && p.probability <= 1 && p.loss > 0).map((p) => ({ curve, years: 1 / p.probability, loss: p.loss }));
-  return [...of('Annual loss (all events of a year)', loss.exceedance), ...of('Largest single event of a year', loss.occurrence)];
+    points
+      .filter((p) => p.probability > 0 && p.probability <= 1 && p.loss > 0)
+      .map((p) => ({ curve, years: 1 / p.probability, loss: p.loss }));
+  return [
+    ...of('Annual loss (all events of a year)', loss.exceedance),
+    ...of('Largest single event of a year', loss.occurrence),
+  ];
 }
 
 const CURVES = [
@@ -55,7 +60,9 @@ export function exceedanceChart(loss: Loss, size: ChartSize): HTMLElement {
     return note;
   }
   const maxYears = Math.max(200, ...data.map((d) => d.years));
-  const ticks = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000].filter((t) => t <= maxYears);
+  const ticks = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000].filter(
+    (t) => t <= maxYears,
+  );
   const figure = document.createElement('figure');
   figure.append(legend());
   const chart = Plot.plot({
@@ -65,15 +72,38 @@ export function exceedanceChart(loss: Loss, size: ChartSize): HTMLElement {
     marginBottom: 38,
     className: 'exceedance-plot',
     style: { fontSize: '11px', background: 'transparent' },
-    x: { type: 'log', domain: [1, maxYears], label: 'Return period: once in … years →', grid: true, ticks, tickFormat: (y: number) => y.toLocaleString('en-US') },
+    x: {
+      type: 'log',
+      domain: [1, maxYears],
+      label: 'Return period: once in … years →',
+      grid: true,
+      ticks,
+      tickFormat: (y: number) => y.toLocaleString('en-US'),
+    },
     y: { label: '↑ Loss (¥)', grid: true, tickFormat: (v: number) => formatYen(v), zero: true },
     color: { domain: CURVES.map((c) => c.name), range: CURVES.map((c) => c.colour) },
     marks: [
       Plot.line(data, { x: 'years', y: 'loss', stroke: 'curve', strokeWidth: 2, curve: 'step-after' }),
       Plot.ruleX([100], { stroke: '#6b7280', strokeDasharray: '3,3' }),
       Plot.dot([{ years: 100, loss: loss.quantiles.p99 }], { x: 'years', y: 'loss', fill: '#c62828', r: 4 }),
-      Plot.text([{ years: 100, loss: loss.quantiles.p99 }], { x: 'years', y: 'loss', text: (d: { loss: number }) => `1-in-100-year: ${formatYen(d.loss)}`, dx: -8, dy: -10, textAnchor: 'end', fontWeight: 'bold' }),
-      Plot.tip(data, Plot.pointer({ x: 'years', y: 'loss', title: (d: { curve: string; years: number; loss: number }) => `${d.curve}\n1 in ${d.years.toFixed(0)} years: ${formatYen(d.loss)}` })),
+      Plot.text([{ years: 100, loss: loss.quantiles.p99 }], {
+        x: 'years',
+        y: 'loss',
+        text: (d: { loss: number }) => `1-in-100-year: ${formatYen(d.loss)}`,
+        dx: -8,
+        dy: -10,
+        textAnchor: 'end',
+        fontWeight: 'bold',
+      }),
+      Plot.tip(
+        data,
+        Plot.pointer({
+          x: 'years',
+          y: 'loss',
+          title: (d: { curve: string; years: number; loss: number }) =>
+            `${d.curve}\n1 in ${d.years.toFixed(0)} years: ${formatYen(d.loss)}`,
+        }),
+      ),
     ],
   });
   // Plot adds a <style> element of defaults; the page's Content Security Policy allows no

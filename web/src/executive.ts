@@ -20,7 +20,15 @@ import type { ExecutiveResponse, SummaryResponse } from '../../server/api-types.
 import type { ApiClient, ExecutiveParams } from './api-client.ts';
 import { formatNumber, h, setChildren } from './dom.ts';
 import { exceedanceChart } from './exceedance-chart.ts';
-import { formatPercent, formatYen, formatYenFull, pathText, planHeadline, readableReason, worstEventSentence } from './replay.ts';
+import {
+  formatPercent,
+  formatYen,
+  formatYenFull,
+  pathText,
+  planHeadline,
+  readableReason,
+  worstEventSentence,
+} from './replay.ts';
 import { shortName } from './to-elements.ts';
 
 export interface ExecutiveContext {
@@ -54,7 +62,8 @@ const STORAGE_KEY = 'weaklink.executive.assumptions';
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** "1:0.2, 5:0.25, …" from the response's durations. */
-const durationsText = (d: ExecutiveResponse['assumptions']['durations']): string => d.map((x) => `${x.days}:${x.probability}`).join(', ');
+const durationsText = (d: ExecutiveResponse['assumptions']['durations']): string =>
+  d.map((x) => `${x.days}:${x.probability}`).join(', ');
 
 function assumptionsText(a: ExecutiveResponse['assumptions']): AssumptionText {
   return {
@@ -73,9 +82,19 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
   let changed: AssumptionText | null = readStored();
   let focal: string | undefined;
 
-  const budget = h('input', { id: 'exec-budget', type: 'number', min: 0, step: 1_000_000, inputmode: 'numeric', 'aria-label': 'Security budget in yen' });
+  const budget = h('input', {
+    id: 'exec-budget',
+    type: 'number',
+    min: 0,
+    step: 1_000_000,
+    inputmode: 'numeric',
+    'aria-label': 'Security budget in yen',
+  });
   const budgetHint = h('span', { class: 'muted small', id: 'exec-budget-hint' });
-  budget.addEventListener('input', () => (budgetHint.textContent = Number(budget.value) > 0 ? `= ${formatYen(Number(budget.value))}` : ''));
+  budget.addEventListener(
+    'input',
+    () => (budgetHint.textContent = Number(budget.value) > 0 ? `= ${formatYen(Number(budget.value))}` : ''),
+  );
   const picker = h('select', { id: 'exec-focal', 'aria-label': 'Focal company' });
   picker.addEventListener('change', () => {
     focal = picker.value || undefined;
@@ -102,7 +121,17 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
       h('button', { id: 'exec-update', type: 'submit' }, 'Update plan'),
     ),
     h('span', { class: 'spacer' }),
-    h('button', { id: 'exec-print', type: 'button', class: 'primary', title: 'Print, or save as PDF from the print dialog', onclick: () => window.print() }, 'Print / save PDF'),
+    h(
+      'button',
+      {
+        id: 'exec-print',
+        type: 'button',
+        class: 'primary',
+        title: 'Print, or save as PDF from the print dialog',
+        onclick: () => window.print(),
+      },
+      'Print / save PDF',
+    ),
   );
   const report = h('article', { class: 'report', id: 'exec-report', 'aria-live': 'polite' });
   const assumptions = h('details', { class: 'exec-assumptions no-print', id: 'exec-assumptions' });
@@ -139,7 +168,14 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
     try {
       data = await ctx.api.executive(params());
     } catch (error) {
-      setChildren(report, h('p', { class: 'error' }, `Could not prepare the report: ${error instanceof Error ? error.message : String(error)}`));
+      setChildren(
+        report,
+        h(
+          'p',
+          { class: 'error' },
+          `Could not prepare the report: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
       throw error;
     } finally {
       report.classList.remove('busy');
@@ -149,7 +185,9 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
     focal = data.scope?.id;
     setChildren(
       picker,
-      data.focal.length === 0 ? h('option', { value: '' }, 'The whole network') : data.focal.map((f) => h('option', { value: f.id, selected: f.id === focal }, shortName(f.name))),
+      data.focal.length === 0
+        ? h('option', { value: '' }, 'The whole network')
+        : data.focal.map((f) => h('option', { value: f.id, selected: f.id === focal }, shortName(f.name))),
     );
     picker.disabled = data.focal.length <= 1;
     renderAssumptions(data);
@@ -159,23 +197,43 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
   function renderAssumptions(d: ExecutiveResponse): void {
     const current = changed ?? assumptionsText(d.assumptions);
     const field = (key: keyof AssumptionText, label: string, hint: string): HTMLElement =>
-      h('label', { class: 'assumption' }, h('span', {}, label), h('input', { name: key, value: current[key], spellcheck: false }), h('small', { class: 'muted' }, hint));
+      h(
+        'label',
+        { class: 'assumption' },
+        h('span', {}, label),
+        h('input', { name: key, value: current[key], spellcheck: false }),
+        h('small', { class: 'muted' }, hint),
+      );
     const form = h(
       'form',
       {
         id: 'exec-assumptions-form',
         onsubmit: (e: Event) => {
           e.preventDefault();
-          const values = Object.fromEntries(new FormData(e.target as HTMLFormElement).entries()) as unknown as AssumptionText;
+          const values = Object.fromEntries(
+            new FormData(e.target as HTMLFormElement).entries(),
+          ) as unknown as AssumptionText;
           changed = values;
           sessionStorage.setItem(STORAGE_KEY, JSON.stringify(values));
           void ctx.track(load());
         },
       },
-      field('hitBase', 'Hit likelihood base', 'p(s) = min(1, base × decay^score): the yearly chance an unassessed company (score 0) is hit'),
-      field('hitDecay', 'Hit likelihood decay', 'per score point; 0.975 makes a score-100 company 12.6× less likely to be hit'),
+      field(
+        'hitBase',
+        'Hit likelihood base',
+        'p(s) = min(1, base × decay^score): the yearly chance an unassessed company (score 0) is hit',
+      ),
+      field(
+        'hitDecay',
+        'Hit likelihood decay',
+        'per score point; 0.975 makes a score-100 company 12.6× less likely to be hit',
+      ),
       field('durations', 'Outage durations', 'full-stop days:probability, …; the probabilities sum to 1'),
-      field('lossRatio', 'Loss ratio', 'share of revenue a stopped day loses: 1 = revenue at risk, ~0.2 = gross margin'),
+      field(
+        'lossRatio',
+        'Loss ratio',
+        'share of revenue a stopped day loses: 1 = revenue at risk, ~0.2 = gross margin',
+      ),
       field('costsSme', 'Lift costs, SME (¥)', 'one level each: ★0→1, 1→2, 2→3, 3→4, 4→5'),
       field('costsLarge', 'Lift costs, large (¥)', 'one level each: ★0→1, 1→2, 2→3, 3→4, 4→5'),
       h(
@@ -199,7 +257,14 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
     );
     setChildren(
       assumptions,
-      h('summary', {}, 'Assumptions', changed ? h('span', { class: 'badge warn' }, 'changed for this session') : h('span', { class: 'muted' }, ' — the documented defaults; open to change them')),
+      h(
+        'summary',
+        {},
+        'Assumptions',
+        changed
+          ? h('span', { class: 'badge warn' }, 'changed for this session')
+          : h('span', { class: 'muted' }, ' — the documented defaults; open to change them'),
+      ),
       form,
     );
   }
@@ -213,8 +278,14 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
     const loss = d.loss;
     const plan = d.plan;
     const a = d.assumptions;
-    const method = loss.method === 'exact' ? 'exact enumeration of every outcome' : `${formatNumber(loss.runs ?? 0)} simulated years (seed ${loss.seed})`;
-    const event = worstEventSentence(d.worstEvent && { ...d.worstEvent, name: shortName(d.worstEvent.name) }, scope ? scopeName : null);
+    const method =
+      loss.method === 'exact'
+        ? 'exact enumeration of every outcome'
+        : `${formatNumber(loss.runs ?? 0)} simulated years (seed ${loss.seed})`;
+    const event = worstEventSentence(
+      d.worstEvent && { ...d.worstEvent, name: shortName(d.worstEvent.name) },
+      scope ? scopeName : null,
+    );
     const tile = (key: string, label: string, value: number, note: (HTMLElement | string | false)[]): HTMLElement =>
       h(
         'div',
@@ -224,7 +295,13 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
         h('span', { class: 'kpi-note' }, ...note),
       );
     const count = (key: string, label: string, value: string, raw: number, note: string): HTMLElement =>
-      h('div', { class: `kpi kpi-${key}`, 'data-kpi': key }, h('span', { class: 'kpi-label' }, label), h('strong', { class: 'kpi-value', 'data-value': raw }, value), h('span', { class: 'kpi-note' }, note));
+      h(
+        'div',
+        { class: `kpi kpi-${key}`, 'data-kpi': key },
+        h('span', { class: 'kpi-label' }, label),
+        h('strong', { class: 'kpi-value', 'data-value': raw }, value),
+        h('span', { class: 'kpi-note' }, note),
+      );
     const chartHost = h('div', { class: 'exceedance-chart', id: 'exec-chart' });
     setChildren(
       report,
@@ -236,9 +313,19 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
           {},
           h('p', { class: 'eyebrow' }, 'Supply-chain cyber risk · executive summary'),
           h('h1', { id: 'exec-title' }, scope ? scope.name : 'Our supply network'),
-          scope && h('p', { class: 'muted' }, `Annual revenue ${formatYen(scope.revenue)} · ${formatNumber(d.criticalSuppliers)} critical suppliers at any depth · ${formatNumber(d.companies)} companies mapped`),
+          scope &&
+            h(
+              'p',
+              { class: 'muted' },
+              `Annual revenue ${formatYen(scope.revenue)} · ${formatNumber(d.criticalSuppliers)} critical suppliers at any depth · ${formatNumber(d.companies)} companies mapped`,
+            ),
         ),
-        h('div', { class: 'report-meta' }, h('div', {}, dateFormat.format(new Date())), h('div', { class: 'muted' }, `network version ${d.version.slice(0, 12)}`)),
+        h(
+          'div',
+          { class: 'report-meta' },
+          h('div', {}, dateFormat.format(new Date())),
+          h('div', { class: 'muted' }, `network version ${d.version.slice(0, 12)}`),
+        ),
       ),
       h(
         'section',
@@ -246,17 +333,43 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
         tile('expected-loss', `Expected annual loss${scope ? ` to ${scopeName}` : ''}`, loss.expectedAnnualLoss, [
           'per year',
           loss.shareOfRevenue !== null && ' · ',
-          loss.shareOfRevenue !== null && h('strong', { 'data-kpi': 'share-of-revenue', 'data-value': loss.shareOfRevenue }, `${formatPercent(loss.shareOfRevenue)} of revenue`),
+          loss.shareOfRevenue !== null &&
+            h(
+              'strong',
+              { 'data-kpi': 'share-of-revenue', 'data-value': loss.shareOfRevenue },
+              `${formatPercent(loss.shareOfRevenue)} of revenue`,
+            ),
           ' — the average over many years',
         ]),
-        tile('p99', '1-in-100-year annual loss', loss.quantiles.p99, [`in one year; a year this bad or worse comes once a century. 1-in-200: ${formatYen(loss.quantiles.p995)}`]),
-        count('unassessed', 'Unassessed', formatPercent(d.unassessedShare), d.unassessedShare, 'no score or SCS level: treated as weakest'),
-        count('hidden-critical', 'Hidden critical suppliers', formatNumber(d.hiddenCriticalSuppliers), d.hiddenCriticalSuppliers, 'can stop a buyer from deeper tiers'),
+        tile('p99', '1-in-100-year annual loss', loss.quantiles.p99, [
+          `in one year; a year this bad or worse comes once a century. 1-in-200: ${formatYen(loss.quantiles.p995)}`,
+        ]),
+        count(
+          'unassessed',
+          'Unassessed',
+          formatPercent(d.unassessedShare),
+          d.unassessedShare,
+          'no score or SCS level: treated as weakest',
+        ),
+        count(
+          'hidden-critical',
+          'Hidden critical suppliers',
+          formatNumber(d.hiddenCriticalSuppliers),
+          d.hiddenCriticalSuppliers,
+          'can stop a buyer from deeper tiers',
+        ),
       ),
       h('section', { class: 'chart-section' }, h('h2', {}, `How bad a year can get for ${scopeName}`), chartHost),
       h(
         'section',
-        { class: 'plan-headline', 'data-kpi': 'plan', 'data-cut': plan.cutPercent, 'data-spent': plan.spent, 'data-suppliers': plan.suppliers, 'data-optimal': String(plan.optimal) },
+        {
+          class: 'plan-headline',
+          'data-kpi': 'plan',
+          'data-cut': plan.cutPercent,
+          'data-spent': plan.spent,
+          'data-suppliers': plan.suppliers,
+          'data-optimal': String(plan.optimal),
+        },
         h('p', { class: 'eyebrow' }, 'Where a shared security budget buys the most'),
         h('p', { class: 'headline', id: 'exec-plan-headline' }, planHeadline(plan, whose)),
         h(
@@ -268,18 +381,26 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
           h(
             'ol',
             { class: 'plan-lifts' },
-            plan.lifts.slice(0, 5).map((l) =>
-              h(
-                'li',
-                { 'data-id': l.supplier },
-                h('strong', {}, shortName(l.name)),
-                ` ★${l.fromLevel} → ★${l.toLevel}: ${formatYen(l.cost)} once, avoids ${formatYen(l.avoided)} a year`,
+            plan.lifts
+              .slice(0, 5)
+              .map((l) =>
+                h(
+                  'li',
+                  { 'data-id': l.supplier },
+                  h('strong', {}, shortName(l.name)),
+                  ` ★${l.fromLevel} → ★${l.toLevel}: ${formatYen(l.cost)} once, avoids ${formatYen(l.avoided)} a year`,
+                ),
               ),
-            ),
             plan.lifts.length > 5 && h('li', { class: 'muted' }, `… and ${plan.lifts.length - 5} more`),
           ),
       ),
-      event && h('section', { class: 'worst-breach', 'data-id': d.worstEvent?.id }, h('h2', {}, 'Worst single event among them'), h('p', { id: 'exec-event' }, event)),
+      event &&
+        h(
+          'section',
+          { class: 'worst-breach', 'data-id': d.worstEvent?.id },
+          h('h2', {}, 'Worst single event among them'),
+          h('p', { id: 'exec-event' }, event),
+        ),
       h(
         'section',
         { class: 'weak-links' },
@@ -289,7 +410,18 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
           : h(
               'table',
               { class: 'exec-table' },
-              h('thead', {}, h('tr', {}, h('th', { class: 'num' }, '#'), h('th', {}, 'Supplier and why it matters'), h('th', {}, 'Chain'), h('th', { class: 'num' }, '¥ / year'))),
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  h('th', { class: 'num' }, '#'),
+                  h('th', {}, 'Supplier and why it matters'),
+                  h('th', {}, 'Chain'),
+                  h('th', { class: 'num' }, '¥ / year'),
+                ),
+              ),
               h(
                 'tbody',
                 {},
@@ -302,11 +434,22 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
                       'td',
                       {},
                       h('strong', { class: 'name' }, shortName(w.name)),
-                      w.focalStopDay !== null && scope && w.id !== scope.id && h('span', { class: 'stops' }, ` · stops ${scopeName} on day ${w.focalStopDay}`),
+                      w.focalStopDay !== null &&
+                        scope &&
+                        w.id !== scope.id &&
+                        h('span', { class: 'stops' }, ` · stops ${scopeName} on day ${w.focalStopDay}`),
                       h('div', { class: 'reason', title: w.reason }, readableReason(w.reason, focalNames, shortName)),
                     ),
-                    h('td', { class: 'path' }, w.exposurePath.length > 1 ? pathText(w.exposurePath, shortName) : shortName(w.name)),
-                    h('td', { class: 'num', 'data-value': w.riskContribution, title: formatYenFull(w.riskContribution) }, formatYen(w.riskContribution)),
+                    h(
+                      'td',
+                      { class: 'path' },
+                      w.exposurePath.length > 1 ? pathText(w.exposurePath, shortName) : shortName(w.name),
+                    ),
+                    h(
+                      'td',
+                      { class: 'num', 'data-value': w.riskContribution, title: formatYenFull(w.riskContribution) },
+                      formatYen(w.riskContribution),
+                    ),
                   ),
                 ),
               ),
@@ -322,7 +465,11 @@ export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContex
           `Each company is hit at most once a year with likelihood ${a.hitLikelihood} (s: its own security score); a hit stops it for ${a.durations.map((x) => x.days).join(', ')} days with probabilities ${a.durations.map((x) => formatPercent(x.probability)).join(', ')}. `,
           `Annual losses and the curve from ${method}; the expected annual loss is exact. ${changed ? 'Assumptions changed for this session.' : 'Default assumptions (documented sources).'}`,
         ),
-        h('p', {}, `A buyer stops when less than ${summary ? formatPercent(summary.theta) : 'half'} of an input is left. Lift costs are assumptions by company size. All figures in yen.`),
+        h(
+          'p',
+          {},
+          `A buyer stops when less than ${summary ? formatPercent(summary.theta) : 'half'} of an input is left. Lift costs are assumptions by company size. All figures in yen.`,
+        ),
       ),
     );
     const width = Math.max(420, Math.min(860, report.clientWidth - 48 || 760));

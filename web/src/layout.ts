@@ -66,7 +66,10 @@ export function layeredPositions(
   options: Partial<LayoutOptions> = {},
 ): Map<string, Position> {
   const o = { ...DEFAULTS, ...options };
-  if (!(o.rowGap > 0 && o.columnGap > 0 && o.subColumnGap > 0 && o.aspect > 0 && o.sweeps >= 0) || (o.maxRows !== 'auto' && !(o.maxRows >= 1))) {
+  if (
+    !(o.rowGap > 0 && o.columnGap > 0 && o.subColumnGap > 0 && o.aspect > 0 && o.sweeps >= 0) ||
+    (o.maxRows !== 'auto' && !(o.maxRows >= 1))
+  ) {
     throw new Error('layout: rowGap, columnGap, subColumnGap, aspect and maxRows must be positive');
   }
   const index = new Map<string, number>();
@@ -78,7 +81,8 @@ export function layeredPositions(
   for (const e of edges) {
     const s = index.get(e.source);
     const t = index.get(e.target);
-    if (s === undefined || t === undefined) throw new Error(`layout: edge ${e.source} → ${e.target} names an unknown node`);
+    if (s === undefined || t === undefined)
+      throw new Error(`layout: edge ${e.source} → ${e.target} names an unknown node`);
     if (s === t) continue;
     adjacency[s]!.push(t);
     adjacency[t]!.push(s);
@@ -161,7 +165,8 @@ function assignColumns(nodes: readonly LayoutNode[]): number[][] {
   let untiered = false;
   for (const n of nodes) {
     if (n.tier === null) untiered = true;
-    else if (!Number.isInteger(n.tier) || n.tier < 0) throw new Error(`layout: node "${n.id}" has tier ${n.tier}; expected an integer ≥ 0 or null`);
+    else if (!Number.isInteger(n.tier) || n.tier < 0)
+      throw new Error(`layout: node "${n.id}" has tier ${n.tier}; expected an integer ≥ 0 or null`);
     else maxTier = Math.max(maxTier, n.tier);
   }
   const offset = untiered ? 1 : 0;
@@ -186,7 +191,8 @@ export function countCrossings(positions: ReadonlyMap<string, Position>, edges: 
 }
 
 function properlyCross(p: Position, q: Position, r: Position, s: Position): boolean {
-  const side = (a: Position, b: Position, c: Position): number => Math.sign((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
+  const side = (a: Position, b: Position, c: Position): number =>
+    Math.sign((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
   const d1 = side(p, q, r);
   const d2 = side(p, q, s);
   const d3 = side(r, s, p);

@@ -171,8 +171,17 @@ async function start(): Promise<void> {
       renderBanner();
     },
   });
-  const tabs = createTabs(els.drawer, api, { onFocus: (id) => void track(focus(id)), nameOf, renderScenario: (pane) => scenario.mount(pane) });
-  const executive = createExecutiveView(els.executive, { api, track, summary: () => summary, onClose: () => showExecutive(false) });
+  const tabs = createTabs(els.drawer, api, {
+    onFocus: (id) => void track(focus(id)),
+    nameOf,
+    renderScenario: (pane) => scenario.mount(pane),
+  });
+  const executive = createExecutiveView(els.executive, {
+    api,
+    track,
+    summary: () => summary,
+    onClose: () => showExecutive(false),
+  });
   els.legend.append(createLegend());
   renderPanelIntro(els.panel);
 
@@ -196,42 +205,71 @@ async function start(): Promise<void> {
   });
 
   function showError(error: unknown): void {
-    if (error instanceof ApiRequestError && error.status === 401) return showAuth(readToken() === null ? null : error.message);
+    if (error instanceof ApiRequestError && error.status === 401)
+      return showAuth(readToken() === null ? null : error.message);
     els.toast.textContent = error instanceof Error ? error.message : String(error);
     els.toast.hidden = false;
     window.setTimeout(() => (els.toast.hidden = true), 6000);
   }
 
   function filters(): GraphFilters {
-    return { commodity: els.commodity.value || undefined, country: els.country.value || undefined, criticalOnly: els.critical.checked || undefined };
+    return {
+      commodity: els.commodity.value || undefined,
+      country: els.country.value || undefined,
+      criticalOnly: els.critical.checked || undefined,
+    };
   }
 
   function renderSummary(s: SummaryResponse): void {
-    const stat = (label: string, value: string, title?: string): HTMLElement => h('div', { class: 'stat', title }, h('strong', {}, value), h('span', {}, label));
-    setChildren(els.summary,
+    const stat = (label: string, value: string, title?: string): HTMLElement =>
+      h('div', { class: 'stat', title }, h('strong', {}, value), h('span', {}, label));
+    setChildren(
+      els.summary,
       stat('companies', formatNumber(s.companies)),
       stat('supplies', formatNumber(s.supplies)),
-      stat('focal', s.focal.length === 1 ? shortName(s.focal[0]!.name) : String(s.focal.length), s.focal.map((f) => f.name).join(', ')),
+      stat(
+        'focal',
+        s.focal.length === 1 ? shortName(s.focal[0]!.name) : String(s.focal.length),
+        s.focal.map((f) => f.name).join(', '),
+      ),
       stat('unassessed', formatNumber(s.unassessed), 'Companies with neither a score nor a level: treated as score 0'),
       stat('single sources', formatNumber(s.singleSources)),
       stat('hidden critical', formatNumber(s.hiddenCriticalSuppliers)),
       stat('level gaps', formatNumber(s.levelGaps)),
-      stat('θ', String(s.theta), `Threshold: a buyer stops when less than ${formatShare(s.theta)} of a commodity is left. Hit likelihood: ${s.hitLikelihood}`),
+      stat(
+        'θ',
+        String(s.theta),
+        `Threshold: a buyer stops when less than ${formatShare(s.theta)} of a commodity is left. Hit likelihood: ${s.hitLikelihood}`,
+      ),
     );
   }
 
   function fillFilters(s: SummaryResponse): void {
     const maxDepth = Math.min(MAX_TIERS, Math.max(1, s.maxTier));
-    setChildren(els.depth, ...Array.from({ length: maxDepth }, (_, i) => h('option', { value: i + 1 }, i + 1 === s.maxTier ? `${i + 1} (all tiers)` : `${i + 1} tier${i ? 's' : ''} up`)));
+    setChildren(
+      els.depth,
+      ...Array.from({ length: maxDepth }, (_, i) =>
+        h('option', { value: i + 1 }, i + 1 === s.maxTier ? `${i + 1} (all tiers)` : `${i + 1} tier${i ? 's' : ''} up`),
+      ),
+    );
     els.depth.value = String(Math.min(DEFAULT_DEPTH, maxDepth));
-    setChildren(els.commodity, h('option', { value: '' }, 'All commodities'), ...s.commodities.map((c) => h('option', { value: c }, c)));
-    setChildren(els.country, h('option', { value: '' }, 'All countries'), ...s.countries.map((c) => h('option', { value: c }, c)));
+    setChildren(
+      els.commodity,
+      h('option', { value: '' }, 'All commodities'),
+      ...s.commodities.map((c) => h('option', { value: c }, c)),
+    );
+    setChildren(
+      els.country,
+      h('option', { value: '' }, 'All countries'),
+      ...s.countries.map((c) => h('option', { value: c }, c)),
+    );
   }
 
   function renderStatus(): void {
     scenario.viewChanged();
     const { nodes, edges } = map.size;
-    setChildren(els.status,
+    setChildren(
+      els.status,
       h('span', {}, `${formatNumber(nodes)} companies · ${formatNumber(edges)} supplies in view`),
       map.truncated && h('span', { class: 'warn-text' }, ` · cut at the ${formatNumber(OVERVIEW_LIMIT)} nearest`),
       map.webgl && h('span', { class: 'muted' }, ' · WebGL'),
@@ -239,7 +277,11 @@ async function start(): Promise<void> {
   }
 
   async function loadOverview(): Promise<void> {
-    const graph = await api.graph({ depth: Number(els.depth.value) || DEFAULT_DEPTH, limit: OVERVIEW_LIMIT, ...filters() });
+    const graph = await api.graph({
+      depth: Number(els.depth.value) || DEFAULT_DEPTH,
+      limit: OVERVIEW_LIMIT,
+      ...filters(),
+    });
     performance.mark('weaklink:graph-fetched');
     map.replace(graph);
     performance.mark('weaklink:graph-placed');
@@ -249,10 +291,22 @@ async function start(): Promise<void> {
 
   function renderSelectionBar(): void {
     els.selectionBar.hidden = selection.length === 0;
-    setChildren(els.selectionBar,
+    setChildren(
+      els.selectionBar,
       h('span', { class: 'muted' }, selection.length > 1 ? `${selection.length} selected:` : 'Selected:'),
-      ...selection.map((id) => h('span', { class: 'chip' }, shortName(nameOf(id)), h('button', { class: 'chip-x', title: 'Remove', onclick: () => void track(select(id, true)) }, '×'))),
-      h('button', { class: 'primary danger', id: 'simulate', onclick: () => void track(simulate()) }, selection.length > 1 ? `Simulate breach of ${selection.length}` : 'Simulate breach'),
+      ...selection.map((id) =>
+        h(
+          'span',
+          { class: 'chip' },
+          shortName(nameOf(id)),
+          h('button', { class: 'chip-x', title: 'Remove', onclick: () => void track(select(id, true)) }, '×'),
+        ),
+      ),
+      h(
+        'button',
+        { class: 'primary danger', id: 'simulate', onclick: () => void track(simulate()) },
+        selection.length > 1 ? `Simulate breach of ${selection.length}` : 'Simulate breach',
+      ),
       h('span', { class: 'hint muted' }, 'shift-click to add'),
     );
   }
@@ -344,7 +398,11 @@ async function start(): Promise<void> {
     const graph = await api.graph({ focus: id, up: 1, down: 0, limit: OVERVIEW_LIMIT, ...filters() });
     const added = map.merge(graph, { anchor: id });
     renderStatus();
-    flash(added.length > 0 ? `Added ${added.length} supplier${added.length === 1 ? '' : 's'} of ${shortName(nameOf(id))}` : `All suppliers of ${shortName(nameOf(id))} are already shown`);
+    flash(
+      added.length > 0
+        ? `Added ${added.length} supplier${added.length === 1 ? '' : 's'} of ${shortName(nameOf(id))}`
+        : `All suppliers of ${shortName(nameOf(id))} are already shown`,
+    );
     if (primary === id) await showDetail(id);
   }
 
@@ -378,7 +436,8 @@ async function start(): Promise<void> {
     const focalNames = sim.focalDisrupted.map((id) => `${shortName(nameOf(id))} on day ${stopDay.get(id) ?? 0}`);
     const others = sim.disrupted.length - sim.hit.length;
     els.banner.hidden = false;
-    setChildren(els.banner,
+    setChildren(
+      els.banner,
       h(
         'div',
         { class: 'banner-text' },
@@ -390,7 +449,10 @@ async function start(): Promise<void> {
       ),
       h(
         'div',
-        { class: 'banner-figure', title: `Expected loss of this breach over the assumed outage durations: ${formatYenFull(sim.expectedLoss)} per event` },
+        {
+          class: 'banner-figure',
+          title: `Expected loss of this breach over the assumed outage durations: ${formatYenFull(sim.expectedLoss)} per event`,
+        },
         h('span', {}, 'Revenue at risk'),
         h('strong', { class: 'revenue', 'data-value': sim.revenuePerDay }, formatYen(sim.revenuePerDay)),
         h('span', { class: 'unit' }, 'per day of outage'),
@@ -402,7 +464,8 @@ async function start(): Promise<void> {
         h('strong', { class: 'expected-loss', 'data-value': sim.expectedLoss }, formatYen(sim.expectedLoss)),
         h('span', { class: 'unit' }, 'per breach'),
       ),
-      outside.length > 0 && h('button', { id: 'show-disrupted', onclick: () => void track(showOutside(sim)) }, 'Show them'),
+      outside.length > 0 &&
+        h('button', { id: 'show-disrupted', onclick: () => void track(showOutside(sim)) }, 'Show them'),
       h('button', { id: 'clear-simulation', onclick: () => clearSimulation() }, 'Clear'),
     );
   }
@@ -424,7 +487,8 @@ async function start(): Promise<void> {
 
   /** The executive view (`#executive`) over the map, or the map. */
   function showExecutive(on: boolean): void {
-    if (on !== (location.hash === '#executive')) history.pushState(null, '', on ? '#executive' : location.pathname + location.search);
+    if (on !== (location.hash === '#executive'))
+      history.pushState(null, '', on ? '#executive' : location.pathname + location.search);
     route();
   }
 
@@ -458,16 +522,36 @@ async function start(): Promise<void> {
   function renderResults(items: CompanyRow[]): void {
     activeResult = -1;
     els.results.hidden = false;
-    setChildren(els.results,
+    setChildren(
+      els.results,
       ...(items.length === 0
         ? [h('li', { class: 'muted empty' }, 'No company matches.')]
         : items.map((c) =>
             h(
               'li',
-              { class: 'result', 'data-id': c.id, onmousedown: (e: Event) => e.preventDefault(), onclick: () => pick(c) },
-              h('span', { class: 'score-chip', style: `background:${scoreColour(c.effectiveScore)}` }, c.unassessed ? '?' : String(c.effectiveScore)),
+              {
+                class: 'result',
+                'data-id': c.id,
+                onmousedown: (e: Event) => e.preventDefault(),
+                onclick: () => pick(c),
+              },
+              h(
+                'span',
+                { class: 'score-chip', style: `background:${scoreColour(c.effectiveScore)}` },
+                c.unassessed ? '?' : String(c.effectiveScore),
+              ),
               h('span', { class: 'result-name' }, c.name),
-              h('span', { class: 'result-meta muted' }, [c.country, c.tier === null ? 'no tier' : `tier ${c.tier}`, c.unassessed ? 'unassessed' : formatLevel(c.ownLevel)].filter(Boolean).join(' · ')),
+              h(
+                'span',
+                { class: 'result-meta muted' },
+                [
+                  c.country,
+                  c.tier === null ? 'no tier' : `tier ${c.tier}`,
+                  c.unassessed ? 'unassessed' : formatLevel(c.ownLevel),
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
+              ),
             ),
           )),
     );
@@ -513,7 +597,8 @@ async function start(): Promise<void> {
   });
   els.search.addEventListener('blur', () => window.setTimeout(() => (els.results.hidden = true), 150));
 
-  for (const control of [els.depth, els.commodity, els.country, els.critical]) control.addEventListener('change', () => void track(loadOverview()));
+  for (const control of [els.depth, els.commodity, els.country, els.critical])
+    control.addEventListener('change', () => void track(loadOverview()));
   els.fit.addEventListener('click', () => map.fit());
   els.reset.addEventListener('click', () => {
     els.depth.value = String(Math.min(DEFAULT_DEPTH, Math.max(1, summary?.maxTier ?? DEFAULT_DEPTH)));

@@ -41,7 +41,8 @@ export interface PathStep {
   commodity: string | null;
 }
 
-const STATE_CLASSES = 'path radius dimmed root-cause selected-set disrupted hit down-day stop-day only-a only-b in-both';
+const STATE_CLASSES =
+  'path radius dimmed root-cause selected-set disrupted hit down-day stop-day only-a only-b in-both';
 
 /** One day of a scenario replay: who is down, who stops that day, who was hit; `affected` = every company the scenario stops on some day. */
 export interface ReplayDay {
@@ -55,7 +56,8 @@ const STATE_SELECTOR = STATE_CLASSES.split(' ')
   .join(', ');
 
 /** The key of an edge: a supplier sells a commodity to a buyer at most once (README). */
-const edgeKey = (e: Pick<GraphEdge, 'source' | 'target' | 'commodity'>): string => `${e.source}→${e.target}:${e.commodity}`;
+const edgeKey = (e: Pick<GraphEdge, 'source' | 'target' | 'commodity'>): string =>
+  `${e.source}→${e.target}:${e.commodity}`;
 
 export class SupplyMap {
   private instance: Core | null = null;
@@ -169,7 +171,14 @@ export class SupplyMap {
    * hit ones `hit`; companies the scenario never stops are dimmed. Null clears it.
    */
   showReplay(day: ReplayDay | null): void {
-    this.replay = day ? { down: new Set(day.down), stopping: new Set(day.stopping), hit: new Set(day.hit), affected: new Set(day.affected) } : null;
+    this.replay = day
+      ? {
+          down: new Set(day.down),
+          stopping: new Set(day.stopping),
+          hit: new Set(day.hit),
+          affected: new Set(day.affected),
+        }
+      : null;
     if (day) this.disruption = this.comparison = null;
     this.applyState();
   }
@@ -180,7 +189,9 @@ export class SupplyMap {
    * rest is dimmed. Null clears it.
    */
   showComparison(sets: { onlyA: Iterable<string>; onlyB: Iterable<string>; both: Iterable<string> } | null): void {
-    this.comparison = sets ? { onlyA: new Set(sets.onlyA), onlyB: new Set(sets.onlyB), both: new Set(sets.both) } : null;
+    this.comparison = sets
+      ? { onlyA: new Set(sets.onlyA), onlyB: new Set(sets.onlyB), both: new Set(sets.both) }
+      : null;
     if (sets) this.disruption = this.replay = null;
     this.applyState();
   }
@@ -207,7 +218,14 @@ export class SupplyMap {
     if (eles.empty()) return;
     const bb = eles.boundingBox({ includeLabels: true, includeOverlays: false });
     const pad = { top: 110, bottom: 80, left: 50, right: 50 };
-    const zoom = Math.max(cy.minZoom(), Math.min(1.3, (cy.width() - pad.left - pad.right) / Math.max(bb.w, 1), (cy.height() - pad.top - pad.bottom) / Math.max(bb.h, 1)));
+    const zoom = Math.max(
+      cy.minZoom(),
+      Math.min(
+        1.3,
+        (cy.width() - pad.left - pad.right) / Math.max(bb.w, 1),
+        (cy.height() - pad.top - pad.bottom) / Math.max(bb.h, 1),
+      ),
+    );
     const pan = {
       x: pad.left + (cy.width() - pad.left - pad.right - bb.w * zoom) / 2 - bb.x1 * zoom,
       y: pad.top + (cy.height() - pad.top - pad.bottom - bb.h * zoom) / 2 - bb.y1 * zoom,
@@ -237,10 +255,17 @@ export class SupplyMap {
     const margin = { left: 90, right: 230, top: 60, bottom: 50 }; // labels: centred below; focal ones to the right
     const width = x2 - x1 + margin.left + margin.right;
     const height = y2 - y1 + margin.top + margin.bottom;
-    const zoom = Math.min(cy.maxZoom(), 1.4, Math.max(cy.minZoom(), Math.min(cy.width() / width, cy.height() / height)));
+    const zoom = Math.min(
+      cy.maxZoom(),
+      1.4,
+      Math.max(cy.minZoom(), Math.min(cy.width() / width, cy.height() / height)),
+    );
     cy.viewport({
       zoom,
-      pan: { x: (cy.width() - width * zoom) / 2 - (x1 - margin.left) * zoom, y: (cy.height() - height * zoom) / 2 - (y1 - margin.top) * zoom },
+      pan: {
+        x: (cy.width() - width * zoom) / 2 - (x1 - margin.left) * zoom,
+        y: (cy.height() - height * zoom) / 2 - (y1 - margin.top) * zoom,
+      },
     });
   }
 
@@ -253,7 +278,8 @@ export class SupplyMap {
       const total = n.hiddenSuppliers + (suppliersInGraph.get(n.id)?.size ?? 0);
       this.supplierTotals.set(n.id, Math.max(total, this.supplierTotals.get(n.id) ?? 0));
     }
-    for (const e of graph.edges) if (this.nodes.has(e.source) && this.nodes.has(e.target)) this.edges.set(edgeKey(e), e);
+    for (const e of graph.edges)
+      if (this.nodes.has(e.source) && this.nodes.has(e.target)) this.edges.set(edgeKey(e), e);
   }
 
   /** Suppliers of `id` not in view (0 when the API never said it had more). */
@@ -322,7 +348,8 @@ export class SupplyMap {
         const data = nodeData(n, maxRisk, hidden);
         const position = positions.get(n.id)!;
         const existing = drawn.get(n.id);
-        if (!existing) fresh.push({ group: 'nodes', data: { ...data }, classes: nodeClasses(n, hidden), position: { ...position } });
+        if (!existing)
+          fresh.push({ group: 'nodes', data: { ...data }, classes: nodeClasses(n, hidden), position: { ...position } });
         else {
           existing.data({ ...data });
           existing.classes(nodeClasses(n, hidden));
@@ -335,7 +362,9 @@ export class SupplyMap {
           fresh.push({ ...element, data: { ...element.data, id: key, apiId: e.id } });
         }
       }
-      cy.elements().filter((el) => (el.isNode() ? !this.nodes.has(el.id()) : !this.edges.has(el.id()))).remove();
+      cy.elements()
+        .filter((el) => (el.isNode() ? !this.nodes.has(el.id()) : !this.edges.has(el.id())))
+        .remove();
       cy.add(fresh);
     });
     if (before && anchor) {
@@ -386,7 +415,11 @@ export class SupplyMap {
         for (let i = 0; i + 1 < this.path.length; i++) {
           const buyer = this.path[i]!;
           const supplier = this.path[i + 1]!;
-          let between = cy.$id(buyer.id).incomers().edges().filter((e) => e.source().id() === supplier.id);
+          let between = cy
+            .$id(buyer.id)
+            .incomers()
+            .edges()
+            .filter((e) => e.source().id() === supplier.id);
           const sameCommodity = between.filter((e) => e.data('commodity') === buyer.commodity);
           if (sameCommodity.nonempty()) between = sameCommodity;
           between.addClass('path');
@@ -405,7 +438,7 @@ export class SupplyMap {
         }
         cy.$id(company).removeClass('dimmed');
         cy.edges()
-          .filter((e) => (stopDay.has(e.target().id()) && (stopDay.has(e.source().id()) || e.source().id() === company)))
+          .filter((e) => stopDay.has(e.target().id()) && (stopDay.has(e.source().id()) || e.source().id() === company))
           .addClass('radius')
           .removeClass('dimmed');
       }
@@ -426,11 +459,19 @@ export class SupplyMap {
         for (const id of hit) if (down.has(id)) cy.$id(id).addClass('hit');
         const among = cy.edges().filter((e) => affected.has(e.source().id()) && affected.has(e.target().id()));
         among.removeClass('dimmed');
-        among.edges().filter((e) => down.has(e.source().id()) && down.has(e.target().id())).addClass('down-day');
+        among
+          .edges()
+          .filter((e) => down.has(e.source().id()) && down.has(e.target().id()))
+          .addClass('down-day');
       }
       if (this.comparison) {
         const { onlyA, onlyB, both } = this.comparison;
-        for (const [ids, cls] of [[onlyA, 'only-a'], [onlyB, 'only-b'], [both, 'in-both']] as const) for (const id of ids) cy.$id(id).addClass(cls).removeClass('dimmed');
+        for (const [ids, cls] of [
+          [onlyA, 'only-a'],
+          [onlyB, 'only-b'],
+          [both, 'in-both'],
+        ] as const)
+          for (const id of ids) cy.$id(id).addClass(cls).removeClass('dimmed');
       }
       for (const id of this.selection) cy.$id(id).addClass('selected-set').removeClass('dimmed');
     });
@@ -455,7 +496,10 @@ function hasHardwareWebgl2(): boolean {
 }
 
 /** The x extent of each tier's column, left to right, with a header label. */
-function tierColumns(nodes: GraphNode[], positions: Map<string, { x: number; y: number }>): { label: string; title: string; minX: number; maxX: number }[] {
+function tierColumns(
+  nodes: GraphNode[],
+  positions: Map<string, { x: number; y: number }>,
+): { label: string; title: string; minX: number; maxX: number }[] {
   const byTier = new Map<number, { count: number; minX: number; maxX: number }>();
   for (const n of nodes) {
     const key = n.tier ?? -1;
@@ -470,7 +514,12 @@ function tierColumns(nodes: GraphNode[], positions: Map<string, { x: number; y: 
     .sort(([, a], [, b]) => a.minX - b.minX)
     .map(([tier, c]) => ({
       label: tier < 0 ? `no tier · ${c.count}` : tier === 0 ? `focal · ${c.count}` : `tier ${tier} · ${c.count}`,
-      title: tier < 0 ? 'Companies with no supply path to a focal company' : tier === 0 ? 'The focal companies' : `Companies ${tier} supply step${tier === 1 ? '' : 's'} from a focal company`,
+      title:
+        tier < 0
+          ? 'Companies with no supply path to a focal company'
+          : tier === 0
+            ? 'The focal companies'
+            : `Companies ${tier} supply step${tier === 1 ? '' : 's'} from a focal company`,
       minX: c.minX,
       maxX: c.maxX,
     }));

@@ -34,12 +34,17 @@ const LIST_LIMIT = 12;
 
 /** The panel shown when no company is selected. */
 export function renderPanelIntro(container: HTMLElement): void {
-  setChildren(container,
+  setChildren(
+    container,
     h(
       'div',
       { class: 'panel-intro' },
       h('h2', {}, 'Select a company'),
-      h('p', {}, 'Click a company on the map, in the search results or in a table below to see why its score is what it is, what it depends on and what depends on it.'),
+      h(
+        'p',
+        {},
+        'Click a company on the map, in the search results or in a table below to see why its score is what it is, what it depends on and what depends on it.',
+      ),
       h(
         'ul',
         { class: 'hints' },
@@ -54,26 +59,52 @@ export function renderPanelIntro(container: HTMLElement): void {
 
 /** A loading placeholder for company `name`. */
 export function renderPanelLoading(container: HTMLElement, name: string): void {
-  setChildren(container, h('div', { class: 'panel-loading' }, h('h2', {}, name), h('p', { class: 'muted' }, 'Loading…')));
+  setChildren(
+    container,
+    h('div', { class: 'panel-loading' }, h('h2', {}, name), h('p', { class: 'muted' }, 'Loading…')),
+  );
 }
 
 /** The panel of one company. */
 export function renderPanel(container: HTMLElement, detail: CompanyDetailResponse, ctx: PanelContext): void {
   const c = detail.company;
   const link = (id: string, name: string): HTMLElement =>
-    h('a', { href: `#${encodeURIComponent(id)}`, class: 'company-link', 'data-id': id, onclick: (e: Event) => {
-      e.preventDefault();
-      ctx.onFocus(id);
-    } }, name);
-  const facts = [c.id, c.country, c.industry, c.size === 'sme' ? 'SME' : c.size, c.tier === null ? 'no tier' : `tier ${c.tier}`].filter(Boolean).join(' · ');
+    h(
+      'a',
+      {
+        href: `#${encodeURIComponent(id)}`,
+        class: 'company-link',
+        'data-id': id,
+        onclick: (e: Event) => {
+          e.preventDefault();
+          ctx.onFocus(id);
+        },
+      },
+      name,
+    );
+  const facts = [
+    c.id,
+    c.country,
+    c.industry,
+    c.size === 'sme' ? 'SME' : c.size,
+    c.tier === null ? 'no tier' : `tier ${c.tier}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const gap = c.requiredLevel !== null && c.requiredLevel > c.ownLevel;
-  const selectionText = ctx.selection.length > 1 ? `Simulate breach of ${ctx.selection.length} selected` : 'Simulate breach';
+  const selectionText =
+    ctx.selection.length > 1 ? `Simulate breach of ${ctx.selection.length} selected` : 'Simulate breach';
 
-  setChildren(container,
+  setChildren(
+    container,
     h(
       'header',
       { class: 'panel-head' },
-      h('button', { class: 'icon-button close', title: 'Close', 'aria-label': 'Close', onclick: () => ctx.onClose() }, '×'),
+      h(
+        'button',
+        { class: 'icon-button close', title: 'Close', 'aria-label': 'Close', onclick: () => ctx.onClose() },
+        '×',
+      ),
       h('h2', { class: 'company-name' }, c.name),
       h('div', { class: 'facts' }, facts),
       h(
@@ -81,8 +112,10 @@ export function renderPanel(container: HTMLElement, detail: CompanyDetailRespons
         { class: 'badges' },
         c.focal && h('span', { class: 'badge focal' }, 'focal'),
         c.unassessed && h('span', { class: 'badge unassessed' }, 'unassessed'),
-        detail.counts.criticalSuppliers > 0 && h('span', { class: 'badge' }, `${formatNumber(detail.counts.criticalSuppliers)} critical suppliers`),
-        detail.counts.blastRadius > 0 && h('span', { class: 'badge warn' }, `stops ${formatNumber(detail.counts.blastRadius)} if hit`),
+        detail.counts.criticalSuppliers > 0 &&
+          h('span', { class: 'badge' }, `${formatNumber(detail.counts.criticalSuppliers)} critical suppliers`),
+        detail.counts.blastRadius > 0 &&
+          h('span', { class: 'badge warn' }, `stops ${formatNumber(detail.counts.blastRadius)} if hit`),
       ),
     ),
     h(
@@ -102,11 +135,23 @@ export function renderPanel(container: HTMLElement, detail: CompanyDetailRespons
       h(
         'dl',
         { class: 'kv' },
-        h('dt', { title: 'Hit likelihood × expected loss of one hit: the expected annual loss its hits cause' }, 'Risk contribution'),
-        h('dd', { class: 'risk-contribution', 'data-value': c.riskContribution }, `${formatYen(c.riskContribution)} / year`),
+        h(
+          'dt',
+          { title: 'Hit likelihood × expected loss of one hit: the expected annual loss its hits cause' },
+          'Risk contribution',
+        ),
+        h(
+          'dd',
+          { class: 'risk-contribution', 'data-value': c.riskContribution },
+          `${formatYen(c.riskContribution)} / year`,
+        ),
         h('dt', {}, 'Hit likelihood'),
         h('dd', {}, `${(c.hitLikelihood * 100).toFixed(2)}% / year`),
-        h('dt', { title: 'Days each stopped company is down × its revenue per day, over the assumed outage durations' }, 'Loss if hit'),
+        h(
+          'dt',
+          { title: 'Days each stopped company is down × its revenue per day, over the assumed outage durations' },
+          'Loss if hit',
+        ),
         h('dd', { class: 'event-loss', 'data-value': c.expectedEventLoss }, `${formatYen(c.expectedEventLoss)} / hit`),
         h('dt', {}, 'Revenue'),
         h('dd', {}, `${formatYen(c.revenue)} / year`),
@@ -116,12 +161,23 @@ export function renderPanel(container: HTMLElement, detail: CompanyDetailRespons
     h(
       'div',
       { class: 'actions' },
-      h('button', { class: 'primary danger', 'data-action': 'simulate', onclick: () => ctx.onSimulate() }, selectionText),
-      ctx.hiddenSuppliers > 0 && h('button', { 'data-action': 'expand', onclick: () => ctx.onExpand(c.id) }, `Show ${ctx.hiddenSuppliers} more suppliers`),
+      h(
+        'button',
+        { class: 'primary danger', 'data-action': 'simulate', onclick: () => ctx.onSimulate() },
+        selectionText,
+      ),
+      ctx.hiddenSuppliers > 0 &&
+        h(
+          'button',
+          { 'data-action': 'expand', onclick: () => ctx.onExpand(c.id) },
+          `Show ${ctx.hiddenSuppliers} more suppliers`,
+        ),
     ),
     section(
       'Exposure path',
-      detail.exposurePath.length <= 1 ? h('p', { class: 'muted' }, 'Its own score binds: it is its own weakest link.') : null,
+      detail.exposurePath.length <= 1
+        ? h('p', { class: 'muted' }, 'Its own score binds: it is its own weakest link.')
+        : null,
       detail.exposurePath.length > 1 &&
         h(
           'ol',
@@ -133,7 +189,9 @@ export function renderPanel(container: HTMLElement, detail: CompanyDetailRespons
               h('span', { class: 'dot', style: `background:${scoreColour(step.effectiveScore)}` }),
               link(step.id, step.name),
               h('span', { class: 'muted' }, ` eff ${step.effectiveScore} · own ${step.ownScore}`),
-              step.commodity && i < detail.exposurePath.length - 1 && h('div', { class: 'via' }, `↑ needs ${step.commodity} from`),
+              step.commodity &&
+                i < detail.exposurePath.length - 1 &&
+                h('div', { class: 'via' }, `↑ needs ${step.commodity} from`),
               i === detail.exposurePath.length - 1 && h('div', { class: 'via root-label' }, 'root cause'),
             ),
           ),
@@ -146,7 +204,14 @@ export function renderPanel(container: HTMLElement, detail: CompanyDetailRespons
         : cappedList(
             'plain',
             detail.criticalSuppliers.map((s) =>
-              h('li', {}, link(s.id, s.name), ' ', h('span', { class: `badge ${s.direct ? '' : 'hidden-critical'}` }, s.direct ? 'direct' : 'hidden'), s.country && h('span', { class: 'muted' }, ` ${s.country}`)),
+              h(
+                'li',
+                {},
+                link(s.id, s.name),
+                ' ',
+                h('span', { class: `badge ${s.direct ? '' : 'hidden-critical'}` }, s.direct ? 'direct' : 'hidden'),
+                s.country && h('span', { class: 'muted' }, ` ${s.country}`),
+              ),
             ),
             detail.counts.criticalSuppliers,
           ),
@@ -158,7 +223,11 @@ export function renderPanel(container: HTMLElement, detail: CompanyDetailRespons
         : h(
             'div',
             {},
-            h('p', { class: 'muted' }, 'If it is hit, these stop — on the day shown, once their inventory buffers run out:'),
+            h(
+              'p',
+              { class: 'muted' },
+              'If it is hit, these stop — on the day shown, once their inventory buffers run out:',
+            ),
             cappedList(
               'plain stop-days',
               detail.blastRadius.map((b) =>
@@ -167,7 +236,11 @@ export function renderPanel(container: HTMLElement, detail: CompanyDetailRespons
                   { 'data-id': b.id, 'data-stop-day': b.stopDay, class: b.focal ? 'focal' : '' },
                   link(b.id, b.name),
                   ` stops on day ${b.stopDay}`,
-                  h('span', { class: 'muted' }, ` · ${formatYen(b.revenuePerDay)} / day of outage${b.tier === null ? '' : ` · tier ${b.tier}`}`),
+                  h(
+                    'span',
+                    { class: 'muted' },
+                    ` · ${formatYen(b.revenuePerDay)} / day of outage${b.tier === null ? '' : ` · tier ${b.tier}`}`,
+                  ),
                 ),
               ),
               detail.counts.blastRadius,
@@ -183,12 +256,26 @@ export function renderPanel(container: HTMLElement, detail: CompanyDetailRespons
               'ul',
               { class: 'plain' },
               detail.levelGap.askedBy.map((a) =>
-                h('li', {}, link(a.buyer, nameOf(detail.buyers, a.buyer)), h('span', { class: 'muted' }, ` (${a.commodity}) asks ★4: `), a.reasons.map((r) => REASONS[r] ?? r).join('; ')),
+                h(
+                  'li',
+                  {},
+                  link(a.buyer, nameOf(detail.buyers, a.buyer)),
+                  h('span', { class: 'muted' }, ` (${a.commodity}) asks ★4: `),
+                  a.reasons.map((r) => REASONS[r] ?? r).join('; '),
+                ),
               ),
             ),
       ),
-    section(`Suppliers (${formatNumber(detail.counts.suppliers)})`, linkTable(detail.suppliers, link, 'No suppliers in the data.'), moreNote(detail.counts.suppliers, detail.suppliers.length)),
-    section(`Buyers (${formatNumber(detail.counts.buyers)})`, linkTable(detail.buyers, link, 'Supplies nobody.'), moreNote(detail.counts.buyers, detail.buyers.length)),
+    section(
+      `Suppliers (${formatNumber(detail.counts.suppliers)})`,
+      linkTable(detail.suppliers, link, 'No suppliers in the data.'),
+      moreNote(detail.counts.suppliers, detail.suppliers.length),
+    ),
+    section(
+      `Buyers (${formatNumber(detail.counts.buyers)})`,
+      linkTable(detail.buyers, link, 'Supplies nobody.'),
+      moreNote(detail.counts.buyers, detail.buyers.length),
+    ),
   );
   container.scrollTop = 0;
 }
@@ -205,7 +292,11 @@ function cappedList(cls: string, items: HTMLElement[], total: number): HTMLEleme
       rest > 0 &&
         (all || items.length <= LIST_LIMIT
           ? h('li', { class: 'muted' }, `… and ${formatNumber(rest)} more`)
-          : h('li', {}, h('button', { class: 'link-button', onclick: () => show(true) }, `Show all ${formatNumber(total)}`))),
+          : h(
+              'li',
+              {},
+              h('button', { class: 'link-button', onclick: () => show(true) }, `Show all ${formatNumber(total)}`),
+            )),
     );
   };
   show(false);
@@ -225,7 +316,11 @@ function scoreRow(label: string, score: number, note?: string): HTMLElement {
     'div',
     { class: 'score-row' },
     h('span', { class: 'score-label' }, label),
-    h('span', { class: 'score-bar' }, h('span', { class: 'score-fill', style: `width:${Math.max(2, score)}%;background:${scoreColour(score)}` })),
+    h(
+      'span',
+      { class: 'score-bar' },
+      h('span', { class: 'score-fill', style: `width:${Math.max(2, score)}%;background:${scoreColour(score)}` }),
+    ),
     h('strong', { class: 'score-value' }, String(score)),
     note && h('div', { class: 'score-note muted' }, note),
   );
@@ -240,7 +335,19 @@ function linkTable(links: SupplyLink[], link: (id: string, name: string) => HTML
   return h(
     'table',
     { class: 'compact' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'Company'), h('th', {}, 'Commodity'), h('th', { class: 'num' }, 'Share'), h('th', {}, 'Access'), h('th', { class: 'num' }, 'Eff'))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', {}, 'Company'),
+        h('th', {}, 'Commodity'),
+        h('th', { class: 'num' }, 'Share'),
+        h('th', {}, 'Access'),
+        h('th', { class: 'num' }, 'Eff'),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -248,11 +355,31 @@ function linkTable(links: SupplyLink[], link: (id: string, name: string) => HTML
         h(
           'tr',
           { class: l.singleSource ? 'single' : '' },
-          h('td', {}, link(l.id, l.name), l.singleSource && h('span', { class: 'badge tiny', title: 'single source: losing it alone stops the buyer' }, 'single')),
+          h(
+            'td',
+            {},
+            link(l.id, l.name),
+            l.singleSource &&
+              h('span', { class: 'badge tiny', title: 'single source: losing it alone stops the buyer' }, 'single'),
+          ),
           h('td', {}, l.commodity),
           h('td', { class: 'num' }, formatShare(l.share)),
-          h('td', {}, l.access === 'none' ? '' : h('span', { class: 'access', style: `color:${ACCESS_STYLES[l.access].colour}` }, l.access)),
-          h('td', { class: 'num' }, h('span', { class: 'score-chip', style: `background:${scoreColour(l.effectiveScore)}` }, String(l.effectiveScore))),
+          h(
+            'td',
+            {},
+            l.access === 'none'
+              ? ''
+              : h('span', { class: 'access', style: `color:${ACCESS_STYLES[l.access].colour}` }, l.access),
+          ),
+          h(
+            'td',
+            { class: 'num' },
+            h(
+              'span',
+              { class: 'score-chip', style: `background:${scoreColour(l.effectiveScore)}` },
+              String(l.effectiveScore),
+            ),
+          ),
         ),
       ),
     ),

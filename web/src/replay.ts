@@ -40,7 +40,8 @@ export function eventsOn(run: Pick<ScenarioRun, 'timeline'>, day: number): { sto
 /** The first day on which each company of the run stops (the hit companies on day 0). */
 export function stopDays(run: Pick<ScenarioRun, 'timeline'>): Map<string, number> {
   const first = new Map<string, number>();
-  for (const event of [...run.timeline].sort((a, b) => a.day - b.day)) for (const id of event.stopped) if (!first.has(id)) first.set(id, event.day);
+  for (const event of [...run.timeline].sort((a, b) => a.day - b.day))
+    for (const id of event.stopped) if (!first.has(id)) first.set(id, event.day);
   return first;
 }
 
@@ -94,7 +95,12 @@ export function barChart(values: readonly number[], box: ChartBox): BarChart {
   const bottom = box.bottom ?? 22;
   const top = box.top ?? 8;
   const right = box.right ?? 8;
-  const plot = { x: left, y: top, width: Math.max(1, box.width - left - right), height: Math.max(1, box.height - top - bottom) };
+  const plot = {
+    x: left,
+    y: top,
+    width: Math.max(1, box.width - left - right),
+    height: Math.max(1, box.height - top - bottom),
+  };
   const max = Math.max(0, ...values.filter((v) => Number.isFinite(v)));
   const ticks = niceTicks(max);
   const scaleMax = ticks[ticks.length - 1]!;
@@ -103,7 +109,14 @@ export function barChart(values: readonly number[], box: ChartBox): BarChart {
   const yOf = (v: number): number => plot.y + plot.height - (v / scaleMax) * plot.height;
   const bars = values.map((value, day) => {
     const h = value > 0 ? Math.max(1, (value / scaleMax) * plot.height) : 0;
-    return { day, value, x: plot.x + slot * day + (slot - barWidth) / 2, y: plot.y + plot.height - h, width: barWidth, height: h };
+    return {
+      day,
+      value,
+      x: plot.x + slot * day + (slot - barWidth) / 2,
+      y: plot.y + plot.height - h,
+      width: barWidth,
+      height: h,
+    };
   });
   const every = Math.max(1, Math.ceil(values.length / 12));
   const labelled = values.map((_, day) => day).filter((day) => day % every === 0);
@@ -149,9 +162,12 @@ export function formatPercent(fraction: number): string {
  * plan"). `whose` names the loss ("Kirishima Motor's"; default "the").
  */
 export function planHeadline(plan: ExecutiveResponse['plan'], whose = 'the'): string {
-  if (plan.suppliers === 0) return `No supplier lift fits a budget of ${formatYen(plan.budget)}: ${whose} expected annual loss stays at ${formatYen(plan.lossBefore)} a year`;
+  if (plan.suppliers === 0)
+    return `No supplier lift fits a budget of ${formatYen(plan.budget)}: ${whose} expected annual loss stays at ${formatYen(plan.lossBefore)} a year`;
   const suppliers = `${plan.suppliers} supplier${plan.suppliers === 1 ? '' : 's'}`;
-  const quality = plan.optimal ? 'the best possible plan' : `within ${formatPercent(plan.gapPercent / 100)} of the best possible plan`;
+  const quality = plan.optimal
+    ? 'the best possible plan'
+    : `within ${formatPercent(plan.gapPercent / 100)} of the best possible plan`;
   return `${formatYen(plan.spent)} spent on ${suppliers} cuts ${whose} expected annual loss by ${formatPercent(plan.cutPercent / 100)} — ${quality}`;
 }
 
@@ -184,9 +200,15 @@ export function worstEventSentence(event: ExecutiveResponse['worstEvent'], focal
  * focal auto-oem, retail-hq" → "…, including Kirishima Motor, Hinoki Living". Only whole
  * ids (not part of a longer word or id) are replaced.
  */
-export function readableReason(reason: string, focal: ReadonlyMap<string, string>, shorten: (name: string) => string = (n) => n): string {
+export function readableReason(
+  reason: string,
+  focal: ReadonlyMap<string, string>,
+  shorten: (name: string) => string = (n) => n,
+): string {
   if (focal.size === 0) return reason;
-  const ids = [...focal.keys()].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const ids = [...focal.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = new RegExp(`(?<![\\w-])(?:${ids.join('|')})(?![\\w-])`, 'g');
   return reason.replace(pattern, (id) => shorten(focal.get(id) ?? id)).replace(/\bincluding focal /, 'including ');
 }

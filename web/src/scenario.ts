@@ -13,7 +13,13 @@
  *   const scenario = createScenarioTab({ api, map, selection: () => ids, setSelection, nameOf, remember, track, bringIntoView, onReplay });
  *   await scenario.mount(pane);
  */
-import type { CompanyRow, SavedScenario, SavedScenarioList, ScenarioComparison, ScenarioRun } from '../../server/api-types.ts';
+import type {
+  CompanyRow,
+  SavedScenario,
+  SavedScenarioList,
+  ScenarioComparison,
+  ScenarioRun,
+} from '../../server/api-types.ts';
 import { ApiRequestError, type ApiClient } from './api-client.ts';
 import { formatNumber, h, setChildren, svg } from './dom.ts';
 import type { SupplyMap } from './map.ts';
@@ -71,7 +77,8 @@ function nameList(ids: readonly string[], nameOf: (id: string) => string, max = 
 
 /** The message of a failed save or delete: the server's 403 for a viewer token says which role it takes. */
 function writeError(action: 'saved' | 'deleted', error: unknown): string {
-  if (error instanceof ApiRequestError && error.status === 403) return `Not ${action}: your token is not allowed to. ${error.message}`;
+  if (error instanceof ApiRequestError && error.status === 403)
+    return `Not ${action}: your token is not allowed to. ${error.message}`;
   return `Not ${action}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
@@ -84,62 +91,118 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
 
   // The form.
   const hitList = h('div', { class: 'scenario-hit' });
-  const addInput = h('input', { id: 'scenario-add', type: 'search', placeholder: 'Add a company: name or id…', autocomplete: 'off', spellcheck: 'false' });
+  const addInput = h('input', {
+    id: 'scenario-add',
+    type: 'search',
+    placeholder: 'Add a company: name or id…',
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
   const addResults = h('ul', { class: 'search-results', hidden: true });
-  const daysInput = h('input', { id: 'scenario-days', type: 'number', min: 1, max: MAX_DAYS, step: 1, value: DEFAULT_DAYS });
+  const daysInput = h('input', {
+    id: 'scenario-days',
+    type: 'number',
+    min: 1,
+    max: MAX_DAYS,
+    step: 1,
+    value: DEFAULT_DAYS,
+  });
   const runButton = h('button', { id: 'scenario-run', class: 'primary danger', type: 'submit' }, 'Run scenario');
   const formError = h('p', { id: 'scenario-form-error', class: 'error small', role: 'alert', hidden: true });
   const form = h(
     'form',
-    { class: 'scenario-form', onsubmit: (e: Event) => {
-      e.preventDefault();
-      void ctx.track(run());
-    } },
+    {
+      class: 'scenario-form',
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        void ctx.track(run());
+      },
+    },
     h('h3', {}, 'Breach scenario'),
     h('label', {}, 'Companies hit'),
     hitList,
     h('div', { class: 'search' }, addInput, addResults),
     h('div', { class: 'days-row' }, h('label', { for: 'scenario-days' }, 'Days down'), daysInput, runButton),
     formError,
-    h('p', { class: 'muted small form-note' }, 'Hit for N days: down on days 0 … N−1, back on day N. Buyers live off their inventory buffers before they stop.'),
+    h(
+      'p',
+      { class: 'muted small form-note' },
+      'Hit for N days: down on days 0 … N−1, back on day N. Buyers live off their inventory buffers before they stop.',
+    ),
   );
 
   // The replay.
   const replay = h('div', { class: 'scenario-replay' });
   // Saved scenarios and the comparison picker.
-  const nameInput = h('input', { id: 'scenario-name', type: 'text', placeholder: 'Name this run…', maxlength: 80, autocomplete: 'off' });
+  const nameInput = h('input', {
+    id: 'scenario-name',
+    type: 'text',
+    placeholder: 'Name this run…',
+    maxlength: 80,
+    autocomplete: 'off',
+  });
   const message = h('p', { id: 'scenario-message', class: 'scenario-message', role: 'status', hidden: true });
   const savedList = h('ul', { class: 'saved-list' });
   const compareA = h('select', { id: 'compare-a', 'aria-label': 'Scenario A' });
   const compareB = h('select', { id: 'compare-b', 'aria-label': 'Scenario B' });
-  const compareButton = h('button', { id: 'compare-run', type: 'button', onclick: () => void ctx.track(compare()) }, 'Compare');
+  const compareButton = h(
+    'button',
+    { id: 'compare-run', type: 'button', onclick: () => void ctx.track(compare()) },
+    'Compare',
+  );
   const side = h(
     'div',
     { class: 'scenario-saved' },
     h('h3', {}, 'Saved scenarios'),
     h(
       'form',
-      { class: 'save-row', onsubmit: (e: Event) => {
-        e.preventDefault();
-        void ctx.track(save());
-      } },
+      {
+        class: 'save-row',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          void ctx.track(save());
+        },
+      },
       nameInput,
       h('button', { id: 'scenario-save', type: 'submit' }, 'Save'),
     ),
     message,
     savedList,
-    h('div', { class: 'compare-row' }, h('span', { class: 'muted' }, 'Compare'), compareA, h('span', { class: 'muted' }, 'with'), compareB, compareButton),
+    h(
+      'div',
+      { class: 'compare-row' },
+      h('span', { class: 'muted' }, 'Compare'),
+      compareA,
+      h('span', { class: 'muted' }, 'with'),
+      compareB,
+      compareButton,
+    ),
   );
   const compareView = h('div', { class: 'scenario-compare', hidden: true });
   const root = h('div', { class: 'scenario' }, form, replay, compareView, side);
 
   function renderHit(): void {
     const ids = ctx.selection();
-    setChildren(hitList,
+    setChildren(
+      hitList,
       ids.length === 0
         ? h('p', { class: 'muted small' }, 'Shift-click companies on the map, or add them below.')
         : ids.map((id) =>
-            h('span', { class: 'chip', 'data-id': id, title: id }, shortName(ctx.nameOf(id)), h('button', { class: 'chip-x', type: 'button', title: 'Remove', onclick: () => ctx.setSelection(ctx.selection().filter((s) => s !== id)) }, '×')),
+            h(
+              'span',
+              { class: 'chip', 'data-id': id, title: id },
+              shortName(ctx.nameOf(id)),
+              h(
+                'button',
+                {
+                  class: 'chip-x',
+                  type: 'button',
+                  title: 'Remove',
+                  onclick: () => ctx.setSelection(ctx.selection().filter((s) => s !== id)),
+                },
+                '×',
+              ),
+            ),
           ),
     );
     runButton.disabled = ids.length === 0;
@@ -160,10 +223,23 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
     const list = await ctx.api.companies({ q, limit: 8 });
     if (seq === searchSeq) {
       addResults.hidden = false;
-      setChildren(addResults,
+      setChildren(
+        addResults,
         list.items.length === 0
           ? h('li', { class: 'muted empty' }, 'No company matches.')
-          : list.items.map((c) => h('li', { class: 'result', 'data-id': c.id, onmousedown: (e: Event) => e.preventDefault(), onclick: () => addCompany(c) }, h('span', { class: 'result-name' }, c.name), h('span', { class: 'result-meta muted' }, c.id))),
+          : list.items.map((c) =>
+              h(
+                'li',
+                {
+                  class: 'result',
+                  'data-id': c.id,
+                  onmousedown: (e: Event) => e.preventDefault(),
+                  onclick: () => addCompany(c),
+                },
+                h('span', { class: 'result-name' }, c.name),
+                h('span', { class: 'result-meta muted' }, c.id),
+              ),
+            ),
       );
     }
     return list.items;
@@ -197,7 +273,12 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
     const hit = ctx.selection();
     const days = Math.round(Number(daysInput.value));
     formError.hidden = true;
-    const problem = hit.length === 0 ? 'Pick at least one company to hit.' : !(days >= 1 && days <= MAX_DAYS) ? `Days down: a whole number from 1 to ${formatNumber(MAX_DAYS)}.` : null;
+    const problem =
+      hit.length === 0
+        ? 'Pick at least one company to hit.'
+        : !(days >= 1 && days <= MAX_DAYS)
+          ? `Days down: a whole number from 1 to ${formatNumber(MAX_DAYS)}.`
+          : null;
     if (problem) {
       formError.textContent = problem;
       formError.hidden = false;
@@ -220,26 +301,44 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
 
   function renderReplay(): void {
     if (!shown) {
-      setChildren(replay,
+      setChildren(
+        replay,
         h('h3', {}, 'Replay'),
-        h('p', { class: 'muted' }, 'Run a scenario to replay its cascade on the map day by day: who stops when, and the revenue at risk each day.'),
+        h(
+          'p',
+          { class: 'muted' },
+          'Run a scenario to replay its cascade on the map day by day: who stops when, and the revenue at risk each day.',
+        ),
       );
       return;
     }
     const r = shown.run;
-    setChildren(replay,
+    setChildren(
+      replay,
       h(
         'div',
         { class: 'replay-head' },
         h('h3', {}, shown.name ? `Replay: ${shown.name}` : 'Replay'),
-        h('span', { class: 'muted small' }, `${nameList(r.hit, ctx.nameOf, 3)} hit for ${r.days} day${r.days === 1 ? '' : 's'}`),
+        h(
+          'span',
+          { class: 'muted small' },
+          `${nameList(r.hit, ctx.nameOf, 3)} hit for ${r.days} day${r.days === 1 ? '' : 's'}`,
+        ),
         h('span', { class: 'spacer' }),
-        h('button', { id: 'scenario-clear', type: 'button', class: 'link-button', onclick: () => clearReplay() }, 'Clear from map'),
+        h(
+          'button',
+          { id: 'scenario-clear', type: 'button', class: 'link-button', onclick: () => clearReplay() },
+          'Clear from map',
+        ),
       ),
       h(
         'div',
         { class: 'kpis' },
-        kpi(`Revenue at risk over ${r.days} day${r.days === 1 ? '' : 's'}`, formatYen(r.totalRevenueAtRisk), { id: 'scenario-total', value: r.totalRevenueAtRisk, title: `${formatYenFull(r.totalRevenueAtRisk)} over days 0–${r.lastDay}` }),
+        kpi(`Revenue at risk over ${r.days} day${r.days === 1 ? '' : 's'}`, formatYen(r.totalRevenueAtRisk), {
+          id: 'scenario-total',
+          value: r.totalRevenueAtRisk,
+          title: `${formatYenFull(r.totalRevenueAtRisk)} over days 0–${r.lastDay}`,
+        }),
         kpi('Companies stopped', formatNumber(r.companies.length), { value: r.companies.length }),
         kpi('Peak', `${formatNumber(r.peak.down)} down`, { value: r.peak.down, sub: `on day ${r.peak.day}` }),
         h(
@@ -247,7 +346,19 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
           { class: 'kpi focal-stops', 'data-kpi': 'focal' },
           h('span', { class: 'kpi-label' }, 'Focal companies'),
           ...r.focal.map((f) =>
-            h('div', { class: `focal-stop${f.stoppedOn === null ? ' ok' : ''}`, 'data-id': f.id, 'data-stopped-on': f.stoppedOn ?? '' }, h('strong', {}, shortName(f.name)), ' ', f.stoppedOn === null ? 'keeps running' : `stops day ${f.stoppedOn}, ${f.daysDown} day${f.daysDown === 1 ? '' : 's'} down`),
+            h(
+              'div',
+              {
+                class: `focal-stop${f.stoppedOn === null ? ' ok' : ''}`,
+                'data-id': f.id,
+                'data-stopped-on': f.stoppedOn ?? '',
+              },
+              h('strong', {}, shortName(f.name)),
+              ' ',
+              f.stoppedOn === null
+                ? 'keeps running'
+                : `stops day ${f.stoppedOn}, ${f.daysDown} day${f.daysDown === 1 ? '' : 's'} down`,
+            ),
           ),
           r.focal.length === 0 && h('div', { class: 'muted' }, 'none in the data'),
         ),
@@ -255,11 +366,30 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
       h(
         'div',
         { class: 'slider-row' },
-        h('button', { id: 'scenario-play', type: 'button', class: 'play', title: 'Play the cascade day by day', onclick: () => (timer ? stop() : play()) }, '▶'),
-        h('input', { id: 'scenario-day', type: 'range', min: 0, max: r.lastDay, step: 1, value: 0, 'aria-label': 'Day', oninput: (e: Event) => {
-          stop();
-          setDay(Number((e.target as HTMLInputElement).value));
-        } }),
+        h(
+          'button',
+          {
+            id: 'scenario-play',
+            type: 'button',
+            class: 'play',
+            title: 'Play the cascade day by day',
+            onclick: () => (timer ? stop() : play()),
+          },
+          '▶',
+        ),
+        h('input', {
+          id: 'scenario-day',
+          type: 'range',
+          min: 0,
+          max: r.lastDay,
+          step: 1,
+          value: 0,
+          'aria-label': 'Day',
+          oninput: (e: Event) => {
+            stop();
+            setDay(Number((e.target as HTMLInputElement).value));
+          },
+        }),
         h('strong', { class: 'day-label', id: 'scenario-day-label' }),
       ),
       h('p', { class: 'day-caption', id: 'scenario-caption' }),
@@ -275,22 +405,38 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
   function drawChart(): void {
     if (!shown) return;
     chartWidth = chartWrap.clientWidth;
-    setChildren(chartWrap, h('div', { class: 'chart-title' }, 'Revenue at risk per day'), chart(shown.run, chartWidth > 0 ? chartWidth : 560));
+    setChildren(
+      chartWrap,
+      h('div', { class: 'chart-title' }, 'Revenue at risk per day'),
+      chart(shown.run, chartWidth > 0 ? chartWidth : 560),
+    );
     markDay();
   }
   new ResizeObserver(() => {
-    if (shown && chartWrap.isConnected && chartWrap.clientWidth > 0 && chartWrap.clientWidth !== chartWidth) drawChart();
+    if (shown && chartWrap.isConnected && chartWrap.clientWidth > 0 && chartWrap.clientWidth !== chartWidth)
+      drawChart();
   }).observe(chartWrap);
 
   /** Marks the current day on the chart. */
   function markDay(): void {
-    for (const bar of chartWrap.querySelectorAll<SVGRectElement>('rect.rar-bar')) bar.classList.toggle('current', Number(bar.dataset['day']) === day);
+    for (const bar of chartWrap.querySelectorAll<SVGRectElement>('rect.rar-bar'))
+      bar.classList.toggle('current', Number(bar.dataset['day']) === day);
     const band = chartWrap.querySelector<SVGRectElement>('rect.day-band');
     if (band) band.setAttribute('x', String(Number(band.dataset['x0']) + Number(band.dataset['slot']) * day));
   }
 
-  function kpi(label: string, value: string, options: { id?: string; value: number; title?: string; sub?: string }): HTMLElement {
-    return h('div', { class: 'kpi', title: options.title }, h('span', { class: 'kpi-label' }, label), h('strong', { id: options.id, 'data-value': options.value }, value), options.sub && h('span', { class: 'kpi-sub muted' }, options.sub));
+  function kpi(
+    label: string,
+    value: string,
+    options: { id?: string; value: number; title?: string; sub?: string },
+  ): HTMLElement {
+    return h(
+      'div',
+      { class: 'kpi', title: options.title },
+      h('span', { class: 'kpi-label' }, label),
+      h('strong', { id: options.id, 'data-value': options.value }, value),
+      options.sub && h('span', { class: 'kpi-sub muted' }, options.sub),
+    );
   }
 
   const CHART_HEIGHT = 150;
@@ -298,36 +444,84 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
     const CHART = { width, height: CHART_HEIGHT };
     const geometry = barChart(r.revenueAtRisk, { ...CHART, left: 56, bottom: 30 });
     const { plot } = geometry;
-    const text = (x: number, y: number, content: string, anchor: 'start' | 'middle' | 'end', cls: string): SVGTextElement => {
+    const text = (
+      x: number,
+      y: number,
+      content: string,
+      anchor: 'start' | 'middle' | 'end',
+      cls: string,
+    ): SVGTextElement => {
       const t = svg('text', { x, y, 'text-anchor': anchor, class: cls });
       t.textContent = content;
       return t;
     };
     const slot = plot.width / Math.max(1, r.revenueAtRisk.length);
     const elements: SVGElement[] = [];
-    elements.push(svg('rect', { class: 'day-band', 'data-x0': plot.x, 'data-slot': slot, x: plot.x, y: plot.y, width: slot, height: plot.height }));
+    elements.push(
+      svg('rect', {
+        class: 'day-band',
+        'data-x0': plot.x,
+        'data-slot': slot,
+        x: plot.x,
+        y: plot.y,
+        width: slot,
+        height: plot.height,
+      }),
+    );
     for (const tick of geometry.yTicks) {
       elements.push(svg('line', { class: 'grid', x1: plot.x, x2: plot.x + plot.width, y1: tick.y, y2: tick.y }));
       elements.push(text(plot.x - 6, tick.y + 3.5, formatYen(tick.value), 'end', 'tick'));
     }
     for (const bar of geometry.bars) {
-      const rect = svg('rect', { class: 'rar-bar', 'data-day': bar.day, 'data-value': bar.value, x: bar.x, y: bar.y, width: bar.width, height: bar.height });
+      const rect = svg('rect', {
+        class: 'rar-bar',
+        'data-day': bar.day,
+        'data-value': bar.value,
+        x: bar.x,
+        y: bar.y,
+        width: bar.width,
+        height: bar.height,
+      });
       const title = svg('title');
       title.textContent = `Day ${bar.day}: ${formatYenFull(bar.value)} at risk, ${formatNumber(r.down[bar.day] ?? 0)} down`;
       rect.append(title);
       elements.push(rect);
       // A wider, invisible target per day: click a day to jump to it.
-      const hit = svg('rect', { class: 'rar-target', x: plot.x + slot * bar.day, y: plot.y, width: slot, height: plot.height });
+      const hit = svg('rect', {
+        class: 'rar-target',
+        x: plot.x + slot * bar.day,
+        y: plot.y,
+        width: slot,
+        height: plot.height,
+      });
       hit.addEventListener('click', () => {
         stop();
         setDay(bar.day);
       });
       elements.push(hit);
     }
-    elements.push(svg('line', { class: 'axis', x1: plot.x, x2: plot.x + plot.width, y1: plot.y + plot.height, y2: plot.y + plot.height }));
-    for (const tick of geometry.xTicks) elements.push(text(tick.x, plot.y + plot.height + 13, String(tick.day), 'middle', 'tick'));
+    elements.push(
+      svg('line', {
+        class: 'axis',
+        x1: plot.x,
+        x2: plot.x + plot.width,
+        y1: plot.y + plot.height,
+        y2: plot.y + plot.height,
+      }),
+    );
+    for (const tick of geometry.xTicks)
+      elements.push(text(tick.x, plot.y + plot.height + 13, String(tick.day), 'middle', 'tick'));
     elements.push(text(plot.x + plot.width / 2, CHART.height - 3, 'day', 'middle', 'axis-title'));
-    return svg('svg', { class: 'rar-chart', viewBox: `0 0 ${CHART.width} ${CHART.height}`, role: 'img', 'aria-label': 'Revenue at risk per day' }, ...elements);
+    return svg(
+      'svg',
+      {
+        class: 'rar-chart',
+        viewBox: `0 0 ${CHART.width} ${CHART.height}`,
+        role: 'img',
+        'aria-label': 'Revenue at risk per day',
+      },
+      ...elements,
+    );
   }
 
   function setDay(d: number): void {
@@ -342,10 +536,16 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
     if (label) label.textContent = `Day ${day} of ${r.lastDay}`;
     const caption = replay.querySelector('#scenario-caption');
     if (caption) {
-      setChildren(caption,
+      setChildren(
+        caption,
         h('strong', {}, `${companies(down.length)} down`),
         ` · ${formatYen(r.revenueAtRisk[day] ?? 0)} revenue at risk that day`,
-        stopped.length > 0 && h('span', { class: 'stops' }, ` · stop${stopped.length === 1 ? 's' : ''} today: ${nameList(stopped, ctx.nameOf)}`),
+        stopped.length > 0 &&
+          h(
+            'span',
+            { class: 'stops' },
+            ` · stop${stopped.length === 1 ? 's' : ''} today: ${nameList(stopped, ctx.nameOf)}`,
+          ),
         recovered.length > 0 && h('span', { class: 'recovers' }, ` · back up: ${nameList(recovered, ctx.nameOf)}`),
       );
     }
@@ -362,9 +562,19 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
     note.hidden = outside.length === 0;
     if (outside.length === 0) return;
     const current = shown;
-    setChildren(note,
+    setChildren(
+      note,
       `${companies(outside.length)} this scenario stops ${outside.length === 1 ? 'is' : 'are'} not in this view: ${nameList(outside, ctx.nameOf)} `,
-      h('button', { id: 'scenario-show-outside', type: 'button', class: 'link-button', onclick: () => void ctx.track(ctx.bringIntoView(outside, current.run.hit).then(() => setDay(day))) }, 'Show them'),
+      h(
+        'button',
+        {
+          id: 'scenario-show-outside',
+          type: 'button',
+          class: 'link-button',
+          onclick: () => void ctx.track(ctx.bringIntoView(outside, current.run.hit).then(() => setDay(day))),
+        },
+        'Show them',
+      ),
     );
   }
 
@@ -453,7 +663,8 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
   }
 
   function renderSaved(): void {
-    setChildren(savedList,
+    setChildren(
+      savedList,
       saved.length === 0
         ? h('li', { class: 'muted empty' }, 'None saved yet.')
         : saved.map((s) =>
@@ -464,10 +675,34 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
                 'div',
                 { class: 'saved-text' },
                 h('strong', {}, s.name),
-                h('span', { class: 'muted small' }, `${nameList(s.hit, ctx.nameOf, 2)} · ${s.days} d · ${formatYen(s.totalRevenueAtRisk)} · ${companies(s.stopped)} stop`),
+                h(
+                  'span',
+                  { class: 'muted small' },
+                  `${nameList(s.hit, ctx.nameOf, 2)} · ${s.days} d · ${formatYen(s.totalRevenueAtRisk)} · ${companies(s.stopped)} stop`,
+                ),
               ),
-              h('button', { type: 'button', 'data-action': 'load', title: 'Replay it', onclick: () => void ctx.track(load(s.name)) }, 'Load'),
-              h('button', { type: 'button', class: 'icon-button', 'data-action': 'delete', title: 'Delete', 'aria-label': `Delete ${s.name}`, onclick: () => void ctx.track(remove(s.name)) }, '×'),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  'data-action': 'load',
+                  title: 'Replay it',
+                  onclick: () => void ctx.track(load(s.name)),
+                },
+                'Load',
+              ),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'icon-button',
+                  'data-action': 'delete',
+                  title: 'Delete',
+                  'aria-label': `Delete ${s.name}`,
+                  onclick: () => void ctx.track(remove(s.name)),
+                },
+                '×',
+              ),
             ),
           ),
     );
@@ -475,8 +710,14 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
     const names = saved.map((s) => s.name);
     const keepA = names.includes(compareA.value) ? compareA.value : (names[1] ?? names[0] ?? '');
     const keepB = names.includes(compareB.value) ? compareB.value : (names[0] ?? '');
-    for (const [select, keep] of [[compareA, keepA], [compareB, keepB]] as const) {
-      setChildren(select, names.map((n) => h('option', { value: n }, n)));
+    for (const [select, keep] of [
+      [compareA, keepA],
+      [compareB, keepB],
+    ] as const) {
+      setChildren(
+        select,
+        names.map((n) => h('option', { value: n }, n)),
+      );
       select.value = keep;
     }
     compareButton.disabled = names.length < 2;
@@ -505,17 +746,31 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
       const stopped = s.result.focal.filter((f) => f.stoppedOn !== null);
       return stopped.length === 0 ? 'none' : stopped.map((f) => `${shortName(f.name)} (day ${f.stoppedOn})`).join(', ');
     };
-    const cell = (s: SavedScenario, which: 'a' | 'b', f: (s: SavedScenario) => HTMLElement | string): HTMLElement => h('td', { 'data-scenario': which }, f(s));
-    const row = (label: string, key: string, f: (s: SavedScenario) => HTMLElement | string): HTMLElement => h('tr', { 'data-row': key }, h('th', {}, label), cell(c.a, 'a', f), cell(c.b, 'b', f));
+    const cell = (s: SavedScenario, which: 'a' | 'b', f: (s: SavedScenario) => HTMLElement | string): HTMLElement =>
+      h('td', { 'data-scenario': which }, f(s));
+    const row = (label: string, key: string, f: (s: SavedScenario) => HTMLElement | string): HTMLElement =>
+      h('tr', { 'data-row': key }, h('th', {}, label), cell(c.a, 'a', f), cell(c.b, 'b', f));
     const list = (key: string, title: string, ids: string[]): HTMLElement =>
       h(
         'div',
         { class: `compare-list ${key}`, 'data-list': key },
         h('h4', {}, `${title} `, h('span', { class: 'count' }, `(${formatNumber(ids.length)})`)),
-        ids.length === 0 ? h('p', { class: 'muted small' }, 'none') : h('ul', {}, ids.map((id) => h('li', { 'data-id': id, title: id }, shortName(ctx.nameOf(id))))),
+        ids.length === 0
+          ? h('p', { class: 'muted small' }, 'none')
+          : h(
+              'ul',
+              {},
+              ids.map((id) => h('li', { 'data-id': id, title: id }, shortName(ctx.nameOf(id)))),
+            ),
       );
     const versions = c.a.version !== c.b.version;
-    const heading = (which: 'a' | 'b', s: SavedScenario): HTMLElement => h('th', { 'data-scenario': which, class: 'compare-name', title: s.name }, h('span', { class: `tag ${which}` }, which.toUpperCase()), s.name);
+    const heading = (which: 'a' | 'b', s: SavedScenario): HTMLElement =>
+      h(
+        'th',
+        { 'data-scenario': which, class: 'compare-name', title: s.name },
+        h('span', { class: `tag ${which}` }, which.toUpperCase()),
+        s.name,
+      );
     const table = h(
       'table',
       { class: 'compare-table' },
@@ -524,22 +779,50 @@ export function createScenarioTab(ctx: ScenarioContext): ScenarioTab {
         'tbody',
         {},
         row('Hit', 'hit', (s) => `${nameList(s.hit, ctx.nameOf, 3)} for ${s.days} day${s.days === 1 ? '' : 's'}`),
-        row('Revenue at risk over the outage', 'revenue', (s) => h('strong', { class: 'revenue', 'data-value': s.result.totalRevenueAtRisk, title: formatYenFull(s.result.totalRevenueAtRisk) }, formatYen(s.result.totalRevenueAtRisk))),
-        row('Companies stopped', 'stopped', (s) => h('span', { 'data-value': s.result.companies.length }, formatNumber(s.result.companies.length))),
+        row('Revenue at risk over the outage', 'revenue', (s) =>
+          h(
+            'strong',
+            {
+              class: 'revenue',
+              'data-value': s.result.totalRevenueAtRisk,
+              title: formatYenFull(s.result.totalRevenueAtRisk),
+            },
+            formatYen(s.result.totalRevenueAtRisk),
+          ),
+        ),
+        row('Companies stopped', 'stopped', (s) =>
+          h('span', { 'data-value': s.result.companies.length }, formatNumber(s.result.companies.length)),
+        ),
         row('Peak', 'peak', (s) => `${formatNumber(s.result.peak.down)} down on day ${s.result.peak.day}`),
         row('Focal companies stopped', 'focal', focalNames),
-        row('Saved', 'saved', (s) => `${s.createdAt.slice(0, 10)} by ${s.createdBy}${versions ? ` · network ${s.version.slice(0, 8)}` : ''}`),
+        row(
+          'Saved',
+          'saved',
+          (s) =>
+            `${s.createdAt.slice(0, 10)} by ${s.createdBy}${versions ? ` · network ${s.version.slice(0, 8)}` : ''}`,
+        ),
       ),
     );
-    const lists = h('div', { class: 'compare-lists' }, list('only-a', 'Stop only in A', c.onlyA), list('both', 'Stop in both', c.both), list('only-b', 'Stop only in B', c.onlyB));
-    setChildren(compareView,
+    const lists = h(
+      'div',
+      { class: 'compare-lists' },
+      list('only-a', 'Stop only in A', c.onlyA),
+      list('both', 'Stop in both', c.both),
+      list('only-b', 'Stop only in B', c.onlyB),
+    );
+    setChildren(
+      compareView,
       h(
         'div',
         { class: 'replay-head' },
         h('h3', {}, 'Comparison'),
         h('span', { class: 'muted small' }, 'on the map: only A blue, only B amber, both red'),
         h('span', { class: 'spacer' }),
-        h('button', { id: 'compare-close', type: 'button', class: 'link-button', onclick: () => closeCompare() }, 'Back to the replay'),
+        h(
+          'button',
+          { id: 'compare-close', type: 'button', class: 'link-button', onclick: () => closeCompare() },
+          'Back to the replay',
+        ),
       ),
       h('div', { class: 'compare-body' }, table, lists),
       versions && h('p', { class: 'warn-text small' }, 'The two were run on different versions of the network.'),

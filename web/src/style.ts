@@ -22,7 +22,9 @@ export const SCORE_STOPS: readonly { score: number; colour: string }[] = [
 export type AccessKind = 'network' | 'software' | 'data';
 
 /** Edge looks per access type: what the supplier can reach at the buyer. */
-export const ACCESS_STYLES: Readonly<Record<AccessKind, { colour: string; lineStyle: 'dashed' | 'dotted'; dash: number[]; label: string }>> = {
+export const ACCESS_STYLES: Readonly<
+  Record<AccessKind, { colour: string; lineStyle: 'dashed' | 'dotted'; dash: number[]; label: string }>
+> = {
   network: { colour: '#7b3fc4', lineStyle: 'dashed', dash: [7, 4], label: 'network access' },
   software: { colour: '#1f6fd1', lineStyle: 'dashed', dash: [2, 3], label: 'software access' },
   data: { colour: '#0e9384', lineStyle: 'dashed', dash: [12, 4, 2, 4], label: 'data access' },
@@ -58,7 +60,13 @@ export function scoreColour(score: number): string {
   const t = (s - lo.score) / (hi.score - lo.score);
   const a = hexToRgb(lo.colour);
   const b = hexToRgb(hi.colour);
-  return `#${a.map((c, k) => Math.round(c + (b[k]! - c) * t).toString(16).padStart(2, '0')).join('')}`;
+  return `#${a
+    .map((c, k) =>
+      Math.round(c + (b[k]! - c) * t)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** A node diameter for a risk contribution: square root of its share of the view's largest risk, clamped. */
@@ -98,10 +106,21 @@ export function mapStylesheet(): StylesheetJson {
     },
     {
       selector: 'node.focal',
-      style: { shape: 'round-rectangle', 'font-weight': 'bold', 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 6, 'text-margin-y': 0, 'text-max-width': '220px' },
+      style: {
+        shape: 'round-rectangle',
+        'font-weight': 'bold',
+        'text-valign': 'center',
+        'text-halign': 'right',
+        'text-margin-x': 6,
+        'text-margin-y': 0,
+        'text-max-width': '220px',
+      },
     },
     { selector: 'node.unassessed', style: { 'border-style': 'dashed', 'border-color': '#6b7280' } },
-    { selector: 'node.expandable', style: { 'outline-width': 2, 'outline-color': '#94a3b8', 'outline-offset': 2, 'outline-style': 'dotted' } },
+    {
+      selector: 'node.expandable',
+      style: { 'outline-width': 2, 'outline-color': '#94a3b8', 'outline-offset': 2, 'outline-style': 'dotted' },
+    },
     {
       selector: 'edge',
       style: {
@@ -114,17 +133,39 @@ export function mapStylesheet(): StylesheetJson {
         opacity: 0.75,
       },
     },
-    { selector: 'edge.single', style: { width: 3.6, 'line-color': SINGLE_SOURCE_COLOUR, 'target-arrow-color': SINGLE_SOURCE_COLOUR, opacity: 0.9 } },
+    {
+      selector: 'edge.single',
+      style: {
+        width: 3.6,
+        'line-color': SINGLE_SOURCE_COLOUR,
+        'target-arrow-color': SINGLE_SOURCE_COLOUR,
+        opacity: 0.9,
+      },
+    },
     ...(Object.entries(ACCESS_STYLES) as [AccessKind, (typeof ACCESS_STYLES)[AccessKind]][]).map(([kind, s]) => ({
       selector: `edge.access-${kind}`,
-      style: { 'line-color': s.colour, 'target-arrow-color': s.colour, 'line-style': s.lineStyle, 'line-dash-pattern': s.dash, opacity: 0.9 },
+      style: {
+        'line-color': s.colour,
+        'target-arrow-color': s.colour,
+        'line-style': s.lineStyle,
+        'line-dash-pattern': s.dash,
+        opacity: 0.9,
+      },
     })),
     // Interaction states, strongest last.
     { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0.35 } },
     { selector: 'edge.dimmed', style: { opacity: 0.06 } },
     {
       selector: 'node.disrupted',
-      style: { 'underlay-color': DISRUPTED_COLOUR, 'underlay-opacity': 0.45, 'underlay-padding': 10, 'underlay-shape': 'ellipse', 'font-weight': 'bold', 'font-size': 14, 'z-index': 15 },
+      style: {
+        'underlay-color': DISRUPTED_COLOUR,
+        'underlay-opacity': 0.45,
+        'underlay-padding': 10,
+        'underlay-shape': 'ellipse',
+        'font-weight': 'bold',
+        'font-size': 14,
+        'z-index': 15,
+      },
     },
     {
       selector: 'node.radius',
@@ -140,15 +181,33 @@ export function mapStylesheet(): StylesheetJson {
         'z-index': 14,
       },
     },
-    { selector: 'edge.radius', style: { 'line-color': RADIUS_COLOUR, 'target-arrow-color': RADIUS_COLOUR, opacity: 0.9, width: 2.4 } },
+    {
+      selector: 'edge.radius',
+      style: { 'line-color': RADIUS_COLOUR, 'target-arrow-color': RADIUS_COLOUR, opacity: 0.9, width: 2.4 },
+    },
     { selector: 'node.hit', style: { 'underlay-color': '#8e0000', 'underlay-opacity': 0.7, 'underlay-padding': 14 } },
     {
       selector: 'node.down-day',
-      style: { 'underlay-color': DISRUPTED_COLOUR, 'underlay-opacity': 0.45, 'underlay-padding': 10, 'underlay-shape': 'ellipse', 'font-weight': 'bold', 'font-size': 14, 'z-index': 15 },
+      style: {
+        'underlay-color': DISRUPTED_COLOUR,
+        'underlay-opacity': 0.45,
+        'underlay-padding': 10,
+        'underlay-shape': 'ellipse',
+        'font-weight': 'bold',
+        'font-size': 14,
+        'z-index': 15,
+      },
     },
     {
       selector: 'node.stop-day',
-      style: { 'underlay-color': STOP_DAY_COLOUR, 'underlay-opacity': 0.75, 'underlay-padding': 15, 'font-size': 16, 'text-background-opacity': 0.95, 'z-index': 16 },
+      style: {
+        'underlay-color': STOP_DAY_COLOUR,
+        'underlay-opacity': 0.75,
+        'underlay-padding': 15,
+        'font-size': 16,
+        'text-background-opacity': 0.95,
+        'z-index': 16,
+      },
     },
     ...(
       [
@@ -158,13 +217,52 @@ export function mapStylesheet(): StylesheetJson {
       ] as const
     ).map(([cls, colour]) => ({
       selector: `node.${cls}`,
-      style: { 'underlay-color': colour, 'underlay-opacity': 0.5, 'underlay-padding': 11, 'underlay-shape': 'ellipse' as const, 'font-weight': 'bold' as const, 'font-size': 14, 'z-index': 15 },
+      style: {
+        'underlay-color': colour,
+        'underlay-opacity': 0.5,
+        'underlay-padding': 11,
+        'underlay-shape': 'ellipse' as const,
+        'font-weight': 'bold' as const,
+        'font-size': 14,
+        'z-index': 15,
+      },
     })),
-    { selector: 'edge.down-day', style: { 'line-color': DISRUPTED_COLOUR, 'target-arrow-color': DISRUPTED_COLOUR, opacity: 0.85, width: 2.4 } },
-    { selector: 'edge.disrupted', style: { 'line-color': DISRUPTED_COLOUR, 'target-arrow-color': DISRUPTED_COLOUR, opacity: 0.85 } },
-    { selector: 'edge.path', style: { width: 5, 'line-color': PATH_COLOUR, 'target-arrow-color': PATH_COLOUR, opacity: 1, 'z-index': 20 } },
-    { selector: 'node.path', style: { 'font-weight': 'bold', 'font-size': 14, 'z-index': 20, 'text-background-opacity': 0.95, 'text-wrap': 'wrap', 'text-max-width': '190px' } },
-    { selector: 'node.selected-set', style: { 'outline-width': 4, 'outline-color': SELECTED_COLOUR, 'outline-offset': 3, 'outline-style': 'solid', 'z-index': 30 } },
-    { selector: 'node.root-cause', style: { 'outline-width': 4, 'outline-color': PATH_COLOUR, 'outline-offset': 3, 'outline-style': 'solid' } },
+    {
+      selector: 'edge.down-day',
+      style: { 'line-color': DISRUPTED_COLOUR, 'target-arrow-color': DISRUPTED_COLOUR, opacity: 0.85, width: 2.4 },
+    },
+    {
+      selector: 'edge.disrupted',
+      style: { 'line-color': DISRUPTED_COLOUR, 'target-arrow-color': DISRUPTED_COLOUR, opacity: 0.85 },
+    },
+    {
+      selector: 'edge.path',
+      style: { width: 5, 'line-color': PATH_COLOUR, 'target-arrow-color': PATH_COLOUR, opacity: 1, 'z-index': 20 },
+    },
+    {
+      selector: 'node.path',
+      style: {
+        'font-weight': 'bold',
+        'font-size': 14,
+        'z-index': 20,
+        'text-background-opacity': 0.95,
+        'text-wrap': 'wrap',
+        'text-max-width': '190px',
+      },
+    },
+    {
+      selector: 'node.selected-set',
+      style: {
+        'outline-width': 4,
+        'outline-color': SELECTED_COLOUR,
+        'outline-offset': 3,
+        'outline-style': 'solid',
+        'z-index': 30,
+      },
+    },
+    {
+      selector: 'node.root-cause',
+      style: { 'outline-width': 4, 'outline-color': PATH_COLOUR, 'outline-offset': 3, 'outline-style': 'solid' },
+    },
   ];
 }

@@ -11,7 +11,14 @@
  *   const tabs = createTabs(el, api, { onFocus: (id) => focus(id), nameOf: (id) => id });
  *   await tabs.open('level-gaps');
  */
-import type { ConcentrationResponse, CountryShare, HiddenCritical, LevelGap, SingleSource, WeakLink } from '../../server/api-types.ts';
+import type {
+  ConcentrationResponse,
+  CountryShare,
+  HiddenCritical,
+  LevelGap,
+  SingleSource,
+  WeakLink,
+} from '../../server/api-types.ts';
 import type { ApiClient } from './api-client.ts';
 import { formatLevel, formatNumber, formatShare, h, setChildren } from './dom.ts';
 import { formatYen } from './replay.ts';
@@ -48,9 +55,24 @@ export interface Tabs {
 }
 
 /** Why a buyer asks ★4 (server/api-types.ts LevelGap.askedBy.reasons), in a few words. */
-const REASONS: Record<string, string> = { data: 'handles its data', halt: 'can halt it', access: 'reaches its systems' };
+const REASONS: Record<string, string> = {
+  data: 'handles its data',
+  halt: 'can halt it',
+  access: 'reaches its systems',
+};
 
-const COUNTRY_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+const COUNTRY_COLOURS = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
 
 export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsContext): Tabs {
   const loaded = new Set<TabId>();
@@ -59,33 +81,72 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
   const bar = h('div', { class: 'tab-bar', role: 'tablist' });
   const body = h('div', { class: 'tab-body' });
   for (const id of TAB_IDS) {
-    const button = h('button', { class: 'tab', role: 'tab', 'data-tab': id, onclick: () => void open(id) }, TAB_TITLES[id]);
+    const button = h(
+      'button',
+      { class: 'tab', role: 'tab', 'data-tab': id, onclick: () => void open(id) },
+      TAB_TITLES[id],
+    );
     const pane = h('div', { class: 'tab-pane', 'data-tab-pane': id, hidden: true });
     buttons.set(id, button);
     panes.set(id, pane);
     bar.append(button);
     body.append(pane);
   }
-  const toggle = h('button', { class: 'icon-button drawer-toggle', title: 'Show or hide the tables', onclick: () => container.classList.toggle('collapsed') }, '▾');
+  const toggle = h(
+    'button',
+    {
+      class: 'icon-button drawer-toggle',
+      title: 'Show or hide the tables',
+      onclick: () => container.classList.toggle('collapsed'),
+    },
+    '▾',
+  );
   bar.append(h('span', { class: 'spacer' }), toggle);
   setChildren(container, bar, body);
 
   const row = (id: string, cells: (HTMLElement | string)[]): HTMLTableRowElement =>
-    h('tr', { class: 'row', 'data-id': id, tabindex: 0, onclick: () => ctx.onFocus(id), onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Enter' && ctx.onFocus(id) }, cells.map((c) => (typeof c === 'string' ? h('td', {}, c) : c)));
+    h(
+      'tr',
+      {
+        class: 'row',
+        'data-id': id,
+        tabindex: 0,
+        onclick: () => ctx.onFocus(id),
+        onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Enter' && ctx.onFocus(id),
+      },
+      cells.map((c) => (typeof c === 'string' ? h('td', {}, c) : c)),
+    );
   const num = (text: string): HTMLElement => h('td', { class: 'num' }, text);
-  const company = (id: string, name?: string): HTMLElement => h('td', { class: 'company' }, name ?? ctx.nameOf(id), h('span', { class: 'id' }, id));
+  const company = (id: string, name?: string): HTMLElement =>
+    h('td', { class: 'company' }, name ?? ctx.nameOf(id), h('span', { class: 'id' }, id));
 
-  function table(name: string, head: string[], rows: HTMLTableRowElement[], total: number, numeric: number[] = [], titles: string[] = []): HTMLElement {
+  function table(
+    name: string,
+    head: string[],
+    rows: HTMLTableRowElement[],
+    total: number,
+    numeric: number[] = [],
+    titles: string[] = [],
+  ): HTMLElement {
     return h(
       'div',
       { class: 'table-wrap' },
       h(
         'table',
         { class: 'data', 'data-table': name },
-        h('thead', {}, h('tr', {}, head.map((t, i) => h('th', { class: numeric.includes(i) ? 'num' : '', title: titles[i] || undefined }, t)))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            head.map((t, i) => h('th', { class: numeric.includes(i) ? 'num' : '', title: titles[i] || undefined }, t)),
+          ),
+        ),
         h('tbody', {}, rows),
       ),
-      total > rows.length && h('p', { class: 'muted note' }, `Showing the first ${rows.length} of ${formatNumber(total)}.`),
+      total > rows.length &&
+        h('p', { class: 'muted note' }, `Showing the first ${rows.length} of ${formatNumber(total)}.`),
       total === 0 && h('p', { class: 'muted note' }, 'None.'),
     );
   }
@@ -93,22 +154,38 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
   const renderers: Record<TabId, (pane: HTMLElement) => Promise<void>> = {
     'weak-links': async (pane) => {
       const page = await api.weakLinks({ limit: WEAK_LINK_LIMIT });
-      setChildren(pane,
-        h('p', { class: 'tab-intro' }, `Companies ranked by risk contribution (yen per year): the hit likelihood of their own score (${page.hitLikelihood}, a year) × the expected loss of one hit — the days each stopped company is down over the assumed outage durations × its revenue per day.`),
-        table('weak-links', ['#', 'Company', 'Own', 'Risk ¥/yr', 'Stops', 'Loss ¥/hit', 'Why'], page.items.map(weakLinkRow), page.total, [0, 2, 3, 4, 5], [
-          '',
-          '',
-          'Own security score (? = unassessed, scored 0)',
-          'Risk contribution, yen per year: hit likelihood × expected loss of one hit',
-          'Blast radius: companies a breach here stops',
-          'Expected loss of one hit of this company, yen per event: revenue per day × days down, over the outage durations',
-          '',
-        ]),
+      setChildren(
+        pane,
+        h(
+          'p',
+          { class: 'tab-intro' },
+          `Companies ranked by risk contribution (yen per year): the hit likelihood of their own score (${page.hitLikelihood}, a year) × the expected loss of one hit — the days each stopped company is down over the assumed outage durations × its revenue per day.`,
+        ),
+        table(
+          'weak-links',
+          ['#', 'Company', 'Own', 'Risk ¥/yr', 'Stops', 'Loss ¥/hit', 'Why'],
+          page.items.map(weakLinkRow),
+          page.total,
+          [0, 2, 3, 4, 5],
+          [
+            '',
+            '',
+            'Own security score (? = unassessed, scored 0)',
+            'Risk contribution, yen per year: hit likelihood × expected loss of one hit',
+            'Blast radius: companies a breach here stops',
+            'Expected loss of one hit of this company, yen per event: revenue per day × days down, over the outage durations',
+            '',
+          ],
+        ),
       );
     },
     sources: async (pane) => {
-      const [single, hidden] = await Promise.all([api.singleSources({ limit: ROW_LIMIT }), api.hiddenCritical({ limit: ROW_LIMIT })]);
-      setChildren(pane,
+      const [single, hidden] = await Promise.all([
+        api.singleSources({ limit: ROW_LIMIT }),
+        api.hiddenCritical({ limit: ROW_LIMIT }),
+      ]);
+      setChildren(
+        pane,
         h(
           'div',
           { class: 'split' },
@@ -116,24 +193,55 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
             'div',
             {},
             h('h3', {}, `Direct single sources (${formatNumber(single.total)})`),
-            h('p', { class: 'tab-intro' }, 'Losing this supplier alone stops the buyer: its share of the commodity is above 1 − θ.'),
-            table('single-sources', ['Supplier', 'Commodity', 'Buyer', 'Share'], single.items.map(singleSourceRow), single.total, [3]),
+            h(
+              'p',
+              { class: 'tab-intro' },
+              'Losing this supplier alone stops the buyer: its share of the commodity is above 1 − θ.',
+            ),
+            table(
+              'single-sources',
+              ['Supplier', 'Commodity', 'Buyer', 'Share'],
+              single.items.map(singleSourceRow),
+              single.total,
+              [3],
+            ),
           ),
           h(
             'div',
             {},
             h('h3', {}, `Hidden critical suppliers (${formatNumber(hidden.total)})`),
-            h('p', { class: 'tab-intro' }, 'Suppliers that can stop companies they do not sell to directly as a single source — invisible in a tier-1 supplier list.'),
-            table('hidden-critical', ['Supplier', 'Stops', 'Focal companies it stops'], hidden.items.map(hiddenRow), hidden.total, [1]),
+            h(
+              'p',
+              { class: 'tab-intro' },
+              'Suppliers that can stop companies they do not sell to directly as a single source — invisible in a tier-1 supplier list.',
+            ),
+            table(
+              'hidden-critical',
+              ['Supplier', 'Stops', 'Focal companies it stops'],
+              hidden.items.map(hiddenRow),
+              hidden.total,
+              [1],
+            ),
           ),
         ),
       );
     },
     'level-gaps': async (pane) => {
       const page = await api.levelGaps({ limit: ROW_LIMIT });
-      setChildren(pane,
-        h('p', { class: 'tab-intro' }, 'Suppliers whose own SCS level is below the level their buyers should ask (★4 when they handle confidential data, can halt a buyer, or can reach its systems; else ★3).'),
-        table('level-gaps', ['Supplier', 'Own', 'Required', 'Gap', 'Asked by'], page.items.map(levelGapRow), page.total, [1, 2, 3]),
+      setChildren(
+        pane,
+        h(
+          'p',
+          { class: 'tab-intro' },
+          'Suppliers whose own SCS level is below the level their buyers should ask (★4 when they handle confidential data, can halt a buyer, or can reach its systems; else ★3).',
+        ),
+        table(
+          'level-gaps',
+          ['Supplier', 'Own', 'Required', 'Gap', 'Asked by'],
+          page.items.map(levelGapRow),
+          page.total,
+          [1, 2, 3],
+        ),
       );
     },
     concentration: async (pane) => {
@@ -147,7 +255,15 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
     return row(r.id, [
       num(String(r.rank)),
       company(r.id, r.name),
-      h('td', { class: 'num' }, h('span', { class: `score-chip${r.unassessed ? ' unassessed' : ''}`, style: `background:${scoreColour(r.ownScore)}` }, r.unassessed ? '?' : String(r.ownScore))),
+      h(
+        'td',
+        { class: 'num' },
+        h(
+          'span',
+          { class: `score-chip${r.unassessed ? ' unassessed' : ''}`, style: `background:${scoreColour(r.ownScore)}` },
+          r.unassessed ? '?' : String(r.ownScore),
+        ),
+      ),
       num(formatYen(r.riskContribution)),
       num(formatNumber(r.blastRadiusSize)),
       num(formatYen(r.expectedEventLoss)),
@@ -156,16 +272,27 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
   }
 
   function singleSourceRow(r: SingleSource): HTMLTableRowElement {
-    return row(r.supplier, [company(r.supplier, r.supplierName), r.commodity, company(r.buyer, r.buyerName), num(formatShare(r.share))]);
+    return row(r.supplier, [
+      company(r.supplier, r.supplierName),
+      r.commodity,
+      company(r.buyer, r.buyerName),
+      num(formatShare(r.share)),
+    ]);
   }
 
   function hiddenRow(r: HiddenCritical): HTMLTableRowElement {
     const focal = r.focalDependants.map((id) => ctx.nameOf(id)).join(', ');
-    return row(r.supplier, [company(r.supplier, r.name), num(formatNumber(r.dependants.length)), h('td', { class: focal ? 'warn-text' : 'muted' }, focal || '—')]);
+    return row(r.supplier, [
+      company(r.supplier, r.name),
+      num(formatNumber(r.dependants.length)),
+      h('td', { class: focal ? 'warn-text' : 'muted' }, focal || '—'),
+    ]);
   }
 
   function levelGapRow(r: LevelGap): HTMLTableRowElement {
-    const askedBy = r.askedBy.map((a) => `${ctx.nameOf(a.buyer)} (${a.commodity}: ${a.reasons.map((x) => REASONS[x] ?? x).join(', ')})`).join('; ');
+    const askedBy = r.askedBy
+      .map((a) => `${ctx.nameOf(a.buyer)} (${a.commodity}: ${a.reasons.map((x) => REASONS[x] ?? x).join(', ')})`)
+      .join('; ');
     return row(r.id, [
       company(r.id, r.name),
       num(r.unassessed ? '?' : formatLevel(r.ownLevel)),
@@ -180,9 +307,20 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
     const palette = countryPalette(data);
     const chart = h('div', { class: 'tier-chart' });
     const drawChart = (by: 'count' | 'spend'): void => {
-      setChildren(chart,
-        ...data.tiers.map((t) => stackedBar(`Tier ${t.tier}`, `${formatNumber(t.companies)} cos.`, by === 'count' ? t.byCount : t.bySpend, by === 'count' ? t.countHhi : t.spendHhi, palette)),
-        ...data.criticalSupplierCountries.map((f) => stackedBar(`Critical to ${ctx.nameOf(f.focal)}`, '', f.countries, null, palette)),
+      setChildren(
+        chart,
+        ...data.tiers.map((t) =>
+          stackedBar(
+            `Tier ${t.tier}`,
+            `${formatNumber(t.companies)} cos.`,
+            by === 'count' ? t.byCount : t.bySpend,
+            by === 'count' ? t.countHhi : t.spendHhi,
+            palette,
+          ),
+        ),
+        ...data.criticalSupplierCountries.map((f) =>
+          stackedBar(`Critical to ${ctx.nameOf(f.focal)}`, '', f.countries, null, palette),
+        ),
         countryLegend(palette),
       );
     };
@@ -191,10 +329,18 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
       'div',
       { class: 'segmented' },
       ...(['count', 'spend'] as const).map((by) =>
-        h('button', { 'data-by': by, class: by === 'count' ? 'active' : '', onclick: (e: Event) => {
-          drawChart(by);
-          for (const b of switcher.querySelectorAll('button')) b.classList.toggle('active', b === e.currentTarget);
-        } }, `by ${by}`),
+        h(
+          'button',
+          {
+            'data-by': by,
+            class: by === 'count' ? 'active' : '',
+            onclick: (e: Event) => {
+              drawChart(by);
+              for (const b of switcher.querySelectorAll('button')) b.classList.toggle('active', b === e.currentTarget);
+            },
+          },
+          `by ${by}`,
+        ),
       ),
     );
     return h(
@@ -204,7 +350,11 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
         'div',
         {},
         h('h3', {}, `Commodity groups by HHI (${formatNumber(data.total)})`),
-        h('p', { class: 'tab-intro' }, 'Herfindahl–Hirschman index of each buyer’s sources for a commodity: 10,000 is a sole source, above 2,500 highly concentrated.'),
+        h(
+          'p',
+          { class: 'tab-intro' },
+          'Herfindahl–Hirschman index of each buyer’s sources for a commodity: 10,000 is a sole source, above 2,500 highly concentrated.',
+        ),
         table(
           'concentration',
           ['Buyer', 'Commodity', 'HHI', 'Suppliers'],
@@ -212,8 +362,20 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
             row(g.buyer, [
               company(g.buyer),
               g.commodity,
-              h('td', { class: 'num' }, h('span', { class: `hhi ${g.hhi >= 2500 ? 'high' : g.hhi >= 1500 ? 'moderate' : 'low'}` }, formatNumber(g.hhi))),
-              h('td', { class: 'reason' }, g.suppliers.map((s) => `${ctx.nameOf(s.id)} ${formatShare(s.share)}`).join(', ')),
+              h(
+                'td',
+                { class: 'num' },
+                h(
+                  'span',
+                  { class: `hhi ${g.hhi >= 2500 ? 'high' : g.hhi >= 1500 ? 'moderate' : 'low'}` },
+                  formatNumber(g.hhi),
+                ),
+              ),
+              h(
+                'td',
+                { class: 'reason' },
+                g.suppliers.map((s) => `${ctx.nameOf(s.id)} ${formatShare(s.share)}`).join(', '),
+              ),
             ]),
           ),
           data.total,
@@ -241,7 +403,14 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
       pane.dataset['loaded'] = 'true';
     } catch (error) {
       loaded.delete(id);
-      setChildren(pane, h('p', { class: 'error' }, `Could not load ${TAB_TITLES[id]}: ${error instanceof Error ? error.message : String(error)}`));
+      setChildren(
+        pane,
+        h(
+          'p',
+          { class: 'error' },
+          `Could not load ${TAB_TITLES[id]}: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     }
   }
 
@@ -258,17 +427,29 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
 function countryPalette(data: ConcentrationResponse): Map<string, string> {
   const weight = new Map<string, number>();
   for (const t of data.tiers) for (const c of t.byCount) weight.set(c.country, (weight.get(c.country) ?? 0) + c.amount);
-  for (const f of data.criticalSupplierCountries) for (const c of f.countries) weight.set(c.country, (weight.get(c.country) ?? 0) + c.amount);
+  for (const f of data.criticalSupplierCountries)
+    for (const c of f.countries) weight.set(c.country, (weight.get(c.country) ?? 0) + c.amount);
   const countries = [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)! || a.localeCompare(b));
   return new Map(countries.map((c, i) => [c, c === 'unknown' ? '#cbd2d9' : (COUNTRY_COLOURS[i] ?? '#cbd2d9')]));
 }
 
-function stackedBar(label: string, sub: string, parts: CountryShare[], hhi: number | null, palette: Map<string, string>): HTMLElement {
+function stackedBar(
+  label: string,
+  sub: string,
+  parts: CountryShare[],
+  hhi: number | null,
+  palette: Map<string, string>,
+): HTMLElement {
   const sorted = [...parts].sort((a, b) => b.share - a.share || a.country.localeCompare(b.country));
   return h(
     'div',
     { class: 'bar-row' },
-    h('div', { class: 'bar-label', title: label }, h('strong', {}, label), sub && h('span', { class: 'muted' }, ` ${sub}`)),
+    h(
+      'div',
+      { class: 'bar-label', title: label },
+      h('strong', {}, label),
+      sub && h('span', { class: 'muted' }, ` ${sub}`),
+    ),
     h(
       'div',
       { class: 'bar' },
@@ -276,7 +457,11 @@ function stackedBar(label: string, sub: string, parts: CountryShare[], hhi: numb
       sorted.map((p) =>
         h(
           'span',
-          { class: 'segment', title: `${p.country}: ${formatShare(p.share)} (${formatNumber(p.amount)})`, style: `width:${p.share * 100}%;background:${palette.get(p.country) ?? '#cbd2d9'}` },
+          {
+            class: 'segment',
+            title: `${p.country}: ${formatShare(p.share)} (${formatNumber(p.amount)})`,
+            style: `width:${p.share * 100}%;background:${palette.get(p.country) ?? '#cbd2d9'}`,
+          },
           p.share >= 0.22 ? `${p.country} ${formatShare(p.share)}` : p.share >= 0.1 ? p.country : '',
         ),
       ),
@@ -286,5 +471,9 @@ function stackedBar(label: string, sub: string, parts: CountryShare[], hhi: numb
 }
 
 function countryLegend(palette: Map<string, string>): HTMLElement {
-  return h('div', { class: 'country-legend' }, [...palette].map(([country, colour]) => h('span', {}, h('i', { style: `background:${colour}` }), country)));
+  return h(
+    'div',
+    { class: 'country-legend' },
+    [...palette].map(([country, colour]) => h('span', {}, h('i', { style: `background:${colour}` }), country)),
+  );
 }

@@ -44,7 +44,8 @@ export interface EdgeData {
   bufferDays: number;
 }
 
-const LEGAL_SUFFIX = /[\s,]+(co\.?,?\s*ltd\.?|company,?\s*limited|corporation|corp\.?|inc\.?|ltd\.?|limited|k\.k\.|kk|gmbh|ag|llc|plc|s\.a\.|co\.)$/i;
+const LEGAL_SUFFIX =
+  /[\s,]+(co\.?,?\s*ltd\.?|company,?\s*limited|corporation|corp\.?|inc\.?|ltd\.?|limited|k\.k\.|kk|gmbh|ag|llc|plc|s\.a\.|co\.)$/i;
 
 /** The display name without its legal-form suffix ("Kanazawa Interior Trim Co., Ltd." → "Kanazawa Interior Trim"). */
 export function shortName(name: string): string {
@@ -126,7 +127,11 @@ export function maxRiskOf(nodes: readonly GraphNode[]): number {
 /** All elements of an API graph: nodes first, then the edges whose two ends are among the nodes. */
 export function toElements(graph: GraphResponse, maxRisk = maxRiskOf(graph.nodes)): ElementDefinition[] {
   const ids = new Set(graph.nodes.map((n) => n.id));
-  const nodes: ElementDefinition[] = graph.nodes.map((n) => ({ group: 'nodes', data: { ...nodeData(n, maxRisk) }, classes: nodeClasses(n) }));
+  const nodes: ElementDefinition[] = graph.nodes.map((n) => ({
+    group: 'nodes',
+    data: { ...nodeData(n, maxRisk) },
+    classes: nodeClasses(n),
+  }));
   const edges = graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map(edgeElement);
   return [...nodes, ...edges];
 }

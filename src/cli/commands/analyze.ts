@@ -26,7 +26,9 @@ interface AnalyzeOptions extends Neo4jCliOptions, MoneyCliOptions {
 export function registerAnalyze(program: Command, io: Io): void {
   withNeo4jOptions(
     withMoneyOptions(program.command('analyze'))
-      .description('Analyse a network folder (or the network in Neo4j): weak links, single sources, hidden critical suppliers, level gaps, concentration.')
+      .description(
+        'Analyse a network folder (or the network in Neo4j): weak links, single sources, hidden critical suppliers, level gaps, concentration.',
+      )
       .argument('[dir]', 'network folder (companies.csv + supplies.csv, or .json); omit with --neo4j'),
   )
     .option('--write-back', 'with --neo4j: write the results onto the Company nodes')
@@ -35,9 +37,18 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--limit <n>', 'rows per list in table/md output', numberIn('--limit', 1, 1_000_000, true), 10)
     .action(async (dir: string | undefined, options: AnalyzeOptions) => {
       const fromNeo4j = dir === undefined || options.neo4j !== undefined;
-      if (dir !== undefined && options.neo4j !== undefined) throw new UsageError('analyze: give a folder or --neo4j, not both', 'neo4j');
-      if (options.writeBack && !fromNeo4j) throw new UsageError('--write-back needs --neo4j (the results are written onto the Company nodes)', 'write-back');
-      if (fromNeo4j && !neo4jConnection(options)) throw new UsageError('analyze: give a network folder, or --neo4j URI (or NEO4J_URI) to analyse the network in Neo4j', 'dir');
+      if (dir !== undefined && options.neo4j !== undefined)
+        throw new UsageError('analyze: give a folder or --neo4j, not both', 'neo4j');
+      if (options.writeBack && !fromNeo4j)
+        throw new UsageError(
+          '--write-back needs --neo4j (the results are written onto the Company nodes)',
+          'write-back',
+        );
+      if (fromNeo4j && !neo4jConnection(options))
+        throw new UsageError(
+          'analyze: give a network folder, or --neo4j URI (or NEO4J_URI) to analyse the network in Neo4j',
+          'dir',
+        );
       let index: IndexedNetwork;
       let warnings: Issue[] = [];
       const store = fromNeo4j ? await connectNeo4j(options) : null;
@@ -66,7 +77,11 @@ export function registerAnalyze(program: Command, io: Io): void {
       const chunks =
         options.format === 'json'
           ? jsonReportChunks(analysis, lines, 1)
-          : [formatReport({ ...analysisSections(analysis, lines), companies: [] }, options.format, { limit: options.limit })];
+          : [
+              formatReport({ ...analysisSections(analysis, lines), companies: [] }, options.format, {
+                limit: options.limit,
+              }),
+            ];
       if (options.out) {
         await writeFileStreamed(options.out, chunks);
         io.err(`weaklink: wrote ${options.out}\n`);

@@ -23,13 +23,30 @@ export function registerGenerate(program: Command, io: Io): void {
     .description('Write a realistic synthetic network (tiered, heavy-tailed, with hubs and a few cycles) to a folder.')
     .argument('<dir>', 'folder to write companies.csv and supplies.csv into (created if needed)')
     .requiredOption('--companies <n>', 'number of companies', numberIn('--companies', 1, 50_000_000, true))
-    .option('--seed <s>', 'random seed: the same seed gives the same files', numberIn('--seed', 0, 4_294_967_295, true), 1)
-    .option('--suppliers-per-company <k>', 'mean supplies per company, about', numberIn('--suppliers-per-company', 0.1, 50), 3)
-    .option('--focal <f>', 'focal companies (tier 0); default companies/5000, at least 1', numberIn('--focal', 1, 50_000_000, true))
+    .option(
+      '--seed <s>',
+      'random seed: the same seed gives the same files',
+      numberIn('--seed', 0, 4_294_967_295, true),
+      1,
+    )
+    .option(
+      '--suppliers-per-company <k>',
+      'mean supplies per company, about',
+      numberIn('--suppliers-per-company', 0.1, 50),
+      3,
+    )
+    .option(
+      '--focal <f>',
+      'focal companies (tier 0); default companies/5000, at least 1',
+      numberIn('--focal', 1, 50_000_000, true),
+    )
     .action((dir: string, options: GenerateCliOptions) => {
       const started = Date.now();
       const sink = CsvNetworkSink.open(dir);
-      const bars = { companies: progress(io, 'companies', options.companies < 100_000), supplies: progress(io, 'supplies', options.companies < 100_000) };
+      const bars = {
+        companies: progress(io, 'companies', options.companies < 100_000),
+        supplies: progress(io, 'supplies', options.companies < 100_000),
+      };
       try {
         generateNetwork(
           {

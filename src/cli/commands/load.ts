@@ -20,7 +20,11 @@ interface LoadOptions extends Neo4jCliOptions {
 /** Connects with the flags/environment, or fails with a usage error naming both. */
 export async function connectNeo4j(o: Neo4jCliOptions, batchSize?: number): Promise<Neo4jStore> {
   const connection = neo4jConnection(o);
-  if (!connection) throw new UsageError('no Neo4j to talk to: pass --neo4j bolt://HOST:7687 or set NEO4J_URI (npm run neo4j starts one here)', 'neo4j');
+  if (!connection)
+    throw new UsageError(
+      'no Neo4j to talk to: pass --neo4j bolt://HOST:7687 or set NEO4J_URI (npm run neo4j starts one here)',
+      'neo4j',
+    );
   return Neo4jStore.connect({ ...connection, ...(batchSize ? { batchSize } : {}) });
 }
 
@@ -41,7 +45,9 @@ export function registerLoad(program: Command, io: Io): void {
         const summary = await store.load(network, { onProgress: progress(io, 'loading rows') });
         const seconds = (Date.now() - started) / 1000;
         const rows = summary.companies + summary.supplies;
-        io.out(`loaded ${dir}: ${summary.companies} companies, ${summary.supplies} supplies in ${seconds.toFixed(1)} s (${Math.round(rows / Math.max(seconds, 0.001))} rows/s); active version ${summary.version}\n`);
+        io.out(
+          `loaded ${dir}: ${summary.companies} companies, ${summary.supplies} supplies in ${seconds.toFixed(1)} s (${Math.round(rows / Math.max(seconds, 0.001))} rows/s); active version ${summary.version}\n`,
+        );
       } finally {
         await store.close();
       }

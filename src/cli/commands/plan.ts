@@ -9,7 +9,14 @@ import { readFile } from 'node:fs/promises';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { runAnalysis } from '../../analysis/analyze.ts';
-import { costPlan, DEFAULT_LIFT_COSTS, DEFAULTS as PLAN_DEFAULTS, type CostPlan, type LiftCosts, type PlanLift } from '../../analysis/cost-plan.ts';
+import {
+  costPlan,
+  DEFAULT_LIFT_COSTS,
+  DEFAULTS as PLAN_DEFAULTS,
+  type CostPlan,
+  type LiftCosts,
+  type PlanLift,
+} from '../../analysis/cost-plan.ts';
 import { InputError } from '../../errors.ts';
 import { toCsv } from '../csv-output.ts';
 import { renderTable } from '../format-report.ts';
@@ -32,7 +39,9 @@ const costsSchema = z.object({ sme: levelCosts.optional(), large: levelCosts.opt
 function targetList(value: string): number[] {
   const levels = value.split(',').map((s) => Number(s.trim()));
   if (value.trim() === '' || levels.some((k) => !(Number.isInteger(k) && k >= 1 && k <= 5))) {
-    throw new InvalidArgumentError(`--targets must be comma-separated levels from 1 to 5 (e.g. 3,4,5), got "${value}".`);
+    throw new InvalidArgumentError(
+      `--targets must be comma-separated levels from 1 to 5 (e.g. 3,4,5), got "${value}".`,
+    );
   }
   return levels;
 }
@@ -41,7 +50,8 @@ function targetList(value: string): number[] {
 const sig = (x: number): string => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
 const short = (x: number): string => {
   const a = Math.abs(x);
-  const [d, s] = a >= 1e12 ? [1e12, 'T'] : a >= 1e9 ? [1e9, 'bn'] : a >= 1e6 ? [1e6, 'M'] : a >= 1e3 ? [1e3, 'k'] : [1, ''];
+  const [d, s] =
+    a >= 1e12 ? [1e12, 'T'] : a >= 1e9 ? [1e9, 'bn'] : a >= 1e6 ? [1e6, 'M'] : a >= 1e3 ? [1e3, 'k'] : [1, ''];
   return `¥${Number((x / d).toPrecision(3)).toLocaleString('en-US')}${s}`;
 };
 const percent = (x: number): string => `${(100 * x).toPrecision(2)} %`;
@@ -57,18 +67,26 @@ const paybackText = (lift: PlanLift): string => (lift.payback === null ? 'free' 
 
 /** The headline: optimal, or within x % of the best possible plan. */
 export function planHeadline(plan: CostPlan): string {
-  if (plan.optimal) return `optimal (${plan.method === 'dynamic-programming' ? 'exact dynamic programming' : 'every worthwhile lift fits'})`;
+  if (plan.optimal)
+    return `optimal (${plan.method === 'dynamic-programming' ? 'exact dynamic programming' : 'every worthwhile lift fits'})`;
   const gap = plan.upperBound > 0 ? (plan.upperBound - plan.avoided) / plan.upperBound : 0;
   return `within ${percent(gap)} of the best possible plan (greedy; no plan within the budget avoids more than ${yen(plan.upperBound)} per year)`;
 }
 
 export function registerPlan(program: Command, io: Io): void {
   withMoneyOptions(program.command('plan'))
-    .description('Which suppliers to lift to which SCS level so that a budget avoids the most expected annual loss, and who pays which part.')
+    .description(
+      'Which suppliers to lift to which SCS level so that a budget avoids the most expected annual loss, and who pays which part.',
+    )
     .argument('<dir>', 'network folder')
     .requiredOption('--budget <yen>', 'budget in yen, 0 to 1e15', numberIn('--budget', 0, PLAN_DEFAULTS.maxBudget))
-    .option('--targets <levels>', 'levels a supplier may be lifted to, comma-separated', targetList, [...PLAN_DEFAULTS.planTargets])
-    .option('--costs <file>', 'JSON file { "sme": [0→1, 1→2, 2→3, 3→4, 4→5], "large": [...] } in yen (default: the assumed table)')
+    .option('--targets <levels>', 'levels a supplier may be lifted to, comma-separated', targetList, [
+      ...PLAN_DEFAULTS.planTargets,
+    ])
+    .option(
+      '--costs <file>',
+      'JSON file { "sme": [0→1, 1→2, 2→3, 3→4, 4→5], "large": [...] } in yen (default: the assumed table)',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .action(async (dir: string, o: PlanOptions) => {
       const { index } = await loadFolder(dir, io);
@@ -77,7 +95,9 @@ export function registerPlan(program: Command, io: Io): void {
         const parsed = costsSchema.safeParse(JSON.parse(await readFile(o.costs, 'utf8').catch(() => '""')));
         if (!parsed.success) {
           const issue = parsed.error.issues[0]!;
-          throw new InputError(`${o.costs}: ${issue.path.join('.') || '(root)'}: ${issue.message}; expected { "sme": [5 yen amounts], "large": [5 yen amounts] }.`);
+          throw new InputError(
+            `${o.costs}: ${issue.path.join('.') || '(root)'}: ${issue.message}; expected { "sme": [5 yen amounts], "large": [5 yen amounts] }.`,
+          );
         }
         costs = parsed.data as Partial<LiftCosts>;
       }
@@ -94,13 +114,26 @@ export function registerPlan(program: Command, io: Io): void {
         io.out(
           toCsv(
             ['supplier', 'name', 'size', 'fromLevel', 'toLevel', 'cost', 'avoided', 'payback', 'split', 'unallocated'],
-            plan.lifts.map((l) => [l.supplier, l.name, l.size, l.fromLevel, l.toLevel, l.cost, l.avoided, l.payback, l.split.map((s) => `${s.company}:${s.amount}`).join(' '), l.unallocated]),
+            plan.lifts.map((l) => [
+              l.supplier,
+              l.name,
+              l.size,
+              l.fromLevel,
+              l.toLevel,
+              l.cost,
+              l.avoided,
+              l.payback,
+              l.split.map((s) => `${s.company}:${s.amount}`).join(' '),
+              l.unallocated,
+            ]),
           ),
         );
         return;
       }
       const n = plan.lifts.length;
-      io.out(`Cost-sharing plan: budget ${yen(plan.budget)}; ${yen(plan.totalCost)} spent (once) on ${n} supplier${n === 1 ? '' : 's'}\n`);
+      io.out(
+        `Cost-sharing plan: budget ${yen(plan.budget)}; ${yen(plan.totalCost)} spent (once) on ${n} supplier${n === 1 ? '' : 's'}\n`,
+      );
       io.out(
         `Expected annual loss ${yen(plan.expectedAnnualLossBefore)} per year → ${yen(plan.expectedAnnualLossAfter)} per year: ` +
           `${yen(plan.avoided)} per year avoided — ${planHeadline(plan)}\n\n`,
@@ -108,8 +141,24 @@ export function registerPlan(program: Command, io: Io): void {
       if (n > 0) {
         io.out(
           renderTable(
-            ['#', 'supplier', '★ from → to', 'cost (¥, once)', 'AAL avoided (¥ per year)', 'payback (avoided ÷ cost)', 'paid by large buyers (¥)'],
-            plan.lifts.map((l, i) => [i + 1, `${l.name} (${l.supplier})`, `★${l.fromLevel} → ★${l.toLevel}`, yen(l.cost), yen(l.avoided), paybackText(l), splitText(l, 3)]),
+            [
+              '#',
+              'supplier',
+              '★ from → to',
+              'cost (¥, once)',
+              'AAL avoided (¥ per year)',
+              'payback (avoided ÷ cost)',
+              'paid by large buyers (¥)',
+            ],
+            plan.lifts.map((l, i) => [
+              i + 1,
+              `${l.name} (${l.supplier})`,
+              `★${l.fromLevel} → ★${l.toLevel}`,
+              yen(l.cost),
+              yen(l.avoided),
+              paybackText(l),
+              splitText(l, 3),
+            ]),
             'table',
           ) + '\n\n',
         );

@@ -39,7 +39,9 @@ const percent = (p: number): string => `${(100 * p).toFixed(p >= 0.01 ? 1 : 3)}%
 
 export function registerRisk(program: Command, io: Io): void {
   withMoneyOptions(program.command('risk'))
-    .description('The annual loss distribution: expected annual loss, 1-in-20/100/200-year losses, the exceedance curves of the annual loss and of the largest single event.')
+    .description(
+      'The annual loss distribution: expected annual loss, 1-in-20/100/200-year losses, the exceedance curves of the annual loss and of the largest single event.',
+    )
     .argument('<dir>', 'network folder')
     .option('--runs <n>', 'Monte Carlo runs', numberIn('--runs', 1, 10_000_000, true), 10_000)
     .option('--seed <s>', 'seed (same seed, same numbers on any machine)', numberIn('--seed', 0, 2 ** 32 - 1, true), 1)
@@ -50,7 +52,10 @@ export function registerRisk(program: Command, io: Io): void {
       const { index } = await loadFolder(dir, io);
       if (o.exact) checkExactSize(index.n);
       const options = moneyOptions(o);
-      const analysis = runAnalysis(index, { ...options, ...(index.n >= 50_000 ? { onProgress: progress(io, 'single-failure cascades') } : {}) });
+      const analysis = runAnalysis(index, {
+        ...options,
+        ...(index.n >= 50_000 ? { onProgress: progress(io, 'single-failure cascades') } : {}),
+      });
       const model = annualLossModel(analysis);
       let result: AnnualLoss;
       if (o.exact) result = exactAnnualLoss(model);
@@ -58,14 +63,20 @@ export function registerRisk(program: Command, io: Io): void {
         const bar = progress(io, 'Monte Carlo runs', o.format !== 'table' && !io.isTty);
         const run = { runs: o.runs, seed: o.seed, onProgress: bar };
         const workers = o.workers ?? (o.runs * index.n >= PARALLEL_WORK ? undefined : 1);
-        result = workers === 1 ? monteCarloAnnualLoss(model, run) : await parallelMonteCarloAnnualLoss(model, { ...run, ...(workers ? { workers } : {}) });
+        result =
+          workers === 1
+            ? monteCarloAnnualLoss(model, run)
+            : await parallelMonteCarloAnnualLoss(model, { ...run, ...(workers ? { workers } : {}) });
       }
       if (o.format === 'json') {
         io.out(`${JSON.stringify(annualLossReport(result), null, 1)}\n`);
         return;
       }
       if (o.format === 'csv') {
-        const rows = [...result.exceedance.map((c) => ['exceedance', c.loss, c.probability]), ...result.occurrence.map((c) => ['occurrence', c.loss, c.probability])];
+        const rows = [
+          ...result.exceedance.map((c) => ['exceedance', c.loss, c.probability]),
+          ...result.occurrence.map((c) => ['occurrence', c.loss, c.probability]),
+        ];
         io.out(toCsv(['curve', 'loss', 'probability'], rows));
         return;
       }
@@ -76,7 +87,9 @@ export function registerRisk(program: Command, io: Io): void {
           : `${result.runs.toLocaleString('en-US')} Monte Carlo runs, seed ${result.seed}`;
       const out: string[] = [];
       out.push(`Annual loss (${how}):`);
-      out.push(`  Expected annual loss       ${yen(result.expectedAnnualLoss)} per year (closed form, Σ p × expected event loss)`);
+      out.push(
+        `  Expected annual loss       ${yen(result.expectedAnnualLoss)} per year (closed form, Σ p × expected event loss)`,
+      );
       out.push(
         result.method === 'exact'
           ? `  Mean of the distribution   ${yen(result.mean)} per year`
@@ -86,15 +99,23 @@ export function registerRisk(program: Command, io: Io): void {
       out.push(`  1-in-100-year annual loss  ${yen(result.quantiles.p99)} per year (99th percentile)`);
       out.push(`  1-in-200-year annual loss  ${yen(result.quantiles.p995)} per year (99.5th percentile)`);
       out.push('');
-      out.push('Return periods (annual loss: all events of a year added; largest single event: the worst one event of a year):');
+      out.push(
+        'Return periods (annual loss: all events of a year added; largest single event: the worst one event of a year):',
+      );
       out.push(
         renderTable(
           ['return period', 'exceedance', 'annual loss', 'largest single event'],
-          result.returnPeriods.map((r) => [`1 in ${r.years.toLocaleString('en-US')} years`, percent(1 / r.years), `${yen(r.annualLoss)} per year`, `${yen(r.largestEvent)} per event`]),
+          result.returnPeriods.map((r) => [
+            `1 in ${r.years.toLocaleString('en-US')} years`,
+            percent(1 / r.years),
+            `${yen(r.annualLoss)} per year`,
+            `${yen(r.largestEvent)} per event`,
+          ]),
           'table',
         ),
       );
-      if (result.method === 'monte-carlo' && result.runs < 1000) out.push(`(return periods longer than ${result.runs} years need more runs)`);
+      if (result.method === 'monte-carlo' && result.runs < 1000)
+        out.push(`(return periods longer than ${result.runs} years need more runs)`);
       out.push('');
       out.push(
         `Assumptions: each company is hit at most once a year, independently, with ${hitLikelihoodFormula(resolved)} (s = own score); ` +

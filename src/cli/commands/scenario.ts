@@ -28,11 +28,12 @@ interface ScenarioOptions {
   format: 'table' | 'json' | 'csv';
 }
 
-
 export function registerScenario(program: Command, io: Io): void {
   program
     .command('scenario')
-    .description('Hit companies for N days: what stops when, what recovers, the revenue at risk; optionally after what-if changes.')
+    .description(
+      'Hit companies for N days: what stops when, what recovers, the revenue at risk; optionally after what-if changes.',
+    )
     .argument('<dir>', 'network folder')
     .requiredOption('--hit <ids>', 'comma-separated ids of the companies hit', idList)
     .requiredOption('--days <n>', 'days the hit companies are down', numberIn('--days', 0, 36_500, true))
@@ -50,7 +51,9 @@ export function registerScenario(program: Command, io: Io): void {
         try {
           json = JSON.parse(text);
         } catch (error) {
-          throw new InputError(`${o.whatIf}: not valid JSON (${(error as Error).message}); expected an array of what-if operations.`);
+          throw new InputError(
+            `${o.whatIf}: not valid JSON (${(error as Error).message}); expected an array of what-if operations.`,
+          );
         }
         const changed = applyWhatIfs(network, parseWhatIfs(json), DEFAULTS.levelScores);
         target = indexNetwork(changed);
@@ -62,13 +65,32 @@ export function registerScenario(program: Command, io: Io): void {
         return;
       }
       if (o.format === 'csv') {
-        io.out(toCsv(['company', 'name', 'focal', 'stoppedOn', 'recoveredOn', 'daysDown', 'revenueAtRisk'], result.companies.map((c) => [c.id, c.name, c.focal, c.stoppedOn, c.recoveredOn, c.daysDown, c.revenueAtRisk])));
+        io.out(
+          toCsv(
+            ['company', 'name', 'focal', 'stoppedOn', 'recoveredOn', 'daysDown', 'revenueAtRisk'],
+            result.companies.map((c) => [
+              c.id,
+              c.name,
+              c.focal,
+              c.stoppedOn,
+              c.recoveredOn,
+              c.daysDown,
+              c.revenueAtRisk,
+            ]),
+          ),
+        );
         return;
       }
-      io.out(`Scenario: ${result.hit.join(', ')} hit for ${result.days} day${result.days === 1 ? '' : 's'}${o.whatIf ? ` (after the what-ifs of ${o.whatIf})` : ''}\n`);
-      io.out(`${result.companies.length} companies stop; peak ${result.peak.down} down on day ${result.peak.day}; revenue at risk ${yen(result.totalRevenueAtRisk)} over the ${result.days}-day outage (revenue / 365 per day each company is down)\n\n`);
+      io.out(
+        `Scenario: ${result.hit.join(', ')} hit for ${result.days} day${result.days === 1 ? '' : 's'}${o.whatIf ? ` (after the what-ifs of ${o.whatIf})` : ''}\n`,
+      );
+      io.out(
+        `${result.companies.length} companies stop; peak ${result.peak.down} down on day ${result.peak.day}; revenue at risk ${yen(result.totalRevenueAtRisk)} over the ${result.days}-day outage (revenue / 365 per day each company is down)\n\n`,
+      );
       for (const f of result.focal) {
-        io.out(`Focal ${f.id}: ${f.stoppedOn === null ? 'keeps running' : `stops on day ${f.stoppedOn}, down ${f.daysDown} day${f.daysDown === 1 ? '' : 's'}`}\n`);
+        io.out(
+          `Focal ${f.id}: ${f.stoppedOn === null ? 'keeps running' : `stops on day ${f.stoppedOn}, down ${f.daysDown} day${f.daysDown === 1 ? '' : 's'}`}\n`,
+        );
       }
       io.out('\nTimeline\n');
       io.out(
@@ -79,20 +101,26 @@ export function registerScenario(program: Command, io: Io): void {
         ) + '\n',
       );
       if (comparison) {
-        io.out(`\nWhat-if: expected annual loss ${yen(comparison.totalRisk.before)} → ${yen(comparison.totalRisk.after)} per year (${comparison.totalRisk.change >= 0 ? '+' : ''}${yen(comparison.totalRisk.change)})\n`);
+        io.out(
+          `\nWhat-if: expected annual loss ${yen(comparison.totalRisk.before)} → ${yen(comparison.totalRisk.after)} per year (${comparison.totalRisk.change >= 0 ? '+' : ''}${yen(comparison.totalRisk.change)})\n`,
+        );
         io.out(
           renderTable(
             ['company', 'changed', 'eff before → after', 'risk (¥ per year) before → after'],
-            comparison.companies.slice(0, 15).map((c) => [
-              c.id,
-              c.changed.join(', '),
-              `${c.before?.effectiveScore ?? '—'} → ${c.after?.effectiveScore ?? '—'}`,
-              `${c.before ? yen(c.before.riskContribution) : '—'} → ${c.after ? yen(c.after.riskContribution) : '—'}`,
-            ]),
+            comparison.companies
+              .slice(0, 15)
+              .map((c) => [
+                c.id,
+                c.changed.join(', '),
+                `${c.before?.effectiveScore ?? '—'} → ${c.after?.effectiveScore ?? '—'}`,
+                `${c.before ? yen(c.before.riskContribution) : '—'} → ${c.after ? yen(c.after.riskContribution) : '—'}`,
+              ]),
             'table',
           ) + '\n',
         );
-        io.out(`Single sources: +${comparison.singleSources.added.length} −${comparison.singleSources.removed.length}; level gaps: +${comparison.levelGaps.added.length} −${comparison.levelGaps.removed.length}\n`);
+        io.out(
+          `Single sources: +${comparison.singleSources.added.length} −${comparison.singleSources.removed.length}; level gaps: +${comparison.levelGaps.added.length} −${comparison.levelGaps.removed.length}\n`,
+        );
       }
     });
 }

@@ -21,7 +21,9 @@ interface SimulateOptions {
 export function registerSimulate(program: Command, io: Io): void {
   program
     .command('simulate')
-    .description('Hit a set of companies: what stops and on which day, the revenue per day of outage, and the loss over each assumed outage duration.')
+    .description(
+      'Hit a set of companies: what stops and on which day, the revenue per day of outage, and the loss over each assumed outage duration.',
+    )
     .argument('<dir>', 'network folder')
     .requiredOption('--hit <ids>', 'comma-separated ids of the companies hit (repeatable)', idList)
     .option('--theta <n>', 'threshold θ in (0, 1]', theta)
@@ -30,18 +32,34 @@ export function registerSimulate(program: Command, io: Io): void {
       const { index } = await loadFolder(dir, io);
       const unknown = options.hit.filter((id) => !index.indexOf.has(id));
       if (unknown.length > 0) {
-        throw new UsageError(`--hit: unknown company id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (not in ${dir}/companies); check the id column.`, 'hit');
+        throw new UsageError(
+          `--hit: unknown company id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (not in ${dir}/companies); check the id column.`,
+          'hit',
+        );
       }
       const hitIds = [...new Set(options.hit)].sort();
-      const outcome = breachOutcome(index, hitIds.map((id) => index.indexOf.get(id)!), options.theta !== undefined ? { theta: options.theta } : {});
-      const companies = outcome.companies.map((c) => ({ id: index.ids[c.company]!, name: index.network.companies[c.company]!.name, stopDay: c.stopDay, revenuePerDay: c.revenuePerDay }));
+      const outcome = breachOutcome(
+        index,
+        hitIds.map((id) => index.indexOf.get(id)!),
+        options.theta !== undefined ? { theta: options.theta } : {},
+      );
+      const companies = outcome.companies.map((c) => ({
+        id: index.ids[c.company]!,
+        name: index.network.companies[c.company]!.name,
+        stopDay: c.stopDay,
+        revenuePerDay: c.revenuePerDay,
+      }));
       if (options.format === 'json') {
         const disrupted = companies.map((c) => c.id).sort();
-        io.out(`${JSON.stringify({ hit: hitIds, disrupted, companies, revenuePerDay: outcome.revenuePerDay, lossByDuration: outcome.lossByDuration, expectedLoss: outcome.expectedLoss }, null, 1)}\n`);
+        io.out(
+          `${JSON.stringify({ hit: hitIds, disrupted, companies, revenuePerDay: outcome.revenuePerDay, lossByDuration: outcome.lossByDuration, expectedLoss: outcome.expectedLoss }, null, 1)}\n`,
+        );
         return;
       }
       const others = companies.length - hitIds.length;
-      io.out(`Breach of ${hitIds.join(', ')}: stops ${others} other compan${others === 1 ? 'y' : 'ies'}; once all have stopped, ${yen(outcome.revenuePerDay)} of revenue per day of outage.\n`);
+      io.out(
+        `Breach of ${hitIds.join(', ')}: stops ${others} other compan${others === 1 ? 'y' : 'ies'}; once all have stopped, ${yen(outcome.revenuePerDay)} of revenue per day of outage.\n`,
+      );
       io.out(
         `Loss by outage length (full-stop days of the hit companies): ${outcome.lossByDuration.map((d) => `${d.days} d ${yen(d.loss)}`).join(' · ')}; ` +
           `expected ${yen(outcome.expectedLoss)} per event over the assumed durations.\n\n`,
@@ -50,7 +68,13 @@ export function registerSimulate(program: Command, io: Io): void {
       io.out(
         renderTable(
           ['stops on day', 'company', 'name', 'revenue per day', 'how'],
-          companies.map((c) => [c.stopDay, c.id, c.name, yen(c.revenuePerDay), hitSet.has(c.id) ? 'hit' : 'inputs below θ']),
+          companies.map((c) => [
+            c.stopDay,
+            c.id,
+            c.name,
+            yen(c.revenuePerDay),
+            hitSet.has(c.id) ? 'hit' : 'inputs below θ',
+          ]),
           'table',
         ) + '\n',
       );

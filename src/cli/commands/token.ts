@@ -12,7 +12,8 @@ import { TokenStore, workspaceDir } from '../../auth/token-store.ts';
 import { renderTable } from '../format-report.ts';
 import type { Io } from '../io.ts';
 
-const workspaceOption = (): Option => new Option('--workspace <dir>', 'workspace folder holding tokens.json (default WEAKLINK_WORKSPACE or .weaklink)');
+const workspaceOption = (): Option =>
+  new Option('--workspace <dir>', 'workspace folder holding tokens.json (default WEAKLINK_WORKSPACE or .weaklink)');
 
 async function open(io: Io, workspace: string | undefined): Promise<TokenStore> {
   const store = await TokenStore.open(workspaceDir(workspace));
@@ -26,13 +27,18 @@ export function registerToken(program: Command, io: Io): void {
     .command('create')
     .description('Create a token and print it once (store it now: only its hash is kept).')
     .addOption(new Option('--role <role>', 'what the token may do').choices([...ROLES]).makeOptionMandatory())
-    .requiredOption('--name <name>', 'a unique name for the token (letters, digits, . _ -), shown in lists and the audit log')
+    .requiredOption(
+      '--name <name>',
+      'a unique name for the token (letters, digits, . _ -), shown in lists and the audit log',
+    )
     .addOption(workspaceOption())
     .action(async (options: { role: Role; name: string; workspace?: string }) => {
       const store = await open(io, options.workspace);
       const { token: secret, record } = await store.create(options.name, options.role);
       io.out(`${secret}\n`);
-      io.err(`weaklink: created ${record.role} token "${record.name}" in ${store.file}; it is shown only this once — send it as "Authorization: Bearer <token>"\n`);
+      io.err(
+        `weaklink: created ${record.role} token "${record.name}" in ${store.file}; it is shown only this once — send it as "Authorization: Bearer <token>"\n`,
+      );
     });
   token
     .command('revoke')
@@ -57,7 +63,14 @@ export function registerToken(program: Command, io: Io): void {
         io.out(`no tokens in ${store.file}; create one with: weaklink token create --role viewer --name NAME\n`);
         return;
       }
-      io.out(`${renderTable(['name', 'role', 'created', 'revoked'], records.map((r) => [r.name, r.role, r.created, r.revoked ?? '']), 'table')}\n`);
+      io.out(
+        `${renderTable(
+          ['name', 'role', 'created', 'revoked'],
+          records.map((r) => [r.name, r.role, r.created, r.revoked ?? '']),
+          'table',
+        )}\n`,
+      );
     });
-  for (const c of token.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const c of token.commands)
+    c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 }

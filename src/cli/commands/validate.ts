@@ -14,6 +14,8 @@ export function registerValidate(program: Command, io: Io): void {
     .action(async (dir: string) => {
       const { index, warnings } = await loadFolder(dir, io);
       for (const line of warningLines(warnings)) io.err(`  ${line}\n`);
-      io.out(`${dir}: valid — ${index.n} companies, ${index.m} supplies, ${index.groupCount} (buyer, commodity) groups, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}.\n`);
+      io.out(
+        `${dir}: valid — ${index.n} companies, ${index.m} supplies, ${index.groupCount} (buyer, commodity) groups, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}.\n`,
+      );
     });
 }

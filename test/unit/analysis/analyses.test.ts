@@ -49,13 +49,34 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions({ levelScores: [1, 2] })).toThrow(/levelScores/);
   });
   it('resolveOptions fills the documented defaults', () => {
-    expect(resolveOptions()).toMatchObject({ theta: 0.5, levelScores: [10, 25, 40, 60, 80, 95], hitBase: 0.015, hitDecay: 0.975, lossRatio: 1, bufferTolerance: 7 });
-    expect(resolveOptions().durations.map((d) => [d.days, d.probability])).toEqual([[1, 0.2], [5, 0.25], [14, 0.25], [30, 0.15], [60, 0.1], [120, 0.05]]);
+    expect(resolveOptions()).toMatchObject({
+      theta: 0.5,
+      levelScores: [10, 25, 40, 60, 80, 95],
+      hitBase: 0.015,
+      hitDecay: 0.975,
+      lossRatio: 1,
+      bufferTolerance: 7,
+    });
+    expect(resolveOptions().durations.map((d) => [d.days, d.probability])).toEqual([
+      [1, 0.2],
+      [5, 0.25],
+      [14, 0.25],
+      [30, 0.15],
+      [60, 0.1],
+      [120, 0.05],
+    ]);
   });
   it('resolveOptions rejects a durations table that does not sum to 1, or a day count that is negative or not whole, naming the entry', () => {
     expect(() => resolveOptions({ durations: [{ days: 1, probability: 0.5 }] })).toThrow(/sum to 1/);
     expect(() => resolveOptions({ durations: [{ days: -1, probability: 1 }] })).toThrow(/durations\[0\] days/);
-    expect(() => resolveOptions({ durations: [{ days: 1, probability: 0.5 }, { days: 2.5, probability: 0.5 }] })).toThrow(/durations\[1\] days must be a whole number/);
+    expect(() =>
+      resolveOptions({
+        durations: [
+          { days: 1, probability: 0.5 },
+          { days: 2.5, probability: 0.5 },
+        ],
+      }),
+    ).toThrow(/durations\[1\] days must be a whole number/);
     expect(() => resolveOptions({ durations: [] })).toThrow(/at least one/);
     expect(() => resolveOptions({ lossRatio: 2 })).toThrow(/lossRatio/);
   });
@@ -66,9 +87,30 @@ describe('indexNetwork', () => {
     expect(() => indexNetwork(net([{ id: 'a' }], [['a', 'ghost', 'c']]))).toThrow(/unknown company "ghost"/);
   });
   it('indexNetwork normalises given shares and splits missing ones equally', () => {
-    const i = indexNetwork(net([{ id: 'v' }, { id: 'p' }, { id: 'q' }, { id: 'r' }], [['p', 'v', 'c', 0.5], ['q', 'v', 'c', 1.5], ['p', 'v', 'd'], ['q', 'v', 'd'], ['r', 'v', 'd']]));
-    const shares = Array.from({ length: i.m }, (_, e) => [i.commodities[i.groupCommodity[i.edgeGroup[e]!]!], i.ids[i.edgeSupplier[e]!], i.edgeShare[e]]);
-    expect(shares).toEqual([['c', 'p', 0.25], ['c', 'q', 0.75], ['d', 'p', 1 / 3], ['d', 'q', 1 / 3], ['d', 'r', 1 / 3]]);
+    const i = indexNetwork(
+      net(
+        [{ id: 'v' }, { id: 'p' }, { id: 'q' }, { id: 'r' }],
+        [
+          ['p', 'v', 'c', 0.5],
+          ['q', 'v', 'c', 1.5],
+          ['p', 'v', 'd'],
+          ['q', 'v', 'd'],
+          ['r', 'v', 'd'],
+        ],
+      ),
+    );
+    const shares = Array.from({ length: i.m }, (_, e) => [
+      i.commodities[i.groupCommodity[i.edgeGroup[e]!]!],
+      i.ids[i.edgeSupplier[e]!],
+      i.edgeShare[e],
+    ]);
+    expect(shares).toEqual([
+      ['c', 'p', 0.25],
+      ['c', 'q', 0.75],
+      ['d', 'p', 1 / 3],
+      ['d', 'q', 1 / 3],
+      ['d', 'r', 1 / 3],
+    ]);
   });
 });
 
@@ -84,12 +126,29 @@ describe('disruption cascade', () => {
     expect(names(disruptedSet(idx, []))).toEqual([]);
   });
   it('disruptedSet treats a share exactly at θ as enough (θ − 1e-9 tolerance)', () => {
-    const n = indexNetwork(net([{ id: 'v' }, { id: 'p' }, { id: 'q' }], [['p', 'v', 'c', 0.5], ['q', 'v', 'c', 0.5]]));
+    const n = indexNetwork(
+      net(
+        [{ id: 'v' }, { id: 'p' }, { id: 'q' }],
+        [
+          ['p', 'v', 'c', 0.5],
+          ['q', 'v', 'c', 0.5],
+        ],
+      ),
+    );
     expect(Array.from(disruptedSet(n, [n.indexOf.get('p')!]), (i) => n.ids[i])).toEqual(['p']);
     expect(Array.from(disruptedSet(n, [n.indexOf.get('p')!], { theta: 0.6 })).length).toBe(2);
   });
   it('disruptedSet reaches the fixed point around a cycle', () => {
-    const n = indexNetwork(net([{ id: 'a' }, { id: 'b' }, { id: 'h' }], [['a', 'b', 'c'], ['b', 'a', 'c', 0.4], ['h', 'a', 'c', 0.6]]));
+    const n = indexNetwork(
+      net(
+        [{ id: 'a' }, { id: 'b' }, { id: 'h' }],
+        [
+          ['a', 'b', 'c'],
+          ['b', 'a', 'c', 0.4],
+          ['h', 'a', 'c', 0.6],
+        ],
+      ),
+    );
     expect(Array.from(disruptedSet(n, [n.indexOf.get('h')!]), (i) => n.ids[i]).sort()).toEqual(['a', 'b', 'h']);
   });
 });
@@ -107,7 +166,10 @@ describe('blast radius and critical suppliers', () => {
 
 describe('single sources', () => {
   it('singleSourceEdges lists shares above 1 − θ', () => {
-    const e = Array.from(singleSourceEdges(idx), (k) => `${idx.ids[idx.edgeBuyer[k]!]}<${idx.ids[idx.edgeSupplier[k]!]}`).sort();
+    const e = Array.from(
+      singleSourceEdges(idx),
+      (k) => `${idx.ids[idx.edgeBuyer[k]!]}<${idx.ids[idx.edgeSupplier[k]!]}`,
+    ).sort();
     expect(e).toEqual(['a<x', 'b<x', 'oem<a', 'oem<tier1', 'tier1<fab']);
     expect(singleSourceEdges(idx, { theta: 0.3 }).length).toBe(4); // 0.6 is not above 0.7
   });
@@ -156,7 +218,16 @@ describe('exposure path', () => {
 
 describe('tiers', () => {
   it('tiers counts supply edges down to a focal company, null where none is reached', () => {
-    const n = indexNetwork(net([{ id: 'f', focal: true }, { id: 's' }, { id: 'ss' }, { id: 'lone' }], [['s', 'f', 'c'], ['ss', 's', 'c'], ['ss', 'f', 'd']]));
+    const n = indexNetwork(
+      net(
+        [{ id: 'f', focal: true }, { id: 's' }, { id: 'ss' }, { id: 'lone' }],
+        [
+          ['s', 'f', 'c'],
+          ['ss', 's', 'c'],
+          ['ss', 'f', 'd'],
+        ],
+      ),
+    );
     expect(Array.from(tiers(n))).toEqual([0, 1, 1, -1]);
     expect(companyReport(runAnalysis(n), 3).tier).toBeNull();
   });
@@ -190,7 +261,9 @@ describe('required level and level gaps', () => {
       { buyer: 'b', commodity: 'resin', reasons: ['halt'] },
     ]);
     expect(gaps.some((g) => g.id === 'b')).toBe(false); // ★4 own, ★4 required
-    expect(gaps[0]!.requiredLevel - gaps[0]!.ownLevel).toBeGreaterThanOrEqual(gaps.at(-1)!.requiredLevel - gaps.at(-1)!.ownLevel);
+    expect(gaps[0]!.requiredLevel - gaps[0]!.ownLevel).toBeGreaterThanOrEqual(
+      gaps.at(-1)!.requiredLevel - gaps.at(-1)!.ownLevel,
+    );
   });
 });
 
@@ -233,7 +306,10 @@ describe('hit likelihood, risk contribution, weak links', () => {
   });
   it('runAnalysis risk contributions add up to the expected annual loss; lossRatio scales every loss', () => {
     const a = runAnalysis(idx);
-    expect(a.expectedAnnualLoss).toBeCloseTo(a.risk.reduce((s, r) => s + r, 0), 9);
+    expect(a.expectedAnnualLoss).toBeCloseTo(
+      a.risk.reduce((s, r) => s + r, 0),
+      9,
+    );
     const margin = runAnalysis(idx, { lossRatio: 0.25 });
     expect(margin.expectedAnnualLoss).toBeCloseTo(a.expectedAnnualLoss * 0.25, 9);
   });
@@ -245,7 +321,8 @@ describe('concentration', () => {
     expect(hhiOf([0, 0])).toBe(0);
   });
   it('groupHhi sums (100 × share)²', () => {
-    const g = idx.edgeGroup[Array.from({ length: idx.m }, (_, e) => e).find((e) => idx.ids[idx.edgeSupplier[e]!] === 'a')!]!;
+    const g =
+      idx.edgeGroup[Array.from({ length: idx.m }, (_, e) => e).find((e) => idx.ids[idx.edgeSupplier[e]!] === 'a')!]!;
     expect(groupHhi(idx, g)).toBeCloseTo(60 ** 2 + 40 ** 2, 9);
   });
   it('tierConcentration splits each tier by country, by count and by spend', () => {
@@ -255,25 +332,57 @@ describe('concentration', () => {
       { country: 'JP', amount: 2, share: 2 / 3 },
       { country: 'CN', amount: 1, share: 1 / 3 },
     ]);
-    expect(t[0]!.bySpend.map((c) => [c.country, c.amount])).toEqual([['JP', 16], ['CN', 4]]);
+    expect(t[0]!.bySpend.map((c) => [c.country, c.amount])).toEqual([
+      ['JP', 16],
+      ['CN', 4],
+    ]);
     expect(t[0]!.spendHhi).toBeCloseTo(80 ** 2 + 20 ** 2, 9);
   });
   it('criticalSupplierCountries counts the focal company’s critical suppliers by country', () => {
     const c = criticalSupplierCountries(idx, tiers(idx), singleFailures(idx).criticalSuppliers);
-    expect(c).toEqual([{ focal: 'oem', countries: [
-      { country: 'JP', amount: 2, share: 0.5 },
-      { country: 'CN', amount: 1, share: 0.25 },
-      { country: 'TW', amount: 1, share: 0.25 },
-    ] }]);
+    expect(c).toEqual([
+      {
+        focal: 'oem',
+        countries: [
+          { country: 'JP', amount: 2, share: 0.5 },
+          { country: 'CN', amount: 1, share: 0.25 },
+          { country: 'TW', amount: 1, share: 0.25 },
+        ],
+      },
+    ]);
   });
 });
 
 describe('analyze', () => {
   it('analyze returns the documented JSON fields', () => {
     const r = analyze(idx);
-    expect(Object.keys(r)).toEqual(expect.arrayContaining(['theta', 'companies', 'singleSources', 'weakLinks', 'levelGaps', 'concentration', 'warnings', 'hiddenCriticalSuppliers']));
+    expect(Object.keys(r)).toEqual(
+      expect.arrayContaining([
+        'theta',
+        'companies',
+        'singleSources',
+        'weakLinks',
+        'levelGaps',
+        'concentration',
+        'warnings',
+        'hiddenCriticalSuppliers',
+      ]),
+    );
     expect(Object.keys(r.companies[0]!)).toEqual(
-      expect.arrayContaining(['id', 'name', 'tier', 'ownScore', 'ownLevel', 'requiredLevel', 'effectiveScore', 'unassessed', 'exposurePath', 'blastRadius', 'criticalSuppliers', 'riskContribution']),
+      expect.arrayContaining([
+        'id',
+        'name',
+        'tier',
+        'ownScore',
+        'ownLevel',
+        'requiredLevel',
+        'effectiveScore',
+        'unassessed',
+        'exposurePath',
+        'blastRadius',
+        'criticalSuppliers',
+        'riskContribution',
+      ]),
     );
     expect(r.hiddenCriticalSuppliers.find((h) => h.supplier === 'x')!.focalDependants).toEqual(['oem']);
     expect(r.hiddenCriticalSuppliers.find((h) => h.supplier === 'fab')!.focalDependants).toEqual(['oem']);
@@ -288,7 +397,15 @@ describe('pathToFocal', () => {
   it('pathToFocal runs from the focal company back up to the weak link inside its blast radius', () => {
     const a = runAnalysis(idx);
     const names = (p: number[]): string[] => p.map((i) => idx.ids[i]!);
-    expect(names(pathToFocal(idx, members(a.failures.blastRadius, id('x')), a.tier, id('x')))).toEqual(['oem', 'a', 'x']);
-    expect(names(pathToFocal(idx, members(a.failures.blastRadius, id('fab')), a.tier, id('fab')))).toEqual(['oem', 'tier1', 'fab']);
+    expect(names(pathToFocal(idx, members(a.failures.blastRadius, id('x')), a.tier, id('x')))).toEqual([
+      'oem',
+      'a',
+      'x',
+    ]);
+    expect(names(pathToFocal(idx, members(a.failures.blastRadius, id('fab')), a.tier, id('fab')))).toEqual([
+      'oem',
+      'tier1',
+      'fab',
+    ]);
   });
 });

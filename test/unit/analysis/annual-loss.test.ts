@@ -71,8 +71,18 @@ describe('exactAnnualLoss', () => {
   it('exactAnnualLoss gives the whole distribution, quantiles, AEP and OEP of two independent companies', () => {
     const e = exactAnnualLoss(pair);
     expect(Array.from(e.distribution.loss)).toEqual([0, 1, 2, 10, 11, 12, 20, 21, 22]);
-    expect(Array.from(e.distribution.probability)).toEqual([0.25, 0.125, 0.125, 0.125, 0.0625, 0.0625, 0.125, 0.0625, 0.0625]);
-    expect(e).toMatchObject({ method: 'exact', runs: null, seed: null, standardError: null, outcomes: 9, mean: 8.25, expectedAnnualLoss: 8.25 });
+    expect(Array.from(e.distribution.probability)).toEqual([
+      0.25, 0.125, 0.125, 0.125, 0.0625, 0.0625, 0.125, 0.0625, 0.0625,
+    ]);
+    expect(e).toMatchObject({
+      method: 'exact',
+      runs: null,
+      seed: null,
+      standardError: null,
+      outcomes: 9,
+      mean: 8.25,
+      expectedAnnualLoss: 8.25,
+    });
     expect(e.quantiles).toEqual({ p95: 22, p99: 22, p995: 22 });
     expect([0.25, 0.5, 0.6, 0.75, 0.9].map((q) => exactQuantile(e.distribution, q))).toEqual([0, 2, 10, 12, 21]);
     expect(e.exceedance).toEqual(
@@ -101,16 +111,28 @@ describe('exactAnnualLoss', () => {
   });
 
   it('exactAnnualLoss: a company of p = 1 is hit every year, one of p = 0 never', () => {
-    const e = exactAnnualLoss(model([1, 0], TWO_DAYS, [[1, 2], [100, 200]]));
+    const e = exactAnnualLoss(
+      model([1, 0], TWO_DAYS, [
+        [1, 2],
+        [100, 200],
+      ]),
+    );
     expect(Array.from(e.distribution.loss)).toEqual([1, 2]);
     expect(Array.from(e.distribution.probability)).toEqual([0.5, 0.5]);
     expect(e.quantiles).toEqual({ p95: 2, p99: 2, p995: 2 });
-    expect(e.occurrence).toEqual([{ loss: 1, probability: 1 }, { loss: 2, probability: 0.5 }]);
+    expect(e.occurrence).toEqual([
+      { loss: 1, probability: 1 },
+      { loss: 2, probability: 0.5 },
+    ]);
   });
 
   it('exactAnnualLoss refuses more than 8 companies with a usage error on exact that says to leave --exact out', () => {
     expect(EXACT_LIMIT).toBe(8);
-    const nine = model(Array(9).fill(0.1), TWO_DAYS, Array.from({ length: 9 }, () => [1, 2]));
+    const nine = model(
+      Array(9).fill(0.1),
+      TWO_DAYS,
+      Array.from({ length: 9 }, () => [1, 2]),
+    );
     expect(() => exactAnnualLoss(nine)).toThrow(UsageError);
     try {
       exactAnnualLoss(nine);
@@ -119,7 +141,15 @@ describe('exactAnnualLoss', () => {
       expect((error as Error).message).toMatch(/at most 8 companies/);
       expect((error as Error).message).toMatch(/leave --exact out/);
     }
-    expect(() => exactAnnualLoss(model(Array(8).fill(0.1), TWO_DAYS, Array.from({ length: 8 }, () => [1, 2])))).not.toThrow();
+    expect(() =>
+      exactAnnualLoss(
+        model(
+          Array(8).fill(0.1),
+          TWO_DAYS,
+          Array.from({ length: 8 }, () => [1, 2]),
+        ),
+      ),
+    ).not.toThrow();
   });
 
   it('exactAnnualLoss thins a curve of many distinct losses to at most CURVE_POINTS monotone points', () => {
@@ -133,7 +163,8 @@ describe('exactAnnualLoss', () => {
     expect(e.distribution.loss.length).toBeGreaterThan(CURVE_POINTS);
     expectCurveShape(e.exceedance);
     expectCurveShape(e.occurrence);
-    for (const point of e.exceedance) expect(point.probability).toBeCloseTo(exceedanceAt(e.distribution, point.loss), 12);
+    for (const point of e.exceedance)
+      expect(point.probability).toBeCloseTo(exceedanceAt(e.distribution, point.loss), 12);
     const total = e.distribution.probability.reduce((s, w) => s + w, 0);
     expect(total).toBeCloseTo(1, 12);
   });
@@ -148,12 +179,16 @@ interface VectorAnnualLoss {
 const folders = readdirSync(VECTORS_DIR, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(VECTORS_DIR, d.name, 'expected.json')))
   .map((d) => d.name);
-const vectorOf = (folder: string): { annualLoss?: VectorAnnualLoss; theta: number; durations: [number, number][]; hitBase: number; hitDecay: number } =>
+const vectorOf = (
+  folder: string,
+): { annualLoss?: VectorAnnualLoss; theta: number; durations: [number, number][]; hitBase: number; hitDecay: number } =>
   JSON.parse(readFileSync(join(VECTORS_DIR, folder, 'expected.json'), 'utf8'));
 
 /** Money is compared to 1e-6 relative (absolute for 0). */
 const closeMoney = (got: number, want: number, what: string): void => {
-  expect(Math.abs(got - want), `${what}: got ${got}, want ${want}`).toBeLessThanOrEqual(want === 0 ? 1e-9 : 1e-6 * Math.abs(want));
+  expect(Math.abs(got - want), `${what}: got ${got}, want ${want}`).toBeLessThanOrEqual(
+    want === 0 ? 1e-9 : 1e-6 * Math.abs(want),
+  );
 };
 
 describe('exactAnnualLoss on the shared vectors', () => {
@@ -167,7 +202,12 @@ describe('exactAnnualLoss on the shared vectors', () => {
       const want = v.annualLoss!;
       const { network } = await readNetwork(join(VECTORS_DIR, folder));
       const durations = v.durations.map(([days, probability]) => ({ days, probability }));
-      const a = runAnalysis(indexNetwork(network), { theta: v.theta, durations, hitBase: v.hitBase, hitDecay: v.hitDecay });
+      const a = runAnalysis(indexNetwork(network), {
+        theta: v.theta,
+        durations,
+        hitBase: v.hitBase,
+        hitDecay: v.hitDecay,
+      });
       const e = exactAnnualLoss(annualLossModel(a));
       for (const [name, value] of Object.entries(want.quantiles)) {
         closeMoney(exactQuantile(e.distribution, Number(name.slice(1)) / 100), value, `${folder} ${name}`);
@@ -231,8 +271,10 @@ describe('monteCarloAnnualLoss', () => {
     expect(d).toMatchObject({ method: 'monte-carlo', runs: 4000, seed: 2, expectedAnnualLoss: 8.25 });
     expectCurveShape(d.exceedance);
     expectCurveShape(d.occurrence);
-    for (const point of d.exceedance) expect(point.probability).toBe(d.annual.filter((x) => x >= point.loss).length / 4000);
-    for (const point of d.occurrence) expect(point.probability).toBe(d.largest.filter((x) => x >= point.loss).length / 4000);
+    for (const point of d.exceedance)
+      expect(point.probability).toBe(d.annual.filter((x) => x >= point.loss).length / 4000);
+    for (const point of d.occurrence)
+      expect(point.probability).toBe(d.largest.filter((x) => x >= point.loss).length / 4000);
     for (let r = 0; r < 4000; r++) {
       expect(d.largest[r]!).toBeLessThanOrEqual(d.annual[r]!);
       expect([0, 1, 2, 10, 20]).toContain(d.largest[r]);
@@ -249,20 +291,37 @@ describe('monteCarloAnnualLoss', () => {
       { days: 14, probability: 0.5 },
       { days: 30, probability: 0.3 },
     ];
-    const d = monteCarloAnnualLoss(model([1, 0], durations, [[1, 10, 100, 1000], [1e6, 1e6, 1e6, 1e6]]), { runs: 20_000, seed: 4 });
+    const d = monteCarloAnnualLoss(
+      model([1, 0], durations, [
+        [1, 10, 100, 1000],
+        [1e6, 1e6, 1e6, 1e6],
+      ]),
+      { runs: 20_000, seed: 4 },
+    );
     const count = (loss: number): number => d.annual.filter((x) => x === loss).length;
     expect(count(1) + count(100) + count(1000)).toBe(20_000);
     expect(count(10)).toBe(0);
-    for (const [loss, p] of [[1, 0.2], [100, 0.5], [1000, 0.3]] as const) {
+    for (const [loss, p] of [
+      [1, 0.2],
+      [100, 0.5],
+      [1000, 0.3],
+    ] as const) {
       expect(Math.abs(count(loss) - 20_000 * p), `P(${loss})`).toBeLessThan(4 * Math.sqrt(20_000 * p * (1 - p)));
     }
   });
 
   it('monteCarloAnnualLoss hits each company with frequency p(x), independently of the others', () => {
     // One duration and L(x) = 2^x, so the annual loss of a run spells out its hit set.
-    const p = [1, 0, 0.9, 0.6, 0.51, 0.5, 0.49, 0.3, 0.26, 0.25, 0.1, 0.07, 0.07, 0.07, 0.013, 0.012, 0.0015, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.33];
+    const p = [
+      1, 0, 0.9, 0.6, 0.51, 0.5, 0.49, 0.3, 0.26, 0.25, 0.1, 0.07, 0.07, 0.07, 0.013, 0.012, 0.0015, 0.2, 0.2, 0.2, 0.2,
+      0.2, 0.2, 0.2, 0.33,
+    ];
     const n = p.length;
-    const m = model(p, [{ days: 1, probability: 1 }], p.map((_, x) => [2 ** x]));
+    const m = model(
+      p,
+      [{ days: 1, probability: 1 }],
+      p.map((_, x) => [2 ** x]),
+    );
     const runs = 100_000;
     const d = monteCarloAnnualLoss(m, { runs, seed: 11 });
     const hits = new Float64Array(n);
@@ -282,9 +341,20 @@ describe('monteCarloAnnualLoss', () => {
       expect(Math.abs(hits[x]! - runs * p[x]!), `company ${x} (p ${p[x]})`).toBeLessThan(4.5 * sd);
     }
     // Neighbours within a bucket and across buckets are hit together as often as independence says.
-    for (const [x, y] of [[17, 18], [18, 19], [11, 12], [7, 24], [3, 4], [5, 6], [8, 9], [2, 3]] as const) {
+    for (const [x, y] of [
+      [17, 18],
+      [18, 19],
+      [11, 12],
+      [7, 24],
+      [3, 4],
+      [5, 6],
+      [8, 9],
+      [2, 3],
+    ] as const) {
       const q = p[x]! * p[y]!;
-      expect(Math.abs(both[x * n + y]! - runs * q), `companies ${x} and ${y}`).toBeLessThan(4.5 * Math.sqrt(runs * q * (1 - q)));
+      expect(Math.abs(both[x * n + y]! - runs * q), `companies ${x} and ${y}`).toBeLessThan(
+        4.5 * Math.sqrt(runs * q * (1 - q)),
+      );
     }
   });
 
@@ -293,7 +363,10 @@ describe('monteCarloAnnualLoss', () => {
       const a = await analysed(join(VECTORS_DIR, folder));
       const d = monteCarloAnnualLoss(annualLossModel(a), { runs: 20_000, seed: 1 });
       expect(d.expectedAnnualLoss).toBe(a.expectedAnnualLoss);
-      expect(Math.abs(d.mean - a.expectedAnnualLoss), `${folder}: mean ${d.mean} ± ${d.standardError}, AAL ${a.expectedAnnualLoss}`).toBeLessThanOrEqual(3 * d.standardError);
+      expect(
+        Math.abs(d.mean - a.expectedAnnualLoss),
+        `${folder}: mean ${d.mean} ± ${d.standardError}, AAL ${a.expectedAnnualLoss}`,
+      ).toBeLessThanOrEqual(3 * d.standardError);
       expectCurveShape(d.exceedance);
       expectCurveShape(d.occurrence);
     }
@@ -304,7 +377,10 @@ describe('monteCarloAnnualLoss', () => {
     const a = runAnalysis(indexNetwork(network));
     const d = monteCarloAnnualLoss(annualLossModel(a), { runs: 20_000, seed: 3 });
     expect(a.expectedAnnualLoss).toBeGreaterThan(0);
-    expect(Math.abs(d.mean - a.expectedAnnualLoss), `mean ${d.mean} ± ${d.standardError}, AAL ${a.expectedAnnualLoss}`).toBeLessThanOrEqual(3 * d.standardError);
+    expect(
+      Math.abs(d.mean - a.expectedAnnualLoss),
+      `mean ${d.mean} ± ${d.standardError}, AAL ${a.expectedAnnualLoss}`,
+    ).toBeLessThanOrEqual(3 * d.standardError);
     expect(d.quantiles.p95).toBeLessThanOrEqual(d.quantiles.p99);
     expect(d.quantiles.p99).toBeLessThanOrEqual(d.quantiles.p995);
   });
@@ -330,7 +406,13 @@ describe('parallelMonteCarloAnnualLoss', () => {
     const m = annualLossModel(await analysed(join(VECTORS_DIR, 'large-cyclic')));
     const single = monteCarloAnnualLoss(m, { runs: 5000, seed: 42 });
     const progress: number[] = [];
-    const parallel = await parallelMonteCarloAnnualLoss(m, { runs: 5000, seed: 42, workers: 2, chunkSize: 700, onProgress: (done) => progress.push(done) });
+    const parallel = await parallelMonteCarloAnnualLoss(m, {
+      runs: 5000,
+      seed: 42,
+      workers: 2,
+      chunkSize: 700,
+      onProgress: (done) => progress.push(done),
+    });
     expect(parallel.annual.length).toBe(5000);
     expect(Buffer.from(parallel.annual.buffer).equals(Buffer.from(single.annual.buffer))).toBe(true);
     expect(Buffer.from(parallel.largest.buffer).equals(Buffer.from(single.largest.buffer))).toBe(true);

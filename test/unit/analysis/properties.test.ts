@@ -24,7 +24,13 @@ describe.each([true, false])('engine properties (cycles allowed: %s)', (cyclic) 
         const idx = indexNetwork(network);
         const hit = [...new Set(picks.map((p) => p % idx.n))];
         const ours = Array.from(disruptedSet(idx, hit, { theta }), (i) => idx.ids[i]!).sort();
-        expect(ours).toEqual(referenceCascade(network, hit.map((i) => idx.ids[i]!), theta));
+        expect(ours).toEqual(
+          referenceCascade(
+            network,
+            hit.map((i) => idx.ids[i]!),
+            theta,
+          ),
+        );
       }),
       { numRuns: 300 },
     );

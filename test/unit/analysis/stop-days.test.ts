@@ -38,34 +38,51 @@ describe('stop days', () => {
     const f = singleFailures(idx);
     const x = idx.indexOf.get('src')!;
     const days = Object.fromEntries(
-      Array.from(f.blastRadius.list.subarray(f.blastRadius.start[x]!, f.blastRadius.start[x + 1]!), (v, k) => [idx.ids[v]!, f.stopDays[f.blastRadius.start[x]! + k]!]),
+      Array.from(f.blastRadius.list.subarray(f.blastRadius.start[x]!, f.blastRadius.start[x + 1]!), (v, k) => [
+        idx.ids[v]!,
+        f.stopDays[f.blastRadius.start[x]! + k]!,
+      ]),
     );
     // s1 stops on day 0, s2 on day 1; oem loses s1 on day 3 (0 + ⌈2.5⌉), s2 on day 5 (1 + 4): below θ from day 5.
     expect(days).toEqual({ s1: 0, s2: 1, oem: 5 });
   });
 
-  it.each([true, false])('singleFailures stop days equal the first stop days of simulateScenario for a 120-day hit (cycles: %s)', (cyclic) => {
-    fc.assert(
-      fc.property(arbitraryNetwork({ maxCompanies: 9, cyclic, buffers: [null, 0, 1, 2.5, 3, 10, 40] }), fc.constantFrom(0.3, 0.5, 0.7, 1), (network, theta) => {
-        const idx = indexNetwork(network);
-        const f = singleFailures(idx, { theta });
-        for (let x = 0; x < idx.n; x++) {
-          const scenario = simulateScenario(idx, { hit: [x], days: 120, horizon: 121 }, { theta });
-          const want = Object.fromEntries(scenario.companies.filter((c) => c.stoppedOn < 120).map((c) => [c.id, c.stoppedOn]));
-          const got: Record<string, number> = { [idx.ids[x]!]: 0 };
-          for (let k = f.blastRadius.start[x]!; k < f.blastRadius.start[x + 1]!; k++) if (f.stopDays[k]! < 120) got[idx.ids[f.blastRadius.list[k]!]!] = f.stopDays[k]!;
-          expect(got, `hit of ${idx.ids[x]}`).toEqual(want);
-        }
-      }),
-      { numRuns: 400 },
-    );
-  });
+  it.each([true, false])(
+    'singleFailures stop days equal the first stop days of simulateScenario for a 120-day hit (cycles: %s)',
+    (cyclic) => {
+      fc.assert(
+        fc.property(
+          arbitraryNetwork({ maxCompanies: 9, cyclic, buffers: [null, 0, 1, 2.5, 3, 10, 40] }),
+          fc.constantFrom(0.3, 0.5, 0.7, 1),
+          (network, theta) => {
+            const idx = indexNetwork(network);
+            const f = singleFailures(idx, { theta });
+            for (let x = 0; x < idx.n; x++) {
+              const scenario = simulateScenario(idx, { hit: [x], days: 120, horizon: 121 }, { theta });
+              const want = Object.fromEntries(
+                scenario.companies.filter((c) => c.stoppedOn < 120).map((c) => [c.id, c.stoppedOn]),
+              );
+              const got: Record<string, number> = { [idx.ids[x]!]: 0 };
+              for (let k = f.blastRadius.start[x]!; k < f.blastRadius.start[x + 1]!; k++)
+                if (f.stopDays[k]! < 120) got[idx.ids[f.blastRadius.list[k]!]!] = f.stopDays[k]!;
+              expect(got, `hit of ${idx.ids[x]}`).toEqual(want);
+            }
+          },
+        ),
+        { numRuns: 400 },
+      );
+    },
+  );
 });
 
 describe('breachOutcome', () => {
   const idx = indexNetwork(
     net(
-      [{ id: 'oem', revenue: 3650 }, { id: 'tier1', revenue: 365 }, { id: 'fab', revenue: 73 }],
+      [
+        { id: 'oem', revenue: 3650 },
+        { id: 'tier1', revenue: 365 },
+        { id: 'fab', revenue: 73 },
+      ],
       [
         ['fab', 'tier1', 'chips', null, { bufferDays: 3 }],
         ['tier1', 'oem', 'seats', null, { bufferDays: 0 }],
@@ -91,7 +108,8 @@ describe('breachOutcome', () => {
   });
   it('breachOutcome of one company has the expected event loss of the analysis', () => {
     const a = runAnalysis(idx);
-    for (let x = 0; x < idx.n; x++) expect(breachOutcome(idx, [x]).expectedLoss).toBeCloseTo(a.eventLoss.expected[x]!, 9);
+    for (let x = 0; x < idx.n; x++)
+      expect(breachOutcome(idx, [x]).expectedLoss).toBeCloseTo(a.eventLoss.expected[x]!, 9);
   });
 });
 
@@ -99,7 +117,13 @@ describe('eventLosses restricted to a supply chain', () => {
   // oem ← t1 ← fab; shop ← fab (fab supplies both chains); other stands alone.
   const idx = indexNetwork(
     net(
-      [{ id: 'oem', revenue: 3650, focal: true }, { id: 't1', revenue: 365 }, { id: 'fab', revenue: 73 }, { id: 'shop', revenue: 730, focal: true }, { id: 'other', revenue: 10 }],
+      [
+        { id: 'oem', revenue: 3650, focal: true },
+        { id: 't1', revenue: 365 },
+        { id: 'fab', revenue: 73 },
+        { id: 'shop', revenue: 730, focal: true },
+        { id: 'other', revenue: 10 },
+      ],
       [
         ['fab', 't1', 'chips'],
         ['t1', 'oem', 'seats'],

@@ -37,7 +37,9 @@ interface Expected {
 
 /** Money is compared to 1e-6 relative. */
 const closeMoney = (got: number, want: number, what: string): void => {
-  expect(Math.abs(got - want), `${what}: got ${got}, want ${want}`).toBeLessThanOrEqual(1e-6 * Math.max(1e-9, Math.abs(want)));
+  expect(Math.abs(got - want), `${what}: got ${got}, want ${want}`).toBeLessThanOrEqual(
+    1e-6 * Math.max(1e-9, Math.abs(want)),
+  );
 };
 
 const folders = readdirSync(VECTORS_DIR, { withFileTypes: true })
@@ -55,7 +57,12 @@ describe('analyze on the shared vectors', () => {
       const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
       const { network } = await readNetwork(dir);
       const durations = expected.durations.map(([days, probability]) => ({ days, probability }));
-      const result = analyze(indexNetwork(network), { theta: expected.theta, durations, hitBase: expected.hitBase, hitDecay: expected.hitDecay });
+      const result = analyze(indexNetwork(network), {
+        theta: expected.theta,
+        durations,
+        hitBase: expected.hitBase,
+        hitDecay: expected.hitDecay,
+      });
       expect(result.companies.map((c) => c.id).sort()).toEqual(Object.keys(expected.companies).sort());
       for (const c of result.companies) {
         const want = expected.companies[c.id]!;

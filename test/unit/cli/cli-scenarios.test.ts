@@ -47,7 +47,11 @@ describe('weaklink scenario, risk, plan', () => {
     expect(r.code).toBe(0);
     const { scenario } = JSON.parse(r.out);
     expect(scenario.focal).toEqual([expect.objectContaining({ id: 'oem', stoppedOn: 2 })]);
-    expect(scenario.companies.map((c: { id: string; stoppedOn: number }) => [c.id, c.stoppedOn])).toEqual([['t1', 0], ['t2', 0], ['oem', 2]]);
+    expect(scenario.companies.map((c: { id: string; stoppedOn: number }) => [c.id, c.stoppedOn])).toEqual([
+      ['t1', 0],
+      ['t2', 0],
+      ['oem', 2],
+    ]);
     expect(scenario.totalRevenueAtRisk).toBeCloseTo(5 * 1 + 5 * 1 + 3 * 10, 9);
   });
 
@@ -64,8 +68,21 @@ describe('weaklink scenario, risk, plan', () => {
     const a = JSON.parse((await run('risk', dir, '--runs', '2000', '--seed', '7', '--format', 'json')).out);
     const b = JSON.parse((await run('risk', dir, '--runs', '2000', '--seed', '7', '--format', 'json')).out);
     expect(a).toEqual(b);
-    expect(Object.keys(a).sort()).toEqual(['exceedance', 'expectedAnnualLoss', 'mean', 'method', 'occurrence', 'quantiles', 'runs', 'seed', 'standardError']);
-    const core = monteCarloAnnualLoss(annualLossModel(runAnalysis(indexNetwork((await readNetwork(dir)).network))), { runs: 2000, seed: 7 });
+    expect(Object.keys(a).sort()).toEqual([
+      'exceedance',
+      'expectedAnnualLoss',
+      'mean',
+      'method',
+      'occurrence',
+      'quantiles',
+      'runs',
+      'seed',
+      'standardError',
+    ]);
+    const core = monteCarloAnnualLoss(annualLossModel(runAnalysis(indexNetwork((await readNetwork(dir)).network))), {
+      runs: 2000,
+      seed: 7,
+    });
     expect(a).toEqual(JSON.parse(JSON.stringify(annualLossReport(core))));
     expect(a).toMatchObject({ method: 'monte-carlo', runs: 2000, seed: 7 });
     expect(a.quantiles.p99).toBeGreaterThanOrEqual(a.quantiles.p95);
@@ -89,7 +106,9 @@ describe('weaklink scenario, risk, plan', () => {
     expect(table.out).toMatch(/Expected annual loss +¥1\.79 per year/);
     expect(table.out).toMatch(/1-in-100-year annual loss +¥55\.89 per year/);
     expect(table.out).toMatch(/1 in 200 years/);
-    expect(table.out).toMatch(/Assumptions: .*p\(s\) = min\(1, 0\.015 × 0\.975\^s\).*120 days \(5\.0%\).*revenue × 1 \/ 365/);
+    expect(table.out).toMatch(
+      /Assumptions: .*p\(s\) = min\(1, 0\.015 × 0\.975\^s\).*120 days \(5\.0%\).*revenue × 1 \/ 365/,
+    );
     const mc = await run('risk', dir, '--runs', '500');
     expect(mc.out).toMatch(/Mean of the runs +¥[\d.,]+ ± ¥[\d.,]+ per year/);
     const csv = await run('risk', dir, '--exact', '--format', 'csv');
@@ -104,8 +123,31 @@ describe('weaklink scenario, risk, plan', () => {
     const base = JSON.parse((await run('risk', dir, '--exact', '--format', 'json')).out);
     const half = JSON.parse((await run('risk', dir, '--exact', '--format', 'json', '--loss-ratio', '0.5')).out);
     expect(half.expectedAnnualLoss).toBeCloseTo(base.expectedAnnualLoss / 2, 9);
-    const options = { hitBase: 0.05, hitDecay: 0.99, durations: [{ days: 3, probability: 0.5 }, { days: 10, probability: 0.5 }] };
-    const custom = JSON.parse((await run('risk', dir, '--exact', '--format', 'json', '--hit-base', '0.05', '--hit-decay', '0.99', '--durations', '3:0.5,10:0.5')).out);
+    const options = {
+      hitBase: 0.05,
+      hitDecay: 0.99,
+      durations: [
+        { days: 3, probability: 0.5 },
+        { days: 10, probability: 0.5 },
+      ],
+    };
+    const custom = JSON.parse(
+      (
+        await run(
+          'risk',
+          dir,
+          '--exact',
+          '--format',
+          'json',
+          '--hit-base',
+          '0.05',
+          '--hit-decay',
+          '0.99',
+          '--durations',
+          '3:0.5,10:0.5',
+        )
+      ).out,
+    );
     const network = (await readNetwork(dir)).network;
     expect(custom.expectedAnnualLoss).toBe(runAnalysis(indexNetwork(network), options).expectedAnnualLoss);
     const bad = await run('risk', dir, '--durations', '3:0.5,ten:0.5');

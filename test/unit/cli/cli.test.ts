@@ -25,7 +25,8 @@ async function folder(companies: string, supplies: string): Promise<string> {
   return dir;
 }
 
-const COMPANIES = 'id,name,scs_level,security_score,revenue,focal\noem,OEM,,90,1000,true\nt1,Tier One,1,,100,\nfab,Fab,,,50,\n';
+const COMPANIES =
+  'id,name,scs_level,security_score,revenue,focal\noem,OEM,,90,1000,true\nt1,Tier One,1,,100,\nfab,Fab,,,50,\n';
 const SUPPLIES = 'supplier,buyer,commodity,share\nt1,oem,castings,\nfab,t1,chips,\n';
 
 describe('weaklink CLI output', () => {
@@ -87,7 +88,13 @@ describe('weaklink CLI', () => {
   it('analyze prints the report sections with the weak link first', async () => {
     const r = await run('analyze', await folder(COMPANIES, SUPPLIES));
     expect(r.code).toBe(0);
-    for (const section of ['Weak links', 'Direct single sources', 'Hidden critical suppliers', 'Level gaps', 'Concentration']) {
+    for (const section of [
+      'Weak links',
+      'Direct single sources',
+      'Hidden critical suppliers',
+      'Level gaps',
+      'Concentration',
+    ]) {
       expect(r.out).toContain(section);
     }
     const firstRow = r.out.split('\n').find((l) => /^1\s/.test(l));
@@ -102,9 +109,25 @@ describe('weaklink CLI', () => {
     const doc = JSON.parse(await readFile(out, 'utf8'));
     expect(doc.theta).toBe(0.5);
     const fab = doc.companies.find((c: { id: string }) => c.id === 'fab');
-    expect(fab).toMatchObject({ tier: 2, ownScore: 0, ownLevel: 0, unassessed: true, requiredLevel: 4, effectiveScore: 0, blastRadius: ['oem', 't1'], criticalSuppliers: [], exposurePath: ['fab'] });
+    expect(fab).toMatchObject({
+      tier: 2,
+      ownScore: 0,
+      ownLevel: 0,
+      unassessed: true,
+      requiredLevel: 4,
+      effectiveScore: 0,
+      blastRadius: ['oem', 't1'],
+      criticalSuppliers: [],
+      exposurePath: ['fab'],
+    });
     const oem = doc.companies.find((c: { id: string }) => c.id === 'oem');
-    expect(oem).toMatchObject({ tier: 0, requiredLevel: null, effectiveScore: 0, exposurePath: ['oem', 't1', 'fab'], criticalSuppliers: ['fab', 't1'] });
+    expect(oem).toMatchObject({
+      tier: 0,
+      requiredLevel: null,
+      effectiveScore: 0,
+      exposurePath: ['oem', 't1', 'fab'],
+      criticalSuppliers: ['fab', 't1'],
+    });
     expect(doc.singleSources).toEqual([
       { buyer: 'oem', commodity: 'castings', supplier: 't1', share: 1 },
       { buyer: 't1', commodity: 'chips', supplier: 'fab', share: 1 },
@@ -146,10 +169,18 @@ describe('weaklink CLI', () => {
     const json = JSON.parse(r.out);
     expect(json).toMatchObject({ hit: ['fab'], disrupted: ['fab', 'oem', 't1'] });
     // t1 holds 4 days of chips: it and the OEM stop on day 4.
-    expect(json.companies.map((c: { id: string; stopDay: number }) => [c.id, c.stopDay])).toEqual([['fab', 0], ['oem', 4], ['t1', 4]]);
+    expect(json.companies.map((c: { id: string; stopDay: number }) => [c.id, c.stopDay])).toEqual([
+      ['fab', 0],
+      ['oem', 4],
+      ['t1', 4],
+    ]);
     expect(json.revenuePerDay).toBeCloseTo(1150 / 365, 9);
     // A 5-day outage: fab 5 days, t1 and oem 1 day each.
-    expect(json.lossByDuration[1]).toEqual({ days: 5, probability: 0.25, loss: expect.closeTo((50 * 5 + 1100) / 365, 9) });
+    expect(json.lossByDuration[1]).toEqual({
+      days: 5,
+      probability: 0.25,
+      loss: expect.closeTo((50 * 5 + 1100) / 365, 9),
+    });
     const table = await run('simulate', dir, '--hit', 't1');
     expect(table.out).toContain(`¥${(1100 / 365).toFixed(2)} of revenue per day of outage`);
     expect(table.out).toMatch(/per event over the assumed durations/);

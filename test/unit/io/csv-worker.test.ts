@@ -25,7 +25,13 @@ type Event = ['row', string[], number] | ['fault', CsvFault, number];
 
 function recorder(): { receiver: CsvReceiver; events: Event[] } {
   const events: Event[] = [];
-  return { events, receiver: { row: (cells, line) => events.push(['row', cells, line]), fault: (fault, line) => events.push(['fault', fault, line]) } };
+  return {
+    events,
+    receiver: {
+      row: (cells, line) => events.push(['row', cells, line]),
+      fault: (fault, line) => events.push(['fault', fault, line]),
+    },
+  };
 }
 
 const saved = { ...WORKER, workerFromBytes: READ.workerFromBytes };
@@ -38,15 +44,26 @@ describe('readCsvInWorker', () => {
   it('readCsvInWorker hands over the same records, lines and errors as the parser on this thread', async () => {
     const dir = await folder({ 'companies.csv': TEXT });
     const here = recorder();
-    await pipeline(Readable.from([Buffer.from(TEXT)]), streamParser(here.receiver), async (s: AsyncIterable<unknown>) => {
-      for await (const _ of s) {
-        // records go to the receiver
-      }
-    });
+    await pipeline(
+      Readable.from([Buffer.from(TEXT)]),
+      streamParser(here.receiver),
+      async (s: AsyncIterable<unknown>) => {
+        for await (const _ of s) {
+          // records go to the receiver
+        }
+      },
+    );
     // csv-parse does not recover after a bad closing quote: the rest of the file belongs to
     // that row, whose start (line 313) every later error names.
     expect(here.events.filter(([kind]) => kind === 'fault').map(([, , line]) => line)).toEqual([313, 313, 313]);
-    expect(here.events.filter(([kind]) => kind === 'row').map(([, , line]) => line)).toEqual([1, 2, 5, 7, 12, ...Array.from({ length: 300 }, (_, i) => 13 + i)]);
+    expect(here.events.filter(([kind]) => kind === 'row').map(([, , line]) => line)).toEqual([
+      1,
+      2,
+      5,
+      7,
+      12,
+      ...Array.from({ length: 300 }, (_, i) => 13 + i),
+    ]);
     for (const [batchChars, maxInFlight] of [
       [1 << 20, 8],
       [1, 1],
@@ -69,7 +86,11 @@ describe('readCsvInWorker', () => {
 
 describe('readNetwork with the CSV worker', () => {
   async function both(dir: string): Promise<[unknown, unknown]> {
-    const outcome = (p: Promise<unknown>): Promise<unknown> => p.then((r) => ({ ok: r }), (e: unknown) => ({ error: e }));
+    const outcome = (p: Promise<unknown>): Promise<unknown> =>
+      p.then(
+        (r) => ({ ok: r }),
+        (e: unknown) => ({ error: e }),
+      );
     READ.workerFromBytes = Infinity;
     const here = await outcome(readNetwork(dir));
     READ.workerFromBytes = 0;
@@ -81,7 +102,12 @@ describe('readNetwork with the CSV worker', () => {
     ['the sample', 'data/sample'],
     ['a network with warnings', null],
   ])('readNetwork reads %s the same in a worker', async (_what, path) => {
-    const dir = path ?? (await folder({ 'companies.csv': csv([...COMPANIES, '']), 'supplies.csv': csv(withLine(SUPPLIES, 2, 'b,a,castings,0.5,,,')) }));
+    const dir =
+      path ??
+      (await folder({
+        'companies.csv': csv([...COMPANIES, '']),
+        'supplies.csv': csv(withLine(SUPPLIES, 2, 'b,a,castings,0.5,,,')),
+      }));
     const [there, here] = await both(dir);
     expect(there).toEqual(here);
     expect(there).toHaveProperty('ok');

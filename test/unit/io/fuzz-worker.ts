@@ -20,13 +20,17 @@ export type FuzzOutcome =
   | { id: number; kind: 'input'; message: string; issues: Issue[] }
   | { id: number; kind: 'crash'; message: string };
 
-const bytes = (text: string | Uint8Array): string | Buffer => (typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
+const bytes = (text: string | Uint8Array): string | Buffer =>
+  typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
 
 process.on('message', (message: FuzzCase) => {
   let outcome: FuzzOutcome;
   try {
     const { network, warnings } = parseNetwork(
-      { companies: { name: message.companies.name, text: bytes(message.companies.text) }, supplies: { name: message.supplies.name, text: bytes(message.supplies.text) } },
+      {
+        companies: { name: message.companies.name, text: bytes(message.companies.text) },
+        supplies: { name: message.supplies.name, text: bytes(message.supplies.text) },
+      },
       message.format,
     );
     outcome = { id: message.id, kind: 'ok', network, warnings: warnings.length };
@@ -34,7 +38,11 @@ process.on('message', (message: FuzzCase) => {
     outcome =
       error instanceof InputError
         ? { id: message.id, kind: 'input', message: error.message, issues: error.issues }
-        : { id: message.id, kind: 'crash', message: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error) };
+        : {
+            id: message.id,
+            kind: 'crash',
+            message: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error),
+          };
   }
   process.send!(outcome);
 });

@@ -29,7 +29,8 @@ const WORKER = resolve('test/unit/io/fuzz-worker.ts');
 const CASE_TIMEOUT_MS = 5_000;
 const TEST_TIMEOUT_MS = 180_000;
 
-type Outcome = FuzzOutcome | { id: number; kind: 'timeout'; message: string } | { id: number; kind: 'died'; message: string };
+type Outcome =
+  FuzzOutcome | { id: number; kind: 'timeout'; message: string } | { id: number; kind: 'died'; message: string };
 
 /** One worker process, restarted when a case kills or hangs it. */
 class FuzzRunner {
@@ -59,13 +60,18 @@ class FuzzRunner {
   }
 
   async #start(): Promise<ChildProcess> {
-    const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(WORKER, [], {
+      execArgv: ['--import', 'tsx'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     child.on('message', (message: FuzzOutcome | { ready: true }) => {
       if ('id' in message) this.#waiting.get(message.id)?.(message);
     });
     child.on('exit', (code, signal) => {
       if (this.#child === child) this.#child = undefined;
-      for (const [id, done] of this.#waiting) done({ id, kind: 'died', message: `the worker exited (${signal ?? code})` });
+      for (const [id, done] of this.#waiting)
+        done({ id, kind: 'died', message: `the worker exited (${signal ?? code})` });
       this.#waiting.clear();
     });
     await once(child, 'message');
@@ -88,7 +94,10 @@ function wholeFile(issue: Issue): boolean {
 }
 
 function show(input: Omit<FuzzCase, 'id'>): string {
-  const text = (t: string | Uint8Array): string => (typeof t === 'string' ? JSON.stringify(t.slice(0, 300)) : `bytes[${t.length}] ${Buffer.from(t.subarray(0, 60)).toString('hex')}`);
+  const text = (t: string | Uint8Array): string =>
+    typeof t === 'string'
+      ? JSON.stringify(t.slice(0, 300))
+      : `bytes[${t.length}] ${Buffer.from(t.subarray(0, 60)).toString('hex')}`;
   return `${input.format}: companies ${text(input.companies.text)}; supplies ${text(input.supplies.text)}`;
 }
 
@@ -127,17 +136,38 @@ const jsonCase = (companies: string | Uint8Array, supplies: string | Uint8Array)
   supplies: { name: 'supplies.json', text: supplies },
 });
 
-const COMPANIES = 'id,name,country,industry,size,scs_level,security_score,revenue,focal\noem,OEM,JP,automotive,large,4,,1000,true\ncast,"Cast, Co.",JP,castings,sme,2,,100,\nfoam,Foam,CN,,,,35.5,5,\n';
-const SUPPLIES = 'supplier,buyer,commodity,share,spend,access,buffer_days\ncast,oem,castings,,100,none,2\nfoam,oem,seats,0.6,60,data,\ncast,oem,seats,0.4,40,,0\nfoam,cast,foam,,,network,1\n';
-const COMPANY_ROWS = [{ id: 'oem', focal: true, revenue: 1000 }, { id: 'cast', scs_level: 2 }, { id: 'foam', security_score: 35.5 }];
-const SUPPLY_ROWS = [{ supplier: 'cast', buyer: 'oem', commodity: 'castings' }, { supplier: 'foam', buyer: 'cast', commodity: 'foam', share: 1 }];
+const COMPANIES =
+  'id,name,country,industry,size,scs_level,security_score,revenue,focal\noem,OEM,JP,automotive,large,4,,1000,true\ncast,"Cast, Co.",JP,castings,sme,2,,100,\nfoam,Foam,CN,,,,35.5,5,\n';
+const SUPPLIES =
+  'supplier,buyer,commodity,share,spend,access,buffer_days\ncast,oem,castings,,100,none,2\nfoam,oem,seats,0.6,60,data,\ncast,oem,seats,0.4,40,,0\nfoam,cast,foam,,,network,1\n';
+const COMPANY_ROWS = [
+  { id: 'oem', focal: true, revenue: 1000 },
+  { id: 'cast', scs_level: 2 },
+  { id: 'foam', security_score: 35.5 },
+];
+const SUPPLY_ROWS = [
+  { supplier: 'cast', buyer: 'oem', commodity: 'castings' },
+  { supplier: 'foam', buyer: 'cast', commodity: 'foam', share: 1 },
+];
 
 /** Edits of a text: cut it short, insert, delete, or repeat a slice. */
 const mutation = fc.oneof(
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ unit: fc.constantFrom(',', '"', '\n', '\r', ' ', 'x', '0', '-1', '1e999', 'NaN', '\u0000', '\ufeff', '=1+1', ';') , maxLength: 8 }) }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.string({
+      unit: fc.constantFrom(',', '"', '\n', '\r', ' ', 'x', '0', '-1', '1e999', 'NaN', '\u0000', '\ufeff', '=1+1', ';'),
+      maxLength: 8,
+    }),
+  }),
   fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 20 }) }),
-  fc.record({ op: fc.constant('repeat' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }), times: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({
+    op: fc.constant('repeat' as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 40 }),
+    times: fc.integer({ min: 1, max: 3 }),
+  }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
 
@@ -153,28 +183,66 @@ function mutate(text: string, edits: Mutation[]): string {
   return out;
 }
 
-const CSV_UNITS = [',', '"', '""', '\n', '\r\n', '\r', ' ', '\t', 'id', 'name', 'supplier', 'buyer', 'commodity', 'share', 'scs_level', 'a', 'b', '0', '1', '0.5', '-3', '101', 'true', 'x', '\ufeff', 'é', '漢'];
+const CSV_UNITS = [
+  ',',
+  '"',
+  '""',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '\t',
+  'id',
+  'name',
+  'supplier',
+  'buyer',
+  'commodity',
+  'share',
+  'scs_level',
+  'a',
+  'b',
+  '0',
+  '1',
+  '0.5',
+  '-3',
+  '101',
+  'true',
+  'x',
+  '\ufeff',
+  'é',
+  '漢',
+];
 const csvNoise = fc.string({ unit: fc.constantFrom(...CSV_UNITS), maxLength: 120 });
-const header = (file: 'companies' | 'supplies'): string => (file === 'companies' ? COMPANIES : SUPPLIES).split('\n')[0]! + '\n';
+const header = (file: 'companies' | 'supplies'): string =>
+  (file === 'companies' ? COMPANIES : SUPPLIES).split('\n')[0]! + '\n';
 
 describe('parseNetwork under fuzzing', () => {
   it('parseNetwork ends cleanly on random bytes, as CSV and as JSON', { timeout: TEST_TIMEOUT_MS }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), fc.uint8Array({ maxLength: 600 }), fc.boolean(), async (a, b, asJson) => {
-        await expectClean(asJson ? jsonCase(a, b) : csvCase(a, b));
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 600 }),
+        fc.uint8Array({ maxLength: 600 }),
+        fc.boolean(),
+        async (a, b, asJson) => {
+          await expectClean(asJson ? jsonCase(a, b) : csvCase(a, b));
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
-  it('parseNetwork ends cleanly on CSV-shaped noise under valid and random headers', { timeout: TEST_TIMEOUT_MS }, async () => {
-    await fc.assert(
-      fc.asyncProperty(csvNoise, csvNoise, fc.boolean(), async (a, b, withHeader) => {
-        await expectClean(withHeader ? csvCase(header('companies') + a, header('supplies') + b) : csvCase(a, b));
-      }),
-      { numRuns: 200 },
-    );
-  });
+  it(
+    'parseNetwork ends cleanly on CSV-shaped noise under valid and random headers',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(csvNoise, csvNoise, fc.boolean(), async (a, b, withHeader) => {
+          await expectClean(withHeader ? csvCase(header('companies') + a, header('supplies') + b) : csvCase(a, b));
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 
   it('parseNetwork ends cleanly on valid files mutated and truncated', { timeout: TEST_TIMEOUT_MS }, async () => {
     await fc.assert(
@@ -186,86 +254,180 @@ describe('parseNetwork under fuzzing', () => {
     await expectClean(csvCase(COMPANIES, SUPPLIES)).then((o) => expect(o.kind).toBe('ok'));
   });
 
-  it('parseNetwork ends cleanly on random JSON, truncated JSON and odd rows', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const cell = fc.oneof(fc.string({ maxLength: 6 }), fc.double(), fc.integer({ min: -5, max: 200 }), fc.boolean(), fc.constant(null), fc.array(fc.nat(), { maxLength: 2 }), fc.constant({}));
-    const keys = fc.constantFrom('id', 'name', 'scs_level', 'security_score', 'revenue', 'focal', 'supplier', 'buyer', 'commodity', 'share', 'access', 'buffer_days', 'x', '', '__proto__', 'constructor');
-    const rows = fc.array(fc.dictionary(keys, cell, { maxKeys: 6 }), { maxLength: 6 }).map((r) => JSON.stringify(r));
-    const text = fc.oneof(fc.json(), rows, fc.constant(JSON.stringify(COMPANY_ROWS)), fc.constant(JSON.stringify(SUPPLY_ROWS)));
-    await fc.assert(
-      fc.asyncProperty(text, text, fc.nat(), fc.boolean(), async (a, b, cut, truncate) => {
-        await expectClean(jsonCase(truncate ? a.slice(0, cut % (a.length + 1)) : a, b));
-      }),
-      { numRuns: 200 },
-    );
-    await expectClean(jsonCase(JSON.stringify(COMPANY_ROWS), JSON.stringify(SUPPLY_ROWS))).then((o) => expect(o.kind).toBe('ok'));
-  });
+  it(
+    'parseNetwork ends cleanly on random JSON, truncated JSON and odd rows',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const cell = fc.oneof(
+        fc.string({ maxLength: 6 }),
+        fc.double(),
+        fc.integer({ min: -5, max: 200 }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(fc.nat(), { maxLength: 2 }),
+        fc.constant({}),
+      );
+      const keys = fc.constantFrom(
+        'id',
+        'name',
+        'scs_level',
+        'security_score',
+        'revenue',
+        'focal',
+        'supplier',
+        'buyer',
+        'commodity',
+        'share',
+        'access',
+        'buffer_days',
+        'x',
+        '',
+        '__proto__',
+        'constructor',
+      );
+      const rows = fc.array(fc.dictionary(keys, cell, { maxKeys: 6 }), { maxLength: 6 }).map((r) => JSON.stringify(r));
+      const text = fc.oneof(
+        fc.json(),
+        rows,
+        fc.constant(JSON.stringify(COMPANY_ROWS)),
+        fc.constant(JSON.stringify(SUPPLY_ROWS)),
+      );
+      await fc.assert(
+        fc.asyncProperty(text, text, fc.nat(), fc.boolean(), async (a, b, cut, truncate) => {
+          await expectClean(jsonCase(truncate ? a.slice(0, cut % (a.length + 1)) : a, b));
+        }),
+        { numRuns: 200 },
+      );
+      await expectClean(jsonCase(JSON.stringify(COMPANY_ROWS), JSON.stringify(SUPPLY_ROWS))).then((o) =>
+        expect(o.kind).toBe('ok'),
+      );
+    },
+  );
 
-  it('parseNetwork ends cleanly on invalid UTF-8 and on UTF-16 with a byte order mark', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const invalid = fc.constantFrom([0xff], [0xfe, 0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf], [0x00]);
-    await fc.assert(
-      fc.asyncProperty(invalid, fc.nat(), fc.boolean(), async (bad, at, inSupplies) => {
-        const base = Buffer.from(inSupplies ? SUPPLIES : COMPANIES, 'utf8');
-        const i = at % (base.length + 1);
-        const broken = Buffer.concat([base.subarray(0, i), Buffer.from(bad), base.subarray(i)]);
-        await expectClean(inSupplies ? csvCase(COMPANIES, broken) : csvCase(broken, SUPPLIES));
-        await expectClean(inSupplies ? jsonCase(JSON.stringify(COMPANY_ROWS), broken) : jsonCase(broken, JSON.stringify(SUPPLY_ROWS)));
-      }),
-      { numRuns: 60 },
-    );
-    const utf16le = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    const utf16be = (text: string): Buffer => utf16le(text).swap16();
-    for (const encode of [utf16le, utf16be]) {
-      await expectClean(csvCase(encode(COMPANIES), encode(SUPPLIES)));
-      await expectClean(csvCase(COMPANIES, encode(SUPPLIES)));
-      await expectClean(jsonCase(encode(JSON.stringify(COMPANY_ROWS)), encode(JSON.stringify(SUPPLY_ROWS))));
-    }
-  });
+  it(
+    'parseNetwork ends cleanly on invalid UTF-8 and on UTF-16 with a byte order mark',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const invalid = fc.constantFrom(
+        [0xff],
+        [0xfe, 0xff],
+        [0xc3],
+        [0xe2, 0x82],
+        [0xed, 0xa0, 0x80],
+        [0xf4, 0x90, 0x80, 0x80],
+        [0xc0, 0xaf],
+        [0x00],
+      );
+      await fc.assert(
+        fc.asyncProperty(invalid, fc.nat(), fc.boolean(), async (bad, at, inSupplies) => {
+          const base = Buffer.from(inSupplies ? SUPPLIES : COMPANIES, 'utf8');
+          const i = at % (base.length + 1);
+          const broken = Buffer.concat([base.subarray(0, i), Buffer.from(bad), base.subarray(i)]);
+          await expectClean(inSupplies ? csvCase(COMPANIES, broken) : csvCase(broken, SUPPLIES));
+          await expectClean(
+            inSupplies ? jsonCase(JSON.stringify(COMPANY_ROWS), broken) : jsonCase(broken, JSON.stringify(SUPPLY_ROWS)),
+          );
+        }),
+        { numRuns: 60 },
+      );
+      const utf16le = (text: string): Buffer =>
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+      const utf16be = (text: string): Buffer => utf16le(text).swap16();
+      for (const encode of [utf16le, utf16be]) {
+        await expectClean(csvCase(encode(COMPANIES), encode(SUPPLIES)));
+        await expectClean(csvCase(COMPANIES, encode(SUPPLIES)));
+        await expectClean(jsonCase(encode(JSON.stringify(COMPANY_ROWS)), encode(JSON.stringify(SUPPLY_ROWS))));
+      }
+    },
+  );
 
-  it('parseNetwork ends cleanly, in bounded time, on huge fields and 1M-character lines', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const big = (n: number, unit = 'x'): string => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
-    const cases: [string, Omit<FuzzCase, 'id'>][] = [
-      ['a 200k-character name', csvCase(`id,name\na,${big(200_000)}\n`, 'supplier,buyer,commodity\n')],
-      ['a name just under the record limit', csvCase(`id,name\na,${big(999_000)}\n`, 'supplier,buyer,commodity\n')],
-      ['a 1M-character line', csvCase(`id,name\na,${big(1_000_000)}\nb,B\n`, 'supplier,buyer,commodity\n')],
-      ['a 1.1M-character field', csvCase(`id,name\na,${big(1_100_000)}\nb,B\n`, 'supplier,buyer,commodity\n')],
-      ['a 1.2M-character line with no line break', csvCase(`id,name\n${big(1_200_000, 'ab,')}`, 'supplier,buyer,commodity\n')],
-      ['an unclosed quote before 1M characters', csvCase(`id,name\na,"${big(1_100_000, 'y\n')}`, 'supplier,buyer,commodity\n')],
-      ['a 1M-character header', csvCase(`${big(1_000_000, 'id,')}\na\n`, 'supplier,buyer,commodity\n')],
-      ['a 1M-character commodity', csvCase('id\na\nb\n', `supplier,buyer,commodity\na,b,${big(1_000_000)}\n`)],
-      ['200k one-character lines', csvCase(`id\n${big(400_000, 'a\n')}`, 'supplier,buyer,commodity\n')],
-      ['200k duplicate ids', csvCase(`id\n${big(400_000, 'd\n')}`, 'supplier,buyer,commodity\n')],
-      ['a 1M-character JSON string', jsonCase(JSON.stringify([{ id: 'a', name: big(1_000_000) }]), '[]')],
-      ['JSON nested 100k deep', jsonCase('['.repeat(100_000) + ']'.repeat(100_000), '[]')],
-      ['JSON with 100k keys in a row', jsonCase(JSON.stringify([Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]))]), '[]')],
-    ];
-    for (const [what, input] of cases) {
-      const started = Date.now();
-      const outcome = await expectClean(input, 20_000);
-      expect(Date.now() - started, what).toBeLessThan(20_000);
-      if (what === 'a 200k-character name') expect(outcome.kind, what).toBe('ok');
-      // Over csv-table's record limit (1,000,000 characters): a located error, not a crash.
-      if (what === 'a 1.1M-character field' || what === 'an unclosed quote before 1M characters') expect(outcome.kind, what).toBe('input');
-    }
-  });
+  it(
+    'parseNetwork ends cleanly, in bounded time, on huge fields and 1M-character lines',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const big = (n: number, unit = 'x'): string => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+      const cases: [string, Omit<FuzzCase, 'id'>][] = [
+        ['a 200k-character name', csvCase(`id,name\na,${big(200_000)}\n`, 'supplier,buyer,commodity\n')],
+        ['a name just under the record limit', csvCase(`id,name\na,${big(999_000)}\n`, 'supplier,buyer,commodity\n')],
+        ['a 1M-character line', csvCase(`id,name\na,${big(1_000_000)}\nb,B\n`, 'supplier,buyer,commodity\n')],
+        ['a 1.1M-character field', csvCase(`id,name\na,${big(1_100_000)}\nb,B\n`, 'supplier,buyer,commodity\n')],
+        [
+          'a 1.2M-character line with no line break',
+          csvCase(`id,name\n${big(1_200_000, 'ab,')}`, 'supplier,buyer,commodity\n'),
+        ],
+        [
+          'an unclosed quote before 1M characters',
+          csvCase(`id,name\na,"${big(1_100_000, 'y\n')}`, 'supplier,buyer,commodity\n'),
+        ],
+        ['a 1M-character header', csvCase(`${big(1_000_000, 'id,')}\na\n`, 'supplier,buyer,commodity\n')],
+        ['a 1M-character commodity', csvCase('id\na\nb\n', `supplier,buyer,commodity\na,b,${big(1_000_000)}\n`)],
+        ['200k one-character lines', csvCase(`id\n${big(400_000, 'a\n')}`, 'supplier,buyer,commodity\n')],
+        ['200k duplicate ids', csvCase(`id\n${big(400_000, 'd\n')}`, 'supplier,buyer,commodity\n')],
+        ['a 1M-character JSON string', jsonCase(JSON.stringify([{ id: 'a', name: big(1_000_000) }]), '[]')],
+        ['JSON nested 100k deep', jsonCase('['.repeat(100_000) + ']'.repeat(100_000), '[]')],
+        [
+          'JSON with 100k keys in a row',
+          jsonCase(JSON.stringify([Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]))]), '[]'),
+        ],
+      ];
+      for (const [what, input] of cases) {
+        const started = Date.now();
+        const outcome = await expectClean(input, 20_000);
+        expect(Date.now() - started, what).toBeLessThan(20_000);
+        if (what === 'a 200k-character name') expect(outcome.kind, what).toBe('ok');
+        // Over csv-table's record limit (1,000,000 characters): a located error, not a crash.
+        if (what === 'a 1.1M-character field' || what === 'an unclosed quote before 1M characters')
+          expect(outcome.kind, what).toBe('input');
+      }
+    },
+  );
 
-  it('parseNetwork imports formula-injection cells as plain text, and writeNetworkCsv neutralises them', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const FORMULAS = ["=cmd|' /C calc'!A0", '+1+1', '-2+3', "@SUM(1+1)*cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example","x")', '\t=1', '\r=1', '=1'];
-    const csvQuote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...FORMULAS), fc.constantFrom(...FORMULAS), fc.constantFrom(...FORMULAS), async (name, industry, commodity) => {
-        const outcome = await expectClean(csvCase(`id,name,industry\na,${csvQuote(name)},${csvQuote(industry)}\nb,B,\n`, `supplier,buyer,commodity\nb,a,${csvQuote(commodity)}\n`));
-        expect(outcome.kind).toBe('ok');
-        if (outcome.kind !== 'ok') return;
-        const a = outcome.network.companies[0]!;
-        expect([a.name, a.industry, outcome.network.supplies[0]!.commodity]).toEqual([name.trim(), industry.trim(), commodity.trim()]);
-        const dir = await folder({});
-        await writeNetworkCsv(outcome.network, dir);
-        for (const file of ['companies.csv', 'supplies.csv']) {
-          const rows = parse(await readFile(join(dir, file), 'utf8')) as string[][];
-          for (const cell of rows.flat()) expect(FORMULA_TRIGGERS.test(cell), `${file}: ${JSON.stringify(cell)}`).toBe(false);
-        }
-      }),
-      { numRuns: 40 },
-    );
-  });
+  it(
+    'parseNetwork imports formula-injection cells as plain text, and writeNetworkCsv neutralises them',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const FORMULAS = [
+        "=cmd|' /C calc'!A0",
+        '+1+1',
+        '-2+3',
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        '=HYPERLINK("http://evil.example","x")',
+        '\t=1',
+        '\r=1',
+        '=1',
+      ];
+      const csvQuote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...FORMULAS),
+          fc.constantFrom(...FORMULAS),
+          fc.constantFrom(...FORMULAS),
+          async (name, industry, commodity) => {
+            const outcome = await expectClean(
+              csvCase(
+                `id,name,industry\na,${csvQuote(name)},${csvQuote(industry)}\nb,B,\n`,
+                `supplier,buyer,commodity\nb,a,${csvQuote(commodity)}\n`,
+              ),
+            );
+            expect(outcome.kind).toBe('ok');
+            if (outcome.kind !== 'ok') return;
+            const a = outcome.network.companies[0]!;
+            expect([a.name, a.industry, outcome.network.supplies[0]!.commodity]).toEqual([
+              name.trim(),
+              industry.trim(),
+              commodity.trim(),
+            ]);
+            const dir = await folder({});
+            await writeNetworkCsv(outcome.network, dir);
+            for (const file of ['companies.csv', 'supplies.csv']) {
+              const rows = parse(await readFile(join(dir, file), 'utf8')) as string[][];
+              for (const cell of rows.flat())
+                expect(FORMULA_TRIGGERS.test(cell), `${file}: ${JSON.stringify(cell)}`).toBe(false);
+            }
+          },
+        ),
+        { numRuns: 40 },
+      );
+    },
+  );
 });

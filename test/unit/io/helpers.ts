@@ -57,8 +57,13 @@ export async function folder(files: Record<string, string | Buffer>): Promise<st
 }
 
 /** A folder with the valid CSV network, each table replaced when given. */
-export function csvFolder(tables: { companies?: readonly string[]; supplies?: readonly string[] } = {}): Promise<string> {
-  return folder({ 'companies.csv': csv(tables.companies ?? COMPANIES), 'supplies.csv': csv(tables.supplies ?? SUPPLIES) });
+export function csvFolder(
+  tables: { companies?: readonly string[]; supplies?: readonly string[] } = {},
+): Promise<string> {
+  return folder({
+    'companies.csv': csv(tables.companies ?? COMPANIES),
+    'supplies.csv': csv(tables.supplies ?? SUPPLIES),
+  });
 }
 
 /** The `InputError` that reading `dir` must throw. */

@@ -28,19 +28,32 @@ describe('parseNetwork', () => {
     const error = parseError(tables(csv([...COMPANIES, 'b,Again,,,,,,,'])));
     expect(error.message).toBe('companies.csv, supplies.csv: 1 error in the network; nothing was loaded');
     expect(error.issues).toEqual([
-      { severity: 'error', file: 'companies.csv', line: 5, column: 1, field: 'id', value: 'b', message: expect.stringContaining('first given on line 3') },
+      {
+        severity: 'error',
+        file: 'companies.csv',
+        line: 5,
+        column: 1,
+        field: 'id',
+        value: 'b',
+        message: expect.stringContaining('first given on line 3'),
+      },
     ]);
   });
 
   it('parseNetwork reports a quoted value that is never closed', () => {
     const error = parseError(tables(csv([...COMPANIES, 'd,"Delta'])));
-    expect(error.issues).toEqual([expect.objectContaining({ file: 'companies.csv', line: 5, column: 2, field: 'name' })]);
+    expect(error.issues).toEqual([
+      expect.objectContaining({ file: 'companies.csv', line: 5, column: 2, field: 'name' }),
+    ]);
   });
 
   it('parseNetwork reports errors of JSON text by JSON path', () => {
     const input = {
       companies: { name: 'companies.json', text: '[{"id": "a"}, {"id": "b", "scs_level": 9}]' },
-      supplies: { name: 'supplies.json', text: '[{"supplier": "a", "buyer": "b", "commodity": "steel", "access": "root"}]' },
+      supplies: {
+        name: 'supplies.json',
+        text: '[{"supplier": "a", "buyer": "b", "commodity": "steel", "access": "root"}]',
+      },
     };
     const error = parseError(input, 'json');
     expect(error.issues.map((i) => [i.file, i.field, i.line])).toEqual([

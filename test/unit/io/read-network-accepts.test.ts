@@ -32,16 +32,26 @@ describe('readNetwork: errors at scale', () => {
     expect(error.message).toContain('1200 errors in the network');
     expect(error.issues).toHaveLength(1001);
     expect(error.issues[999]).toMatchObject({ line: 1004, column: 8, field: 'revenue' });
-    expect(error.issues[1000]).toEqual({ severity: 'error', file: 'companies.csv', message: expect.stringContaining('and 200 more errors') });
+    expect(error.issues[1000]).toEqual({
+      severity: 'error',
+      file: 'companies.csv',
+      message: expect.stringContaining('and 200 more errors'),
+    });
   });
 
   it('readNetwork streams a file larger than one chunk and locates an error far down', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `c${i},"Name\r\nline two of ${i}",,,,,,${i},`);
-    const companies = ['id,name,country,industry,size,scs_level,security_score,revenue,focal', ...rows, 'bad,Bad,,,,,,-5,'];
+    const companies = [
+      'id,name,country,industry,size,scs_level,security_score,revenue,focal',
+      ...rows,
+      'bad,Bad,,,,,,-5,',
+    ];
     const supplies = ['supplier,buyer,commodity', 'c1,c2,bolts'];
     const dir = await folder({ 'companies.csv': crlf(companies), 'supplies.csv': crlf(supplies) });
     const issues = await readErrors(dir);
-    expect(issues).toEqual([expect.objectContaining({ file: 'companies.csv', line: 6002, column: 8, field: 'revenue', value: '-5' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ file: 'companies.csv', line: 6002, column: 8, field: 'revenue', value: '-5' }),
+    ]);
   });
 
   it('readNetwork reports progress while reading', async () => {
@@ -66,7 +76,10 @@ describe('readNetwork: errors at scale', () => {
 
 describe('readNetwork: accepted input', () => {
   it('readNetwork accepts a UTF-8 BOM and CRLF line endings', async () => {
-    const dir = await folder({ 'companies.csv': `\uFEFF${crlf(COMPANIES)}`, 'supplies.csv': `\uFEFF${crlf(SUPPLIES)}` });
+    const dir = await folder({
+      'companies.csv': `\uFEFF${crlf(COMPANIES)}`,
+      'supplies.csv': `\uFEFF${crlf(SUPPLIES)}`,
+    });
     const plain = await readNetwork(await csvFolder());
     const { network, warnings } = await readNetwork(dir);
     expect(warnings).toEqual([]);
@@ -78,7 +91,14 @@ describe('readNetwork: accepted input', () => {
     const companies = ['id,name', 'a,"Alpha\r\nGroup"', '', 'b,"Beta\nCo"', '', '', 'c,Gamma', 'a,Again'];
     const dir = await folder({ 'companies.csv': crlf(companies), 'supplies.csv': crlf(['supplier,buyer,commodity']) });
     const issues = await readErrors(dir);
-    expect(issues).toEqual([expect.objectContaining({ line: 10, column: 1, field: 'id', message: expect.stringContaining('first given on line 2') })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        line: 10,
+        column: 1,
+        field: 'id',
+        message: expect.stringContaining('first given on line 2'),
+      }),
+    ]);
   });
 
   it('readNetwork accepts true and false in any letter case for focal', async () => {
@@ -90,18 +110,54 @@ describe('readNetwork: accepted input', () => {
   it('readNetwork trims whitespace around values and reads empty cells as not given', async () => {
     const companies = [' id , name ,size,revenue', '  a ,  " Alpha Co "  , sme ,  12.5 ', 'b, ,,'];
     const supplies = ['supplier,buyer,commodity,share', ' a , b , steel , '];
-    const { network } = await readNetwork(await folder({ 'companies.csv': companies.join('\n'), 'supplies.csv': supplies.join('\n') }));
+    const { network } = await readNetwork(
+      await folder({ 'companies.csv': companies.join('\n'), 'supplies.csv': supplies.join('\n') }),
+    );
     expect(network.companies[0]).toMatchObject({ id: 'a', name: 'Alpha Co', size: 'sme', revenue: 12.5 });
     expect(network.companies[1]).toMatchObject({ id: 'b', name: 'b', size: null, revenue: null });
-    expect(network.supplies).toEqual([{ supplier: 'a', buyer: 'b', commodity: 'steel', share: null, spend: null, access: null, bufferDays: null }]);
+    expect(network.supplies).toEqual([
+      { supplier: 'a', buyer: 'b', commodity: 'steel', share: null, spend: null, access: null, bufferDays: null },
+    ]);
   });
 
   it('readNetwork keeps values as given, in file order', async () => {
-    const { network } = await readNetwork(await csvFolder({ supplies: withLine(SUPPLIES, 3, 'c,a,castings,0.9,20,data,') }));
+    const { network } = await readNetwork(
+      await csvFolder({ supplies: withLine(SUPPLIES, 3, 'c,a,castings,0.9,20,data,') }),
+    );
     expect(network.companies).toEqual([
-      { id: 'a', name: 'Alpha', country: 'JP', industry: 'castings', size: 'sme', scsLevel: 3, securityScore: null, revenue: 100, focal: true },
-      { id: 'b', name: 'Beta', country: 'DE', industry: null, size: 'large', scsLevel: null, securityScore: 70, revenue: 200, focal: false },
-      { id: 'c', name: 'Gamma', country: 'US', industry: null, size: null, scsLevel: null, securityScore: null, revenue: null, focal: false },
+      {
+        id: 'a',
+        name: 'Alpha',
+        country: 'JP',
+        industry: 'castings',
+        size: 'sme',
+        scsLevel: 3,
+        securityScore: null,
+        revenue: 100,
+        focal: true,
+      },
+      {
+        id: 'b',
+        name: 'Beta',
+        country: 'DE',
+        industry: null,
+        size: 'large',
+        scsLevel: null,
+        securityScore: 70,
+        revenue: 200,
+        focal: false,
+      },
+      {
+        id: 'c',
+        name: 'Gamma',
+        country: 'US',
+        industry: null,
+        size: null,
+        scsLevel: null,
+        securityScore: null,
+        revenue: null,
+        focal: false,
+      },
     ]);
     expect(network.supplies).toEqual([
       { supplier: 'b', buyer: 'a', commodity: 'castings', share: 0.6, spend: 10, access: 'none', bufferDays: 5 },
@@ -117,7 +173,9 @@ describe('readNetwork: accepted input', () => {
     ['7.', 7],
     ['1E-2', 0.01],
   ])('readNetwork reads the plain decimal %s as %d', async (text, value) => {
-    const { network } = await readNetwork(await csvFolder({ companies: withLine(COMPANIES, 4, `c,Gamma,US,,,,,${text},`) }));
+    const { network } = await readNetwork(
+      await csvFolder({ companies: withLine(COMPANIES, 4, `c,Gamma,US,,,,,${text},`) }),
+    );
     expect(network.companies[2]?.revenue).toBe(value);
   });
 });

@@ -18,7 +18,9 @@ describe('readNetwork: files and CSV structure', () => {
   it('readNetwork reports a missing supplies file, naming the expected files', async () => {
     const dir = await folder({ 'companies.csv': csv(COMPANIES) });
     const issues = await readErrors(dir);
-    expect(issues).toEqual([{ severity: 'error', file: 'supplies.csv', message: expect.stringContaining('supplies.csv is missing') }]);
+    expect(issues).toEqual([
+      { severity: 'error', file: 'supplies.csv', message: expect.stringContaining('supplies.csv is missing') },
+    ]);
     expect(issues[0]?.message).toContain('companies.csv and supplies.csv');
   });
 
@@ -33,7 +35,9 @@ describe('readNetwork: files and CSV structure', () => {
   it('readNetwork reports an empty file that has no header', async () => {
     const dir = await folder({ 'companies.csv': '', 'supplies.csv': csv(SUPPLIES) });
     const issues = await readErrors(dir);
-    expect(issues).toEqual([{ severity: 'error', file: 'companies.csv', message: expect.stringContaining('companies.csv is empty') }]);
+    expect(issues).toEqual([
+      { severity: 'error', file: 'companies.csv', message: expect.stringContaining('companies.csv is empty') },
+    ]);
     expect(issues[0]?.message).toContain('header row');
   });
 
@@ -41,23 +45,47 @@ describe('readNetwork: files and CSV structure', () => {
     const dir = await csvFolder({ companies: withLine(COMPANIES, 1, COMPANIES[0]?.replace('id,', 'ident,') ?? '') });
     const issues = await readErrors(dir);
     expect(issues).toEqual([
-      { severity: 'error', file: 'companies.csv', line: 1, field: 'id', message: expect.stringContaining('the header has no "id" column') },
+      {
+        severity: 'error',
+        file: 'companies.csv',
+        line: 1,
+        field: 'id',
+        message: expect.stringContaining('the header has no "id" column'),
+      },
     ]);
   });
 
   it('readNetwork reports a missing required column of supplies.csv', async () => {
-    const dir = await csvFolder({ supplies: withLine(SUPPLIES, 1, 'supplier,buyer,product,share,spend,access,buffer_days') });
+    const dir = await csvFolder({
+      supplies: withLine(SUPPLIES, 1, 'supplier,buyer,product,share,spend,access,buffer_days'),
+    });
     const issues = await readErrors(dir);
     expect(issues).toEqual([
-      { severity: 'error', file: 'supplies.csv', line: 1, field: 'commodity', message: expect.stringContaining('no "commodity" column') },
+      {
+        severity: 'error',
+        file: 'supplies.csv',
+        line: 1,
+        field: 'commodity',
+        message: expect.stringContaining('no "commodity" column'),
+      },
     ]);
   });
 
   it('readNetwork reports a column named twice in a header', async () => {
-    const dir = await csvFolder({ supplies: withLine(SUPPLIES, 1, 'supplier,buyer,commodity,share,spend,access,share') });
+    const dir = await csvFolder({
+      supplies: withLine(SUPPLIES, 1, 'supplier,buyer,commodity,share,spend,access,share'),
+    });
     const issues = await readErrors(dir);
     expect(issues).toEqual([
-      { severity: 'error', file: 'supplies.csv', line: 1, column: 7, field: 'share', value: 'share', message: expect.stringContaining('appears twice (columns 4 and 7)') },
+      {
+        severity: 'error',
+        file: 'supplies.csv',
+        line: 1,
+        column: 7,
+        field: 'share',
+        value: 'share',
+        message: expect.stringContaining('appears twice (columns 4 and 7)'),
+      },
     ]);
   });
 
@@ -65,7 +93,13 @@ describe('readNetwork: files and CSV structure', () => {
     const dir = await csvFolder({ companies: withLine(COMPANIES, 3, 'b,Beta,DE,,large,,70,200,,extra') });
     const issues = await readErrors(dir);
     expect(issues).toEqual([
-      { severity: 'error', file: 'companies.csv', line: 3, column: 10, message: expect.stringContaining('row has 10 fields but the header has 9') },
+      {
+        severity: 'error',
+        file: 'companies.csv',
+        line: 3,
+        column: 10,
+        message: expect.stringContaining('row has 10 fields but the header has 9'),
+      },
     ]);
   });
 
@@ -73,7 +107,14 @@ describe('readNetwork: files and CSV structure', () => {
     const dir = await csvFolder({ supplies: withLine(SUPPLIES, 4, 'c,b,logistics') });
     const issues = await readErrors(dir);
     expect(issues).toEqual([
-      { severity: 'error', file: 'supplies.csv', line: 4, column: 4, field: 'share', message: expect.stringContaining('row has 3 fields but the header has 7') },
+      {
+        severity: 'error',
+        file: 'supplies.csv',
+        line: 4,
+        column: 4,
+        field: 'share',
+        message: expect.stringContaining('row has 3 fields but the header has 7'),
+      },
     ]);
   });
 
@@ -81,7 +122,14 @@ describe('readNetwork: files and CSV structure', () => {
     const dir = await csvFolder({ companies: withLine(COMPANIES, 3, 'b,"Beta,DE,,large,,70,200,') });
     const issues = await readErrors(dir);
     expect(issues).toEqual([
-      { severity: 'error', file: 'companies.csv', line: 3, column: 2, field: 'name', message: expect.stringContaining('never closed') },
+      {
+        severity: 'error',
+        file: 'companies.csv',
+        line: 3,
+        column: 2,
+        field: 'name',
+        message: expect.stringContaining('never closed'),
+      },
     ]);
   });
 
@@ -89,7 +137,14 @@ describe('readNetwork: files and CSV structure', () => {
     const dir = await csvFolder({ companies: withLine(COMPANIES, 3, 'b,Be"ta,DE,,large,,70,200,') });
     const issues = await readErrors(dir);
     expect(issues).toEqual([
-      { severity: 'error', file: 'companies.csv', line: 3, column: 2, field: 'name', message: expect.stringContaining('inside an unquoted value') },
+      {
+        severity: 'error',
+        file: 'companies.csv',
+        line: 3,
+        column: 2,
+        field: 'name',
+        message: expect.stringContaining('inside an unquoted value'),
+      },
     ]);
   });
 
@@ -97,7 +152,14 @@ describe('readNetwork: files and CSV structure', () => {
     const dir = await csvFolder({ supplies: withLine(SUPPLIES, 3, 'c,a,"castings"x,0.4,20,data,') });
     const issues = await readErrors(dir);
     expect(issues).toEqual([
-      { severity: 'error', file: 'supplies.csv', line: 3, column: 3, field: 'commodity', message: expect.stringContaining('write a double quote inside a quoted value as two') },
+      {
+        severity: 'error',
+        file: 'supplies.csv',
+        line: 3,
+        column: 3,
+        field: 'commodity',
+        message: expect.stringContaining('write a double quote inside a quoted value as two'),
+      },
     ]);
   });
 
@@ -106,14 +168,29 @@ describe('readNetwork: files and CSV structure', () => {
     const { network, warnings } = await readNetwork(await csvFolder({ companies }));
     expect(network.companies).toHaveLength(3);
     expect(warnings).toEqual([
-      { severity: 'warning', file: 'companies.csv', line: 1, column: 10, field: 'tier', value: 'tier', message: expect.stringContaining('unknown column "tier" is ignored') },
+      {
+        severity: 'warning',
+        file: 'companies.csv',
+        line: 1,
+        column: 10,
+        field: 'tier',
+        value: 'tier',
+        message: expect.stringContaining('unknown column "tier" is ignored'),
+      },
     ]);
   });
 
   it('readNetwork reads CSV and warns when JSON tables are present too', async () => {
-    const dir = await folder({ 'companies.csv': csv(COMPANIES), 'supplies.csv': csv(SUPPLIES), 'companies.json': '[]', 'supplies.json': '[]' });
+    const dir = await folder({
+      'companies.csv': csv(COMPANIES),
+      'supplies.csv': csv(SUPPLIES),
+      'companies.json': '[]',
+      'supplies.json': '[]',
+    });
     const { network, warnings } = await readNetwork(dir);
     expect(network.companies).toHaveLength(3);
-    expect(warnings).toEqual([{ severity: 'warning', file: 'companies.json', message: expect.stringContaining('the JSON files ignored') }]);
+    expect(warnings).toEqual([
+      { severity: 'warning', file: 'companies.json', message: expect.stringContaining('the JSON files ignored') },
+    ]);
   });
 });

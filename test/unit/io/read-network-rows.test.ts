@@ -22,13 +22,22 @@ async function supplyError(n: number, text: string) {
   return issues[0];
 }
 
-const at = (file: string, line: number, column: number, field: string, value: string) => ({ severity: 'error', file, line, column, field, value });
+const at = (file: string, line: number, column: number, field: string, value: string) => ({
+  severity: 'error',
+  file,
+  line,
+  column,
+  field,
+  value,
+});
 
 describe('readNetwork: company rows', () => {
   it('readNetwork reports a duplicate company id with the line of the first', async () => {
     const issue = await companyError(5, 'a,Again,,,,,,,');
     expect(issue).toMatchObject(at('companies.csv', 5, 1, 'id', 'a'));
-    expect(issue?.message).toBe('duplicate company id "a", first given on line 2; ids must be unique, so rename or remove one');
+    expect(issue?.message).toBe(
+      'duplicate company id "a", first given on line 2; ids must be unique, so rename or remove one',
+    );
   });
 
   it('readNetwork reports an empty company id', async () => {
@@ -37,12 +46,15 @@ describe('readNetwork: company rows', () => {
     expect(issue?.message).toContain('id is empty');
   });
 
-  it.each(['2.5', '6', '-1', 'three'])('readNetwork reports an scs_level of %s as not a whole number from 0 to 5', async (value) => {
-    const issue = await companyError(3, `b,Beta,DE,,large,${value},70,200,`);
-    expect(issue).toMatchObject(at('companies.csv', 3, 6, 'scs_level', value));
-    expect(issue?.message).toContain(`scs_level must be a whole number from 0 to 5`);
-    expect(issue?.message).toContain(`got "${value}"`);
-  });
+  it.each(['2.5', '6', '-1', 'three'])(
+    'readNetwork reports an scs_level of %s as not a whole number from 0 to 5',
+    async (value) => {
+      const issue = await companyError(3, `b,Beta,DE,,large,${value},70,200,`);
+      expect(issue).toMatchObject(at('companies.csv', 3, 6, 'scs_level', value));
+      expect(issue?.message).toContain(`scs_level must be a whole number from 0 to 5`);
+      expect(issue?.message).toContain(`got "${value}"`);
+    },
+  );
 
   it.each(['101', '-0.5', 'high'])('readNetwork reports a security_score of %s as outside 0–100', async (value) => {
     const issue = await companyError(3, `b,Beta,DE,,large,,${value},200,`);
@@ -63,17 +75,22 @@ describe('readNetwork: company rows', () => {
     ['UK', 'UK is reserved, not assigned; write GB for United Kingdom of Great Britain and Northern Ireland'],
     ['United States', 'write one of UM (United States Minor Outlying Islands), US (United States of America)'],
     ['XX', 'leave it empty when the country is unknown'],
-  ])('readNetwork warns that a country of %s is not an assigned ISO 3166-1 alpha-2 code, with the code to write, and keeps it', async (value, hint) => {
-    const { network, warnings } = await readNetwork(await csvFolder({ companies: withLine(COMPANIES, 3, `b,Beta,${value},,large,,70,200,`) }));
-    expect(warnings).toEqual([
-      {
-        ...at('companies.csv', 3, 3, 'country', value),
-        severity: 'warning',
-        message: `country should be an ISO 3166-1 alpha-2 code such as JP, DE or US, got "${value}"; ${hint}`,
-      },
-    ]);
-    expect(network.companies[1]?.country).toBe(value);
-  });
+  ])(
+    'readNetwork warns that a country of %s is not an assigned ISO 3166-1 alpha-2 code, with the code to write, and keeps it',
+    async (value, hint) => {
+      const { network, warnings } = await readNetwork(
+        await csvFolder({ companies: withLine(COMPANIES, 3, `b,Beta,${value},,large,,70,200,`) }),
+      );
+      expect(warnings).toEqual([
+        {
+          ...at('companies.csv', 3, 3, 'country', value),
+          severity: 'warning',
+          message: `country should be an ISO 3166-1 alpha-2 code such as JP, DE or US, got "${value}"; ${hint}`,
+        },
+      ]);
+      expect(network.companies[1]?.country).toBe(value);
+    },
+  );
 
   it('readNetwork reports a size other than sme or large', async () => {
     const issue = await companyError(3, 'b,Beta,DE,,medium,,70,200,');
@@ -110,7 +127,9 @@ describe('readNetwork: supply rows', () => {
   it('readNetwork reports a duplicate supply row with the line of the first', async () => {
     const issue = await supplyError(5, 'c,b,logistics,,5,,');
     expect(issue).toMatchObject(at('supplies.csv', 5, 1, 'supplier', 'c'));
-    expect(issue?.message).toBe('duplicate supply "c" → "b" of "logistics", first given on line 4; merge the two rows into one');
+    expect(issue?.message).toBe(
+      'duplicate supply "c" → "b" of "logistics", first given on line 4; merge the two rows into one',
+    );
   });
 
   it('readNetwork reports an empty commodity', async () => {
@@ -131,11 +150,14 @@ describe('readNetwork: supply rows', () => {
     expect(issue?.message).toContain('share must be a fraction greater than 0 and at most 1');
   });
 
-  it.each(['12abc', '0x10', 'Infinity', '"1,5"', 'NaN'])('readNetwork reports a spend of %s as not a number', async (value) => {
-    const issue = await supplyError(4, `c,b,logistics,,${value},,`);
-    expect(issue).toMatchObject(at('supplies.csv', 4, 5, 'spend', value.replaceAll('"', '')));
-    expect(issue?.message).toContain('spend must be a number ≥ 0');
-  });
+  it.each(['12abc', '0x10', 'Infinity', '"1,5"', 'NaN'])(
+    'readNetwork reports a spend of %s as not a number',
+    async (value) => {
+      const issue = await supplyError(4, `c,b,logistics,,${value},,`);
+      expect(issue).toMatchObject(at('supplies.csv', 4, 5, 'spend', value.replaceAll('"', '')));
+      expect(issue?.message).toContain('spend must be a number ≥ 0');
+    },
+  );
 
   it('readNetwork reports a negative buffer_days', async () => {
     const issue = await supplyError(4, 'c,b,logistics,,,,-3');
@@ -163,16 +185,25 @@ describe('readNetwork: large share groups', () => {
   it('readNetwork lists a few rows of each side of a mixed group and counts the rest', async () => {
     const companies = ['id', ...Array.from({ length: 9 }, (_, i) => `s${i}`)];
     const rows = Array.from({ length: 8 }, (_, i) => `s${i + 1},s0,bolts,${i === 0 ? '' : '0.1'}`);
-    const issues = await readErrors(await csvFolder({ companies, supplies: ['supplier,buyer,commodity,share', ...rows] }));
+    const issues = await readErrors(
+      await csvFolder({ companies, supplies: ['supplier,buyer,commodity,share', ...rows] }),
+    );
     expect(issues).toEqual([
-      expect.objectContaining({ line: 2, column: 4, field: 'share', message: expect.stringContaining('share given on lines 3, 4, 5, 6, 7 and 2 more but missing on line 2') }),
+      expect.objectContaining({
+        line: 2,
+        column: 4,
+        field: 'share',
+        message: expect.stringContaining('share given on lines 3, 4, 5, 6, 7 and 2 more but missing on line 2'),
+      }),
     ]);
   });
 });
 
 describe('readNetwork: warnings', () => {
   it('readNetwork warns when given shares do not sum to 1 and still loads', async () => {
-    const { network, warnings } = await readNetwork(await csvFolder({ supplies: withLine(SUPPLIES, 3, 'c,a,castings,0.3,20,data,') }));
+    const { network, warnings } = await readNetwork(
+      await csvFolder({ supplies: withLine(SUPPLIES, 3, 'c,a,castings,0.3,20,data,') }),
+    );
     expect(network.supplies.map((supply) => supply.share)).toEqual([0.6, 0.3, null]);
     expect(warnings).toEqual([
       {
@@ -188,7 +219,9 @@ describe('readNetwork: warnings', () => {
   });
 
   it('readNetwork does not warn when given shares sum to 1 within 0.01', async () => {
-    const { warnings } = await readNetwork(await csvFolder({ supplies: withLine(SUPPLIES, 3, 'c,a,castings,0.395,20,data,') }));
+    const { warnings } = await readNetwork(
+      await csvFolder({ supplies: withLine(SUPPLIES, 3, 'c,a,castings,0.395,20,data,') }),
+    );
     expect(warnings).toEqual([]);
   });
 });

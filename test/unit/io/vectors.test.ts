@@ -21,19 +21,23 @@ describe('readNetwork on the shared vectors', () => {
     const expected: unknown = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
     const { network, warnings } = await readNetwork(dir);
     expect(warnings.every((issue) => issue.severity === 'warning')).toBe(true);
-    const companies = typeof expected === 'object' && expected !== null && 'companies' in expected ? expected.companies : {};
+    const companies =
+      typeof expected === 'object' && expected !== null && 'companies' in expected ? expected.companies : {};
     expect(network.companies.map((c) => c.id).sort()).toEqual(Object.keys(companies ?? {}).sort());
     expect(network.supplies.length).toBeGreaterThan(0);
   });
 
-  it.each([...folders.map((name) => join(VECTORS, name)), 'data/sample'])('indexNetwork gives the same index with the reader\'s resolved ids for %s', async (dir) => {
-    const { network, resolved } = await readNetwork(dir);
-    expect(resolved?.supplier.length).toBe(network.supplies.length);
-    const fast = indexNetwork(network, resolved);
-    const plain = indexNetwork(network);
-    for (const key of Object.keys(plain) as (keyof typeof plain)[]) {
-      if (key === 'network') continue;
-      expect(fast[key], key).toEqual(plain[key]);
-    }
-  });
+  it.each([...folders.map((name) => join(VECTORS, name)), 'data/sample'])(
+    "indexNetwork gives the same index with the reader's resolved ids for %s",
+    async (dir) => {
+      const { network, resolved } = await readNetwork(dir);
+      expect(resolved?.supplier.length).toBe(network.supplies.length);
+      const fast = indexNetwork(network, resolved);
+      const plain = indexNetwork(network);
+      for (const key of Object.keys(plain) as (keyof typeof plain)[]) {
+        if (key === 'network') continue;
+        expect(fast[key], key).toEqual(plain[key]);
+      }
+    },
+  );
 });

@@ -29,14 +29,29 @@ const company = (id: string, extra: Partial<Company> = {}): Company => ({
 
 const NETWORK: Network = {
   companies: [
-    company('a', { name: 'Alpha, "the first"\nof them', country: 'JP', size: 'sme', scsLevel: 0, revenue: 0.1, focal: true }),
+    company('a', {
+      name: 'Alpha, "the first"\nof them',
+      country: 'JP',
+      size: 'sme',
+      scsLevel: 0,
+      revenue: 0.1,
+      focal: true,
+    }),
     company('b', { name: 'Bêta 漢字 🙂', industry: 'erp-hosting', size: 'large', securityScore: 99.95, revenue: 1e21 }),
     company('c,d', { revenue: 5e-324, scsLevel: 5 }),
   ],
   supplies: [
     { supplier: 'b', buyer: 'a', commodity: 'x,"y"', share: 0.1 + 0.2, spend: 0, access: 'network', bufferDays: 1.5 },
     { supplier: 'c,d', buyer: 'a', commodity: 'x,"y"', share: 1 / 3, spend: null, access: null, bufferDays: null },
-    { supplier: 'c,d', buyer: 'b', commodity: 'logistics', share: null, spend: 12345.678, access: 'none', bufferDays: 0 },
+    {
+      supplier: 'c,d',
+      buyer: 'b',
+      commodity: 'logistics',
+      share: null,
+      spend: 12345.678,
+      access: 'none',
+      bufferDays: 0,
+    },
   ],
 };
 
@@ -53,7 +68,9 @@ describe('writeNetworkCsv', () => {
     expect(await readFile(join(dir, 'companies.csv'), 'utf8')).toBe(
       'id,name,country,industry,size,scs_level,security_score,revenue,focal\na,a,,,,,,2,true\nb,b,,,,,,,\n',
     );
-    expect(await readFile(join(dir, 'supplies.csv'), 'utf8')).toBe('supplier,buyer,commodity,share,spend,access,buffer_days\n');
+    expect(await readFile(join(dir, 'supplies.csv'), 'utf8')).toBe(
+      'supplier,buyer,commodity,share,spend,access,buffer_days\n',
+    );
   });
 
   it('writeNetworkCsv replaces existing tables and leaves no temporary files', async () => {
@@ -77,14 +94,18 @@ describe('writeNetworkCsv', () => {
           company('=a', { name: evil, country: '+JP', industry: '@SUM(A1)', revenue: 0 }),
           company('-b', { name: 'ok =not-first', scsLevel: 0, securityScore: 0 }),
         ],
-        supplies: [{ supplier: '-b', buyer: '=a', commodity: '-steel', share: null, spend: 0, access: 'none', bufferDays: 0 }],
+        supplies: [
+          { supplier: '-b', buyer: '=a', commodity: '-steel', share: null, spend: 0, access: 'none', bufferDays: 0 },
+        ],
       },
       dir,
     );
     expect(await readFile(join(dir, 'companies.csv'), 'utf8')).toBe(
       `id,name,country,industry,size,scs_level,security_score,revenue,focal\n'=a,'=cmd|' /C calc'!A0,'+JP,'@SUM(A1),,,,0,\n'-b,ok =not-first,,,,0,0,,\n`,
     );
-    expect(await readFile(join(dir, 'supplies.csv'), 'utf8')).toBe(`supplier,buyer,commodity,share,spend,access,buffer_days\n'-b,'=a,'-steel,,0,none,0\n`);
+    expect(await readFile(join(dir, 'supplies.csv'), 'utf8')).toBe(
+      `supplier,buyer,commodity,share,spend,access,buffer_days\n'-b,'=a,'-steel,,0,none,0\n`,
+    );
     const back = (await readNetwork(dir)).network;
     expect(back.companies.map((c) => [c.id, c.name, c.country, c.industry])).toEqual([
       ["'=a", `'${evil}`, "'+JP", "'@SUM(A1)"],
@@ -121,51 +142,93 @@ function neutralised(network: Network): Network {
   const t = (s: string): string => (FORMULA_TRIGGERS.test(s) ? `'${s}` : s);
   const n = (s: string | null): string | null => (s === null ? null : t(s));
   return {
-    companies: network.companies.map((c) => ({ ...c, id: t(c.id), name: t(c.name), country: n(c.country), industry: n(c.industry) })),
-    supplies: network.supplies.map((s) => ({ ...s, supplier: t(s.supplier), buyer: t(s.buyer), commodity: t(s.commodity) })),
+    companies: network.companies.map((c) => ({
+      ...c,
+      id: t(c.id),
+      name: t(c.name),
+      country: n(c.country),
+      industry: n(c.industry),
+    })),
+    supplies: network.supplies.map((s) => ({
+      ...s,
+      supplier: t(s.supplier),
+      buyer: t(s.buyer),
+      commodity: t(s.commodity),
+    })),
   };
 }
 
-const UNITS = [',', '"', '\n', '\r\n', '\r', ' ', '\t', ';', "'", 'é', '漢', '🙂', '\u00a0', 'a', 'Z', '0', '-', '=', '+', '@'];
+const UNITS = [
+  ',',
+  '"',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '\t',
+  ';',
+  "'",
+  'é',
+  '漢',
+  '🙂',
+  '\u00a0',
+  'a',
+  'Z',
+  '0',
+  '-',
+  '=',
+  '+',
+  '@',
+];
 /** Non-empty strings without surrounding whitespace (reading trims it). */
 const oddString = fc
-  .string({ unit: fc.oneof(fc.constantFrom(...UNITS), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 10 })
+  .string({
+    unit: fc.oneof(fc.constantFrom(...UNITS), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })),
+    minLength: 1,
+    maxLength: 10,
+  })
   .map((s) => s.trim())
   .filter((s) => s !== '');
 /** The same, never starting like a formula. */
 const plainString = oddString.filter((s) => !FORMULA_TRIGGERS.test(s));
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 /** Finite doubles in [min, max], never -0 (written as `0`). */
-const number = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((n) => n + 0);
+const number = (min: number, max: number) =>
+  fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((n) => n + 0);
 
-const companyOf = (text: fc.Arbitrary<string>): fc.Arbitrary<Company> => fc.record({
-  id: text,
-  name: text,
-  country: optional(text),
-  industry: optional(text),
-  size: optional(fc.constantFrom(...SIZES)),
-  scsLevel: optional(fc.integer({ min: 0, max: 5 })),
-  securityScore: optional(number(0, 100)),
-  revenue: optional(number(0, 1e15)),
-  focal: fc.boolean(),
-});
+const companyOf = (text: fc.Arbitrary<string>): fc.Arbitrary<Company> =>
+  fc.record({
+    id: text,
+    name: text,
+    country: optional(text),
+    industry: optional(text),
+    size: optional(fc.constantFrom(...SIZES)),
+    scsLevel: optional(fc.integer({ min: 0, max: 5 })),
+    securityScore: optional(number(0, 100)),
+    revenue: optional(number(0, 1e15)),
+    focal: fc.boolean(),
+  });
 
-const supplyDraftOf = (text: fc.Arbitrary<string>): fc.Arbitrary<SupplyDraft> => fc.record({
-  from: fc.nat(),
-  to: fc.nat(),
-  commodity: text,
-  share: optional(number(Number.MIN_VALUE, 1)),
-  spend: optional(number(0, 1e12)),
-  access: optional(fc.constantFrom(...ACCESS_TYPES)),
-  bufferDays: optional(number(0, 365)),
-});
+const supplyDraftOf = (text: fc.Arbitrary<string>): fc.Arbitrary<SupplyDraft> =>
+  fc.record({
+    from: fc.nat(),
+    to: fc.nat(),
+    commodity: text,
+    share: optional(number(Number.MIN_VALUE, 1)),
+    spend: optional(number(0, 1e12)),
+    access: optional(fc.constantFrom(...ACCESS_TYPES)),
+    bufferDays: optional(number(0, 365)),
+  });
 
 type SupplyDraft = Omit<Supply, 'supplier' | 'buyer'> & { from: number; to: number };
 
 /** Random valid networks whose text fields are drawn from `text`. */
 const networkOf = (text: fc.Arbitrary<string>): fc.Arbitrary<Network> =>
   fc
-    .tuple(fc.uniqueArray(companyOf(text), { selector: (c) => c.id, minLength: 2, maxLength: 6 }), fc.array(supplyDraftOf(text), { maxLength: 10 }))
+    .tuple(
+      fc.uniqueArray(companyOf(text), { selector: (c) => c.id, minLength: 2, maxLength: 6 }),
+      fc.array(supplyDraftOf(text), { maxLength: 10 }),
+    )
     .map(([companies, drafts]) => ({ companies, supplies: validSupplies(companies, drafts) }));
 
 const networkArb = networkOf(oddString);

@@ -42,7 +42,10 @@ function plain(network: Network): { groups: Map<string, Map<string, Input[]>>; b
     const [buyer, commodity] = key.split('\u0000') as [string, string];
     const given = list.every((x) => x.share !== null);
     const sum = list.reduce((t, x) => t + (x.share ?? 0), 0);
-    groups.get(buyer)!.set(commodity, list.map((x) => ({ supplier: x.supplier, share: given ? x.share! / sum : 1 / list.length })));
+    groups.get(buyer)!.set(
+      commodity,
+      list.map((x) => ({ supplier: x.supplier, share: given ? x.share! / sum : 1 / list.length })),
+    );
   }
   return { groups, buyers };
 }
@@ -50,8 +53,10 @@ function plain(network: Network): { groups: Map<string, Map<string, Input[]>>; b
 function referenceCascade(net: ReturnType<typeof plain>, hit: string, theta: number): Set<string> {
   const down = new Set([hit]);
   const starved = (v: string): boolean =>
-    [...net.groups.get(v)!.values()].some((list) => list.filter((x) => !down.has(x.supplier)).reduce((t, x) => t + x.share, 0) < theta - EPSILON);
-  for (let changed = true; changed; ) {
+    [...net.groups.get(v)!.values()].some(
+      (list) => list.filter((x) => !down.has(x.supplier)).reduce((t, x) => t + x.share, 0) < theta - EPSILON,
+    );
+  for (let changed = true; changed;) {
     changed = false;
     for (const u of [...down]) {
       for (const v of net.buyers.get(u)!) {
@@ -76,7 +81,7 @@ function referenceEffective(network: Network, net: ReturnType<typeof plain>, the
     }
     return Number.NEGATIVE_INFINITY;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const c of network.companies) {
       const next = Math.min(own.get(c.id)!, ...[...net.groups.get(c.id)!.values()].map(q));
@@ -93,7 +98,7 @@ function referenceTiers(network: Network, net: ReturnType<typeof plain>): Map<st
   const anyFocal = network.companies.some((c) => c.focal);
   const tier = new Map<string, number>();
   for (const c of network.companies) if (anyFocal ? c.focal : net.buyers.get(c.id)!.size === 0) tier.set(c.id, 0);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [buyer, groups] of net.groups) {
       const t = tier.get(buyer);
@@ -113,18 +118,50 @@ function referenceTiers(network: Network, net: ReturnType<typeof plain>): Map<st
 
 /** Renames every id to one that does not sort in file order, and reverses both tables. */
 function scrambled(network: Network): Network {
-  const name = new Map(network.companies.map((c, i) => [c.id, `${['x', 'B', 'a', 'Z', 'm'][i % 5]}${(i * 7919) % 4999}-${i}`]));
+  const name = new Map(
+    network.companies.map((c, i) => [c.id, `${['x', 'B', 'a', 'Z', 'm'][i % 5]}${(i * 7919) % 4999}-${i}`]),
+  );
   return {
     companies: network.companies.map((c) => ({ ...c, id: name.get(c.id)! })).reverse(),
-    supplies: network.supplies.map((s) => ({ ...s, supplier: name.get(s.supplier)!, buyer: name.get(s.buyer)! })).reverse(),
+    supplies: network.supplies
+      .map((s) => ({ ...s, supplier: name.get(s.supplier)!, buyer: name.get(s.buyer)! }))
+      .reverse(),
   };
 }
 
 const CASES = [
-  { label: '3,000 companies, seed 11, θ 0.5', companies: 3000, seed: 11, backEdgeRate: 0.005, theta: 0.5, scramble: false },
-  { label: '2,000 companies with many cycles, seed 12, θ 0.5', companies: 2000, seed: 12, backEdgeRate: 0.08, theta: 0.5, scramble: false },
-  { label: '2,500 companies, scrambled ids, seed 13, θ 0.3', companies: 2500, seed: 13, backEdgeRate: 0.03, theta: 0.3, scramble: true },
-  { label: '1,500 companies, seed 14, θ 0.8', companies: 1500, seed: 14, backEdgeRate: 0.02, theta: 0.8, scramble: false },
+  {
+    label: '3,000 companies, seed 11, θ 0.5',
+    companies: 3000,
+    seed: 11,
+    backEdgeRate: 0.005,
+    theta: 0.5,
+    scramble: false,
+  },
+  {
+    label: '2,000 companies with many cycles, seed 12, θ 0.5',
+    companies: 2000,
+    seed: 12,
+    backEdgeRate: 0.08,
+    theta: 0.5,
+    scramble: false,
+  },
+  {
+    label: '2,500 companies, scrambled ids, seed 13, θ 0.3',
+    companies: 2500,
+    seed: 13,
+    backEdgeRate: 0.03,
+    theta: 0.3,
+    scramble: true,
+  },
+  {
+    label: '1,500 companies, seed 14, θ 0.8',
+    companies: 1500,
+    seed: 14,
+    backEdgeRate: 0.02,
+    theta: 0.8,
+    scramble: false,
+  },
 ];
 
 describe('engine vs reference on generated networks', () => {
@@ -157,8 +194,12 @@ describe('engine vs reference on generated networks', () => {
       return list.find((x) => x.supplier === s.supplier)!.share > 1 - theta + EPSILON;
     });
     const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-    single.sort((a, b) => byString(a.buyer, b.buyer) || byString(a.commodity, b.commodity) || byString(a.supplier, b.supplier));
-    expect(report.singleSources.map((s) => [s.buyer, s.commodity, s.supplier])).toEqual(single.map((s) => [s.buyer, s.commodity, s.supplier]));
+    single.sort(
+      (a, b) => byString(a.buyer, b.buyer) || byString(a.commodity, b.commodity) || byString(a.supplier, b.supplier),
+    );
+    expect(report.singleSources.map((s) => [s.buyer, s.commodity, s.supplier])).toEqual(
+      single.map((s) => [s.buyer, s.commodity, s.supplier]),
+    );
     // The networks are meant to exercise the hard cases: long cascades, and cascades round cycles.
     expect(Math.max(...report.companies.map((r) => r.blastRadius.length))).toBeGreaterThan(20);
     if (backEdgeRate >= 0.05) expect(upstream).toBeGreaterThan(0);
@@ -167,13 +208,17 @@ describe('engine vs reference on generated networks', () => {
 
 describe('report sections at scale', () => {
   const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  const network = scrambled(generateNetwork({ companies: 3000, seed: 21, backEdgeRate: 0.02 }, collectNetwork()).network);
+  const network = scrambled(
+    generateNetwork({ companies: 3000, seed: 21, backEdgeRate: 0.02 }, collectNetwork()).network,
+  );
   const a = runAnalysis(indexNetwork(network));
   const report = analysisReport(a, ['a warning']);
   const byId = new Map(report.companies.map((c) => [c.id, c]));
 
   it('analysisReport lists weak links, hidden critical suppliers, level gaps and concentration groups in their documented order', () => {
-    const ranked = [...report.companies].sort((p, q) => q.riskContribution - p.riskContribution || byString(p.id, q.id));
+    const ranked = [...report.companies].sort(
+      (p, q) => q.riskContribution - p.riskContribution || byString(p.id, q.id),
+    );
     expect(report.weakLinks.map((w) => w.id)).toEqual(ranked.slice(0, 100).map((c) => c.id));
 
     const direct = new Set(report.singleSources.map((s) => `${s.supplier}\u0000${s.buyer}`));
@@ -183,17 +228,37 @@ describe('report sections at scale', () => {
         return { supplier: x.id, dependants, focalDependants: dependants.filter((v) => byId.get(v)!.tier === 0) };
       })
       .filter((h) => h.dependants.length > 0)
-      .sort((p, q) => q.focalDependants.length - p.focalDependants.length || q.dependants.length - p.dependants.length || byString(p.supplier, q.supplier));
-    expect(report.hiddenCriticalSuppliers.map(({ supplier, dependants, focalDependants }) => ({ supplier, dependants, focalDependants }))).toEqual(hidden);
+      .sort(
+        (p, q) =>
+          q.focalDependants.length - p.focalDependants.length ||
+          q.dependants.length - p.dependants.length ||
+          byString(p.supplier, q.supplier),
+      );
+    expect(
+      report.hiddenCriticalSuppliers.map(({ supplier, dependants, focalDependants }) => ({
+        supplier,
+        dependants,
+        focalDependants,
+      })),
+    ).toEqual(hidden);
 
     const gaps = report.companies
       .filter((c) => c.requiredLevel !== null && c.requiredLevel > c.ownLevel)
-      .sort((p, q) => q.requiredLevel! - q.ownLevel - (p.requiredLevel! - p.ownLevel) || q.riskContribution - p.riskContribution || byString(p.id, q.id));
+      .sort(
+        (p, q) =>
+          q.requiredLevel! - q.ownLevel - (p.requiredLevel! - p.ownLevel) ||
+          q.riskContribution - p.riskContribution ||
+          byString(p.id, q.id),
+      );
     expect(report.levelGaps.map((g) => g.id)).toEqual(gaps.map((c) => c.id));
 
     const net = plain(network);
     const groups = [...net.groups].flatMap(([buyer, commodities]) =>
-      [...commodities].map(([commodity, list]) => ({ buyer, commodity, hhi: list.reduce((h, x) => h + (100 * x.share) ** 2, 0) })),
+      [...commodities].map(([commodity, list]) => ({
+        buyer,
+        commodity,
+        hhi: list.reduce((h, x) => h + (100 * x.share) ** 2, 0),
+      })),
     );
     groups.sort((p, q) => q.hhi - p.hhi || byString(p.buyer, q.buyer) || byString(p.commodity, q.commodity));
     const ours = report.concentration.groups;
@@ -208,7 +273,9 @@ describe('report sections at scale', () => {
       `{\n${[field('theta', theta), field('assumptions', assumptions), field('expectedAnnualLoss', expectedAnnualLoss), field('summary', summary)].join(',\n')},\n "companies": [` +
       companies.map((c, i) => `${i > 0 ? ',' : ''}\n  ${JSON.stringify(c)}`).join('') +
       '\n ]' +
-      Object.entries(rest).map(([key, value]) => `,\n${field(key, value)}`).join('') +
+      Object.entries(rest)
+        .map(([key, value]) => `,\n${field(key, value)}`)
+        .join('') +
       '\n}\n';
     const chunks = [...jsonReportChunks(a, ['a warning'], 1)];
     expect(chunks.length).toBeGreaterThan(5);

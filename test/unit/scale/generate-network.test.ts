@@ -44,15 +44,20 @@ describe('generateNetwork', () => {
     expect(() => generateNetwork({ companies: 0 }, collectNetwork())).toThrow(/generate: companies/);
     expect(() => generateNetwork({ companies: 10, focal: 11 }, collectNetwork())).toThrow(/generate: focal/);
     expect(() => generateNetwork({ companies: 10, seed: -1 }, collectNetwork())).toThrow(/generate: seed/);
-    expect(() => generateNetwork({ companies: 10, suppliersPerCompany: 0 }, collectNetwork())).toThrow(/generate: suppliersPerCompany/);
+    expect(() => generateNetwork({ companies: 10, suppliersPerCompany: 0 }, collectNetwork())).toThrow(
+      /generate: suppliersPerCompany/,
+    );
   });
 
-  it.each([1, 2, 7, 60, 3000])('generateNetwork writes files that read back exactly, without errors or warnings (%i companies)', async (companies) => {
-    const dir = await written({ companies, seed: 5 });
-    const { network, warnings } = await readNetwork(dir);
-    expect(warnings).toEqual([]);
-    expect(network).toEqual(generateNetwork({ companies, seed: 5 }, collectNetwork()).network);
-  });
+  it.each([1, 2, 7, 60, 3000])(
+    'generateNetwork writes files that read back exactly, without errors or warnings (%i companies)',
+    async (companies) => {
+      const dir = await written({ companies, seed: 5 });
+      const { network, warnings } = await readNetwork(dir);
+      expect(warnings).toEqual([]);
+      expect(network).toEqual(generateNetwork({ companies, seed: 5 }, collectNetwork()).network);
+    },
+  );
 
   it('generateNetwork gives byte-identical files for the same seed, other files for another', async () => {
     const a = await digest(await written({ companies: 2000, seed: 42 }));
@@ -73,12 +78,21 @@ describe('generateNetwork', () => {
     for (let t = 1; t < 6; t++) expect(sizes[t + 1]!).toBeGreaterThan(sizes[t]!);
     expect(tier.filter((x) => x < 0).length).toBeLessThan(index.n / 100);
 
-    const buyers = Array.from({ length: index.n }, (_, u) => new Set(Array.from(index.outEdges.subarray(index.outStart[u]!, index.outStart[u + 1]!), (e) => index.edgeBuyer[e])).size).sort((a, b) => a - b);
+    const buyers = Array.from(
+      { length: index.n },
+      (_, u) =>
+        new Set(
+          Array.from(index.outEdges.subarray(index.outStart[u]!, index.outStart[u + 1]!), (e) => index.edgeBuyer[e]),
+        ).size,
+    ).sort((a, b) => a - b);
     const median = buyers[index.n >> 1]!;
     expect(median).toBeLessThanOrEqual(3);
     expect(buyers.at(-1)!).toBeGreaterThan(100 * median); // hubs
 
-    const groupSizes = Array.from({ length: index.groupCount }, (_, g) => index.groupEdgeStart[g + 1]! - index.groupEdgeStart[g]!);
+    const groupSizes = Array.from(
+      { length: index.groupCount },
+      (_, g) => index.groupEdgeStart[g + 1]! - index.groupEdgeStart[g]!,
+    );
     const share = (size: (s: number) => boolean): number => groupSizes.filter(size).length / index.groupCount;
     expect(share((s) => s === 1)).toBeGreaterThan(0.4);
     expect(share((s) => s === 2)).toBeGreaterThan(0.2);
@@ -92,7 +106,9 @@ describe('generateNetwork', () => {
     expect(jp / index.n).toBeGreaterThan(0.5);
     const unassessed = network.companies.filter((c) => c.scsLevel === null && c.securityScore === null).length;
     expect(unassessed / index.n).toBeGreaterThan(0.05);
-    expect(network.supplies.some((s) => s.access === 'network') && network.supplies.some((s) => s.access === 'software')).toBe(true);
+    expect(
+      network.supplies.some((s) => s.access === 'network') && network.supplies.some((s) => s.access === 'software'),
+    ).toBe(true);
   });
 });
 
@@ -106,11 +122,24 @@ describe('weaklink generate', () => {
 
   it('weaklink generate writes a valid network folder and says what it wrote', async () => {
     const dir = join(await mkdtemp(join(tmpdir(), 'weaklink-generate-cli-')), 'net');
-    const r = await cli('generate', dir, '--companies', '500', '--seed', '3', '--suppliers-per-company', '2', '--focal', '2');
+    const r = await cli(
+      'generate',
+      dir,
+      '--companies',
+      '500',
+      '--seed',
+      '3',
+      '--suppliers-per-company',
+      '2',
+      '--focal',
+      '2',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/500 companies, \d+ supplies \(seed 3\)/);
     const { network } = await readNetwork(dir);
     expect(network.companies.filter((c) => c.focal)).toHaveLength(2);
-    expect(await digest(dir)).toBe(await digest(await written({ companies: 500, seed: 3, suppliersPerCompany: 2, focal: 2 })));
+    expect(await digest(dir)).toBe(
+      await digest(await written({ companies: 500, seed: 3, suppliersPerCompany: 2, focal: 2 })),
+    );
   });
 });

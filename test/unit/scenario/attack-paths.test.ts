@@ -58,12 +58,11 @@ describe('attackPaths', () => {
     expect(attackPaths(ring, [at('msp')], { minProbability: 0.2 }).reached.map((p) => p.id)).toEqual(['a', 'x']);
   });
   it('attackEdges lists the edges a compromise can cross', () => {
-    expect(attackEdges(ring).map((e) => `${e.supplier}>${e.buyer}:${e.access}:${e.probability}`).sort()).toEqual([
-      'a>b:network:0.3',
-      'a>x:software:0.5',
-      'msp>a:software:0.5',
-      'msp>x:network:0.3',
-    ]);
+    expect(
+      attackEdges(ring)
+        .map((e) => `${e.supplier}>${e.buyer}:${e.access}:${e.probability}`)
+        .sort(),
+    ).toEqual(['a>b:network:0.3', 'a>x:software:0.5', 'msp>a:software:0.5', 'msp>x:network:0.3']);
   });
 });
 
@@ -97,7 +96,11 @@ describe('attackPaths properties', () => {
           const idx = indexNetwork(network);
           const start = [...new Set(picks.map((k) => k % idx.n))];
           const r = attackPaths(idx, start, { network: pn, software: ps });
-          const want = bruteForce(network, start.map((s) => idx.ids[s]!), { network: pn, software: ps });
+          const want = bruteForce(
+            network,
+            start.map((s) => idx.ids[s]!),
+            { network: pn, software: ps },
+          );
           expect(r.reached.map((x) => x.id).sort()).toEqual([...want.keys()].sort());
           for (const x of r.reached) {
             expect(x.probability).toBeCloseTo(want.get(x.id)!, 12);

@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../../src/analysis/analyze.ts';
-import { costPlan, DEFAULT_LIFT_COSTS, DEFAULTS, resolveLiftCosts, splitCost, type CostPlan } from '../../../src/analysis/cost-plan.ts';
+import {
+  costPlan,
+  DEFAULT_LIFT_COSTS,
+  DEFAULTS,
+  resolveLiftCosts,
+  splitCost,
+  type CostPlan,
+} from '../../../src/analysis/cost-plan.ts';
 import { expectedDaysDown } from '../../../src/analysis/event-loss.ts';
 import { DEFAULTS as OPTIONS } from '../../../src/analysis/options.ts';
 import { raiseLevel } from '../../../src/analysis/what-if.ts';
@@ -85,7 +92,10 @@ describe('costPlan input', () => {
     }
   });
   it('resolveLiftCosts fills the default table and rejects a bad one', () => {
-    expect(resolveLiftCosts()).toEqual({ sme: [300_000, 1_000_000, 3_000_000, 10_000_000, 25_000_000], large: [1_500_000, 5_000_000, 15_000_000, 50_000_000, 125_000_000] });
+    expect(resolveLiftCosts()).toEqual({
+      sme: [300_000, 1_000_000, 3_000_000, 10_000_000, 25_000_000],
+      large: [1_500_000, 5_000_000, 15_000_000, 50_000_000, 125_000_000],
+    });
     expect(resolveLiftCosts({ sme: [1, 1, 1, 1, 1] }).large).toBe(DEFAULT_LIFT_COSTS.large);
     expect(() => resolveLiftCosts({ large: [1, 2, 3, 4, -5] })).toThrow(/costs.large/);
     expect(() => costPlan(a, { budget: 1, costs: { sme: [1, 2] } })).toThrow(/costs.sme must hold 5/);
@@ -97,7 +107,12 @@ describe('costPlan on a chain', () => {
   it('costPlan takes the lift that avoids the most AAL within the budget, at its price and p(★k)', () => {
     // ★3 costs an SME 0.3 + 1 + 3 = 4.3M; t2 takes t1, oem and buyer2 down, t1 only oem (after its buffer).
     const plan = costPlan(a, { budget: 4_300_000 });
-    expect(plan).toMatchObject({ method: 'dynamic-programming', optimal: true, totalCost: 4_300_000, budget: 4_300_000 });
+    expect(plan).toMatchObject({
+      method: 'dynamic-programming',
+      optimal: true,
+      totalCost: 4_300_000,
+      budget: 4_300_000,
+    });
     expect(plan.lifts).toHaveLength(1);
     const lift = plan.lifts[0]!;
     const best = el('t2') >= el('t1') ? 't2' : 't1';
@@ -123,7 +138,17 @@ describe('costPlan on a chain', () => {
   });
   it('costPlan pays every step from the own level and drops lifts that do not raise the score', () => {
     // s is ★3 by its level but scores 85: ★4 (80) changes nothing, ★5 (95) does and costs 10M + 25M.
-    const n = net([{ id: 'v', revenue: 100, size: 'large' }, { id: 's', scsLevel: 3, securityScore: 85 }, { id: 'u', securityScore: 96 }], [['s', 'v', 'x'], ['u', 'v', 'y']]);
+    const n = net(
+      [
+        { id: 'v', revenue: 100, size: 'large' },
+        { id: 's', scsLevel: 3, securityScore: 85 },
+        { id: 'u', securityScore: 96 },
+      ],
+      [
+        ['s', 'v', 'x'],
+        ['u', 'v', 'y'],
+      ],
+    );
     const plan = costPlan(analyse(n), { budget: 1e9 });
     expect(plan.lifts.map((l) => [l.supplier, l.fromLevel, l.toLevel, l.cost])).toEqual([['s', 3, 5, 35_000_000]]);
     expect(plan.lifts[0]!.avoided).toBeCloseTo((p(85) - p(95)) * analyse(n).eventLoss.expected[1]!, 12);
@@ -134,14 +159,24 @@ describe('costPlan on a chain', () => {
     const dp = p(10) - p(60);
     const radius = a.failures.blastRadius;
     const day = (x: string, v: string): number => {
-      for (let k = radius.start[at(x)]!; k < radius.start[at(x) + 1]!; k++) if (radius.list[k] === at(v)) return a.failures.stopDays[k]!;
+      for (let k = radius.start[at(x)]!; k < radius.start[at(x) + 1]!; k++)
+        if (radius.list[k] === at(v)) return a.failures.stopDays[k]!;
       throw new Error(`${v} not in the blast radius of ${x}`);
     };
     const oem = (dp * 3_650_000 * w(day('t2', 'oem'))) / 365;
     const b2 = (dp * 730_000 * w(day('t2', 'buyer2'))) / 365;
     const oemShare = Math.round((4_300_000 * oem) / (oem + b2) / 1000) * 1000;
     const b2Share = Math.round((4_300_000 * b2) / (oem + b2) / 1000) * 1000;
-    const [first, second] = oem >= b2 ? [['oem', 4_300_000 - b2Share], ['buyer2', b2Share]] : [['buyer2', 4_300_000 - oemShare], ['oem', oemShare]];
+    const [first, second] =
+      oem >= b2
+        ? [
+            ['oem', 4_300_000 - b2Share],
+            ['buyer2', b2Share],
+          ]
+        : [
+            ['buyer2', 4_300_000 - oemShare],
+            ['oem', oemShare],
+          ];
     expect(t2.split.map((s) => [s.company, s.amount])).toEqual([first, second]);
     expect(t2.unallocated).toBe(0);
     expectSplitsAddUp(plan);
@@ -158,7 +193,10 @@ describe('costPlan among suppliers of one size and level', () => {
     // Six SME ★0 suppliers, each the sole source of a large buyer; ¥8.6M buys two ★3 lifts (¥4.3M each).
     const revenue = [100, 500, 500, 300, 900, 200];
     const n = net(
-      [...revenue.map((r, i) => ({ id: `b${i}`, size: 'large' as const, revenue: r * 1e6 })), ...revenue.map((_, i) => ({ id: `s${i}`, size: 'sme' as const, scsLevel: 0 }))],
+      [
+        ...revenue.map((r, i) => ({ id: `b${i}`, size: 'large' as const, revenue: r * 1e6 })),
+        ...revenue.map((_, i) => ({ id: `s${i}`, size: 'sme' as const, scsLevel: 0 })),
+      ],
       revenue.map((_, i): [string, string, string] => [`s${i}`, `b${i}`, 'x']),
     );
     const plan = costPlan(analyse(n), { budget: 8_600_000 });
@@ -176,7 +214,10 @@ describe('splitCost', () => {
   });
   it('splitCost never leaves the largest share negative: rounds down when rounding to the nearest would', () => {
     // 2,000 equal shares of ¥750 each round up to ¥1,000: the nearest would leave the largest −¥499,000.
-    const shares = splitCost(1_500_000, Array.from({ length: 2000 }, () => 1));
+    const shares = splitCost(
+      1_500_000,
+      Array.from({ length: 2000 }, () => 1),
+    );
     expect(shares.reduce((t, s) => t + s, 0)).toBe(1_500_000);
     expect(Math.min(...shares)).toBeGreaterThanOrEqual(0);
     expect(shares.slice(1).every((s) => s % 1000 === 0)).toBe(true);
@@ -207,14 +248,21 @@ describe('costPlan on the shared vectors', () => {
       expect(expected.plans.length).toBeGreaterThan(0);
       const { network } = await readNetwork(dir);
       const durations = expected.durations.map(([days, probability]) => ({ days, probability }));
-      const analysis = runAnalysis(indexNetwork(network), { theta: expected.theta, durations, hitBase: expected.hitBase, hitDecay: expected.hitDecay });
+      const analysis = runAnalysis(indexNetwork(network), {
+        theta: expected.theta,
+        durations,
+        hitBase: expected.hitBase,
+        hitDecay: expected.hitDecay,
+      });
       for (const { budget, optimalAvoided } of expected.plans) {
         const plan = costPlan(analysis, { budget, planTargets: expected.planTargets });
         const what = `${folder} ¥${budget}: ${plan.method}`;
         const slack = 1e-9 * Math.max(1e-9, optimalAvoided);
         if (plan.optimal) {
           expect(plan.method).toBe('dynamic-programming');
-          expect(Math.abs(plan.avoided - optimalAvoided), what).toBeLessThanOrEqual(1e-6 * Math.max(1e-9, optimalAvoided));
+          expect(Math.abs(plan.avoided - optimalAvoided), what).toBeLessThanOrEqual(
+            1e-6 * Math.max(1e-9, optimalAvoided),
+          );
         } else {
           expect(plan.avoided, what).toBeLessThanOrEqual(optimalAvoided + slack);
           expect(plan.upperBound, what).toBeGreaterThanOrEqual(optimalAvoided - slack);
@@ -270,8 +318,18 @@ function bruteForce(network: Network, budget: number, targets: number[]): number
 describe('costPlan against brute force', () => {
   it('costPlan (DP) finds the best plan and the greedy brackets it, on random networks of ≤ 7 companies', () => {
     const sized = fc
-      .tuple(arbitraryNetwork({ maxCompanies: 7 }), fc.array(fc.constantFrom(...SIZES), { minLength: 7, maxLength: 7 }), fc.constantFrom(0, 300_000, 4_300_000, 9_000_000, 20_000_000, 60_000_000, 200_000_000))
-      .map(([n, sizes, budget]): { network: Network; budget: number } => ({ network: { ...n, companies: n.companies.map((c, i) => ({ ...c, size: sizes[i] ?? null, revenue: (c.revenue ?? 1) * 1e6 })) }, budget }));
+      .tuple(
+        arbitraryNetwork({ maxCompanies: 7 }),
+        fc.array(fc.constantFrom(...SIZES), { minLength: 7, maxLength: 7 }),
+        fc.constantFrom(0, 300_000, 4_300_000, 9_000_000, 20_000_000, 60_000_000, 200_000_000),
+      )
+      .map(([n, sizes, budget]): { network: Network; budget: number } => ({
+        network: {
+          ...n,
+          companies: n.companies.map((c, i) => ({ ...c, size: sizes[i] ?? null, revenue: (c.revenue ?? 1) * 1e6 })),
+        },
+        budget,
+      }));
     const targets = fc.constantFrom<number[]>([3, 4, 5], [1, 2, 3, 4, 5], [4]);
     fc.assert(
       fc.property(sized, targets, ({ network, budget }, planTargets) => {
@@ -287,7 +345,9 @@ describe('costPlan against brute force', () => {
         // Lifts are independent: the lifted network's AAL is the AAL less what the plan avoids.
         let lifted = network;
         for (const l of plan.lifts) lifted = raiseLevel(lifted, l.supplier, l.toLevel);
-        expect(Math.abs(analyse(lifted).expectedAnnualLoss - plan.expectedAnnualLossAfter)).toBeLessThanOrEqual(1e-9 * Math.max(1, plan.expectedAnnualLossBefore));
+        expect(Math.abs(analyse(lifted).expectedAnnualLoss - plan.expectedAnnualLossAfter)).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, plan.expectedAnnualLossBefore),
+        );
         expectSplitsAddUp(plan);
         const greedy = costPlan(analysis, { budget, planTargets, maxDpCells: 0 });
         expect(greedy.method).toBe('greedy-hull');
@@ -315,7 +375,9 @@ describe('costPlan greedy on generated networks', () => {
       expect(greedy.upperBound).toBeGreaterThanOrEqual(exact.avoided - slack);
       expect(greedy.totalCost).toBeLessThanOrEqual(budget);
       expectSplitsAddUp(greedy);
-      gaps.push(`¥${budget / 1e6}M: greedy ${(greedy.avoided / exact.avoided).toFixed(4)} of optimal, bound ${(greedy.upperBound / exact.avoided).toFixed(4)}`);
+      gaps.push(
+        `¥${budget / 1e6}M: greedy ${(greedy.avoided / exact.avoided).toFixed(4)} of optimal, bound ${(greedy.upperBound / exact.avoided).toFixed(4)}`,
+      );
     }
     console.log(`greedy vs DP on 3,000 generated companies — ${gaps.join('; ')}`);
   });

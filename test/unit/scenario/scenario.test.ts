@@ -149,12 +149,14 @@ function referenceScenario(network: Network, hit: string[], days: number, lastDa
   for (let t = 0; t <= lastDay; t++) {
     const now = new Map<string, number>();
     if (t < days) for (const h of hit) now.set(h, since.get(h) ?? t);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const [key, list] of groups) {
         const buyer = key.split('\u0000')[0]!;
         if (now.has(buyer)) continue;
-        const left = list.filter((x) => !(now.has(x.supplier) && t - now.get(x.supplier)! >= x.buffer)).reduce((s, x) => s + x.share, 0);
+        const left = list
+          .filter((x) => !(now.has(x.supplier) && t - now.get(x.supplier)! >= x.buffer))
+          .reduce((s, x) => s + x.share, 0);
         if (left < theta - 1e-9) {
           now.set(buyer, since.get(buyer) ?? t);
           changed = true;
@@ -168,7 +170,11 @@ function referenceScenario(network: Network, hit: string[], days: number, lastDa
 }
 
 /** Stopped ids per day from a result's timeline. */
-function replay(ids: string[], timeline: { day: number; stopped: string[]; recovered: string[] }[], lastDay: number): string[][] {
+function replay(
+  ids: string[],
+  timeline: { day: number; stopped: string[]; recovered: string[] }[],
+  lastDay: number,
+): string[][] {
   const down = new Set<string>();
   const out: string[][] = [];
   let k = 0;
@@ -190,30 +196,52 @@ describe.each([true, false])('simulateScenario properties (cycles allowed: %s)',
 
   it('simulateScenario matches the rule applied day by day', () => {
     fc.assert(
-      fc.property(networks, fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 25 }), thetas, (network, picks, days, theta) => {
-        const i = indexNetwork(network);
-        const hit = [...new Set(picks.map((p) => p % i.n))];
-        const r = simulateScenario(i, { hit, days }, { theta });
-        const want = referenceScenario(network, hit.map((h) => i.ids[h]!), days, r.lastDay, theta);
-        expect(replay(i.ids, r.timeline, r.lastDay)).toEqual(want);
-        expect(r.down).toEqual(want.map((d) => d.length));
-      }),
+      fc.property(
+        networks,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 25 }),
+        thetas,
+        (network, picks, days, theta) => {
+          const i = indexNetwork(network);
+          const hit = [...new Set(picks.map((p) => p % i.n))];
+          const r = simulateScenario(i, { hit, days }, { theta });
+          const want = referenceScenario(
+            network,
+            hit.map((h) => i.ids[h]!),
+            days,
+            r.lastDay,
+            theta,
+          );
+          expect(replay(i.ids, r.timeline, r.lastDay)).toEqual(want);
+          expect(r.down).toEqual(want.map((d) => d.length));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('simulateScenario with every buffer 0 stops exactly the static cascade on every day of the hit', () => {
     fc.assert(
-      fc.property(networks, fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 1000 }), thetas, (network, picks, days, theta) => {
-        const flat = { ...network, supplies: network.supplies.map((s) => ({ ...s, bufferDays: 0 })) };
-        const i = indexNetwork(flat);
-        const hit = [...new Set(picks.map((p) => p % i.n))];
-        const r = simulateScenario(i, { hit, days }, { theta });
-        const d = referenceCascade(flat, hit.map((h) => i.ids[h]!), theta);
-        expect(r.companies.map((c) => c.id).sort()).toEqual(d);
-        expect(r.down).toEqual([...Array<number>(days).fill(d.length), 0]);
-        for (const c of r.companies) expect(c).toMatchObject({ stoppedOn: 0, recoveredOn: days, daysDown: days });
-      }),
+      fc.property(
+        networks,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 1000 }),
+        thetas,
+        (network, picks, days, theta) => {
+          const flat = { ...network, supplies: network.supplies.map((s) => ({ ...s, bufferDays: 0 })) };
+          const i = indexNetwork(flat);
+          const hit = [...new Set(picks.map((p) => p % i.n))];
+          const r = simulateScenario(i, { hit, days }, { theta });
+          const d = referenceCascade(
+            flat,
+            hit.map((h) => i.ids[h]!),
+            theta,
+          );
+          expect(r.companies.map((c) => c.id).sort()).toEqual(d);
+          expect(r.down).toEqual([...Array<number>(days).fill(d.length), 0]);
+          for (const c of r.companies) expect(c).toMatchObject({ stoppedOn: 0, recoveredOn: days, daysDown: days });
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -225,7 +253,11 @@ describe.each([true, false])('simulateScenario properties (cycles allowed: %s)',
         const hit = [...new Set(picks.map((p) => p % i.n))];
         const days = i.n * 11 + 1; // every chain of buffers (≤ 10 days each) has run out
         const r = simulateScenario(i, { hit, days }, { theta });
-        const d = referenceCascade(network, hit.map((h) => i.ids[h]!), theta);
+        const d = referenceCascade(
+          network,
+          hit.map((h) => i.ids[h]!),
+          theta,
+        );
         expect(r.companies.map((c) => c.id).sort()).toEqual(d);
         expect(r.down[days - 1]).toBe(d.length);
         for (let t = 1; t < days; t++) expect(r.down[t]!).toBeGreaterThanOrEqual(r.down[t - 1]!);

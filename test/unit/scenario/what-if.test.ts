@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../../src/analysis/analyze.ts';
-import { addSupplier, applyWhatIfs, compareAnalyses, parseWhatIfs, raiseLevel, removeSupplier } from '../../../src/analysis/what-if.ts';
+import {
+  addSupplier,
+  applyWhatIfs,
+  compareAnalyses,
+  parseWhatIfs,
+  raiseLevel,
+  removeSupplier,
+} from '../../../src/analysis/what-if.ts';
 import { UsageError } from '../../../src/errors.ts';
 import { indexNetwork } from '../../../src/model/index-network.ts';
 import type { Network } from '../../../src/model/types.ts';
@@ -43,10 +50,17 @@ function usage(fn: () => unknown): UsageError {
 describe('parseWhatIfs', () => {
   it('parseWhatIfs rejects an unknown op, a bad share and extra fields, naming the path', () => {
     expect(usage(() => parseWhatIfs([{ op: 'explode', company: 'x' }])).field).toBe('[0].op');
-    const e = usage(() => parseWhatIfs([{ op: 'remove-supplier', company: 'a' }, { op: 'add-supplier', buyer: 'b', supplier: 'c', commodity: 'x', share: 1.5 }]));
+    const e = usage(() =>
+      parseWhatIfs([
+        { op: 'remove-supplier', company: 'a' },
+        { op: 'add-supplier', buyer: 'b', supplier: 'c', commodity: 'x', share: 1.5 },
+      ]),
+    );
     expect(e.field).toBe('[1].share');
     expect(e.message).toMatch(/^what-if file \[1\]\.share: /);
-    expect(usage(() => parseWhatIfs([{ op: 'raise-level', company: 'a', level: 4, extra: 1 }])).message).toMatch(/\[0\]/);
+    expect(usage(() => parseWhatIfs([{ op: 'raise-level', company: 'a', level: 4, extra: 1 }])).message).toMatch(
+      /\[0\]/,
+    );
     expect(usage(() => parseWhatIfs({ op: 'raise-level' })).message).toMatch(/what-if file/);
   });
   it('parseWhatIfs accepts the three operations', () => {
@@ -78,16 +92,32 @@ describe('raiseLevel', () => {
 
 describe('addSupplier', () => {
   it('addSupplier rejects unknown ids, self supply, a supplier already in the group and share 1 on an existing group', () => {
-    expect(usage(() => addSupplier(base(), { buyer: 'ghost', supplier: 'alt', commodity: 'chips', share: 0.5 })).field).toBe('buyer');
-    expect(usage(() => addSupplier(base(), { buyer: 'tier1', supplier: 'ghost', commodity: 'chips', share: 0.5 })).field).toBe('supplier');
-    expect(usage(() => addSupplier(base(), { buyer: 'tier1', supplier: 'tier1', commodity: 'chips', share: 0.5 })).message).toMatch(/itself/);
-    expect(usage(() => addSupplier(base(), { buyer: 'oem', supplier: 'a', commodity: 'trim', share: 0.2 })).message).toMatch(/already supplies/);
-    expect(usage(() => addSupplier(base(), { buyer: 'tier1', supplier: 'alt', commodity: 'chips', share: 1 })).field).toBe('share');
+    expect(
+      usage(() => addSupplier(base(), { buyer: 'ghost', supplier: 'alt', commodity: 'chips', share: 0.5 })).field,
+    ).toBe('buyer');
+    expect(
+      usage(() => addSupplier(base(), { buyer: 'tier1', supplier: 'ghost', commodity: 'chips', share: 0.5 })).field,
+    ).toBe('supplier');
+    expect(
+      usage(() => addSupplier(base(), { buyer: 'tier1', supplier: 'tier1', commodity: 'chips', share: 0.5 })).message,
+    ).toMatch(/itself/);
+    expect(
+      usage(() => addSupplier(base(), { buyer: 'oem', supplier: 'a', commodity: 'trim', share: 0.2 })).message,
+    ).toMatch(/already supplies/);
+    expect(
+      usage(() => addSupplier(base(), { buyer: 'tier1', supplier: 'alt', commodity: 'chips', share: 1 })).field,
+    ).toBe('share');
   });
   it('addSupplier rescales a group without shares after splitting it equally', () => {
     const before = base();
     const snapshot = structuredClone(before);
-    const after = addSupplier(before, { buyer: 'tier1', supplier: 'alt', commodity: 'chips', share: 0.3, bufferDays: 5 });
+    const after = addSupplier(before, {
+      buyer: 'tier1',
+      supplier: 'alt',
+      commodity: 'chips',
+      share: 0.3,
+      bufferDays: 5,
+    });
     const chips = after.supplies.filter((s) => s.buyer === 'tier1' && s.commodity === 'chips');
     expect(chips.map((s) => [s.supplier, s.share, s.bufferDays])).toEqual([
       ['fab', 0.7, null],
@@ -96,7 +126,13 @@ describe('addSupplier', () => {
     expect(before).toEqual(snapshot);
   });
   it('addSupplier normalises given shares before rescaling them', () => {
-    const odd = net([{ id: 'v' }, { id: 'p' }, { id: 'q' }, { id: 'r' }], [['p', 'v', 'c', 0.5], ['q', 'v', 'c', 1.5]]);
+    const odd = net(
+      [{ id: 'v' }, { id: 'p' }, { id: 'q' }, { id: 'r' }],
+      [
+        ['p', 'v', 'c', 0.5],
+        ['q', 'v', 'c', 1.5],
+      ],
+    );
     const after = addSupplier(odd, { buyer: 'v', supplier: 'r', commodity: 'c', share: 0.2 });
     expect(after.supplies.map((s) => s.share)).toEqual([0.25 * 0.8, 0.75 * 0.8, 0.2]);
   });
@@ -115,7 +151,9 @@ describe('removeSupplier', () => {
     const snapshot = structuredClone(before);
     const after = removeSupplier(before, 'a');
     expect(after.companies.map((c) => c.id)).toEqual(['oem', 'tier1', 'fab', 'b', 'alt']);
-    expect(after.supplies.filter((s) => s.commodity === 'trim')).toEqual([expect.objectContaining({ supplier: 'b', share: 1 })]);
+    expect(after.supplies.filter((s) => s.commodity === 'trim')).toEqual([
+      expect.objectContaining({ supplier: 'b', share: 1 }),
+    ]);
     expect(before).toEqual(snapshot);
   });
   it('removeSupplier lets a group left empty disappear, and removes the company as a buyer too', () => {
@@ -146,14 +184,21 @@ describe('applyWhatIfs', () => {
       { op: 'remove-supplier', company: 'b' },
     ]);
     expect(after.companies.find((c) => c.id === 'alt')).toMatchObject({ scsLevel: 5, securityScore: 95 });
-    expect(after.supplies.map((s) => `${s.supplier}>${s.buyer}:${s.share}`)).toEqual(['tier1>oem:null', 'fab>tier1:0.5', 'a>oem:1', 'alt>tier1:0.5']);
+    expect(after.supplies.map((s) => `${s.supplier}>${s.buyer}:${s.share}`)).toEqual([
+      'tier1>oem:null',
+      'fab>tier1:0.5',
+      'a>oem:1',
+      'alt>tier1:0.5',
+    ]);
   });
 });
 
 describe('compareAnalyses', () => {
   it('compareAnalyses shows what a second source for chips changes, and only that', () => {
     const before = runAnalysis(indexNetwork(base()));
-    const after = runAnalysis(indexNetwork(addSupplier(base(), { buyer: 'tier1', supplier: 'alt', commodity: 'chips', share: 0.5 })));
+    const after = runAnalysis(
+      indexNetwork(addSupplier(base(), { buyer: 'tier1', supplier: 'alt', commodity: 'chips', share: 0.5 })),
+    );
     const c = compareAnalyses(before, after);
     const fab = c.companies.find((x) => x.id === 'fab')!;
     expect(fab.before).toMatchObject({ blastRadiusSize: 2 });
@@ -169,7 +214,10 @@ describe('compareAnalyses', () => {
     // alt now supplies with no access and is not critical: ★3 asked, ★2 held — a new gap.
     expect(c.levelGaps.added).toEqual([{ id: 'alt', ownLevel: 2, requiredLevel: 3 }]);
     expect(c.levelGaps.removed).toEqual([]);
-    expect(c.companies.find((x) => x.id === 'alt')).toMatchObject({ before: { requiredLevel: null }, after: { requiredLevel: 3 } });
+    expect(c.companies.find((x) => x.id === 'alt')).toMatchObject({
+      before: { requiredLevel: null },
+      after: { requiredLevel: 3 },
+    });
   });
   it('compareAnalyses lists a removed company with after null and the level gaps that close', () => {
     const before = runAnalysis(indexNetwork(base()));
@@ -177,7 +225,10 @@ describe('compareAnalyses', () => {
     const c = compareAnalyses(before, after);
     expect(c.companies.find((x) => x.id === 'a')).toMatchObject({ before: { requiredLevel: 4 }, after: null });
     // b now supplies all the trim: critical with no buffer, so oem asks ★4 of it — which it now holds.
-    expect(c.companies.find((x) => x.id === 'b')).toMatchObject({ before: { requiredLevel: 3, ownLevel: 2 }, after: { requiredLevel: 4, ownLevel: 4 } });
+    expect(c.companies.find((x) => x.id === 'b')).toMatchObject({
+      before: { requiredLevel: 3, ownLevel: 2 },
+      after: { requiredLevel: 4, ownLevel: 4 },
+    });
     expect(c.levelGaps.removed).toEqual([
       { id: 'a', ownLevel: 3, requiredLevel: 4 },
       { id: 'b', ownLevel: 2, requiredLevel: 3 },
