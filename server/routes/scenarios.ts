@@ -29,10 +29,10 @@ export const ScenarioName = z
   .min(1)
   .max(80)
   .regex(
-    /^[\p{L}\p{N}](?:[\p{L}\p{N} ._-]*[\p{L}\p{N}._-])?$/u,
-    "use 1–80 letters, digits, spaces, '-', '_' or '.', starting with a letter or digit and not ending with a space",
+    /^[\p{L}\p{N}](?:[\p{L}\p{N} ._+-]*[\p{L}\p{N}._+-])?$/u,
+    "use 1–80 letters, digits, spaces, '-', '_', '+' or '.', starting with a letter or digit and not ending with a space",
   )
-  .describe('Scenario name: 1–80 letters, digits, spaces, - _ . (starting with a letter or digit).');
+  .describe('Scenario name: 1–80 letters, digits, spaces, - _ + . (starting with a letter or digit).');
 
 const scenarioFields = {
   hit: z

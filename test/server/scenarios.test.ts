@@ -193,6 +193,22 @@ describe('scenario, risk, plan and executive over data/sample', () => {
       expect((await get(server.url, `/api/scenarios/${encodeURIComponent('a;b')}`)).status).toBe(400);
     });
 
+    it('takes a name with + (e.g. "ota+kanazawa 10d"), and gives it back by name', async () => {
+      const opts = { token: server.auth.analyst };
+      const name = 'ota+kanazawa 10d';
+      const saved = await post(
+        server.url,
+        '/api/scenarios',
+        { name, hit: [top[0]], days: 3 },
+        'application/json',
+        opts,
+      );
+      expect(saved.status, saved.text).toBe(200);
+      const back = await get<Api.SavedScenario>(server.url, `/api/scenarios/${encodeURIComponent(name)}`);
+      expect(back.body.name).toBe(name);
+      await send('DELETE', server.url, `/api/scenarios/${encodeURIComponent(name)}`, undefined, opts);
+    });
+
     it('save → list → get → compare → delete', async () => {
       const version = (await get<Api.SummaryResponse>(server.url, '/api/summary')).body.version;
       const opts = { token: server.auth.analyst };

@@ -433,7 +433,11 @@ async function start(): Promise<void> {
     const sim = simulation;
     const outside = sim.disrupted.filter((id) => !map.has(id));
     const stopDay = new Map(sim.companies.map((c) => [c.id, c.stopDay]));
-    const focalNames = sim.focalDisrupted.map((id) => `${shortName(nameOf(id))} on day ${stopDay.get(id) ?? 0}`);
+    const hitSet = new Set(sim.hit);
+    // Focal companies the breach stops besides those it hits.
+    const focalNames = sim.focalDisrupted
+      .filter((id) => !hitSet.has(id))
+      .map((id) => `${shortName(nameOf(id))} on day ${stopDay.get(id) ?? 0}`);
     const others = sim.disrupted.length - sim.hit.length;
     els.banner.hidden = false;
     setChildren(
@@ -442,7 +446,13 @@ async function start(): Promise<void> {
         'div',
         { class: 'banner-text' },
         h('strong', {}, `Breach at ${sim.hit.map((id) => shortName(nameOf(id))).join(', ')}`),
-        h('span', {}, ` stops ${formatNumber(others)} other compan${others === 1 ? 'y' : 'ies'}`),
+        h(
+          'span',
+          {},
+          others === 0
+            ? ' stops no other company'
+            : ` stops ${formatNumber(others)} other compan${others === 1 ? 'y' : 'ies'}`,
+        ),
         focalNames.length > 0 && h('span', {}, ', including ', h('strong', {}, focalNames.join(', '))),
         others > 0 && h('span', { class: 'muted' }, ' (days count from the breach; buffers delay a stop)'),
         outside.length > 0 && h('span', { class: 'muted' }, ` (${outside.length} outside this view)`),

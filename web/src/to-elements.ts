@@ -46,12 +46,18 @@ export interface EdgeData {
 
 const LEGAL_SUFFIX =
   /[\s,]+(co\.?,?\s*ltd\.?|company,?\s*limited|corporation|corp\.?|inc\.?|ltd\.?|limited|k\.k\.|kk|gmbh|ag|llc|plc|s\.a\.|co\.)$/i;
+/** Japanese legal forms, before or after the name: 株式会社, 有限会社, 合同会社, 合名会社, 合資会社 and their short forms (株), (有), ㈱, ㈲. */
+const JAPANESE_FORM =
+  /^\s*(?:株式会社|有限会社|合同会社|合名会社|合資会社|[(（]株[)）]|[(（]有[)）]|㈱|㈲)\s*|\s*(?:株式会社|有限会社|合同会社|合名会社|合資会社|[(（]株[)）]|[(（]有[)）]|㈱|㈲)\s*$/u;
 
-/** The display name without its legal-form suffix ("Kanazawa Interior Trim Co., Ltd." → "Kanazawa Interior Trim"). */
+/**
+ * The display name without its legal form ("Kanazawa Interior Trim Co., Ltd." →
+ * "Kanazawa Interior Trim"; "株式会社小島プレス" and "小島プレス(株)" → "小島プレス").
+ */
 export function shortName(name: string): string {
   let short = name.trim();
   for (let i = 0; i < 3; i++) {
-    const next = short.replace(LEGAL_SUFFIX, '').trim();
+    const next = short.replace(LEGAL_SUFFIX, '').replace(JAPANESE_FORM, '').trim();
     if (next === short || next === '') break;
     short = next;
   }
