@@ -352,6 +352,21 @@ describe('map (Chromium against the API app)', () => {
     await closeMap(page);
   });
 
+  it('search then Enter at once opens the first match of what is typed, not of an older query', async () => {
+    const page = await openMap(browser, server.pageUrl);
+    // An older query lists other companies first.
+    await page.locator('#search').fill('Kirishima');
+    await expect.poll(() => page.locator('#search-results li.result').count()).toBeGreaterThan(0);
+    const query = 'Ota Precision';
+    const first = (await server.get<CompanyListResponse>(`/api/companies?q=${encodeURIComponent(query)}&limit=8`))
+      .items[0]!;
+    // Typed and Enter before the debounced search has answered.
+    await page.locator('#search').fill(query);
+    await page.locator('#search').press('Enter');
+    await expect.poll(() => page.locator('#panel h2.company-name').textContent()).toBe(first.name);
+    await closeMap(page);
+  });
+
   it('double-clicking a company with hidden suppliers brings them in', async () => {
     const page = await openMap(browser, server.pageUrl);
     const id = await page.evaluate(() =>

@@ -525,10 +525,28 @@ async function start(): Promise<void> {
     renderBanner();
   }
 
-  // Search: debounced, newest answer wins.
+  // Search: debounced, newest answer wins; Enter waits for the answer to what is typed.
   let searchTimer = 0;
   let searchSeq = 0;
   let activeResult = -1;
+  /** The query whose results are listed. */
+  let shownQuery = '';
+  /** Searches `q` now and lists the results, unless a newer search overtook it; resolves with them. */
+  async function searchNow(q: string): Promise<CompanyRow[] | undefined> {
+    const seq = ++searchSeq;
+    const list = await track(api.companies({ q, limit: 8 }));
+    if (!list || seq !== searchSeq) return undefined;
+    renderResults(list.items);
+    shownQuery = q;
+    return list.items;
+  }
+  function cancelPendingSearch(): void {
+    if (searchTimer !== 0) {
+      window.clearTimeout(searchTimer);
+      searchTimer = 0;
+      busy--;
+    }
+  }
   function renderResults(items: CompanyRow[]): void {
     activeResult = -1;
     els.results.hidden = false;
@@ -573,13 +591,10 @@ async function start(): Promise<void> {
     void track(focus(c.id));
   }
   els.search.addEventListener('input', () => {
-    if (searchTimer !== 0) {
-      window.clearTimeout(searchTimer);
-      searchTimer = 0;
-      busy--;
-    }
+    cancelPendingSearch();
     const q = els.search.value.trim();
     if (!q) {
+      shownQuery = '';
       els.results.hidden = true;
       return;
     }
@@ -587,10 +602,7 @@ async function start(): Promise<void> {
     searchTimer = window.setTimeout(() => {
       searchTimer = 0;
       busy--;
-      const seq = ++searchSeq;
-      void track(api.companies({ q, limit: 8 })).then((list) => {
-        if (list && seq === searchSeq) renderResults(list.items);
-      });
+      void searchNow(q);
     }, 180);
   });
   els.search.addEventListener('keydown', (event) => {
@@ -600,6 +612,16 @@ async function start(): Promise<void> {
       activeResult = Math.max(0, Math.min(items.length - 1, activeResult + (event.key === 'ArrowDown' ? 1 : -1)));
       items.forEach((li, i) => li.classList.toggle('active', i === activeResult));
     } else if (event.key === 'Enter') {
+      const q = els.search.value.trim();
+      if (q !== '' && q !== shownQuery) {
+        // The list is for an older query: search what is typed now, then open its first match.
+        event.preventDefault();
+        cancelPendingSearch();
+        void searchNow(q).then((found) => {
+          if (found?.[0]) pick(found[0]);
+        });
+        return;
+      }
       (items[Math.max(activeResult, 0)] ?? null)?.click();
     } else if (event.key === 'Escape') {
       els.results.hidden = true;
