@@ -121,7 +121,7 @@ export interface CompanyDetailResponse {
   levelGap: {
     ownLevel: number;
     requiredLevel: number;
-    askedBy: { buyer: string; commodity: string; reasons: string[] }[];
+    askedBy: { buyer: string; buyerName: string; commodity: string; reasons: string[] }[];
   } | null;
   /** (added) Full sizes of the lists above; each list holds at most `listLimit` entries. */
   counts: { suppliers: number; buyers: number; blastRadius: number; criticalSuppliers: number };
@@ -271,7 +271,7 @@ export interface LevelGap {
   requiredLevel: number;
   unassessed: boolean;
   /** Buyers that ask ★4 and why: `data`, `halt` (critical, short buffer), `access` (network/software). */
-  askedBy: { buyer: string; commodity: string; reasons: string[] }[];
+  askedBy: { buyer: string; buyerName: string; commodity: string; reasons: string[] }[];
 }
 
 /** GET /api/analysis/level-gaps?offset=&limit= (widest gap first, then by risk) */
@@ -290,7 +290,7 @@ export interface ConcentrationGroup {
   commodity: string;
   /** Σ (100 × share)², 0–10,000. */
   hhi: number;
-  suppliers: { id: string; share: number }[];
+  suppliers: { id: string; name: string; share: number }[];
 }
 
 /**

@@ -130,7 +130,9 @@ export const SupplyLinkSchema = z.object({
   ownScore: z.number(),
 }) satisfies z.ZodType<SupplyLink>;
 
-const askedBy = z.array(z.object({ buyer: id, commodity: z.string(), reasons: z.array(z.string()) }));
+const askedBy = z.array(
+  z.object({ buyer: id, buyerName: z.string(), commodity: z.string(), reasons: z.array(z.string()) }),
+);
 
 export const CompanyDetailSchema = z.object({
   company: CompanyRowSchema.extend({
@@ -260,7 +262,7 @@ export const ConcentrationSchema = z.object({
       buyer: id,
       commodity: z.string(),
       hhi: z.number(),
-      suppliers: z.array(z.object({ id, share: z.number() })),
+      suppliers: z.array(z.object({ id, name: z.string(), share: z.number() })),
     }),
   ),
   tiers: z.array(

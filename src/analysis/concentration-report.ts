@@ -10,7 +10,7 @@ export interface ConcentrationGroupReport {
   buyer: string;
   commodity: string;
   hhi: number;
-  suppliers: { id: string; share: number }[];
+  suppliers: { id: string; name: string; share: number }[];
 }
 
 /**
@@ -23,6 +23,7 @@ export function* concentrationGroupItems(a: Analysis): Generator<ConcentrationGr
   for (const { group: g, hhi, edges } of concentrationGroupOrder(a)) {
     const suppliers = Array.from(edges, (e) => ({
       id: index.ids[index.edgeSupplier[e]!]!,
+      name: index.network.companies[index.edgeSupplier[e]!]!.name,
       share: index.edgeShare[e]!,
     }));
     yield {

@@ -13,7 +13,7 @@ export interface LevelGapReport {
   requiredLevel: number;
   unassessed: boolean;
   /** Buyers that ask ★4 and why: data, halt (critical, short buffer), access (network/software). */
-  askedBy: { buyer: string; commodity: string; reasons: LevelReason[] }[];
+  askedBy: { buyer: string; buyerName: string; commodity: string; reasons: LevelReason[] }[];
 }
 
 /** Suppliers whose required level is above their own level one at a time: widest gap first, then by risk, then by id. */
@@ -32,6 +32,7 @@ export function* levelGapItems(a: Analysis): Generator<LevelGapReport> {
       if (reasons.length > 0) {
         askedBy.push({
           buyer: index.ids[index.edgeBuyer[e]!]!,
+          buyerName: index.network.companies[index.edgeBuyer[e]!]!.name,
           commodity: index.commodities[index.groupCommodity[index.edgeGroup[e]!]!]!,
           reasons,
         });

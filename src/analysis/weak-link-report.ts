@@ -25,22 +25,31 @@ export interface WeakLinkReport {
   reason: string;
 }
 
+/** Focal companies a reason names; more are counted. */
+const FOCAL_NAMED = 3;
+
 /** The `limit` companies of highest risk contribution, with a one-line reason each. */
 export function weakLinkReports(a: Analysis, limit = 25): WeakLinkReport[] {
   const { index } = a;
   return rankWeakLinks(index, a.risk, limit).map((x, r) => {
     const radius = members(a.failures.blastRadius, x);
     const from = a.failures.blastRadius.start[x]!;
-    const focalHit: string[] = [];
+    const focalHit: { id: string; day: number }[] = [];
     radius.forEach((v, k) => {
-      if (a.tier[v] === 0) focalHit.push(`${index.ids[v]!} on day ${a.failures.stopDays[from + k]!}`);
+      if (a.tier[v] === 0) focalHit.push({ id: index.ids[v]!, day: a.failures.stopDays[from + k]! });
     });
+    // The earliest-stopping focal companies by name (ids), the rest counted: a line stays a line.
+    focalHit.sort((p, q) => p.day - q.day || byString(p.id, q.id));
+    const named = focalHit.slice(0, FOCAL_NAMED).map((f) => `${f.id} on day ${f.day}`);
+    const more = focalHit.length - named.length;
     const score = a.unassessed[x] === 1 ? 'unassessed (scored 0)' : `own score ${a.own[x]}`;
     const depends =
       radius.length === 0
         ? 'no company stops if it alone is hit'
         : `${radius.length} compan${radius.length === 1 ? 'y stops' : 'ies stop'} if it is hit` +
-          (focalHit.length > 0 ? `, including focal ${focalHit.sort(byString).join(', ')}` : '');
+          (named.length > 0
+            ? `, including focal ${named.join(', ')}${more > 0 ? ` and ${more} more focal compan${more === 1 ? 'y' : 'ies'}` : ''}`
+            : '');
     return {
       rank: r + 1,
       id: index.ids[x]!,

@@ -179,7 +179,8 @@ function concentrationGroupJson(a: Analysis, ids: Ids, item: { group: number; hh
   let suppliers = '[';
   for (let k = 0; k < item.edges.length; k++) {
     const e = item.edges[k]!;
-    suppliers += `${k > 0 ? ',' : ''}{"id":${ids.one(index.edgeSupplier[e]!)},"share":${num(index.edgeShare[e]!)}}`;
+    const supplier = index.edgeSupplier[e]!;
+    suppliers += `${k > 0 ? ',' : ''}{"id":${ids.one(supplier)},"name":${text(index.network.companies[supplier]!.name)},"share":${num(index.edgeShare[e]!)}}`;
   }
   const fields: Record<keyof ConcentrationGroupReport, string> = {
     buyer: ids.one(index.groupBuyer[item.group]!),

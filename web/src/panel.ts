@@ -259,7 +259,7 @@ export function renderPanel(container: HTMLElement, detail: CompanyDetailRespons
                 h(
                   'li',
                   {},
-                  link(a.buyer, nameOf(detail.buyers, a.buyer)),
+                  link(a.buyer, a.buyerName),
                   h('span', { class: 'muted' }, ` (${a.commodity}) asks ★4: `),
                   a.reasons.map((r) => REASONS[r] ?? r).join('; '),
                 ),
@@ -305,10 +305,6 @@ function cappedList(cls: string, items: HTMLElement[], total: number): HTMLEleme
 
 function moreNote(total: number, shown: number): HTMLElement | false {
   return total > shown && h('p', { class: 'muted' }, `… and ${formatNumber(total - shown)} more`);
-}
-
-function nameOf(links: SupplyLink[], id: string): string {
-  return links.find((l) => l.id === id)?.name ?? id;
 }
 
 function scoreRow(label: string, score: number, note?: string): HTMLElement {

@@ -23,6 +23,7 @@ import type { ApiClient } from './api-client.ts';
 import { formatLevel, formatNumber, formatShare, h, setChildren } from './dom.ts';
 import { formatYen } from './replay.ts';
 import { scoreColour } from './style.ts';
+import { shortName } from './to-elements.ts';
 
 export const TAB_IDS = ['weak-links', 'sources', 'level-gaps', 'concentration', 'scenario'] as const;
 export type TabId = (typeof TAB_IDS)[number];
@@ -291,7 +292,7 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
 
   function levelGapRow(r: LevelGap): HTMLTableRowElement {
     const askedBy = r.askedBy
-      .map((a) => `${ctx.nameOf(a.buyer)} (${a.commodity}: ${a.reasons.map((x) => REASONS[x] ?? x).join(', ')})`)
+      .map((a) => `${shortName(a.buyerName)} (${a.commodity}: ${a.reasons.map((x) => REASONS[x] ?? x).join(', ')})`)
       .join('; ');
     return row(r.id, [
       company(r.id, r.name),
@@ -374,7 +375,7 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
               h(
                 'td',
                 { class: 'reason' },
-                g.suppliers.map((s) => `${ctx.nameOf(s.id)} ${formatShare(s.share)}`).join(', '),
+                g.suppliers.map((s) => `${shortName(s.name)} ${formatShare(s.share)}`).join(', '),
               ),
             ]),
           ),

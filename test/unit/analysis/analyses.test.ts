@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, runAnalysis } from '../../../src/analysis/analyze.ts';
 import { companyReport } from '../../../src/analysis/company-report.ts';
 import { levelGapReports } from '../../../src/analysis/level-gap-report.ts';
+import { weakLinkReports } from '../../../src/analysis/weak-link-report.ts';
 import { blastRadius, members, singleFailures } from '../../../src/analysis/blast-radius.ts';
 import { createCascade, disruptedSet } from '../../../src/analysis/cascade.ts';
 import { criticalSupplierCountries, groupHhi, hhiOf, tierConcentration } from '../../../src/analysis/concentration.ts';
@@ -257,8 +258,8 @@ describe('required level and level gaps', () => {
     const x = gaps.find((g) => g.id === 'x')!;
     expect(x).toMatchObject({ ownLevel: 0, requiredLevel: 4, unassessed: true });
     expect(x.askedBy).toEqual([
-      { buyer: 'a', commodity: 'resin', reasons: ['halt'] },
-      { buyer: 'b', commodity: 'resin', reasons: ['halt'] },
+      { buyer: 'a', buyerName: 'a', commodity: 'resin', reasons: ['halt'] },
+      { buyer: 'b', buyerName: 'b', commodity: 'resin', reasons: ['halt'] },
     ]);
     expect(gaps.some((g) => g.id === 'b')).toBe(false); // ★4 own, ★4 required
     expect(gaps[0]!.requiredLevel - gaps[0]!.ownLevel).toBeGreaterThanOrEqual(
@@ -268,6 +269,20 @@ describe('required level and level gaps', () => {
 });
 
 describe('hit likelihood, risk contribution, weak links', () => {
+  it('weakLinkReports names the three focal companies that stop first and counts the rest', () => {
+    // hub supplies five focal buyers; f3 holds 2 days of stock, the others none.
+    const focal = ['f1', 'f2', 'f3', 'f4', 'f5'];
+    const idx5 = indexNetwork(
+      net(
+        [{ id: 'hub' }, ...focal.map((id) => ({ id, focal: true, revenue: 100 }))],
+        focal.map((id) => ['hub', id, 'parts', null, { bufferDays: id === 'f1' ? 2 : 0 }]),
+      ),
+    );
+    const [hub] = weakLinkReports(runAnalysis(idx5), 1);
+    expect(hub!.reason).toBe(
+      'unassessed (scored 0); 5 companies stop if it is hit, including focal f2 on day 0, f3 on day 0, f4 on day 0 and 2 more focal companies',
+    );
+  });
   it('hitLikelihood rejects a base outside (0, 1]', () => {
     expect(() => hitLikelihood(10, { hitBase: 2 })).toThrow(/hitBase/);
     expect(() => hitLikelihood(10, { hitBase: 0 })).toThrow(/hitBase/);
