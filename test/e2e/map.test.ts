@@ -367,6 +367,28 @@ describe('map (Chromium against the API app)', () => {
     await closeMap(page);
   });
 
+  it('the tables drawer resizes by dragging its top edge or with the arrow keys, at 1366×768 too', async () => {
+    const page = await openMap(browser, server.pageUrl, { width: 1366, height: 768 });
+    const height = (): Promise<number> => page.locator('#drawer').evaluate((el) => el.getBoundingClientRect().height);
+    const before = await height();
+    const box = (await page.locator('#drawer .drawer-handle').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 150, { steps: 5 });
+    await page.mouse.up();
+    expect(Math.abs((await height()) - (before + 150))).toBeLessThanOrEqual(2);
+    await page.locator('#drawer .drawer-handle').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(Math.abs((await height()) - (before + 110))).toBeLessThanOrEqual(2);
+    // Tab labels stay on one line.
+    const heights = await page
+      .locator('#drawer .tab')
+      .evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect().height));
+    expect(Math.max(...heights)).toBeLessThan(40);
+    await shot(page, 'drawer-1366');
+    await closeMap(page);
+  });
+
   it('double-clicking a company with hidden suppliers brings them in', async () => {
     const page = await openMap(browser, server.pageUrl);
     const id = await page.evaluate(() =>

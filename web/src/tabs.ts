@@ -103,7 +103,7 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
     '▾',
   );
   bar.append(h('span', { class: 'spacer' }), toggle);
-  setChildren(container, bar, body);
+  setChildren(container, drawerHandle(container), bar, body);
 
   const row = (id: string, cells: (HTMLElement | string)[]): HTMLTableRowElement =>
     h(
@@ -477,4 +477,63 @@ function countryLegend(palette: Map<string, string>): HTMLElement {
     { class: 'country-legend' },
     [...palette].map(([country, colour]) => h('span', {}, h('i', { style: `background:${colour}` }), country)),
   );
+}
+
+/** Smallest and largest drawer height (px; the largest also at most 80 % of the window). */
+const DRAWER_HEIGHT = { min: 120, max: 900 };
+const DRAWER_KEY = 'weaklink.drawer.height';
+
+/**
+ * The handle on the drawer's top edge: drag it (or focus it and press ↑/↓) to make the
+ * tables taller or shorter; the height is kept for the session.
+ */
+function drawerHandle(drawer: HTMLElement): HTMLElement {
+  const clamp = (px: number): number =>
+    Math.round(Math.max(DRAWER_HEIGHT.min, Math.min(DRAWER_HEIGHT.max, window.innerHeight * 0.8, px)));
+  const set = (px: number): void => {
+    const height = clamp(px);
+    drawer.style.height = `${height}px`;
+    handle.setAttribute('aria-valuenow', String(height));
+    try {
+      sessionStorage.setItem(DRAWER_KEY, String(height));
+    } catch {
+      // Storage may be unavailable (private mode); the height then lasts until reload.
+    }
+  };
+  const handle = h('div', {
+    class: 'drawer-handle',
+    role: 'separator',
+    'aria-orientation': 'horizontal',
+    'aria-label': 'Resize the tables (drag, or ↑ ↓)',
+    'aria-valuemin': DRAWER_HEIGHT.min,
+    'aria-valuemax': DRAWER_HEIGHT.max,
+    tabindex: 0,
+  });
+  handle.addEventListener('pointerdown', (down: PointerEvent) => {
+    if (drawer.classList.contains('collapsed')) return;
+    down.preventDefault();
+    handle.setPointerCapture(down.pointerId);
+    const startY = down.clientY;
+    const startHeight = drawer.getBoundingClientRect().height;
+    const move = (e: PointerEvent): void => set(startHeight + (startY - e.clientY));
+    const up = (): void => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+  });
+  handle.addEventListener('keydown', (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+    e.preventDefault();
+    set(drawer.getBoundingClientRect().height + (e.key === 'ArrowUp' ? 40 : -40));
+  });
+  let saved: number | null;
+  try {
+    saved = Number(sessionStorage.getItem(DRAWER_KEY)) || null;
+  } catch {
+    saved = null;
+  }
+  if (saved !== null) set(saved);
+  return handle;
 }
