@@ -327,7 +327,7 @@ describe('map (Chromium against the API app)', () => {
     await closeMap(page);
   });
 
-  it('search focuses a company, bringing it into the view when it was not there', async () => {
+  it('search focuses a company, bringing it into the view when it was not there and framing it with its exposure path and blast radius', async () => {
     const page = await openMap(browser, server.pageUrl);
     const inView = new Set(await mapIds(page));
     const list = await server.get<CompanyListResponse>('/api/companies?limit=500');
@@ -342,12 +342,20 @@ describe('map (Chromium against the API app)', () => {
     await page.waitForTimeout(450); // the centring animation
     await expect.poll(() => page.locator('#panel h2.company-name').textContent()).toBe(target.name);
     expect(await idsWithClass(page, 'selected-set')).toEqual([target.id]);
-    const centred = await page.evaluate((id) => {
+    // The company, its exposure path and what it stops are framed: every one of them in view.
+    const detail = await server.get<CompanyDetailResponse>(`/api/companies/${encodeURIComponent(target.id)}`);
+    const framed = [target.id, ...detail.exposurePath.map((p) => p.id), ...detail.blastRadius.map((b) => b.id)];
+    await page.waitForTimeout(450); // the framing animation
+    const outside = await page.evaluate((ids) => {
       const cy = window.__weaklink!.cy;
-      const p = cy.$id(id).renderedPosition();
-      return Math.abs(p.x - cy.width() / 2) < 40 && Math.abs(p.y - cy.height() / 2) < 40;
-    }, target.id);
-    expect(centred).toBe(true);
+      return ids.filter((id) => {
+        const node = cy.$id(id);
+        if (node.empty()) return false;
+        const p = node.renderedPosition();
+        return p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height();
+      });
+    }, framed);
+    expect(outside).toEqual([]);
     await shot(page, 'search-focus');
     await closeMap(page);
   });

@@ -285,6 +285,8 @@ async function start(): Promise<void> {
     performance.mark('weaklink:graph-fetched');
     map.replace(graph);
     performance.mark('weaklink:graph-placed');
+    // A selected company the new view leaves out would leave everything dimmed: clear it.
+    if (primary !== null && !map.has(primary)) clearSelection();
     renderStatus();
     renderBanner();
   }
@@ -311,7 +313,8 @@ async function start(): Promise<void> {
     );
   }
 
-  async function select(id: string, additive: boolean): Promise<void> {
+  /** Selects company `id` (added to the selection when `additive`); resolves with the detail shown, if any. */
+  async function select(id: string, additive: boolean): Promise<CompanyDetailResponse | undefined> {
     if (additive) {
       selection = selection.includes(id) ? selection.filter((s) => s !== id) : [...selection, id];
       primary = selection.includes(id) ? id : (selection[selection.length - 1] ?? null);
@@ -322,8 +325,11 @@ async function start(): Promise<void> {
     map.setSelection(selection);
     renderSelectionBar();
     scenario.selectionChanged();
-    if (primary === null) return clearSelection();
-    await showDetail(primary);
+    if (primary === null) {
+      clearSelection();
+      return undefined;
+    }
+    return showDetail(primary);
   }
 
   /** Replaces the selection with `ids` (the Scenario tab's companies), showing the last one's details. */
@@ -348,17 +354,19 @@ async function start(): Promise<void> {
     renderPanelIntro(els.panel);
   }
 
-  async function showDetail(id: string): Promise<void> {
+  /** Shows company `id` in the panel and its exposure path and blast radius on the map; resolves with its detail (undefined when the selection moved on). */
+  async function showDetail(id: string): Promise<CompanyDetailResponse | undefined> {
     renderPanelLoading(els.panel, nameOf(id));
     const detail = await api.company(id);
-    if (primary !== id) return;
+    if (primary !== id) return undefined;
     names.set(id, detail.company.name);
     for (const s of detail.exposurePath) names.set(s.id, s.name);
     await bringPathIntoView(detail);
-    if (primary !== id) return;
+    if (primary !== id) return undefined;
     map.showPath(detail.exposurePath.map((s) => ({ id: s.id, commodity: s.commodity })));
     map.showRadius(id, detail.blastRadius);
     drawPanel(detail);
+    return detail;
   }
 
   function drawPanel(detail: CompanyDetailResponse): void {
@@ -391,7 +399,9 @@ async function start(): Promise<void> {
       renderStatus();
     }
     map.centreOn(id);
-    await select(id, false);
+    const detail = await select(id, false);
+    // Frame the company with its exposure path and what it stops, so none runs off the screen.
+    if (detail) map.showAll([id, ...detail.exposurePath.map((s) => s.id), ...detail.blastRadius.map((b) => b.id)]);
   }
 
   async function expand(id: string): Promise<void> {
