@@ -31,12 +31,8 @@ export interface Logger {
 /** A NotFoundError that names the request field holding the unknown id(s). */
 export class FieldNotFoundError extends NotFoundError {
   override name = 'FieldNotFoundError';
-  constructor(
-    message: string,
-    readonly field: string,
-    id?: string,
-  ) {
-    super(message, id);
+  constructor(message: string, field: string, id?: string) {
+    super(message, id, field);
   }
 }
 
@@ -92,8 +88,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (err instanceof InputError) return sendError(res, 400, 'bad_request', err.message, undefined, err.issues);
     if (err instanceof ConflictError) return sendError(res, 409, 'conflict', err.message);
     if (err instanceof PayloadTooLargeError) return sendError(res, 413, 'payload_too_large', err.message, err.field);
-    if (err instanceof FieldNotFoundError) return sendError(res, 404, 'not_found', err.message, err.field);
-    if (err instanceof NotFoundError) return sendError(res, 404, 'not_found', err.message);
+    if (err instanceof NotFoundError) return sendError(res, 404, 'not_found', err.message, err.field);
     if (err instanceof StoreUnavailableError) return sendError(res, 503, 'unavailable', err.message);
     const body = bodyParserError(err);
     if (body) return sendError(res, body.status, body.code, body.message);

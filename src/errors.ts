@@ -40,12 +40,13 @@ export class OptionError extends UsageError {
   override name = 'OptionError';
 }
 
-/** A company, scenario or other named thing does not exist. */
+/** A company, scenario or other named thing does not exist; `field` names the input that held its id. */
 export class NotFoundError extends WeaklinkError {
   override name = 'NotFoundError';
   constructor(
     message: string,
     readonly id?: string,
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -90,7 +91,8 @@ export function failureReport(error: unknown): { code: number; lines: string[] }
       code: EXIT.input,
       lines: [line(error.message), ...error.issues.map((issue) => `  ${formatIssue(issue)}`)],
     };
-  if (error instanceof UsageError) return { code: EXIT.usage, lines: [line(error.message)] };
+  if (error instanceof UsageError || error instanceof NotFoundError)
+    return { code: EXIT.usage, lines: [line(error.message)] };
   if (error instanceof StoreUnavailableError) return { code: EXIT.store, lines: [line(error.message)] };
   if (error instanceof WeaklinkError) return { code: EXIT.input, lines: [line(error.message)] };
   const e = error as NodeJS.ErrnoException | undefined;

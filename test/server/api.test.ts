@@ -3,6 +3,9 @@
  * `chain` network; each answer is checked against its response schema and against the
  * core analysis it must agree with.
  */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CompanyDetailResponse,
@@ -38,6 +41,8 @@ import { breachOutcome } from '../../src/analysis/breach.ts';
 import { disruptedSet } from '../../src/analysis/cascade.ts';
 import { rankWeakLinks } from '../../src/analysis/risk.ts';
 import { indexNetwork } from '../../src/model/index-network.ts';
+import { main } from '../../src/cli/main.ts';
+import { writeNetworkCsv } from '../../src/io/write-network.ts';
 import { chain, get, post, serveNetwork } from './helpers.ts';
 
 const index = indexNetwork(chain);
@@ -275,6 +280,19 @@ describe('GET /api/analysis/*', () => {
 });
 
 describe('POST /api/simulate', () => {
+  it('answers what `weaklink simulate --format json` prints for the same network and hit, to the byte (one use case)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'weaklink-simulate-'));
+    await writeNetworkCsv(chain, dir);
+    let out = '';
+    const code = await main(['node', 'weaklink', 'simulate', dir, '--hit', 'foam,seatB', '--format', 'json'], {
+      out: (s) => void (out += s),
+      err: () => {},
+      isTty: false,
+    });
+    expect(code).toBe(0);
+    const { body } = await post<SimulateResponse>(server.url, '/api/simulate', { hit: ['seatB', 'foam'] });
+    expect(JSON.parse(out)).toEqual(body);
+  });
   it('equals the core disruptedSet, with each stop day, the revenue per day of outage and the focal companies stopped', async () => {
     for (const hit of [['logi'], ['foam'], ['seatB', 'foam'], ['foundry', 'foundry']]) {
       const { status, body } = await post<SimulateResponse>(server.url, '/api/simulate', { hit });

@@ -1,11 +1,11 @@
 /**
- * `weaklink simulate DIR --hit ID[,ID...]` — a breach of a hit set: every company it
- * stops with the first day it is down and its revenue per day of outage, and the loss
- * over each assumed outage duration of the hit companies, with their expectation.
+ * `weaklink simulate DIR --hit ID[,ID...]` — a breach of a hit set (src/app/simulate.ts,
+ * the use case the API runs too): every company it stops with the first day it is down
+ * and its revenue per day of outage, and the loss over each assumed outage duration of
+ * the hit companies, with their expectation. An unknown id is a usage error (exit 2).
  */
 import { type Command, Option } from 'commander';
-import { breachOutcome } from '../../analysis/breach.ts';
-import { UsageError } from '../../errors.ts';
+import { simulateBreach } from '../../app/simulate.ts';
 import { renderTable } from '../format-report.ts';
 import type { Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
@@ -30,39 +30,22 @@ export function registerSimulate(program: Command, io: Io): void {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (dir: string, options: SimulateOptions) => {
       const { index } = await loadFolder(dir, io);
-      const unknown = options.hit.filter((id) => !index.indexOf.has(id));
-      if (unknown.length > 0) {
-        throw new UsageError(
-          `--hit: unknown company id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (not in ${dir}/companies); check the id column.`,
-          'hit',
-        );
-      }
-      const hitIds = [...new Set(options.hit)].sort();
-      const outcome = breachOutcome(
-        index,
-        hitIds.map((id) => index.indexOf.get(id)!),
-        options.theta !== undefined ? { theta: options.theta } : {},
-      );
-      const companies = outcome.companies.map((c) => ({
-        id: index.ids[c.company]!,
-        name: index.network.companies[c.company]!.name,
-        stopDay: c.stopDay,
-        revenuePerDay: c.revenuePerDay,
-      }));
+      const report = simulateBreach(index, {
+        hit: options.hit,
+        ...(options.theta !== undefined ? { theta: options.theta } : {}),
+      });
       if (options.format === 'json') {
-        const disrupted = companies.map((c) => c.id).sort();
-        io.out(
-          `${JSON.stringify({ hit: hitIds, disrupted, companies, revenuePerDay: outcome.revenuePerDay, lossByDuration: outcome.lossByDuration, expectedLoss: outcome.expectedLoss }, null, 1)}\n`,
-        );
+        io.out(`${JSON.stringify(report, null, 1)}\n`);
         return;
       }
+      const { companies, hit: hitIds } = report;
       const others = companies.length - hitIds.length;
       io.out(
-        `Breach of ${hitIds.join(', ')}: stops ${others} other compan${others === 1 ? 'y' : 'ies'}; once all have stopped, ${yen(outcome.revenuePerDay)} of revenue per day of outage.\n`,
+        `Breach of ${hitIds.join(', ')}: stops ${others} other compan${others === 1 ? 'y' : 'ies'}; once all have stopped, ${yen(report.revenuePerDay)} of revenue per day of outage.\n`,
       );
       io.out(
-        `Loss by outage length (full-stop days of the hit companies): ${outcome.lossByDuration.map((d) => `${d.days} d ${yen(d.loss)}`).join(' · ')}; ` +
-          `expected ${yen(outcome.expectedLoss)} per event over the assumed durations.\n\n`,
+        `Loss by outage length (full-stop days of the hit companies): ${report.lossByDuration.map((d) => `${d.days} d ${yen(d.loss)}`).join(' · ')}; ` +
+          `expected ${yen(report.expectedLoss)} per event over the assumed durations.\n\n`,
       );
       const hitSet = new Set(hitIds);
       io.out(
