@@ -19,7 +19,7 @@
  *
  * Computed once per network version and parameters (`NetworkView.kept`).
  */
-import { annualLossModel, EXACT_LIMIT, exactAnnualLoss, monteCarloAnnualLoss } from '../src/analysis/annual-loss.ts';
+import { EXACT_LIMIT } from '../src/analysis/annual-loss.ts';
 import { members } from '../src/analysis/blast-radius.ts';
 import { costPlan, DEFAULTS as PLAN_DEFAULTS, resolveLiftCosts, type LiftCosts } from '../src/analysis/cost-plan.ts';
 import { eventLosses } from '../src/analysis/event-loss.ts';
@@ -27,12 +27,11 @@ import { pathToFocal } from '../src/analysis/exposure-path.ts';
 import { resolveOptions, type Duration } from '../src/analysis/options.ts';
 import { hitLikelihoodFormula } from '../src/analysis/analyze.ts';
 import { expectedAnnualLoss, hitLikelihoods, rankWeakLinks, riskContributions } from '../src/analysis/risk.ts';
-import { parallelMonteCarloAnnualLoss } from '../src/analysis-runtime/parallel-loss.ts';
+import { annualLossOf } from '../src/app/risk.ts';
 import { UsageError } from '../src/errors.ts';
 import { byString } from '../src/model/order.ts';
 import type { ExecutiveResponse } from './api-types.ts';
 import type { NetworkView } from './network-view.ts';
-import { DEFAULTS as RISK_DEFAULTS } from './risk-views.ts';
 
 export const EXECUTIVE_DEFAULTS = Object.freeze({
   runs: 10_000,
@@ -91,14 +90,10 @@ async function executiveView(view: NetworkView, params: ExecutiveParams): Promis
   const eventLoss = eventLosses(index, a.failures, o, victims);
   const risk = riskContributions(p, eventLoss.expected);
   const aal = expectedAnnualLoss(risk);
-  const model = annualLossModel({ hitLikelihood: p, eventLoss });
-  const run = { runs: EXECUTIVE_DEFAULTS.runs, seed: EXECUTIVE_DEFAULTS.seed };
-  const dist =
-    index.n <= EXACT_LIMIT
-      ? exactAnnualLoss(model)
-      : run.runs * index.n >= RISK_DEFAULTS.parallelWork
-        ? await parallelMonteCarloAnnualLoss(model, run)
-        : monteCarloAnnualLoss(model, run);
+  const dist = await annualLossOf(
+    { hitLikelihood: p, eventLoss },
+    { runs: EXECUTIVE_DEFAULTS.runs, seed: EXECUTIVE_DEFAULTS.seed, exact: index.n <= EXACT_LIMIT },
+  );
 
   const K = o.durations.length;
   let longest = 0;

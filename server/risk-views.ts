@@ -4,11 +4,9 @@
  * (`NetworkView.kept`), so a repeated request answers at once and a new network version
  * starts afresh. (The executive view, which uses both, is executive-view.ts.)
  *
- * - `riskOf`: the annual loss distribution over the event loss table (annual-loss.ts):
- *   exact enumeration (`exact`, at most 8 companies) or Monte Carlo (runs, seed). Large
- *   Monte Carlo runs (runs × companies ≥ `parallelWork`) go to worker threads
- *   (parallel-loss.ts, the same numbers), so the server keeps answering; smaller ones
- *   run in process, where starting workers would cost more than they save.
+ * - `riskOf`: the annual loss distribution of src/app/risk.ts — the use case the CLI runs
+ *   too: exact enumeration (`exact`, at most 8 companies) or Monte Carlo (runs, seed), on
+ *   worker threads for large networks (the same numbers), so the server keeps answering.
  * - `planOf`: `costPlan` over the view's analysis (the event loss table): exact dynamic
  *   programming or the greedy with its bound, in process — it needs no cascade, and takes
  *   well under 2 s at a million companies (test/bench/plan.ts).
@@ -16,26 +14,18 @@
  * @example
  *   const risk = await riskOf(view, { runs: 10_000, seed: 1, exact: false });
  */
-import {
-  annualLossModel,
-  annualLossReport,
-  checkExactSize,
-  exactAnnualLoss,
-  monteCarloAnnualLoss,
-} from '../src/analysis/annual-loss.ts';
+import { annualLossReport, checkExactSize } from '../src/analysis/annual-loss.ts';
 import { costPlan, type LiftCosts } from '../src/analysis/cost-plan.ts';
-import { parallelMonteCarloAnnualLoss } from '../src/analysis-runtime/parallel-loss.ts';
+import { annualLossOf, RISK_DEFAULTS } from '../src/app/risk.ts';
 import type { PlanResponse, RiskResponse } from './api-types.ts';
 import type { NetworkView } from './network-view.ts';
 
 export const DEFAULTS = {
-  runs: 10_000,
-  seed: 1,
+  runs: RISK_DEFAULTS.runs,
+  seed: RISK_DEFAULTS.seed,
   maxRuns: 100_000,
   /** Largest budget the executive view accepts, yen (¥10 trillion). */
   maxBudget: 1e13,
-  /** Monte Carlo work (runs × companies) from which the runs go to worker threads. */
-  parallelWork: 5_000_000,
   /** The executive view's budget when none is given, yen. */
   executiveBudget: 50_000_000,
 };
@@ -56,15 +46,9 @@ export interface PlanParams {
 export function riskOf(view: NetworkView, params: RiskParams): Promise<RiskResponse> {
   if (params.exact) checkExactSize(view.index.n);
   const key = params.exact ? `exact θ${view.theta}` : `${params.runs} ${params.seed} θ${view.theta}`;
-  return view.kept('risk', key, async (): Promise<RiskResponse> => {
-    const model = annualLossModel(view.analysis);
-    if (params.exact) return annualLossReport(exactAnnualLoss(model));
-    const run = { runs: params.runs, seed: params.seed };
-    const inWorkers = params.runs * view.index.n >= DEFAULTS.parallelWork;
-    return annualLossReport(
-      inWorkers ? await parallelMonteCarloAnnualLoss(model, run) : monteCarloAnnualLoss(model, run),
-    );
-  });
+  return view.kept('risk', key, async (): Promise<RiskResponse> =>
+    annualLossReport(await annualLossOf(view.analysis, params)),
+  );
 }
 
 /** The cost-sharing plan of the view's network for a budget. */

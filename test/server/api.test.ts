@@ -279,6 +279,22 @@ describe('GET /api/analysis/*', () => {
   });
 });
 
+describe('POST /api/risk', () => {
+  it('answers what `weaklink risk --format json` prints for the same network, runs and seed (one use case)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'weaklink-risk-'));
+    await writeNetworkCsv(chain, dir);
+    let out = '';
+    const code = await main(['node', 'weaklink', 'risk', dir, '--runs', '2000', '--seed', '3', '--format', 'json'], {
+      out: (s) => void (out += s),
+      err: () => {},
+      isTty: false,
+    });
+    expect(code).toBe(0);
+    const { body } = await post(server.url, '/api/risk', { runs: 2000, seed: 3 });
+    expect(JSON.parse(out)).toEqual(body);
+  });
+});
+
 describe('POST /api/simulate', () => {
   it('answers what `weaklink simulate --format json` prints for the same network and hit, to the byte (one use case)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'weaklink-simulate-'));

@@ -8,15 +8,8 @@
  */
 import { type Command, Option } from 'commander';
 import { hitLikelihoodFormula, runAnalysis } from '../../analysis/analyze.ts';
-import {
-  annualLossModel,
-  annualLossReport,
-  checkExactSize,
-  exactAnnualLoss,
-  monteCarloAnnualLoss,
-  type AnnualLoss,
-} from '../../analysis/annual-loss.ts';
-import { parallelMonteCarloAnnualLoss } from '../../analysis-runtime/parallel-loss.ts';
+import { annualLossReport, checkExactSize } from '../../analysis/annual-loss.ts';
+import { annualLossOf } from '../../app/risk.ts';
 import { toCsv } from '../csv-output.ts';
 import { renderTable } from '../format-report.ts';
 import { progress, type Io } from '../io.ts';
@@ -31,9 +24,6 @@ interface RiskOptions extends MoneyCliOptions {
   workers?: number;
   format: 'table' | 'json' | 'csv';
 }
-
-/** Below this many runs × companies one thread is quicker than starting workers. */
-const PARALLEL_WORK = 20_000_000;
 
 const percent = (p: number): string => `${(100 * p).toFixed(p >= 0.01 ? 1 : 3)}%`;
 
@@ -56,18 +46,13 @@ export function registerRisk(program: Command, io: Io): void {
         ...options,
         ...(index.n >= 50_000 ? { onProgress: progress(io, 'single-failure cascades') } : {}),
       });
-      const model = annualLossModel(analysis);
-      let result: AnnualLoss;
-      if (o.exact) result = exactAnnualLoss(model);
-      else {
-        const bar = progress(io, 'Monte Carlo runs', o.format !== 'table' && !io.isTty);
-        const run = { runs: o.runs, seed: o.seed, onProgress: bar };
-        const workers = o.workers ?? (o.runs * index.n >= PARALLEL_WORK ? undefined : 1);
-        result =
-          workers === 1
-            ? monteCarloAnnualLoss(model, run)
-            : await parallelMonteCarloAnnualLoss(model, { ...run, ...(workers ? { workers } : {}) });
-      }
+      const result = await annualLossOf(analysis, {
+        runs: o.runs,
+        seed: o.seed,
+        ...(o.exact ? { exact: true } : {}),
+        ...(o.workers !== undefined ? { workers: o.workers } : {}),
+        ...(o.exact ? {} : { onProgress: progress(io, 'Monte Carlo runs', o.format !== 'table' && !io.isTty) }),
+      });
       if (o.format === 'json') {
         io.out(`${JSON.stringify(annualLossReport(result), null, 1)}\n`);
         return;
