@@ -21,6 +21,7 @@ import type { SavedScenarioList, ScenarioComparison, ScenarioRun } from './api-t
 import { FieldNotFoundError } from './errors.ts';
 import type { NetworkView } from './network-view.ts';
 import { byString } from '../src/model/order.ts';
+import { companyIndicesOf } from '../src/app/company-ids.ts';
 
 export const DEFAULTS = {
   /** Most companies one scenario hits. */
@@ -56,19 +57,7 @@ function idsOf(op: WhatIf): [field: string, id: string][] {
 
 /** 404 naming the field of the first unknown id of `hit` or of the what-ifs. */
 function checkIds(index: IndexedNetwork, input: ScenarioInput): void {
-  const unknown = [...new Set(input.hit)].filter((id) => !index.indexOf.has(id));
-  if (unknown.length > 0) {
-    const list =
-      unknown
-        .slice(0, 10)
-        .map((u) => `"${u}"`)
-        .join(', ') + (unknown.length > 10 ? ` and ${unknown.length - 10} more` : '');
-    throw new FieldNotFoundError(
-      `Unknown company id${unknown.length > 1 ? 's' : ''} in hit: ${list}; search with GET /api/companies?q=…`,
-      'hit',
-      unknown[0],
-    );
-  }
+  companyIndicesOf(index, [...new Set(input.hit)], 'hit');
   (input.whatIf ?? []).forEach((op, i) => {
     for (const [field, id] of idsOf(op)) {
       if (!index.indexOf.has(id)) {

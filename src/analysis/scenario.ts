@@ -44,16 +44,6 @@ export interface ScenarioInput {
   horizon?: number;
 }
 
-/** Company indices of `ids`; throws UsageError naming the first unknown id and the field. */
-export function companyIndices(index: IndexedNetwork, ids: readonly string[], field = 'hit'): number[] {
-  return ids.map((id) => {
-    const i = index.indexOf.get(id);
-    if (i === undefined)
-      throw new UsageError(`scenario: unknown company "${id}" in ${field}; use an id from companies.csv`, field);
-    return i;
-  });
-}
-
 /** Runs the scenario. Example: `simulateScenario(idx, { hit: [idx.indexOf.get('fab')!], days: 10 })`. */
 export function simulateScenario(
   index: IndexedNetwork,

@@ -11,9 +11,9 @@
 import { breachOutcome } from '../analysis/breach.ts';
 import { resolveOptions, type AnalysisOptions } from '../analysis/options.ts';
 import { tiers } from '../analysis/tiers.ts';
-import { NotFoundError } from '../errors.ts';
 import type { IndexedNetwork } from '../model/index-network.ts';
 import { byString } from '../model/order.ts';
+import { companyIndicesOf } from './company-ids.ts';
 
 export interface SimulateInput {
   /** Ids of the companies hit (duplicates ignored). */
@@ -38,25 +38,6 @@ export interface BreachReport {
   /** Yen per event: Σ probability × loss. */
   expectedLoss: number;
   theta: number;
-}
-
-/** The ids of `ids` as company indices; a NotFoundError on `field` naming up to ten unknown ones. */
-export function companyIndicesOf(index: IndexedNetwork, ids: readonly string[], field: string): number[] {
-  const unknown = ids.filter((id) => !index.indexOf.has(id));
-  if (unknown.length > 0) {
-    const list =
-      unknown
-        .slice(0, 10)
-        .map((u) => `"${u}"`)
-        .join(', ') + (unknown.length > 10 ? ` and ${unknown.length - 10} more` : '');
-    const s = unknown.length > 1 ? 's' : '';
-    throw new NotFoundError(
-      `unknown company id${s} ${list} in ${field}; use ids from companies.csv (the API searches them with GET /api/companies?q=…)`,
-      unknown[0],
-      field,
-    );
-  }
-  return ids.map((id) => index.indexOf.get(id)!);
 }
 
 /** Simulates a breach of `input.hit`. `tier` (from the analysis) saves working out the focal companies again. */

@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { runAnalysis } from '../../analysis/analyze.ts';
 import { DEFAULTS } from '../../analysis/options.ts';
-import { companyIndices, simulateScenario } from '../../analysis/scenario.ts';
+import { simulateScenario } from '../../analysis/scenario.ts';
+import { companyIndicesOf } from '../../app/company-ids.ts';
 import { applyWhatIfs, compareAnalyses, parseWhatIfs } from '../../analysis/what-if.ts';
 import { InputError } from '../../errors.ts';
 import { indexNetwork } from '../../model/index-network.ts';
@@ -59,7 +60,11 @@ export function registerScenario(program: Command, io: Io): void {
         target = indexNetwork(changed);
         comparison = compareAnalyses(runAnalysis(index, analysisOptions), runAnalysis(target, analysisOptions));
       }
-      const result = simulateScenario(target, { hit: companyIndices(target, o.hit), days: o.days }, analysisOptions);
+      const result = simulateScenario(
+        target,
+        { hit: companyIndicesOf(target, o.hit, 'hit'), days: o.days },
+        analysisOptions,
+      );
       if (o.format === 'json') {
         io.out(`${JSON.stringify({ scenario: result, whatIf: comparison }, null, 1)}\n`);
         return;

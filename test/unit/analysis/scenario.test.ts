@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { companyIndices, simulateScenario } from '../../../src/analysis/scenario.ts';
+import { simulateScenario } from '../../../src/analysis/scenario.ts';
 import { UsageError } from '../../../src/errors.ts';
 import { indexNetwork } from '../../../src/model/index-network.ts';
 import type { Network } from '../../../src/model/types.ts';
@@ -44,16 +44,6 @@ describe('simulateScenario input', () => {
   });
   it('simulateScenario rejects a company index out of range', () => {
     expect(() => simulateScenario(idx, { hit: [99], days: 3 })).toThrow(RangeError);
-  });
-  it('companyIndices names the unknown id and the field', () => {
-    expect(() => companyIndices(idx, ['a', 'ghost'])).toThrow(/unknown company "ghost" in hit/);
-    try {
-      companyIndices(idx, ['ghost'], 'companies');
-    } catch (error) {
-      expect(error).toBeInstanceOf(UsageError);
-      expect((error as UsageError).field).toBe('companies');
-    }
-    expect(companyIndices(idx, ['c', 'a'])).toEqual([at('c'), at('a')]);
   });
 });
 
