@@ -393,6 +393,13 @@ describe('map (Chromium against the API app)', () => {
       .locator('#drawer .tab')
       .evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect().height));
     expect(Math.max(...heights)).toBeLessThan(40);
+    // The reasons name the focal companies, not their ids.
+    const firstReason = await page
+      .locator('#drawer table[data-table="weak-links"] tbody tr td.reason')
+      .first()
+      .textContent();
+    expect(firstReason).toContain('Kirishima Motor');
+    expect(firstReason).not.toContain('auto-oem');
     await shot(page, 'drawer-1366');
     await closeMap(page);
   });

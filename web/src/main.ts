@@ -174,6 +174,7 @@ async function start(): Promise<void> {
   const tabs = createTabs(els.drawer, api, {
     onFocus: (id) => void track(focus(id)),
     nameOf,
+    focal: () => new Map(summary?.focal.map((f) => [f.id, f.name]) ?? []),
     renderScenario: (pane) => scenario.mount(pane),
   });
   const executive = createExecutiveView(els.executive, {

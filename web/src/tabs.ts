@@ -21,7 +21,7 @@ import type {
 } from '../../server/api-types.ts';
 import type { ApiClient } from './api-client.ts';
 import { formatLevel, formatNumber, formatShare, h, setChildren } from './dom.ts';
-import { formatYen } from './replay.ts';
+import { formatYen, readableReason } from './replay.ts';
 import { scoreColour } from './style.ts';
 import { shortName } from './to-elements.ts';
 
@@ -45,6 +45,8 @@ export interface TabsContext {
   onFocus(id: string): void;
   /** A display name for a company id (the id when unknown). */
   nameOf(id: string): string;
+  /** The focal companies, id → name (reasons name them instead of their ids). */
+  focal(): ReadonlyMap<string, string>;
   /** Draws the Scenario tab into its pane (scenario.ts), once. */
   renderScenario(pane: HTMLElement): Promise<void>;
 }
@@ -268,7 +270,7 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
       num(formatYen(r.riskContribution)),
       num(formatNumber(r.blastRadiusSize)),
       num(formatYen(r.expectedEventLoss)),
-      h('td', { class: 'reason' }, r.reason),
+      h('td', { class: 'reason', title: r.reason }, readableReason(r.reason, ctx.focal(), shortName)),
     ]);
   }
 
