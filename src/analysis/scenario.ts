@@ -44,6 +44,27 @@ export interface ScenarioInput {
   horizon?: number;
 }
 
+/** The checked inputs of a scenario: whole days, the horizon, the distinct hit companies, the last day run. */
+function checkInput(
+  index: IndexedNetwork,
+  input: ScenarioInput,
+): { days: number; horizon: number; hit: number[]; lastDay: number; maxBuffer: number } {
+  const { days } = input;
+  if (!Number.isInteger(days) || days < 0 || days > MAX_SCENARIO_DAYS) {
+    throw new UsageError(`scenario: days must be a whole number from 0 to ${MAX_SCENARIO_DAYS}, got ${days}`, 'days');
+  }
+  let maxBuffer = 0;
+  for (let e = 0; e < index.m; e++) if (index.edgeBuffer[e]! > maxBuffer) maxBuffer = index.edgeBuffer[e]!;
+  const horizon = input.horizon ?? days + Math.ceil(Number.isFinite(maxBuffer) ? maxBuffer : 0) + 1;
+  if (!Number.isInteger(horizon) || horizon < 1)
+    throw new UsageError(`scenario: horizon must be a whole number ≥ 1, got ${horizon}`, 'horizon');
+  const hit = [...new Set(input.hit)];
+  for (const h of hit)
+    if (!(Number.isInteger(h) && h >= 0 && h < index.n))
+      throw new RangeError(`scenario: company index ${h} is out of range`);
+  return { days, horizon, hit, lastDay: Math.min(days, horizon - 1), maxBuffer };
+}
+
 /** Runs the scenario. Example: `simulateScenario(idx, { hit: [idx.indexOf.get('fab')!], days: 10 })`. */
 export function simulateScenario(
   index: IndexedNetwork,
@@ -52,22 +73,10 @@ export function simulateScenario(
 ): ScenarioResult {
   const { theta } = resolveOptions(options);
   const { n, outStart, outEdges, edgeBuyer, edgeGroup, edgeShare, edgeBuffer, value } = index;
-  const { days } = input;
-  if (!Number.isInteger(days) || days < 0 || days > MAX_SCENARIO_DAYS) {
-    throw new UsageError(`scenario: days must be a whole number from 0 to ${MAX_SCENARIO_DAYS}, got ${days}`, 'days');
-  }
-  let maxBuffer = 0;
-  for (let e = 0; e < index.m; e++) if (edgeBuffer[e]! > maxBuffer) maxBuffer = edgeBuffer[e]!;
-  const horizon = input.horizon ?? days + Math.ceil(Number.isFinite(maxBuffer) ? maxBuffer : 0) + 1;
-  if (!Number.isInteger(horizon) || horizon < 1)
-    throw new UsageError(`scenario: horizon must be a whole number ≥ 1, got ${horizon}`, 'horizon');
-  const hit = [...new Set(input.hit)];
-  for (const h of hit)
-    if (!(Number.isInteger(h) && h >= 0 && h < n)) throw new RangeError(`scenario: company index ${h} is out of range`);
-  const lastDay = Math.min(days, horizon - 1);
-  const isFocal = tiers(index).map((t) => (t === 0 ? 1 : 0));
+  const { days, horizon, hit, lastDay, maxBuffer } = checkInput(index, input);
   const limit = theta - EPSILON;
 
+  // The state of the day before (prev) and of the day being settled (cur), as flags and lists.
   let prev = new Uint8Array(n);
   let cur = new Uint8Array(n);
   let prevList = new Int32Array(n);
@@ -80,12 +89,8 @@ export function simulateScenario(
   const lastRecovery = new Int32Array(n).fill(-1);
   const daysDown = new Float64Array(n);
 
-  const timeline: ScenarioEvent[] = [];
-  const down: number[] = [];
-  const revenueAtRisk: number[] = [];
-  let lastChange = 0;
-  for (let t = 0; t <= lastDay; t++) {
-    // The least fixed point of day t, by worklist.
+  /** Phase 1 of a day: the least fixed point of day t, by worklist; returns how many are down. */
+  const settleDay = (t: number): number => {
     let count = 0;
     if (t < days) {
       for (const h of hit) {
@@ -118,14 +123,15 @@ export function simulateScenario(
       }
     }
     for (let k = 0; k < touched; k++) available[touchedGroups[k]!] = Number.NaN;
+    return count;
+  };
 
-    // Compare with the day before.
+  /** Phase 2 of a day: what stopped and recovered against the day before; the day's event, if any. */
+  const compareDays = (t: number, count: number): ScenarioEvent | null => {
     const stopped: string[] = [];
     const recovered: string[] = [];
-    let atRisk = 0;
     for (let k = 0; k < count; k++) {
       const v = curList[k]!;
-      atRisk += value[v]! / 365;
       if (prev[v] === 0) {
         stopped.push(index.ids[v]!);
         if (firstStop[v] === -1) firstStop[v] = t;
@@ -140,12 +146,26 @@ export function simulateScenario(
         since[u] = -1;
       }
     }
-    if (stopped.length > 0 || recovered.length > 0) {
+    if (stopped.length === 0 && recovered.length === 0) return null;
+    return { day: t, stopped: stopped.sort(byString), recovered: recovered.sort(byString), down: count };
+  };
+
+  const timeline: ScenarioEvent[] = [];
+  const down: number[] = [];
+  const revenueAtRisk: number[] = [];
+  let lastChange = 0;
+  for (let t = 0; t <= lastDay; t++) {
+    const count = settleDay(t);
+    const event = compareDays(t, count);
+    if (event) {
       lastChange = t;
-      timeline.push({ day: t, stopped: stopped.sort(byString), recovered: recovered.sort(byString), down: count });
+      timeline.push(event);
     }
+    let atRisk = 0;
+    for (let k = 0; k < count; k++) atRisk += value[curList[k]!]! / 365;
     down.push(count);
     revenueAtRisk.push(atRisk);
+    // The settled day becomes the day before.
     for (let k = 0; k < prevCount; k++) prev[prevList[k]!] = 0;
     [prev, cur] = [cur, prev];
     [prevList, curList] = [curList, prevList];
@@ -162,39 +182,14 @@ export function simulateScenario(
     }
   }
 
+  // Phase 3: the companies still down on the last day, then each company's and focal company's outcome.
   const stillDown: string[] = [];
   for (let k = 0; k < prevCount; k++) {
     const u = prevList[k]!;
     daysDown[u]! += lastDay + 1 - since[u]!;
     stillDown.push(index.ids[u]!);
   }
-  const companies: ScenarioCompany[] = [];
-  for (let v = 0; v < n; v++) {
-    if (firstStop[v] === -1) continue;
-    companies.push({
-      id: index.ids[v]!,
-      name: index.network.companies[v]!.name,
-      focal: isFocal[v] === 1,
-      stoppedOn: firstStop[v]!,
-      recoveredOn: prev[v] === 1 ? null : lastRecovery[v]!,
-      daysDown: daysDown[v]!,
-      revenueAtRisk: (daysDown[v]! * value[v]!) / 365,
-    });
-  }
-  companies.sort((a, b) => a.stoppedOn - b.stoppedOn || byString(a.id, b.id));
-  const focal: FocalOutcome[] = [];
-  for (let v = 0; v < n; v++) {
-    if (isFocal[v] !== 1) continue;
-    const stoppedOn = firstStop[v] === -1 ? null : firstStop[v]!;
-    focal.push({
-      id: index.ids[v]!,
-      name: index.network.companies[v]!.name,
-      stoppedOn,
-      recoveredOn: stoppedOn === null || prev[v] === 1 ? null : lastRecovery[v]!,
-      daysDown: daysDown[v]!,
-    });
-  }
-  focal.sort((a, b) => byString(a.id, b.id));
+  const { companies, focal } = outcomes(index, { firstStop, lastRecovery, daysDown, downAtEnd: prev });
   let peak = { down: 0, day: 0 };
   for (let d = 0; d < down.length; d++) if (down[d]! > peak.down) peak = { down: down[d]!, day: d };
   let totalRevenueAtRisk = 0;
@@ -213,4 +208,35 @@ export function simulateScenario(
     companies,
     stillDown: stillDown.sort(byString),
   };
+}
+
+/** Every company that stopped (by first stop day, then id) and every focal company (by id), from the day-by-day record. */
+function outcomes(
+  index: IndexedNetwork,
+  record: { firstStop: Int32Array; lastRecovery: Int32Array; daysDown: Float64Array; downAtEnd: Uint8Array },
+): { companies: ScenarioCompany[]; focal: FocalOutcome[] } {
+  const { firstStop, lastRecovery, daysDown, downAtEnd } = record;
+  const isFocal = tiers(index).map((t) => (t === 0 ? 1 : 0));
+  const companies: ScenarioCompany[] = [];
+  const focal: FocalOutcome[] = [];
+  for (let v = 0; v < index.n; v++) {
+    const stoppedOn = firstStop[v] === -1 ? null : firstStop[v]!;
+    const recoveredOn = stoppedOn === null || downAtEnd[v] === 1 ? null : lastRecovery[v]!;
+    const name = index.network.companies[v]!.name;
+    if (stoppedOn !== null) {
+      companies.push({
+        id: index.ids[v]!,
+        name,
+        focal: isFocal[v] === 1,
+        stoppedOn,
+        recoveredOn,
+        daysDown: daysDown[v]!,
+        revenueAtRisk: (daysDown[v]! * index.value[v]!) / 365,
+      });
+    }
+    if (isFocal[v] === 1) focal.push({ id: index.ids[v]!, name, stoppedOn, recoveredOn, daysDown: daysDown[v]! });
+  }
+  companies.sort((a, b) => a.stoppedOn - b.stoppedOn || byString(a.id, b.id));
+  focal.sort((a, b) => byString(a.id, b.id));
+  return { companies, focal };
 }
