@@ -156,7 +156,8 @@ export function mapStylesheet(): StylesheetJson {
     { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0.35 } },
     { selector: 'edge.dimmed', style: { opacity: 0.06 } },
     {
-      selector: 'node.disrupted',
+      // Disrupted in a simulated breach, or down on the replayed day: the same red halo.
+      selector: 'node.disrupted, node.down-day',
       style: {
         'underlay-color': DISRUPTED_COLOUR,
         'underlay-opacity': 0.45,
@@ -186,18 +187,6 @@ export function mapStylesheet(): StylesheetJson {
       style: { 'line-color': RADIUS_COLOUR, 'target-arrow-color': RADIUS_COLOUR, opacity: 0.9, width: 2.4 },
     },
     { selector: 'node.hit', style: { 'underlay-color': '#8e0000', 'underlay-opacity': 0.7, 'underlay-padding': 14 } },
-    {
-      selector: 'node.down-day',
-      style: {
-        'underlay-color': DISRUPTED_COLOUR,
-        'underlay-opacity': 0.45,
-        'underlay-padding': 10,
-        'underlay-shape': 'ellipse',
-        'font-weight': 'bold',
-        'font-size': 14,
-        'z-index': 15,
-      },
-    },
     {
       selector: 'node.stop-day',
       style: {
