@@ -8,7 +8,7 @@
 import { companyReport } from '../src/analysis/company-report.ts';
 import { groupThreshold } from '../src/analysis/effective-score.ts';
 import { ACCESS_NAMES } from '../src/model/index-network.ts';
-import type { CompanyDetailResponse, SupplyLink } from './api-types.ts';
+import type { CompanyDetailResponse, SupplyLink } from '../src/contract/api-types.ts';
 import { FieldNotFoundError } from './errors.ts';
 import type { NetworkView } from './network-view.ts';
 import { byString } from '../src/model/order.ts';

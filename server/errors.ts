@@ -18,7 +18,7 @@ import {
   UsageError,
   WeaklinkError,
 } from '../src/errors.ts';
-import type { ApiError, ApiIssue } from './api-types.ts';
+import type { ApiError, ApiIssue } from '../src/contract/api-types.ts';
 
 export type ErrorCode = ApiError['error']['code'];
 

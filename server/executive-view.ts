@@ -30,7 +30,7 @@ import { expectedAnnualLoss, hitLikelihoods, rankWeakLinks, riskContributions } 
 import { annualLossOf } from '../src/app/risk.ts';
 import { UsageError } from '../src/errors.ts';
 import { byString } from '../src/model/order.ts';
-import type { ExecutiveResponse } from './api-types.ts';
+import type { ExecutiveResponse } from '../src/contract/api-types.ts';
 import type { NetworkView } from './network-view.ts';
 
 export const EXECUTIVE_DEFAULTS = Object.freeze({

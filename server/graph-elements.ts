@@ -16,7 +16,7 @@
 import { members } from '../src/analysis/blast-radius.ts';
 import { UsageError } from '../src/errors.ts';
 import { ACCESS_NAMES } from '../src/model/index-network.ts';
-import type { GraphEdge, GraphNode, GraphResponse } from './api-types.ts';
+import type { GraphEdge, GraphNode, GraphResponse } from '../src/contract/api-types.ts';
 import { FieldNotFoundError } from './errors.ts';
 import type { NetworkView } from './network-view.ts';
 

@@ -15,7 +15,7 @@ import { criticalSupplierCountries, tierConcentration } from '../src/analysis/co
 import { EPSILON } from '../src/analysis/options.ts';
 import { rankWeakLinks } from '../src/analysis/risk.ts';
 import type { IndexedNetwork } from '../src/model/index-network.ts';
-import type { CompanyRow, ConcentrationResponse, SingleSource } from './api-types.ts';
+import type { CompanyRow, ConcentrationResponse, SingleSource } from '../src/contract/api-types.ts';
 
 /** The most weak links any request can ask for (the list limit of the API). */
 export const MAX_WEAK_LINKS = 500;

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { Route } from './route.ts';
-import { ErrorSchema, RESPONSE_SCHEMAS } from './schemas.ts';
+import { ErrorSchema, RESPONSE_SCHEMAS } from '../src/contract/schemas.ts';
 
 type Json = Record<string, unknown>;
 

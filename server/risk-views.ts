@@ -17,7 +17,7 @@
 import { annualLossReport, checkExactSize } from '../src/analysis/annual-loss.ts';
 import { costPlan, type LiftCosts } from '../src/analysis/cost-plan.ts';
 import { annualLossOf, RISK_DEFAULTS } from '../src/app/risk.ts';
-import type { PlanResponse, RiskResponse } from './api-types.ts';
+import type { PlanResponse, RiskResponse } from '../src/contract/api-types.ts';
 import type { NetworkView } from './network-view.ts';
 
 export const DEFAULTS = {

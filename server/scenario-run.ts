@@ -17,7 +17,7 @@ import type { WhatIf } from '../src/model/scenario.ts';
 import { UsageError } from '../src/errors.ts';
 import { indexNetwork, type IndexedNetwork } from '../src/model/index-network.ts';
 import type { SavedScenarioRecord } from '../src/store/graph-store.ts';
-import type { SavedScenarioList, ScenarioComparison, ScenarioRun } from './api-types.ts';
+import type { SavedScenarioList, ScenarioComparison, ScenarioRun } from '../src/contract/api-types.ts';
 import { FieldNotFoundError } from './errors.ts';
 import type { NetworkView } from './network-view.ts';
 import { byString } from '../src/model/order.ts';

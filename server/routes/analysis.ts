@@ -14,7 +14,7 @@ import {
   LevelGapsSchema,
   SingleSourcesSchema,
   WeakLinksSchema,
-} from '../schemas.ts';
+} from '../../src/contract/schemas.ts';
 
 const PageQuery = z.strictObject(pageParams());
 

@@ -7,7 +7,7 @@ import { companyDetail } from '../company-detail.ts';
 import { companyList } from '../company-list.ts';
 import { intParam, pageParams, textParam } from '../query.ts';
 import { defineRoute } from '../route.ts';
-import { CompanyDetailSchema, CompanyListSchema } from '../schemas.ts';
+import { CompanyDetailSchema, CompanyListSchema } from '../../src/contract/schemas.ts';
 
 export const CompanyListQuery = z.strictObject({
   q: textParam.optional().describe('Case-insensitive substring of the id or the name.'),

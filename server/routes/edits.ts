@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { editCompany, editSupplyShare } from '../network-edits.ts';
 import { defineRoute } from '../route.ts';
-import { CompanyEditSchema, SupplyEditSchema } from '../schemas.ts';
+import { CompanyEditSchema, SupplyEditSchema } from '../../src/contract/schemas.ts';
 import { expectVersion } from '../write-lock.ts';
 import { CompanyParams } from './companies.ts';
 

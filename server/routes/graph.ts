@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { graphElements } from '../graph-elements.ts';
 import { flagParam, intParam, textParam } from '../query.ts';
 import { defineRoute } from '../route.ts';
-import { GraphSchema } from '../schemas.ts';
+import { GraphSchema } from '../../src/contract/schemas.ts';
 
 export const DEFAULTS = { up: 2, down: 1, depth: 2, limit: 1500, maxLimit: 5000, maxTiers: 10 };
 

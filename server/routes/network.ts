@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { parseNetwork } from '../../src/io/parse-network.ts';
 import { PayloadTooLargeError } from '../errors.ts';
 import { defineRoute } from '../route.ts';
-import { NetworkUploadSchema } from '../schemas.ts';
+import { NetworkUploadSchema } from '../../src/contract/schemas.ts';
 import { currentVersion, expectVersion } from '../write-lock.ts';
 
 export const DEFAULTS = { uploadRows: 200_000, uploadBytes: '20mb' };

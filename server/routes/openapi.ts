@@ -4,7 +4,7 @@
  */
 import { openApiDocument } from '../openapi.ts';
 import { defineRoute, type Route } from '../route.ts';
-import { OpenApiSchema } from '../schemas.ts';
+import { OpenApiSchema } from '../../src/contract/schemas.ts';
 
 /** The route serving the document of `routes()` (a thunk, so the table can include this route). */
 export function openApiRoute(routes: () => Route[], info: { title: string; version: string }): Route {

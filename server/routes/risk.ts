@@ -17,7 +17,7 @@ import { EXACT_LIMIT } from '../../src/analysis/annual-loss.ts';
 import { DEFAULTS as PLAN_DEFAULTS } from '../../src/analysis/cost-plan.ts';
 import { executiveOf } from '../executive-view.ts';
 import { DEFAULTS, planOf, riskOf } from '../risk-views.ts';
-import { ExecutiveSchema, PlanSchema, RiskSchema } from '../schemas.ts';
+import { ExecutiveSchema, PlanSchema, RiskSchema } from '../../src/contract/schemas.ts';
 
 const seed = z
   .number()

@@ -19,7 +19,7 @@ import {
   ScenarioComparisonSchema,
   ScenarioDeleteSchema,
   ScenarioSchema,
-} from '../schemas.ts';
+} from '../../src/contract/schemas.ts';
 
 /** Path segment of GET /api/scenarios/compare, so no scenario may be named so. */
 const RESERVED = 'compare';

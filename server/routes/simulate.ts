@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { simulateBreach } from '../../src/app/simulate.ts';
 import { defineRoute } from '../route.ts';
-import { SimulateSchema } from '../schemas.ts';
+import { SimulateSchema } from '../../src/contract/schemas.ts';
 
 export const DEFAULTS = { maxHit: 1000 };
 

@@ -3,7 +3,7 @@
  * GET /api/summary — the network at a glance: sizes, focal companies, tiers, θ and
  * the hit-likelihood assumption, and the counts of each analysis list.
  */
-import { HealthSchema, SummarySchema } from '../schemas.ts';
+import { HealthSchema, SummarySchema } from '../../src/contract/schemas.ts';
 import { defineRoute } from '../route.ts';
 
 export const healthRoute = defineRoute({

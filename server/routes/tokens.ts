@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../src/auth/roles.ts';
 import { defineRoute } from '../route.ts';
-import { TokenCreateSchema, TokenInfoSchema, TokenListSchema } from '../schemas.ts';
+import { TokenCreateSchema, TokenInfoSchema, TokenListSchema } from '../../src/contract/schemas.ts';
 
 export const tokenListRoute = defineRoute({
   method: 'get',

@@ -19,7 +19,7 @@ import type {
   SingleSourcesResponse,
   SummaryResponse,
   WeakLinksResponse,
-} from '../../server/api-types.ts';
+} from '../../src/contract/api-types.ts';
 import {
   closeMap,
   ensureWebBundle,

@@ -18,7 +18,7 @@ import type {
   ScenarioComparison,
   ScenarioResponse,
   ScenarioRun,
-} from '../../server/api-types.ts';
+} from '../../src/contract/api-types.ts';
 import { formatPercent, formatYen, planHeadline, readableReason, worstEventSentence } from '../../web/src/replay.ts';
 import { shortName } from '../../web/src/to-elements.ts';
 import {

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SavedScenario, SavedScenarioList } from '../../server/api-types.ts';
+import type { SavedScenario, SavedScenarioList } from '../../src/contract/api-types.ts';
 import { createApp } from '../../server/app.ts';
 import { Neo4jStore } from '../../src/store/neo4j-store.ts';
 import { chain, get, post, quietLogger, send, serve, testAuth, type Answer } from '../server/helpers.ts';

@@ -15,9 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { missingToolchain, startNeo4j, type RunningNeo4j } from '../../scripts/neo4j-process.mjs';
-import type { CompanyDetailResponse, SummaryResponse } from '../../server/api-types.ts';
+import type { CompanyDetailResponse, SummaryResponse } from '../../src/contract/api-types.ts';
 import { createApp } from '../../server/app.ts';
-import { ErrorSchema } from '../../server/schemas.ts';
+import { ErrorSchema } from '../../src/contract/schemas.ts';
 import { Neo4jStore } from '../../src/store/neo4j-store.ts';
 import { chain, get, leaksInternals, quietLogger, send, serve, testAuth, type Answer } from '../server/helpers.ts';
 

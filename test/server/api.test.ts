@@ -18,7 +18,7 @@ import type {
   SingleSourcesResponse,
   SummaryResponse,
   WeakLinksResponse,
-} from '../../server/api-types.ts';
+} from '../../src/contract/api-types.ts';
 import {
   CompanyDetailSchema,
   CompanyListSchema,
@@ -30,7 +30,7 @@ import {
   SingleSourcesSchema,
   SummarySchema,
   WeakLinksSchema,
-} from '../../server/schemas.ts';
+} from '../../src/contract/schemas.ts';
 import { runAnalysis } from '../../src/analysis/analyze.ts';
 import { companyReport } from '../../src/analysis/company-report.ts';
 import { hiddenCriticalReports } from '../../src/analysis/hidden-critical.ts';

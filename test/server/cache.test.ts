@@ -4,7 +4,7 @@
  * more; a failed computation is not kept.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { SummaryResponse } from '../../server/api-types.ts';
+import type { SummaryResponse } from '../../src/contract/api-types.ts';
 import { AnalysisCache } from '../../server/analysis-cache.ts';
 import { createApp } from '../../server/app.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';

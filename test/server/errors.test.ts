@@ -5,9 +5,9 @@
  * trace or a source path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../server/api-types.ts';
+import type { ApiError } from '../../src/contract/api-types.ts';
 import { createApp } from '../../server/app.ts';
-import { ErrorSchema } from '../../server/schemas.ts';
+import { ErrorSchema } from '../../src/contract/schemas.ts';
 import { StoreUnavailableError } from '../../src/errors.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { get, leaksInternals, post, quietLogger, serve, serveNetwork, testAuth, type Answer } from './helpers.ts';

@@ -4,8 +4,8 @@
  * country, criticalOnly), hidden suppliers and the single-source flag of each edge.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphResponse } from '../../server/api-types.ts';
-import { GraphSchema } from '../../server/schemas.ts';
+import type { GraphResponse } from '../../src/contract/api-types.ts';
+import { GraphSchema } from '../../src/contract/schemas.ts';
 import type { Network } from '../../src/model/types.ts';
 import { net } from '../helpers/network.ts';
 import { get, serveNetwork } from './helpers.ts';

@@ -7,9 +7,9 @@
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import type * as Api from '../../server/api-types.ts';
+import type * as Api from '../../src/contract/api-types.ts';
 import { apiRoutes, createApp } from '../../server/app.ts';
-import type * as S from '../../server/schemas.ts';
+import type * as S from '../../src/contract/schemas.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { get, post, send, serveNetwork, testAuth } from './helpers.ts';
 

@@ -11,8 +11,8 @@ import type {
   SimulateResponse,
   SummaryResponse,
   WeakLinksResponse,
-} from '../../server/api-types.ts';
-import { CompanyDetailSchema } from '../../server/schemas.ts';
+} from '../../src/contract/api-types.ts';
+import { CompanyDetailSchema } from '../../src/contract/schemas.ts';
 import { runAnalysis, type Analysis } from '../../src/analysis/analyze.ts';
 import { companyReport } from '../../src/analysis/company-report.ts';
 import { weakLinkReports } from '../../src/analysis/weak-link-report.ts';

@@ -16,8 +16,8 @@ import type {
   NetworkUploadResponse,
   SummaryResponse,
   SupplyEditResponse,
-} from '../../server/api-types.ts';
-import { CompanyEditSchema, ErrorSchema, NetworkUploadSchema, SupplyEditSchema } from '../../server/schemas.ts';
+} from '../../src/contract/api-types.ts';
+import { CompanyEditSchema, ErrorSchema, NetworkUploadSchema, SupplyEditSchema } from '../../src/contract/schemas.ts';
 import type { AuditEntry } from '../../src/auth/audit-log.ts';
 import { chain, get, leaksInternals, send, serveNetwork } from './helpers.ts';
 

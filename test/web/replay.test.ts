@@ -4,7 +4,7 @@
  * and percent formats, the plan headline and the worst-breach sentence.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExecutiveResponse, ScenarioRun } from '../../server/api-types.ts';
+import type { ExecutiveResponse, ScenarioRun } from '../../src/contract/api-types.ts';
 import {
   barChart,
   downByDay,

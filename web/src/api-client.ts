@@ -30,7 +30,7 @@ import type {
   SingleSourcesResponse,
   SummaryResponse,
   WeakLinksResponse,
-} from '../../server/api-types.ts';
+} from '../../src/contract/api-types.ts';
 
 /** Paging of the analysis lists (the server allows a limit of at most 500). */
 export interface PageQuery {

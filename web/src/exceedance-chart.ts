@@ -9,7 +9,7 @@
  *   container.append(exceedanceChart(data.loss, { width: 640, height: 260 }));
  */
 import * as Plot from '@observablehq/plot';
-import type { ExecutiveResponse } from '../../server/api-types.ts';
+import type { ExecutiveResponse } from '../../src/contract/api-types.ts';
 import { formatYen } from './replay.ts';
 
 export interface ChartSize {

@@ -16,7 +16,7 @@
  *   const view = createExecutiveView(section, { api, track, summary: () => s, onClose: () => (location.hash = '') });
  *   await view.show();
  */
-import type { ExecutiveResponse, SummaryResponse } from '../../server/api-types.ts';
+import type { ExecutiveResponse, SummaryResponse } from '../../src/contract/api-types.ts';
 import type { ApiClient, ExecutiveParams } from './api-client.ts';
 import { formatNumber, h, setChildren } from './dom.ts';
 import { exceedanceChart } from './exceedance-chart.ts';

@@ -10,7 +10,12 @@
  * promise (first view drawn) and `pending()` (work in flight) for tests.
  */
 import type { Core } from 'cytoscape';
-import type { CompanyDetailResponse, CompanyRow, SimulateResponse, SummaryResponse } from '../../server/api-types.ts';
+import type {
+  CompanyDetailResponse,
+  CompanyRow,
+  SimulateResponse,
+  SummaryResponse,
+} from '../../src/contract/api-types.ts';
 import { ApiRequestError, createApiClient, type GraphFilters } from './api-client.ts';
 import { formatLevel, formatNumber, formatShare, h, setChildren } from './dom.ts';
 import { createExecutiveView } from './executive.ts';

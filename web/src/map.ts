@@ -14,7 +14,7 @@
  * zoom (`min-zoomed-font-size` in style.ts).
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import type { GraphEdge, GraphNode, GraphResponse } from '../../server/api-types.ts';
+import type { GraphEdge, GraphNode, GraphResponse } from '../../src/contract/api-types.ts';
 import { layeredPositions } from './layout.ts';
 import { mapStylesheet } from './style.ts';
 import { edgeElement, maxRiskOf, nodeClasses, nodeData } from './to-elements.ts';

@@ -8,7 +8,7 @@
  * @example
  *   renderPanel(el, await api.company('kanazawa-trim'), { onFocus, onSimulate, onExpand, selection: ['kanazawa-trim'], hiddenSuppliers: 0 });
  */
-import type { CompanyDetailResponse, SupplyLink } from '../../server/api-types.ts';
+import type { CompanyDetailResponse, SupplyLink } from '../../src/contract/api-types.ts';
 import { formatLevel, formatNumber, formatShare, h, setChildren } from './dom.ts';
 import { formatYen } from './replay.ts';
 import { ACCESS_STYLES, scoreColour } from './style.ts';

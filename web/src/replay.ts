@@ -9,7 +9,7 @@
  *   const chart = barChart(run.revenueAtRisk, { width: 420, height: 150 });
  *   planHeadline(executive.plan);        // "¥18.4M spent on 7 suppliers cuts expected loss by 38%"
  */
-import type { ExecutiveResponse, ScenarioRun } from '../../server/api-types.ts';
+import type { ExecutiveResponse, ScenarioRun } from '../../src/contract/api-types.ts';
 
 /**
  * The ids down on each day 0 .. lastDay, sorted: day d is the set of day d − 1 plus what

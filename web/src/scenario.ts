@@ -19,7 +19,7 @@ import type {
   SavedScenarioList,
   ScenarioComparison,
   ScenarioRun,
-} from '../../server/api-types.ts';
+} from '../../src/contract/api-types.ts';
 import { ApiRequestError, type ApiClient } from './api-client.ts';
 import { formatNumber, h, setChildren, svg } from './dom.ts';
 import type { SupplyMap } from './map.ts';

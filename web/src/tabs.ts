@@ -18,7 +18,7 @@ import type {
   LevelGap,
   SingleSource,
   WeakLink,
-} from '../../server/api-types.ts';
+} from '../../src/contract/api-types.ts';
 import type { ApiClient } from './api-client.ts';
 import { formatLevel, formatNumber, formatShare, h, setChildren } from './dom.ts';
 import { formatYen, readableReason } from './replay.ts';

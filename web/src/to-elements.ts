@@ -9,7 +9,7 @@
  *   cy.add(toElements(await api.graph({ depth: 3 })));
  */
 import type { ElementDefinition } from 'cytoscape';
-import type { GraphEdge, GraphNode, GraphResponse } from '../../server/api-types.ts';
+import type { GraphEdge, GraphNode, GraphResponse } from '../../src/contract/api-types.ts';
 import { NODE_SIZE, nodeSize, scoreColour } from './style.ts';
 
 export interface NodeData {
