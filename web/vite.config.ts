@@ -12,6 +12,8 @@ export default defineConfig({
   root,
   base: '/',
   publicDir: false,
+  // The web's components are Preact function components in .tsx (tsconfig: jsxImportSource preact).
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

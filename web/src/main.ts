@@ -19,7 +19,8 @@ import type {
 import { ApiRequestError, createApiClient, type GraphFilters } from './api-client.ts';
 import { formatLevel, formatNumber, formatShare, h, setChildren } from './dom.ts';
 import { createExecutiveView } from './executive.ts';
-import { createLegend } from './legend.ts';
+import { createElement, render } from 'preact';
+import { Legend } from './legend.tsx';
 import { SupplyMap } from './map.ts';
 import { renderPanel, renderPanelIntro, renderPanelLoading } from './panel.ts';
 import { formatYen, formatYenFull } from './replay.ts';
@@ -188,7 +189,7 @@ async function start(): Promise<void> {
     summary: () => summary,
     onClose: () => showExecutive(false),
   });
-  els.legend.append(createLegend());
+  render(createElement(Legend, {}), els.legend);
   renderPanelIntro(els.panel);
 
   function showAuth(message: string | null): void {

@@ -1,0 +1,141 @@
+/**
+ * The map legend, drawn from the constants of style.ts so it cannot drift from the map:
+ * the red-to-green score scale (fill = effective score, ring = own score), node size =
+ * risk contribution, the dashed ring of unassessed companies, the +N of hidden
+ * suppliers, and the edge styles (goods, single source, the three access types, the
+ * exposure path, the disrupted halo, the halo of a company stopping on a replayed day).
+ *
+ * @example
+ *   render(<Legend />, document.getElementById('legend-slot')!);
+ */
+import { useState } from 'preact/hooks';
+import {
+  ACCESS_STYLES,
+  DISRUPTED_COLOUR,
+  GOODS_EDGE_COLOUR,
+  PATH_COLOUR,
+  RADIUS_COLOUR,
+  SCORE_STOPS,
+  SINGLE_SOURCE_COLOUR,
+  STOP_DAY_COLOUR,
+  scoreColour,
+} from './style.ts';
+
+function EdgeSample({ colour, width, dash = [] }: { colour: string; width: number; dash?: readonly number[] }) {
+  return (
+    <svg width={38} height={10} viewBox="0 0 38 10" aria-hidden="true">
+      <line
+        x1={1}
+        y1={5}
+        x2={31}
+        y2={5}
+        stroke={colour}
+        stroke-width={width}
+        stroke-dasharray={dash.join(' ') || 'none'}
+      />
+      <path d="M30 1 L37 5 L30 9 Z" fill={colour} />
+    </svg>
+  );
+}
+
+interface NodeSampleProps {
+  fill: string;
+  border: string;
+  size?: number;
+  dashed?: boolean;
+  halo?: string;
+}
+
+function NodeSample({ fill, border, size = 14, dashed = false, halo }: NodeSampleProps) {
+  const box = 26;
+  const c = box / 2;
+  return (
+    <svg width={box} height={box} viewBox={`0 0 ${box} ${box}`} aria-hidden="true">
+      {halo && <circle cx={c} cy={c} r={size / 2 + 6} fill={halo} fill-opacity={0.4} />}
+      <circle
+        cx={c}
+        cy={c}
+        r={size / 2}
+        fill={fill}
+        stroke={border}
+        stroke-width={3}
+        stroke-dasharray={dashed ? '3 2' : 'none'}
+      />
+    </svg>
+  );
+}
+
+const GRADIENT = `linear-gradient(to right, ${SCORE_STOPS.map((s) => `${s.colour} ${s.score}%`).join(', ')})`;
+const MID = scoreColour(60);
+
+/** The legend (collapsible with its header). */
+export function Legend() {
+  const [collapsed, setCollapsed] = useState(false);
+  return (
+    <div class={collapsed ? 'legend collapsed' : 'legend'} data-legend="">
+      <button class="legend-head" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
+        Legend
+      </button>
+      <div class="legend-body">
+        <div class="legend-title">Security score</div>
+        <div class="scale" style={{ background: GRADIENT }} />
+        <div class="scale-ticks">
+          {[0, 25, 50, 75, 100].map((t) => (
+            <span key={t}>{t}</span>
+          ))}
+        </div>
+        <ul>
+          <li>
+            <NodeSample fill={scoreColour(30)} border={scoreColour(85)} />
+            fill: effective score · ring: own score
+          </li>
+          <li>
+            <NodeSample fill={scoreColour(0)} border="#6b7280" dashed />
+            unassessed (?) — scored 0
+          </li>
+          <li>
+            <NodeSample fill="#cbd2d9" border="#9aa5b1" size={8} />
+            <NodeSample fill="#cbd2d9" border="#9aa5b1" size={18} />
+            size: risk contribution
+          </li>
+          <li>
+            <span class="legend-text-sample">Name ★2 +3</span>★ own level · +N suppliers hidden (double-click)
+          </li>
+        </ul>
+        <div class="legend-title">Supplies (supplier → buyer)</div>
+        <ul>
+          <li>
+            <EdgeSample colour={GOODS_EDGE_COLOUR} width={1.5} />
+            goods
+          </li>
+          <li>
+            <EdgeSample colour={SINGLE_SOURCE_COLOUR} width={4} />
+            single source (its loss alone stops the buyer)
+          </li>
+          {(['network', 'software', 'data'] as const).map((kind) => (
+            <li key={kind}>
+              <EdgeSample colour={ACCESS_STYLES[kind].colour} width={2} dash={ACCESS_STYLES[kind].dash} />
+              {ACCESS_STYLES[kind].label}
+            </li>
+          ))}
+          <li>
+            <EdgeSample colour={PATH_COLOUR} width={4} />
+            exposure path of the selected company
+          </li>
+          <li>
+            <NodeSample fill={MID} border={MID} halo={RADIUS_COLOUR} />
+            stops if the selected company is hit (label: the day it stops)
+          </li>
+          <li>
+            <NodeSample fill={MID} border={MID} halo={DISRUPTED_COLOUR} />
+            disrupted in a simulated breach; down on the replayed day
+          </li>
+          <li>
+            <NodeSample fill={MID} border={MID} halo={STOP_DAY_COLOUR} />
+            stops on the replayed day
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}
