@@ -53,7 +53,7 @@ import {
 } from './routes/scenarios.ts';
 import { simulateRoute } from './routes/simulate.ts';
 import { healthRoute, summaryRoute } from './routes/summary.ts';
-import { tokenCreateRoute, tokenListRoute, tokenRevokeRoute } from './routes/tokens.ts';
+import { meRoute, tokenCreateRoute, tokenListRoute, tokenRevokeRoute } from './routes/tokens.ts';
 import { WriteLock } from './write-lock.ts';
 
 export const DEFAULTS = { title: 'weaklink', version: '0.1.0', auditFile: 'audit.log' };
@@ -117,6 +117,7 @@ export function apiRoutes(): Route[] {
     networkUploadRoute,
     companyEditRoute,
     supplyEditRoute,
+    meRoute,
     tokenListRoute,
     tokenCreateRoute,
     tokenRevokeRoute,

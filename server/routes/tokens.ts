@@ -1,12 +1,13 @@
 /**
  * The API tokens (admin): GET /api/tokens lists them (name, role, created, revoked —
  * never a token), POST /api/tokens { name, role } creates one and answers it this once,
- * DELETE /api/tokens/{name} revokes one. The same store as `weaklink token …`.
+ * DELETE /api/tokens/{name} revokes one. GET /api/me (any role) answers the caller's own
+ * name and role. The same store as `weaklink token …`.
  */
 import { z } from 'zod';
 import { ROLES } from '../../src/auth/roles.ts';
 import { defineRoute } from '../route.ts';
-import { TokenCreateSchema, TokenInfoSchema, TokenListSchema } from '../../src/contract/schemas.ts';
+import { MeSchema, TokenCreateSchema, TokenInfoSchema, TokenListSchema } from '../../src/contract/schemas.ts';
 
 export const tokenListRoute = defineRoute({
   method: 'get',
@@ -54,4 +55,17 @@ export const tokenRevokeRoute = defineRoute({
   errors: [404],
   change: (out) => ({ token: { revoked: out.name } }),
   handle: ({ params }, { tokens }) => tokens.revoke(params.name),
+});
+
+export const meRoute = defineRoute({
+  method: 'get',
+  path: '/api/me',
+  operationId: 'me',
+  access: 'viewer',
+  summary: "The caller's token name and role (what the web offers depends on it).",
+  response: MeSchema,
+  handle: (_, _ctx, caller) => {
+    if (!caller) throw new Error('GET /api/me ran without an authenticated caller');
+    return { name: caller.name, role: caller.role };
+  },
 });

@@ -361,6 +361,12 @@ export interface TokenInfo {
   revoked: string | null;
 }
 
+/** GET /api/me (viewer): the caller's token name and role, so a client can offer what the role allows. */
+export interface MeResponse {
+  name: string;
+  role: 'viewer' | 'analyst' | 'admin';
+}
+
 /** GET /api/tokens (admin): every token's name, role and dates — never a token. */
 export interface TokenListResponse {
   items: TokenInfo[];

@@ -14,6 +14,7 @@ import type {
   SupplyEditResponse,
   TokenCreateResponse,
   TokenInfo,
+  MeResponse,
   TokenListResponse,
   CompanyDetailResponse,
   CompanyListResponse,
@@ -324,6 +325,11 @@ export const TokenInfoSchema = z.object({
   revoked: z.string().nullable(),
 }) satisfies z.ZodType<TokenInfo>;
 
+export const MeSchema = z.object({
+  name: z.string(),
+  role: z.enum(['viewer', 'analyst', 'admin']),
+}) satisfies z.ZodType<MeResponse>;
+
 export const TokenListSchema = z.object({ items: z.array(TokenInfoSchema) }) satisfies z.ZodType<TokenListResponse>;
 
 export const TokenCreateSchema = TokenInfoSchema.extend({ token: z.string() }) satisfies z.ZodType<TokenCreateResponse>;
@@ -580,6 +586,7 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['NetworkUpload', NetworkUploadSchema],
   ['CompanyEdit', CompanyEditSchema],
   ['SupplyEdit', SupplyEditSchema],
+  ['Me', MeSchema],
   ['TokenInfo', TokenInfoSchema],
   ['TokenList', TokenListSchema],
   ['TokenCreate', TokenCreateSchema],

@@ -111,6 +111,7 @@ const SAMPLES: Record<string, (header: Record<string, string>) => Promise<Answer
       },
       { token: null, headers: h },
     ),
+  me: (h) => get(server.url, '/api/me', { token: null, headers: h }),
   listTokens: (h) => get(server.url, '/api/tokens', { token: null, headers: h }),
   createToken: (h) =>
     send(

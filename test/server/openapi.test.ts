@@ -113,6 +113,7 @@ describe('GET /api/openapi.json', () => {
           commodity: 'castings',
           share: 1,
         }),
+      me: () => get(server.url, '/api/me'),
       listTokens: () => get(server.url, '/api/tokens'),
       createToken: () => post(server.url, '/api/tokens', { name: 'openapi-sample', role: 'viewer' }),
       revokeToken: () => send('DELETE', server.url, '/api/tokens/viewer-1'),

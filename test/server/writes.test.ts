@@ -493,3 +493,17 @@ describe('the audit log', () => {
     expect(text).not.toMatch(/wl_[A-Za-z0-9_-]{20}/);
   });
 });
+
+describe('GET /api/me', () => {
+  it("answers each caller's own token name and role, never a token", async () => {
+    for (const [token, name, role] of [
+      [server.auth.viewer, 'viewer-1', 'viewer'],
+      [server.auth.analyst, 'analyst-1', 'analyst'],
+      [server.auth.admin, 'admin-1', 'admin'],
+    ] as const) {
+      const res = await get(server.url, '/api/me', { token });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ name, role });
+    }
+  });
+});

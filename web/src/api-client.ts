@@ -13,6 +13,9 @@
 import type {
   ApiError,
   CompanyDetailResponse,
+  CompanyEditResponse,
+  MeResponse,
+  NetworkUploadResponse,
   CompanyListResponse,
   ConcentrationResponse,
   ExecutiveResponse,
@@ -103,6 +106,15 @@ export interface ApiClient {
   }): Promise<PlanResponse>;
   /** GET /api/executive: the one-page executive view of one focal company, with the session's assumptions. */
   executive(params?: ExecutiveParams): Promise<ExecutiveResponse>;
+  /** GET /api/me: the caller's token name and role. */
+  me(): Promise<MeResponse>;
+  /** PATCH /api/companies/:id (analyst): set the SCS level and/or security score on network `version`. */
+  editCompany(
+    id: string,
+    edit: { version: string; scsLevel?: number | null; securityScore?: number | null },
+  ): Promise<CompanyEditResponse>;
+  /** PUT /api/network (admin): replace the network with the CSV texts of companies.csv and supplies.csv. */
+  uploadNetwork(upload: { companies: string; supplies: string; version?: string }): Promise<NetworkUploadResponse>;
   /** Requests in flight. */
   pending(): number;
 }
@@ -189,6 +201,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     risk: (body = {}) => request('/api/risk', { method: 'POST', body: JSON.stringify(body) }),
     plan: (body) => request('/api/plan', { method: 'POST', body: JSON.stringify(body) }),
     executive: (params = {}) => request(`/api/executive${queryString({ ...params })}`),
+    me: () => request('/api/me'),
+    editCompany: (id, edit) =>
+      request(`/api/companies/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(edit) }),
+    uploadNetwork: (upload) =>
+      request('/api/network', { method: 'PUT', body: JSON.stringify({ format: 'csv', ...upload }) }),
     pending: () => inFlight,
   };
 }
