@@ -25,7 +25,7 @@ import type { AnalysisOptions } from '../src/analysis/options.ts';
 import { AuditLog } from '../src/auth/audit-log.ts';
 import type { TokenStore } from '../src/auth/token-store.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
-import { AnalysisCache } from './analysis-cache.ts';
+import { AnalysisCache } from '../src/app/analysis-cache.ts';
 import { addressLimiter, DEFAULTS as RATE, routeGuards, tokenLimiter, type RateLimits } from './auth.ts';
 import { apiNotFound, errorHandler, type Logger } from './errors.ts';
 import { accessLog, cors, redactingLogger, securityHeaders } from './hardening.ts';

@@ -28,14 +28,6 @@ export interface Logger {
   error(message: string, cause?: unknown): void;
 }
 
-/** A NotFoundError that names the request field holding the unknown id(s). */
-export class FieldNotFoundError extends NotFoundError {
-  override name = 'FieldNotFoundError';
-  constructor(message: string, field: string, id?: string) {
-    super(message, id, field);
-  }
-}
-
 /** A request too large to take (rows of an upload; the body size is body-parser's). */
 export class PayloadTooLargeError extends WeaklinkError {
   override name = 'PayloadTooLargeError';

@@ -1,7 +1,6 @@
 /**
  * Zod pieces shared by the routes' query schemas: paging (`offset`, `limit` ≤ 500),
- * bounded integers coerced from query strings, `true`/`false` flags, and `paginate`,
- * which cuts one page out of a list.
+ * bounded integers coerced from query strings, `true`/`false` flags and short texts.
  */
 import { z } from 'zod';
 
@@ -28,12 +27,3 @@ export const flagParam = z
 
 /** A short non-empty text parameter. */
 export const textParam = z.string().trim().min(1).max(200);
-
-/** The page `offset .. offset + limit - 1` of `list`, with its total. */
-export function paginate<T>(
-  list: readonly T[],
-  offset: number,
-  limit: number,
-): { total: number; offset: number; limit: number; items: T[] } {
-  return { total: list.length, offset, limit, items: list.slice(offset, offset + limit) };
-}

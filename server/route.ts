@@ -17,7 +17,7 @@ import type { Role } from '../src/auth/roles.ts';
 import type { Caller, TokenStore } from '../src/auth/token-store.ts';
 import { UsageError } from '../src/errors.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
-import type { AnalysisCache } from './analysis-cache.ts';
+import type { AnalysisCache } from '../src/app/analysis-cache.ts';
 import type { WriteLock } from './write-lock.ts';
 
 export const DEFAULTS = { bodyLimit: '100kb' };

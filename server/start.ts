@@ -22,7 +22,7 @@ import { failureReport, formatIssue } from '../src/errors.ts';
 import { readNetwork } from '../src/io/read-network.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
-import { AnalysisCache } from './analysis-cache.ts';
+import { AnalysisCache } from '../src/app/analysis-cache.ts';
 import { consoleLogger, createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 

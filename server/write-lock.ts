@@ -11,7 +11,7 @@
  */
 import { ConflictError } from '../src/errors.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
-import { DEFAULTS as CACHE } from './analysis-cache.ts';
+import { DEFAULTS as CACHE } from '../src/app/analysis-cache.ts';
 
 export class WriteLock {
   #tail: Promise<unknown> = Promise.resolve();

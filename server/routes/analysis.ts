@@ -5,8 +5,9 @@
  * critical suppliers in full).
  */
 import { z } from 'zod';
-import { MAX_WEAK_LINKS } from '../network-view.ts';
-import { paginate, pageParams } from '../query.ts';
+import { MAX_WEAK_LINKS } from '../../src/app/network-view.ts';
+import { paginate } from '../../src/app/page.ts';
+import { pageParams } from '../query.ts';
 import { defineRoute } from '../route.ts';
 import {
   ConcentrationSchema,

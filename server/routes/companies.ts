@@ -3,8 +3,8 @@
  * contribution first; GET /api/companies/{id} — one company in full.
  */
 import { z } from 'zod';
-import { companyDetail } from '../company-detail.ts';
-import { companyList } from '../company-list.ts';
+import { companyDetail } from '../../src/app/company-detail.ts';
+import { companyList } from '../../src/app/company-list.ts';
 import { intParam, pageParams, textParam } from '../query.ts';
 import { defineRoute } from '../route.ts';
 import { CompanyDetailSchema, CompanyListSchema } from '../../src/contract/schemas.ts';

@@ -8,7 +8,7 @@
  * lost update. The analysis is recomputed for the new version on the next read.
  */
 import { z } from 'zod';
-import { editCompany, editSupplyShare } from '../network-edits.ts';
+import { editCompany, editSupplyShare } from '../../src/app/edits.ts';
 import { defineRoute } from '../route.ts';
 import { CompanyEditSchema, SupplyEditSchema } from '../../src/contract/schemas.ts';
 import { expectVersion } from '../write-lock.ts';

@@ -4,7 +4,7 @@
  * at most `limit` nodes, nearest first; optional filters (see graph-elements.ts).
  */
 import { z } from 'zod';
-import { graphElements } from '../graph-elements.ts';
+import { graphElements } from '../../src/app/graph.ts';
 import { flagParam, intParam, textParam } from '../query.ts';
 import { defineRoute } from '../route.ts';
 import { GraphSchema } from '../../src/contract/schemas.ts';

@@ -15,8 +15,8 @@ import { z } from 'zod';
 import { defineRoute } from '../route.ts';
 import { EXACT_LIMIT } from '../../src/analysis/annual-loss.ts';
 import { DEFAULTS as PLAN_DEFAULTS } from '../../src/analysis/cost-plan.ts';
-import { executiveOf } from '../executive-view.ts';
-import { DEFAULTS, planOf, riskOf } from '../risk-views.ts';
+import { executiveOf } from '../../src/app/executive.ts';
+import { DEFAULTS, planOf, riskOf } from '../../src/app/risk-views.ts';
 import { ExecutiveSchema, PlanSchema, RiskSchema } from '../../src/contract/schemas.ts';
 
 const seed = z

@@ -9,10 +9,10 @@
  * store, apart from the network: they survive network loads and server restarts.
  */
 import { z } from 'zod';
+import { NotFoundError } from '../../src/errors.ts';
 import { whatIfSchema } from '../../src/model/scenario.ts';
-import { FieldNotFoundError } from '../errors.ts';
 import { defineRoute } from '../route.ts';
-import { compareScenarios, DEFAULTS, runScenario, scenarioListItem } from '../scenario-run.ts';
+import { compareScenarios, DEFAULTS, runScenario, scenarioListItem } from '../../src/app/scenario.ts';
 import {
   SavedScenarioListSchema,
   SavedScenarioSchema,
@@ -169,6 +169,6 @@ export const scenarioDeleteRoute = defineRoute({
   },
 });
 
-function notSaved(name: string, field: string): FieldNotFoundError {
-  return new FieldNotFoundError(`No saved scenario named "${name}"; GET /api/scenarios lists them.`, field, name);
+function notSaved(name: string, field: string): NotFoundError {
+  return new NotFoundError(`No saved scenario named "${name}"; GET /api/scenarios lists them.`, name, field);
 }

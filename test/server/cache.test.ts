@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { SummaryResponse } from '../../src/contract/api-types.ts';
-import { AnalysisCache } from '../../server/analysis-cache.ts';
+import { AnalysisCache } from '../../src/app/analysis-cache.ts';
 import { createApp } from '../../server/app.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { net } from '../helpers/network.ts';

@@ -13,11 +13,11 @@
  * kept companies; `hiddenSuppliers` counts a node's suppliers (over followed supplies)
  * that are not in the view, so the map can offer to expand it.
  */
-import { members } from '../src/analysis/blast-radius.ts';
-import { UsageError } from '../src/errors.ts';
-import { ACCESS_NAMES } from '../src/model/index-network.ts';
-import type { GraphEdge, GraphNode, GraphResponse } from '../src/contract/api-types.ts';
-import { FieldNotFoundError } from './errors.ts';
+import { members } from '../analysis/blast-radius.ts';
+import { NotFoundError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
+import { ACCESS_NAMES } from '../model/index-network.ts';
+import type { GraphEdge, GraphNode, GraphResponse } from '../contract/api-types.ts';
 import type { NetworkView } from './network-view.ts';
 
 export interface GraphQuery {
@@ -34,15 +34,15 @@ export interface GraphQuery {
 const UP = 1;
 const DOWN = 2;
 
-/** Throws FieldNotFoundError (`focus`) for an unknown company, UsageError (`commodity`) for an unknown commodity. */
+/** Throws NotFoundError (`focus`) for an unknown company, UsageError (`commodity`) for an unknown commodity. */
 export function graphElements(view: NetworkView, query: GraphQuery): GraphResponse {
   const { index } = view;
   const focus = query.focus === undefined ? undefined : index.indexOf.get(query.focus);
   if (query.focus !== undefined && focus === undefined) {
-    throw new FieldNotFoundError(
+    throw new NotFoundError(
       `Unknown company id "${query.focus}" in focus; search with GET /api/companies?q=…`,
-      'focus',
       query.focus,
+      'focus',
     );
   }
   const edgeOk = edgeFilter(view, query.commodity);

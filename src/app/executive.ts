@@ -19,18 +19,18 @@
  *
  * Computed once per network version and parameters (`NetworkView.kept`).
  */
-import { EXACT_LIMIT } from '../src/analysis/annual-loss.ts';
-import { members } from '../src/analysis/blast-radius.ts';
-import { costPlan, DEFAULTS as PLAN_DEFAULTS, resolveLiftCosts, type LiftCosts } from '../src/analysis/cost-plan.ts';
-import { eventLosses } from '../src/analysis/event-loss.ts';
-import { pathToFocal } from '../src/analysis/exposure-path.ts';
-import { resolveOptions, type Duration } from '../src/analysis/options.ts';
-import { hitLikelihoodFormula } from '../src/analysis/analyze.ts';
-import { expectedAnnualLoss, hitLikelihoods, rankWeakLinks, riskContributions } from '../src/analysis/risk.ts';
-import { annualLossOf } from '../src/app/risk.ts';
-import { UsageError } from '../src/errors.ts';
-import { byString } from '../src/model/order.ts';
-import type { ExecutiveResponse } from '../src/contract/api-types.ts';
+import { EXACT_LIMIT } from '../analysis/annual-loss.ts';
+import { members } from '../analysis/blast-radius.ts';
+import { costPlan, DEFAULTS as PLAN_DEFAULTS, resolveLiftCosts, type LiftCosts } from '../analysis/cost-plan.ts';
+import { eventLosses } from '../analysis/event-loss.ts';
+import { pathToFocal } from '../analysis/exposure-path.ts';
+import { resolveOptions, type Duration } from '../analysis/options.ts';
+import { hitLikelihoodFormula } from '../analysis/analyze.ts';
+import { expectedAnnualLoss, hitLikelihoods, rankWeakLinks, riskContributions } from '../analysis/risk.ts';
+import { annualLossOf } from './risk.ts';
+import { UsageError } from '../errors.ts';
+import { byString } from '../model/order.ts';
+import type { ExecutiveResponse } from '../contract/api-types.ts';
 import type { NetworkView } from './network-view.ts';
 
 export const EXECUTIVE_DEFAULTS = Object.freeze({

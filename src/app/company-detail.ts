@@ -5,24 +5,24 @@
  * buyers and level gap. Lists
  * hold at most `DEFAULTS.listLimit` entries; `counts` gives their full sizes.
  */
-import { companyReport } from '../src/analysis/company-report.ts';
-import { groupThreshold } from '../src/analysis/effective-score.ts';
-import { ACCESS_NAMES } from '../src/model/index-network.ts';
-import type { CompanyDetailResponse, SupplyLink } from '../src/contract/api-types.ts';
-import { FieldNotFoundError } from './errors.ts';
+import { companyReport } from '../analysis/company-report.ts';
+import { NotFoundError } from '../errors.ts';
+import { groupThreshold } from '../analysis/effective-score.ts';
+import { ACCESS_NAMES } from '../model/index-network.ts';
+import type { CompanyDetailResponse, SupplyLink } from '../contract/api-types.ts';
 import type { NetworkView } from './network-view.ts';
-import { byString } from '../src/model/order.ts';
+import { byString } from '../model/order.ts';
 
 export const DEFAULTS = { listLimit: 1000 };
 
 type PathStep = CompanyDetailResponse['exposurePath'][number];
 
-/** Throws FieldNotFoundError (field `id`) for an unknown id. */
+/** Throws NotFoundError (field `id`) for an unknown id. */
 export function companyDetail(view: NetworkView, id: string): CompanyDetailResponse {
   const { index, analysis: a } = view;
   const i = index.indexOf.get(id);
   if (i === undefined)
-    throw new FieldNotFoundError(`Unknown company id "${id}"; search with GET /api/companies?q=…`, 'id', id);
+    throw new NotFoundError(`Unknown company id "${id}"; search with GET /api/companies?q=…`, id, 'id');
   const report = companyReport(a, i);
   const cap = <T>(list: T[]): T[] => list.slice(0, DEFAULTS.listLimit);
   const suppliers = supplyLinks(view, i, 'suppliers');

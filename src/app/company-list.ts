@@ -3,9 +3,9 @@
  * highest risk contribution first (ties by id), one page of rows. Search `q` is a
  * case-insensitive substring of the id or the name; `country` compares without case.
  */
-import type { CompanyListResponse } from '../src/contract/api-types.ts';
+import type { CompanyListResponse } from '../contract/api-types.ts';
 import type { NetworkView } from './network-view.ts';
-import { paginate } from './query.ts';
+import { paginate } from './page.ts';
 
 export interface CompanyFilter {
   q?: string | undefined;

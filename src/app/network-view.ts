@@ -4,18 +4,18 @@
  * routes need (search text, company rows, the ranked order, the analysis lists),
  * each computed on first use and kept. Nothing here knows about HTTP.
  */
-import { hitLikelihoodFormula, type Analysis } from '../src/analysis/analyze.ts';
-import { concentrationGroupReports, type ConcentrationGroupReport } from '../src/analysis/concentration-report.ts';
-import { hiddenCriticalReports, type HiddenCriticalReport } from '../src/analysis/hidden-critical.ts';
-import { levelGapReports, type LevelGapReport } from '../src/analysis/level-gap-report.ts';
-import { singleSourceReports } from '../src/analysis/single-source-report.ts';
-import { weakLinkReports, type WeakLinkReport } from '../src/analysis/weak-link-report.ts';
-import { members } from '../src/analysis/blast-radius.ts';
-import { criticalSupplierCountries, tierConcentration } from '../src/analysis/concentration.ts';
-import { EPSILON } from '../src/analysis/options.ts';
-import { rankWeakLinks } from '../src/analysis/risk.ts';
-import type { IndexedNetwork } from '../src/model/index-network.ts';
-import type { CompanyRow, ConcentrationResponse, SingleSource } from '../src/contract/api-types.ts';
+import { hitLikelihoodFormula, type Analysis } from '../analysis/analyze.ts';
+import { concentrationGroupReports, type ConcentrationGroupReport } from '../analysis/concentration-report.ts';
+import { hiddenCriticalReports, type HiddenCriticalReport } from '../analysis/hidden-critical.ts';
+import { levelGapReports, type LevelGapReport } from '../analysis/level-gap-report.ts';
+import { singleSourceReports } from '../analysis/single-source-report.ts';
+import { weakLinkReports, type WeakLinkReport } from '../analysis/weak-link-report.ts';
+import { members } from '../analysis/blast-radius.ts';
+import { criticalSupplierCountries, tierConcentration } from '../analysis/concentration.ts';
+import { EPSILON } from '../analysis/options.ts';
+import { rankWeakLinks } from '../analysis/risk.ts';
+import type { IndexedNetwork } from '../model/index-network.ts';
+import type { CompanyRow, ConcentrationResponse, SingleSource } from '../contract/api-types.ts';
 
 /** The most weak links any request can ask for (the list limit of the API). */
 export const MAX_WEAK_LINKS = 500;

@@ -10,18 +10,18 @@
  * @example
  *   const { scenario, whatIf } = await runScenario(view, { hit: ['castco'], days: 10 });
  */
-import { runAnalysis } from '../src/analysis/analyze.ts';
-import { simulateScenario } from '../src/analysis/scenario.ts';
-import { applyWhatIfs, compareAnalyses, type AnalysisComparison } from '../src/analysis/what-if.ts';
-import type { WhatIf } from '../src/model/scenario.ts';
-import { UsageError } from '../src/errors.ts';
-import { indexNetwork, type IndexedNetwork } from '../src/model/index-network.ts';
-import type { SavedScenarioRecord } from '../src/store/graph-store.ts';
-import type { SavedScenarioList, ScenarioComparison, ScenarioRun } from '../src/contract/api-types.ts';
-import { FieldNotFoundError } from './errors.ts';
+import { runAnalysis } from '../analysis/analyze.ts';
+import { NotFoundError } from '../errors.ts';
+import { simulateScenario } from '../analysis/scenario.ts';
+import { applyWhatIfs, compareAnalyses, type AnalysisComparison } from '../analysis/what-if.ts';
+import type { WhatIf } from '../model/scenario.ts';
+import { UsageError } from '../errors.ts';
+import { indexNetwork, type IndexedNetwork } from '../model/index-network.ts';
+import type { SavedScenarioRecord } from '../store/graph-store.ts';
+import type { SavedScenarioList, ScenarioComparison, ScenarioRun } from '../contract/api-types.ts';
 import type { NetworkView } from './network-view.ts';
-import { byString } from '../src/model/order.ts';
-import { companyIndicesOf } from '../src/app/company-ids.ts';
+import { byString } from '../model/order.ts';
+import { companyIndicesOf } from './company-ids.ts';
 
 export const DEFAULTS = {
   /** Most companies one scenario hits. */
@@ -61,10 +61,10 @@ function checkIds(index: IndexedNetwork, input: ScenarioInput): void {
   (input.whatIf ?? []).forEach((op, i) => {
     for (const [field, id] of idsOf(op)) {
       if (!index.indexOf.has(id)) {
-        throw new FieldNotFoundError(
+        throw new NotFoundError(
           `Unknown company id "${id}" in whatIf[${i}].${field} (${op.op}); search with GET /api/companies?q=…`,
-          `whatIf.${i}.${field}`,
           id,
+          `whatIf.${i}.${field}`,
         );
       }
     }

@@ -14,10 +14,10 @@
  * @example
  *   const risk = await riskOf(view, { runs: 10_000, seed: 1, exact: false });
  */
-import { annualLossReport, checkExactSize } from '../src/analysis/annual-loss.ts';
-import { costPlan, type LiftCosts } from '../src/analysis/cost-plan.ts';
-import { annualLossOf, RISK_DEFAULTS } from '../src/app/risk.ts';
-import type { PlanResponse, RiskResponse } from '../src/contract/api-types.ts';
+import { annualLossReport, checkExactSize } from '../analysis/annual-loss.ts';
+import { costPlan, type LiftCosts } from '../analysis/cost-plan.ts';
+import { annualLossOf, RISK_DEFAULTS } from './risk.ts';
+import type { PlanResponse, RiskResponse } from '../contract/api-types.ts';
 import type { NetworkView } from './network-view.ts';
 
 export const DEFAULTS = {

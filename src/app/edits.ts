@@ -9,9 +9,8 @@
  * @example
  *   const { network: next } = editCompany(network, 'c7', { scsLevel: 3 });
  */
-import { NotFoundError, UsageError } from '../src/errors.ts';
-import type { Company, Network, Supply } from '../src/model/types.ts';
-import { FieldNotFoundError } from './errors.ts';
+import { NotFoundError, UsageError } from '../errors.ts';
+import type { Company, Network, Supply } from '../model/types.ts';
 
 export const DEFAULTS = { shareSumTolerance: 0.01 };
 
@@ -27,12 +26,12 @@ export interface CompanyEdit {
   changed: boolean;
 }
 
-/** Sets the level and/or score of company `id`; throws FieldNotFoundError (`id`) for an unknown id. */
+/** Sets the level and/or score of company `id`; throws NotFoundError (`id`) for an unknown id. */
 export function editCompany(network: Network, id: string, patch: CompanyPatch): CompanyEdit {
   const at = network.companies.findIndex((c) => c.id === id);
   const company = network.companies[at];
   if (company === undefined)
-    throw new FieldNotFoundError(`Unknown company id "${id}"; search with GET /api/companies?q=…`, 'id', id);
+    throw new NotFoundError(`Unknown company id "${id}"; search with GET /api/companies?q=…`, id, 'id');
   const before = { scsLevel: company.scsLevel, securityScore: company.securityScore };
   const after = {
     scsLevel: patch.scsLevel === undefined ? company.scsLevel : patch.scsLevel,

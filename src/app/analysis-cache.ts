@@ -9,11 +9,11 @@
  * after the network and the read repeated (a few times at most) until both agree, so a
  * view is never labelled with a version it was not computed from.
  */
-import { runAnalysis } from '../src/analysis/analyze.ts';
-import { resolveOptions, type AnalysisOptions } from '../src/analysis/options.ts';
-import { indexNetwork } from '../src/model/index-network.ts';
-import type { Network } from '../src/model/types.ts';
-import type { GraphStore } from '../src/store/graph-store.ts';
+import { runAnalysis } from '../analysis/analyze.ts';
+import { resolveOptions, type AnalysisOptions } from '../analysis/options.ts';
+import { indexNetwork } from '../model/index-network.ts';
+import type { Network } from '../model/types.ts';
+import type { GraphStore } from '../store/graph-store.ts';
 import { NetworkView } from './network-view.ts';
 
 export const DEFAULTS = {
