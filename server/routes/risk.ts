@@ -14,9 +14,11 @@
 import { z } from 'zod';
 import { defineRoute } from '../route.ts';
 import { EXACT_LIMIT } from '../../src/analysis/annual-loss.ts';
-import { DEFAULTS as PLAN_DEFAULTS } from '../../src/analysis/cost-plan.ts';
+import { parseDurations, parseLiftCosts } from '../../src/app/assumptions.ts';
 import { executiveOf } from '../../src/app/executive.ts';
-import { DEFAULTS, planOf, riskOf } from '../../src/app/risk-views.ts';
+import { planOf, PlanRequest } from '../../src/app/plan.ts';
+import { RISK_DEFAULTS as DEFAULTS, riskOf } from '../../src/app/risk.ts';
+import { EXECUTIVE_DEFAULTS } from '../../src/app/executive.ts';
 import { ExecutiveSchema, PlanSchema, RiskSchema } from '../../src/contract/schemas.ts';
 
 const seed = z
@@ -58,24 +60,6 @@ export const riskRoute = defineRoute({
   handle: async ({ body }, { cache }) => riskOf(await cache.view(), body),
 });
 
-const levelCosts = z.array(z.number().positive().max(PLAN_DEFAULTS.maxBudget)).length(5);
-
-export const PlanBody = z.strictObject({
-  budget: z.number().min(0).max(PLAN_DEFAULTS.maxBudget).describe('Budget in yen, 0 to 1e15.'),
-  costs: z
-    .strictObject({ sme: levelCosts.optional(), large: levelCosts.optional() })
-    .optional()
-    .describe(
-      'Cost in yen of each level step (0→1 … 4→5) by company size; default the assumed table (README, "Cost-sharing plan").',
-    ),
-  planTargets: z
-    .array(z.number().int().min(1).max(5))
-    .min(1)
-    .max(5)
-    .optional()
-    .describe(`Levels a supplier may be lifted to, each 1–5 (default ${PLAN_DEFAULTS.planTargets.join(', ')}).`),
-});
-
 export const planRoute = defineRoute({
   method: 'post',
   path: '/api/plan',
@@ -83,59 +67,38 @@ export const planRoute = defineRoute({
   access: 'viewer',
   summary:
     'The cost-sharing plan: one target level per supplier chosen to avoid the most expected annual loss within the budget (exact, or within a stated gap of the best), each lift split among the large buyers that gain.',
-  body: PlanBody,
+  body: PlanRequest,
   response: PlanSchema,
   errors: [413, 503],
   handle: async ({ body }, { cache }) => planOf(await cache.view(), body),
 });
 
-/** "1:0.2,5:0.25,…" → durations; a malformed entry is an issue naming it. */
-const durationsText = z
-  .string()
-  .max(2000)
-  .transform((text, ctx) => {
-    const entries = text.split(',').filter((e) => e.trim() !== '');
-    const out: { days: number; probability: number }[] = [];
-    entries.forEach((entry, i) => {
-      const m = /^\s*(\d+)\s*:\s*([0-9.eE+-]+)\s*$/.exec(entry);
-      if (!m) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `entry ${i + 1} "${entry}" is not days:probability (e.g. 14:0.25); days are whole numbers`,
-        });
-        return;
+/** A text field read by `parse` (src/app/assumptions.ts): its OptionError becomes the field's issue. */
+const parsedText = <T>(max: number, parse: (text: string) => T) =>
+  z
+    .string()
+    .max(max)
+    .transform((text, ctx) => {
+      try {
+        return parse(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
       }
-      out.push({ days: Number(m[1]), probability: Number(m[2]) });
     });
-    if (entries.length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one days:probability entry' });
-    return out;
-  })
-  .describe(
-    'Full-stop days of an outage and their probabilities, "days:probability,…" summing to 1 (default 1:0.2,5:0.25,14:0.25,30:0.15,60:0.1,120:0.05).',
-  );
 
-/** "a,b,c,d,e" → five yen amounts (level steps 0→1 … 4→5). */
-const costsText = z
-  .string()
-  .max(500)
-  .transform((text, ctx) => {
-    const parts = text.split(',').map((x) => Number(x.trim()));
-    if (parts.length !== 5 || parts.some((x) => !(Number.isFinite(x) && x > 0 && x <= PLAN_DEFAULTS.maxBudget))) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `give five costs in yen greater than 0, one per level step 0→1 … 4→5, separated by commas; got "${text}"`,
-      });
-    }
-    return parts;
-  });
+const durationsText = parsedText(2000, (text) => parseDurations(text)).describe(
+  'Full-stop days of an outage and their probabilities, "days:probability,…" summing to 1 (default 1:0.2,5:0.25,14:0.25,30:0.15,60:0.1,120:0.05).',
+);
+const costsText = parsedText(500, (text) => parseLiftCosts(text));
 
 export const ExecutiveQuery = z.strictObject({
   budget: z.coerce
     .number()
     .min(0)
-    .max(DEFAULTS.maxBudget)
-    .default(DEFAULTS.executiveBudget)
-    .describe(`Security budget in yen for the plan (default ${DEFAULTS.executiveBudget.toLocaleString('en')}).`),
+    .max(EXECUTIVE_DEFAULTS.maxBudget)
+    .default(EXECUTIVE_DEFAULTS.budget)
+    .describe(`Security budget in yen for the plan (default ${EXECUTIVE_DEFAULTS.budget.toLocaleString('en')}).`),
   focal: z
     .string()
     .min(1)

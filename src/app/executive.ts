@@ -37,6 +37,10 @@ export const EXECUTIVE_DEFAULTS = Object.freeze({
   runs: 10_000,
   seed: 1,
   contributors: 5,
+  /** The budget when none is given, yen. */
+  budget: 50_000_000,
+  /** Largest budget the view accepts, yen (¥10 trillion). */
+  maxBudget: 1e13,
 });
 
 export interface ExecutiveParams {

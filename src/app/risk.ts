@@ -3,7 +3,8 @@
  * both call: exact enumeration (`exact`, at most 8 companies; a UsageError on `exact`
  * beyond) or Monte Carlo with a seed, on worker threads from `parallelWork` runs ×
  * companies on (the same numbers bitwise; below it one thread is quicker than starting
- * workers). The executive view uses it too.
+ * workers). The executive view uses it too. `riskOf` answers it for an analysed network
+ * version (the server's view), kept with the version per set of parameters.
  *
  * @example
  *   const result = await annualLossOf({ hitLikelihood, eventLoss }, { runs: 10_000, seed: 1 });
@@ -16,6 +17,9 @@ import {
   type AnnualLoss,
 } from '../analysis/annual-loss.ts';
 import type { EventLossTable } from '../analysis/event-loss.ts';
+import { annualLossReport } from '../analysis/annual-loss.ts';
+import type { RiskResponse } from '../contract/api-types.ts';
+import type { NetworkView } from './network-view.ts';
 import { parallelMonteCarloAnnualLoss } from '../analysis-runtime/parallel-loss.ts';
 
 export const RISK_DEFAULTS = Object.freeze({
@@ -23,6 +27,8 @@ export const RISK_DEFAULTS = Object.freeze({
   seed: 1,
   /** Runs × companies from which the Monte Carlo runs go to worker threads. */
   parallelWork: 5_000_000,
+  /** Most runs one request may ask (the API's limit). */
+  maxRuns: 100_000,
 });
 
 export interface RiskInput {
@@ -54,4 +60,16 @@ export async function annualLossOf(
   return workers === 1
     ? monteCarloAnnualLoss(model, run)
     : parallelMonteCarloAnnualLoss(model, { ...run, ...(workers ? { workers } : {}) });
+}
+
+/** The annual loss report of the view's network, computed once per (runs, seed) or exact and kept with the version. */
+export function riskOf(
+  view: NetworkView,
+  params: { runs: number; seed: number; exact: boolean },
+): Promise<RiskResponse> {
+  if (params.exact) checkExactSize(view.index.n);
+  const key = params.exact ? `exact θ${view.theta}` : `${params.runs} ${params.seed} θ${view.theta}`;
+  return view.kept('risk', key, async (): Promise<RiskResponse> =>
+    annualLossReport(await annualLossOf(view.analysis, params)),
+  );
 }

@@ -2,6 +2,7 @@
  * Parsing and checking of CLI option values shared by the commands: numbers in range,
  * output formats, id lists. A bad value is a UsageError naming the option.
  */
+import { parseDurations } from '../app/assumptions.ts';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { AnalysisOptions, Duration } from '../analysis/options.ts';
 
@@ -34,14 +35,13 @@ export function idList(value: string, previous: string[] = []): string[] {
   return [...previous, ...ids];
 }
 
-/** A commander parser for `--durations "1:0.2,5:0.25,…"` (days:probability pairs); the sum is checked by resolveOptions. */
+/** A commander parser for `--durations "1:0.2,5:0.25,…"` (src/app/assumptions.ts); the sum is checked by resolveOptions. */
 export function durationList(value: string): Duration[] {
-  return value.split(',').map((entry) => {
-    const m = /^\s*(\d+)\s*:\s*([0-9]*\.?[0-9]+(?:e-?\d+)?)\s*$/i.exec(entry);
-    if (m === null)
-      throw new InvalidArgumentError(`--durations entry "${entry}" must be DAYS:PROBABILITY, e.g. 14:0.25.`);
-    return { days: Number(m[1]), probability: Number(m[2]) };
-  });
+  try {
+    return parseDurations(value, '--durations');
+  } catch (error) {
+    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** The options of the money model every command that reports money takes. */

@@ -7,14 +7,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { z } from 'zod';
 import { runAnalysis } from '../../analysis/analyze.ts';
+import { LiftCostTable, planFor, type PlanRequest } from '../../app/plan.ts';
 import {
-  costPlan,
   DEFAULT_LIFT_COSTS,
   DEFAULTS as PLAN_DEFAULTS,
   type CostPlan,
-  type LiftCosts,
   type PlanLift,
 } from '../../analysis/cost-plan.ts';
 import { InputError } from '../../errors.ts';
@@ -31,9 +29,6 @@ interface PlanOptions extends MoneyCliOptions {
   costs?: string;
   format: 'table' | 'json' | 'csv';
 }
-
-const levelCosts = z.array(z.number().nonnegative()).length(5);
-const costsSchema = z.object({ sme: levelCosts.optional(), large: levelCosts.optional() }).strict();
 
 /** A commander parser for --targets: comma-separated levels 1–5. */
 function targetList(value: string): number[] {
@@ -90,22 +85,22 @@ export function registerPlan(program: Command, io: Io): void {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .action(async (dir: string, o: PlanOptions) => {
       const { index } = await loadFolder(dir, io);
-      let costs: Partial<LiftCosts> | undefined;
+      let costs: PlanRequest['costs'];
       if (o.costs) {
-        const parsed = costsSchema.safeParse(JSON.parse(await readFile(o.costs, 'utf8').catch(() => '""')));
+        const parsed = LiftCostTable.safeParse(JSON.parse(await readFile(o.costs, 'utf8').catch(() => '""')));
         if (!parsed.success) {
           const issue = parsed.error.issues[0]!;
           throw new InputError(
             `${o.costs}: ${issue.path.join('.') || '(root)'}: ${issue.message}; expected { "sme": [5 yen amounts], "large": [5 yen amounts] }.`,
           );
         }
-        costs = parsed.data as Partial<LiftCosts>;
+        costs = parsed.data;
       }
       const analysis = runAnalysis(index, {
         ...moneyOptions(o),
         ...(index.n >= 50_000 ? { onProgress: progress(io, 'single-failure cascades') } : {}),
       });
-      const plan = costPlan(analysis, { budget: o.budget, planTargets: o.targets, ...(costs ? { costs } : {}) });
+      const plan = planFor(analysis, { budget: o.budget, planTargets: o.targets, ...(costs ? { costs } : {}) });
       if (o.format === 'json') {
         io.out(`${JSON.stringify(plan, null, 1)}\n`);
         return;
