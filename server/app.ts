@@ -30,13 +30,7 @@ import { addressLimiter, DEFAULTS as RATE, routeGuards, tokenLimiter, type RateL
 import { apiNotFound, errorHandler, type Logger } from './errors.ts';
 import { accessLog, cors, redactingLogger, securityHeaders } from './hardening.ts';
 import { mountRoute, type Route, type RouteContext } from './route.ts';
-import {
-  concentrationRoute,
-  hiddenCriticalRoute,
-  levelGapsRoute,
-  singleSourcesRoute,
-  weakLinksRoute,
-} from './routes/analysis.ts';
+import { sectionRoutes } from './routes/analysis.ts';
 import { companyDetailRoute, companyListRoute } from './routes/companies.ts';
 import { companyEditRoute, supplyEditRoute } from './routes/edits.ts';
 import { graphRoute } from './routes/graph.ts';
@@ -99,11 +93,7 @@ export function apiRoutes(): Route[] {
     companyListRoute,
     companyDetailRoute,
     graphRoute,
-    weakLinksRoute,
-    singleSourcesRoute,
-    hiddenCriticalRoute,
-    levelGapsRoute,
-    concentrationRoute,
+    ...sectionRoutes,
     simulateRoute,
     scenarioRoute,
     scenarioListRoute,

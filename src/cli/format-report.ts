@@ -4,7 +4,9 @@
  * analyst acts on: the weak links with their one-line reason, then the direct single
  * sources, the hidden critical suppliers, the level gaps, and concentration.
  */
-import type { AnalysisResult } from '../analysis/analyze.ts';
+import { analysisHead, type Analysis } from '../analysis/analyze.ts';
+import { NetworkView } from '../app/network-view.ts';
+import { SECTIONS, type Column, type ReportSection } from '../app/sections.ts';
 import { yen } from './money.ts';
 
 export type TextFormat = 'table' | 'md';
@@ -31,7 +33,6 @@ export function renderTable(header: string[], rows: Cell[][], format: TextFormat
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...text.map(line)].join('\n');
 }
 
-const num = (x: number, digits = 1): string => (Number.isInteger(x) ? String(x) : x.toFixed(digits));
 const pct = (x: number): string => `${(100 * x).toFixed(0)}%`;
 
 export interface ReportSections {
@@ -39,11 +40,47 @@ export interface ReportSections {
   limit?: number;
 }
 
-/** The report of `weaklink analyze` in `table` or `md` format. */
-export function formatReport(r: AnalysisResult, format: TextFormat, { limit = 10 }: ReportSections = {}): string {
+/** A cell of a report section's column as text: yen with ¥, shares as %, a missing score as —. */
+export function cellText<T>(column: Column<T>, item: T): string {
+  const v = column.value(item);
+  if (v === null) return '—';
+  if (typeof v === 'string') return v;
+  if (column.kind === 'yen') return yen(v);
+  if (column.kind === 'share') return pct(v);
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+}
+
+/** One report section (src/app/sections.ts) as a heading, a table of its first `limit` rows, and "… and N more". */
+function sectionText<T>(section: ReportSection<T>, view: NetworkView, format: TextFormat, limit: number): string[] {
   const h = (title: string): string => (format === 'md' ? `## ${title}` : `${title}\n${'='.repeat(title.length)}`);
-  const more = (shown: number, total: number, what: string): string[] =>
-    total > shown ? [`… and ${total - shown} more ${what} (use --format json for all)`] : [];
+  const all = section.items(view);
+  const items = section.shown ? all.filter((x) => section.shown!(x)) : all;
+  const rows = items.slice(0, limit);
+  const out = [
+    '',
+    h(section.heading(section.key === 'weakLinks' ? rows.length : items.length)),
+    renderTable(
+      section.columns.map((c) => c.header),
+      rows.map((item) => section.columns.map((c) => cellText(c, item))),
+      format,
+    ),
+  ];
+  // A blank line first, so Markdown does not read the note as another table row.
+  if (items.length > limit && section.key !== 'weakLinks')
+    out.push('', `… and ${items.length - limit} more ${section.noun} (use --format json for all)`);
+  return out;
+}
+
+/** The report of `weaklink analyze` in `table` or `md` format. */
+export function formatReport(
+  analysis: Analysis,
+  warnings: string[],
+  format: TextFormat,
+  { limit = 10 }: ReportSections = {},
+): string {
+  const h = (title: string): string => (format === 'md' ? `## ${title}` : `${title}\n${'='.repeat(title.length)}`);
+  const r = analysisHead(analysis);
+  const view = new NetworkView('cli', analysis);
   const out: string[] = [];
   const s = r.summary;
   out.push(format === 'md' ? '# weaklink analysis' : 'weaklink analysis');
@@ -56,97 +93,13 @@ export function formatReport(r: AnalysisResult, format: TextFormat, { limit = 10
     `Expected annual loss ${yen(r.expectedAnnualLoss)} per year: every company's hit likelihood × the loss of one hit of it ` +
       `(revenue${r.assumptions.lossRatio === 1 ? '' : ` × ${r.assumptions.lossRatio}`} per day × days each stopped company is down; outage durations ${durations} — assumptions).`,
   );
-
-  out.push('', h(`Weak links (top ${Math.min(limit, r.weakLinks.length)} by risk contribution)`));
-  out.push(
-    renderTable(
-      ['#', 'company', 'own', 'risk (¥ per year)', 'loss per hit (¥)', 'why'],
-      r.weakLinks
-        .slice(0, limit)
-        .map((w) => [
-          w.rank,
-          `${w.name} (${w.id})`,
-          w.unassessed ? '—' : num(w.ownScore),
-          yen(w.riskContribution),
-          yen(w.expectedEventLoss),
-          w.reason,
-        ]),
-      format,
-    ),
-  );
-
-  out.push('', h(`Direct single sources (${r.singleSources.length})`));
-  out.push(
-    renderTable(
-      ['buyer', 'commodity', 'supplier', 'share'],
-      r.singleSources.slice(0, limit).map((x) => [x.buyer, x.commodity, x.supplier, pct(x.share)]),
-      format,
-    ),
-  );
-  out.push(...more(limit, r.singleSources.length, 'single sources'));
-
-  out.push(
-    '',
-    h(
-      `Hidden critical suppliers (${r.hiddenCriticalSuppliers.length}): single points of failure that are not a direct single source`,
-    ),
-  );
-  out.push(
-    renderTable(
-      ['supplier', 'stops focal', 'stops in all', 'for example'],
-      r.hiddenCriticalSuppliers
-        .slice(0, limit)
-        .map((x) => [
-          `${x.name} (${x.supplier})`,
-          x.focalDependants.join(', ') || '—',
-          x.dependants.length,
-          x.dependants.slice(0, 4).join(', '),
-        ]),
-      format,
-    ),
-  );
-  out.push(...more(limit, r.hiddenCriticalSuppliers.length, 'hidden critical suppliers'));
-
-  out.push('', h(`Level gaps (${r.levelGaps.length}): ★ required above ★ own — take these to the suppliers`));
-  out.push(
-    renderTable(
-      ['supplier', 'own ★', 'required ★', 'asked by (why)'],
-      r.levelGaps.slice(0, limit).map((g) => [
-        `${g.name} (${g.id})`,
-        g.unassessed ? '0 (unassessed)' : g.ownLevel,
-        g.requiredLevel,
-        g.askedBy
-          .slice(0, 3)
-          .map((b) => `${b.buyer} (${b.reasons.join('+')})`)
-          .join(', ') + (g.askedBy.length > 3 ? ', …' : ''),
-      ]),
-      format,
-    ),
-  );
-  out.push(...more(limit, r.levelGaps.length, 'level gaps'));
-
-  const groups = r.concentration.groups.filter((g) => g.suppliers.length > 1 || g.hhi >= 10_000 - 1e-9);
-  out.push('', h('Concentration'));
-  out.push(
-    renderTable(
-      ['buyer', 'commodity', 'HHI', 'suppliers (share)'],
-      groups
-        .slice(0, limit)
-        .map((g) => [
-          g.buyer,
-          g.commodity,
-          Math.round(g.hhi),
-          g.suppliers.map((x) => `${x.id} ${pct(x.share)}`).join(', '),
-        ]),
-      format,
-    ),
-  );
-  out.push(...more(limit, groups.length, 'groups'));
+  for (const section of SECTIONS) out.push(...sectionText(section, view, format, limit));
+  const { tiers, criticalSupplierCountries } = view.concentrationByCountry();
   out.push('');
   out.push(
     renderTable(
       ['tier', 'companies', 'countries by count', 'HHI', 'countries by spend', 'HHI'],
-      r.concentration.tiers.map((t) => [
+      tiers.map((t) => [
         t.tier,
         t.companies,
         t.byCount
@@ -163,11 +116,11 @@ export function formatReport(r: AnalysisResult, format: TextFormat, { limit = 10
       format,
     ),
   );
-  for (const f of r.concentration.criticalSupplierCountries) {
+  for (const f of criticalSupplierCountries) {
     out.push(
       `Critical suppliers of ${f.focal} by country: ${f.countries.map((c) => `${c.country} ${c.amount}`).join(', ') || 'none'}`,
     );
   }
-  if (r.warnings.length > 0) out.push('', h(`Warnings (${r.warnings.length})`), ...r.warnings);
+  if (warnings.length > 0) out.push('', h(`Warnings (${warnings.length})`), ...warnings);
   return out.join('\n') + '\n';
 }

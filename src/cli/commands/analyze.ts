@@ -3,7 +3,7 @@
  * report: a readable one by default (table), Markdown (md) or the whole result as JSON.
  */
 import { type Command, Option } from 'commander';
-import { runAnalysis, analysisSections } from '../../analysis/analyze.ts';
+import { runAnalysis } from '../../analysis/analyze.ts';
 import { formatReport } from '../format-report.ts';
 import { progress, writeFileStreamed, writeOut, type Io } from '../io.ts';
 import { jsonReportChunks } from '../json-report.ts';
@@ -77,11 +77,7 @@ export function registerAnalyze(program: Command, io: Io): void {
       const chunks =
         options.format === 'json'
           ? jsonReportChunks(analysis, lines, 1)
-          : [
-              formatReport({ ...analysisSections(analysis, lines), companies: [] }, options.format, {
-                limit: options.limit,
-              }),
-            ];
+          : [formatReport(analysis, lines, options.format, { limit: options.limit })];
       if (options.out) {
         await writeFileStreamed(options.out, chunks);
         io.err(`weaklink: wrote ${options.out}\n`);

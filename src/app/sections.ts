@@ -1,0 +1,197 @@
+/**
+ * The report sections: the ranked lists of an analysed network, each defined once — its
+ * key, the items (from the section's analysis file, cached by the view), its columns
+ * (header, raw value, kind: how to show it) and its API route (path, summary, response
+ * schema, page size, and any fields beside the page). The server's list routes
+ * (`GET /api/analysis/<slug>`) and the CLI's table and md output are made from this list,
+ * so both show the same rows in the same order.
+ *
+ * Adding an analysis: its file in src/analysis, one entry here, one table in the web.
+ *
+ * @example
+ *   for (const s of SECTIONS) console.log(s.heading(s.items(view).length));
+ */
+import type { z } from 'zod';
+import {
+  ConcentrationSchema,
+  HiddenCriticalSchema,
+  LevelGapsSchema,
+  SingleSourcesSchema,
+  WeakLinksSchema,
+} from '../contract/schemas.ts';
+import type { SingleSource } from '../contract/api-types.ts';
+import type { ConcentrationGroupReport } from '../analysis/concentration-report.ts';
+import type { HiddenCriticalReport } from '../analysis/hidden-critical.ts';
+import type { LevelGapReport } from '../analysis/level-gap-report.ts';
+import type { WeakLinkReport } from '../analysis/weak-link-report.ts';
+import { MAX_WEAK_LINKS, type NetworkView } from './network-view.ts';
+import type { Page } from './page.ts';
+
+/** How a cell is shown: text as is, yen (¥ with its period in the header), a share 0–1 as %, a whole count. */
+export type ColumnKind = 'text' | 'yen' | 'share' | 'count' | 'score';
+
+export interface Column<T> {
+  header: string;
+  kind: ColumnKind;
+  value(item: T): string | number | null;
+}
+
+export interface ReportSection<T> {
+  /** The key of the section in the analysis JSON. */
+  key: 'weakLinks' | 'singleSources' | 'hiddenCriticalSuppliers' | 'levelGaps' | 'concentration';
+  /** GET /api/analysis/<slug>. */
+  slug: string;
+  operationId: string;
+  /** The API route's summary. */
+  summary: string;
+  /** The heading of the section in the CLI's text report, given the number of items. */
+  heading(total: number): string;
+  /** What the items are, plural ("… and 12 more level gaps"). */
+  noun: string;
+  /** The ranked items. */
+  items(view: NetworkView): T[];
+  /** The items a text report shows (default all). */
+  shown?(item: T): boolean;
+  columns: Column<T>[];
+  /** The route's page size when none is asked. */
+  pageSize?: number;
+  /** The route's response: the page (its items under `itemsKey`, default "items") and any fields beside it. */
+  response: z.ZodType;
+  itemsKey?: string;
+  extra?(view: NetworkView): Record<string, unknown>;
+}
+
+const define = <T>(section: ReportSection<T>): ReportSection<T> => section;
+const list = (xs: readonly string[], max: number): string =>
+  xs.slice(0, max).join(', ') + (xs.length > max ? `, +${xs.length - max} more` : '');
+
+export const WEAK_LINKS = define<WeakLinkReport>({
+  key: 'weakLinks',
+  slug: 'weak-links',
+  operationId: 'weakLinks',
+  summary: `Companies of highest risk contribution (the first ${MAX_WEAK_LINKS}), with a one-line reason each.`,
+  heading: (n) => `Weak links (top ${n} by risk contribution)`,
+  noun: 'weak links',
+  items: (view) => view.weakLinks(),
+  columns: [
+    { header: '#', kind: 'count', value: (w) => w.rank },
+    { header: 'company', kind: 'text', value: (w) => `${w.name} (${w.id})` },
+    { header: 'own', kind: 'score', value: (w) => (w.unassessed ? null : w.ownScore) },
+    { header: 'risk (¥ per year)', kind: 'yen', value: (w) => w.riskContribution },
+    { header: 'loss per hit (¥)', kind: 'yen', value: (w) => w.expectedEventLoss },
+    { header: 'why', kind: 'text', value: (w) => w.reason },
+  ],
+  pageSize: 25,
+  response: WeakLinksSchema,
+  extra: (view) => ({ theta: view.theta, hitLikelihood: view.hitLikelihood }),
+});
+
+export const SINGLE_SOURCES = define<SingleSource>({
+  key: 'singleSources',
+  slug: 'single-sources',
+  operationId: 'singleSources',
+  summary: 'Direct single sources (share above 1 − θ), by buyer, commodity, supplier.',
+  heading: (n) => `Direct single sources (${n})`,
+  noun: 'single sources',
+  items: (view) => view.singleSources(),
+  columns: [
+    { header: 'buyer', kind: 'text', value: (s) => `${s.buyerName} (${s.buyer})` },
+    { header: 'commodity', kind: 'text', value: (s) => s.commodity },
+    { header: 'supplier', kind: 'text', value: (s) => `${s.supplierName} (${s.supplier})` },
+    { header: 'share', kind: 'share', value: (s) => s.share },
+  ],
+  response: SingleSourcesSchema,
+});
+
+export const HIDDEN_CRITICAL = define<HiddenCriticalReport>({
+  key: 'hiddenCriticalSuppliers',
+  slug: 'hidden-critical',
+  operationId: 'hiddenCritical',
+  summary: 'Critical suppliers that are not the direct single source of the companies they are critical for.',
+  heading: (n) => `Hidden critical suppliers (${n}): single points of failure that are not a direct single source`,
+  noun: 'hidden critical suppliers',
+  items: (view) => view.hiddenCritical(),
+  columns: [
+    { header: 'supplier', kind: 'text', value: (x) => `${x.name} (${x.supplier})` },
+    { header: 'stops focal', kind: 'text', value: (x) => x.focalDependants.join(', ') || '—' },
+    { header: 'stops in all', kind: 'count', value: (x) => x.dependants.length },
+    { header: 'for example', kind: 'text', value: (x) => x.dependants.slice(0, 4).join(', ') },
+  ],
+  response: HiddenCriticalSchema,
+});
+
+export const LEVEL_GAPS = define<LevelGapReport>({
+  key: 'levelGaps',
+  slug: 'level-gaps',
+  operationId: 'levelGaps',
+  summary: 'Suppliers whose required level is above their own, widest gap first, with the buyers that ask ★4 and why.',
+  heading: (n) => `Level gaps (${n}): ★ required above ★ own — take these to the suppliers`,
+  noun: 'level gaps',
+  items: (view) => view.levelGaps(),
+  columns: [
+    { header: 'supplier', kind: 'text', value: (g) => `${g.name} (${g.id})` },
+    { header: 'own ★', kind: 'text', value: (g) => (g.unassessed ? '0 (unassessed)' : String(g.ownLevel)) },
+    { header: 'required ★', kind: 'count', value: (g) => g.requiredLevel },
+    {
+      header: 'asked by (why)',
+      kind: 'text',
+      value: (g) =>
+        list(
+          g.askedBy.map((b) => `${b.buyerName} (${b.reasons.join('+')})`),
+          3,
+        ),
+    },
+  ],
+  response: LevelGapsSchema,
+});
+
+export const CONCENTRATION = define<ConcentrationGroupReport>({
+  key: 'concentration',
+  slug: 'concentration',
+  operationId: 'concentration',
+  summary:
+    'HHI of each (buyer, commodity) group (paged, most concentrated first), country concentration per tier, countries of critical suppliers.',
+  heading: () => 'Concentration',
+  noun: 'groups',
+  items: (view) => view.concentrationGroups(),
+  shown: (g) => g.suppliers.length > 1 || g.hhi >= 10_000 - 1e-9,
+  columns: [
+    { header: 'buyer', kind: 'text', value: (g) => g.buyer },
+    { header: 'commodity', kind: 'text', value: (g) => g.commodity },
+    { header: 'HHI', kind: 'count', value: (g) => Math.round(g.hhi) },
+    {
+      header: 'suppliers (share)',
+      kind: 'text',
+      value: (g) => g.suppliers.map((x) => `${x.name} ${(100 * x.share).toFixed(0)}%`).join(', '),
+    },
+  ],
+  response: ConcentrationSchema,
+  itemsKey: 'groups',
+  extra: (view) => view.concentrationByCountry(),
+});
+
+/** Every section, in the order of the reports. */
+export const SECTIONS: readonly ReportSection<unknown>[] = [
+  WEAK_LINKS,
+  SINGLE_SOURCES,
+  HIDDEN_CRITICAL,
+  LEVEL_GAPS,
+  CONCENTRATION,
+];
+
+/** One page of a section as its API route answers it. */
+export function sectionPage<T>(
+  section: ReportSection<T>,
+  view: NetworkView,
+  page: Pick<Page<T>, 'offset' | 'limit'>,
+): Record<string, unknown> {
+  const items = section.items(view);
+  const { offset, limit } = page;
+  return {
+    total: items.length,
+    offset,
+    limit,
+    [section.itemsKey ?? 'items']: items.slice(offset, offset + limit),
+    ...section.extra?.(view),
+  };
+}
