@@ -30,10 +30,11 @@ import { clampHeight, createTabsStore, DRAWER_HEIGHT, type Loaders } from '../..
 
 const names: Names = {
   nameOf: (id) => ({ 'auto-oem': 'Kirishima Motor Corporation', 'retail-hq': 'Hinoki Living Co., Ltd.' })[id] ?? id,
-  focal: new Map([
-    ['auto-oem', 'Kirishima Motor Corporation'],
-    ['retail-hq', 'Hinoki Living Co., Ltd.'],
-  ]),
+  focal: () =>
+    new Map([
+      ['auto-oem', 'Kirishima Motor Corporation'],
+      ['retail-hq', 'Hinoki Living Co., Ltd.'],
+    ]),
 };
 
 /** Every cell's text of a row, by column head. */
@@ -90,7 +91,7 @@ describe('weak links table', () => {
   });
 
   it('keeps the reason as it is without focal companies', () => {
-    const plain = weakLinkTable({ nameOf: (id) => id, focal: new Map() });
+    const plain = weakLinkTable({ nameOf: (id) => id, focal: () => new Map() });
     expect(texts(plain, weak)['Why']).toBe(weak.reason);
   });
 });

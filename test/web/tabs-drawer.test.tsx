@@ -53,7 +53,8 @@ function drawer() {
   };
   store = createTabsStore(loaders);
   const view: TableView = {
-    names: { nameOf: (id) => id, focal: new Map([['auto-oem', 'Kirishima Motor Corporation']]) },
+    nameOf: (id) => id,
+    focal: () => new Map([['auto-oem', 'Kirishima Motor Corporation']]),
     onFocus,
   };
   return render(<Drawer host={host} store={store} view={view} scenarioPane={scenarioPane} />, { container: host });

@@ -1,10 +1,7 @@
 /**
- * The tables under the map, one tab each, loaded from the analysis endpoints the first
- * time the tab opens: the weak links; the direct single sources and the hidden critical
- * suppliers; the level gaps; the concentration (HHI per buyer and commodity, and the
- * countries of each tier). Every row focuses the map on its company. The last tab,
- * Scenario, is drawn by scenario.ts (`renderScenario`). The components are in tabs/
- * (drawer.tsx); this is their entry point over a store of signals (tabs/state.ts).
+ * The tables under the map, one tab each (components in tabs/, drawer.tsx), each loaded
+ * from its analysis endpoint the first time it opens, over a store of signals
+ * (tabs/state.ts). The last tab, Scenario, is drawn by scenario.ts (`renderScenario`).
  *
  * @example
  *   const tabs = createTabs(el, api, { onFocus: (id) => focus(id), nameOf: (id) => id, … });
@@ -14,7 +11,6 @@ import { createElement, createRef, render } from 'preact';
 import type { ApiClient } from './api-client.ts';
 import { Drawer } from './tabs/drawer.tsx';
 import { createTabsStore, type TabId } from './tabs/state.ts';
-import type { TableView } from './tabs/view.ts';
 
 export { TAB_IDS, type TabId } from './tabs/state.ts';
 
@@ -54,16 +50,7 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
     concentration: () => api.concentration({ limit: ROW_LIMIT }),
     scenario: () => ctx.renderScenario(scenarioPane.current!),
   });
-  const view: TableView = {
-    names: {
-      nameOf: (id) => ctx.nameOf(id),
-      get focal() {
-        return ctx.focal();
-      },
-    },
-    onFocus: (id) => ctx.onFocus(id),
-  };
   container.replaceChildren();
-  render(createElement(Drawer, { host: container, store, view, scenarioPane }), container);
+  render(createElement(Drawer, { host: container, store, view: ctx, scenarioPane }), container);
   return { open: (id) => store.open(id), reset: () => store.reset() };
 }

@@ -5,8 +5,8 @@
  * through `Names`, so every cell's text is testable without a page.
  *
  * @example
- *   const columns = weakLinkColumns({ nameOf: (id) => id, focal: new Map() });
- *   cellText(columns[3]!.cell(row)); // "¥23.2B/yr"
+ *   const table = weakLinkTable({ nameOf: (id) => id, focal: () => new Map() });
+ *   cellText(table.columns[3]!.cell(row)); // "¥23.2B/yr"
  */
 import type {
   ConcentrationGroup,
@@ -44,7 +44,7 @@ export interface Names {
   /** A display name for a company id (the id when unknown). */
   nameOf(id: string): string;
   /** The focal companies, id → name. */
-  focal: ReadonlyMap<string, string>;
+  focal(): ReadonlyMap<string, string>;
 }
 
 /** The text a cell shows (a company cell: its name then its id). */
@@ -112,7 +112,7 @@ export function weakLinkTable(names: Names): TableSpec<WeakLink> {
       },
       {
         head: 'Why',
-        cell: (r) => text(readableReason(r.reason, names.focal, shortName), { class: 'reason', title: r.reason }),
+        cell: (r) => text(readableReason(r.reason, names.focal(), shortName), { class: 'reason', title: r.reason }),
       },
     ],
   };

@@ -67,9 +67,9 @@ export function ConcentrationTable({ data, view }: { data: ConcentrationResponse
           Herfindahl–Hirschman index of each buyer’s sources for a commodity: 10,000 is a sole source, above 2,500
           highly concentrated.
         </p>
-        <Table spec={concentrationTable(view.names)} rows={data.groups} total={data.total} onFocus={view.onFocus} />
+        <Table spec={concentrationTable(view)} rows={data.groups} total={data.total} onFocus={view.onFocus} />
       </div>
-      <CountriesChart data={data} nameOf={view.names.nameOf} />
+      <CountriesChart data={data} nameOf={view.nameOf} />
     </div>
   );
 }

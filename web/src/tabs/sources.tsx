@@ -24,7 +24,7 @@ export function SourcesTable({ data, view }: { data: TabData['sources']; view: T
           Suppliers that can stop companies they do not sell to directly as a single source — invisible in a tier-1
           supplier list.
         </p>
-        <Table spec={hiddenCriticalTable(view.names)} rows={hidden.items} total={hidden.total} onFocus={view.onFocus} />
+        <Table spec={hiddenCriticalTable(view)} rows={hidden.items} total={hidden.total} onFocus={view.onFocus} />
       </div>
     </div>
   );

@@ -15,7 +15,7 @@ export function WeakLinksTable({ page, view }: { page: WeakLinksResponse; view: 
         {page.hitLikelihood}, a year) × the expected loss of one hit — the days each stopped company is down over the
         assumed outage durations × its revenue per day.
       </p>
-      <Table spec={weakLinkTable(view.names)} rows={page.items} total={page.total} onFocus={view.onFocus} />
+      <Table spec={weakLinkTable(view)} rows={page.items} total={page.total} onFocus={view.onFocus} />
     </>
   );
 }
