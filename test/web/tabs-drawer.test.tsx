@@ -8,7 +8,8 @@
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { createRef } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LevelGapsResponse, WeakLinksResponse } from '../../src/contract/api-types.ts';
+import type { ConcentrationResponse, LevelGapsResponse, WeakLinksResponse } from '../../src/contract/api-types.ts';
+import { ConcentrationTable } from '../../web/src/tabs/concentration.tsx';
 import { countryBarPlot } from '../../web/src/tabs/country-bar.tsx';
 import { Drawer, tabForKey } from '../../web/src/tabs/drawer.tsx';
 import { createTabsStore, type Loaders, type TabsStore } from '../../web/src/tabs/state.ts';
@@ -181,5 +182,42 @@ describe('countryBarPlot', () => {
     const titles = [...chart.querySelectorAll('rect title')].map((t) => t.textContent);
     expect(titles).toEqual(['JP: 60% (6)', 'CN: 40% (4)']);
     expect([...chart.querySelectorAll('text')].map((t) => t.textContent)).toContain('JP 60%');
+  });
+});
+
+describe('ConcentrationTable', () => {
+  it('has a bar row per tier and focal company, by count or by spend', () => {
+    const data: ConcentrationResponse = {
+      total: 1,
+      offset: 0,
+      limit: 500,
+      groups: [
+        { buyer: 'auto-oem', commodity: 'brakes', hhi: 10_000, suppliers: [{ id: 'x', name: 'X Co.', share: 1 }] },
+      ],
+      tiers: [
+        {
+          tier: 1,
+          companies: 2,
+          byCount: [{ country: 'JP', amount: 2, share: 1 }],
+          countHhi: 10_000,
+          bySpend: [
+            { country: 'JP', amount: 5, share: 0.5 },
+            { country: 'CN', amount: 5, share: 0.5 },
+          ],
+          spendHhi: 5000,
+        },
+      ],
+      criticalSupplierCountries: [{ focal: 'auto-oem', countries: [] }],
+    };
+    const view: TableView = { nameOf: (id) => `name of ${id}`, focal: () => new Map(), onFocus: () => {} };
+    const { container, getByRole } = render(<ConcentrationTable data={data} view={view} />);
+    const rows = () => [...container.querySelectorAll('.tier-chart .bar-row')].map((r) => r.textContent);
+    expect(rows()).toEqual(['Tier 1 2 cos.HHI 10,000', 'Critical to name of auto-oemnone']);
+    expect(container.querySelector('table[data-table="concentration"] tbody tr.row td.company')!.textContent).toBe(
+      'name of auto-oemauto-oem',
+    );
+    fireEvent.click(getByRole('button', { name: 'by spend' }));
+    expect(rows()[0]).toBe('Tier 1 2 cos.HHI 5,000');
+    expect(getByRole('button', { name: 'by spend' }).classList.contains('active')).toBe(true);
   });
 });
