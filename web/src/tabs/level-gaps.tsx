@@ -1,0 +1,20 @@
+/**
+ * The Level gaps tab: suppliers whose own SCS level (★) is below what their buyers should
+ * ask — the list procurement takes to suppliers.
+ */
+import type { LevelGapsResponse } from '../../../src/contract/api-types.ts';
+import { levelGapTable } from './columns.ts';
+import { Table } from './table.tsx';
+import type { TableView } from './view.ts';
+
+export function LevelGapsTable({ page, view }: { page: LevelGapsResponse; view: TableView }) {
+  return (
+    <>
+      <p class="tab-intro">
+        Suppliers whose own SCS level is below the level their buyers should ask (★4 when they handle confidential data,
+        can halt a buyer, or can reach its systems; else ★3).
+      </p>
+      <Table spec={levelGapTable} rows={page.items} total={page.total} onFocus={view.onFocus} />
+    </>
+  );
+}
