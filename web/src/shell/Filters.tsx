@@ -30,7 +30,7 @@ export function Filters({ store, onChange }: FiltersProps) {
         value={String(f.depth)}
         onChange={(e) => set({ depth: Number(value(e)) })}
       >
-        {depthOptions(summary?.maxTier ?? f.depth).map((o) => (
+        {(summary ? depthOptions(summary.maxTier) : [{ value: f.depth, label: `${f.depth} tiers up` }]).map((o) => (
           <option key={o.value} value={String(o.value)}>
             {o.label}
           </option>

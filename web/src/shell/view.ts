@@ -58,6 +58,7 @@ export function createViewActions(shell: Shell, selection: () => SelectionAction
   async function loadOverview(): Promise<void> {
     const f = store.filters.value;
     const graph = await api.graph({ depth: f.depth || DEFAULT_DEPTH, limit: OVERVIEW_LIMIT, ...graphFilters(f) });
+    if (store.filters.value !== f) return; // the filters moved on meanwhile: the newer load draws
     performance.mark('weaklink:graph-fetched');
     map.replace(graph);
     performance.mark('weaklink:graph-placed');
