@@ -1,0 +1,196 @@
+/**
+ * The page's state: one store of signals (`createStore`) that the shell's components
+ * read and its actions (web/src/shell/) write, plus the pure functions over it — what a
+ * click does to the selection, what the banner, the status line and the filter
+ * explanations say, why a filtered view is empty. Nothing here touches the DOM or the
+ * API, so test/web/state.test.ts checks it directly.
+ *
+ * @example
+ *   const store = createStore();
+ *   Object.assign(store, toggleSelection(store.selection.value, 'ise-ecu', true));
+ */
+import { signal } from '@preact/signals';
+import type { GraphResponse, MeResponse, SimulateResponse, SummaryResponse } from '../../src/contract/api-types.ts';
+
+/** Tiers the overview shows by default, and the most the API follows in one request. */
+export const DEFAULT_DEPTH = 3;
+export const MAX_TIERS = 10;
+/** The most companies the overview asks for. */
+export const OVERVIEW_LIMIT = 1500;
+
+export type Role = MeResponse['role'];
+
+export interface FilterState {
+  depth: number;
+  /** '' = every commodity. */
+  commodity: string;
+  /** '' = every country. */
+  country: string;
+  criticalOnly: boolean;
+}
+
+export interface ToastMessage {
+  text: string;
+  kind: 'error' | 'info';
+}
+
+/** What the map shows: sizes, whether the limit cut it, its renderer, and why it is empty when a filter left nothing. */
+export interface ViewInfo {
+  nodes: number;
+  edges: number;
+  truncated: boolean;
+  webgl: boolean;
+  empty: string | null;
+  /** Bumped on every change of the view, so what depends on the map redraws. */
+  version: number;
+}
+
+export const DEFAULT_FILTERS: FilterState = { depth: DEFAULT_DEPTH, commodity: '', country: '', criticalOnly: false };
+
+/** The page's store: one signal per piece of state; `names` caches company names the API told us. */
+export function createStore() {
+  return {
+    summary: signal<SummaryResponse | null>(null),
+    /** A token is stored (the sign-out button shows). */
+    signedIn: signal(false),
+    /** The sign-in dialog: open, with an error message or none. */
+    auth: signal<{ open: boolean; message: string | null }>({ open: false, message: null }),
+    role: signal<Role | null>(null),
+    filters: signal<FilterState>({ ...DEFAULT_FILTERS }),
+    selection: signal<string[]>([]),
+    primary: signal<string | null>(null),
+    simulation: signal<SimulateResponse | null>(null),
+    executiveOpen: signal(false),
+    busy: signal(0),
+    toast: signal<ToastMessage | null>(null),
+    view: signal<ViewInfo>({ nodes: 0, edges: 0, truncated: false, webgl: false, empty: null, version: 0 }),
+    names: new Map<string, string>(),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+export interface SelectionState {
+  selection: string[];
+  primary: string | null;
+}
+
+/** A click on `id`: alone, it becomes the selection; `additive` (shift) adds it or, when already in, removes it. */
+export function toggleSelection(selection: readonly string[], id: string, additive: boolean): SelectionState {
+  if (!additive) return { selection: [id], primary: id };
+  const next = selection.includes(id) ? selection.filter((s) => s !== id) : [...selection, id];
+  return { selection: next, primary: next.includes(id) ? id : (next[next.length - 1] ?? null) };
+}
+
+/** The selection `ids` (duplicates dropped); the last one is the primary company. */
+export function replaceSelection(ids: readonly string[]): SelectionState {
+  const selection = [...new Set(ids)];
+  return { selection, primary: selection[selection.length - 1] ?? null };
+}
+
+/** The depth the overview starts at for a network of `maxTier` tiers. */
+export function defaultDepth(maxTier: number): number {
+  return Math.min(DEFAULT_DEPTH, Math.max(1, Math.min(MAX_TIERS, maxTier)));
+}
+
+/** The choices of the depth filter: 1 … min(maxTier, MAX_TIERS). */
+export function depthOptions(maxTier: number): { value: number; label: string }[] {
+  const most = Math.min(MAX_TIERS, Math.max(1, maxTier));
+  return Array.from({ length: most }, (_, i) => ({
+    value: i + 1,
+    label: i + 1 === maxTier ? `${i + 1} (all tiers)` : `${i + 1} tier${i ? 's' : ''} up`,
+  }));
+}
+
+const tiers = (n: number): string => `${n} tier${n === 1 ? '' : 's'}`;
+
+/** One short line per filter saying what its current value shows. */
+export function filterExplanations(f: FilterState): {
+  depth: string;
+  commodity: string;
+  country: string;
+  critical: string;
+} {
+  return {
+    depth: `Suppliers up to ${tiers(f.depth)} upstream of the focal companies.`,
+    commodity: f.commodity
+      ? `Only supplies of "${f.commodity}", and the companies they connect.`
+      : 'Supplies of every commodity.',
+    country: f.country ? `Only companies in ${f.country} (the focal companies stay).` : 'Companies of every country.',
+    critical: f.criticalOnly
+      ? 'Only the exposure paths that lead to a critical supplier.'
+      : 'Tick to keep only the exposure paths that lead to a critical supplier.',
+  };
+}
+
+/** The status line of the map: sizes, and whether the overview limit cut it. */
+export function statusLine(view: Pick<ViewInfo, 'nodes' | 'edges' | 'truncated'>, limit = OVERVIEW_LIMIT): string[] {
+  const fmt = (n: number): string => n.toLocaleString('en-US');
+  const parts = [`${fmt(view.nodes)} companies · ${fmt(view.edges)} supplies in view`];
+  if (view.truncated) parts.push(` · cut at the ${fmt(limit)} nearest`);
+  return parts;
+}
+
+/** The distinct suppliers of `commodity` among the supplies of `graph`. */
+export function makersOf(graph: Pick<GraphResponse, 'edges'>, commodity: string): number {
+  return new Set(graph.edges.filter((e) => e.commodity === commodity).map((e) => e.source)).size;
+}
+
+/** What the unfiltered views tell about the makers of the filtered commodity: at the same depth, and at any depth. */
+export interface MakerCounts {
+  withinDepth: number;
+  anyDepth: number;
+}
+
+/**
+ * Why a filtered view shows no supply, or null when it shows some (or no filter is on).
+ * `makers` counts the suppliers of the filtered commodity in the unfiltered views.
+ */
+export function emptyViewMessage(
+  f: FilterState,
+  view: Pick<ViewInfo, 'edges'>,
+  makers: MakerCounts | null,
+): string | null {
+  if (view.edges > 0) return null;
+  const within = `within ${tiers(f.depth)} of the focal companies`;
+  if (f.commodity) {
+    const head = `No supplies of "${f.commodity}" in view: `;
+    if (!makers || makers.anyDepth === 0) return `${head}no company upstream of the focal companies makes it.`;
+    const n = (k: number): string => `${k} compan${k === 1 ? 'y' : 'ies'}`;
+    if (makers.withinDepth === 0)
+      return `${head}${n(makers.anyDepth)} make${makers.anyDepth === 1 ? 's' : ''} it, but none of their supplies is ${within}.`;
+    return (
+      `${head}${n(makers.withinDepth)} ${within} make${makers.withinDepth === 1 ? 's' : ''} it, ` +
+      `but no chain of "${f.commodity}" supplies alone leads from them to the focal companies ` +
+      '(the filter follows only that commodity).'
+    );
+  }
+  if (f.country)
+    return `No companies in ${f.country} ${within}${f.criticalOnly ? ' on a path to a critical supplier' : ''}.`;
+  if (f.criticalOnly) return `No critical suppliers ${within}.`;
+  return null;
+}
+
+/** The breach banner's words: who was hit, how many others stop, the focal companies among them, how many are outside the view. */
+export function bannerModel(
+  sim: SimulateResponse,
+  nameOf: (id: string) => string,
+  inView: (id: string) => boolean,
+): { title: string; stops: string; focal: string | null; others: number; outside: number } {
+  const stopDay = new Map(sim.companies.map((c) => [c.id, c.stopDay]));
+  const hit = new Set(sim.hit);
+  const focal = sim.focalDisrupted
+    .filter((id) => !hit.has(id))
+    .map((id) => `${nameOf(id)} on day ${stopDay.get(id) ?? 0}`);
+  const others = sim.disrupted.length - sim.hit.length;
+  return {
+    title: `Breach at ${sim.hit.map(nameOf).join(', ')}`,
+    stops:
+      others === 0
+        ? ' stops no other company'
+        : ` stops ${others.toLocaleString('en-US')} other compan${others === 1 ? 'y' : 'ies'}`,
+    focal: focal.length > 0 ? focal.join(', ') : null,
+    others,
+    outside: sim.disrupted.filter((id) => !inView(id)).length,
+  };
+}
