@@ -1,0 +1,77 @@
+/**
+ * The parts of the upload dialog: the columns each CSV file takes (ColumnHelp) and the
+ * located issues of a refused upload or the warnings of a loaded one (IssueTable: file,
+ * line, column, field, message; the first 200, then how many more).
+ *
+ * @example
+ *   <IssueTable issues={failure.issues} />
+ */
+import { Fragment } from 'preact';
+import type { ApiIssue } from '../../../src/contract/api-types.ts';
+import { formatNumber } from '../dom.ts';
+import { issueCells, UPLOAD_COLUMNS } from './upload-text.ts';
+
+const ISSUE_LIMIT = 200;
+
+export function ColumnHelp() {
+  return (
+    <details class="upload-columns">
+      <summary>Expected columns</summary>
+      <p class="muted">
+        UTF-8 CSV files with a header row (a BOM and CRLF line endings are fine). Required columns are in bold; a row
+        may leave the others empty.
+      </p>
+      {(['companies', 'supplies'] as const).map((file) => (
+        <div key={file}>
+          <h4>{`${file}.csv`}</h4>
+          <dl class="upload-column-list">
+            {UPLOAD_COLUMNS[file].map((col) => (
+              <Fragment key={col.name}>
+                <dt class={col.required ? 'required' : ''}>
+                  <code>{col.name}</code>
+                </dt>
+                <dd>{col.meaning}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </div>
+      ))}
+    </details>
+  );
+}
+
+export function IssueTable({ issues }: { issues: ApiIssue[] }) {
+  const shown = issues.slice(0, ISSUE_LIMIT);
+  return (
+    <div class="upload-issues">
+      <table class="compact">
+        <thead>
+          <tr>
+            <th>File</th>
+            <th class="num">Line</th>
+            <th class="num">Column</th>
+            <th>Field</th>
+            <th>Message</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((issue, i) => {
+            const cells = issueCells(issue);
+            return (
+              <tr key={i} class={`issue ${issue.severity}`}>
+                <td>{cells.file}</td>
+                <td class="num">{cells.line}</td>
+                <td class="num">{cells.column}</td>
+                <td>{cells.field}</td>
+                <td>{issue.message}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {issues.length > shown.length && (
+        <p class="muted">{`… and ${formatNumber(issues.length - shown.length)} more`}</p>
+      )}
+    </div>
+  );
+}

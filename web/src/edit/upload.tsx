@@ -1,0 +1,137 @@
+/**
+ * "Upload network" (admin): a button opening a dialog with two file inputs
+ * (companies.csv, supplies.csv, read as text), the columns they take, and Upload, which
+ * replaces the network (PUT /api/network, format csv, on the version the page shows).
+ * A loaded upload says "Loaded N companies and M supplies (K warnings)" and calls
+ * `onLoaded`; a refused one lists every located issue (file, line, column, field,
+ * message); a 413 says the files are too large, with the limit.
+ *
+ * @example
+ *   mountUpload(document.getElementById('upload-slot')!, { api, version: () => summary?.version ?? null, onLoaded });
+ */
+import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ApiIssue, NetworkUploadResponse } from '../../../src/contract/api-types.ts';
+import type { ApiClient } from '../api-client.ts';
+import { ColumnHelp, IssueTable } from './upload-parts.tsx';
+import { putNetwork, sessionToken, UploadError, type NetworkUpload as UploadBody } from './upload-request.ts';
+import { failureSentence, loadedSentence, missingFiles } from './upload-text.ts';
+import './upload.css';
+
+export interface UploadContext {
+  /** The page's client (its errors drop the located issues, so the upload goes through upload-request.ts). */
+  api: ApiClient;
+  /** The network version the page shows (the upload replaces only it); null: replace whatever is current. */
+  version(): string | null;
+  onLoaded(result: NetworkUploadResponse): void;
+  /** The bearer token (default: the page's, from sessionStorage). */
+  token?(): string | null;
+  /** Sends the upload (default: putNetwork); for tests. */
+  send?(upload: UploadBody): Promise<NetworkUploadResponse>;
+}
+
+type Outcome = { ok: true; text: string; issues: ApiIssue[] } | { ok: false; text: string; issues: ApiIssue[] };
+
+export function NetworkUpload({ ctx }: { ctx: UploadContext }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const [files, setFiles] = useState<{ companies: File | null; supplies: File | null }>({
+    companies: null,
+    supplies: null,
+  });
+  const [missing, setMissing] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (open && !el.open) el.showModal();
+    if (!open && el.open) el.close();
+  }, [open]);
+
+  async function upload(): Promise<void> {
+    const problems = missingFiles(files);
+    setMissing(problems);
+    if (problems.length > 0 || !files.companies || !files.supplies) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const [companies, supplies] = await Promise.all([files.companies.text(), files.supplies.text()]);
+      const version = ctx.version() ?? undefined;
+      const body: UploadBody = version === undefined ? { companies, supplies } : { companies, supplies, version };
+      const send = ctx.send ?? ((b: UploadBody) => putNetwork(b, { token: ctx.token ?? sessionToken }));
+      const result = await send(body);
+      setOutcome({ ok: true, text: loadedSentence(result), issues: result.warnings });
+      ctx.onLoaded(result);
+    } catch (error) {
+      const failure =
+        error instanceof UploadError ? error.failure : { status: null, message: String(error), issues: [] };
+      setOutcome({ ok: false, text: failureSentence(failure), issues: failure.issues });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const chooser = (key: 'companies' | 'supplies') => (
+    <label class="upload-file">
+      {`${key}.csv`}
+      <input
+        type="file"
+        name={key}
+        accept=".csv,text/csv"
+        onChange={(e) => setFiles({ ...files, [key]: e.currentTarget.files?.[0] ?? null })}
+      />
+    </label>
+  );
+
+  return (
+    <>
+      <button type="button" class="upload-open" onClick={() => setOpen(true)}>
+        Upload network
+      </button>
+      <dialog ref={dialog} class="upload-dialog" aria-labelledby="upload-title" onClose={() => setOpen(false)}>
+        <form
+          method="dialog"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void upload();
+          }}
+        >
+          <h2 id="upload-title">Upload a network</h2>
+          <p class="muted">
+            Replaces the whole network with the two files. They are checked in full first: on any error nothing changes,
+            and every problem is listed with its line and column.
+          </p>
+          {chooser('companies')}
+          {chooser('supplies')}
+          {missing.map((m) => (
+            <p key={m} class="field-error">
+              {m}
+            </p>
+          ))}
+          <ColumnHelp />
+          {outcome && (
+            <p class={outcome.ok ? 'upload-outcome loaded' : 'upload-outcome refused'} role="status">
+              {outcome.text}
+            </p>
+          )}
+          {outcome && outcome.issues.length > 0 && <IssueTable issues={outcome.issues} />}
+          <div class="upload-actions">
+            <button type="submit" class="primary" disabled={busy}>
+              {busy ? 'Uploading…' : 'Upload'}
+            </button>
+            <button type="button" onClick={() => setOpen(false)}>
+              Close
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}
+
+/** Draws the "Upload network" button (and its dialog) into `container`. */
+export function mountUpload(container: HTMLElement, ctx: UploadContext): void {
+  render(<NetworkUpload ctx={ctx} />, container);
+}

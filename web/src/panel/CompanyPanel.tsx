@@ -1,0 +1,55 @@
+/**
+ * The panel of one company, from GET /api/companies/:id: who it is, its effective and
+ * own score with the server's one-sentence explanation and its money, the simulate and
+ * expand buttons, its exposure path to the root-cause weak link, its critical suppliers,
+ * its blast radius, the ★ level its buyers require against its own, and its suppliers
+ * and buyers. Every company named is a link that focuses the map on it. With `ctx.edit`
+ * (analyst, admin) it offers "Edit level". Nothing is computed here.
+ *
+ * @example
+ *   render(<CompanyPanel key={detail.company.id} detail={detail} ctx={ctx} />, panel);
+ */
+import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
+import { BlastRadius } from './BlastRadius.tsx';
+import { CompanyHeader } from './CompanyHeader.tsx';
+import type { PanelContext } from './context.ts';
+import { CriticalSuppliers } from './CriticalSuppliers.tsx';
+import { ExposurePath } from './ExposurePath.tsx';
+import { LevelEditor } from './LevelEditor.tsx';
+import { LevelGap } from './LevelGap.tsx';
+import { MoneyBlock } from './MoneyBlock.tsx';
+import { simulateLabel } from './panel-text.ts';
+import { ScoreBlock } from './ScoreBlock.tsx';
+import { BuyerList, SupplierList } from './SupplyList.tsx';
+
+export function CompanyPanel({ detail, ctx }: { detail: CompanyDetailResponse; ctx: PanelContext }) {
+  const c = detail.company;
+  const focus = (id: string): void => ctx.onFocus(id);
+  return (
+    <>
+      <CompanyHeader detail={detail} onClose={() => ctx.onClose()} />
+      <section class="scores">
+        <ScoreBlock company={c} />
+        <MoneyBlock company={c} />
+        {ctx.edit && <LevelEditor company={c} edit={ctx.edit} />}
+      </section>
+      <p class="explanation">{detail.explanation}</p>
+      <div class="actions">
+        <button class="primary danger" data-action="simulate" onClick={() => ctx.onSimulate()}>
+          {simulateLabel(ctx.selection.length)}
+        </button>
+        {ctx.hiddenSuppliers > 0 && (
+          <button data-action="expand" onClick={() => ctx.onExpand(c.id)}>
+            {`Show ${ctx.hiddenSuppliers} more suppliers`}
+          </button>
+        )}
+      </div>
+      <ExposurePath path={detail.exposurePath} onFocus={focus} />
+      <CriticalSuppliers detail={detail} onFocus={focus} />
+      <BlastRadius detail={detail} onFocus={focus} />
+      {detail.levelGap && <LevelGap gap={detail.levelGap} onFocus={focus} />}
+      <SupplierList detail={detail} onFocus={focus} />
+      <BuyerList detail={detail} onFocus={focus} />
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The texts of the company panel, as pure functions of the API's answer (GET
+ * /api/companies/:id): the facts line, the money with its unit and period, the level
+ * row, the blast-radius lines, the reasons a buyer asks ★4, and how much of a capped
+ * list shows. Nothing is computed here that the server did not answer.
+ *
+ * @example
+ *   companyFacts(detail.company); // "kanazawa-trim · JP · automotive interior parts · SME · tier 1"
+ */
+import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
+import { formatLevel, formatNumber } from '../dom.ts';
+import { formatYen } from '../replay.ts';
+
+type Company = CompanyDetailResponse['company'];
+type BlastMember = CompanyDetailResponse['blastRadius'][number];
+
+/** The most entries a capped list shows before its "Show all" button. */
+export const LIST_LIMIT = 12;
+
+/** Why a buyer asks ★4 of its supplier, by reason code of the API. */
+export const GAP_REASONS: Record<string, string> = {
+  data: 'handles its confidential data',
+  halt: 'an interruption would halt it (critical, short buffer)',
+  access: 'can reach its systems',
+};
+
+/** "id · country · industry · SME · tier 1" (empty fields left out; no tier: "no tier"). */
+export function companyFacts(c: Pick<Company, 'id' | 'country' | 'industry' | 'size' | 'tier'>): string {
+  return [
+    c.id,
+    c.country,
+    c.industry,
+    c.size === 'sme' ? 'SME' : c.size,
+    c.tier === null ? 'no tier' : `tier ${c.tier}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The simulate button: "Simulate breach", or "Simulate breach of 3 selected". */
+export function simulateLabel(selected: number): string {
+  return selected > 1 ? `Simulate breach of ${selected} selected` : 'Simulate breach';
+}
+
+/** The money of one company with unit and period: yen per year, yen per hit, percent per year. */
+export function moneyTexts(c: Pick<Company, 'riskContribution' | 'expectedEventLoss' | 'hitLikelihood' | 'revenue'>): {
+  riskContribution: string;
+  eventLoss: string;
+  hitLikelihood: string;
+  revenue: string;
+} {
+  return {
+    riskContribution: `${formatYen(c.riskContribution)} / year`,
+    eventLoss: `${formatYen(c.expectedEventLoss)} / hit`,
+    hitLikelihood: `${(c.hitLikelihood * 100).toFixed(2)}% / year`,
+    revenue: `${formatYen(c.revenue)} / year`,
+  };
+}
+
+/** The own and required ★ level and the gap between them (null when it meets what its buyers ask). */
+export function levelTexts(c: Pick<Company, 'unassessed' | 'ownLevel' | 'requiredLevel'>): {
+  own: string;
+  required: string;
+  gap: number | null;
+} {
+  const gap = c.requiredLevel !== null && c.requiredLevel > c.ownLevel ? c.requiredLevel - c.ownLevel : null;
+  return { own: c.unassessed ? 'none' : formatLevel(c.ownLevel), required: formatLevel(c.requiredLevel), gap };
+}
+
+/** The badges of the panel head: focal, unassessed, critical suppliers, what a hit stops. */
+export function headBadges(
+  c: Pick<Company, 'focal' | 'unassessed'>,
+  counts: CompanyDetailResponse['counts'],
+): { text: string; kind: string }[] {
+  const badges: { text: string; kind: string }[] = [];
+  if (c.focal) badges.push({ text: 'focal', kind: 'focal' });
+  if (c.unassessed) badges.push({ text: 'unassessed', kind: 'unassessed' });
+  if (counts.criticalSuppliers > 0)
+    badges.push({ text: `${formatNumber(counts.criticalSuppliers)} critical suppliers`, kind: '' });
+  if (counts.blastRadius > 0) badges.push({ text: `stops ${formatNumber(counts.blastRadius)} if hit`, kind: 'warn' });
+  return badges;
+}
+
+/** The note after a blast-radius member's " stops on day N": " · ¥1.2M / day of outage · tier 2". */
+export function blastNote(b: Pick<BlastMember, 'revenuePerDay' | 'tier'>): string {
+  return ` · ${formatYen(b.revenuePerDay)} / day of outage${b.tier === null ? '' : ` · tier ${b.tier}`}`;
+}
+
+/** The reasons a buyer asks ★4, as one phrase ("can reach its systems; handles its confidential data"). */
+export function gapReasons(reasons: readonly string[]): string {
+  return reasons.map((r) => GAP_REASONS[r] ?? r).join('; ');
+}
+
+/** The heading of the level-gap section: "Level gap: own ★2, required ★4". */
+export function levelGapTitle(gap: NonNullable<CompanyDetailResponse['levelGap']>): string {
+  return `Level gap: own ${formatLevel(gap.ownLevel)}, required ${formatLevel(gap.requiredLevel)}`;
+}
+
+/**
+ * What a capped list shows: `items` entries were answered out of `total`; the first
+ * LIST_LIMIT show until `all`. `rest` counts what is not shown; `button` when the
+ * answered entries hold more than shown (else a plain "… and N more" note).
+ */
+export function cappedView(
+  items: number,
+  total: number,
+  all: boolean,
+): { shown: number; rest: number; button: boolean } {
+  const shown = all ? items : Math.min(items, LIST_LIMIT);
+  const rest = Math.max(0, total - shown);
+  return { shown, rest, button: rest > 0 && !all && items > LIST_LIMIT };
+}
+
+/** "… and 3 more", for what a list leaves out (null when nothing is left out). */
+export function moreText(total: number, shown: number): string | null {
+  return total > shown ? `… and ${formatNumber(total - shown)} more` : null;
+}
