@@ -94,12 +94,21 @@ async function start(): Promise<void> {
     toggleExecutive: () => router.show(!store.executiveOpen.value),
     signOut: () => reload(null),
     signIn: (token) => reload(token),
+    networkReplaced: () => void track(networkReplaced()),
   });
   attachMapKeys(element('map'), map, {
     current: () => store.primary.value,
     select: (id) => void track(selection.select(id, false)),
     clear: () => selection.clearSelection(),
   });
+  /** An admin uploaded a network: the new summary, view and tables; the old selection and simulation go. */
+  async function networkReplaced(): Promise<void> {
+    store.summary.value = await api.summary();
+    selection.clearSelection();
+    store.simulation.value = null;
+    tabs.reset();
+    await view.loadOverview();
+  }
   render(createElement(Legend, {}), element('legend-slot'));
   renderPanelIntro(shell.panel);
 

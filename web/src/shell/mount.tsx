@@ -40,6 +40,8 @@ export interface ShellMountActions {
   toggleExecutive(): void;
   signOut(): void;
   signIn(token: string): void;
+  /** A new network was uploaded: load everything again. */
+  networkReplaced(): void;
 }
 
 export function mountShell(shell: Shell, actions: ShellMountActions): void {
@@ -55,7 +57,12 @@ export function mountShell(shell: Shell, actions: ShellMountActions): void {
   mount(byId('summary'), <Summary store={store} />);
   mount(
     byId('header-actions'),
-    <HeaderButtons store={store} onExecutive={actions.toggleExecutive} onSignOut={actions.signOut} />,
+    <HeaderButtons
+      store={store}
+      onExecutive={actions.toggleExecutive}
+      onSignOut={actions.signOut}
+      upload={{ api, version: () => store.summary.value?.version ?? null, onLoaded: actions.networkReplaced }}
+    />,
   );
   mount(document.querySelector('#toolbar .search'), <SearchBox store={store} search={search} onPick={pick} />);
   mount(byId('filters'), <Filters store={store} onChange={() => void track(view.loadOverview())} />);

@@ -13,6 +13,8 @@ export interface PanelActions {
   simulate(): Promise<void>;
   expand(id: string): Promise<void>;
   refreshView(): void;
+  /** Loads the overview again (after an edit changed the network). */
+  loadOverview(): Promise<void>;
 }
 
 export interface SelectionActions {
@@ -78,8 +80,22 @@ export function createSelectionActions(shell: Shell, view: PanelActions): Select
       onSimulate: () => void track(view.simulate()),
       onExpand: (other) => void track(view.expand(other)),
       onClose: () => clearSelection(),
+      // Analysts and admins may edit the level; the map and the panel then show the new analysis.
+      edit:
+        store.role.value === 'viewer'
+          ? undefined
+          : { api, version: () => store.summary.value?.version ?? null, onEdited: () => void track(afterEdit(id)) },
     });
     return detail;
+  }
+
+  /** After a level edit: the new summary, the new view, and the company's new details. */
+  async function afterEdit(id: string): Promise<void> {
+    store.summary.value = await api.summary();
+    await view.loadOverview();
+    if (store.primary.value !== id) return;
+    map.setSelection(store.selection.value);
+    await showDetail(id);
   }
 
   /** The exposure path can reach deeper than the view: bring the missing companies in. */
