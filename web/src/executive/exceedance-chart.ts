@@ -83,11 +83,12 @@ export function exceedanceChart(loss: Loss, size: ChartSize): HTMLElement {
       label: 'Return period: once in … years →',
       grid: true,
       ticks,
-      tickFormat: (y: number) => y.toLocaleString('en-US'),
     },
     y: { label: '↑ Loss (¥)', grid: true, tickFormat: (v: number) => formatYen(v), zero: true },
     color: { domain: CURVES.map((c) => c.name), range: CURVES.map((c) => c.colour) },
     marks: [
+      // An explicit axis labels every tick: a log scale's own tick format would blank the 5s.
+      Plot.axisX(ticks, { text: (y: number) => y.toLocaleString('en-US'), label: 'Return period: once in … years →' }),
       Plot.line(data, { x: 'years', y: 'loss', stroke: 'curve', strokeWidth: 2, curve: 'step-after' }),
       Plot.ruleX([100], { stroke: '#6b7280', strokeDasharray: '3,3' }),
       Plot.dot([{ years: 100, loss: loss.quantiles.p99 }], { x: 'years', y: 'loss', fill: '#c62828', r: 4 }),
