@@ -18,7 +18,8 @@ interface Props {
 }
 
 export function Toolbar({ store, reload, onClose }: Props) {
-  const focal = store.data.value?.focal ?? [];
+  const data = store.data.value;
+  const focal = data?.focal ?? [];
   const budget = Number(store.budget.value);
   return (
     <div class="exec-toolbar no-print">
@@ -39,7 +40,7 @@ export function Toolbar({ store, reload, onClose }: Props) {
             reload();
           }}
         >
-          {focal.length === 0 ? (
+          {!data ? null : focal.length === 0 ? (
             <option value="">The whole network</option>
           ) : (
             focal.map((f) => (
