@@ -5,7 +5,8 @@
  * sideways or sticks out of the screen, no visible text is smaller than 12px (the
  * chart's text measured as drawn), the headline figures stack, the chart fits the
  * width, and on the phone the top contributors are cards whose figure says "a year".
- * The views are saved to test/e2e/screenshots/executive-390.png and executive-768.png.
+ * On the phone a bad durations table is refused in the page, naming the entry. The views
+ * are saved to test/e2e/screenshots/executive-390.png and executive-768.png.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -131,6 +132,26 @@ describe('executive view on a phone and a tablet (Chromium against the API app)'
         expect(await page.locator('#exec-report .exec-table thead').isVisible()).toBe(true);
       }
       await page.screenshot({ path: join(SCREENSHOTS, `executive-${width}.png`), fullPage: true });
+      if (width < 600) {
+        // A bad durations table is refused in the page, the entry named under its field, nothing sent.
+        let sent = 0;
+        page.on('request', (request) => void (request.url().includes('/api/executive') && sent++));
+        await page.locator('#exec-assumptions input[name="durations"]').fill('1:0.2, 5:x, 14:0.8');
+        await page.locator('#exec-assumptions-apply').click();
+        const message = page.locator('#exec-assumptions .assumption-error');
+        expect(await message.textContent()).toBe(
+          'entry 2 "5:x" is not days:probability (e.g. 14:0.25); days are whole numbers',
+        );
+        expect(await page.locator('#exec-assumptions input[name="durations"]').getAttribute('aria-invalid')).toBe(
+          'true',
+        );
+        expect(sent).toBe(0);
+        expect(await outside(page)).toEqual([]);
+        expect(await smallText(page)).toEqual([]);
+        await page
+          .locator('#exec-assumptions')
+          .screenshot({ path: join(SCREENSHOTS, 'executive-390-assumptions.png') });
+      }
       // Back to the map from the view's own button (the header is hidden on a small screen).
       await page.locator('#exec-back').click();
       await expect.poll(() => page.locator('#executive').isVisible()).toBe(false);
