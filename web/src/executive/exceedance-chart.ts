@@ -3,14 +3,15 @@
  * loss (aggregate exceedance, AEP) and the year's largest single event (occurrence
  * exceedance, OEP) against the return period — 1 / P(loss ≥ ℓ), in years, on a log axis
  * — with the 1-in-100-year annual loss marked. Plot computes every scale, tick and path;
- * this file only says what to draw. The chart's class is `exceedance-plot`.
+ * this file only says what to draw. The chart's class is `exceedance-plot`; its text is
+ * 12px, and a chart narrower than 560px labels the powers of ten only and puts the 1-in-100 label below-right.
  *
  * @example
  *   container.append(exceedanceChart(data.loss, { width: 640, height: 260 }));
  */
 import * as Plot from '@observablehq/plot';
-import type { ExecutiveResponse } from '../../src/contract/api-types.ts';
-import { formatYen } from './replay.ts';
+import type { ExecutiveResponse } from '../../../src/contract/api-types.ts';
+import { formatYen } from '../replay.ts';
 
 export interface ChartSize {
   width: number;
@@ -30,6 +31,9 @@ function rows(loss: Loss): { curve: string; years: number; loss: number }[] {
     ...of('Largest single event of a year', loss.occurrence),
   ];
 }
+
+const TICKS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
+const NARROW_TICKS = [1, 10, 100, 1000, 10_000, 100_000];
 
 const CURVES = [
   { name: 'Annual loss (all events of a year)', colour: '#c62828' },
@@ -60,9 +64,9 @@ export function exceedanceChart(loss: Loss, size: ChartSize): HTMLElement {
     return note;
   }
   const maxYears = Math.max(200, ...data.map((d) => d.years));
-  const ticks = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000].filter(
-    (t) => t <= maxYears,
-  );
+  // A narrow chart (a phone) labels the powers of ten only, so the labels never overlap.
+  const narrow = size.width < 560;
+  const ticks = (narrow ? NARROW_TICKS : TICKS).filter((t) => t <= maxYears);
   const figure = document.createElement('figure');
   figure.append(legend());
   const chart = Plot.plot({
@@ -70,19 +74,21 @@ export function exceedanceChart(loss: Loss, size: ChartSize): HTMLElement {
     height: size.height,
     marginLeft: 64,
     marginBottom: 38,
+    marginRight: 24,
     className: 'exceedance-plot',
-    style: { fontSize: '11px', background: 'transparent' },
+    style: { fontSize: '12px', background: 'transparent' },
     x: {
       type: 'log',
       domain: [1, maxYears],
       label: 'Return period: once in … years →',
       grid: true,
       ticks,
-      tickFormat: (y: number) => y.toLocaleString('en-US'),
     },
     y: { label: '↑ Loss (¥)', grid: true, tickFormat: (v: number) => formatYen(v), zero: true },
     color: { domain: CURVES.map((c) => c.name), range: CURVES.map((c) => c.colour) },
     marks: [
+      // An explicit axis labels every tick: a log scale's own tick format would blank the 5s.
+      Plot.axisX(ticks, { text: (y: number) => y.toLocaleString('en-US'), label: 'Return period: once in … years →' }),
       Plot.line(data, { x: 'years', y: 'loss', stroke: 'curve', strokeWidth: 2, curve: 'step-after' }),
       Plot.ruleX([100], { stroke: '#6b7280', strokeDasharray: '3,3' }),
       Plot.dot([{ years: 100, loss: loss.quantiles.p99 }], { x: 'years', y: 'loss', fill: '#c62828', r: 4 }),
@@ -90,9 +96,8 @@ export function exceedanceChart(loss: Loss, size: ChartSize): HTMLElement {
         x: 'years',
         y: 'loss',
         text: (d: { loss: number }) => `1-in-100-year: ${formatYen(d.loss)}`,
-        dx: -8,
-        dy: -10,
-        textAnchor: 'end',
+        // Above-left of the point; on a narrow chart below-right, clear of the y axis (the curves rise to the right).
+        ...(narrow ? { dx: 8, dy: 12, textAnchor: 'start' } : { dx: -8, dy: -10, textAnchor: 'end' }),
         fontWeight: 'bold',
       }),
       Plot.tip(
@@ -107,7 +112,7 @@ export function exceedanceChart(loss: Loss, size: ChartSize): HTMLElement {
     ],
   });
   // Plot adds a <style> element of defaults; the page's Content Security Policy allows no
-  // inline style sheet, so it goes before the chart enters the page (styles.css has the rules).
+  // inline style sheet, so it goes before the chart enters the page (executive.css has the rules).
   for (const style of chart.querySelectorAll('style')) style.remove();
   figure.append(chart);
   return figure;
