@@ -160,6 +160,24 @@ describe('layout (Chromium against the API app)', () => {
       await closeMap(page);
     });
 
+  for (const size of SIZES.slice(1))
+    it(`at ${size.width}×${size.height} the Scenario tab shows all its controls, none cut off by the drawer`, async () => {
+      const page = await open(size.width, size.height);
+      await page.locator('button[data-tab="scenario"]').click();
+      await page.locator('#scenario-run').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      const cut = await page.evaluate(() => {
+        const drawer = document.querySelector('#drawer')!.getBoundingClientRect();
+        return ['#scenario-add', '#scenario-run', '#scenario-save', '#compare-run'].filter((sel) => {
+          const box = document.querySelector(sel)!.getBoundingClientRect();
+          return box.height === 0 || box.top < drawer.top || box.bottom > drawer.bottom || box.right > drawer.right;
+        });
+      });
+      expect(cut).toEqual([]);
+      expect(await smallTexts(page)).toEqual([]);
+      await closeMap(page);
+    });
+
   for (const size of [SIZES[0], SIZES[2]])
     it(`in dark mode at ${size.width}×${size.height} the page is dark with light text, the map labels too`, async () => {
       const page = await open(size.width, size.height, true);
