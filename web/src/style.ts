@@ -7,6 +7,9 @@
  * `radius` (the selected company's blast radius, labelled with each stop day), `disrupted`, `hit`, `down-day` and `stop-day` (a scenario replay's day), `only-a`,
  * `only-b` and `in-both` (two scenarios compared), `focal`, `unassessed`, `expandable`, `single`, `access-*`.
  * The legend (web/src/legend.ts) is drawn from the same constants.
+ * In the dark colour scheme (`prefers-color-scheme: dark`) the labels, their outline and the
+ * neutral edges and rings take the colours of `MAP_PALETTES.dark` so they stay readable on the
+ * dark map; the score colours and the meaning colours (path, halos) stay.
  */
 import type { StylesheetJson } from 'cytoscape';
 
@@ -42,6 +45,61 @@ export const RADIUS_COLOUR = '#f57c00';
 /** Two scenarios compared: companies only the first stops, only the second, both (the comparison's lists use the same). */
 export const COMPARE_COLOURS = { a: '#1d4ed8', b: '#d97706', both: DISRUPTED_COLOUR } as const;
 
+/** The map's colours that follow the page's colour scheme (the map's background is the page's `--map-bg`). */
+export interface MapPalette {
+  /** Label text. */
+  label: string;
+  /** The rounded box behind a label (drawn at 75–95 % opacity), the map's background colour. */
+  labelBackground: string;
+  goodsEdge: string;
+  singleSource: string;
+  /** The dashed ring of an unassessed company. */
+  unassessed: string;
+  /** The dotted ring of a company with hidden suppliers. */
+  expandable: string;
+  /** The ring of a selected company. */
+  selected: string;
+}
+
+export const MAP_PALETTES: Readonly<Record<'light' | 'dark', MapPalette>> = {
+  light: {
+    label: '#1f2933',
+    labelBackground: '#ffffff',
+    goodsEdge: GOODS_EDGE_COLOUR,
+    singleSource: SINGLE_SOURCE_COLOUR,
+    unassessed: '#6b7280',
+    expandable: '#94a3b8',
+    selected: SELECTED_COLOUR,
+  },
+  dark: {
+    label: '#e3e9ef',
+    labelBackground: '#111922',
+    goodsEdge: '#6f7d8c',
+    singleSource: '#c7d0d9',
+    unassessed: '#9ca3af',
+    expandable: '#7b8a9c',
+    selected: '#7ea6f8',
+  },
+};
+
+/** Whether the page is shown in the dark colour scheme (false where there is no `matchMedia`, as in tests). */
+export function prefersDark(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/** WCAG relative luminance of a `#rrggbb` colour, 0 (black) … 1 (white). */
+export function luminance(hex: string): number {
+  const lin = (c: number): number => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+  const [r, g, b] = hexToRgb(hex);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** WCAG contrast ratio of two `#rrggbb` colours, 1 … 21. */
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 /** Node diameters in px: the smallest risk and the largest in view. */
 export const NODE_SIZE = { min: 18, max: 50 } as const;
 
@@ -76,8 +134,9 @@ export function nodeSize(risk: number, maxRisk: number): number {
   return Math.round(NODE_SIZE.min + (NODE_SIZE.max - NODE_SIZE.min) * t);
 }
 
-/** The Cytoscape stylesheet of the map. */
-export function mapStylesheet(): StylesheetJson {
+/** The Cytoscape stylesheet of the map, in the dark colour scheme when `dark` (by default the page's). */
+export function mapStylesheet(dark = prefersDark()): StylesheetJson {
+  const p = MAP_PALETTES[dark ? 'dark' : 'light'];
   return [
     {
       selector: 'node',
@@ -90,13 +149,13 @@ export function mapStylesheet(): StylesheetJson {
         label: 'data(label)',
         'font-family': 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif',
         'font-size': 'data(font)',
-        color: '#1f2933',
+        color: p.label,
         'text-valign': 'bottom',
         'text-halign': 'center',
         'text-margin-y': 4,
         'text-wrap': 'ellipsis',
         'text-max-width': '165px',
-        'text-background-color': '#ffffff',
+        'text-background-color': p.labelBackground,
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
         'text-background-shape': 'roundrectangle',
@@ -116,19 +175,19 @@ export function mapStylesheet(): StylesheetJson {
         'text-max-width': '220px',
       },
     },
-    { selector: 'node.unassessed', style: { 'border-style': 'dashed', 'border-color': '#6b7280' } },
+    { selector: 'node.unassessed', style: { 'border-style': 'dashed', 'border-color': p.unassessed } },
     {
       selector: 'node.expandable',
-      style: { 'outline-width': 2, 'outline-color': '#94a3b8', 'outline-offset': 2, 'outline-style': 'dotted' },
+      style: { 'outline-width': 2, 'outline-color': p.expandable, 'outline-offset': 2, 'outline-style': 'dotted' },
     },
     {
       selector: 'edge',
       style: {
         width: 1.2,
-        'line-color': GOODS_EDGE_COLOUR,
+        'line-color': p.goodsEdge,
         'curve-style': 'straight',
         'target-arrow-shape': 'triangle',
-        'target-arrow-color': GOODS_EDGE_COLOUR,
+        'target-arrow-color': p.goodsEdge,
         'arrow-scale': 0.7,
         opacity: 0.75,
       },
@@ -137,8 +196,8 @@ export function mapStylesheet(): StylesheetJson {
       selector: 'edge.single',
       style: {
         width: 3.6,
-        'line-color': SINGLE_SOURCE_COLOUR,
-        'target-arrow-color': SINGLE_SOURCE_COLOUR,
+        'line-color': p.singleSource,
+        'target-arrow-color': p.singleSource,
         opacity: 0.9,
       },
     },
@@ -243,7 +302,7 @@ export function mapStylesheet(): StylesheetJson {
       selector: 'node.selected-set',
       style: {
         'outline-width': 4,
-        'outline-color': SELECTED_COLOUR,
+        'outline-color': p.selected,
         'outline-offset': 3,
         'outline-style': 'solid',
         'z-index': 30,
