@@ -11,7 +11,7 @@ import { shortName } from '../to-elements.ts';
 import type { ScenarioApp } from './actions.ts';
 import type { WhatIfOutcome } from './state.ts';
 import { opText } from './text.ts';
-import { beforeAfterRows, weakLinkChanges, type WeakLinkChange } from './what-if-data.ts';
+import { beforeAfterRows, rowChanged, weakLinkChanges, type WeakLinkChange } from './what-if-data.ts';
 
 function rankText(w: WeakLinkChange): string {
   if (w.before === null) return `new at #${w.after}`;
@@ -38,11 +38,12 @@ export function WhatIfResult({ app, outcome }: { app: ScenarioApp; outcome: What
             <th />
             <th data-side="before">Before</th>
             <th data-side="after">After</th>
+            <th data-side="change">Change</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key} data-row={row.key} class={row.before === row.after ? undefined : 'changed'}>
+            <tr key={row.key} data-row={row.key} class={rowChanged(row) ? 'changed' : undefined}>
               <th>{row.label}</th>
               <td data-side="before" data-value={row.beforeValue ?? undefined} title={row.title?.before}>
                 {row.before}
@@ -50,6 +51,7 @@ export function WhatIfResult({ app, outcome }: { app: ScenarioApp; outcome: What
               <td data-side="after" data-value={row.afterValue ?? undefined} title={row.title?.after}>
                 {row.after}
               </td>
+              <td data-side="change">{row.change}</td>
             </tr>
           ))}
         </tbody>

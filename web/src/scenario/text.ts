@@ -82,6 +82,6 @@ export function whatIfError(error: unknown, ops: readonly WhatIfOp[]): string | 
   const unknown = /Unknown company id "([^"]*)"/.exec(error.message);
   const detail = unknown
     ? `no company has the id “${unknown[1]}”`
-    : error.message.replace(/^what-if \[[^\]]*\] \([^)]*\): /, '');
+    : error.message.replace(/^what-if \[[^\]]*\]\S* \([^)]*\): /, '');
   return `${which}, ${field || 'operation'}: ${detail}`;
 }

@@ -1,7 +1,8 @@
 /**
  * The before/after of a run with what-ifs, as rows to show side by side: companies
  * disrupted, focal companies stopped, revenue at risk, the peak (from the two runs),
- * total risk (Σ risk contribution, from the API's comparison of the two analyses), and
+ * total risk (Σ risk contribution, yen a year, from the API's comparison of the two
+ * analyses), each with its change, and
  * the weak links whose rank changed. Also the draft of the what-if form turned into an
  * operation, or the reason it cannot be. Pure, tested in test/web.
  *
@@ -11,7 +12,7 @@
  */
 import type { WhatIfComparison, WhatIfOp } from '../../../src/contract/api-types.ts';
 import { formatNumber } from '../dom.ts';
-import { formatYen, formatYenFull } from '../replay.ts';
+import { formatPercent, formatYen, formatYenFull } from '../replay.ts';
 import type { WhatIfOutcome } from './state.ts';
 import { focalStops } from './text.ts';
 
@@ -23,8 +24,26 @@ export interface BeforeAfterRow {
   /** The numbers behind the text (null for a text-only row). */
   beforeValue: number | null;
   afterValue: number | null;
+  /** After − before in words ("−1", "−¥5.2B", "±0"), or '' for a text-only row. */
+  change: string;
   /** Hover titles (full yen amounts). */
   title?: { before: string; after: string };
+}
+
+/** The signed difference `after − before` in the format of the row ("±0" when equal). */
+export function changeText(before: number, after: number, format: (v: number) => string = formatNumber): string {
+  const d = after - before;
+  if (d === 0) return '±0';
+  const text = format(Math.abs(d)).replace(/^−/, '');
+  const ratio = before !== 0 ? Math.abs(d / before) : null;
+  const share = ratio === null ? '' : ratio < 0.0005 ? 'under 0.1%' : `${d > 0 ? '+' : '−'}${formatPercent(ratio)}`;
+  const pct = share ? ` (${share})` : '';
+  return `${d > 0 ? '+' : '−'}${text}${pct}`;
+}
+
+/** Whether a row's figures differ. */
+export function rowChanged(row: Pick<BeforeAfterRow, 'before' | 'after' | 'beforeValue' | 'afterValue'>): boolean {
+  return row.before !== row.after || row.beforeValue !== row.afterValue;
 }
 
 /** The rows of the before/after table. */
@@ -39,6 +58,7 @@ export function beforeAfterRows(outcome: Pick<WhatIfOutcome, 'before' | 'after' 
       after: formatNumber(a.companies.length),
       beforeValue: b.companies.length,
       afterValue: a.companies.length,
+      change: changeText(b.companies.length, a.companies.length),
     },
     {
       key: 'focal',
@@ -47,6 +67,7 @@ export function beforeAfterRows(outcome: Pick<WhatIfOutcome, 'before' | 'after' 
       after: focalStops(a),
       beforeValue: stoppedFocal(b),
       afterValue: stoppedFocal(a),
+      change: changeText(stoppedFocal(b), stoppedFocal(a)),
     },
     {
       key: 'revenue',
@@ -55,6 +76,7 @@ export function beforeAfterRows(outcome: Pick<WhatIfOutcome, 'before' | 'after' 
       after: formatYen(a.totalRevenueAtRisk),
       beforeValue: b.totalRevenueAtRisk,
       afterValue: a.totalRevenueAtRisk,
+      change: changeText(b.totalRevenueAtRisk, a.totalRevenueAtRisk, formatYen),
       title: { before: formatYenFull(b.totalRevenueAtRisk), after: formatYenFull(a.totalRevenueAtRisk) },
     },
     {
@@ -64,22 +86,21 @@ export function beforeAfterRows(outcome: Pick<WhatIfOutcome, 'before' | 'after' 
       after: `${formatNumber(a.peak.down)} down on day ${a.peak.day}`,
       beforeValue: b.peak.down,
       afterValue: a.peak.down,
+      change: changeText(b.peak.down, a.peak.down),
     },
   ];
   if (c)
     rows.push({
       key: 'risk',
       label: 'Total risk (Σ contribution)',
-      before: formatRisk(c.totalRisk.before),
-      after: formatRisk(c.totalRisk.after),
+      before: `${formatYen(c.totalRisk.before)} / year`,
+      after: `${formatYen(c.totalRisk.after)} / year`,
       beforeValue: c.totalRisk.before,
       afterValue: c.totalRisk.after,
+      change: changeText(c.totalRisk.before, c.totalRisk.after, formatYen),
+      title: { before: formatYenFull(c.totalRisk.before), after: formatYenFull(c.totalRisk.after) },
     });
   return rows;
-}
-
-function formatRisk(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: value >= 100 ? 0 : 2 });
 }
 
 export interface WeakLinkChange {
