@@ -18,14 +18,8 @@ import {
   whatIfError,
   writeError,
 } from '../../web/src/scenario/text.ts';
-import {
-  beforeAfterRows,
-  changeText,
-  EMPTY_DRAFT,
-  opFromDraft,
-  rowChanged,
-  weakLinkChanges,
-} from '../../web/src/scenario/what-if-data.ts';
+import { beforeAfterRows, changeText, rowChanged, weakLinkChanges } from '../../web/src/scenario/what-if-data.ts';
+import { EMPTY_DRAFT, opFromDraft } from '../../web/src/scenario/what-if-draft.ts';
 
 const names: Record<string, string> = { a: 'Alpha Co., Ltd.', b: 'Beta K.K.', c: 'Gamma', d: 'Delta' };
 const nameOf = (id: string): string => names[id] ?? id;

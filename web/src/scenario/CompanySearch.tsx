@@ -10,7 +10,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { CompanyRow } from '../../../src/contract/api-types.ts';
 import { shortName } from '../to-elements.ts';
-import type { ScenarioApp } from './actions.ts';
+import type { ScenarioApp } from './app.ts';
 
 type Picked = Pick<CompanyRow, 'id' | 'name'>;
 

@@ -12,7 +12,7 @@ import type { SavedScenario } from '../../../src/contract/api-types.ts';
 import { formatNumber } from '../dom.ts';
 import { formatYen, formatYenFull } from '../replay.ts';
 import { shortName } from '../to-elements.ts';
-import type { ScenarioApp } from './actions.ts';
+import type { ScenarioApp } from './app.ts';
 import { dayCount, focalStops, nameList, opText } from './text.ts';
 
 type Cell = (s: SavedScenario) => ComponentChildren;

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ScenarioRun } from '../../../src/contract/api-types.ts';
 import { markDay, revenueChart } from './day-chart-plot.ts';
 
-export const CHART_HEIGHT = 150;
+export const CHART_HEIGHT = 164;
 
 interface Props {
   run: Pick<ScenarioRun, 'revenueAtRisk' | 'down'>;

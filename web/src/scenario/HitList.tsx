@@ -6,7 +6,7 @@
  *   <HitList app={app} />
  */
 import { shortName } from '../to-elements.ts';
-import { useNames, type ScenarioApp } from './actions.ts';
+import { useNames, type ScenarioApp } from './app.ts';
 import { CompanySearch } from './CompanySearch.tsx';
 
 export function HitList({ app }: { app: ScenarioApp }) {

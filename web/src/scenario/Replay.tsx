@@ -9,7 +9,7 @@
  */
 import { formatYen } from '../replay.ts';
 import { companies, eventsOn } from '../replay.ts';
-import { useNames, type ScenarioApp } from './actions.ts';
+import { useNames, type ScenarioApp } from './app.ts';
 import { DayChart } from './DayChart.tsx';
 import { ReplayKpis } from './ReplayKpis.tsx';
 import { dayCount, nameList } from './text.ts';

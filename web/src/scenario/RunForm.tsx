@@ -5,7 +5,7 @@
  * @example
  *   <RunForm app={app} />
  */
-import type { ScenarioApp } from './actions.ts';
+import type { ScenarioApp } from './app.ts';
 import { HitList } from './HitList.tsx';
 import { MAX_DAYS } from './state.ts';
 import { WhatIf } from './WhatIf.tsx';

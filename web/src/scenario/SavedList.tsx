@@ -6,7 +6,7 @@
  *   <SavedList app={app} />
  */
 import { useState } from 'preact/hooks';
-import { useNames, type ScenarioApp } from './actions.ts';
+import { useNames, type ScenarioApp } from './app.ts';
 import { comparePicks } from './state.ts';
 import { savedLine } from './text.ts';
 

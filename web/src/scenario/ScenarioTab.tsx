@@ -6,7 +6,7 @@
  * @example
  *   render(<ScenarioTab app={app} />, pane);
  */
-import type { ScenarioApp } from './actions.ts';
+import type { ScenarioApp } from './app.ts';
 import { Compare } from './Compare.tsx';
 import { Replay } from './Replay.tsx';
 import { RunForm } from './RunForm.tsx';

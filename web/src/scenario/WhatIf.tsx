@@ -9,11 +9,11 @@
  *   <WhatIf app={app} />
  */
 import { useState } from 'preact/hooks';
-import { useNames, type ScenarioApp } from './actions.ts';
+import { useNames, type ScenarioApp } from './app.ts';
 import { CompanyField } from './CompanySearch.tsx';
 import { addOp, removeOp } from './state.ts';
 import { opText } from './text.ts';
-import { EMPTY_DRAFT, opFromDraft, type OpDraft, type OpKind } from './what-if-data.ts';
+import { EMPTY_DRAFT, opFromDraft, type OpDraft, type OpKind } from './what-if-draft.ts';
 
 const KINDS: { kind: OpKind; label: string }[] = [
   { kind: 'raise-level', label: 'Raise a company’s level' },

@@ -8,7 +8,7 @@
  */
 import { companies } from '../replay.ts';
 import { shortName } from '../to-elements.ts';
-import type { ScenarioApp } from './actions.ts';
+import type { ScenarioApp } from './app.ts';
 import type { WhatIfOutcome } from './state.ts';
 import { opText } from './text.ts';
 import { beforeAfterRows, rowChanged, weakLinkChanges, type WeakLinkChange } from './what-if-data.ts';

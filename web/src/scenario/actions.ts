@@ -21,7 +21,7 @@ import {
   type ScenarioContext,
   type ScenarioStore,
 } from './state.ts';
-import { whatIfError, type NameOf } from './text.ts';
+import { whatIfError } from './text.ts';
 
 export interface ScenarioActions extends SavedActions {
   run(): Promise<void>;
@@ -146,20 +146,4 @@ export function createActions(ctx: ScenarioContext, store: ScenarioStore): Scena
   });
 
   return { ...saved, run, show, setDay, play, stop, clear, outside, showOutside };
-}
-
-/** What every component of the tab is handed: the page's context, the store and the actions. */
-export interface ScenarioApp {
-  ctx: ScenarioContext;
-  store: ScenarioStore;
-  actions: ScenarioActions;
-}
-
-/**
- * `ctx.nameOf` for a component: it reads `store.view`, so the component draws again when
- * names are learned or the map's view changes.
- */
-export function useNames(app: ScenarioApp): NameOf {
-  const version = app.store.view.value;
-  return (id) => (version >= 0 ? app.ctx.nameOf(id) : id);
 }

@@ -47,7 +47,7 @@ export function revenueChart(
     marginLeft: 58,
     marginRight: 10,
     marginTop: 18,
-    marginBottom: 30,
+    marginBottom: 36,
     className: 'rar-chart',
     ariaLabel: 'Revenue at risk per day',
     style: { fontSize: '12px', background: 'transparent' },

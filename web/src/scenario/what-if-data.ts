@@ -2,15 +2,14 @@
  * The before/after of a run with what-ifs, as rows to show side by side: companies
  * disrupted, focal companies stopped, revenue at risk, the peak (from the two runs),
  * total risk (Σ risk contribution, yen a year, from the API's comparison of the two
- * analyses), each with its change, and
- * the weak links whose rank changed. Also the draft of the what-if form turned into an
- * operation, or the reason it cannot be. Pure, tested in test/web.
+ * analyses), each with its change; and the weak links whose rank changed. Pure, tested
+ * in test/web.
  *
  * @example
  *   beforeAfterRows(outcome).map((r) => r.label); // ['Companies disrupted', …]
- *   opFromDraft({ kind: 'raise-level', company: 'ota', level: '4', … }); // { op: { op: 'raise-level', … } }
+ *   changeText(13, 12);                           // "−1 (−7.7%)"
  */
-import type { WhatIfComparison, WhatIfOp } from '../../../src/contract/api-types.ts';
+import type { WhatIfComparison } from '../../../src/contract/api-types.ts';
 import { formatNumber } from '../dom.ts';
 import { formatPercent, formatYen, formatYenFull } from '../replay.ts';
 import type { WhatIfOutcome } from './state.ts';
@@ -118,48 +117,4 @@ export function weakLinkChanges(weakLinks: WhatIfComparison['weakLinks']): WeakL
     .map((id) => ({ id, before: before.get(id) ?? null, after: after.get(id) ?? null }))
     .filter((w) => w.before !== w.after)
     .sort((p, q) => Math.min(p.before ?? 99, p.after ?? 99) - Math.min(q.before ?? 99, q.after ?? 99));
-}
-
-export type OpKind = WhatIfOp['op'];
-
-/** The what-if form as typed. */
-export interface OpDraft {
-  kind: OpKind;
-  company: string;
-  level: string;
-  buyer: string;
-  supplier: string;
-  commodity: string;
-  /** Percent, 1 … 100. */
-  share: string;
-}
-
-export const EMPTY_DRAFT: OpDraft = {
-  kind: 'raise-level',
-  company: '',
-  level: '4',
-  buyer: '',
-  supplier: '',
-  commodity: '',
-  share: '30',
-};
-
-/** The operation of a draft, or the reason it is not complete. */
-export function opFromDraft(d: OpDraft): { op: WhatIfOp } | { problem: string } {
-  if (d.kind === 'raise-level' || d.kind === 'remove-supplier') {
-    if (!d.company) return { problem: 'Pick the company first.' };
-    if (d.kind === 'remove-supplier') return { op: { op: 'remove-supplier', company: d.company } };
-    const level = Number(d.level);
-    if (!(Number.isInteger(level) && level >= 0 && level <= 5))
-      return { problem: 'Level: a whole number from 0 to 5.' };
-    return { op: { op: 'raise-level', company: d.company, level } };
-  }
-  if (!d.buyer) return { problem: 'Pick the buyer first.' };
-  if (!d.supplier) return { problem: 'Pick the new supplier first.' };
-  if (d.buyer === d.supplier) return { problem: 'A company cannot supply itself.' };
-  const commodity = d.commodity.trim();
-  if (!commodity) return { problem: 'Name the commodity the new supplier sells.' };
-  const share = Number(d.share);
-  if (!(share > 0 && share <= 100)) return { problem: 'Share: a percentage above 0 and at most 100.' };
-  return { op: { op: 'add-supplier', buyer: d.buyer, supplier: d.supplier, commodity, share: share / 100 } };
 }
