@@ -126,9 +126,9 @@ export function nextDay(day: number, lastDay: number): number | null {
 
 /** Why the form cannot run (null when it can): no company hit, or days not a whole number 1 … MAX_DAYS. */
 export function formProblem(hit: readonly string[], daysText: string): string | null {
-  const days = Number(daysText);
   if (hit.length === 0) return 'Pick at least one company to hit.';
-  if (!(Number.isInteger(Math.round(days)) && Math.round(days) >= 1 && Math.round(days) <= MAX_DAYS))
+  const days = daysText.trim() === '' ? Number.NaN : Math.round(Number(daysText));
+  if (!(days >= 1 && days <= MAX_DAYS))
     return `Days down: a whole number from 1 to ${MAX_DAYS.toLocaleString('en-US')}.`;
   return null;
 }
