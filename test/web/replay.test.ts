@@ -1,19 +1,18 @@
 /**
  * The pure helpers of the Scenario tab and the executive view (web/src/replay.ts): the
- * day-by-day replay of a scenario's timeline, the bar chart's geometry and ticks, yen
- * and percent formats, the plan headline and the worst-breach sentence.
+ * day-by-day replay of a scenario's timeline, yen and percent formats, the plan headline
+ * and the worst-breach sentence. (The revenue-at-risk chart's tests are in
+ * scenario-chart.test.ts: its data, and the Plot chart drawn from it.)
  */
 import { describe, expect, it } from 'vitest';
 import type { ExecutiveResponse, ScenarioRun } from '../../src/contract/api-types.ts';
 import {
-  barChart,
   downByDay,
   eventsOn,
   formatPercent,
   formatYen,
   formatYenFull,
   joinNames,
-  niceTicks,
   pathText,
   planHeadline,
   readableReason,
@@ -74,75 +73,6 @@ describe('eventsOn and stopDays', () => {
   it('stopDays gives the first day each company stops, in any order of the timeline', () => {
     const shuffled = { timeline: [...run.timeline].reverse() };
     expect(Object.fromEntries(stopDays(shuffled))).toEqual({ a: 0, b: 1, c: 2 });
-  });
-});
-
-describe('niceTicks', () => {
-  it('niceTicks steps by 1, 2, 2.5 or 5 × 10^k and reaches the maximum', () => {
-    expect(niceTicks(82_203)).toEqual([0, 25_000, 50_000, 75_000, 100_000]);
-    expect(niceTicks(10)).toEqual([0, 2.5, 5, 7.5, 10]);
-    expect(niceTicks(0.66)).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
-    expect(niceTicks(1)).toEqual([0, 0.25, 0.5, 0.75, 1]);
-  });
-
-  it('niceTicks falls back to 0..1 for an empty, zero or non-finite maximum', () => {
-    expect(niceTicks(0)).toEqual([0, 1]);
-    expect(niceTicks(Number.NaN)).toEqual([0, 1]);
-    expect(niceTicks(Infinity)).toEqual([0, 1]);
-  });
-
-  it('niceTicks always covers the maximum with at most count + 2 ticks', () => {
-    for (const max of [1, 3, 7, 9.99, 12, 99, 101, 1234, 5e6, 0.003]) {
-      const ticks = niceTicks(max);
-      expect(ticks[ticks.length - 1]).toBeGreaterThanOrEqual(max);
-      expect(ticks.length).toBeLessThanOrEqual(6);
-      expect(ticks[0]).toBe(0);
-    }
-  });
-});
-
-describe('barChart', () => {
-  const box = { width: 400, height: 150, left: 50, bottom: 30, top: 10, right: 10 };
-
-  it('barChart draws one bar per day inside the plot, the tallest reaching the top tick in proportion', () => {
-    const chart = barChart([10, 5, 0, 7.5], box);
-    expect(chart.bars.map((b) => b.day)).toEqual([0, 1, 2, 3]);
-    expect(chart.plot).toEqual({ x: 50, y: 10, width: 340, height: 110 });
-    for (const bar of chart.bars) {
-      expect(bar.x).toBeGreaterThanOrEqual(chart.plot.x);
-      expect(bar.x + bar.width).toBeLessThanOrEqual(chart.plot.x + chart.plot.width + 1e-9);
-      expect(bar.y + bar.height).toBeCloseTo(chart.plot.y + chart.plot.height);
-    }
-    // Top tick 10: the first bar is full height, the second half of it, the third empty.
-    expect(chart.bars[0]!.height).toBeCloseTo(110);
-    expect(chart.bars[1]!.height).toBeCloseTo(55);
-    expect(chart.bars[2]!.height).toBe(0);
-    expect(chart.yTicks.map((t) => t.value)).toEqual([0, 2.5, 5, 7.5, 10]);
-    expect(chart.yTicks[0]!.y).toBeCloseTo(120);
-    expect(chart.yTicks[4]!.y).toBeCloseTo(10);
-  });
-
-  it('barChart gives a tiny positive value at least one pixel', () => {
-    const chart = barChart([1000, 0.001], box);
-    expect(chart.bars[1]!.height).toBe(1);
-  });
-
-  it('barChart labels every day of a short run and thins the labels of a long one, always keeping the last day', () => {
-    expect(barChart([1, 2, 3, 4, 5, 0], box).xTicks.map((t) => t.day)).toEqual([0, 1, 2, 3, 4, 5]);
-    const long = barChart(
-      Array.from({ length: 31 }, (_, i) => i),
-      box,
-    ).xTicks.map((t) => t.day);
-    expect(long.length).toBeLessThanOrEqual(13);
-    expect(long[0]).toBe(0);
-    expect(long[long.length - 1]).toBe(30);
-    expect([...long].sort((a, b) => a - b)).toEqual(long);
-  });
-
-  it('barChart of all zeros still has a scale and flat bars', () => {
-    const chart = barChart([0, 0, 0], box);
-    expect(chart.bars.every((b) => b.height === 0)).toBe(true);
-    expect(chart.yTicks.map((t) => t.value)).toEqual([0, 1]);
   });
 });
 

@@ -1,12 +1,11 @@
 /**
  * Pure helpers of the Scenario tab and the executive view (no DOM, so test/web checks
  * them without a browser): who is down on each day of a scenario run, replayed from its
- * timeline; the geometry of the revenue-at-risk bar chart with round axis ticks; yen
- * amounts in a few characters; the plan's one-line headline; an exposure path as text.
+ * timeline; yen amounts in a few characters; the plan's one-line headline; an exposure
+ * path as text. (The revenue-at-risk chart's data is web/src/scenario/chart-data.ts.)
  *
  * @example
  *   const days = downByDay(run);         // days[3] = ids down on day 3, sorted
- *   const chart = barChart(run.revenueAtRisk, { width: 420, height: 150 });
  *   planHeadline(executive.plan);        // "¥18.4M spent on 7 suppliers cuts expected loss by 38%"
  */
 import type { ExecutiveResponse, ScenarioRun } from '../../src/contract/api-types.ts';
@@ -43,91 +42,6 @@ export function stopDays(run: Pick<ScenarioRun, 'timeline'>): Map<string, number
   for (const event of [...run.timeline].sort((a, b) => a.day - b.day))
     for (const id of event.stopped) if (!first.has(id)) first.set(id, event.day);
   return first;
-}
-
-/** Up to `count` + 1 round tick values from 0 to at least `max` (steps of 1, 2, 2.5 or 5 × 10^k). */
-export function niceTicks(max: number, count = 4): number[] {
-  if (!(max > 0) || !Number.isFinite(max)) return [0, 1];
-  const rough = max / Math.max(1, count);
-  const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= rough) ?? 10) * magnitude;
-  const ticks: number[] = [];
-  for (let i = 0; ; i++) {
-    const value = Number((i * step).toPrecision(12));
-    ticks.push(value);
-    if (value >= max) break;
-  }
-  return ticks;
-}
-
-export interface ChartBox {
-  width: number;
-  height: number;
-  /** Room for the axis labels: left of the bars and below them. */
-  left?: number;
-  bottom?: number;
-  top?: number;
-  right?: number;
-}
-
-export interface Bar {
-  day: number;
-  value: number;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface BarChart {
-  bars: Bar[];
-  /** Y-axis ticks: value and y coordinate. */
-  yTicks: { value: number; y: number }[];
-  /** X-axis labels: at most about 12, always the first and the last day. */
-  xTicks: { day: number; x: number }[];
-  /** The plot area. */
-  plot: { x: number; y: number; width: number; height: number };
-}
-
-/** One bar per value (day 0 .. n − 1), scaled to the largest nice tick; a value > 0 is at least 1 px tall. */
-export function barChart(values: readonly number[], box: ChartBox): BarChart {
-  const left = box.left ?? 52;
-  const bottom = box.bottom ?? 22;
-  const top = box.top ?? 8;
-  const right = box.right ?? 8;
-  const plot = {
-    x: left,
-    y: top,
-    width: Math.max(1, box.width - left - right),
-    height: Math.max(1, box.height - top - bottom),
-  };
-  const max = Math.max(0, ...values.filter((v) => Number.isFinite(v)));
-  const ticks = niceTicks(max);
-  const scaleMax = ticks[ticks.length - 1]!;
-  const slot = plot.width / Math.max(1, values.length);
-  const barWidth = Math.max(1, Math.min(slot * 0.72, 48));
-  const yOf = (v: number): number => plot.y + plot.height - (v / scaleMax) * plot.height;
-  const bars = values.map((value, day) => {
-    const h = value > 0 ? Math.max(1, (value / scaleMax) * plot.height) : 0;
-    return {
-      day,
-      value,
-      x: plot.x + slot * day + (slot - barWidth) / 2,
-      y: plot.y + plot.height - h,
-      width: barWidth,
-      height: h,
-    };
-  });
-  const every = Math.max(1, Math.ceil(values.length / 12));
-  const labelled = values.map((_, day) => day).filter((day) => day % every === 0);
-  const lastDay = values.length - 1;
-  if (lastDay >= 0 && labelled[labelled.length - 1] !== lastDay) {
-    // The last day is always labelled; the label before it goes when it would crowd it.
-    if (lastDay - labelled[labelled.length - 1]! < every * 0.6) labelled.pop();
-    labelled.push(lastDay);
-  }
-  const xTicks = labelled.map((day) => ({ day, x: plot.x + slot * day + slot / 2 }));
-  return { bars, yTicks: ticks.map((value) => ({ value, y: yOf(value) })), xTicks, plot };
 }
 
 const yenCompact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });

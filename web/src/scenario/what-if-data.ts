@@ -1,0 +1,120 @@
+/**
+ * The before/after of a run with what-ifs, as rows to show side by side: companies
+ * disrupted, focal companies stopped, revenue at risk, the peak (from the two runs),
+ * total risk (Σ risk contribution, yen a year, from the API's comparison of the two
+ * analyses), each with its change; and the weak links whose rank changed. Pure, tested
+ * in test/web.
+ *
+ * @example
+ *   beforeAfterRows(outcome).map((r) => r.label); // ['Companies disrupted', …]
+ *   changeText(13, 12);                           // "−1 (−7.7%)"
+ */
+import type { WhatIfComparison } from '../../../src/contract/api-types.ts';
+import { formatNumber } from '../dom.ts';
+import { formatPercent, formatYen, formatYenFull } from '../replay.ts';
+import type { WhatIfOutcome } from './state.ts';
+import { focalStops } from './text.ts';
+
+export interface BeforeAfterRow {
+  key: string;
+  label: string;
+  before: string;
+  after: string;
+  /** The numbers behind the text (null for a text-only row). */
+  beforeValue: number | null;
+  afterValue: number | null;
+  /** After − before in words ("−1", "−¥5.2B", "±0"), or '' for a text-only row. */
+  change: string;
+  /** Hover titles (full yen amounts). */
+  title?: { before: string; after: string };
+}
+
+/** The signed difference `after − before` in the format of the row ("±0" when equal). */
+export function changeText(before: number, after: number, format: (v: number) => string = formatNumber): string {
+  const d = after - before;
+  if (d === 0) return '±0';
+  const text = format(Math.abs(d)).replace(/^−/, '');
+  const ratio = before !== 0 ? Math.abs(d / before) : null;
+  const share = ratio === null ? '' : ratio < 0.0005 ? 'under 0.1%' : `${d > 0 ? '+' : '−'}${formatPercent(ratio)}`;
+  const pct = share ? ` (${share})` : '';
+  return `${d > 0 ? '+' : '−'}${text}${pct}`;
+}
+
+/** Whether a row's figures differ. */
+export function rowChanged(row: Pick<BeforeAfterRow, 'before' | 'after' | 'beforeValue' | 'afterValue'>): boolean {
+  return row.before !== row.after || row.beforeValue !== row.afterValue;
+}
+
+/** The rows of the before/after table. */
+export function beforeAfterRows(outcome: Pick<WhatIfOutcome, 'before' | 'after' | 'comparison'>): BeforeAfterRow[] {
+  const { before: b, after: a, comparison: c } = outcome;
+  const stoppedFocal = (r: typeof b): number => r.focal.filter((f) => f.stoppedOn !== null).length;
+  const rows: BeforeAfterRow[] = [
+    {
+      key: 'disrupted',
+      label: 'Companies disrupted',
+      before: formatNumber(b.companies.length),
+      after: formatNumber(a.companies.length),
+      beforeValue: b.companies.length,
+      afterValue: a.companies.length,
+      change: changeText(b.companies.length, a.companies.length),
+    },
+    {
+      key: 'focal',
+      label: 'Focal companies stopped',
+      before: focalStops(b),
+      after: focalStops(a),
+      beforeValue: stoppedFocal(b),
+      afterValue: stoppedFocal(a),
+      change: changeText(stoppedFocal(b), stoppedFocal(a)),
+    },
+    {
+      key: 'revenue',
+      label: 'Revenue at risk',
+      before: formatYen(b.totalRevenueAtRisk),
+      after: formatYen(a.totalRevenueAtRisk),
+      beforeValue: b.totalRevenueAtRisk,
+      afterValue: a.totalRevenueAtRisk,
+      change: changeText(b.totalRevenueAtRisk, a.totalRevenueAtRisk, formatYen),
+      title: { before: formatYenFull(b.totalRevenueAtRisk), after: formatYenFull(a.totalRevenueAtRisk) },
+    },
+    {
+      key: 'peak',
+      label: 'Peak',
+      before: `${formatNumber(b.peak.down)} down on day ${b.peak.day}`,
+      after: `${formatNumber(a.peak.down)} down on day ${a.peak.day}`,
+      beforeValue: b.peak.down,
+      afterValue: a.peak.down,
+      change: changeText(b.peak.down, a.peak.down),
+    },
+  ];
+  if (c)
+    rows.push({
+      key: 'risk',
+      label: 'Total risk (Σ contribution)',
+      before: `${formatYen(c.totalRisk.before)} / year`,
+      after: `${formatYen(c.totalRisk.after)} / year`,
+      beforeValue: c.totalRisk.before,
+      afterValue: c.totalRisk.after,
+      change: changeText(c.totalRisk.before, c.totalRisk.after, formatYen),
+      title: { before: formatYenFull(c.totalRisk.before), after: formatYenFull(c.totalRisk.after) },
+    });
+  return rows;
+}
+
+export interface WeakLinkChange {
+  id: string;
+  before: number | null;
+  after: number | null;
+}
+
+/** The weak links (top 10) whose rank changed, entered or left, by their best rank. */
+export function weakLinkChanges(weakLinks: WhatIfComparison['weakLinks']): WeakLinkChange[] {
+  const before = new Map(weakLinks.before.map((w) => [w.id, w.rank]));
+  const after = new Map(weakLinks.after.map((w) => [w.id, w.rank]));
+  const ids = [...new Set([...before.keys(), ...after.keys()])];
+  return ids
+    .map((id) => ({ id, before: before.get(id) ?? null, after: after.get(id) ?? null }))
+    .filter((w) => w.before !== w.after)
+    .sort((p, q) => Math.min(p.before ?? 99, p.after ?? 99) - Math.min(q.before ?? 99, q.after ?? 99));
+}
