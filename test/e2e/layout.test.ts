@@ -114,6 +114,28 @@ const headerOverlaps = (page: Page): Promise<string[]> =>
     return overlaps;
   });
 
+/** Pairs of toolbar pieces (labels, controls, the filters' explanations) whose boxes overlap. */
+const toolbarOverlaps = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const items = [
+      ...document.querySelectorAll<HTMLElement>(
+        '#toolbar label, #toolbar select, #toolbar input, #toolbar button, #toolbar .filter-why',
+      ),
+    ].filter((el) => el.getBoundingClientRect().width > 0 && !el.closest('label:not(:scope)'));
+    const out: string[] = [];
+    for (let i = 0; i < items.length; i++)
+      for (let j = i + 1; j < items.length; j++) {
+        if (items[i]!.contains(items[j]!) || items[j]!.contains(items[i]!)) continue;
+        const a = items[i]!.getBoundingClientRect();
+        const b = items[j]!.getBoundingClientRect();
+        const overlap =
+          Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+          Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+        if (overlap) out.push(`${items[i]!.id || items[i]!.textContent} / ${items[j]!.id || items[j]!.textContent}`);
+      }
+    return out;
+  });
+
 /** WCAG relative luminance of a computed CSS colour `rgb(r, g, b)`. */
 function luminance(css: string): number {
   const [r, g, b] = css
@@ -141,6 +163,7 @@ describe('layout (Chromium against the API app)', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
       expect(await page.evaluate(() => document.body.scrollWidth)).toBeLessThanOrEqual(size.width);
       expect(await headerOverlaps(page)).toEqual([]);
+      expect(await toolbarOverlaps(page)).toEqual([]);
       const map = (await page.locator('#map').boundingBox())!;
       if (size.width >= 768) expect(map.width).toBeGreaterThanOrEqual(0.6 * size.width);
       expect(map.height).toBeGreaterThanOrEqual(300);
