@@ -8,16 +8,17 @@
  * @example
  *   render(<Legend />, document.getElementById('legend-slot')!);
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   ACCESS_STYLES,
   DISRUPTED_COLOUR,
-  GOODS_EDGE_COLOUR,
+  MAP_PALETTES,
   PATH_COLOUR,
   RADIUS_COLOUR,
   SCORE_STOPS,
-  SINGLE_SOURCE_COLOUR,
   STOP_DAY_COLOUR,
+  onSchemeChange,
+  prefersDark,
   scoreColour,
 } from './style.ts';
 
@@ -71,6 +72,10 @@ const MID = scoreColour(60);
 /** The legend (collapsible with its header). */
 export function Legend() {
   const [collapsed, setCollapsed] = useState(false);
+  // The goods and single-source samples take the map's colours of the page's scheme.
+  const [dark, setDark] = useState(prefersDark);
+  useEffect(() => onSchemeChange(setDark), []);
+  const palette = MAP_PALETTES[dark ? 'dark' : 'light'];
   return (
     <div class={collapsed ? 'legend collapsed' : 'legend'} data-legend="">
       <button class="legend-head" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
@@ -105,11 +110,11 @@ export function Legend() {
         <div class="legend-title">Supplies (supplier → buyer)</div>
         <ul>
           <li>
-            <EdgeSample colour={GOODS_EDGE_COLOUR} width={1.5} />
+            <EdgeSample colour={palette.goodsEdge} width={1.5} />
             goods
           </li>
           <li>
-            <EdgeSample colour={SINGLE_SOURCE_COLOUR} width={4} />
+            <EdgeSample colour={palette.singleSource} width={4} />
             single source (its loss alone stops the buyer)
           </li>
           {(['network', 'software', 'data'] as const).map((kind) => (

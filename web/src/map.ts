@@ -16,7 +16,7 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import type { GraphEdge, GraphNode, GraphResponse } from '../../src/contract/api-types.ts';
 import { layeredPositions } from './layout.ts';
-import { mapStylesheet } from './style.ts';
+import { mapStylesheet, onSchemeChange } from './style.ts';
 import { edgeElement, maxRiskOf, nodeClasses, nodeData } from './to-elements.ts';
 
 /** Element count above which the renderer switches to its large-view settings. */
@@ -88,6 +88,8 @@ export class SupplyMap {
     this.heads = document.createElement('div');
     this.heads.className = 'tier-heads';
     container.after(this.heads);
+    // The map's neutral colours follow the page when the system switches between light and dark.
+    onSchemeChange((dark) => this.instance?.style(mapStylesheet(dark)));
   }
 
   /** The Cytoscape instance (replaced when the view crosses the large-view threshold). */

@@ -87,6 +87,15 @@ export function prefersDark(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
+/** Calls `listener` whenever the page's colour scheme changes (nothing where there is no matchMedia); returns the unsubscribe. */
+export function onSchemeChange(listener: (dark: boolean) => void): () => void {
+  if (typeof matchMedia !== 'function') return () => {};
+  const query = matchMedia('(prefers-color-scheme: dark)');
+  const handler = (event: MediaQueryListEvent): void => listener(event.matches);
+  query.addEventListener('change', handler);
+  return () => query.removeEventListener('change', handler);
+}
+
 /** WCAG relative luminance of a `#rrggbb` colour, 0 (black) … 1 (white). */
 export function luminance(hex: string): number {
   const lin = (c: number): number => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
@@ -134,9 +143,11 @@ export function nodeSize(risk: number, maxRisk: number): number {
   return Math.round(NODE_SIZE.min + (NODE_SIZE.max - NODE_SIZE.min) * t);
 }
 
-/** The Cytoscape stylesheet of the map, in the dark colour scheme when `dark` (by default the page's). */
-export function mapStylesheet(dark = prefersDark()): StylesheetJson {
-  const p = MAP_PALETTES[dark ? 'dark' : 'light'];
+type Palette = (typeof MAP_PALETTES)['light'];
+type Rules = StylesheetJson;
+
+/** Companies: fill = effective score, ring = own score, size = risk contribution; focal, unassessed, expandable. */
+function nodeRules(p: Palette): Rules {
   return [
     {
       selector: 'node',
@@ -180,6 +191,12 @@ export function mapStylesheet(dark = prefersDark()): StylesheetJson {
       selector: 'node.expandable',
       style: { 'outline-width': 2, 'outline-color': p.expandable, 'outline-offset': 2, 'outline-style': 'dotted' },
     },
+  ];
+}
+
+/** Supplies: goods, single sources, the three access types. */
+function edgeRules(p: Palette): Rules {
+  return [
     {
       selector: 'edge',
       style: {
@@ -211,7 +228,12 @@ export function mapStylesheet(dark = prefersDark()): StylesheetJson {
         opacity: 0.9,
       },
     })),
-    // Interaction states, strongest last.
+  ];
+}
+
+/** Dimming and a simulated breach (interaction states, strongest last). */
+function dimAndBreachRules(): Rules {
+  return [
     { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0.35 } },
     { selector: 'edge.dimmed', style: { opacity: 0.06 } },
     {
@@ -227,6 +249,12 @@ export function mapStylesheet(dark = prefersDark()): StylesheetJson {
         'z-index': 15,
       },
     },
+  ];
+}
+
+/** The blast radius, a replay's hit and stopping companies, a comparison, the exposure path, the selection. */
+function highlightRules(p: Palette): Rules {
+  return [
     {
       selector: 'node.radius',
       style: {
@@ -313,4 +341,10 @@ export function mapStylesheet(dark = prefersDark()): StylesheetJson {
       style: { 'outline-width': 4, 'outline-color': PATH_COLOUR, 'outline-offset': 3, 'outline-style': 'solid' },
     },
   ];
+}
+
+/** The Cytoscape stylesheet of the map, in the dark colour scheme when `dark` (by default the page's). */
+export function mapStylesheet(dark = prefersDark()): StylesheetJson {
+  const p = MAP_PALETTES[dark ? 'dark' : 'light'];
+  return [...nodeRules(p), ...edgeRules(p), ...dimAndBreachRules(), ...highlightRules(p)];
 }
