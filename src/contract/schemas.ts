@@ -726,7 +726,7 @@ export const ExecutiveSchema = z.object({
 /** The OpenAPI document itself (an object; its shape is OpenAPI 3.1's). */
 export const OpenApiSchema = z.record(z.string(), z.unknown());
 
-/** Component name of each response schema. */
+/** Component name of each response schema and of each named part of one. */
 export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['Error', ErrorSchema],
   ['Health', HealthSchema],
@@ -762,4 +762,18 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['Risk', RiskSchema],
   ['Plan', PlanSchema],
   ['Executive', ExecutiveSchema],
+  // The named parts of the responses above (each a `$ref` where a response holds it).
+  ['GraphNode', GraphNodeSchema],
+  ['GraphEdge', GraphEdgeSchema],
+  ['BreachStop', BreachStopSchema],
+  ['WeakLink', WeakLinkSchema],
+  ['SingleSource', SingleSourceSchema],
+  ['HiddenCriticalItem', HiddenCriticalItemSchema],
+  ['LevelGap', LevelGapSchema],
+  ['CountryShare', CountryShareSchema],
+  ['ConcentrationGroup', ConcentrationGroupSchema],
+  ['ScenarioDay', ScenarioDaySchema],
+  ['CompanyMeasures', CompanyMeasuresSchema],
+  ['CurvePoint', CurvePointSchema],
+  ['ExecutiveAssumptions', ExecutiveAssumptionsSchema],
 ];
