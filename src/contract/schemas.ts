@@ -229,14 +229,14 @@ export const SimulateSchema = z.object({
   disrupted: z.array(id).describe('Sorted ids, the hit ones included.'),
   focalDisrupted: z.array(id),
   companies: z.array(BreachStopSchema).describe('Every company stopped, by stop day then id.'),
-  revenuePerDay: z.number().describe('Σ revenuePerDay: yen per day of outage once every stopped company has stopped.'),
+  revenuePerDay: z.number().describe('Σ revenuePerDay: yen per day of outage once everything has stopped.'),
   lossByDuration: z
     .array(z.object({ days: z.number().int(), probability: z.number(), loss: z.number() }))
     .describe('Yen lost over an outage of each assumed duration (full-stop days of the hit companies).'),
   expectedLoss: z
     .number()
     .describe(
-      'Σ probability × loss over the assumed outage durations: the expected loss of this breach, yen per event.',
+      'Σ probability × loss: the expected loss of this breach, yen per event (over the assumed outage durations).',
     ),
   theta: z.number().describe('(added) The threshold θ the cascade ran with.'),
 });
