@@ -1,61 +1,39 @@
 /**
- * The response shapes of api-types.ts as zod schemas, for the OpenAPI document (through
- * `z.toJSONSchema`) and for the tests, which check every response against them. Each
- * schema `satisfies z.ZodType<T>` of its api-types interface, and the tests check the
- * two types are equal, so the contract, the document and the code agree.
- * `RESPONSE_SCHEMAS` names each one for `components.schemas`.
+ * The weaklink HTTP API contract: the JSON shape of every response (and of the scenario
+ * request) as zod schemas, the one place the shapes are spelled. api-types.ts derives the
+ * TypeScript types from them (`z.infer`); the server's routes answer through them
+ * (`response:`), the OpenAPI document is made from them (`z.toJSONSchema`, so every
+ * `.describe()` text below is a description there) and the tests check every response
+ * against them. `RESPONSE_SCHEMAS` names each one for `components.schemas`.
+ *
+ * Every error response is `{ error: { code, message, field?, issues? } }`.
+ * Every route but GET /api/health needs `Authorization: Bearer <token>` (401
+ * `unauthorized` without a valid one, 403 `forbidden` when its role is too low, 429
+ * `rate_limited` when it sends too much). Edits carry the `version` of GET /api/summary
+ * and answer 409 `conflict` when the network changed meanwhile.
  */
 import { z } from 'zod';
-import type {
-  ApiError,
-  ApiIssue,
-  CompanyEditResponse,
-  NetworkUploadResponse,
-  SupplyEditResponse,
-  TokenCreateResponse,
-  TokenInfo,
-  MeResponse,
-  TokenListResponse,
-  CompanyDetailResponse,
-  CompanyListResponse,
-  CompanyRow,
-  ConcentrationResponse,
-  GraphResponse,
-  HealthResponse,
-  HiddenCriticalResponse,
-  LevelGapsResponse,
-  SimulateResponse,
-  SingleSourcesResponse,
-  SummaryResponse,
-  SupplyLink,
-  WeakLinksResponse,
-  ExecutiveResponse,
-  PlanResponse,
-  RiskResponse,
-  SavedScenario,
-  SavedScenarioList,
-  ScenarioComparison,
-  ScenarioDeleteResponse,
-  ScenarioRun,
-  WhatIfComparison,
-  WhatIfOp,
-} from './api-types.ts';
 
 const id = z.string();
 const nullableString = z.string().nullable();
 const access = z.enum(['none', 'data', 'network', 'software']);
-const page = { total: z.number().int(), offset: z.number().int(), limit: z.number().int() };
+const role = z.enum(['viewer', 'analyst', 'admin']);
+const idAndName = { id, name: z.string() };
 
-export const IssueSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  file: z.string(),
-  line: z.number().int().optional(),
-  column: z.number().int().optional(),
-  field: z.string().optional(),
-  value: z.string().optional(),
-  message: z.string(),
-}) satisfies z.ZodType<ApiIssue>;
+/** A problem of an uploaded network: file, line and column (CSV) or JSON path (`field`). */
+export const IssueSchema = z
+  .object({
+    severity: z.enum(['error', 'warning']),
+    file: z.string(),
+    line: z.number().int().optional(),
+    column: z.number().int().optional(),
+    field: z.string().optional(),
+    value: z.string().optional(),
+    message: z.string(),
+  })
+  .describe('A problem of an uploaded network: file, line and column (CSV) or JSON path (`field`).');
 
+/** Every error response: `{ error: { code, message, field?, issues? } }`. */
 export const ErrorSchema = z.object({
   error: z.object({
     code: z.enum([
@@ -71,20 +49,25 @@ export const ErrorSchema = z.object({
     ]),
     message: z.string(),
     field: z.string().optional(),
-    issues: z.array(IssueSchema).optional(),
+    issues: z
+      .array(IssueSchema)
+      .optional()
+      .describe('(added) The located problems of an uploaded network (PUT /api/network).'),
   }),
-}) satisfies z.ZodType<ApiError>;
+});
 
+/** GET /api/health */
 export const HealthSchema = z.object({
   status: z.literal('ok'),
-  version: nullableString,
-}) satisfies z.ZodType<HealthResponse>;
+  version: nullableString.describe('Version of the active network; null when nothing is loaded.'),
+});
 
+/** GET /api/summary */
 export const SummarySchema = z.object({
-  version: z.string(),
+  version: z.string().describe('Network version: changes whenever the network is replaced.'),
   companies: z.number().int(),
   supplies: z.number().int(),
-  focal: z.array(z.object({ id, name: z.string() })),
+  focal: z.array(z.object(idAndName)),
   maxTier: z.number().int(),
   unassessed: z.number().int(),
   theta: z.number(),
@@ -94,178 +77,255 @@ export const SummarySchema = z.object({
   singleSources: z.number().int(),
   hiddenCriticalSuppliers: z.number().int(),
   levelGaps: z.number().int(),
-}) satisfies z.ZodType<SummaryResponse>;
+});
 
-export const CompanyRowSchema = z.object({
-  id,
-  name: z.string(),
-  country: nullableString,
-  industry: nullableString,
-  size: nullableString,
-  tier: z.number().int().nullable(),
-  ownScore: z.number(),
-  ownLevel: z.number().int(),
-  unassessed: z.boolean(),
-  effectiveScore: z.number(),
-  requiredLevel: z.number().int().nullable(),
-  riskContribution: z.number(),
-  blastRadiusSize: z.number().int(),
-  criticalSupplierCount: z.number().int(),
-}) satisfies z.ZodType<CompanyRow>;
+/** The paging fields of a longer list (see `pageOf`). */
+export const PageInfoSchema = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+});
 
-export const CompanyListSchema = z.object({
-  ...page,
-  items: z.array(CompanyRowSchema),
-}) satisfies z.ZodType<CompanyListResponse>;
+/** A page of a longer list: `items` are `offset .. offset + limit - 1` of `total`. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return PageInfoSchema.extend({
+    items: z.array(item).describe('The items `offset .. offset + limit - 1` of the `total`.'),
+  });
+}
 
+/** One row of a company list. */
+export const CompanyRowSchema = z
+  .object({
+    ...idAndName,
+    country: nullableString,
+    industry: nullableString,
+    size: nullableString,
+    tier: z.number().int().nullable(),
+    ownScore: z.number(),
+    ownLevel: z.number().int(),
+    unassessed: z.boolean(),
+    effectiveScore: z.number(),
+    requiredLevel: z.number().int().nullable(),
+    riskContribution: z.number(),
+    blastRadiusSize: z.number().int(),
+    criticalSupplierCount: z.number().int(),
+  })
+  .describe('One row of a company list.');
+
+/** GET /api/companies?q=&tier=&country=&level=&size=&offset=&limit= (sorted by risk contribution, highest first) */
+export const CompanyListSchema = pageOf(CompanyRowSchema);
+
+/** A supply of a company's detail: one of its suppliers or buyers. */
 export const SupplyLinkSchema = z.object({
-  id,
+  id: id.describe('The other company (the supplier in `suppliers`, the buyer in `buyers`).'),
   name: z.string(),
   commodity: z.string(),
-  share: z.number(),
+  share: z.number().describe("Normalised share of the buyer's need for the commodity."),
   access,
   bufferDays: z.number(),
   spend: z.number().nullable(),
   singleSource: z.boolean(),
   effectiveScore: z.number(),
   ownScore: z.number(),
-}) satisfies z.ZodType<SupplyLink>;
+});
 
-const askedBy = z.array(
-  z.object({ buyer: id, buyerName: z.string(), commodity: z.string(), reasons: z.array(z.string()) }),
-);
+const askedBy = z
+  .array(z.object({ buyer: id, buyerName: z.string(), commodity: z.string(), reasons: z.array(z.string()) }))
+  .describe('Buyers that ask ★4 and why: `data`, `halt` (critical, short buffer), `access` (network/software).');
 
+/** GET /api/companies/:id */
 export const CompanyDetailSchema = z.object({
   company: CompanyRowSchema.extend({
     revenue: z.number(),
     focal: z.boolean(),
     hitLikelihood: z.number(),
     expectedEventLoss: z.number(),
-  }),
-  explanation: z.string(),
-  exposurePath: z.array(
-    z.object({ id, name: z.string(), ownScore: z.number(), effectiveScore: z.number(), commodity: nullableString }),
+  }).describe(
+    'hitLikelihood: per year; expectedEventLoss: yen per hit (over the assumed outage durations); riskContribution: yen per year.',
   ),
-  criticalSuppliers: z.array(z.object({ id, name: z.string(), direct: z.boolean(), country: nullableString })),
-  blastRadius: z.array(
-    z.object({
-      id,
-      name: z.string(),
-      tier: z.number().int().nullable(),
-      focal: z.boolean(),
-      stopDay: z.number().int().min(0),
-      revenuePerDay: z.number(),
-    }),
-  ),
+  explanation: z.string().describe('One sentence: why the effective score is what it is.'),
+  exposurePath: z
+    .array(z.object({ ...idAndName, ownScore: z.number(), effectiveScore: z.number(), commodity: nullableString }))
+    .describe('From the company to its root-cause weak link.'),
+  criticalSuppliers: z.array(z.object({ ...idAndName, direct: z.boolean(), country: nullableString })),
+  blastRadius: z
+    .array(
+      z.object({
+        ...idAndName,
+        tier: z.number().int().nullable(),
+        focal: z.boolean(),
+        stopDay: z.number().int().min(0),
+        revenuePerDay: z.number(),
+      }),
+    )
+    .describe(
+      'What a hit of the company stops, by stop day (the first day of the hit it is down), then id; revenuePerDay in yen.',
+    ),
   suppliers: z.array(SupplyLinkSchema),
   buyers: z.array(SupplyLinkSchema),
   levelGap: z.object({ ownLevel: z.number().int(), requiredLevel: z.number().int(), askedBy }).nullable(),
-  counts: z.object({
-    suppliers: z.number().int(),
-    buyers: z.number().int(),
-    blastRadius: z.number().int(),
-    criticalSuppliers: z.number().int(),
-  }),
-  listLimit: z.number().int(),
-}) satisfies z.ZodType<CompanyDetailResponse>;
+  counts: z
+    .object({
+      suppliers: z.number().int(),
+      buyers: z.number().int(),
+      blastRadius: z.number().int(),
+      criticalSuppliers: z.number().int(),
+    })
+    .describe('(added) Full sizes of the lists above; each list holds at most `listLimit` entries.'),
+  listLimit: z.number().int().describe('(added) The most entries any list of this response holds.'),
+});
 
+/** A company of the graph view. */
+export const GraphNodeSchema = z.object({
+  ...idAndName,
+  tier: z.number().int().nullable(),
+  country: nullableString,
+  ownScore: z.number(),
+  ownLevel: z.number().int(),
+  effectiveScore: z.number(),
+  unassessed: z.boolean(),
+  riskContribution: z.number(),
+  focal: z.boolean(),
+  criticalToFocal: z.boolean().describe('Critical supplier of some focal company.'),
+  hiddenSuppliers: z.number().int().describe('Number of suppliers not in this view (expand on demand).'),
+});
+
+/** A supply of the graph view, from supplier (`source`) to buyer (`target`). */
+export const GraphEdgeSchema = z.object({
+  id: z.string(),
+  source: id,
+  target: id,
+  commodity: z.string(),
+  share: z.number(),
+  access,
+  singleSource: z.boolean(),
+  bufferDays: z.number(),
+});
+
+/**
+ * GET /api/graph?focus=ID&up=N&down=N&limit=N — around a company; or
+ * GET /api/graph?depth=N&limit=N — the focal companies' upstream to a depth.
+ * Optional filters: commodity, country, criticalOnly=true.
+ */
 export const GraphSchema = z.object({
-  nodes: z.array(
-    z.object({
-      id,
-      name: z.string(),
-      tier: z.number().int().nullable(),
-      country: nullableString,
-      ownScore: z.number(),
-      ownLevel: z.number().int(),
-      effectiveScore: z.number(),
-      unassessed: z.boolean(),
-      riskContribution: z.number(),
-      focal: z.boolean(),
-      criticalToFocal: z.boolean(),
-      hiddenSuppliers: z.number().int(),
-    }),
-  ),
-  edges: z.array(
-    z.object({
-      id: z.string(),
-      source: id,
-      target: id,
-      commodity: z.string(),
-      share: z.number(),
-      access,
-      singleSource: z.boolean(),
-      bufferDays: z.number(),
-    }),
-  ),
-  truncated: z.boolean(),
-}) satisfies z.ZodType<GraphResponse>;
+  nodes: z.array(GraphNodeSchema),
+  edges: z.array(GraphEdgeSchema),
+  truncated: z.boolean().describe('True when the limit cut the view (the nearest companies are kept).'),
+});
 
-export const WeakLinksSchema = z.object({
-  ...page,
+/** A company a simulated breach stops. */
+export const BreachStopSchema = z
+  .object({
+    ...idAndName,
+    focal: z.boolean(),
+    stopDay: z.number().int().min(0).describe('First day of the breach on which it is stopped (hit companies: 0).'),
+    revenuePerDay: z.number().describe('Revenue (× loss ratio) / 365: yen lost per day it is down.'),
+  })
+  .describe('A company a simulated breach stops.');
+
+/** POST /api/simulate { hit: string[], theta?: number } */
+export const SimulateSchema = z.object({
+  hit: z.array(id),
+  disrupted: z.array(id).describe('Sorted ids, the hit ones included.'),
+  focalDisrupted: z.array(id),
+  companies: z.array(BreachStopSchema).describe('Every company stopped, by stop day then id.'),
+  revenuePerDay: z.number().describe('Σ revenuePerDay: yen per day of outage once everything has stopped.'),
+  lossByDuration: z
+    .array(z.object({ days: z.number().int(), probability: z.number(), loss: z.number() }))
+    .describe('Yen lost over an outage of each assumed duration (full-stop days of the hit companies).'),
+  expectedLoss: z
+    .number()
+    .describe(
+      'Σ probability × loss: the expected loss of this breach, yen per event (over the assumed outage durations).',
+    ),
+  theta: z.number().describe('(added) The threshold θ the cascade ran with.'),
+});
+
+// ---------------------------------------------------------------------------------
+// Added by the server (additive): the analysis lists and their pages.
+
+/** A weak link: a company ranked by the expected annual loss its hits cause. */
+export const WeakLinkSchema = z.object({
+  rank: z.number().int(),
+  ...idAndName,
+  ownScore: z.number(),
+  unassessed: z.boolean(),
+  hitLikelihood: z.number().describe('Annual probability of a disruptive hit.'),
+  expectedEventLoss: z.number().describe('Expected loss of one hit, yen per event.'),
+  riskContribution: z.number().describe('Expected annual loss its hits cause: yen per year.'),
+  blastRadiusSize: z.number().int(),
+  reason: z.string().describe('One line: own score and what depends on it.'),
+});
+
+/** GET /api/analysis/weak-links?offset=&limit= (highest risk contribution first, ties by id) */
+export const WeakLinksSchema = pageOf(WeakLinkSchema).extend({
   theta: z.number(),
-  hitLikelihood: z.string(),
-  items: z.array(
-    z.object({
-      rank: z.number().int(),
-      id,
-      name: z.string(),
-      ownScore: z.number(),
-      unassessed: z.boolean(),
-      hitLikelihood: z.number(),
-      expectedEventLoss: z.number(),
-      riskContribution: z.number(),
-      blastRadiusSize: z.number().int(),
-      reason: z.string(),
-    }),
-  ),
-}) satisfies z.ZodType<WeakLinksResponse>;
+  hitLikelihood: z.string().describe('The hit-likelihood curve assumed, e.g. `p(s) = min(1, 0.015 × 0.975^s)`.'),
+});
 
-export const SingleSourcesSchema = z.object({
-  ...page,
-  items: z.array(
-    z.object({
-      buyer: id,
-      buyerName: z.string(),
-      commodity: z.string(),
-      supplier: id,
-      supplierName: z.string(),
-      share: z.number(),
-    }),
-  ),
-}) satisfies z.ZodType<SingleSourcesResponse>;
+/** A single source: a supplier of more than 1 − θ of a buyer's need for a commodity. */
+export const SingleSourceSchema = z.object({
+  buyer: id,
+  buyerName: z.string(),
+  commodity: z.string(),
+  supplier: id,
+  supplierName: z.string(),
+  share: z.number().describe('Normalised share, above 1 − θ.'),
+});
 
-export const HiddenCriticalSchema = z.object({
-  ...page,
-  items: z.array(z.object({ supplier: id, name: z.string(), dependants: z.array(id), focalDependants: z.array(id) })),
-}) satisfies z.ZodType<HiddenCriticalResponse>;
+/** GET /api/analysis/single-sources?offset=&limit= (by buyer, commodity, supplier) */
+export const SingleSourcesSchema = pageOf(SingleSourceSchema);
 
-export const LevelGapsSchema = z.object({
-  ...page,
-  items: z.array(
-    z.object({
-      id,
-      name: z.string(),
-      ownLevel: z.number().int(),
-      requiredLevel: z.number().int(),
-      unassessed: z.boolean(),
-      askedBy,
-    }),
-  ),
-}) satisfies z.ZodType<LevelGapsResponse>;
+/** A hidden critical supplier and the companies that depend on it. */
+export const HiddenCriticalItemSchema = z.object({
+  supplier: id,
+  name: z.string(),
+  dependants: z
+    .array(id)
+    .describe('Companies for which the supplier is critical without being their direct single source.'),
+  focalDependants: z.array(id),
+});
 
-const countryShares = z.array(z.object({ country: z.string(), amount: z.number(), share: z.number() }));
+/** GET /api/analysis/hidden-critical?offset=&limit= (most focal dependants first) */
+export const HiddenCriticalSchema = pageOf(HiddenCriticalItemSchema);
 
-export const ConcentrationSchema = z.object({
-  ...page,
-  groups: z.array(
-    z.object({
-      buyer: id,
-      commodity: z.string(),
-      hhi: z.number(),
-      suppliers: z.array(z.object({ id, name: z.string(), share: z.number() })),
-    }),
-  ),
+/** A supplier whose required level is above its own. */
+export const LevelGapSchema = z.object({
+  ...idAndName,
+  ownLevel: z.number().int(),
+  requiredLevel: z.number().int(),
+  unassessed: z.boolean(),
+  askedBy,
+});
+
+/** GET /api/analysis/level-gaps?offset=&limit= (widest gap first, then by risk) */
+export const LevelGapsSchema = pageOf(LevelGapSchema);
+
+/** One country's part of a tier (or of a focal company's critical suppliers). */
+export const CountryShareSchema = z.object({
+  country: z.string(),
+  amount: z.number().describe('Companies (byCount) or spend (bySpend) of this country.'),
+  share: z.number().describe("Fraction of the tier's total."),
+});
+
+/** The suppliers of one (buyer, commodity) and how concentrated they are. */
+export const ConcentrationGroupSchema = z.object({
+  buyer: id,
+  commodity: z.string(),
+  hhi: z.number().describe('Σ (100 × share)², 0–10,000.'),
+  suppliers: z.array(z.object({ ...idAndName, share: z.number() })),
+});
+
+const countryShares = z.array(CountryShareSchema);
+
+/**
+ * GET /api/analysis/concentration?offset=&limit= — the (buyer, commodity) groups, most
+ * concentrated first, paged (`total`, `offset`, `limit` refer to `groups`); the
+ * per-tier country concentration and the countries of each focal company's critical
+ * suppliers in full.
+ */
+export const ConcentrationSchema = PageInfoSchema.extend({
+  groups: z.array(ConcentrationGroupSchema),
   tiers: z.array(
     z.object({
       tier: z.number().int(),
@@ -277,94 +337,115 @@ export const ConcentrationSchema = z.object({
     }),
   ),
   criticalSupplierCountries: z.array(z.object({ focal: id, countries: countryShares })),
-}) satisfies z.ZodType<ConcentrationResponse>;
+});
 
-export const SimulateSchema = z.object({
-  hit: z.array(id),
-  disrupted: z.array(id),
-  focalDisrupted: z.array(id),
-  companies: z.array(
-    z.object({ id, name: z.string(), focal: z.boolean(), stopDay: z.number().int().min(0), revenuePerDay: z.number() }),
-  ),
-  revenuePerDay: z.number().describe('Yen per day of outage once every stopped company has stopped.'),
-  lossByDuration: z.array(z.object({ days: z.number().int(), probability: z.number(), loss: z.number() })),
-  expectedLoss: z.number().describe('Yen per event: Σ probability × loss over the assumed outage durations.'),
-  theta: z.number(),
-}) satisfies z.ZodType<SimulateResponse>;
+// ---------------------------------------------------------------------------------
+// Writes (analyst and admin) and tokens (admin).
 
+/**
+ * PUT /api/network (admin) `{ companies: [...rows], supplies: [...rows], version? }` with
+ * the CSV field names, or `{ format: 'csv', companies: '<csv>', supplies: '<csv>' }`.
+ * Checked in full first: on any error nothing changes and the answer is a 400 listing
+ * `issues`.
+ */
 export const NetworkUploadSchema = z.object({
   version: z.string(),
   previousVersion: z.string(),
   companies: z.number().int(),
   supplies: z.number().int(),
   warnings: z.array(IssueSchema),
-}) satisfies z.ZodType<NetworkUploadResponse>;
+});
 
 const levelAndScore = { scsLevel: z.number().int().nullable(), securityScore: z.number().nullable() };
 
+/** PATCH /api/companies/:id (analyst) `{ version, scsLevel?, securityScore? }` (null clears). */
 export const CompanyEditSchema = z.object({
-  version: z.string(),
+  version: z.string().describe('The new network version (unchanged when the values were already so).'),
   previousVersion: z.string(),
   company: z.object({ id, ...levelAndScore }),
   previous: z.object(levelAndScore),
-}) satisfies z.ZodType<CompanyEditResponse>;
+});
 
+/** PATCH /api/supplies (analyst) `{ version, supplier, buyer, commodity, share }` — sets the share as given (null clears). */
 export const SupplyEditSchema = z.object({
   version: z.string(),
   previousVersion: z.string(),
   supply: z.object({ supplier: id, buyer: id, commodity: z.string(), share: z.number().nullable() }),
   previous: z.object({ share: z.number().nullable() }),
-  group: z.object({ buyer: id, commodity: z.string(), supplies: z.number().int(), shareSum: z.number().nullable() }),
-  warnings: z.array(z.string()),
-}) satisfies z.ZodType<SupplyEditResponse>;
+  group: z
+    .object({ buyer: id, commodity: z.string(), supplies: z.number().int(), shareSum: z.number().nullable() })
+    .describe(
+      'The (buyer, commodity) group after the edit: its size and the sum of its given shares (null when none are given).',
+    ),
+  warnings: z
+    .array(z.string())
+    .describe("E.g. the group's shares no longer sum to 1 (they are scaled to 1 in the analysis)."),
+});
 
+/** A token's name, role and dates — never the token itself. */
 export const TokenInfoSchema = z.object({
   name: z.string(),
-  role: z.enum(['viewer', 'analyst', 'admin']),
+  role,
   created: z.string(),
-  revoked: z.string().nullable(),
-}) satisfies z.ZodType<TokenInfo>;
+  revoked: z.string().nullable().describe('When it was revoked; null while valid.'),
+});
 
-export const MeSchema = z.object({
-  name: z.string(),
-  role: z.enum(['viewer', 'analyst', 'admin']),
-}) satisfies z.ZodType<MeResponse>;
+/** GET /api/me (viewer): the caller's token name and role, so a client can offer what the role allows. */
+export const MeSchema = z.object({ name: z.string(), role });
 
-export const TokenListSchema = z.object({ items: z.array(TokenInfoSchema) }) satisfies z.ZodType<TokenListResponse>;
+/** GET /api/tokens (admin): every token's name, role and dates — never a token. */
+export const TokenListSchema = z.object({ items: z.array(TokenInfoSchema) });
 
-export const TokenCreateSchema = TokenInfoSchema.extend({ token: z.string() }) satisfies z.ZodType<TokenCreateResponse>;
+/** POST /api/tokens (admin) `{ name, role }`: the new token, shown this once. */
+export const TokenCreateSchema = TokenInfoSchema.extend({ token: z.string() });
 
 // ——— Scenarios, loss distribution, plan, executive view (issue 5) ———
 
-export const WhatIfOpSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('raise-level'), company: id, level: z.number().int() }),
-  z.object({
-    op: z.literal('add-supplier'),
-    buyer: id,
-    supplier: id,
-    commodity: z.string(),
-    share: z.number(),
-    access: access.optional(),
-    bufferDays: z.number().optional(),
-  }),
-  z.object({ op: z.literal('remove-supplier'), company: id }),
-]) satisfies z.ZodType<WhatIfOp>;
+/** One what-if operation (see src/analysis/what-if.ts). */
+export const WhatIfOpSchema = z
+  .discriminatedUnion('op', [
+    z.object({ op: z.literal('raise-level'), company: id, level: z.number().int() }),
+    z.object({
+      op: z.literal('add-supplier'),
+      buyer: id,
+      supplier: id,
+      commodity: z.string(),
+      share: z.number(),
+      access: access.optional().describe('(added) Default none.'),
+      bufferDays: z.number().optional().describe('(added) Default 0.'),
+    }),
+    z.object({ op: z.literal('remove-supplier'), company: id }),
+  ])
+  .describe('One what-if operation (see src/analysis/what-if.ts).');
 
+/** The hit companies and how many days they are down: what every scenario starts from. */
+const scenarioHead = { hit: z.array(id), days: z.number().int() };
+
+/** POST /api/scenario (viewer) `{ hit: string[], days: number, whatIf?: WhatIfOp[] }` — run, not saved. */
+export const ScenarioRequestSchema = z.object({ ...scenarioHead, whatIf: z.array(WhatIfOpSchema).optional() });
+
+/** A day of a scenario on which something stops or recovers. */
+export const ScenarioDaySchema = z.object({
+  day: z.number().int(),
+  stopped: z.array(id),
+  recovered: z.array(id),
+  down: z.number().int(),
+});
+
+/** A scenario run day by day: what stops when and recovers, and the revenue at risk. */
 export const ScenarioRunSchema = z.object({
-  hit: z.array(id),
-  days: z.number().int(),
+  ...scenarioHead,
   lastDay: z.number().int(),
-  timeline: z.array(
-    z.object({ day: z.number().int(), stopped: z.array(id), recovered: z.array(id), down: z.number().int() }),
-  ),
-  down: z.array(z.number().int()),
-  revenueAtRisk: z.array(z.number()),
+  timeline: z.array(ScenarioDaySchema).describe('Days on which something stops or recovers.'),
+  down: z.array(z.number().int()).describe('Companies down on each day 0 .. lastDay.'),
+  revenueAtRisk: z
+    .array(z.number())
+    .describe('Revenue at risk on each day 0 .. lastDay (annual revenue / 365 per stopped company).'),
   totalRevenueAtRisk: z.number(),
   peak: z.object({ down: z.number().int(), day: z.number().int() }),
   focal: z.array(
     z.object({
-      id,
-      name: z.string(),
+      ...idAndName,
       stoppedOn: z.number().int().nullable(),
       recoveredOn: z.number().int().nullable(),
       daysDown: z.number(),
@@ -372,8 +453,7 @@ export const ScenarioRunSchema = z.object({
   ),
   companies: z.array(
     z.object({
-      id,
-      name: z.string(),
+      ...idAndName,
       focal: z.boolean(),
       stoppedOn: z.number().int(),
       recoveredOn: z.number().int().nullable(),
@@ -381,90 +461,129 @@ export const ScenarioRunSchema = z.object({
       revenueAtRisk: z.number(),
     }),
   ),
-}) satisfies z.ZodType<ScenarioRun>;
-
-const measures = z.object({
-  effectiveScore: z.number(),
-  tier: z.number().int().nullable(),
-  blastRadiusSize: z.number().int(),
-  criticalSupplierCount: z.number().int(),
-  requiredLevel: z.number().int().nullable(),
-  ownLevel: z.number().int(),
-  riskContribution: z.number(),
 });
+
+/** (added) The measures compared for one company. */
+export const CompanyMeasuresSchema = z
+  .object({
+    effectiveScore: z.number(),
+    tier: z.number().int().nullable(),
+    blastRadiusSize: z.number().int(),
+    criticalSupplierCount: z.number().int(),
+    requiredLevel: z.number().int().nullable(),
+    ownLevel: z.number().int(),
+    riskContribution: z.number(),
+  })
+  .describe('(added) The measures compared for one company.');
+
 const rankedLinks = z.array(z.object({ rank: z.number().int(), id, riskContribution: z.number() }));
 const sources = z.array(z.object({ buyer: id, commodity: z.string(), supplier: id, share: z.number() }));
 const gaps = z.array(z.object({ id, ownLevel: z.number().int(), requiredLevel: z.number().int() }));
 
-/** Before/after of every analysis under what-ifs (compareAnalyses of src/analysis/what-if.ts). */
+/**
+ * (added) The shape of `ScenarioResponse.whatIf`: before/after of every analysis under
+ * what-ifs (compareAnalyses of src/analysis/what-if.ts).
+ */
 export const WhatIfComparisonSchema = z.object({
-  companies: z.array(
-    z.object({
-      id,
-      name: z.string(),
-      before: measures.nullable(),
-      after: measures.nullable(),
-      changed: z.array(z.string()),
-    }),
-  ),
-  weakLinks: z.object({ before: rankedLinks, after: rankedLinks }),
+  companies: z
+    .array(
+      z.object({
+        ...idAndName,
+        before: CompanyMeasuresSchema.nullable(),
+        after: CompanyMeasuresSchema.nullable(),
+        changed: z.array(z.string()),
+      }),
+    )
+    .describe(
+      'Companies whose measures changed (null: only in the other network), largest change of risk contribution first.',
+    ),
+  weakLinks: z.object({ before: rankedLinks, after: rankedLinks }).describe('Weak-link ranking, top 10.'),
   singleSources: z.object({ added: sources, removed: sources }),
   levelGaps: z.object({ added: gaps, removed: gaps }),
-  totalRisk: z.object({ before: z.number(), after: z.number(), change: z.number() }),
-}) satisfies z.ZodType<WhatIfComparison>;
+  totalRisk: z
+    .object({ before: z.number(), after: z.number(), change: z.number() })
+    .describe('Σ risk contribution over all companies.'),
+});
 
-export const ScenarioSchema = z.object({ scenario: ScenarioRunSchema, whatIf: WhatIfComparisonSchema.nullable() });
+/** POST /api/scenario: the scenario run, and with what-ifs every analysis before and after. */
+export const ScenarioSchema = z.object({
+  scenario: ScenarioRunSchema,
+  whatIf: WhatIfComparisonSchema.nullable().describe(
+    'Before/after of every analysis when what-ifs were given (compareAnalyses), else null. Its shape: `WhatIfComparison`.',
+  ),
+});
 
 const savedHead = {
   name: z.string(),
-  hit: z.array(id),
-  days: z.number().int(),
+  ...scenarioHead,
   whatIf: z.array(WhatIfOpSchema),
   createdAt: z.string(),
   createdBy: z.string(),
-  version: z.string(),
+  version: z.string().describe('Network version it was run on.'),
 };
 
-export const SavedScenarioSchema = z.object({
-  ...savedHead,
-  result: ScenarioRunSchema,
-}) satisfies z.ZodType<SavedScenario>;
+/** A saved scenario: POST /api/scenarios (analyst) `{ name, hit, days, whatIf? }`; GET /api/scenarios/:name; DELETE (analyst). */
+export const SavedScenarioSchema = z.object({ ...savedHead, result: ScenarioRunSchema });
 
+/** GET /api/scenarios — newest first; results left out. */
 export const SavedScenarioListSchema = z.object({
   items: z.array(
     z.object({ ...savedHead, totalRevenueAtRisk: z.number(), stopped: z.number().int(), focalStopped: z.array(id) }),
   ),
-}) satisfies z.ZodType<SavedScenarioList>;
+});
 
+/** GET /api/scenarios/compare?a=NAME&b=NAME — side by side. */
 export const ScenarioComparisonSchema = z.object({
   a: SavedScenarioSchema,
   b: SavedScenarioSchema,
-  onlyA: z.array(id),
-  onlyB: z.array(id),
+  onlyA: z.array(id).describe('Companies that stop in only one of them: here, only in `a`.'),
+  onlyB: z.array(id).describe('Companies that stop in only one of them: here, only in `b`.'),
   both: z.array(id),
-}) satisfies z.ZodType<ScenarioComparison>;
+});
 
-export const ScenarioDeleteSchema = z.object({ deleted: z.string() }) satisfies z.ZodType<ScenarioDeleteResponse>;
+/** (added) DELETE /api/scenarios/:name (analyst): the name of the scenario deleted (404 when there is none). */
+export const ScenarioDeleteSchema = z.object({ deleted: z.string() });
 
-const curve = z.array(z.object({ loss: z.number(), probability: z.number() }));
+/** A point of an exceedance curve: P(loss ≥ `loss`) = `probability` (a year). */
+export const CurvePointSchema = z
+  .object({ loss: z.number(), probability: z.number() })
+  .describe('A point of an exceedance curve: P(loss ≥ `loss`) = `probability` (a year).');
 
+const curve = z.array(CurvePointSchema);
+const quantiles = z.object({ p95: z.number(), p99: z.number(), p995: z.number() });
+const method = z.enum(['exact', 'monte-carlo']);
+
+/**
+ * POST /api/risk (viewer) `{ runs?: 1–100000 (10,000), seed? (1), exact? }` — the annual
+ * loss distribution over the event loss table (src/analysis/annual-loss.ts). Yen per
+ * year. `exact: true` needs a network of at most 8 companies and answers `runs`, `seed`
+ * and `standardError` null. Curves: loss ascending, probability descending, ≤ 48 points.
+ */
 export const RiskSchema = z.object({
-  method: z.enum(['exact', 'monte-carlo']),
-  expectedAnnualLoss: z.number(),
-  mean: z.number(),
+  method,
+  expectedAnnualLoss: z.number().describe('Σ p × expected event loss (closed form).'),
+  mean: z.number().describe('Mean annual loss of the runs, or of the exact distribution.'),
   standardError: z.number().nullable(),
   runs: z.number().int().nullable(),
   seed: z.number().int().nullable(),
-  quantiles: z.object({ p95: z.number(), p99: z.number(), p995: z.number() }),
-  exceedance: curve,
-  occurrence: curve,
-}) satisfies z.ZodType<RiskResponse>;
+  quantiles: quantiles.describe(
+    '1-in-20, 1-in-100 and 1-in-200-year annual loss: the smallest ℓ with P(annual loss ≤ ℓ) ≥ q.',
+  ),
+  exceedance: curve.describe('AEP: P(annual loss ≥ loss).'),
+  occurrence: curve.describe('OEP: P(largest single event loss of the year ≥ loss).'),
+});
 
+/**
+ * POST /api/plan (viewer) `{ budget, costs?, planTargets? }` — the CostPlan of
+ * src/analysis/cost-plan.ts: lifts of suppliers to ★3/★4/★5 (planTargets) chosen to avoid
+ * the most expected annual loss (AAL) within the budget, exactly (`optimal`) or within
+ * (upperBound − avoided) / upperBound of the best plan. Money in yen; AAL in yen per year.
+ */
 export const PlanSchema = z.object({
   budget: z.number(),
-  avoided: z.number(),
+  avoided: z.number().describe('AAL avoided, yen per year.'),
   optimal: z.boolean(),
-  upperBound: z.number(),
+  upperBound: z.number().describe('No plan within the budget avoids more (yen per year); equals avoided when optimal.'),
   totalCost: z.number(),
   expectedAnnualLossBefore: z.number(),
   expectedAnnualLossAfter: z.number(),
@@ -478,68 +597,117 @@ export const PlanSchema = z.object({
       toLevel: z.number().int(),
       cost: z.number(),
       avoided: z.number(),
-      payback: z.number().nullable(),
-      split: z.array(z.object({ company: id, name: z.string(), amount: z.number() })),
-      unallocated: z.number(),
+      payback: z.number().nullable().describe('avoided ÷ cost, per year; null for a free lift.'),
+      split: z
+        .array(z.object({ company: id, name: z.string(), amount: z.number() }))
+        .describe(
+          'Among the large companies that gain, by the AAL each avoids; rounded to ¥1,000, the remainder on the largest.',
+        ),
+      unallocated: z.number().describe('The whole cost when no large company gains, else 0.'),
     }),
   ),
-}) satisfies z.ZodType<PlanResponse>;
+});
 
-const named = z.object({ id, name: z.string(), revenue: z.number() });
+/** The assumptions behind every money figure of the executive view (each editable for the session). */
+export const ExecutiveAssumptionsSchema = z
+  .object({
+    hitLikelihood: z
+      .string()
+      .describe('e.g. `p(s) = min(1, 0.015 × 0.975^s)`: the annual probability of a disruptive hit.'),
+    hitBase: z.number(),
+    hitDecay: z.number(),
+    durations: z
+      .array(z.object({ days: z.number().int(), probability: z.number() }))
+      .describe('Full-stop days of a hit and their probabilities.'),
+    lossRatio: z.number().describe('Share of revenue a stopped day loses (1 = revenue at risk).'),
+    liftCosts: z
+      .object({ sme: z.array(z.number()), large: z.array(z.number()) })
+      .describe('Yen per level step 0→1 … 4→5, by size.'),
+    planTargets: z.array(z.number().int()).describe('The SCS levels the plan may fund.'),
+  })
+  .describe('The assumptions behind every money figure of the executive view (each editable for the session).');
 
+const focalCompany = z.object({ ...idAndName, revenue: z.number() });
+
+/**
+ * GET /api/executive?budget=YEN — the one-page executive view (budget default
+ * ¥50,000,000): one focal company's page. Every money figure is yen; the loss counted is
+ * the focal company's own (its revenue × loss ratio per day it is down), from hits
+ * anywhere in the network. Without focal companies, the whole network's loss.
+ * (added) Expected loss: exact over every hit set when the network has at most 20
+ * companies (`runs` is then the number of hit sets, 2^n), else 10,000 Monte Carlo runs,
+ * seed 1. Plan: POST /api/plan with the budget (`lossBefore`/`lossAfter`: the AAL of the
+ * event loss table before and after the plan's lifts).
+ */
 export const ExecutiveSchema = z.object({
   version: z.string(),
   companies: z.number().int(),
-  focal: z.array(named),
-  scope: named.nullable(),
+  focal: z.array(focalCompany).describe("Every focal company, largest revenue first (the page's choices)."),
+  scope: focalCompany
+    .nullable()
+    .describe("The focal company this page is about; null when the network has none (the whole network's loss)."),
   unassessedShare: z.number(),
   singleSources: z.number().int(),
   hiddenCriticalSuppliers: z.number().int(),
-  criticalSuppliers: z.number().int(),
+  criticalSuppliers: z.number().int().describe('Critical suppliers of the focal company (any depth).'),
   loss: z.object({
-    expectedAnnualLoss: z.number(),
-    shareOfRevenue: z.number().nullable(),
-    quantiles: z.object({ p95: z.number(), p99: z.number(), p995: z.number() }),
-    exceedance: curve,
-    occurrence: curve,
-    method: z.enum(['exact', 'monte-carlo']),
+    expectedAnnualLoss: z.number().describe('Yen per year, exact (closed form).'),
+    shareOfRevenue: z
+      .number()
+      .nullable()
+      .describe("expectedAnnualLoss ÷ the focal company's revenue (null without one)."),
+    quantiles: quantiles.describe('The 1-in-20, 1-in-100 and 1-in-200-year annual losses, yen.'),
+    exceedance: curve.describe('P(annual loss ≥ loss).'),
+    occurrence: curve.describe("P(the year's largest single event loss ≥ loss)."),
+    method,
     runs: z.number().int().nullable(),
     seed: z.number().int().nullable(),
     mean: z.number(),
     standardError: z.number().nullable(),
   }),
-  topContributors: z.array(
-    z.object({
-      id,
-      name: z.string(),
-      riskContribution: z.number(),
-      hitLikelihood: z.number(),
-      expectedEventLoss: z.number(),
-      exposurePath: z.array(z.object({ id, name: z.string() })),
-      focalStopDay: z.number().int().nullable(),
-      reason: z.string(),
-    }),
-  ),
+  topContributors: z
+    .array(
+      z.object({
+        ...idAndName,
+        riskContribution: z.number(),
+        hitLikelihood: z.number(),
+        expectedEventLoss: z.number().describe('Yen per hit (over the assumed durations).'),
+        exposurePath: z.array(z.object(idAndName)).describe('From the focal company up to the contributor.'),
+        focalStopDay: z
+          .number()
+          .int()
+          .nullable()
+          .describe('The day the focal company stops when the contributor is hit (null: it does not stop).'),
+        reason: z.string(),
+      }),
+    )
+    .describe(
+      'The companies whose hits cost the focal company most (yen per year), with the chain from the focal company up to each.',
+    ),
   worstEvent: z
     .object({
-      id,
-      name: z.string(),
+      ...idAndName,
       days: z.number().int(),
       loss: z.number(),
       focalStopDay: z.number().int().nullable(),
       stopped: z.number().int(),
     })
-    .nullable(),
+    .nullable()
+    .describe(
+      'The largest single-event loss among the top contributors: a hit lasting `days` full-stop days (the longest assumed).',
+    ),
   plan: z.object({
     budget: z.number(),
     spent: z.number(),
     suppliers: z.number().int(),
-    lossBefore: z.number(),
+    lossBefore: z.number().describe('Yen per year.'),
     lossAfter: z.number(),
     avoided: z.number(),
     cutPercent: z.number(),
     optimal: z.boolean(),
-    gapPercent: z.number(),
+    gapPercent: z
+      .number()
+      .describe('100 × (upperBound − avoided) ÷ upperBound: how far from the best possible plan at most.'),
     method: z.string(),
     lifts: z.array(
       z.object({
@@ -552,21 +720,13 @@ export const ExecutiveSchema = z.object({
       }),
     ),
   }),
-  assumptions: z.object({
-    hitLikelihood: z.string(),
-    hitBase: z.number(),
-    hitDecay: z.number(),
-    durations: z.array(z.object({ days: z.number().int(), probability: z.number() })),
-    lossRatio: z.number(),
-    liftCosts: z.object({ sme: z.array(z.number()), large: z.array(z.number()) }),
-    planTargets: z.array(z.number().int()),
-  }),
-}) satisfies z.ZodType<ExecutiveResponse>;
+  assumptions: ExecutiveAssumptionsSchema,
+});
 
 /** The OpenAPI document itself (an object; its shape is OpenAPI 3.1's). */
 export const OpenApiSchema = z.record(z.string(), z.unknown());
 
-/** Component name of each response schema. */
+/** Component name of each response schema and of each named part of one. */
 export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['Error', ErrorSchema],
   ['Health', HealthSchema],
@@ -602,4 +762,18 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['Risk', RiskSchema],
   ['Plan', PlanSchema],
   ['Executive', ExecutiveSchema],
+  // The named parts of the responses above (each a `$ref` where a response holds it).
+  ['GraphNode', GraphNodeSchema],
+  ['GraphEdge', GraphEdgeSchema],
+  ['BreachStop', BreachStopSchema],
+  ['WeakLink', WeakLinkSchema],
+  ['SingleSource', SingleSourceSchema],
+  ['HiddenCriticalItem', HiddenCriticalItemSchema],
+  ['LevelGap', LevelGapSchema],
+  ['CountryShare', CountryShareSchema],
+  ['ConcentrationGroup', ConcentrationGroupSchema],
+  ['ScenarioDay', ScenarioDaySchema],
+  ['CompanyMeasures', CompanyMeasuresSchema],
+  ['CurvePoint', CurvePointSchema],
+  ['ExecutiveAssumptions', ExecutiveAssumptionsSchema],
 ];

@@ -1,5 +1,5 @@
 /**
- * Typed fetch against the weaklink HTTP API (the shapes of server/api-types.ts). The map
+ * Typed fetch against the weaklink HTTP API (the shapes of src/contract/api-types.ts). The map
  * never computes an analysis itself: every number it shows comes through here. Every
  * request but the health check needs a bearer token (server/auth.ts); the client sends
  * the one `token()` gives. Errors come back as `ApiRequestError` carrying the status and
