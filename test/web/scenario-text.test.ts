@@ -88,6 +88,9 @@ describe('scenario text', () => {
     );
     expect(whatIfError(new ApiRequestError(404, 'not_found', 'Unknown company id "q" in hit'), ops)).toBeNull();
     expect(whatIfError('nope', ops)).toBeNull();
+    // The error's field, when the API names one, wins over the message.
+    const byField = new ApiRequestError(404, 'not_found', 'Unknown company id "zz"', 'whatIf.1.buyer');
+    expect(whatIfError(byField, ops)).toBe('What-if 2 (second source), buyer: no company has the id “zz”');
   });
 });
 

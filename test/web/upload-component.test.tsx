@@ -7,9 +7,8 @@
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NetworkUploadResponse } from '../../src/contract/api-types.ts';
-import type { ApiClient } from '../../web/src/api-client.ts';
+import { ApiRequestError, type ApiClient } from '../../web/src/api-client.ts';
 import { NetworkUpload, type UploadContext } from '../../web/src/edit/upload.tsx';
-import { UploadError } from '../../web/src/edit/upload-request.ts';
 
 afterEach(cleanup);
 
@@ -20,9 +19,9 @@ function choose(container: Element, name: string, text: string): void {
   fireEvent.change(input);
 }
 
-function setup(send: UploadContext['send']) {
+function setup(send: ApiClient['uploadNetwork']) {
   const onLoaded = vi.fn();
-  const ctx: UploadContext = { api: {} as ApiClient, version: () => 'v1', onLoaded, send };
+  const ctx: UploadContext = { api: { uploadNetwork: send }, version: () => 'v1', onLoaded };
   return { ...render(<NetworkUpload ctx={ctx} />), onLoaded };
 }
 
@@ -78,7 +77,7 @@ describe('NetworkUpload', () => {
       },
     ];
     const send = vi.fn(async () => {
-      throw new UploadError({ status: 400, message: 'The network has 2 errors.', issues });
+      throw new ApiRequestError(400, 'bad_request', 'The network has 2 errors.', null, issues);
     });
     const { container, getByText, onLoaded } = setup(send);
     fireEvent.click(getByText('Upload network'));

@@ -1,18 +1,16 @@
 /**
  * The network upload's pure parts: the missing-file check, the loaded sentence, the
- * failure read from an error answer (with its located issues), the sentences of a 413,
- * a 409 and a 400, the issue cells, and the request (its body, token and errors).
+ * sentences of a 413, a 409 and a 400, and the issue cells. (The request and the error
+ * answer's located issues are the API client's: test/web/api-client.test.ts.)
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiIssue } from '../../src/contract/api-types.ts';
-import { putNetwork, UploadError } from '../../web/src/edit/upload-request.ts';
 import {
   failureSentence,
   formatMegabytes,
   issueCells,
   loadedSentence,
   missingFiles,
-  readFailure,
   UPLOAD_COLUMNS,
 } from '../../web/src/edit/upload-text.ts';
 
@@ -43,15 +41,6 @@ describe('upload texts', () => {
       'Loaded 1 company and 1 supply (1 warning)',
     );
     expect(loadedSentence({ companies: 12000, supplies: 0, warnings: [] })).toContain('12,000 companies');
-  });
-
-  it('reads the message and the located issues of an error answer, and survives any other body', () => {
-    const failure = readFailure(400, {
-      error: { code: 'bad_request', message: 'The network has 1 error.', issues: [issue] },
-    });
-    expect(failure).toEqual({ status: 400, message: 'The network has 1 error.', issues: [issue] });
-    expect(readFailure(502, null)).toEqual({ status: 502, message: 'The server answered 502.', issues: [] });
-    expect(readFailure(500, 'oops').issues).toEqual([]);
   });
 
   it('says a 413 is too large with the limit, a 409 asks for a reload, a 400 counts the errors', () => {
@@ -92,37 +81,5 @@ describe('upload texts', () => {
       'commodity',
     ]);
     expect(UPLOAD_COLUMNS.companies.map((c) => c.name)).toContain('security_score');
-  });
-});
-
-describe('putNetwork', () => {
-  it('PUTs the CSV texts with the token and resolves with the answer', async () => {
-    const answer = { version: 'v2', previousVersion: 'v1', companies: 2, supplies: 1, warnings: [] };
-    const fetchFn = vi.fn(async () => new Response(JSON.stringify(answer), { status: 200 }));
-    const result = await putNetwork(
-      { companies: 'id\na', supplies: 'supplier,buyer,commodity', version: 'v1' },
-      { token: () => 'wl_t', fetch: fetchFn as unknown as typeof fetch },
-    );
-    expect(result).toEqual(answer);
-    const [url, init] = fetchFn.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('/api/network');
-    expect(init.method).toBe('PUT');
-    expect((init.headers as Record<string, string>)['authorization']).toBe('Bearer wl_t');
-    expect(JSON.parse(init.body as string)).toEqual({
-      format: 'csv',
-      companies: 'id\na',
-      supplies: 'supplier,buyer,commodity',
-      version: 'v1',
-    });
-  });
-
-  it('throws an UploadError keeping the located issues of a 400', async () => {
-    const body = { error: { code: 'bad_request', message: 'bad', issues: [issue] } };
-    const fetchFn = async () => new Response(JSON.stringify(body), { status: 400 });
-    const error = await putNetwork({ companies: '', supplies: '' }, { token: () => null, fetch: fetchFn }).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(UploadError);
-    expect((error as UploadError).failure).toEqual({ status: 400, message: 'bad', issues: [issue] });
   });
 });

@@ -12,6 +12,7 @@
  */
 import type {
   ApiError,
+  ApiIssue,
   CompanyDetailResponse,
   CompanyEditResponse,
   MeResponse,
@@ -62,15 +63,31 @@ export interface CompanyQuery {
   limit?: number;
 }
 
+/** An error answer: its status, code and message, the request field it names, and an upload's located issues. */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly field: string | null = null,
+    readonly issues: ApiIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiRequestError';
   }
+}
+
+/** The ApiRequestError of an error answer `{ error: { code, message, field?, issues? } }`; any other body keeps the status. */
+export function requestError(status: number, body: unknown, path: string): ApiRequestError {
+  const error = (body as Partial<ApiError> | null)?.error;
+  const fields: Partial<ApiError['error']> = typeof error === 'object' && error !== null ? error : {};
+  return new ApiRequestError(
+    status,
+    typeof fields.code === 'string' ? fields.code : 'internal',
+    typeof fields.message === 'string' ? fields.message : `${path} answered ${status}`,
+    typeof fields.field === 'string' ? fields.field : null,
+    Array.isArray(fields.issues) ? fields.issues : [],
+  );
 }
 
 export interface ApiClient {
@@ -151,6 +168,8 @@ export interface ApiClientOptions {
   base?: string;
   /** The bearer token to send, if any (read on every request). */
   token?: () => string | null;
+  /** The fetch to use (default the page's); for tests. */
+  fetch?: typeof fetch;
 }
 
 /** A client for the API; every request carries `Authorization: Bearer <token>` when there is a token. */
@@ -164,16 +183,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (init?.body) headers['content-type'] = 'application/json';
       if (token) headers['authorization'] = `Bearer ${token}`;
-      const response = await fetch(base + path, { ...init, headers });
+      const response = await (options.fetch ?? fetch)(base + path, { ...init, headers });
       const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
-      if (!response.ok) {
-        const error = (body as Partial<ApiError> | null)?.error;
-        throw new ApiRequestError(
-          response.status,
-          error?.code ?? 'internal',
-          error?.message ?? `${path} answered ${response.status}`,
-        );
-      }
+      if (!response.ok) throw requestError(response.status, body, path);
       return body as T;
     } finally {
       inFlight--;

@@ -57,16 +57,6 @@ export interface UploadFailure {
   issues: ApiIssue[];
 }
 
-/** The failure an error answer carries (`{ error: { message, issues } }`); anything else keeps the status. */
-export function readFailure(status: number, body: unknown): UploadFailure {
-  const error =
-    typeof body === 'object' && body !== null && 'error' in body ? (body as { error: unknown }).error : undefined;
-  const fields = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
-  const message = typeof fields['message'] === 'string' ? fields['message'] : `The server answered ${status}.`;
-  const issues = Array.isArray(fields['issues']) ? (fields['issues'] as ApiIssue[]) : [];
-  return { status, message, issues };
-}
-
 /** What the dialog says of a failure: too large with the limit, a conflict, the errors found, or the server's message. */
 export function failureSentence(failure: UploadFailure): string {
   if (failure.status === 413) {

@@ -12,23 +12,20 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiIssue, NetworkUploadResponse } from '../../../src/contract/api-types.ts';
-import type { ApiClient } from '../api-client.ts';
+import { ApiRequestError, type ApiClient } from '../api-client.ts';
 import { ColumnHelp, IssueTable } from './upload-parts.tsx';
-import { putNetwork, sessionToken, UploadError, type NetworkUpload as UploadBody } from './upload-request.ts';
 import { failureSentence, loadedSentence, missingFiles } from './upload-text.ts';
 import './upload.css';
 
 export interface UploadContext {
-  /** The page's client (its errors drop the located issues, so the upload goes through upload-request.ts). */
-  api: ApiClient;
+  /** The page's client: the upload is its PUT /api/network; a refusal's ApiRequestError keeps the located issues. */
+  api: Pick<ApiClient, 'uploadNetwork'>;
   /** The network version the page shows (the upload replaces only it); null: replace whatever is current. */
   version(): string | null;
   onLoaded(result: NetworkUploadResponse): void;
-  /** The bearer token (default: the page's, from sessionStorage). */
-  token?(): string | null;
-  /** Sends the upload (default: putNetwork); for tests. */
-  send?(upload: UploadBody): Promise<NetworkUploadResponse>;
 }
+
+type UploadBody = Parameters<ApiClient['uploadNetwork']>[0];
 
 type Outcome = { ok: true; text: string; issues: ApiIssue[] } | { ok: false; text: string; issues: ApiIssue[] };
 
@@ -60,13 +57,14 @@ export function NetworkUpload({ ctx }: { ctx: UploadContext }) {
       const [companies, supplies] = await Promise.all([files.companies.text(), files.supplies.text()]);
       const version = ctx.version() ?? undefined;
       const body: UploadBody = version === undefined ? { companies, supplies } : { companies, supplies, version };
-      const send = ctx.send ?? ((b: UploadBody) => putNetwork(b, { token: ctx.token ?? sessionToken }));
-      const result = await send(body);
+      const result = await ctx.api.uploadNetwork(body);
       setOutcome({ ok: true, text: loadedSentence(result), issues: result.warnings });
       ctx.onLoaded(result);
     } catch (error) {
       const failure =
-        error instanceof UploadError ? error.failure : { status: null, message: String(error), issues: [] };
+        error instanceof ApiRequestError
+          ? { status: error.status, message: error.message, issues: error.issues }
+          : { status: null, message: `No answer from the server: ${String(error)}`, issues: [] };
       setOutcome({ ok: false, text: failureSentence(failure), issues: failure.issues });
     } finally {
       setBusy(false);

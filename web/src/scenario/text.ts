@@ -73,7 +73,11 @@ const OP_NAMES: Record<WhatIfOp['op'], string> = {
  */
 export function whatIfError(error: unknown, ops: readonly WhatIfOp[]): string | null {
   if (!(error instanceof Error)) return null;
-  const match = /whatIf\[(\d+)\]\.(\w+)|what-if \[(\d+)\]\.?(\w*)|whatIf\.(\d+)\.(\w+)/.exec(error.message);
+  // The error's field (`whatIf.1.supplier`) when the API names one, else the message.
+  const named = error instanceof ApiRequestError && error.field ? error.field : '';
+  const match = /whatIf\[(\d+)\]\.(\w+)|what-if \[(\d+)\]\.?(\w*)|whatIf\.(\d+)\.(\w+)/.exec(
+    /^whatIf\.\d+\.\w+$/.test(named) ? named : error.message,
+  );
   if (!match) return null;
   const index = Number(match[1] ?? match[3] ?? match[5]);
   const field = match[2] ?? match[4] ?? match[6] ?? '';
