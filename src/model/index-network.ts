@@ -99,8 +99,52 @@ export function indexNetwork(network: Network, resolved?: ResolvedSupplies): Ind
   const m = supplies.length;
   const pre =
     resolved !== undefined && resolved.supplier.length === m && resolved.indexOf.size === n ? resolved : undefined;
+  const company = companyColumns(companies, pre?.indexOf);
+  const rows = packRows(supplies, company.indexOf, n, pre);
+  const order = edgeOrder(rows, n, m);
+  const edges = edgeColumns(rows, order);
+  const groups = groupEdges(edges.edgeBuyer, edges.edgeCommodity, n);
+  normaliseShares(groups.groupEdgeStart, edges.edgeShare);
+  const out = outEdgesOf(edges, groups.edgeGroup, n);
+
+  const { ids } = company;
+  const { commodities } = rows;
+  let idRank: Int32Array | undefined;
+  let commodityRank: Int32Array | undefined;
+  return {
+    n,
+    m,
+    network,
+    ...company,
+    get idRank(): Int32Array {
+      return (idRank ??= stringRanks(ids));
+    },
+    get commodityRank(): Int32Array {
+      return (commodityRank ??= stringRanks(commodities));
+    },
+    edgeSupplier: edges.edgeSupplier,
+    edgeBuyer: edges.edgeBuyer,
+    edgeShare: edges.edgeShare,
+    edgeGroup: groups.edgeGroup,
+    edgeAccess: edges.edgeAccess,
+    edgeBuffer: edges.edgeBuffer,
+    edgeSpend: edges.edgeSpend,
+    edgeRow: order,
+    commodities,
+    groupCount: groups.groupCount,
+    groupBuyer: groups.groupBuyer,
+    groupCommodity: groups.groupCommodity,
+    groupEdgeStart: groups.groupEdgeStart,
+    buyerGroupStart: groups.buyerGroupStart,
+    ...out,
+  };
+}
+
+/** Phase 1: the companies as columns, and the id → index map (unless the reader made it). */
+function companyColumns(companies: Network['companies'], indexOf?: Map<string, number>) {
+  const n = companies.length;
   const ids = new Array<string>(n);
-  const indexOf = pre?.indexOf ?? new Map<string, number>();
+  const index = indexOf ?? new Map<string, number>();
   const scsLevel = new Int8Array(n);
   const securityScore = new Float64Array(n);
   const value = new Float64Array(n);
@@ -108,21 +152,41 @@ export function indexNetwork(network: Network, resolved?: ResolvedSupplies): Ind
   for (let i = 0; i < n; i++) {
     const c = companies[i]!;
     ids[i] = c.id;
-    if (pre === undefined) indexOf.set(c.id, i);
+    if (indexOf === undefined) index.set(c.id, i);
     scsLevel[i] = c.scsLevel ?? -1;
     securityScore[i] = c.securityScore ?? Number.NaN;
     value[i] = c.revenue ?? 1;
     focal[i] = c.focal ? 1 : 0;
   }
+  return { ids, indexOf: index, scsLevel, securityScore, value, focal };
+}
 
-  // Resolve endpoints and commodities (unless the reader did); count edges per buyer.
-  // Rows of one buyer often come together, so the last buyer's lookup is reused.
+/** The supply rows packed in file order, with their endpoints and commodity resolved, and the edges per buyer. */
+interface PackedRows {
+  /** Per row [supplier, buyer, commodity, access]: reading a row in edge order costs two cache misses, not seven. */
+  ints: Int32Array;
+  /** Per row [share, buffer, spend]. */
+  nums: Float64Array;
+  /** Prefix sums of the edges per buyer (length n + 1). */
+  buyerEdgeStart: Int32Array;
+  commodities: string[];
+}
+
+/**
+ * Phase 2: resolve endpoints and commodities (unless the reader did) and count edges per
+ * buyer. Rows of one buyer often come together, so the last buyer's lookup is reused.
+ */
+function packRows(
+  supplies: Network['supplies'],
+  indexOf: Map<string, number>,
+  n: number,
+  pre?: ResolvedSupplies,
+): PackedRows {
+  const m = supplies.length;
   const commodityIndex = new Map<string, number>();
   const commodities: string[] = pre === undefined ? [] : [...pre.commodities];
-  // Per row, packed so that reading a row later in edge order costs two cache misses,
-  // not seven: [supplier, buyer, commodity, access] and [share, buffer, spend].
-  const rowInts = new Int32Array(4 * m);
-  const rowNums = new Float64Array(3 * m);
+  const ints = new Int32Array(4 * m);
+  const nums = new Float64Array(3 * m);
   const buyerEdgeStart = new Int32Array(n + 1);
   let lastBuyer: string | null = null;
   let lastV: number | undefined;
@@ -152,34 +216,43 @@ export function indexNetwork(network: Network, resolved?: ResolvedSupplies): Ind
         commodityIndex.set(s.commodity, c);
       }
     }
-    rowInts[4 * r] = u;
-    rowInts[4 * r + 1] = v;
-    rowInts[4 * r + 2] = c;
-    rowInts[4 * r + 3] = accessCode(s.access);
-    rowNums[3 * r] = s.share ?? Number.NaN;
-    rowNums[3 * r + 1] = s.bufferDays ?? 0;
-    rowNums[3 * r + 2] = s.spend ?? Number.NaN;
+    ints[4 * r] = u;
+    ints[4 * r + 1] = v;
+    ints[4 * r + 2] = c;
+    ints[4 * r + 3] = accessCode(s.access);
+    nums[3 * r] = s.share ?? Number.NaN;
+    nums[3 * r + 1] = s.bufferDays ?? 0;
+    nums[3 * r + 2] = s.spend ?? Number.NaN;
     buyerEdgeStart[v + 1]!++;
   }
   for (let v = 0; v < n; v++) buyerEdgeStart[v + 1]! += buyerEdgeStart[v]!;
+  return { ints, nums, buyerEdgeStart, commodities };
+}
 
-  // Two stable counting sorts — by commodity, then by buyer — order the rows by
-  // (buyer, commodity, row) in O(n + m + commodities).
+/**
+ * Phase 3: the rows in (buyer, commodity, row) order, by two stable counting sorts — by
+ * commodity, then by buyer — in O(n + m + commodities).
+ */
+function edgeOrder(rows: PackedRows, n: number, m: number): Int32Array {
+  const { ints, buyerEdgeStart, commodities } = rows;
   const byCommodity = new Int32Array(m);
-  {
-    const start = new Int32Array(commodities.length + 1);
-    for (let r = 0; r < m; r++) start[rowInts[4 * r + 2]! + 1]!++;
-    for (let c = 0; c < commodities.length; c++) start[c + 1]! += start[c]!;
-    for (let r = 0; r < m; r++) byCommodity[start[rowInts[4 * r + 2]!]!++] = r;
-  }
+  const start = new Int32Array(commodities.length + 1);
+  for (let r = 0; r < m; r++) start[ints[4 * r + 2]! + 1]!++;
+  for (let c = 0; c < commodities.length; c++) start[c + 1]! += start[c]!;
+  for (let r = 0; r < m; r++) byCommodity[start[ints[4 * r + 2]!]!++] = r;
   const order = new Int32Array(m);
   const fill = buyerEdgeStart.slice(0, n);
   for (let k = 0; k < m; k++) {
     const r = byCommodity[k]!;
-    order[fill[rowInts[4 * r + 1]!]!++] = r;
+    order[fill[ints[4 * r + 1]!]!++] = r;
   }
+  return order;
+}
 
-  // Edge arrays in (buyer, commodity) order (rows are in file order, edges are not).
+/** Phase 4: the edge columns in that order (rows are in file order, edges are not). */
+function edgeColumns(rows: PackedRows, order: Int32Array) {
+  const m = order.length;
+  const { ints, nums } = rows;
   const edgeSupplier = new Int32Array(m);
   const edgeBuyer = new Int32Array(m);
   const edgeCommodity = new Int32Array(m);
@@ -189,14 +262,20 @@ export function indexNetwork(network: Network, resolved?: ResolvedSupplies): Ind
   const edgeSpend = new Float64Array(m);
   for (let e = 0; e < m; e++) {
     const r = order[e]!;
-    edgeSupplier[e] = rowInts[4 * r]!;
-    edgeBuyer[e] = rowInts[4 * r + 1]!;
-    edgeCommodity[e] = rowInts[4 * r + 2]!;
-    edgeAccess[e] = rowInts[4 * r + 3]!;
-    edgeShare[e] = rowNums[3 * r]!;
-    edgeBuffer[e] = rowNums[3 * r + 1]!;
-    edgeSpend[e] = rowNums[3 * r + 2]!;
+    edgeSupplier[e] = ints[4 * r]!;
+    edgeBuyer[e] = ints[4 * r + 1]!;
+    edgeCommodity[e] = ints[4 * r + 2]!;
+    edgeAccess[e] = ints[4 * r + 3]!;
+    edgeShare[e] = nums[3 * r]!;
+    edgeBuffer[e] = nums[3 * r + 1]!;
+    edgeSpend[e] = nums[3 * r + 2]!;
   }
+  return { edgeSupplier, edgeBuyer, edgeCommodity, edgeAccess, edgeShare, edgeBuffer, edgeSpend };
+}
+
+/** Phase 5: the (buyer, commodity) groups: consecutive edges of one buyer and commodity. */
+function groupEdges(edgeBuyer: Int32Array, edgeCommodity: Int32Array, n: number) {
+  const m = edgeBuyer.length;
   const edgeGroup = new Int32Array(m);
   const groupBuyerAll = new Int32Array(m);
   const groupCommodityAll = new Int32Array(m);
@@ -217,10 +296,19 @@ export function indexNetwork(network: Network, resolved?: ResolvedSupplies): Ind
   }
   for (let v = 0; v < n; v++) buyerGroupStart[v + 1]! += buyerGroupStart[v]!;
   groupStartAll[groupCount] = m;
-  const groupEdgeStart = groupStartAll.slice(0, groupCount + 1);
+  return {
+    edgeGroup,
+    groupCount,
+    groupBuyer: groupBuyerAll.slice(0, groupCount),
+    groupCommodity: groupCommodityAll.slice(0, groupCount),
+    groupEdgeStart: groupStartAll.slice(0, groupCount + 1),
+    buyerGroupStart,
+  };
+}
 
-  // Normalise shares per group: equal split when none given, else scale to sum 1.
-  for (let g = 0; g < groupCount; g++) {
+/** Phase 6: shares per group, in place: an equal split when any is missing, else scaled to sum 1. */
+function normaliseShares(groupEdgeStart: Int32Array, edgeShare: Float64Array): void {
+  for (let g = 0; g + 1 < groupEdgeStart.length; g++) {
     const a = groupEdgeStart[g]!;
     const b = groupEdgeStart[g + 1]!;
     let sum = 0;
@@ -232,62 +320,31 @@ export function indexNetwork(network: Network, resolved?: ResolvedSupplies): Ind
     }
     for (let e = a; e < b; e++) edgeShare[e] = given && sum > 0 ? edgeShare[e]! / sum : 1 / (b - a);
   }
+}
 
-  // Out-edges by supplier.
+/** Phase 7: the out-edges by supplier, with their buyer, group and share alongside. */
+function outEdgesOf(
+  edges: { edgeSupplier: Int32Array; edgeBuyer: Int32Array; edgeShare: Float64Array },
+  edgeGroup: Int32Array,
+  n: number,
+) {
+  const m = edges.edgeSupplier.length;
   const outStart = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) outStart[edgeSupplier[e]! + 1]!++;
+  for (let e = 0; e < m; e++) outStart[edges.edgeSupplier[e]! + 1]!++;
   for (let u = 0; u < n; u++) outStart[u + 1]! += outStart[u]!;
   const outEdges = new Int32Array(m);
   const outFill = outStart.slice(0, n);
-  for (let e = 0; e < m; e++) outEdges[outFill[edgeSupplier[e]!]!++] = e;
+  for (let e = 0; e < m; e++) outEdges[outFill[edges.edgeSupplier[e]!]!++] = e;
   const outBuyer = new Int32Array(m);
   const outGroup = new Int32Array(m);
   const outShare = new Float64Array(m);
   for (let k = 0; k < m; k++) {
     const e = outEdges[k]!;
-    outBuyer[k] = edgeBuyer[e]!;
+    outBuyer[k] = edges.edgeBuyer[e]!;
     outGroup[k] = edgeGroup[e]!;
-    outShare[k] = edgeShare[e]!;
+    outShare[k] = edges.edgeShare[e]!;
   }
-
-  let idRank: Int32Array | undefined;
-  let commodityRank: Int32Array | undefined;
-  return {
-    n,
-    m,
-    network,
-    ids,
-    indexOf,
-    get idRank(): Int32Array {
-      return (idRank ??= stringRanks(ids));
-    },
-    get commodityRank(): Int32Array {
-      return (commodityRank ??= stringRanks(commodities));
-    },
-    scsLevel,
-    securityScore,
-    value,
-    focal,
-    edgeSupplier,
-    edgeBuyer,
-    edgeShare,
-    edgeGroup,
-    edgeAccess,
-    edgeBuffer,
-    edgeSpend,
-    edgeRow: order,
-    commodities,
-    groupCount,
-    groupBuyer: groupBuyerAll.slice(0, groupCount),
-    groupCommodity: groupCommodityAll.slice(0, groupCount),
-    groupEdgeStart,
-    buyerGroupStart,
-    outStart,
-    outEdges,
-    outBuyer,
-    outGroup,
-    outShare,
-  };
+  return { outStart, outEdges, outBuyer, outGroup, outShare };
 }
 
 /** Rank of each string in plain string order (ties keep their order); O(n) when already sorted. */
