@@ -21,10 +21,16 @@
  */
 import { EXACT_LIMIT } from '../analysis/annual-loss.ts';
 import { members } from '../analysis/blast-radius.ts';
-import { costPlan, DEFAULTS as PLAN_DEFAULTS, resolveLiftCosts, type LiftCosts } from '../analysis/cost-plan.ts';
-import { eventLosses } from '../analysis/event-loss.ts';
+import {
+  costPlan,
+  DEFAULTS as PLAN_DEFAULTS,
+  resolveLiftCosts,
+  type CostPlan,
+  type LiftCosts,
+} from '../analysis/cost-plan.ts';
+import { eventLosses, type EventLossTable } from '../analysis/event-loss.ts';
 import { pathToFocal } from '../analysis/exposure-path.ts';
-import { resolveOptions, type Duration } from '../analysis/options.ts';
+import { resolveOptions, type AnalysisOptions, type Duration } from '../analysis/options.ts';
 import { hitLikelihoodFormula } from '../analysis/analyze.ts';
 import { expectedAnnualLoss, hitLikelihoods, rankWeakLinks, riskContributions } from '../analysis/risk.ts';
 import { annualLossOf } from './risk.ts';
@@ -61,30 +67,107 @@ export function executiveOf(view: NetworkView, params: ExecutiveParams): Promise
 
 async function executiveView(view: NetworkView, params: ExecutiveParams): Promise<ExecutiveResponse> {
   const { index, analysis: a } = view;
-  const o = resolveOptions({
-    ...a.options,
+  const o = optionsOf(view, params);
+  const costs = resolveLiftCosts(params.costs ?? {});
+  const { focals, scope } = scopeOf(view, params.focal);
+  const money = focalMoney(view, o, scope);
+  const dist = await annualLossOf(
+    { hitLikelihood: money.p, eventLoss: money.eventLoss },
+    { runs: EXECUTIVE_DEFAULTS.runs, seed: EXECUTIVE_DEFAULTS.seed, exact: index.n <= EXACT_LIMIT },
+  );
+  const { topContributors, worstEvent } = contributors(view, o, scope, money);
+  const plan = costPlan(
+    {
+      index,
+      options: o,
+      own: a.own,
+      ownLevel: a.ownLevel,
+      hitLikelihood: money.p,
+      eventLoss: money.eventLoss,
+      failures: a.failures,
+      expectedAnnualLoss: money.aal,
+    },
+    { budget: params.budget, costs },
+  );
+  const scopeRow =
+    scope === null ? null : { id: index.ids[scope]!, name: view.name(scope), revenue: index.value[scope]! };
+  return {
+    version: view.version,
+    companies: index.n,
+    focal: focals.map((i) => ({ id: index.ids[i]!, name: view.name(i), revenue: index.value[i]! })),
+    scope: scopeRow,
+    unassessedShare: index.n > 0 ? view.stats().unassessed / index.n : 0,
+    singleSources: view.singleSources().length,
+    hiddenCriticalSuppliers: view.hiddenCritical().length,
+    criticalSuppliers:
+      scope === null ? 0 : a.failures.criticalSuppliers.start[scope + 1]! - a.failures.criticalSuppliers.start[scope]!,
+    loss: {
+      expectedAnnualLoss: money.aal,
+      shareOfRevenue: scopeRow && scopeRow.revenue > 0 ? money.aal / scopeRow.revenue : null,
+      quantiles: dist.quantiles,
+      exceedance: dist.exceedance,
+      occurrence: dist.occurrence,
+      method: dist.method,
+      runs: dist.runs,
+      seed: dist.seed,
+      mean: dist.mean,
+      standardError: dist.standardError,
+    },
+    topContributors,
+    worstEvent,
+    plan: planSummary(plan),
+    assumptions: {
+      hitLikelihood: hitLikelihoodFormula(o),
+      hitBase: o.hitBase,
+      hitDecay: o.hitDecay,
+      durations: o.durations.map((d) => ({ days: d.days, probability: d.probability })),
+      lossRatio: o.lossRatio,
+      liftCosts: { sme: [...costs.sme], large: [...costs.large] },
+      planTargets: [...PLAN_DEFAULTS.planTargets],
+    },
+  };
+}
+
+/** The analysis options with the session's money assumptions over them. */
+function optionsOf(view: NetworkView, params: ExecutiveParams): AnalysisOptions {
+  return resolveOptions({
+    ...view.analysis.options,
     ...(params.hitBase !== undefined ? { hitBase: params.hitBase } : {}),
     ...(params.hitDecay !== undefined ? { hitDecay: params.hitDecay } : {}),
     ...(params.durations !== undefined ? { durations: params.durations } : {}),
     ...(params.lossRatio !== undefined ? { lossRatio: params.lossRatio } : {}),
   });
-  const costs = resolveLiftCosts(params.costs ?? {});
+}
+
+/** The focal companies, largest revenue first, and the one the page is about (asked, else the first). */
+function scopeOf(view: NetworkView, focal: string | undefined): { focals: number[]; scope: number | null } {
+  const { index } = view;
   const focals = view
     .focalIndices()
     .slice()
     .sort((p, q) => index.value[q]! - index.value[p]! || byString(index.ids[p]!, index.ids[q]!));
-  let scope: number | null = focals[0] ?? null;
-  if (params.focal !== undefined) {
-    const f = index.indexOf.get(params.focal);
-    if (f === undefined || !focals.includes(f)) {
-      const choices = focals.map((i) => index.ids[i]!).join(', ');
-      throw new UsageError(
-        `focal: "${params.focal}" is not a focal company of this network; choose one of ${choices || '(none: the network has no focal company)'}`,
-        'focal',
-      );
-    }
-    scope = f;
+  if (focal === undefined) return { focals, scope: focals[0] ?? null };
+  const f = index.indexOf.get(focal);
+  if (f === undefined || !focals.includes(f)) {
+    const choices = focals.map((i) => index.ids[i]!).join(', ');
+    throw new UsageError(
+      `focal: "${focal}" is not a focal company of this network; choose one of ${choices || '(none: the network has no focal company)'}`,
+      'focal',
+    );
   }
+  return { focals, scope: f };
+}
+
+interface FocalMoney {
+  p: Float64Array;
+  eventLoss: EventLossTable;
+  risk: Float64Array;
+  aal: number;
+}
+
+/** The focal company's own money: every hit's loss counted on the focal company alone (its victims mask). */
+function focalMoney(view: NetworkView, o: AnalysisOptions, scope: number | null): FocalMoney {
+  const { index, analysis: a } = view;
   let victims: Uint8Array | undefined;
   if (scope !== null) {
     victims = new Uint8Array(index.n);
@@ -93,12 +176,18 @@ async function executiveView(view: NetworkView, params: ExecutiveParams): Promis
   const p = hitLikelihoods(a.own, o);
   const eventLoss = eventLosses(index, a.failures, o, victims);
   const risk = riskContributions(p, eventLoss.expected);
-  const aal = expectedAnnualLoss(risk);
-  const dist = await annualLossOf(
-    { hitLikelihood: p, eventLoss },
-    { runs: EXECUTIVE_DEFAULTS.runs, seed: EXECUTIVE_DEFAULTS.seed, exact: index.n <= EXACT_LIMIT },
-  );
+  return { p, eventLoss, risk, aal: expectedAnnualLoss(risk) };
+}
 
+/** The top contributors with their chains and the day the focal company stops, and the worst single event among them. */
+function contributors(
+  view: NetworkView,
+  o: AnalysisOptions,
+  scope: number | null,
+  money: FocalMoney,
+): Pick<ExecutiveResponse, 'topContributors' | 'worstEvent'> {
+  const { index, analysis: a } = view;
+  const { p, eventLoss, risk } = money;
   const K = o.durations.length;
   let longest = 0;
   for (let k = 1; k < K; k++) if (o.durations[k]!.days > o.durations[longest]!.days) longest = k;
@@ -143,75 +232,30 @@ async function executiveView(view: NetworkView, params: ExecutiveParams): Promis
       };
     }
   }
+  return { topContributors, worstEvent };
+}
 
-  const plan = costPlan(
-    {
-      index,
-      options: o,
-      own: a.own,
-      ownLevel: a.ownLevel,
-      hitLikelihood: p,
-      eventLoss,
-      failures: a.failures,
-      expectedAnnualLoss: aal,
-    },
-    { budget: params.budget, costs },
-  );
-  const scopeRow =
-    scope === null ? null : { id: index.ids[scope]!, name: view.name(scope), revenue: index.value[scope]! };
+/** The plan as the page shows it: its headline figures and the lifts. */
+function planSummary(plan: CostPlan): ExecutiveResponse['plan'] {
   return {
-    version: view.version,
-    companies: index.n,
-    focal: focals.map((i) => ({ id: index.ids[i]!, name: view.name(i), revenue: index.value[i]! })),
-    scope: scopeRow,
-    unassessedShare: index.n > 0 ? view.stats().unassessed / index.n : 0,
-    singleSources: view.singleSources().length,
-    hiddenCriticalSuppliers: view.hiddenCritical().length,
-    criticalSuppliers:
-      scope === null ? 0 : a.failures.criticalSuppliers.start[scope + 1]! - a.failures.criticalSuppliers.start[scope]!,
-    loss: {
-      expectedAnnualLoss: aal,
-      shareOfRevenue: scopeRow && scopeRow.revenue > 0 ? aal / scopeRow.revenue : null,
-      quantiles: dist.quantiles,
-      exceedance: dist.exceedance,
-      occurrence: dist.occurrence,
-      method: dist.method,
-      runs: dist.runs,
-      seed: dist.seed,
-      mean: dist.mean,
-      standardError: dist.standardError,
-    },
-    topContributors,
-    worstEvent,
-    plan: {
-      budget: plan.budget,
-      spent: plan.totalCost,
-      suppliers: plan.lifts.length,
-      lossBefore: plan.expectedAnnualLossBefore,
-      lossAfter: plan.expectedAnnualLossAfter,
-      avoided: plan.avoided,
-      cutPercent: plan.expectedAnnualLossBefore > 0 ? (100 * plan.avoided) / plan.expectedAnnualLossBefore : 0,
-      optimal: plan.optimal,
-      gapPercent: plan.upperBound > 0 ? (100 * (plan.upperBound - plan.avoided)) / plan.upperBound : 0,
-      method: plan.method,
-      lifts: plan.lifts.map((l) => ({
-        supplier: l.supplier,
-        name: l.name,
-        fromLevel: l.fromLevel,
-        toLevel: l.toLevel,
-        cost: l.cost,
-        avoided: l.avoided,
-      })),
-    },
-    assumptions: {
-      hitLikelihood: hitLikelihoodFormula(o),
-      hitBase: o.hitBase,
-      hitDecay: o.hitDecay,
-      durations: o.durations.map((d) => ({ days: d.days, probability: d.probability })),
-      lossRatio: o.lossRatio,
-      liftCosts: { sme: [...costs.sme], large: [...costs.large] },
-      planTargets: [...PLAN_DEFAULTS.planTargets],
-    },
+    budget: plan.budget,
+    spent: plan.totalCost,
+    suppliers: plan.lifts.length,
+    lossBefore: plan.expectedAnnualLossBefore,
+    lossAfter: plan.expectedAnnualLossAfter,
+    avoided: plan.avoided,
+    cutPercent: plan.expectedAnnualLossBefore > 0 ? (100 * plan.avoided) / plan.expectedAnnualLossBefore : 0,
+    optimal: plan.optimal,
+    gapPercent: plan.upperBound > 0 ? (100 * (plan.upperBound - plan.avoided)) / plan.upperBound : 0,
+    method: plan.method,
+    lifts: plan.lifts.map((l) => ({
+      supplier: l.supplier,
+      name: l.name,
+      fromLevel: l.fromLevel,
+      toLevel: l.toLevel,
+      cost: l.cost,
+      avoided: l.avoided,
+    })),
   };
 }
 
