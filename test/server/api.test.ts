@@ -3,7 +3,7 @@
  * `chain` network; each answer is checked against its response schema and against the
  * core analysis it must agree with.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -292,6 +292,26 @@ describe('POST /api/risk', () => {
     expect(code).toBe(0);
     const { body } = await post(server.url, '/api/risk', { runs: 2000, seed: 3 });
     expect(JSON.parse(out)).toEqual(body);
+  });
+});
+
+describe('POST /api/scenario', () => {
+  it('answers what `weaklink scenario --format json` prints for the same hit, days and what-ifs (one use case)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'weaklink-scenario-'));
+    await writeNetworkCsv(chain, dir);
+    const whatIf = [{ op: 'raise-level', company: 'foam', level: 5 }];
+    await writeFile(join(dir, 'what-if.json'), JSON.stringify(whatIf));
+    let out = '';
+    const argv = ['scenario', dir, '--hit', 'foam,seatB', '--days', '7', '--what-if', join(dir, 'what-if.json')];
+    const code = await main(['node', 'weaklink', ...argv, '--format', 'json'], {
+      out: (s) => void (out += s),
+      err: () => {},
+      isTty: false,
+    });
+    expect(code).toBe(0);
+    const { body } = await post(server.url, '/api/scenario', { hit: ['seatB', 'foam'], days: 7, whatIf });
+    expect(JSON.parse(out)).toEqual(body);
+    expect(JSON.parse(out).whatIf).not.toBeNull();
   });
 });
 

@@ -8,12 +8,11 @@
 import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { runAnalysis } from '../../analysis/analyze.ts';
-import { DEFAULTS } from '../../analysis/options.ts';
-import { simulateScenario } from '../../analysis/scenario.ts';
-import { companyIndicesOf } from '../../app/company-ids.ts';
-import { applyWhatIfs, compareAnalyses, parseWhatIfs } from '../../analysis/what-if.ts';
+import { parseWhatIfs } from '../../analysis/what-if.ts';
+import { NetworkView } from '../../app/network-view.ts';
+import { runScenario } from '../../app/scenario.ts';
 import { InputError } from '../../errors.ts';
-import { indexNetwork } from '../../model/index-network.ts';
+import type { WhatIf } from '../../model/scenario.ts';
 import { toCsv } from '../csv-output.ts';
 import { renderTable } from '../format-report.ts';
 import type { Io } from '../io.ts';
@@ -42,29 +41,11 @@ export function registerScenario(program: Command, io: Io): void {
     .option('--theta <n>', 'threshold θ in (0, 1]', theta)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .action(async (dir: string, o: ScenarioOptions) => {
-      const { network, index } = await loadFolder(dir, io);
-      const analysisOptions = o.theta !== undefined ? { theta: o.theta } : {};
-      let target = index;
-      let comparison = null;
-      if (o.whatIf) {
-        const text = await readFile(o.whatIf, 'utf8');
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch (error) {
-          throw new InputError(
-            `${o.whatIf}: not valid JSON (${(error as Error).message}); expected an array of what-if operations.`,
-          );
-        }
-        const changed = applyWhatIfs(network, parseWhatIfs(json), DEFAULTS.levelScores);
-        target = indexNetwork(changed);
-        comparison = compareAnalyses(runAnalysis(index, analysisOptions), runAnalysis(target, analysisOptions));
-      }
-      const result = simulateScenario(
-        target,
-        { hit: companyIndicesOf(target, o.hit, 'hit'), days: o.days },
-        analysisOptions,
-      );
+      const { index } = await loadFolder(dir, io);
+      const whatIf = o.whatIf ? await readWhatIfs(o.whatIf) : [];
+      // The same use case as POST /api/scenario: the same checks, the same JSON.
+      const view = new NetworkView('cli', runAnalysis(index, o.theta !== undefined ? { theta: o.theta } : {}));
+      const { scenario: result, whatIf: comparison } = await runScenario(view, { hit: o.hit, days: o.days, whatIf });
       if (o.format === 'json') {
         io.out(`${JSON.stringify({ scenario: result, whatIf: comparison }, null, 1)}\n`);
         return;
@@ -128,6 +109,20 @@ export function registerScenario(program: Command, io: Io): void {
         );
       }
     });
+}
+
+/** The what-ifs of a JSON file (an array of operations), checked by the API's schema. */
+async function readWhatIfs(file: string): Promise<WhatIf[]> {
+  const text = await readFile(file, 'utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(
+      `${file}: not valid JSON (${(error as Error).message}); expected an array of what-if operations.`,
+    );
+  }
+  return parseWhatIfs(json);
 }
 
 function list(ids: string[]): string {
