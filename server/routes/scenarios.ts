@@ -9,10 +9,17 @@
  * store, apart from the network: they survive network loads and server restarts.
  */
 import { z } from 'zod';
-import { NotFoundError } from '../../src/errors.ts';
 import { whatIfSchema } from '../../src/model/scenario.ts';
 import { defineRoute } from '../route.ts';
-import { compareScenarios, DEFAULTS, runScenario, scenarioListItem } from '../../src/app/scenario.ts';
+import {
+  compareSaved,
+  DEFAULTS,
+  deleteSaved,
+  runScenario,
+  savedScenario,
+  saveScenario,
+  scenarioListItem,
+} from '../../src/app/scenario.ts';
 import {
   SavedScenarioListSchema,
   SavedScenarioSchema,
@@ -97,22 +104,8 @@ export const scenarioSaveRoute = defineRoute({
   response: SavedScenarioSchema,
   errors: [404, 413, 503],
   change: (out) => ({ scenario: { saved: out.name, version: out.version } }),
-  handle: async ({ body }, { cache, store }, caller) => {
-    const view = await cache.view();
-    const { scenario } = await runScenario(view, body);
-    const record = {
-      name: body.name,
-      hit: scenario.hit,
-      days: body.days,
-      whatIf: body.whatIf ?? [],
-      createdAt: new Date().toISOString(),
-      createdBy: caller?.name ?? 'unknown',
-      version: view.version,
-      result: scenario,
-    };
-    await store.saveScenario(record);
-    return record;
-  },
+  handle: async ({ body }, { cache, store }, caller) =>
+    saveScenario(await cache.view(), store, body, caller?.name ?? 'unknown'),
 });
 
 export const scenarioCompareRoute = defineRoute({
@@ -127,12 +120,7 @@ export const scenarioCompareRoute = defineRoute({
   }),
   response: ScenarioComparisonSchema,
   errors: [404, 503],
-  handle: async ({ query }, { store }) => {
-    const [a, b] = await Promise.all([store.getScenario(query.a), store.getScenario(query.b)]);
-    if (a === null) throw notSaved(query.a, 'a');
-    if (b === null) throw notSaved(query.b, 'b');
-    return compareScenarios(a, b);
-  },
+  handle: ({ query }, { store }) => compareSaved(store, query.a, query.b),
 });
 
 export const ScenarioParams = z.strictObject({ name: ScenarioName });
@@ -146,11 +134,7 @@ export const scenarioGetRoute = defineRoute({
   params: ScenarioParams,
   response: SavedScenarioSchema,
   errors: [404, 503],
-  handle: async ({ params }, { store }) => {
-    const found = await store.getScenario(params.name);
-    if (found === null) throw notSaved(params.name, 'name');
-    return found;
-  },
+  handle: ({ params }, { store }) => savedScenario(store, params.name),
 });
 
 export const scenarioDeleteRoute = defineRoute({
@@ -163,12 +147,5 @@ export const scenarioDeleteRoute = defineRoute({
   response: ScenarioDeleteSchema,
   errors: [404, 503],
   change: (out) => ({ scenario: { deleted: out.deleted } }),
-  handle: async ({ params }, { store }) => {
-    if (!(await store.deleteScenario(params.name))) throw notSaved(params.name, 'name');
-    return { deleted: params.name };
-  },
+  handle: ({ params }, { store }) => deleteSaved(store, params.name),
 });
-
-function notSaved(name: string, field: string): NotFoundError {
-  return new NotFoundError(`No saved scenario named "${name}"; GET /api/scenarios lists them.`, name, field);
-}

@@ -17,7 +17,7 @@ import { applyWhatIfs, compareAnalyses, type AnalysisComparison } from '../analy
 import type { WhatIf } from '../model/scenario.ts';
 import { UsageError } from '../errors.ts';
 import { indexNetwork, type IndexedNetwork } from '../model/index-network.ts';
-import type { SavedScenarioRecord } from '../store/graph-store.ts';
+import type { GraphStore, SavedScenarioRecord } from '../store/graph-store.ts';
 import type { SavedScenarioList, ScenarioComparison, ScenarioRun } from '../contract/api-types.ts';
 import type { NetworkView } from './network-view.ts';
 import { byString } from '../model/order.ts';
@@ -144,4 +144,64 @@ export function compareScenarios(a: SavedScenarioRecord, b: SavedScenarioRecord)
     onlyB: [...inB].filter((id) => !inA.has(id)).sort(byString),
     both: [...inA].filter((id) => inB.has(id)).sort(byString),
   };
+}
+
+/** Runs a scenario and saves it under its name (replacing one of the same name), with who saved it and the version. */
+export async function saveScenario(
+  view: NetworkView,
+  store: Pick<GraphStore, 'saveScenario'>,
+  input: ScenarioInput & { name: string },
+  by: string,
+): Promise<SavedScenarioRecord> {
+  const { scenario } = await runScenario(view, input);
+  const record: SavedScenarioRecord = {
+    name: input.name,
+    hit: scenario.hit,
+    days: input.days,
+    whatIf: input.whatIf ?? [],
+    createdAt: new Date().toISOString(),
+    createdBy: by,
+    version: view.version,
+    result: scenario,
+  };
+  await store.saveScenario(record);
+  return record;
+}
+
+/** The saved scenario `name`; a NotFoundError on `field` when there is none. */
+export async function savedScenario(
+  store: Pick<GraphStore, 'getScenario'>,
+  name: string,
+  field = 'name',
+): Promise<SavedScenarioRecord> {
+  const found = await store.getScenario(name);
+  if (found === null) throw notSaved(name, field);
+  return found;
+}
+
+/** Two saved scenarios side by side (fields `a` and `b`). */
+export async function compareSaved(
+  store: Pick<GraphStore, 'getScenario'>,
+  a: string,
+  b: string,
+): Promise<ScenarioComparison> {
+  const [first, second] = await Promise.all([savedScenario(store, a, 'a'), savedScenario(store, b, 'b')]);
+  return compareScenarios(first, second);
+}
+
+/** Deletes the saved scenario `name`; a NotFoundError when there is none. */
+export async function deleteSaved(
+  store: Pick<GraphStore, 'deleteScenario'>,
+  name: string,
+): Promise<{ deleted: string }> {
+  if (!(await store.deleteScenario(name))) throw notSaved(name, 'name');
+  return { deleted: name };
+}
+
+function notSaved(name: string, field: string): NotFoundError {
+  return new NotFoundError(
+    `No saved scenario named "${name}"; list the saved scenarios to see their names.`,
+    name,
+    field,
+  );
 }
