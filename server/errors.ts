@@ -14,9 +14,9 @@ import {
   ConflictError,
   InputError,
   NotFoundError,
+  PayloadTooLargeError,
   StoreUnavailableError,
   UsageError,
-  WeaklinkError,
 } from '../src/errors.ts';
 import type { ApiError, ApiIssue } from '../src/contract/api-types.ts';
 
@@ -26,17 +26,6 @@ export type ErrorCode = ApiError['error']['code'];
 export interface Logger {
   info(message: string): void;
   error(message: string, cause?: unknown): void;
-}
-
-/** A request too large to take (rows of an upload; the body size is body-parser's). */
-export class PayloadTooLargeError extends WeaklinkError {
-  override name = 'PayloadTooLargeError';
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Sends an API error. */

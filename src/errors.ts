@@ -62,6 +62,17 @@ export class ConflictError extends WeaklinkError {
   override name = 'ConflictError';
 }
 
+/** A request too large to take (rows of an upload; the body size is body-parser's). */
+export class PayloadTooLargeError extends WeaklinkError {
+  override name = 'PayloadTooLargeError';
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Formats an issue as `file:line:column: message (value "x")`. */
 export function formatIssue(issue: Issue): string {
   let where = issue.file;

@@ -9,8 +9,7 @@
  * the upload replaces only that version (409 otherwise).
  */
 import { z } from 'zod';
-import { parseNetwork } from '../../src/io/parse-network.ts';
-import { PayloadTooLargeError } from '../errors.ts';
+import { loadUpload, parseUpload } from '../../src/app/upload.ts';
 import { defineRoute } from '../route.ts';
 import { NetworkUploadSchema } from '../../src/contract/schemas.ts';
 import { currentVersion, expectVersion } from '../write-lock.ts';
@@ -50,11 +49,6 @@ export const NetworkUploadBody = z
     }
   });
 
-const tooMany = (rows: number, limit: number): PayloadTooLargeError =>
-  new PayloadTooLargeError(
-    `The network has ${rows} rows (companies and supplies); this server takes at most ${limit} per upload (--max-upload-rows).`,
-  );
-
 export const networkUploadRoute = defineRoute({
   method: 'put',
   path: '/api/network',
@@ -71,38 +65,11 @@ export const networkUploadRoute = defineRoute({
     version: { from: out.previousVersion, to: out.version },
   }),
   handle: async ({ body }, { store, writes, limits }) => {
-    const rowCount = (t: unknown[] | string): number => (typeof t === 'string' ? 0 : t.length);
-    const given = rowCount(body.companies) + rowCount(body.supplies);
-    if (given > limits.uploadRows) throw tooMany(given, limits.uploadRows);
-    const { network, warnings } =
-      body.format === 'csv'
-        ? parseNetwork(
-            {
-              companies: { name: 'companies.csv', text: body.companies as string },
-              supplies: { name: 'supplies.csv', text: body.supplies as string },
-            },
-            'csv',
-          )
-        : parseNetwork(
-            {
-              companies: { name: 'companies.json', text: JSON.stringify(body.companies) },
-              supplies: { name: 'supplies.json', text: JSON.stringify(body.supplies) },
-            },
-            'json',
-          );
-    const rows = network.companies.length + network.supplies.length;
-    if (rows > limits.uploadRows) throw tooMany(rows, limits.uploadRows);
+    const parsed = parseUpload(body, limits.uploadRows);
     return writes.run(async () => {
-      const previousVersion =
+      const previous =
         body.version === undefined ? await currentVersion(store) : await expectVersion(store, body.version);
-      const summary = await store.load(network);
-      return {
-        version: summary.version,
-        previousVersion,
-        companies: summary.companies,
-        supplies: summary.supplies,
-        warnings,
-      };
+      return loadUpload(store, parsed, previous);
     });
   },
 });

@@ -4,6 +4,7 @@
  * the hit-likelihood assumption, and the counts of each analysis list.
  */
 import { HealthSchema, SummarySchema } from '../../src/contract/schemas.ts';
+import { summaryOf } from '../../src/app/summary.ts';
 import { defineRoute } from '../route.ts';
 
 export const healthRoute = defineRoute({
@@ -25,24 +26,5 @@ export const summaryRoute = defineRoute({
   summary: 'The active network at a glance, with the counts of each analysis list.',
   response: SummarySchema,
   errors: [503],
-  handle: async (_, { cache }) => {
-    const view = await cache.view();
-    const { index } = view;
-    const stats = view.stats();
-    return {
-      version: view.version,
-      companies: index.n,
-      supplies: index.m,
-      focal: view.focalIndices().map((i) => ({ id: index.ids[i]!, name: view.name(i) })),
-      maxTier: stats.maxTier,
-      unassessed: stats.unassessed,
-      theta: view.theta,
-      hitLikelihood: view.hitLikelihood,
-      commodities: [...index.commodities].sort(),
-      countries: stats.countries,
-      singleSources: view.analysis.singleSources.length,
-      hiddenCriticalSuppliers: view.hiddenCritical().length,
-      levelGaps: view.levelGaps().length,
-    };
-  },
+  handle: async (_, { cache }) => summaryOf(await cache.view()),
 });
