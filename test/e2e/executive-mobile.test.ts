@@ -8,42 +8,18 @@
  * On the phone a bad durations table is refused in the page, naming the entry. The views
  * are saved to test/e2e/screenshots/executive-390.png and executive-768.png.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ExecutiveResponse } from '../../src/contract/api-types.ts';
 import { formatYen } from '../../web/src/replay.ts';
-import {
-  closeMap,
-  ensureWebBundle,
-  launchChromium,
-  loadNetwork,
-  openMap,
-  SCREENSHOTS,
-  settle,
-  startServer,
-  type RunningServer,
-} from './harness.ts';
+import { closeMap, openMap, SCREENSHOTS, settle, sampleSession } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBundle();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer(await loadNetwork('data/sample'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = sampleSession();
 
 /** The page at `viewport` showing the executive view (opened by its address, as a bookmark would), assumptions open. */
 async function openExecutive(viewport: { width: number; height: number }): Promise<Page> {
-  const page = await openMap(browser, server.pageUrl, viewport);
+  const page = await openMap(session.browser, session.server.pageUrl, viewport);
   await page.evaluate(() => (location.hash = '#executive'));
   await page.locator('#exec-report .kpi-grid').waitFor();
   await expect.poll(() => page.locator('#exec-chart svg path').count()).toBeGreaterThanOrEqual(2);
@@ -97,7 +73,7 @@ describe('executive view on a phone and a tablet (Chromium against the API app)'
   ]) {
     it(`reads at ${width}×${height}: no sideways scroll, text ≥ 12px, figures stacked, the chart as wide as the screen allows`, async () => {
       const page = await openExecutive({ width, height });
-      const data = await server.get<ExecutiveResponse>('/api/executive');
+      const data = await session.server.get<ExecutiveResponse>('/api/executive');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       expect(await page.evaluate(() => innerWidth)).toBe(width);
       expect(await outside(page)).toEqual([]);

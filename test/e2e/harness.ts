@@ -14,11 +14,12 @@
  *   const page = await openMap(browser, server.pageUrl);
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { TokenStore } from '../../src/auth/token-store.ts';
 import { readNetwork } from '../../src/io/read-network.ts';
@@ -199,3 +200,33 @@ export async function settle(page: Page): Promise<void> {
   // One more frame so Cytoscape has drawn what the last answer changed.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
+
+/** What a browser test file shares: the API over data/sample and one Chromium. */
+export interface SampleSession {
+  server: RunningServer;
+  browser: Browser;
+}
+
+/**
+ * Before the file's tests: the web bundle, the screenshots folder, the API app over
+ * data/sample and Chromium; after them, both closed. Read `session.server` and
+ * `session.browser` inside the tests.
+ */
+export function sampleSession(): SampleSession {
+  const session = {} as SampleSession;
+  beforeAll(async () => {
+    ensureWebBundle();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    session.server = await startServer(await loadNetwork('data/sample'));
+    session.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+
+/** Saves the page (or all of it) as test/e2e/screenshots/NAME.png. */
+export const shot = (page: Page, name: string, fullPage = false): Promise<Buffer> =>
+  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });

@@ -7,50 +7,27 @@
  * with light text, the map's labels too; printed, the map page shows the map and the
  * panel without the toolbar and the drawer. Every view is saved to test/e2e/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SummaryResponse } from '../../src/contract/api-types.ts';
-import {
-  closeMap,
-  ensureWebBundle,
-  launchChromium,
-  loadNetwork,
-  openMap,
-  SCREENSHOTS,
-  settle,
-  startServer,
-  type RunningServer,
-} from './harness.ts';
+import { closeMap, openMap, SCREENSHOTS, settle, sampleSession, shot } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const session = sampleSession();
 let summary: SummaryResponse;
 
 beforeAll(async () => {
-  ensureWebBundle();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer(await loadNetwork('data/sample'));
-  browser = await launchChromium();
-  summary = await server.get<SummaryResponse>('/api/summary');
+  summary = await session.server.get<SummaryResponse>('/api/summary');
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 
 /** Opens the map at `width`×`height`, in the dark scheme when `dark` (set before the page loads, as a user's would be). */
 async function open(width: number, height: number, dark = false): Promise<Page> {
-  const page = await openMap(browser, server.pageUrl, { width, height });
+  const page = await openMap(session.browser, session.server.pageUrl, { width, height });
   if (dark) {
     await page.emulateMedia({ colorScheme: 'dark' });
     // A new load (the address alone differs only in its fragment from the current one).
     await page.goto('about:blank');
-    await page.goto(server.pageUrl);
+    await page.goto(session.server.pageUrl);
     await page.waitForFunction(() => window.__weaklink?.isReady === true);
     await settle(page);
   }

@@ -4,10 +4,8 @@
  * vite bundle. Every check compares what the page shows with what the API answers for
  * the same question; every view is also saved to test/e2e/screenshots/ for a human eye.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type {
   CompanyDetailResponse,
   CompanyListResponse,
@@ -20,38 +18,16 @@ import type {
   SummaryResponse,
   WeakLinksResponse,
 } from '../../src/contract/api-types.ts';
-import {
-  closeMap,
-  ensureWebBundle,
-  launchChromium,
-  loadNetwork,
-  openMap,
-  SCREENSHOTS,
-  settle,
-  startServer,
-  type RunningServer,
-} from './harness.ts';
+import { closeMap, openMap, settle, sampleSession, shot } from './harness.ts';
 
 const OVERVIEW = '/api/graph?depth=3&limit=1500';
 
-let server: RunningServer;
-let browser: Browser;
+const session = sampleSession();
 let summary: SummaryResponse;
 
 beforeAll(async () => {
-  ensureWebBundle();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer(await loadNetwork('data/sample'));
-  browser = await launchChromium();
-  summary = await server.get<SummaryResponse>('/api/summary');
+  summary = await session.server.get<SummaryResponse>('/api/summary');
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 
 /** Ids of the company nodes on the map, sorted. */
 const mapIds = (page: Page): Promise<string[]> =>
@@ -96,8 +72,8 @@ const sorted = (ids: Iterable<string>): string[] => [...ids].sort();
 
 describe('map (Chromium against the API app)', () => {
   it('openMap shows one node per company and one edge per supply of GET /api/graph?depth=3&limit=1500', async () => {
-    const page = await openMap(browser, server.pageUrl);
-    const graph = await server.get<GraphResponse>(OVERVIEW);
+    const page = await openMap(session.browser, session.server.pageUrl);
+    const graph = await session.server.get<GraphResponse>(OVERVIEW);
     expect(await mapIds(page)).toEqual(sorted(graph.nodes.map((n) => n.id)));
     expect(await page.evaluate(() => window.__weaklink!.cy.edges().length)).toBe(graph.edges.length);
     // Every node is drawn somewhere distinct, left of its buyers' column or in it.
@@ -124,8 +100,8 @@ describe('map (Chromium against the API app)', () => {
   });
 
   it('openMap without a token asks for one; a wrong one is refused, the right one opens the map', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.goto(server.url);
+    const page = await session.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(session.server.url);
     await page.waitForFunction(() => window.__weaklink?.isReady === true);
     await expect.poll(() => page.locator('dialog#auth').isVisible()).toBe(true);
     expect(await page.evaluate(() => window.__weaklink!.cy.nodes().length)).toBe(0);
@@ -134,19 +110,19 @@ describe('map (Chromium against the API app)', () => {
     await page.locator('#auth-form button[type="submit"]').click();
     await page.waitForFunction(() => window.__weaklink?.isReady === true);
     await expect.poll(() => page.locator('#auth-message').textContent()).toContain('not valid');
-    await page.locator('#auth-token').fill(server.token);
+    await page.locator('#auth-token').fill(session.server.token);
     await page.locator('#auth-form button[type="submit"]').click();
     await page.waitForFunction(() => window.__weaklink?.isReady === true);
     await settle(page);
     expect(await page.locator('dialog#auth').isVisible()).toBe(false);
-    expect((await mapIds(page)).length).toBe((await server.get<GraphResponse>(OVERVIEW)).nodes.length);
+    expect((await mapIds(page)).length).toBe((await session.server.get<GraphResponse>(OVERVIEW)).nodes.length);
     await page.close();
   });
 
   it('clicking a company opens its panel and marks its exposure path, dimming the rest', async () => {
-    const page = await openMap(browser, server.pageUrl);
+    const page = await openMap(session.browser, session.server.pageUrl);
     const focal = summary.focal[0]!.id;
-    const detail = await server.get<CompanyDetailResponse>(`/api/companies/${encodeURIComponent(focal)}`);
+    const detail = await session.server.get<CompanyDetailResponse>(`/api/companies/${encodeURIComponent(focal)}`);
     expect(detail.exposurePath.length).toBeGreaterThan(1);
     await clickCompany(page, focal);
     await expect.poll(() => page.locator('#panel h2.company-name').textContent()).toBe(detail.company.name);
@@ -171,11 +147,11 @@ describe('map (Chromium against the API app)', () => {
   });
 
   it('clicking a weak link highlights its blast radius on the map, each member labelled and listed with the day it stops', async () => {
-    const page = await openMap(browser, server.pageUrl);
-    const weak = await server.get<WeakLinksResponse>('/api/analysis/weak-links?limit=50');
+    const page = await openMap(session.browser, session.server.pageUrl);
+    const weak = await session.server.get<WeakLinksResponse>('/api/analysis/weak-links?limit=50');
     const inView = new Set(await mapIds(page));
     const target = weak.items.find((w) => inView.has(w.id) && w.blastRadiusSize > 0)!;
-    const detail = await server.get<CompanyDetailResponse>(`/api/companies/${encodeURIComponent(target.id)}`);
+    const detail = await session.server.get<CompanyDetailResponse>(`/api/companies/${encodeURIComponent(target.id)}`);
     await clickCompany(page, target.id);
     await expect.poll(() => page.locator('#panel h2.company-name').textContent()).toBe(detail.company.name);
     const radius = detail.blastRadius.map((b) => b.id);
@@ -207,10 +183,10 @@ describe('map (Chromium against the API app)', () => {
   });
 
   it('a breach simulation marks exactly the disrupted companies and shows the revenue at risk', async () => {
-    const page = await openMap(browser, server.pageUrl);
-    const graph = await server.get<GraphResponse>(OVERVIEW);
+    const page = await openMap(session.browser, session.server.pageUrl);
+    const graph = await session.server.get<GraphResponse>(OVERVIEW);
     const inView = new Set(graph.nodes.map((n) => n.id));
-    const weak = await server.get<WeakLinksResponse>('/api/analysis/weak-links?limit=50');
+    const weak = await session.server.get<WeakLinksResponse>('/api/analysis/weak-links?limit=50');
     const [a, b] = weak.items.filter((w) => inView.has(w.id) && w.blastRadiusSize > 0).map((w) => w.id);
     expect(a && b).toBeTruthy();
     await clickCompany(page, a!);
@@ -218,7 +194,7 @@ describe('map (Chromium against the API app)', () => {
     await expect.poll(() => page.locator('#selection-bar .chip').count()).toBe(2);
     await page.locator('#simulate').click();
     await settle(page);
-    const expected = await server.post<SimulateResponse>('/api/simulate', { hit: [a, b] });
+    const expected = await session.server.post<SimulateResponse>('/api/simulate', { hit: [a, b] });
     const shown = await mapIds(page);
     expect(await idsWithClass(page, 'disrupted')).toEqual(expected.disrupted.filter((id) => shown.includes(id)).sort());
     expect(await idsWithClass(page, 'hit')).toEqual(sorted([a!, b!]));
@@ -248,7 +224,7 @@ describe('map (Chromium against the API app)', () => {
   });
 
   it('each tab lists the rows of its API list, and a row focuses its company', async () => {
-    const page = await openMap(browser, server.pageUrl);
+    const page = await openMap(session.browser, session.server.pageUrl);
     const tab = async (id: string): Promise<void> => {
       await page.locator(`button[data-tab="${id}"]`).click();
       await page.locator(`[data-tab-pane="${id}"][data-loaded="true"]`).waitFor();
@@ -257,14 +233,14 @@ describe('map (Chromium against the API app)', () => {
     const firstId = (table: string) => rows(table).first().getAttribute('data-id');
 
     await tab('weak-links');
-    const weak = await server.get<WeakLinksResponse>('/api/analysis/weak-links?limit=50');
+    const weak = await session.server.get<WeakLinksResponse>('/api/analysis/weak-links?limit=50');
     await expect.poll(() => rows('weak-links').count()).toBe(weak.items.length);
     expect(await firstId('weak-links')).toBe(weak.items[0]!.id);
     await shot(page, 'tab-weak-links');
 
     await tab('sources');
-    const single = await server.get<SingleSourcesResponse>('/api/analysis/single-sources?limit=500');
-    const hidden = await server.get<HiddenCriticalResponse>('/api/analysis/hidden-critical?limit=500');
+    const single = await session.server.get<SingleSourcesResponse>('/api/analysis/single-sources?limit=500');
+    const hidden = await session.server.get<HiddenCriticalResponse>('/api/analysis/hidden-critical?limit=500');
     await expect.poll(() => rows('single-sources').count()).toBe(single.items.length);
     expect(await firstId('single-sources')).toBe(single.items[0]!.supplier);
     await expect.poll(() => rows('hidden-critical').count()).toBe(hidden.items.length);
@@ -272,13 +248,13 @@ describe('map (Chromium against the API app)', () => {
     await shot(page, 'tab-sources');
 
     await tab('level-gaps');
-    const gaps = await server.get<LevelGapsResponse>('/api/analysis/level-gaps?limit=500');
+    const gaps = await session.server.get<LevelGapsResponse>('/api/analysis/level-gaps?limit=500');
     await expect.poll(() => rows('level-gaps').count()).toBe(gaps.items.length);
     expect(await firstId('level-gaps')).toBe(gaps.items[0]!.id);
     await shot(page, 'tab-level-gaps');
 
     await tab('concentration');
-    const conc = await server.get<ConcentrationResponse>('/api/analysis/concentration?limit=500');
+    const conc = await session.server.get<ConcentrationResponse>('/api/analysis/concentration?limit=500');
     await expect.poll(() => rows('concentration').count()).toBe(conc.groups.length);
     expect(await firstId('concentration')).toBe(conc.groups[0]!.buyer);
     await expect
@@ -297,22 +273,24 @@ describe('map (Chromium against the API app)', () => {
   });
 
   it('the country and commodity filters show what GET /api/graph returns with them', async () => {
-    const page = await openMap(browser, server.pageUrl);
+    const page = await openMap(session.browser, session.server.pageUrl);
     const country = summary.countries.find((c) => c !== 'JP')!;
     await page.locator('#filter-country').selectOption(country);
     await settle(page);
-    const byCountry = await server.get<GraphResponse>(`${OVERVIEW}&country=${country}`);
+    const byCountry = await session.server.get<GraphResponse>(`${OVERVIEW}&country=${country}`);
     expect(await mapIds(page)).toEqual(sorted(byCountry.nodes.map((n) => n.id)));
     const focal = new Set(summary.focal.map((f) => f.id));
     expect(byCountry.nodes.filter((n) => !focal.has(n.id)).every((n) => n.country === country)).toBe(true);
-    expect((await mapIds(page)).length).toBeLessThan((await server.get<GraphResponse>(OVERVIEW)).nodes.length);
+    expect((await mapIds(page)).length).toBeLessThan((await session.server.get<GraphResponse>(OVERVIEW)).nodes.length);
     await shot(page, 'filter-country');
 
     await page.locator('#filter-country').selectOption('');
     const commodity = summary.commodities[0]!;
     await page.locator('#filter-commodity').selectOption(commodity);
     await settle(page);
-    const byCommodity = await server.get<GraphResponse>(`${OVERVIEW}&commodity=${encodeURIComponent(commodity)}`);
+    const byCommodity = await session.server.get<GraphResponse>(
+      `${OVERVIEW}&commodity=${encodeURIComponent(commodity)}`,
+    );
     expect(await mapIds(page)).toEqual(sorted(byCommodity.nodes.map((n) => n.id)));
     expect(await page.evaluate(() => window.__weaklink!.cy.edges().map((e) => e.data('commodity') as string))).toEqual(
       byCommodity.edges.map(() => commodity),
@@ -321,20 +299,22 @@ describe('map (Chromium against the API app)', () => {
     await page.locator('#filter-commodity').selectOption('');
     await page.locator('#filter-critical').check();
     await settle(page);
-    const critical = await server.get<GraphResponse>(`${OVERVIEW}&criticalOnly=true`);
+    const critical = await session.server.get<GraphResponse>(`${OVERVIEW}&criticalOnly=true`);
     expect(await mapIds(page)).toEqual(sorted(critical.nodes.map((n) => n.id)));
     await shot(page, 'filter-critical');
     await closeMap(page);
   });
 
   it('search focuses a company, bringing it into the view when it was not there and framing it with its exposure path and blast radius', async () => {
-    const page = await openMap(browser, server.pageUrl);
+    const page = await openMap(session.browser, session.server.pageUrl);
     const inView = new Set(await mapIds(page));
-    const list = await server.get<CompanyListResponse>('/api/companies?limit=500');
+    const list = await session.server.get<CompanyListResponse>('/api/companies?limit=500');
     const target = list.items.find((c) => !inView.has(c.id)) ?? list.items[0]!;
     const query = target.name.split(/\s+/)[0]!;
     await page.locator('#search').fill(query);
-    const results = await server.get<CompanyListResponse>(`/api/companies?q=${encodeURIComponent(query)}&limit=8`);
+    const results = await session.server.get<CompanyListResponse>(
+      `/api/companies?q=${encodeURIComponent(query)}&limit=8`,
+    );
     await expect.poll(() => page.locator('#search-results li.result').count()).toBe(results.items.length);
     await shot(page, 'search-results');
     await page.locator(`#search-results li.result[data-id="${target.id}"]`).click();
@@ -343,7 +323,7 @@ describe('map (Chromium against the API app)', () => {
     await expect.poll(() => page.locator('#panel h2.company-name').textContent()).toBe(target.name);
     expect(await idsWithClass(page, 'selected-set')).toEqual([target.id]);
     // The company, its exposure path and what it stops are framed: every one of them in view.
-    const detail = await server.get<CompanyDetailResponse>(`/api/companies/${encodeURIComponent(target.id)}`);
+    const detail = await session.server.get<CompanyDetailResponse>(`/api/companies/${encodeURIComponent(target.id)}`);
     const framed = [target.id, ...detail.exposurePath.map((p) => p.id), ...detail.blastRadius.map((b) => b.id)];
     await page.waitForTimeout(450); // the framing animation
     const outside = await page.evaluate((ids) => {
@@ -361,13 +341,14 @@ describe('map (Chromium against the API app)', () => {
   });
 
   it('search then Enter at once opens the first match of what is typed, not of an older query', async () => {
-    const page = await openMap(browser, server.pageUrl);
+    const page = await openMap(session.browser, session.server.pageUrl);
     // An older query lists other companies first.
     await page.locator('#search').fill('Kirishima');
     await expect.poll(() => page.locator('#search-results li.result').count()).toBeGreaterThan(0);
     const query = 'Ota Precision';
-    const first = (await server.get<CompanyListResponse>(`/api/companies?q=${encodeURIComponent(query)}&limit=8`))
-      .items[0]!;
+    const first = (
+      await session.server.get<CompanyListResponse>(`/api/companies?q=${encodeURIComponent(query)}&limit=8`)
+    ).items[0]!;
     // Typed and Enter before the debounced search has answered.
     await page.locator('#search').fill(query);
     await page.locator('#search').press('Enter');
@@ -376,7 +357,7 @@ describe('map (Chromium against the API app)', () => {
   });
 
   it('the tables drawer resizes by dragging its top edge or with the arrow keys, at 1366×768 too', async () => {
-    const page = await openMap(browser, server.pageUrl, { width: 1366, height: 768 });
+    const page = await openMap(session.browser, session.server.pageUrl, { width: 1366, height: 768 });
     const height = (): Promise<number> => page.locator('#drawer').evaluate((el) => el.getBoundingClientRect().height);
     const before = await height();
     const box = (await page.locator('#drawer .drawer-handle').boundingBox())!;
@@ -405,7 +386,7 @@ describe('map (Chromium against the API app)', () => {
   });
 
   it('double-clicking a company with hidden suppliers brings them in', async () => {
-    const page = await openMap(browser, server.pageUrl);
+    const page = await openMap(session.browser, session.server.pageUrl);
     const id = await page.evaluate(() =>
       window
         .__weaklink!.cy.nodes()
@@ -418,7 +399,9 @@ describe('map (Chromium against the API app)', () => {
       window.__weaklink!.cy.$id(nodeId).emit('dbltap');
     }, id);
     await settle(page);
-    const around = await server.get<GraphResponse>(`/api/graph?focus=${encodeURIComponent(id)}&up=1&down=0&limit=1500`);
+    const around = await session.server.get<GraphResponse>(
+      `/api/graph?focus=${encodeURIComponent(id)}&up=1&down=0&limit=1500`,
+    );
     const shown = new Set(await mapIds(page));
     expect(around.nodes.filter((n) => !shown.has(n.id))).toEqual([]);
     expect(await page.evaluate((nodeId) => window.__weaklink!.cy.$id(nodeId).data('hidden') as number, id)).toBe(0);

@@ -7,10 +7,10 @@
  * runs, the executive figures. The views are saved to test/e2e/screenshots/ (and the
  * executive report as a PDF) for a human eye.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type {
   ExecutiveResponse,
   GraphResponse,
@@ -21,36 +21,9 @@ import type {
 } from '../../src/contract/api-types.ts';
 import { formatPercent, formatYen, planHeadline, readableReason, worstEventSentence } from '../../web/src/replay.ts';
 import { shortName } from '../../web/src/to-elements.ts';
-import {
-  allowProblems,
-  closeMap,
-  ensureWebBundle,
-  launchChromium,
-  loadNetwork,
-  openMap,
-  SCREENSHOTS,
-  settle,
-  startServer,
-  type RunningServer,
-} from './harness.ts';
+import { allowProblems, closeMap, openMap, SCREENSHOTS, settle, sampleSession, shot } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBundle();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer(await loadNetwork('data/sample'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const shot = (page: Page, name: string, fullPage = false): Promise<Buffer> =>
-  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+const session = sampleSession();
 
 const sorted = (ids: Iterable<string>): string[] => [...ids].sort();
 
@@ -109,7 +82,7 @@ async function runScenario(page: Page, ids: string[], days: number): Promise<Sce
   await page.locator('#scenario-run').click();
   await settle(page);
   await page.locator('#scenario-day').waitFor();
-  return (await server.post<ScenarioResponse>('/api/scenario', { hit: ids, days })).scenario;
+  return (await session.server.post<ScenarioResponse>('/api/scenario', { hit: ids, days })).scenario;
 }
 
 /** Moves the day slider with the keyboard: Home to day 0, then → `day` times. */
@@ -130,7 +103,7 @@ async function save(page: Page, name: string): Promise<void> {
 
 describe('scenario tab (Chromium against the API app)', () => {
   it('a 5-day breach at kanazawa-trim: the slider, the companies down on day 0, one bar per day, the total; saved and compared with ota-springs', async () => {
-    const page = await openMap(browser, server.analystPageUrl);
+    const page = await openMap(session.browser, session.server.analystPageUrl);
     await openScenarioTab(page);
     expect(await page.locator('#scenario-days').inputValue()).toBe('10'); // the default
     const run = await runScenario(page, ['kanazawa-trim'], 5);
@@ -172,7 +145,7 @@ describe('scenario tab (Chromium against the API app)', () => {
     const ota = await runScenario(page, ['ota-springs'], 3);
     expect(await page.locator('svg.rar-chart rect.rar-bar').count()).toBe(ota.lastDay + 1);
     await save(page, 'Ota springs 3 days');
-    const list = await server.get<SavedScenarioList>('/api/scenarios');
+    const list = await session.server.get<SavedScenarioList>('/api/scenarios');
     expect(list.items.map((s) => s.name)).toEqual(
       expect.arrayContaining(['Kanazawa trim 5 days', 'Ota springs 3 days']),
     );
@@ -187,7 +160,7 @@ describe('scenario tab (Chromium against the API app)', () => {
     await page.locator('#compare-b').selectOption('Ota springs 3 days');
     await page.locator('#compare-run').click();
     await settle(page);
-    const expected = await server.get<ScenarioComparison>(
+    const expected = await session.server.get<ScenarioComparison>(
       `/api/scenarios/compare?a=${encodeURIComponent('Kanazawa trim 5 days')}&b=${encodeURIComponent('Ota springs 3 days')}`,
     );
     await expect
@@ -238,7 +211,7 @@ describe('scenario tab (Chromium against the API app)', () => {
   });
 
   it('replays a 30-day breach at hikone-chemical (its buyers hold two weeks of stock) day by day on the map, plays, and compares with mito-plating', async () => {
-    const page = await openMap(browser, server.analystPageUrl);
+    const page = await openMap(session.browser, session.server.analystPageUrl);
     await openScenarioTab(page);
     const run = await runScenario(page, ['hikone-chemical'], 30);
     expect(run.timeline.length).toBeGreaterThan(3); // a cascade over several days
@@ -295,7 +268,7 @@ describe('scenario tab (Chromium against the API app)', () => {
     await page.locator('#compare-b').selectOption('Mito plating 30 days');
     await page.locator('#compare-run').click();
     await settle(page);
-    const expected = await server.get<ScenarioComparison>(
+    const expected = await session.server.get<ScenarioComparison>(
       `/api/scenarios/compare?a=${encodeURIComponent('Hikone chemical 30 days')}&b=${encodeURIComponent('Mito plating 30 days')}`,
     );
     expect(expected.both.length).toBeGreaterThan(0);
@@ -316,7 +289,7 @@ describe('scenario tab (Chromium against the API app)', () => {
   });
 
   it('a viewer token may run a scenario but saving says it needs the analyst role', async () => {
-    const page = await openMap(browser, server.pageUrl);
+    const page = await openMap(session.browser, session.server.pageUrl);
     // Chromium logs the refused request; that refusal is what this test is about.
     allowProblems(page, /status of 403 \(Forbidden\)/);
     await openScenarioTab(page);
@@ -325,7 +298,7 @@ describe('scenario tab (Chromium against the API app)', () => {
     await save(page, 'Not allowed');
     await expect.poll(() => page.locator('#scenario-message').textContent()).toContain('needs the analyst role');
     expect(await page.locator('#scenario-message').getAttribute('class')).toContain('error');
-    expect((await server.get<SavedScenarioList>('/api/scenarios')).items.map((s) => s.name)).not.toContain(
+    expect((await session.server.get<SavedScenarioList>('/api/scenarios')).items.map((s) => s.name)).not.toContain(
       'Not allowed',
     );
     // A viewer still lists and compares what others saved.
@@ -335,9 +308,9 @@ describe('scenario tab (Chromium against the API app)', () => {
   });
 
   it('shift-clicked companies on the map are the companies the scenario hits', async () => {
-    const page = await openMap(browser, server.pageUrl);
+    const page = await openMap(session.browser, session.server.pageUrl);
     await openScenarioTab(page);
-    const graph = await server.get<GraphResponse>('/api/graph?depth=3&limit=1500');
+    const graph = await session.server.get<GraphResponse>('/api/graph?depth=3&limit=1500');
     const [a, b] = graph.nodes.filter((n) => !n.focal).map((n) => n.id);
     for (const [id, shift] of [
       [a!, false],
@@ -363,12 +336,12 @@ describe('scenario tab (Chromium against the API app)', () => {
 
 describe('executive view (Chromium against the API app)', () => {
   it('shows the figures of GET /api/executive, refetches for a new budget, prints on one A4 page', async () => {
-    const page = await openMap(browser, server.pageUrl, { width: 1280, height: 1400 });
+    const page = await openMap(session.browser, session.server.pageUrl, { width: 1280, height: 1400 });
     await page.locator('#exec-open').click();
     await page.locator('#exec-report .kpi-grid').waitFor();
     await settle(page);
     expect(page.url()).toMatch(/#executive$/);
-    const data = await server.get<ExecutiveResponse>('/api/executive');
+    const data = await session.server.get<ExecutiveResponse>('/api/executive');
     const focal = new Map(data.focal.map((f) => [f.id, f.name]));
     const scope = shortName(data.scope!.name);
     const kpi = (key: string): Promise<number> =>
@@ -426,7 +399,7 @@ describe('executive view (Chromium against the API app)', () => {
     await page.locator('#exec-assumptions input[name="hitBase"]').fill('0.03');
     await page.locator('#exec-assumptions-apply').click();
     await settle(page);
-    const doubled = await server.get<ExecutiveResponse>(
+    const doubled = await session.server.get<ExecutiveResponse>(
       '/api/executive?hitBase=0.03&hitDecay=0.975&lossRatio=1&durations=1:0.2,5:0.25,14:0.25,30:0.15,60:0.1,120:0.05&costsSme=300000,1000000,3000000,10000000,25000000&costsLarge=1500000,5000000,15000000,50000000,125000000',
     );
     await expect.poll(() => kpi('expected-loss')).toBe(doubled.loss.expectedAnnualLoss);
@@ -438,7 +411,7 @@ describe('executive view (Chromium against the API app)', () => {
     // The retailer's page.
     await page.locator('#exec-focal').selectOption('retail-hq');
     await settle(page);
-    const retail = await server.get<ExecutiveResponse>('/api/executive?focal=retail-hq');
+    const retail = await session.server.get<ExecutiveResponse>('/api/executive?focal=retail-hq');
     await expect.poll(() => page.locator('#exec-title').textContent()).toBe(retail.scope!.name);
     expect(await kpi('expected-loss')).toBe(retail.loss.expectedAnnualLoss);
     await page.locator('#exec-focal').selectOption('auto-oem');
@@ -450,7 +423,7 @@ describe('executive view (Chromium against the API app)', () => {
     await page.locator('#exec-budget').fill(String(budget));
     await page.locator('#exec-update').click();
     await settle(page);
-    const smaller = await server.get<ExecutiveResponse>(`/api/executive?budget=${budget}&focal=auto-oem`);
+    const smaller = await session.server.get<ExecutiveResponse>(`/api/executive?budget=${budget}&focal=auto-oem`);
     await expect
       .poll(() => page.locator('#exec-plan-headline').textContent())
       .toBe(planHeadline(smaller.plan, `${scope}’s`));

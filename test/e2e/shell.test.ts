@@ -4,43 +4,20 @@
  * the filter explanations, the message of a commodity filter that leaves nothing
  * connected, and the PNG export of the map. Views are saved to test/e2e/screenshots/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphResponse, SummaryResponse } from '../../src/contract/api-types.ts';
-import {
-  closeMap,
-  ensureWebBundle,
-  launchChromium,
-  loadNetwork,
-  openMap,
-  SCREENSHOTS,
-  settle,
-  startServer,
-  type RunningServer,
-} from './harness.ts';
+import { closeMap, openMap, settle, sampleSession, shot } from './harness.ts';
 
 const OVERVIEW = '/api/graph?depth=3&limit=1500';
 
-let server: RunningServer;
-let browser: Browser;
+const session = sampleSession();
 let summary: SummaryResponse;
 
 beforeAll(async () => {
-  ensureWebBundle();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer(await loadNetwork('data/sample'));
-  browser = await launchChromium();
-  summary = await server.get<SummaryResponse>('/api/summary');
+  summary = await session.server.get<SummaryResponse>('/api/summary');
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 
 /** The ids with class `selected-set` on the map. */
 const selected = (page: Page): Promise<string[]> =>
@@ -66,7 +43,7 @@ async function press(page: Page, key: string): Promise<string> {
 
 describe('page shell (Chromium against the API app)', () => {
   it('the first Tab reaches the skip link, visible, and following it focuses the company panel', async () => {
-    const page = await openMap(browser, server.pageUrl);
+    const page = await openMap(session.browser, session.server.pageUrl);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('skip-to-panel');
     const link = page.locator('#skip-to-panel');
@@ -80,7 +57,7 @@ describe('page shell (Chromium against the API app)', () => {
   });
 
   it('with the map focused, the arrow keys move the selected company, Enter opens it, Escape clears it', async () => {
-    const page = await openMap(browser, server.pageUrl);
+    const page = await openMap(session.browser, session.server.pageUrl);
     expect(await page.locator('#map').getAttribute('tabindex')).toBe('0');
     await page.locator('#map').focus();
     // Nothing selected: an arrow starts at the top focal company.
@@ -120,7 +97,7 @@ describe('page shell (Chromium against the API app)', () => {
   });
 
   it('each filter says what it shows; a commodity that leaves nothing connected says why on the status', async () => {
-    const page = await openMap(browser, server.pageUrl);
+    const page = await openMap(session.browser, session.server.pageUrl);
     expect(await page.locator('#filter-depth-why').textContent()).toBe(
       'Suppliers up to 3 tiers upstream of the focal companies.',
     );
@@ -131,14 +108,14 @@ describe('page shell (Chromium against the API app)', () => {
     // A commodity no supply chain of its own connects to the focal companies within 3 tiers.
     let commodity: string | undefined;
     for (const c of summary.commodities) {
-      const g = await server.get<GraphResponse>(`${OVERVIEW}&commodity=${encodeURIComponent(c)}`);
+      const g = await session.server.get<GraphResponse>(`${OVERVIEW}&commodity=${encodeURIComponent(c)}`);
       if (g.edges.length === 0) {
         commodity = c;
         break;
       }
     }
     expect(commodity).toBeTruthy();
-    const overview = await server.get<GraphResponse>(OVERVIEW);
+    const overview = await session.server.get<GraphResponse>(OVERVIEW);
     const makers = new Set(overview.edges.filter((e) => e.commodity === commodity).map((e) => e.source)).size;
     await page.locator('#filter-commodity').selectOption(commodity!);
     await settle(page);
@@ -159,7 +136,7 @@ describe('page shell (Chromium against the API app)', () => {
   });
 
   it('Export map as PNG downloads weaklink-map.png', async () => {
-    const page = await openMap(browser, server.pageUrl);
+    const page = await openMap(session.browser, session.server.pageUrl);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export map as PNG' }).click(),

@@ -7,37 +7,13 @@
  * API's answers for the same run without and with them; saving keeps the what-ifs.
  * The view is saved to test/e2e/screenshots/what-if.png for a human eye.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { SavedScenario, ScenarioResponse, WhatIfComparison, WhatIfOp } from '../../src/contract/api-types.ts';
-import {
-  closeMap,
-  ensureWebBundle,
-  launchChromium,
-  loadNetwork,
-  openMap,
-  SCREENSHOTS,
-  settle,
-  startServer,
-  type RunningServer,
-} from './harness.ts';
+import { closeMap, openMap, SCREENSHOTS, settle, sampleSession } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBundle();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer(await loadNetwork('data/sample'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = sampleSession();
 
 async function openScenarioTab(page: Page): Promise<void> {
   await page.locator('button[data-tab="scenario"]').click();
@@ -58,7 +34,7 @@ const figure = (page: Page, key: string, side: 'before' | 'after'): Promise<numb
 
 describe('what-if panel (Chromium against the API app)', () => {
   it('raises a supplier of the hit company and adds a second source, runs, and shows before and after as the API answers; saving keeps the what-ifs', async () => {
-    const page = await openMap(browser, server.analystPageUrl);
+    const page = await openMap(session.browser, session.server.analystPageUrl);
     await openScenarioTab(page);
     await pickCompany(page, '#scenario-add', 'hikone-chemical');
     await expect
@@ -94,9 +70,10 @@ describe('what-if panel (Chromium against the API app)', () => {
     await page.locator('#scenario-run').click();
     await settle(page);
     await page.locator('.whatif-result').waitFor();
-    const before = (await server.post<ScenarioResponse>('/api/scenario', { hit: ['hikone-chemical'], days: 30 }))
-      .scenario;
-    const withOps = await server.post<ScenarioResponse>('/api/scenario', {
+    const before = (
+      await session.server.post<ScenarioResponse>('/api/scenario', { hit: ['hikone-chemical'], days: 30 })
+    ).scenario;
+    const withOps = await session.server.post<ScenarioResponse>('/api/scenario', {
       hit: ['hikone-chemical'],
       days: 30,
       whatIf: ops,
@@ -126,7 +103,7 @@ describe('what-if panel (Chromium against the API app)', () => {
     await page.locator('#scenario-save').click();
     await settle(page);
     await expect.poll(() => page.locator('#scenario-message').textContent()).toContain('Saved');
-    const saved = await server.get<SavedScenario>(
+    const saved = await session.server.get<SavedScenario>(
       `/api/scenarios/${encodeURIComponent('Hikone with a second resin source')}`,
     );
     expect(saved.whatIf).toEqual(ops);
