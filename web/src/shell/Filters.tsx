@@ -11,6 +11,45 @@ export interface FiltersProps {
   onChange(filters: FilterState): void;
 }
 
+interface FilterSelectProps {
+  /** The filter's name: ids `filter-NAME` and `filter-NAME-why`. */
+  name: string;
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  why: string;
+  onPick(value: string): void;
+}
+
+/** One filter: its label, its select and the line saying what the chosen value shows. */
+function FilterSelect({ name, label, value, options, why, onPick }: FilterSelectProps) {
+  return (
+    <>
+      <label for={`filter-${name}`}>{label}</label>
+      <select
+        id={`filter-${name}`}
+        aria-describedby={`filter-${name}-why`}
+        value={value}
+        onChange={(e) => onPick((e.currentTarget as HTMLSelectElement).value)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <p class="filter-why" id={`filter-${name}-why`}>
+        {why}
+      </p>
+    </>
+  );
+}
+
+const all = (label: string, values: readonly string[] = []) => [
+  { value: '', label },
+  ...values.map((v) => ({ value: v, label: v })),
+];
+
 export function Filters({ store, onChange }: FiltersProps) {
   const f = store.filters.value;
   const summary = store.summary.value;
@@ -20,59 +59,33 @@ export function Filters({ store, onChange }: FiltersProps) {
     store.filters.value = next;
     onChange(next);
   };
-  const value = (event: Event): string => (event.currentTarget as HTMLSelectElement).value;
+  const depths = summary ? depthOptions(summary.maxTier) : [{ value: f.depth, label: `${f.depth} tiers up` }];
   return (
     <>
-      <label for="filter-depth">Depth upstream of the focal companies</label>
-      <select
-        id="filter-depth"
-        aria-describedby="filter-depth-why"
+      <FilterSelect
+        name="depth"
+        label="Depth upstream of the focal companies"
         value={String(f.depth)}
-        onChange={(e) => set({ depth: Number(value(e)) })}
-      >
-        {(summary ? depthOptions(summary.maxTier) : [{ value: f.depth, label: `${f.depth} tiers up` }]).map((o) => (
-          <option key={o.value} value={String(o.value)}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <p class="filter-why" id="filter-depth-why">
-        {why.depth}
-      </p>
-      <label for="filter-commodity">Commodity</label>
-      <select
-        id="filter-commodity"
-        aria-describedby="filter-commodity-why"
+        options={depths.map((o) => ({ value: String(o.value), label: o.label }))}
+        why={why.depth}
+        onPick={(v) => set({ depth: Number(v) })}
+      />
+      <FilterSelect
+        name="commodity"
+        label="Commodity"
         value={f.commodity}
-        onChange={(e) => set({ commodity: value(e) })}
-      >
-        <option value="">All commodities</option>
-        {(summary?.commodities ?? []).map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </select>
-      <p class="filter-why" id="filter-commodity-why">
-        {why.commodity}
-      </p>
-      <label for="filter-country">Country</label>
-      <select
-        id="filter-country"
-        aria-describedby="filter-country-why"
+        options={all('All commodities', summary?.commodities)}
+        why={why.commodity}
+        onPick={(v) => set({ commodity: v })}
+      />
+      <FilterSelect
+        name="country"
+        label="Country"
         value={f.country}
-        onChange={(e) => set({ country: value(e) })}
-      >
-        <option value="">All countries</option>
-        {(summary?.countries ?? []).map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </select>
-      <p class="filter-why" id="filter-country-why">
-        {why.country}
-      </p>
+        options={all('All countries', summary?.countries)}
+        why={why.country}
+        onPick={(v) => set({ country: v })}
+      />
       <label class="check">
         <input
           id="filter-critical"
