@@ -8,7 +8,7 @@
  */
 import { Fragment } from 'preact';
 import type { ApiIssue } from '../../../src/contract/api-types.ts';
-import { formatNumber } from '../dom.ts';
+import { formatNumber } from '../format.ts';
 import { issueCells, UPLOAD_COLUMNS } from './upload-text.ts';
 
 const ISSUE_LIMIT = 200;

@@ -8,7 +8,7 @@
  *   loadedSentence({ companies: 188, supplies: 314, warnings: [w] }); // "Loaded 188 companies and 314 supplies (1 warning)"
  */
 import type { ApiIssue, NetworkUploadResponse } from '../../../src/contract/api-types.ts';
-import { formatNumber } from '../dom.ts';
+import { formatNumber } from '../format.ts';
 
 /** The columns of each file: name, whether required, what it holds. */
 export const UPLOAD_COLUMNS: Record<'companies' | 'supplies', { name: string; required: boolean; meaning: string }[]> =

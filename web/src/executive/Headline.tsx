@@ -9,7 +9,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { ExecutiveResponse } from '../../../src/contract/api-types.ts';
-import { formatNumber } from '../dom.ts';
+import { formatNumber } from '../format.ts';
 import { formatPercent, formatYen, formatYenFull } from '../replay.ts';
 import { expectedLossLabel, p99Note, scopeLine, scopeOf } from './headline.ts';
 

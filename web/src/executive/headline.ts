@@ -9,7 +9,7 @@
  *   p99Note(data.loss); // "in one year; a year this bad or worse comes once a century. In a 1-in-200 year: ¥6.1T"
  */
 import type { ExecutiveResponse } from '../../../src/contract/api-types.ts';
-import { formatNumber } from '../dom.ts';
+import { formatNumber } from '../format.ts';
 import { formatPercent, formatYen } from '../replay.ts';
 import { shortName } from '../to-elements.ts';
 

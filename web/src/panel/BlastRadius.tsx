@@ -7,7 +7,7 @@
  *   <BlastRadius detail={detail} onFocus={focus} />
  */
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
-import { formatNumber } from '../dom.ts';
+import { formatNumber } from '../format.ts';
 import { CappedList, CompanyLink, Section, type Focus } from './common.tsx';
 import { blastNote } from './panel-text.ts';
 

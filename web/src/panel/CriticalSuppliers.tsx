@@ -6,7 +6,7 @@
  *   <CriticalSuppliers detail={detail} onFocus={focus} />
  */
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
-import { formatNumber } from '../dom.ts';
+import { formatNumber } from '../format.ts';
 import { CappedList, CompanyLink, Section, type Focus } from './common.tsx';
 
 export function CriticalSuppliers({ detail, onFocus }: { detail: CompanyDetailResponse; onFocus: Focus }) {

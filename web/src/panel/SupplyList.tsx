@@ -7,7 +7,7 @@
  *   <SupplierList detail={detail} onFocus={focus} />
  */
 import type { CompanyDetailResponse, SupplyLink } from '../../../src/contract/api-types.ts';
-import { formatNumber, formatShare } from '../dom.ts';
+import { formatNumber, formatShare } from '../format.ts';
 import { ACCESS_STYLES, scoreColour } from '../style.ts';
 import { CompanyLink, Section, type Focus } from './common.tsx';
 import { moreText } from './panel-text.ts';

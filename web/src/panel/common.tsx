@@ -8,7 +8,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { formatNumber } from '../dom.ts';
+import { formatNumber } from '../format.ts';
 import { cappedView } from './panel-text.ts';
 
 export type Focus = (id: string) => void;

@@ -8,7 +8,7 @@
  *   companyFacts(detail.company); // "kanazawa-trim · JP · automotive interior parts · SME · tier 1"
  */
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
-import { formatLevel, formatNumber } from '../dom.ts';
+import { formatLevel, formatNumber } from '../format.ts';
 import { formatYen } from '../replay.ts';
 
 type Company = CompanyDetailResponse['company'];

@@ -9,7 +9,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { SavedScenario } from '../../../src/contract/api-types.ts';
-import { formatNumber } from '../dom.ts';
+import { formatNumber } from '../format.ts';
 import { formatYen, formatYenFull } from '../replay.ts';
 import { shortName } from '../to-elements.ts';
 import type { ScenarioApp } from './app.ts';

@@ -6,7 +6,7 @@
  *   <ReplayKpis run={run} />
  */
 import type { ScenarioRun } from '../../../src/contract/api-types.ts';
-import { formatNumber } from '../dom.ts';
+import { formatNumber } from '../format.ts';
 import { formatYen, formatYenFull } from '../replay.ts';
 import { shortName } from '../to-elements.ts';
 import { dayCount, focalText } from './text.ts';

@@ -8,7 +8,7 @@
  *   xTickDays(31);            // [0, 3, 6, …, 27, 30]
  */
 import type { ScenarioRun } from '../../../src/contract/api-types.ts';
-import { formatNumber } from '../dom.ts';
+import { formatNumber } from '../format.ts';
 import { formatYenFull } from '../replay.ts';
 
 export interface DayRow {

@@ -10,7 +10,7 @@
  *   changeText(13, 12);                           // "−1 (−7.7%)"
  */
 import type { WhatIfComparison } from '../../../src/contract/api-types.ts';
-import { formatNumber } from '../dom.ts';
+import { formatNumber } from '../format.ts';
 import { formatPercent, formatYen, formatYenFull } from '../replay.ts';
 import type { WhatIfOutcome } from './state.ts';
 import { focalStops } from './text.ts';

@@ -7,7 +7,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { CompanyRow } from '../../../src/contract/api-types.ts';
-import { formatLevel } from '../dom.ts';
+import { formatLevel } from '../format.ts';
 import type { Store } from '../state.ts';
 import { scoreColour } from '../style.ts';
 

@@ -3,7 +3,7 @@
  * unassessed companies, single sources, hidden critical suppliers, level gaps and θ.
  */
 import type { SummaryResponse } from '../../../src/contract/api-types.ts';
-import { formatNumber, formatShare } from '../dom.ts';
+import { formatNumber, formatShare } from '../format.ts';
 import type { Store } from '../state.ts';
 import { shortName } from '../to-elements.ts';
 

@@ -15,7 +15,7 @@ import type {
   SingleSource,
   WeakLink,
 } from '../../../src/contract/api-types.ts';
-import { formatLevel, formatNumber, formatShare } from '../dom.ts';
+import { formatLevel, formatNumber, formatShare } from '../format.ts';
 import { formatYen, readableReason } from '../replay.ts';
 import { shortName } from '../to-elements.ts';
 

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { ConcentrationResponse } from '../../../src/contract/api-types.ts';
-import { formatNumber } from '../dom.ts';
+import { formatNumber } from '../format.ts';
 import { concentrationTable } from './columns.ts';
 import { countryBars, countryPalette, type ShareBy } from './countries.ts';
 import { CountryBar } from './country-bar.tsx';

@@ -9,7 +9,7 @@
  *   countryBars(data, 'spend', nameOf); // [{ label: 'Tier 1', sub: '12 cos.', parts, hhi }, …]
  */
 import type { ConcentrationResponse, CountryShare } from '../../../src/contract/api-types.ts';
-import { formatNumber, formatShare } from '../dom.ts';
+import { formatNumber, formatShare } from '../format.ts';
 
 const COUNTRY_COLOURS = [
   '#4e79a7',

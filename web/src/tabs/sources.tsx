@@ -4,7 +4,7 @@
  * companies they do not sell to directly).
  */
 import type { TabData } from './state.ts';
-import { formatNumber } from '../dom.ts';
+import { formatNumber } from '../format.ts';
 import { hiddenCriticalTable, singleSourceTable } from './columns.ts';
 import { Table } from './table.tsx';
 import type { TableView } from './view.ts';
