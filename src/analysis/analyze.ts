@@ -25,6 +25,7 @@ import { companyReport, reportContext, type CompanyReport } from './company-repo
 import { concentrationGroupReports, type ConcentrationGroupReport } from './concentration-report.ts';
 import { hiddenCriticalReports, type HiddenCriticalReport } from './hidden-critical.ts';
 import { levelGapReports, type LevelGapReport } from './level-gap-report.ts';
+import { unassessedReports, type UnassessedReport } from './unassessed-report.ts';
 import { singleSourceReports, type SingleSourceReport } from './single-source-report.ts';
 import { weakLinkReports, type WeakLinkReport } from './weak-link-report.ts';
 
@@ -102,6 +103,8 @@ export interface AnalysisResult {
   weakLinks: WeakLinkReport[];
   hiddenCriticalSuppliers: HiddenCriticalReport[];
   levelGaps: LevelGapReport[];
+  /** Suppliers without an SCS assessment, highest risk contribution first (unassessed-report.ts). */
+  unassessed: UnassessedReport[];
   concentration: {
     groups: ConcentrationGroupReport[];
     tiers: TierConcentration[];
@@ -151,6 +154,7 @@ export function analysisSections(a: Analysis, warnings: string[] = []): Omit<Ana
     weakLinks: weakLinkReports(a, Math.min(index.n, 100)),
     hiddenCriticalSuppliers: hiddenCriticalReports(a),
     levelGaps: levelGapReports(a),
+    unassessed: unassessedReports(a),
     concentration: {
       groups: concentrationGroupReports(a),
       tiers: tierConcentration(index, a.tier),

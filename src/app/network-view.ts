@@ -228,7 +228,8 @@ export class NetworkView {
     return promise;
   }
 
-  private once<T>(key: string, compute: () => T): T {
+  /** A value of this network version, computed on first use (a report section's items, say) and kept. */
+  once<T>(key: string, compute: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, compute());
     return this.memo.get(key) as T;
   }

@@ -17,12 +17,14 @@ import {
   HiddenCriticalSchema,
   LevelGapsSchema,
   SingleSourcesSchema,
+  UnassessedListSchema,
   WeakLinksSchema,
 } from '../contract/schemas.ts';
 import type { SingleSource } from '../contract/api-types.ts';
 import type { ConcentrationGroupReport } from '../analysis/concentration-report.ts';
 import type { HiddenCriticalReport } from '../analysis/hidden-critical.ts';
 import type { LevelGapReport } from '../analysis/level-gap-report.ts';
+import { unassessedReports, type UnassessedReport } from '../analysis/unassessed-report.ts';
 import type { WeakLinkReport } from '../analysis/weak-link-report.ts';
 import { MAX_WEAK_LINKS, type NetworkView } from './network-view.ts';
 import type { Page } from './page.ts';
@@ -38,7 +40,7 @@ export interface Column<T> {
 
 export interface ReportSection<T> {
   /** The key of the section in the analysis JSON. */
-  key: 'weakLinks' | 'singleSources' | 'hiddenCriticalSuppliers' | 'levelGaps' | 'concentration';
+  key: 'weakLinks' | 'singleSources' | 'hiddenCriticalSuppliers' | 'levelGaps' | 'unassessed' | 'concentration';
   /** GET /api/analysis/<slug>. */
   slug: string;
   operationId: string;
@@ -145,6 +147,26 @@ export const LEVEL_GAPS = define<LevelGapReport>({
   response: LevelGapsSchema,
 });
 
+export const UNASSESSED = define<UnassessedReport>({
+  key: 'unassessed',
+  slug: 'unassessed',
+  operationId: 'unassessed',
+  summary:
+    'Suppliers without an SCS assessment (scored 0), highest risk contribution first: who to ask for a ★3 self-assessment first.',
+  heading: (n) => `Unassessed suppliers (${n}): ask these for an SCS assessment first`,
+  noun: 'unassessed suppliers',
+  items: (view) => view.once('unassessed', () => unassessedReports(view.analysis)),
+  columns: [
+    { header: '#', kind: 'count', value: (u) => u.rank },
+    { header: 'supplier', kind: 'text', value: (u) => `${u.name} (${u.id})` },
+    { header: 'tier', kind: 'count', value: (u) => u.tier },
+    { header: 'risk (¥ per year)', kind: 'yen', value: (u) => u.riskContribution },
+    { header: 'stops', kind: 'count', value: (u) => u.blastRadiusSize },
+    { header: 'stops focal', kind: 'text', value: (u) => u.focalStopped.join(', ') || '—' },
+  ],
+  response: UnassessedListSchema,
+});
+
 export const CONCENTRATION = define<ConcentrationGroupReport>({
   key: 'concentration',
   slug: 'concentration',
@@ -176,6 +198,7 @@ export const SECTIONS: readonly ReportSection<unknown>[] = [
   SINGLE_SOURCES,
   HIDDEN_CRITICAL,
   LEVEL_GAPS,
+  UNASSESSED,
   CONCENTRATION,
 ];
 

@@ -15,6 +15,7 @@ import { analysisHead, type Analysis } from '../analysis/analyze.ts';
 import { concentrationGroupOrder, type ConcentrationGroupReport } from '../analysis/concentration-report.ts';
 import { hiddenCriticalLists, type HiddenCriticalReport } from '../analysis/hidden-critical.ts';
 import { levelGapItems } from '../analysis/level-gap-report.ts';
+import { unassessedReports } from '../analysis/unassessed-report.ts';
 import { singleSourceItems } from '../analysis/single-source-report.ts';
 import { weakLinkReports } from '../analysis/weak-link-report.ts';
 import { type CompanyReport } from '../analysis/company-report.ts';
@@ -48,6 +49,7 @@ export function* jsonReportChunks(a: Analysis, warnings: string[], indent = 0): 
   yield* compactArray(hiddenCriticalLists(a), (item) => hiddenCriticalJson(a, ids, item));
   yield `,${nl}${pad}"levelGaps":${sp}`;
   yield* compactArray(levelGapItems(a));
+  yield `,${nl}${field('unassessed', unassessedReports(a))}`;
   yield `,${nl}${pad}"concentration":${sp}{"groups":`;
   yield* compactArray(concentrationGroupOrder(a), (item) => concentrationGroupJson(a, ids, item));
   const tiers = JSON.stringify(tierConcentration(a.index, a.tier));

@@ -301,6 +301,19 @@ export const LevelGapSchema = z.object({
 /** GET /api/analysis/level-gaps?offset=&limit= (widest gap first, then by risk) */
 export const LevelGapsSchema = pageOf(LevelGapSchema);
 
+/** An unassessed supplier: who to ask for an SCS assessment first (src/analysis/unassessed-report.ts). */
+export const UnassessedSchema = z.object({
+  rank: z.number().int(),
+  ...idAndName,
+  tier: z.number().int().min(1).describe('Tier below the nearest focal company (1 = direct supplier).'),
+  riskContribution: z.number().describe('Yen per year, scored 0 as it is unassessed.'),
+  blastRadiusSize: z.number().int().describe('Companies its hit stops.'),
+  focalStopped: z.array(id).describe('The focal companies its hit stops.'),
+});
+
+/** GET /api/analysis/unassessed?offset=&limit= (highest risk contribution first) */
+export const UnassessedListSchema = pageOf(UnassessedSchema);
+
 /** One country's part of a tier (or of a focal company's critical suppliers). */
 export const CountryShareSchema = z.object({
   country: z.string(),
@@ -740,6 +753,7 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['SingleSources', SingleSourcesSchema],
   ['HiddenCritical', HiddenCriticalSchema],
   ['LevelGaps', LevelGapsSchema],
+  ['Unassessed', UnassessedListSchema],
   ['Concentration', ConcentrationSchema],
   ['Simulate', SimulateSchema],
   ['Issue', IssueSchema],

@@ -90,6 +90,7 @@ describe('GET /api/openapi.json', () => {
       singleSources: () => get(server.url, '/api/analysis/single-sources'),
       hiddenCritical: () => get(server.url, '/api/analysis/hidden-critical'),
       levelGaps: () => get(server.url, '/api/analysis/level-gaps'),
+      unassessed: () => get(server.url, '/api/analysis/unassessed'),
       concentration: () => get(server.url, '/api/analysis/concentration'),
       simulate: () => post(server.url, '/api/simulate', { hit: ['foundry'] }),
       openapi: () => get(server.url, '/api/openapi.json'),
