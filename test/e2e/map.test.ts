@@ -16,6 +16,7 @@ import type {
   SimulateResponse,
   SingleSourcesResponse,
   SummaryResponse,
+  UnassessedResponse,
   WeakLinksResponse,
 } from '../../src/contract/api-types.ts';
 import { closeMap, openMap, settle, sampleSession, shot } from './harness.ts';
@@ -252,6 +253,13 @@ describe('map (Chromium against the API app)', () => {
     await expect.poll(() => rows('level-gaps').count()).toBe(gaps.items.length);
     expect(await firstId('level-gaps')).toBe(gaps.items[0]!.id);
     await shot(page, 'tab-level-gaps');
+
+    await tab('unassessed');
+    const unassessed = await session.server.get<UnassessedResponse>('/api/analysis/unassessed?limit=500');
+    expect(unassessed.items.length).toBeGreaterThan(0);
+    await expect.poll(() => rows('unassessed').count()).toBe(unassessed.items.length);
+    expect(await firstId('unassessed')).toBe(unassessed.items[0]!.id);
+    await shot(page, 'tab-unassessed');
 
     await tab('concentration');
     const conc = await session.server.get<ConcentrationResponse>('/api/analysis/concentration?limit=500');

@@ -27,6 +27,7 @@ import {
 } from '../../web/src/tabs/columns.ts';
 import { countryBars, countryPalette, OTHER_COLOUR, segmentLabel, sortParts } from '../../web/src/tabs/countries.ts';
 import { clampHeight, createTabsStore, DRAWER_HEIGHT, type Loaders } from '../../web/src/tabs/state.ts';
+import { unassessedTable } from '../../web/src/tabs/unassessed.tsx';
 
 const names: Names = {
   nameOf: (id) => ({ 'auto-oem': 'Kirishima Motor Corporation', 'retail-hq': 'Hinoki Living Co., Ltd.' })[id] ?? id,
@@ -277,6 +278,7 @@ describe('drawer store', () => {
     'weak-links': () => Promise.reject(new Error('unused')),
     sources: () => Promise.reject(new Error('unused')),
     'level-gaps': () => Promise.reject(new Error('unused')),
+    unassessed: () => Promise.reject(new Error('unused')),
     concentration: () => Promise.reject(new Error('unused')),
     scenario: () => Promise.resolve(),
     ...over,
@@ -335,5 +337,29 @@ describe('drawer store', () => {
     expect(clampHeight(300.4, 1000)).toBe(300);
     expect(clampHeight(2000, 2000)).toBe(DRAWER_HEIGHT.max);
     expect(clampHeight(700, 768)).toBe(614);
+  });
+});
+
+describe('unassessed table', () => {
+  it('ranks the suppliers with tier, risk a year, what they stop and the focal companies by short name', () => {
+    const table = unassessedTable({ nameOf: (id) => (id === 'auto-oem' ? 'Kirishima Motor Corporation' : id) });
+    const row = {
+      rank: 1,
+      id: 'ota-springs',
+      name: 'Ota Precision Springs Co.',
+      tier: 2,
+      riskContribution: 23.29e9,
+      blastRadiusSize: 2,
+      focalStopped: ['auto-oem'],
+    };
+    expect(table.columns.map((c) => cellText(c.cell(row)))).toEqual([
+      '1',
+      'Ota Precision Springs Co. ota-springs',
+      '2',
+      '¥23.3B/yr',
+      '2',
+      'Kirishima Motor',
+    ]);
+    expect(cellText(table.columns[5]!.cell({ ...row, focalStopped: [] }))).toBe('—');
   });
 });

@@ -49,6 +49,7 @@ function drawer() {
     'weak-links': async () => weakLinks,
     sources: () => new Promise(() => {}), // never answers: stays Loading…
     'level-gaps': async () => levelGaps,
+    unassessed: () => new Promise(() => {}),
     concentration: () => new Promise(() => {}),
     scenario: () => renderScenario(scenarioPane.current!),
   };

@@ -100,6 +100,8 @@ export interface ApiClient {
   hiddenCritical(page?: PageQuery): Promise<HiddenCriticalResponse>;
   levelGaps(page?: PageQuery): Promise<LevelGapsResponse>;
   concentration(page?: PageQuery): Promise<ConcentrationResponse>;
+  /** GET /api/analysis/SLUG: a page of any report section (src/app/sections.ts). */
+  section<T>(slug: string, page?: PageQuery): Promise<T>;
   simulate(hit: string[]): Promise<SimulateResponse>;
   /** POST /api/scenario: run a breach of `hit` for `days` days (not saved). */
   scenario(request: ScenarioRequest): Promise<ScenarioResponse>;
@@ -201,6 +203,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     hiddenCritical: (page = {}) => request(`/api/analysis/hidden-critical${queryString({ ...page })}`),
     levelGaps: (page = {}) => request(`/api/analysis/level-gaps${queryString({ ...page })}`),
     concentration: (page = {}) => request(`/api/analysis/concentration${queryString({ ...page })}`),
+    section: (slug, page = {}) => request(`/api/analysis/${encodeURIComponent(slug)}${queryString({ ...page })}`),
     simulate: (hit) => request('/api/simulate', { method: 'POST', body: JSON.stringify({ hit }) }),
     scenario: (body) => request('/api/scenario', { method: 'POST', body: JSON.stringify(body) }),
     scenarios: () => request('/api/scenarios'),

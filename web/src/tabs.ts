@@ -8,6 +8,7 @@
  *   await tabs.open('level-gaps');
  */
 import { createElement, createRef, render } from 'preact';
+import type { UnassessedResponse } from '../../src/contract/api-types.ts';
 import type { ApiClient } from './api-client.ts';
 import { Drawer } from './tabs/drawer.tsx';
 import { createTabsStore, type TabId } from './tabs/state.ts';
@@ -47,6 +48,7 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
       return { single, hidden };
     },
     'level-gaps': () => api.levelGaps({ limit: ROW_LIMIT }),
+    unassessed: () => api.section<UnassessedResponse>('unassessed', { limit: ROW_LIMIT }),
     concentration: () => api.concentration({ limit: ROW_LIMIT }),
     scenario: () => ctx.renderScenario(scenarioPane.current!),
   });

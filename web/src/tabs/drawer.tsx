@@ -18,6 +18,7 @@ import { ResizeHandle } from './resize-handle.tsx';
 import { SourcesTable } from './sources.tsx';
 import { TAB_IDS, TAB_TITLES, type TabData, type TabId, type TabsStore } from './state.ts';
 import type { TableView } from './view.ts';
+import { UnassessedTable } from './unassessed.tsx';
 import { WeakLinksTable } from './weak-links.tsx';
 import './tabs.css';
 
@@ -27,6 +28,7 @@ const CONTENT: { [K in TableTab]: (value: TabData[K], view: TableView) => JSX.El
   'weak-links': (page, view) => <WeakLinksTable page={page} view={view} />,
   sources: (data, view) => <SourcesTable data={data} view={view} />,
   'level-gaps': (page, view) => <LevelGapsTable page={page} view={view} />,
+  unassessed: (page, view) => <UnassessedTable page={page} view={view} />,
   concentration: (data, view) => <ConcentrationTable data={data} view={view} />,
 };
 
@@ -131,7 +133,7 @@ export function Drawer({ host, store, view, scenarioPane }: DrawerProps) {
       <ResizeHandle host={host} store={store} />
       <TabBar store={store} />
       <div class="tab-body">
-        {(['weak-links', 'sources', 'level-gaps', 'concentration'] as const).map((id) => (
+        {(Object.keys(CONTENT) as TableTab[]).map((id) => (
           <TablePane key={id} id={id} store={store} view={view} />
         ))}
         {scenario.status === 'error' && store.active.value === 'scenario' && (

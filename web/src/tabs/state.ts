@@ -14,16 +14,18 @@ import type {
   HiddenCriticalResponse,
   LevelGapsResponse,
   SingleSourcesResponse,
+  UnassessedResponse,
   WeakLinksResponse,
 } from '../../../src/contract/api-types.ts';
 
-export const TAB_IDS = ['weak-links', 'sources', 'level-gaps', 'concentration', 'scenario'] as const;
+export const TAB_IDS = ['weak-links', 'sources', 'level-gaps', 'unassessed', 'concentration', 'scenario'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 export const TAB_TITLES: Record<TabId, string> = {
   'weak-links': 'Weak links',
   sources: 'Single sources & hidden critical',
   'level-gaps': 'Level gaps',
+  unassessed: 'Unassessed',
   concentration: 'Concentration',
   scenario: 'Scenario',
 };
@@ -33,6 +35,7 @@ export interface TabData {
   'weak-links': WeakLinksResponse;
   sources: { single: SingleSourcesResponse; hidden: HiddenCriticalResponse };
   'level-gaps': LevelGapsResponse;
+  unassessed: UnassessedResponse;
   concentration: ConcentrationResponse;
   scenario: void;
 }
