@@ -12,6 +12,7 @@
  * Headless Chromium runs with --disable-gpu: canvas drawing is software-rendered, so
  * these are pessimistic figures for a desktop browser.
  */
+import { Random } from '../../src/generate/random.ts';
 import type { Page } from 'playwright-core';
 import type { Company, Network, Supply } from '../../src/model/types.ts';
 import { ensureWebBundle, launchChromium, startServer } from '../e2e/harness.ts';
@@ -29,20 +30,10 @@ const SHAPES: Shape[] = [
   { label: '~5,000 elements (1,470 companies / ~3,500 supplies)', tiers: [3, 120, 420, 927], extraBuyers: 1.4 },
 ];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A layered network: every company of tier t ≥ 1 supplies one or more companies of tier t − 1. */
 function syntheticNetwork(shape: Shape, seed = 7): Network {
-  const random = mulberry32(seed);
+  const rng = new Random(seed);
+  const random = (): number => rng.unit();
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const countries = ['JP', 'JP', 'JP', 'CN', 'TW', 'KR', 'VN', 'TH', 'US', 'DE'];
   const commodities = ['castings', 'resin', 'chips', 'logistics', 'erp-hosting', 'fasteners', 'glass', 'textiles'];
