@@ -83,10 +83,24 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-/** body-parser's errors (http-errors with `type` and `status`), or null. */
+/** body-parser's errors (http-errors with `type` and `status`, or a decompression error with a 4xx `status`), or null. */
 function bodyParserError(err: unknown): { status: number; code: ErrorCode; message: string } | null {
-  if (typeof err !== 'object' || err === null || !('type' in err) || !('status' in err)) return null;
-  const { type, status } = err as { type: unknown; status: unknown };
+  if (typeof err !== 'object' || err === null || !('status' in err)) return null;
+  const { type, status, code } = err as { type?: unknown; status: unknown; code?: unknown };
+  // zlib's own errors (a gzip, deflate or br body that does not decompress) carry body-parser's status 400.
+  if (
+    typeof code === 'string' &&
+    /^(Z_|ERR_BROTLI|ERR__ZLIB)/.test(code) &&
+    typeof status === 'number' &&
+    status < 500
+  ) {
+    return {
+      status: 400,
+      code: 'bad_request',
+      message: `Request body does not decompress (${code}: ${String((err as { message?: unknown }).message)}); send it uncompressed or as valid gzip, deflate or br.`,
+    };
+  }
+  if (type === undefined) return null;
   if (type === 'entity.too.large') {
     const limit = 'limit' in err ? ` of ${String((err as { limit: unknown }).limit)} bytes` : '';
     return {

@@ -20,7 +20,11 @@ import type { GraphStore } from '../src/store/graph-store.ts';
 import type { AnalysisCache } from '../src/app/analysis-cache.ts';
 import type { WriteLock } from './write-lock.ts';
 
-export const DEFAULTS = { bodyLimit: '100kb' };
+export const DEFAULTS = {
+  bodyLimit: '100kb',
+  /** Deepest nesting of arrays and objects a JSON body may have (the API's bodies need about 5). */
+  maxDepth: 64,
+};
 
 /** What a handler may use: the store, the analysed network, the tokens, the write lock and the limits. */
 export interface RouteContext {
@@ -93,7 +97,9 @@ export function callerOf(locals: Record<string, unknown>): Caller | null {
  * (a ZodError becomes a 400), the handler runs, and its answer is sent as JSON.
  */
 export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards: RequestHandler[] = []): void {
-  const body = route.body ? [express.json({ limit: route.bodyLimit ?? DEFAULTS.bodyLimit })] : [];
+  const body = route.body
+    ? [express.json({ limit: route.bodyLimit ?? DEFAULTS.bodyLimit }), refuseDeepJson(DEFAULTS.maxDepth)]
+    : [];
   app[route.method](expressPath(route.path), ...guards, ...body, async (req, res) => {
     const input = {
       query: (route.query ?? NO_INPUT).parse(req.query),
@@ -104,6 +110,23 @@ export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards
     if (route.change) res.locals.change = route.change(output);
     res.json(output);
   });
+}
+
+/** A 400 for a JSON body nested deeper than `max` levels, found without recursion (so no stack can overflow). */
+function refuseDeepJson(max: number): RequestHandler {
+  return (req, _res, next) => {
+    const stack: [unknown, number][] = [[req.body, 1]];
+    while (stack.length > 0) {
+      const [value, depth] = stack.pop()!;
+      if (typeof value !== 'object' || value === null) continue;
+      if (depth > max)
+        return next(
+          new UsageError(`The request body is nested deeper than ${max} levels; no field of this API needs that.`),
+        );
+      for (const child of Object.values(value)) stack.push([child, depth + 1]);
+    }
+    next();
+  };
 }
 
 /** The parsed JSON body; `{}` when none was sent, so a missing field is named. */
