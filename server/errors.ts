@@ -28,6 +28,14 @@ export interface Logger {
   error(message: string, cause?: unknown): void;
 }
 
+/** The public health check's answer when the store does not answer: 503 `{ status: 'degraded' }`, the cause logged. */
+export class DegradedError extends Error {
+  override name = 'DegradedError';
+  constructor(override readonly cause: Error) {
+    super('degraded');
+  }
+}
+
 /** Sends an API error. */
 export function sendError(
   res: Response,
@@ -71,6 +79,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (err instanceof PayloadTooLargeError) return sendError(res, 413, 'payload_too_large', err.message, err.field);
     if (err instanceof NotFoundError) return sendError(res, 404, 'not_found', err.message, err.field);
     if (err instanceof StoreUnavailableError) return sendError(res, 503, 'unavailable', err.message);
+    if (err instanceof DegradedError) {
+      logger.error(`${req.method} ${req.originalUrl}: degraded: ${err.cause.message}`);
+      return res.status(503).json({ status: 'degraded' });
+    }
     const body = bodyParserError(err);
     if (body) return sendError(res, body.status, body.code, body.message);
     logger.error(`${req.method} ${req.originalUrl} failed`, err);

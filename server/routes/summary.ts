@@ -1,10 +1,14 @@
 /**
- * GET /api/health — liveness and the active network's version (asks the store only);
+ * GET /api/health — public liveness: `ok`, or `degraded` (503) when the store does not
+ *   answer; the cause goes to the server log and to authenticated callers of the other
+ *   routes, never to the public;
  * GET /api/summary — the network at a glance: sizes, focal companies, tiers, θ and
  * the hit-likelihood assumption, and the counts of each analysis list.
  */
 import { HealthSchema, SummarySchema } from '../../src/contract/schemas.ts';
 import { summaryOf } from '../../src/app/summary.ts';
+import { StoreUnavailableError } from '../../src/errors.ts';
+import { DegradedError } from '../errors.ts';
 import { defineRoute } from '../route.ts';
 
 export const healthRoute = defineRoute({
@@ -12,10 +16,18 @@ export const healthRoute = defineRoute({
   path: '/api/health',
   operationId: 'health',
   access: 'public',
-  summary: 'Liveness and the version of the active network (null when none is loaded).',
+  summary: 'Liveness: ok, or degraded (503) when the store does not answer. Nothing else, to anyone.',
   response: HealthSchema,
   errors: [503],
-  handle: async (_, { store }) => ({ status: 'ok' as const, version: await store.version() }),
+  handle: async (_, { store }) => {
+    try {
+      await store.version();
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) throw new DegradedError(error);
+      throw error;
+    }
+    return { status: 'ok' as const };
+  },
 });
 
 export const summaryRoute = defineRoute({

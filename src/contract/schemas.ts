@@ -56,10 +56,9 @@ export const ErrorSchema = z.object({
   }),
 });
 
-/** GET /api/health */
+/** GET /api/health (public): `ok` (200) or `degraded` (503, the store does not answer); nothing more. */
 export const HealthSchema = z.object({
-  status: z.literal('ok'),
-  version: nullableString.describe('Version of the active network; null when nothing is loaded.'),
+  status: z.enum(['ok', 'degraded']),
 });
 
 /** GET /api/summary */

@@ -77,7 +77,9 @@ describe('the API when Neo4j dies and comes back', () => {
         await neo4j.exited;
         neo4j = undefined;
         const down = Date.now();
-        expectUnavailable(await get(served.url, '/api/health', { token: null }));
+        const health = await get(served.url, '/api/health', { token: null });
+        expect(health.status).toBe(503);
+        expect(health.body).toStrictEqual({ status: 'degraded' });
         expectUnavailable(await get(served.url, '/api/summary'));
         expectUnavailable(await get(served.url, '/api/companies/oem'));
         expectUnavailable(
