@@ -16,6 +16,7 @@
  */
 import type { RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { redactUrl } from '../src/auth/redact.ts';
 import type { AuditLog } from '../src/auth/audit-log.ts';
 import { roleAllows, type Role } from '../src/auth/roles.ts';
 import type { TokenStore } from '../src/auth/token-store.ts';
@@ -126,7 +127,7 @@ export function tokenLimiter(limits: RateLimits): RequestHandler {
 export function auditHook(audit: AuditLog, logger: Logger): RequestHandler {
   return (req, res, next) => {
     const method = req.method;
-    const path = req.originalUrl;
+    const path = redactUrl(req.originalUrl);
     res.on('finish', () => {
       const caller = callerOf(res.locals);
       const change = res.statusCode < 300 ? ((res.locals.change as unknown) ?? null) : null;

@@ -11,7 +11,7 @@
  */
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
-import { TOKEN_LIKE } from '../src/auth/token-store.ts';
+import { redact, redactUrl } from '../src/auth/redact.ts';
 import type { Logger } from './errors.ts';
 import { callerOf } from './route.ts';
 
@@ -71,11 +71,6 @@ export function cors(origins: readonly string[]): RequestHandler {
   };
 }
 
-/** Replaces anything shaped like a weaklink token with `wl_[redacted]`. */
-export function redact(text: string): string {
-  return text.replace(TOKEN_LIKE, 'wl_[redacted]');
-}
-
 /** `logger`, with tokens redacted from every message and from the text of every cause. */
 export function redactingLogger(logger: Logger): Logger {
   return {
@@ -94,7 +89,7 @@ export function accessLog(logger: Logger): RequestHandler {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info(
-        `${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)} ms ${callerOf(res.locals)?.name ?? '-'}`,
+        `${req.method} ${redactUrl(req.originalUrl)} ${res.statusCode} ${ms.toFixed(1)} ms ${callerOf(res.locals)?.name ?? '-'}`,
       );
     });
     next();

@@ -12,6 +12,7 @@
  */
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { redact } from './redact.ts';
 import type { Role } from './roles.ts';
 
 export interface AuditEntry {
@@ -34,7 +35,8 @@ export class AuditLog {
 
   /** Appends one line; resolves once it is written. */
   append(entry: AuditEntry): Promise<void> {
-    const line = JSON.stringify(entry) + '\n';
+    // Whatever a caller put in the entry, nothing shaped like a token reaches the file.
+    const line = redact(JSON.stringify(entry)) + '\n';
     const write = this.#tail.then(async () => {
       await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
       await appendFile(this.file, line, { encoding: 'utf8', mode: 0o600 });

@@ -179,6 +179,28 @@ describe('body limits', () => {
 });
 
 describe('logs', () => {
+  it('the audit log and the access log keep no token sent in a write query string, of any shape (F7)', async () => {
+    const s = await app({ accessLog: true });
+    try {
+      const { version } = (await get<{ version: string }>(s.url, '/api/summary')).body;
+      const secret = 'hunter2-not-a-weaklink-shape';
+      const path = `/api/companies/oem?access_token=${secret}&token=${s.auth.viewer}&keep=1`;
+      // Refused (the route takes no query), and audited as a refused write, with its path.
+      const edit = await send('PATCH', s.url, path, { version, scsLevel: 3 }, { token: s.auth.analyst });
+      expect(edit.status).toBe(400);
+      await s.auth.audit.flush();
+      const audit = await readFile(join(s.auth.dir, 'audit.log'), 'utf8');
+      const logged = s.logger.lines.join('\n');
+      for (const text of [audit, logged]) {
+        expect(text).toContain('access_token=[redacted]&token=[redacted]&keep=1');
+        expect(text).not.toContain(secret);
+        expect(text).not.toContain(s.auth.viewer);
+      }
+    } finally {
+      await s.close();
+    }
+  });
+
   it('never hold a token: not in the access log, the error log or the audit log, not even one sent in a URL', async () => {
     const s = await app({ accessLog: true });
     const answers: Answer[] = [];
@@ -218,7 +240,7 @@ describe('logs', () => {
       ].join('\n');
       const audit = await readFile(join(s.auth.dir, 'audit.log'), 'utf8');
       expect(s.logger.lines.length).toBeGreaterThanOrEqual(answers.length);
-      expect(logged).toMatch(/GET \/api\/summary\?token=wl_\[redacted\] 400/);
+      expect(logged).toMatch(/GET \/api\/summary\?token=\[redacted\] 400/);
       expect(logged).toMatch(/store failed for wl_\[redacted\]/);
       expect(audit.trim().split('\n')).toHaveLength(4);
       for (const text of [logged, audit]) {
