@@ -8,14 +8,29 @@ import { analysisHead, type Analysis } from '../analysis/analyze.ts';
 import { NetworkView } from '../app/network-view.ts';
 import { SECTIONS, type Column, type ReportSection } from '../app/sections.ts';
 import { yen } from './money.ts';
+import { UNSAFE_CHARACTER } from '../io/identifier.ts';
 
 export type TextFormat = 'table' | 'md';
 
 type Cell = string | number;
 
-/** Lays out rows under a header, as aligned text or as a Markdown table. */
+/**
+ * A cell as a terminal shows it safely: line breaks and tabs as spaces, and every other
+ * control, bidi or zero-width character as a visible escape (`\x1b`, `\u202e`), so no
+ * text from the data can move the cursor, recolour the terminal or reorder a line.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\t\n\r]/g, ' ').replace(TERMINAL_UNSAFE, (ch) => {
+    const code = ch.codePointAt(0)!;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+const TERMINAL_UNSAFE = new RegExp(UNSAFE_CHARACTER.source, 'gu');
+
+/** Lays out rows under a header, as aligned text or as a Markdown table (every cell terminal-safe). */
 export function renderTable(header: string[], rows: Cell[][], format: TextFormat): string {
-  const text = rows.map((r) => r.map(String));
+  const text = rows.map((r) => r.map((c) => terminalSafe(String(c))));
   if (format === 'md') {
     const esc = (s: string): string => s.replace(/\|/g, '\\|');
     return [

@@ -8,6 +8,7 @@
 import { iso31661, iso31661Alpha3ToAlpha2, iso31661Reserved } from 'iso-3166';
 import { z } from 'zod';
 import { ACCESS_TYPES, SIZES, type Access, type Size } from '../model/types.ts';
+import { stripUnsafe } from './identifier.ts';
 import { quote, type IssueLog } from './issue-log.ts';
 import type { InputRecord } from './table-spec.ts';
 
@@ -87,8 +88,8 @@ const ALPHA2 = new Set(iso31661.map((c) => c.alpha2));
  * `JPN`, the name `Japan`, the reserved `UK` (→ `GB`).
  */
 export function readCountry(record: InputRecord, log: IssueLog): string | null {
-  const text = record.get('country');
-  if (text === '') return null;
+  const text = readText(record, 'country', log);
+  if (text === null) return null;
   if (ALPHA2.has(text)) return text;
   const hint = countryHint(text);
   log.warning(
@@ -136,8 +137,15 @@ export function readFlag(record: InputRecord, column: string, log: IssueLog): bo
   return undefined;
 }
 
-/** Reads a free-text cell: empty means `null`. */
-export function readText(record: InputRecord, column: string): string | null {
-  const text = record.get(column);
+/** Reads a free-text cell: empty means `null`; control, bidi and zero-width characters are removed with a warning. */
+export function readText(record: InputRecord, column: string, log: IssueLog): string | null {
+  const given = record.get(column);
+  const { text, removed } = stripUnsafe(given);
+  if (removed > 0)
+    log.warning(
+      record.at(column),
+      `${column} held ${removed} control, bidi or zero-width character${removed === 1 ? '' : 's'}; removed, the rest kept`,
+      given,
+    );
   return text === '' ? null : text;
 }

@@ -1,11 +1,13 @@
 /**
  * Checks the rows of the companies table and builds the `Company` list in file order.
- * Rules: the id is non-empty and unique (a duplicate names the row of the first
- * occurrence); the typed cells follow `CELL_RULES`; `name` defaults to the id. Values
+ * Rules: the id is non-empty, unique (a duplicate names the row of the first occurrence)
+ * and a safe identifier (identifier.ts: at most 200 characters, no control, bidi or
+ * zero-width characters); the typed cells follow `CELL_RULES`; `name` defaults to the id. Values
  * stay as given (revenue `null` when absent) — defaults belong to `indexNetwork`.
  */
 import type { Company } from '../model/types.ts';
 import { CELL_RULES, readCell, readCountry, readFlag, readText } from './cells.ts';
+import { idProblem } from './identifier.ts';
 import { quote, type IssueLog } from './issue-log.ts';
 import type { InputRecord } from './table-spec.ts';
 
@@ -26,8 +28,12 @@ export class CompanyRows {
     const { log } = this;
     const id = record.get('id');
     let ok = true;
+    const problem = id === '' ? null : idProblem(id);
     if (id === '') {
       log.error(record.at('id'), 'id is empty; every company needs a unique id', id);
+      ok = false;
+    } else if (problem !== null) {
+      log.error(record.at('id'), `id ${problem}`, id);
       ok = false;
     } else {
       const slot = this.slotOf.get(id);
@@ -55,9 +61,9 @@ export class CompanyRows {
     if (revenue === undefined || focal === undefined) return;
     this.companies.push({
       id,
-      name: readText(record, 'name') ?? id,
+      name: readText(record, 'name', log) ?? id,
       country,
-      industry: readText(record, 'industry'),
+      industry: readText(record, 'industry', log),
       size,
       scsLevel,
       securityScore,

@@ -14,6 +14,7 @@
 import type { ResolvedSupplies } from '../model/index-network.ts';
 import type { Supply } from '../model/types.ts';
 import { CELL_RULES, readCell } from './cells.ts';
+import { idProblem } from './identifier.ts';
 import { quote, type IssueLog } from './issue-log.ts';
 import { checkGroups, INVALID_SHARE, type GroupRows } from './supply-groups.ts';
 import type { InputRecord, TableRows } from './table-spec.ts';
@@ -67,6 +68,11 @@ export class SupplyRows {
       ] as const) {
         if (text === '') log.error(record.at(column), `${column} is empty; ${WHAT[column]}`, '');
       }
+      ok = false;
+    }
+    const problem = commodity === '' ? null : idProblem(commodity);
+    if (problem !== null) {
+      log.error(record.at('commodity'), `commodity ${problem}`, commodity);
       ok = false;
     }
     const u = supplier === '' ? -1 : this.slot(record, 'supplier', supplier);

@@ -5,6 +5,7 @@
  * for random ones whose strings hold commas, quotes, line breaks and non-ASCII text; text
  * that starts like a formula comes back with exactly that one ' in front.
  */
+import { idProblem } from '../../../src/io/identifier.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -196,9 +197,15 @@ const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 const number = (min: number, max: number) =>
   fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((n) => n + 0);
 
+/**
+ * The ids and commodities among `text`: an identifier may not hold a line break, tab or
+ * other control character (identifier.ts; test/unit/io/identifier.test.ts), free text may.
+ */
+const idOf = (text: fc.Arbitrary<string>): fc.Arbitrary<string> => text.filter((s) => idProblem(s) === null);
+
 const companyOf = (text: fc.Arbitrary<string>): fc.Arbitrary<Company> =>
   fc.record({
-    id: text,
+    id: idOf(text),
     name: text,
     country: optional(text),
     industry: optional(text),
@@ -213,7 +220,7 @@ const supplyDraftOf = (text: fc.Arbitrary<string>): fc.Arbitrary<SupplyDraft> =>
   fc.record({
     from: fc.nat(),
     to: fc.nat(),
-    commodity: text,
+    commodity: idOf(text),
     share: optional(number(Number.MIN_VALUE, 1)),
     spend: optional(number(0, 1e12)),
     access: optional(fc.constantFrom(...ACCESS_TYPES)),
