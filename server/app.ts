@@ -31,6 +31,7 @@ import { apiNotFound, errorHandler, type Logger } from './errors.ts';
 import { accessLog, cors, redactingLogger, securityHeaders } from './hardening.ts';
 import { mountRoute, type Route, type RouteContext } from './route.ts';
 import { sectionRoutes } from './routes/analysis.ts';
+import { SCENARIO_LIMITS } from '../src/app/scenario.ts';
 import { companyDetailRoute, companyListRoute } from './routes/companies.ts';
 import { companyEditRoute, supplyEditRoute } from './routes/edits.ts';
 import { graphRoute } from './routes/graph.ts';
@@ -57,6 +58,9 @@ export interface Limits extends RateLimits {
   uploadRows: number;
   /** Largest body PUT /api/network takes, e.g. `20mb`. */
   uploadBytes: string;
+  /** Most saved scenarios, and the largest one (bytes of its JSON). */
+  scenarios: number;
+  scenarioBytes: number;
 }
 
 export interface AppDeps {
@@ -124,9 +128,11 @@ export function resolveLimits(given: Partial<Limits> = {}): Limits {
     windowMs: RATE.windowMs,
     uploadRows: UPLOAD.uploadRows,
     uploadBytes: UPLOAD.uploadBytes,
+    scenarios: SCENARIO_LIMITS.count,
+    scenarioBytes: SCENARIO_LIMITS.bytes,
     ...given,
   };
-  for (const key of ['perToken', 'perAddress', 'windowMs', 'uploadRows'] as const) {
+  for (const key of ['perToken', 'perAddress', 'windowMs', 'uploadRows', 'scenarios', 'scenarioBytes'] as const) {
     if (!Number.isSafeInteger(limits[key]) || limits[key] < 1)
       throw new OptionError(`createApp: limits.${key} must be a whole number ≥ 1, got ${limits[key]}`, 'limits');
   }
@@ -143,7 +149,11 @@ export function createApp(deps: AppDeps): Express {
     cache: deps.cache ?? new AnalysisCache(deps.store, deps.options),
     tokens,
     writes: new WriteLock(),
-    limits: { uploadRows: limits.uploadRows, uploadBytes: limits.uploadBytes },
+    limits: {
+      uploadRows: limits.uploadRows,
+      uploadBytes: limits.uploadBytes,
+      scenarios: { count: limits.scenarios, bytes: limits.scenarioBytes },
+    },
   };
   const guards = { tokens, audit, logger, tokenLimiter: tokenLimiter(limits) };
   const app = express();

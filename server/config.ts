@@ -28,11 +28,13 @@ export const DEFAULTS = {
   perAddress: 1200,
   uploadRows: 200_000,
   uploadMb: 20,
+  scenarios: 100,
+  scenarioMb: 10,
 };
 
 export const USAGE =
   'usage: npm start -- [--data DIR] [--neo4j URI] [--port N] [--host HOST] [--workspace DIR] [--cors ORIGIN[,ORIGIN]] ' +
-  '[--rate-limit-token N] [--rate-limit-address N] [--max-upload-rows N] [--max-upload-mb N]';
+  '[--rate-limit-token N] [--rate-limit-address N] [--max-upload-rows N] [--max-upload-mb N] [--max-scenarios N] [--max-scenario-mb N]';
 
 const count = (max: number) =>
   z.coerce.number().int('must be a whole number').min(1, `must be 1–${max}`).max(max, `must be 1–${max}`);
@@ -68,6 +70,8 @@ const ConfigSchema = z.object({
     perAddress: count(10_000_000),
     uploadRows: count(50_000_000),
     uploadMb: count(2048),
+    scenarios: count(100_000),
+    scenarioMb: count(1024),
   }),
 });
 
@@ -87,6 +91,8 @@ const NAMES: Record<string, string> = {
   'limits.perAddress': '--rate-limit-address / WEAKLINK_RATE_LIMIT_ADDRESS',
   'limits.uploadRows': '--max-upload-rows / WEAKLINK_MAX_UPLOAD_ROWS',
   'limits.uploadMb': '--max-upload-mb / WEAKLINK_MAX_UPLOAD_MB',
+  'limits.scenarios': '--max-scenarios / WEAKLINK_MAX_SCENARIOS',
+  'limits.scenarioMb': '--max-scenario-mb / WEAKLINK_MAX_SCENARIO_MB',
 };
 
 const OPTIONS = [
@@ -100,6 +106,8 @@ const OPTIONS = [
   'rate-limit-address',
   'max-upload-rows',
   'max-upload-mb',
+  'max-scenarios',
+  'max-scenario-mb',
 ] as const;
 
 /** Throws UsageError (one line) for an unknown option or a bad value. */
@@ -137,6 +145,8 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
       perAddress: values['rate-limit-address'] ?? given(env.WEAKLINK_RATE_LIMIT_ADDRESS) ?? DEFAULTS.perAddress,
       uploadRows: values['max-upload-rows'] ?? given(env.WEAKLINK_MAX_UPLOAD_ROWS) ?? DEFAULTS.uploadRows,
       uploadMb: values['max-upload-mb'] ?? given(env.WEAKLINK_MAX_UPLOAD_MB) ?? DEFAULTS.uploadMb,
+      scenarios: values['max-scenarios'] ?? given(env.WEAKLINK_MAX_SCENARIOS) ?? DEFAULTS.scenarios,
+      scenarioMb: values['max-scenario-mb'] ?? given(env.WEAKLINK_MAX_SCENARIO_MB) ?? DEFAULTS.scenarioMb,
     },
   });
   if (!parsed.success) {

@@ -19,6 +19,7 @@ import { UsageError } from '../src/errors.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import type { AnalysisCache } from '../src/app/analysis-cache.ts';
 import type { WriteLock } from './write-lock.ts';
+import type { ScenarioLimits } from '../src/app/scenario.ts';
 
 export const DEFAULTS = {
   bodyLimit: '100kb',
@@ -32,7 +33,7 @@ export interface RouteContext {
   cache: AnalysisCache;
   tokens: TokenStore;
   writes: WriteLock;
-  limits: { uploadRows: number; uploadBytes: string };
+  limits: { uploadRows: number; uploadBytes: string; scenarios: ScenarioLimits };
 }
 
 /** `public` (no token), or the least role a token needs. */

@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   const { tokens, created } = await openTokens(config.workspace);
   const webRoot = await ensureWebBundle();
   const cache = await warmAnalysis(store);
-  const { uploadMb, ...limits } = config.limits;
+  const { uploadMb, scenarioMb, ...limits } = config.limits;
   const app = createApp({
     store,
     cache,
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     logger: consoleLogger,
     accessLog: true,
     cors: config.cors,
-    limits: { ...limits, uploadBytes: `${uploadMb}mb` },
+    limits: { ...limits, uploadBytes: `${uploadMb}mb`, scenarioBytes: scenarioMb * 1024 * 1024 },
     ...(webRoot ? { webRoot } : {}),
   });
   let closing = false;

@@ -102,10 +102,10 @@ export const scenarioSaveRoute = defineRoute({
     'Run a scenario and save it under its name (replacing one of the same name), with who saved it and the network version.',
   body: ScenarioSaveBody,
   response: SavedScenarioSchema,
-  errors: [404, 413, 503],
+  errors: [404, 409, 413, 503],
   change: (out) => ({ scenario: { saved: out.name, version: out.version } }),
-  handle: async ({ body }, { cache, store }, caller) =>
-    saveScenario(await cache.view(), store, body, caller?.name ?? 'unknown'),
+  handle: async ({ body }, { cache, store, limits }, caller) =>
+    saveScenario(await cache.view(), store, body, caller?.name ?? 'unknown', limits.scenarios),
 });
 
 export const scenarioCompareRoute = defineRoute({

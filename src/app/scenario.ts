@@ -11,7 +11,7 @@
  *   const { scenario, whatIf } = await runScenario(view, { hit: ['castco'], days: 10 });
  */
 import { runAnalysis } from '../analysis/analyze.ts';
-import { NotFoundError } from '../errors.ts';
+import { ConflictError, NotFoundError, PayloadTooLargeError } from '../errors.ts';
 import { simulateScenario } from '../analysis/scenario.ts';
 import { applyWhatIfs, compareAnalyses, type AnalysisComparison } from '../analysis/what-if.ts';
 import type { WhatIf } from '../model/scenario.ts';
@@ -146,13 +146,39 @@ export function compareScenarios(a: SavedScenarioRecord, b: SavedScenarioRecord)
   };
 }
 
-/** Runs a scenario and saves it under its name (replacing one of the same name), with who saved it and the version. */
+/** How many scenarios a workspace keeps, and how large one may be (bytes of its JSON). */
+export interface ScenarioLimits {
+  count: number;
+  bytes: number;
+}
+
+/**
+ * The defaults: 100 scenarios of at most 10 MB each (a 30-day scenario on a 100,000-company
+ * network takes about 3 MB). An assumption, to keep the workspace and each save small;
+ * `--max-scenarios` and `--max-scenario-mb` change them.
+ */
+export const SCENARIO_LIMITS: Readonly<ScenarioLimits> = Object.freeze({ count: 100, bytes: 10 * 1024 * 1024 });
+
+const size = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
+
+/**
+ * Runs a scenario and saves it under its name (replacing one of the same name), with who
+ * saved it and the version — within the limits: a new name beyond `count` scenarios is a
+ * ConflictError, a result over `bytes` a PayloadTooLargeError, each saying what to do.
+ */
 export async function saveScenario(
   view: NetworkView,
-  store: Pick<GraphStore, 'saveScenario'>,
+  store: Pick<GraphStore, 'saveScenario' | 'listScenarios'>,
   input: ScenarioInput & { name: string },
   by: string,
+  limits: ScenarioLimits = SCENARIO_LIMITS,
 ): Promise<SavedScenarioRecord> {
+  const saved = await store.listScenarios();
+  if (saved.length >= limits.count && !saved.some((s) => s.name === input.name))
+    throw new ConflictError(
+      `This workspace keeps at most ${limits.count} saved scenarios (--max-scenarios) and has ${saved.length}; delete one (DELETE /api/scenarios/{name}) or save over one of the same name.`,
+    );
   const { scenario } = await runScenario(view, input);
   const record: SavedScenarioRecord = {
     name: input.name,
@@ -164,6 +190,11 @@ export async function saveScenario(
     version: view.version,
     result: scenario,
   };
+  const bytes = Buffer.byteLength(JSON.stringify(record));
+  if (bytes > limits.bytes)
+    throw new PayloadTooLargeError(
+      `The scenario is ${size(bytes)}; this workspace keeps scenarios of at most ${size(limits.bytes)} (--max-scenario-mb). Hit fewer companies or run fewer days, or raise the limit.`,
+    );
   await store.saveScenario(record);
   return record;
 }

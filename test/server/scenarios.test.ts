@@ -608,6 +608,49 @@ describe('scenario, risk, plan and executive over data/sample', () => {
   });
 });
 
+describe('limits on saved scenarios (issue 13, F14)', () => {
+  it('refuses a new name beyond the count (409) and a result beyond the size (413), saying what to do; saving over a name is fine', async () => {
+    const network = (await readNetwork(path.resolve('data/sample'))).network;
+    const small = { hit: ['ota-springs'], days: 3 };
+    const large = { hit: ['hikone-chemical', 'ohio-fiber', 'cascadia-cloud'], days: 365 };
+    // The sizes of the two, saved without limits, put the size limit between them.
+    const free = await serveNetwork(network);
+    const sizeOf = async (body: object): Promise<number> =>
+      Buffer.byteLength(
+        (
+          await post(free.url, '/api/scenarios', { name: 'x', ...body }, 'application/json', {
+            token: free.auth.analyst,
+          })
+        ).text,
+      );
+    const [smallBytes, largeBytes] = [await sizeOf(small), await sizeOf(large)];
+    await free.close();
+    expect(largeBytes).toBeGreaterThan(2 * smallBytes);
+    const limited = await serveNetwork(network, {
+      limits: { scenarios: 2, scenarioBytes: Math.round((smallBytes + largeBytes) / 2) },
+    });
+    try {
+      const save = (name: string, hit: string[], days = 3) =>
+        post(limited.url, '/api/scenarios', { name, hit, days }, 'application/json', { token: limited.auth.analyst });
+      expect((await save('one', ['ota-springs'])).status).toBe(200);
+      expect((await save('two', ['ota-springs'])).status).toBe(200);
+      const third = await save('three', ['ota-springs']);
+      expect(third.status).toBe(409);
+      expect(third.text).toMatch(/at most 2 saved scenarios \(--max-scenarios\) and has 2; delete one/);
+      expect((await save('two', ['seto-alloy'])).status).toBe(200);
+      const big = await save('one', ['hikone-chemical', 'ohio-fiber', 'cascadia-cloud'], 365);
+      expect(big.status).toBe(413);
+      expect(big.text).toMatch(
+        /The scenario is \d+ kB; this workspace keeps scenarios of at most \d+ kB \(--max-scenario-mb\)/,
+      );
+      const list = (await get<Api.SavedScenarioList>(limited.url, '/api/scenarios')).body;
+      expect(list.items.map((x) => x.name).sort()).toEqual(['one', 'two']);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('saved scenarios across a server restart', () => {
   it('a scenario saved before the restart is listed after it (memory store on the same workspace)', async () => {
     const workspace = mkdtempSync(path.join(tmpdir(), 'weaklink-restart-'));
