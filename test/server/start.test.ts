@@ -47,7 +47,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       workspace: '.weaklink',
       cors: [],
-      limits: { perToken: 600, perAddress: 1200, uploadRows: 200_000, uploadMb: 20 },
+      limits: { perToken: 600, perAddress: 1200, uploadRows: 200_000, uploadMb: 20, scenarios: 100, scenarioMb: 10 },
     });
   });
 
@@ -66,6 +66,8 @@ describe('loadConfig', () => {
       WEAKLINK_RATE_LIMIT_ADDRESS: '200',
       WEAKLINK_MAX_UPLOAD_ROWS: '1000',
       WEAKLINK_MAX_UPLOAD_MB: '5',
+      WEAKLINK_MAX_SCENARIOS: '12',
+      WEAKLINK_MAX_SCENARIO_MB: '3',
     };
     expect(loadConfig([], env)).toEqual({
       data: 'nets/a',
@@ -75,7 +77,7 @@ describe('loadConfig', () => {
       neo4j: { uri: 'bolt://db:7687', user: 'u', password: 'p', database: 'weak' },
       workspace: '/srv/ws',
       cors: ['https://risk.example.com', 'http://localhost:5173'],
-      limits: { perToken: 100, perAddress: 200, uploadRows: 1000, uploadMb: 5 },
+      limits: { perToken: 100, perAddress: 200, uploadRows: 1000, uploadMb: 5, scenarios: 12, scenarioMb: 3 },
     });
     expect(
       loadConfig(
@@ -96,6 +98,8 @@ describe('loadConfig', () => {
           '7',
           '--max-upload-mb',
           '1',
+          '--max-scenarios',
+          '5',
         ],
         env,
       ),
@@ -106,7 +110,7 @@ describe('loadConfig', () => {
       neo4j: { uri: 'neo4j+s://x:7687' },
       workspace: 'w',
       cors: ['https://b.example'],
-      limits: { perToken: 7, perAddress: 200, uploadRows: 1000, uploadMb: 1 },
+      limits: { perToken: 7, perAddress: 200, uploadRows: 1000, uploadMb: 1, scenarios: 5, scenarioMb: 3 },
     });
   });
 });
