@@ -102,7 +102,6 @@ function newestSource(dir: string): number {
  */
 export async function openTokens(workspace: string): Promise<{ tokens: TokenStore; created?: string }> {
   const tokens = await TokenStore.open(workspace);
-  if (tokens.recovered) console.warn(`weaklink: warning: ${tokens.recovered}`);
   if (tokens.list().length > 0) {
     if (tokens.list().every((t) => t.revoked !== null))
       say(

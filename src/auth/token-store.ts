@@ -14,17 +14,24 @@
  * instant: there is no lock between processes). A running server notices a change made
  * by the CLI (a revocation) within `reloadIntervalMs`.
  *
+ * It fails closed. A revocation takes effect in this process at once, before it is
+ * written; when it cannot be written (a full disk) it is refused with a
+ * StoreUnavailableError, and the token stays refused here anyway. A damaged or missing
+ * `tokens.json` (with a backup beside it) stops `open` with a message saying what to do:
+ * the backup is never read in its place, since a token revoked in the last change would
+ * be valid again.
+ *
  * @example
  *   const tokens = await TokenStore.open('.weaklink');
  *   const { token } = await tokens.create('ci-reader', 'viewer'); // print once
  *   await tokens.verify(token); // → { status: 'ok', caller: { name: 'ci-reader', role: 'viewer' } }
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { NotFoundError, UsageError, WeaklinkError } from '../errors.ts';
-import { readWithBackup, writeFileAtomic } from '../io/atomic-file.ts';
+import { NotFoundError, StoreUnavailableError, UsageError, WeaklinkError } from '../errors.ts';
+import { DEFAULTS as FILES, writeFileAtomic } from '../io/atomic-file.ts';
 import { ROLES, type Role } from './roles.ts';
 
 export const DEFAULTS = {
@@ -93,8 +100,8 @@ export class TokenStore {
   #checkedAt = 0;
   #refreshing: Promise<void> | undefined;
   #writing: Promise<unknown> = Promise.resolve();
-  /** Set when the file was unreadable and its backup was used. */
-  recovered: string | undefined;
+  /** Names revoked in this process: refused at once, whether or not the revocation could be written. */
+  readonly #disabled = new Set<string>();
 
   private constructor(
     readonly dir: string,
@@ -139,11 +146,21 @@ export class TokenStore {
 
   /** Revokes the token named `name` (revoking twice keeps the first time). Throws NotFoundError for an unknown name. */
   async revoke(name: string, now = new Date()): Promise<TokenRecord> {
-    await this.#change((tokens) => {
-      if (!tokens.some((t) => t.name === name))
-        throw new NotFoundError(`no token named "${name.slice(0, 80)}"; weaklink token list shows them`, name);
-      return tokens.map((t) => (t.name === name && t.revoked === null ? { ...t, revoked: now.toISOString() } : t));
-    });
+    // Fail closed: refused here from now on, even if the file cannot be written.
+    if (this.#tokens.some((t) => t.name === name)) this.#disabled.add(name);
+    try {
+      await this.#change((tokens) => {
+        if (!tokens.some((t) => t.name === name))
+          throw new NotFoundError(`no token named "${name.slice(0, 80)}"; weaklink token list shows them`, name);
+        return tokens.map((t) => (t.name === name && t.revoked === null ? { ...t, revoked: now.toISOString() } : t));
+      });
+    } catch (error) {
+      if (error instanceof WeaklinkError) throw error;
+      throw new StoreUnavailableError(
+        `the revocation of "${name}" could not be saved (${error instanceof Error ? error.message : String(error)}); ` +
+          `the token is refused by this process until it restarts — free the disk and revoke it again`,
+      );
+    }
     return this.list().find((t) => t.name === name)!;
   }
 
@@ -159,7 +176,7 @@ export class TokenStore {
     }
     const found = this.#tokens[match];
     if (found === undefined) return { status: 'unknown' };
-    if (found.revoked !== null) return { status: 'revoked', name: found.name };
+    if (found.revoked !== null || this.#disabled.has(found.name)) return { status: 'revoked', name: found.name };
     return { status: 'ok', caller: { name: found.name, role: found.role } };
   }
 
@@ -195,22 +212,35 @@ export class TokenStore {
 
   async #reload(): Promise<void> {
     const stamp = await fileStamp(this.file);
-    let read;
-    try {
-      read = await readWithBackup(this.file, (text) => FileSchema.parse(JSON.parse(text)));
-    } catch (error) {
-      throw new WeaklinkError(
-        `the token file cannot be read: ${error instanceof Error ? error.message : String(error)}; restore ${this.file} or remove it and create tokens anew`,
-      );
-    }
-    this.recovered =
-      read.from === 'backup'
-        ? `${read.problem ?? this.file}; using its backup (tokens revoked after the backup was made may be valid again: check weaklink token list)`
-        : undefined;
-    this.#tokens = read.value?.tokens ?? [];
+    this.#tokens = await readTokens(this.file);
     this.#hashes = this.#tokens.map((t) => Buffer.from(t.sha256, 'hex'));
     this.#stamp = stamp;
     this.#checkedAt = Date.now();
+  }
+}
+
+/** The tokens of `file`; none when neither it nor its backup exists; a WeaklinkError saying what to do when it is damaged or gone. */
+async function readTokens(file: string): Promise<Stored[]> {
+  const backup = file + FILES.backupSuffix;
+  const restore =
+    `weaklink will not guess which tokens are valid. Restore ${file} from a copy you trust ` +
+    `(${backup} holds the version before the last change, but a token revoked in that change would be valid again), ` +
+    `or remove both files and create tokens anew with weaklink token create`;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new WeaklinkError(`the token file ${file} cannot be read (${(error as Error).message}); ${restore}`);
+    if ((await fileStamp(backup)) !== 'missing')
+      throw new WeaklinkError(`the token file ${file} is missing; ${restore}`);
+    return [];
+  }
+  try {
+    return FileSchema.parse(JSON.parse(text)).tokens;
+  } catch (error) {
+    const why = error instanceof z.ZodError ? 'not a weaklink token file' : (error as Error).message;
+    throw new WeaklinkError(`the token file ${file} is damaged (${why}); ${restore}`);
   }
 }
 

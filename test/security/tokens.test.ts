@@ -6,7 +6,7 @@
  * version, which is used when the file itself is damaged; the CLI prints a token once
  * and lists tokens without them.
  */
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { hashToken, TokenStore, TOKEN_PATTERN, workspaceDir } from '../../src/auth/token-store.ts';
 import { main } from '../../src/cli/main.ts';
 import type { Io } from '../../src/cli/io.ts';
-import { NotFoundError, UsageError, WeaklinkError } from '../../src/errors.ts';
+import { NotFoundError, StoreUnavailableError, UsageError } from '../../src/errors.ts';
 
 const workspace = (): string => join(mkdtempSync(join(tmpdir(), 'weaklink-tokens-')), 'ws');
 
@@ -81,21 +81,38 @@ describe('TokenStore', () => {
     expect(server.list().map((t) => t.name)).toEqual(['shared', 'added-by-cli', 'after']);
   });
 
-  it('TokenStore keeps the previous file as tokens.json.bak, and reads it when tokens.json is damaged', async () => {
+  it('TokenStore keeps the previous file as tokens.json.bak, but a damaged or missing tokens.json stops it: the backup would bring a revoked token back (F9)', async () => {
     const dir = workspace();
     const tokens = await TokenStore.open(dir);
     const { token: first } = await tokens.create('one', 'viewer');
-    await tokens.create('two', 'viewer');
+    await tokens.revoke('one');
     expect(
-      JSON.parse(readFileSync(join(dir, 'tokens.json.bak'), 'utf8')).tokens.map((t: { name: string }) => t.name),
-    ).toEqual(['one']);
+      JSON.parse(readFileSync(join(dir, 'tokens.json.bak'), 'utf8')).tokens.map(
+        (t: { name: string; revoked: string | null }) => [t.name, t.revoked],
+      ),
+    ).toEqual([['one', null]]);
     writeFileSync(join(dir, 'tokens.json'), '{"format": "weaklink-tok');
-    const recovered = await TokenStore.open(dir);
-    expect(recovered.recovered).toMatch(/tokens\.json cannot be read .*; using its backup/);
-    expect(recovered.list().map((t) => t.name)).toEqual(['one']);
-    expect((await recovered.verify(first)).status).toBe('ok');
-    writeFileSync(join(dir, 'tokens.json.bak'), 'null');
-    await expect(TokenStore.open(dir)).rejects.toThrow(WeaklinkError);
+    await expect(TokenStore.open(dir)).rejects.toThrow(
+      /tokens\.json is damaged .*; weaklink will not guess which tokens are valid\. Restore .* or remove both files and create tokens anew/,
+    );
+    rmSync(join(dir, 'tokens.json'));
+    await expect(TokenStore.open(dir)).rejects.toThrow(/tokens\.json is missing; weaklink will not guess/);
+    // The running store keeps refusing the revoked token, whatever happened to the file.
+    expect((await tokens.verify(first)).status).toBe('revoked');
+  });
+
+  it('a revocation that cannot be written is refused (503) and the token is refused in this process anyway (F9)', async () => {
+    const dir = workspace();
+    const tokens = await TokenStore.open(dir);
+    const { token } = await tokens.create('doomed', 'admin');
+    // Every later write fails: the backup's place is taken by a non-empty directory.
+    rmSync(join(dir, 'tokens.json.bak'), { force: true });
+    mkdirSync(join(dir, 'tokens.json.bak', 'blocker'), { recursive: true });
+    await expect(tokens.revoke('doomed')).rejects.toThrow(StoreUnavailableError);
+    await expect(tokens.revoke('doomed')).rejects.toThrow(
+      /could not be saved .*refused by this process until it restarts/,
+    );
+    expect((await tokens.verify(token)).status).toBe('revoked');
   });
 
   it('TokenStore serialises concurrent changes and removes temporaries of dead writers', async () => {

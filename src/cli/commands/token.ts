@@ -17,7 +17,6 @@ const workspaceOption = (): Option =>
 
 async function open(io: Io, workspace: string | undefined): Promise<TokenStore> {
   const store = await TokenStore.open(workspaceDir(workspace));
-  if (store.recovered) io.err(`weaklink: warning: ${store.recovered}\n`);
   return store;
 }
 
