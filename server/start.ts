@@ -4,8 +4,10 @@
  * loaded from `--data` (default data/sample), keeping saved scenarios in the workspace's
  * scenarios.json, or Neo4j with `--neo4j` (loaded from `--data` only when one is given;
  * scenarios in the database) — opens the workspace's tokens (creating a local
- * admin token when the workspace has none, printed once in the URL's fragment
- * `#token=…`, which browsers never send to a server), builds the web bundle when it is
+ * admin token when the workspace has none: its login link, with the token in the URL's
+ * fragment `#token=…` (which browsers never send to a server), goes to the owner-only
+ * file `<workspace>/admin-login.url`, and is printed only when standard output is a
+ * terminal), builds the web bundle when it is
  * missing or older than web/, listens (on 127.0.0.1 unless `--host` says otherwise,
  * with a warning then), and on SIGINT/SIGTERM stops accepting connections, lets requests
  * in flight finish (answering them with `Connection: close`), and closes the store.
@@ -14,6 +16,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { chmod, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,6 +34,8 @@ export const DEFAULTS = {
   shutdownGraceMs: 10_000,
   /** Name of the admin token created when the workspace has none. */
   localAdmin: 'local-admin',
+  /** The file (in the workspace, owner-only) that holds the new admin token's login link. */
+  loginFile: 'admin-login.url',
   /** How long a Neo4j read retries before the API answers 503 (the driver's default is 15 s per transaction). */
   neo4jRetryMs: 5_000,
 };
@@ -167,11 +172,20 @@ async function main(): Promise<void> {
   }
   if (config.cors.length > 0) say(`browsers may call the API from ${config.cors.join(', ')} (CORS)`);
   const url = `http://${host}:${port}`;
-  say(
-    created === undefined
-      ? `serving ${label} at ${url} (open ${url}/#token=YOUR_TOKEN; tokens: npx weaklink token list)`
-      : `serving ${label} at ${url}/#token=${created}`,
-  );
+  if (created === undefined) {
+    say(`serving ${label} at ${url} (open ${url}/#token=YOUR_TOKEN; tokens: npx weaklink token list)`);
+  } else {
+    // The new admin token's link goes to an owner-only file; the link itself is printed only to
+    // a terminal, never to a log that standard output may be going to.
+    const loginFile = join(config.workspace, DEFAULTS.loginFile);
+    await writeFile(loginFile, `${url}/#token=${created}\n`, { mode: 0o600 });
+    await chmod(loginFile, 0o600);
+    say(
+      process.stdout.isTTY
+        ? `serving ${label} at ${url}/#token=${created} (the link is also in ${loginFile}, readable only by you)`
+        : `serving ${label} at ${url}; the admin login link is in ${loginFile} (readable only by you; open it from there)`,
+    );
+  }
 
   const shutdown = (signal: string): void => {
     if (closing) {

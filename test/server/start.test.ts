@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,7 +121,7 @@ const START = resolve('server/start.ts');
 /** Runs start.ts in `cwd` (default a new empty folder, so no web/ bundle is built); resolves with its exit. */
 function startServer(
   args: string[],
-  onLine?: (line: string, child: ReturnType<typeof spawn>) => void,
+  onLine?: (line: string, child: ReturnType<typeof spawn>, cwd: string) => void,
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<{ code: number | null; out: string; err: string; cwd: string }> {
   const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'weaklink-start-'));
@@ -144,17 +144,27 @@ function startServer(
     out += chunk.toString();
     const lines = (partial + chunk.toString()).split('\n');
     partial = lines.pop() ?? '';
-    for (const line of lines) if (line) onLine?.(line, child);
+    for (const line of lines) if (line) onLine?.(line, child, cwd);
   });
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   // 'close', not 'exit': the output pipes may still hold data when the process exits.
   return new Promise((done) => child.on('close', (code) => done({ code, out, err, cwd })));
 }
 
-/** The base URL (127.0.0.1) and token of a "serving … at http://localhost:N/#token=…" line. */
-function servingLine(line: string): { label: string; base: string; token: string | undefined } | null {
-  const m = /serving (.+) at (http:\/\/localhost:\d+)(?:\/#token=(wl_[A-Za-z0-9_-]+))?/.exec(line);
-  return m ? { label: m[1]!, base: m[2]!.replace('localhost', '127.0.0.1'), token: m[3] } : null;
+/**
+ * The base URL (127.0.0.1) of a "serving … at http://localhost:N" line, and the token of
+ * the login link when the line names the file holding it (read relative to `cwd`).
+ */
+function servingLine(
+  line: string,
+  cwd?: string,
+): { label: string; base: string; token: string | undefined; loginFile: string | undefined } | null {
+  const m = /serving (.+?) at (http:\/\/localhost:\d+)(?:\/#token=(wl_[A-Za-z0-9_-]+))?/.exec(line);
+  if (!m) return null;
+  const loginFile = /the admin login link is in (\S+) \(readable only by you/.exec(line)?.[1];
+  const link = loginFile && cwd ? readFileSync(join(cwd, loginFile), 'utf8') : '';
+  const token = m[3] ?? /#token=(wl_[A-Za-z0-9_-]+)/.exec(link)?.[1];
+  return { label: m[1]!.replace(/;.*$/, ''), base: m[2]!.replace('localhost', '127.0.0.1'), token, loginFile };
 }
 
 /** POSTs `body` in two halves, calling `between` after the first has reached the server. */
@@ -208,10 +218,12 @@ describe('server/start.ts', () => {
     let summary: unknown;
     let without = 0;
     let token = '';
-    const result = await startServer(['--data', dir, '--port', '0'], (line, child) => {
-      const serving = servingLine(line);
+    let loginFile: string | undefined;
+    const result = await startServer(['--data', dir, '--port', '0'], (line, child, cwd) => {
+      const serving = servingLine(line, cwd);
       if (!serving) return;
       expect(serving.label).toBe(dir);
+      loginFile = serving.loginFile;
       token = serving.token ?? '';
       void Promise.all([
         get(serving.base, '/api/summary', { token }),
@@ -230,7 +242,13 @@ describe('server/start.ts', () => {
     expect(result.out).toMatch(/created the admin token "local-admin" in \.weaklink\/tokens\.json/);
     expect(result.out).toMatch(/GET \/api\/summary 200 [\d.]+ ms local-admin/);
     expect(result.out).toMatch(/GET \/api\/summary 401 [\d.]+ ms -/);
-    expect(result.out.split(token)).toHaveLength(2); // printed once, in the URL, and logged nowhere else
+    // Standard output is not a terminal here: the link is in an owner-only file, never printed or logged.
+    expect(result.out.split(token)).toHaveLength(1);
+    expect(loginFile).toBe('.weaklink/admin-login.url');
+    expect(statSync(join(result.cwd, loginFile!)).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(result.cwd, loginFile!), 'utf8')).toMatch(
+      new RegExp(`^http://localhost:\\d+/#token=${token}\n$`),
+    );
     expect(result.out).toMatch(/SIGTERM: finishing requests in flight/);
     expect(result.out).toMatch(/stopped/);
   });
@@ -248,7 +266,7 @@ describe('server/start.ts', () => {
       { cwd: first.cwd },
     );
     expect(second.code).toBe(0);
-    const serving = lines.map(servingLine).find((s) => s !== null)!;
+    const serving = lines.map((line) => servingLine(line)).find((s) => s !== null)!;
     expect(serving.token).toBeUndefined();
     expect(lines.join('\n')).toMatch(
       /\(open http:\/\/localhost:\d+\/#token=YOUR_TOKEN; tokens: npx weaklink token list\)/,
@@ -260,8 +278,8 @@ describe('server/start.ts', () => {
     const dir = networkFolder('id,focal\noem,true\nsup,\n', 'supplier,buyer,commodity\nsup,oem,parts\n');
     let inFlight: Promise<{ status: number; text: string }> | undefined;
     let late: Promise<unknown> | undefined;
-    const result = await startServer(['--data', dir, '--port', '0'], (line, child) => {
-      const serving = servingLine(line);
+    const result = await startServer(['--data', dir, '--port', '0'], (line, child, cwd) => {
+      const serving = servingLine(line, cwd);
       if (!serving) return;
       inFlight = slowPost(
         serving.base,
