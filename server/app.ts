@@ -155,7 +155,12 @@ export function createApp(deps: AppDeps): Express {
       scenarios: { count: limits.scenarios, bytes: limits.scenarioBytes },
     },
   };
-  const guards = { tokens, audit, logger, tokenLimiter: tokenLimiter(limits) };
+  const guards = {
+    tokens,
+    audit,
+    logger,
+    tokenLimiter: tokenLimiter(limits),
+  };
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());

@@ -123,13 +123,26 @@ export function tokenLimiter(limits: RateLimits): RequestHandler {
   });
 }
 
-/** Appends one audit line when the answer to a write has been sent. */
+export const AUDIT = {
+  /** Longest path an audit line keeps (longer ones are cut, marked with …). */
+  maxPath: 300,
+};
+
+/** The path as the audit log keeps it: secrets redacted, at most AUDIT.maxPath characters. */
+function auditPath(url: string): string {
+  const path = redactUrl(url);
+  return path.length > AUDIT.maxPath ? `${path.slice(0, AUDIT.maxPath)}…` : path;
+}
+
+/** Appends one audit line when the answer to a write has been sent (writes without a valid token: summed per address). */
 export function auditHook(audit: AuditLog, logger: Logger): RequestHandler {
   return (req, res, next) => {
     const method = req.method;
-    const path = redactUrl(req.originalUrl);
+    const path = auditPath(req.originalUrl);
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     res.on('finish', () => {
       const caller = callerOf(res.locals);
+      if (caller === null && res.statusCode === 401) return audit.refused(address);
       const change = res.statusCode < 300 ? ((res.locals.change as unknown) ?? null) : null;
       audit
         .append({
@@ -140,6 +153,7 @@ export function auditHook(audit: AuditLog, logger: Logger): RequestHandler {
           path,
           status: res.statusCode,
           change,
+          address,
         })
         .catch((error: unknown) => logger.error(`audit log: cannot write ${audit.file}`, error));
     });

@@ -2,6 +2,9 @@
  * AuditLog: one JSON line per write request to the API, appended to
  * `<workspace>/audit.log` — when, which token (its name, never the token), its role, the
  * method and path, the status answered, and what changed (null when nothing did).
+ * Writes refused for want of a valid token are not written one by one: `refused(address)`
+ * sums them per client address and writes one summary line per address and minute
+ * (`refused`, `since`), so nobody without a token can grow the log faster than that.
  * Appends are serialised, so lines never interleave; each is a single `appendFile`
  * (O_APPEND), so a crash can at worst cut the last line short.
  *
@@ -26,12 +29,58 @@ export interface AuditEntry {
   status: number;
   /** What the request changed; null when it changed nothing (refused or failed). */
   change: unknown;
+  /** The client's address. */
+  address?: string;
+  /** A summary line: how many writes without a valid token came from `address` since `since`. */
+  refused?: number;
+  since?: string;
 }
+
+export const AUDIT_DEFAULTS = {
+  /** Refused writes are summed per address over this window: one line each. */
+  refusedWindowMs: 60_000,
+  /** Addresses tracked at once; beyond them the refusals are summed under "*". */
+  maxAddresses: 10_000,
+};
 
 export class AuditLog {
   #tail: Promise<void> = Promise.resolve();
+  readonly #refused = new Map<string, { count: number; since: string }>();
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly refusedWindowMs = AUDIT_DEFAULTS.refusedWindowMs,
+  ) {}
+
+  /** Counts a write refused for want of a valid token from `address`; its summary line follows within the window. */
+  refused(address: string): void {
+    const key = this.#refused.has(address) || this.#refused.size < AUDIT_DEFAULTS.maxAddresses ? address : '*';
+    const seen = this.#refused.get(key);
+    if (seen) {
+      seen.count++;
+      return;
+    }
+    this.#refused.set(key, { count: 1, since: new Date().toISOString() });
+    setTimeout(() => void this.#summarise(key).catch(() => {}), this.refusedWindowMs).unref();
+  }
+
+  #summarise(key: string): Promise<void> {
+    const seen = this.#refused.get(key);
+    if (!seen) return Promise.resolve();
+    this.#refused.delete(key);
+    return this.append({
+      time: new Date().toISOString(),
+      token: null,
+      role: null,
+      method: '*',
+      path: '*',
+      status: 401,
+      change: null,
+      address: key,
+      refused: seen.count,
+      since: seen.since,
+    });
+  }
 
   /** Appends one line; resolves once it is written. */
   append(entry: AuditEntry): Promise<void> {
@@ -45,8 +94,9 @@ export class AuditLog {
     return write;
   }
 
-  /** Resolves when every append so far is written. */
+  /** Writes the pending summaries of refused writes, and resolves when every append so far is written. */
   flush(): Promise<void> {
+    for (const key of [...this.#refused.keys()]) void this.#summarise(key).catch(() => {});
     return this.#tail;
   }
 }

@@ -179,6 +179,35 @@ describe('body limits', () => {
 });
 
 describe('logs', () => {
+  it('writes without a valid token cannot grow the audit log: one summary line per address, paths capped (F6)', async () => {
+    const s = await app({ limits: { perAddress: 10_000 } });
+    try {
+      const long = 'x'.repeat(10_000);
+      for (let i = 0; i < 300; i++)
+        await send('PATCH', s.url, `/api/companies/${long}${i}`, { version: 'v', scsLevel: 1 }, { token: null });
+      await send('PATCH', s.url, `/api/companies/${long}`, { version: 'v', scsLevel: 1 }, { token: s.auth.analyst });
+      await s.auth.audit.flush();
+      const text = await readFile(join(s.auth.dir, 'audit.log'), 'utf8');
+      const lines = text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines).toHaveLength(2);
+      const summary = lines.find((l) => l['refused'] !== undefined)!;
+      expect(summary).toMatchObject({
+        token: null,
+        status: 401,
+        refused: 300,
+        address: expect.stringMatching(/127\.0\.0\.1/),
+      });
+      const write = lines.find((l) => l['token'] === 'analyst-1')!;
+      expect((write['path'] as string).length).toBeLessThanOrEqual(301);
+      expect(text.length).toBeLessThan(2_000);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('the audit log and the access log keep no token sent in a write query string, of any shape (F7)', async () => {
     const s = await app({ accessLog: true });
     try {

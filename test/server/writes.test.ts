@@ -479,8 +479,11 @@ describe('the audit log', () => {
       { token: 'analyst-1', role: 'analyst', method: 'PATCH', path: '/api/companies/castco', status: 200 },
       { token: 'analyst-1', role: 'analyst', method: 'PATCH', path: '/api/companies/castco', status: 409 },
       { token: 'viewer-1', role: 'viewer', method: 'PUT', path: '/api/network', status: 403 },
-      { token: null, role: null, method: 'PUT', path: '/api/network', status: 401 },
+      // Writes without a valid token: one summary line per address (F6), not the request.
+      { token: null, role: null, method: '*', path: '*', status: 401 },
     ]);
+    expect(lines[3]).toMatchObject({ refused: 1, address: expect.stringMatching(/127\.0\.0\.1/) });
+    expect(lines[0]!.address).toMatch(/127\.0\.0\.1/);
     expect(lines[0]!.change).toEqual({
       company: 'castco',
       from: { scsLevel: null, securityScore: 62 },
