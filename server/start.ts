@@ -21,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TokenStore } from '../src/auth/token-store.ts';
+import { terminateWorkers } from '../src/analysis-runtime/workers.ts';
 import { failureReport, formatIssue } from '../src/errors.ts';
 import { readNetwork } from '../src/io/read-network.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
@@ -187,24 +188,35 @@ async function main(): Promise<void> {
     );
   }
 
+  const graceMs = Number(process.env['WEAKLINK_SHUTDOWN_MS']) || DEFAULTS.shutdownGraceMs;
+  let finished = false;
+  /** Ends the worker threads (their jobs are cancelled), closes the store and exits. */
+  const finish = async (): Promise<void> => {
+    if (finished) return;
+    finished = true;
+    const ended = await terminateWorkers();
+    await store
+      .close()
+      .catch((error: unknown) =>
+        console.error(`weaklink: closing the store failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    say(`stopped${ended > 0 ? ` (${ended} worker thread${ended === 1 ? '' : 's'} cancelled)` : ''}`);
+    process.exit(0);
+  };
   const shutdown = (signal: string): void => {
     if (closing) {
       say(`${signal} again: exiting now`);
       process.exit(1);
     }
     closing = true;
-    say(`${signal}: finishing requests in flight, then closing`);
-    server.close(() => {
-      store.close().then(
-        () => say('stopped'),
-        (error: unknown) =>
-          console.error(
-            `weaklink: closing the store failed: ${error instanceof Error ? error.message : String(error)}`,
-          ),
-      );
-    });
+    say(`${signal}: finishing requests in flight (at most ${graceMs / 1000} s), then closing`);
+    server.close(() => void finish());
     server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), DEFAULTS.shutdownGraceMs).unref();
+    setTimeout(() => {
+      say(`${graceMs / 1000} s passed: cancelling the work still running`);
+      server.closeAllConnections();
+      void finish();
+    }, graceMs).unref();
   };
   process.on('SIGINT', () => shutdown('SIGINT')).on('SIGTERM', () => shutdown('SIGTERM'));
 }

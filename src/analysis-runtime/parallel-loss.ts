@@ -11,9 +11,10 @@
  * @example
  *   const dist = await parallelMonteCarloAnnualLoss(model, { runs: 100_000, seed: 7, onProgress: (d, t) => log(d, t) });
  */
+import { startWorker } from './workers.ts';
+import type { Worker } from 'node:worker_threads';
 import { OptionError } from '../errors.ts';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import {
   ANNUAL_LOSS_DEFAULTS,
   checkRunRange,
@@ -76,7 +77,7 @@ export async function parallelMonteCarloAnnualLoss(
         if (chunk !== undefined) worker.postMessage(chunk);
       };
       for (let w = 0; w < Math.min(workers, chunks.length); w++) {
-        const worker = new Worker(ENTRY, { workerData: data });
+        const worker = startWorker(ENTRY, { workerData: data });
         pool.push(worker);
         worker.on('message', (reply: LossWorkerReply) => {
           if (reply === 'ready') return dispatch(worker);

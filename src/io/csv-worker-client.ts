@@ -5,7 +5,7 @@
  * cores. Used for large files, where it saves the parse time; a small file is cheaper
  * to read on this thread than to start a worker for.
  */
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../analysis-runtime/workers.ts';
 import type { CsvReceiver } from './csv-records.ts';
 import type { CsvWorkerData, CsvWorkerMessage } from './csv-worker.ts';
 
@@ -23,7 +23,7 @@ export function readCsvInWorker(
   onBytes?: (bytesRead: number) => void,
 ): Promise<void> {
   const data: CsvWorkerData = { path, batchChars: DEFAULTS.batchChars, maxInFlight: DEFAULTS.maxInFlight };
-  const worker = new Worker(ENTRY, { workerData: data });
+  const worker = startWorker(ENTRY, { workerData: data });
   return new Promise<void>((resolve, reject) => {
     let settled = false;
     const settle = (error?: Error): void => {

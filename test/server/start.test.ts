@@ -306,6 +306,41 @@ describe('server/start.ts', () => {
     expect(result.out).toMatch(/stopped/);
   });
 
+  it('on SIGTERM, cancels what is still running after the deadline (WEAKLINK_SHUTDOWN_MS) and exits 0 (F3)', async () => {
+    const dir = networkFolder('id,focal\noem,true\nsup,\n', 'supplier,buyer,commodity\nsup,oem,parts\n');
+    const started = Date.now();
+    let signalled = 0;
+    const result = await startServer(
+      ['--data', dir, '--port', '0'],
+      (line, child, cwd) => {
+        const serving = servingLine(line, cwd);
+        if (!serving) return;
+        // Half a request body that never completes: the request cannot finish by itself.
+        const req = request(`${serving.base}/api/simulate`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${serving.token!}`,
+            'content-type': 'application/json',
+            'content-length': 1000,
+          },
+        });
+        req.on('error', () => {});
+        req.write('{"hit":');
+        setTimeout(() => {
+          signalled = Date.now();
+          child.kill('SIGTERM');
+        }, 200);
+      },
+      { env: { WEAKLINK_SHUTDOWN_MS: '800' } },
+    );
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/SIGTERM: finishing requests in flight \(at most 0\.8 s\)/);
+    expect(result.out).toMatch(/0\.8 s passed: cancelling the work still running/);
+    expect(result.out).toMatch(/stopped/);
+    expect(Date.now() - signalled).toBeLessThan(5_000);
+    expect(signalled).toBeGreaterThan(started);
+  });
+
   it('warns when listening beyond this machine', async () => {
     const dir = networkFolder('id,focal\noem,true\n', 'supplier,buyer,commodity\n');
     const result = await startServer(

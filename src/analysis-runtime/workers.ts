@@ -1,0 +1,33 @@
+/**
+ * Every worker thread this process starts, in one registry, so a shutdown can stop them
+ * all: `startWorker` is `new Worker` that the registry follows until the thread exits;
+ * `terminateWorkers` ends every one still running (their jobs reject) and resolves when
+ * they have stopped. Nothing else may keep the process alive after SIGTERM.
+ *
+ * @example
+ *   const worker = startWorker(ENTRY, { workerData });
+ *   await terminateWorkers(); // on shutdown
+ */
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+const running = new Set<Worker>();
+
+/** A new worker thread, followed by the registry until it exits. */
+export function startWorker(entry: URL | string, options: WorkerOptions): Worker {
+  const worker = new Worker(entry, options);
+  running.add(worker);
+  worker.once('exit', () => running.delete(worker));
+  return worker;
+}
+
+/** How many worker threads are running. */
+export function runningWorkers(): number {
+  return running.size;
+}
+
+/** Terminates every running worker thread; resolves when all have stopped. */
+export async function terminateWorkers(): Promise<number> {
+  const all = [...running];
+  await Promise.all(all.map((worker) => worker.terminate()));
+  return all.length;
+}
