@@ -184,6 +184,8 @@ const noStore: RequestHandler = (_req, res, next) => {
 
 function serveWeb(app: Express, root: string): void {
   const index = join(root, 'index.html');
+  // Source maps give away the source: never served, even when a build left them in the web root.
+  app.use((req, res, next) => (/\.map$/i.test(req.path) ? res.status(404).end() : next()));
   app.use(express.static(root, { index: 'index.html' }));
   app.use((req, res, next) => {
     const looksLikeFile = /\.[a-z0-9]+$/i.test(req.path);

@@ -18,7 +18,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in the bundle the server serves (set WEAKLINK_SOURCEMAP=1 to debug a build).
+    sourcemap: process.env['WEAKLINK_SOURCEMAP'] === '1',
     chunkSizeWarningLimit: 1200,
   },
   server: {

@@ -382,6 +382,7 @@ describe('createApp with webRoot', () => {
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>weaklink</title>');
     writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(root, 'assets', 'app.js.map'), '{"sources":["../../src/secret.ts"]}');
     const auth = await testAuth();
     const served = await serve(
       createApp({ store: new MemoryStore(), webRoot: root, logger: quietLogger(), auth }),
@@ -392,6 +393,10 @@ describe('createApp with webRoot', () => {
       expect((await get(served.url, '/company/oem')).text).toContain('<title>weaklink</title>');
       expect((await get(served.url, '/assets/app.js')).text).toBe('console.log(1)');
       expect((await get(served.url, '/assets/missing.js')).status).toBe(404);
+      // A source map left in the web root is never served (F15).
+      const map = await get(served.url, '/assets/app.js.map', { token: null });
+      expect(map.status).toBe(404);
+      expect(map.text).not.toContain('secret');
       const api = await get(served.url, '/api/missing');
       expect(api.status).toBe(404);
       expect(api.body).toMatchObject({ error: { code: 'not_found' } });
