@@ -10,6 +10,7 @@
  * failure there); elsewhere it prints one loud line and the Neo4j tests report themselves
  * skipped.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,12 +51,16 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'weaklink-neo4j-'));
   const started = Date.now();
-  const neo4j = await startNeo4j({ port: 0, dataDir }).catch(async (error: unknown) => {
+  // With authentication on, as `npm run neo4j` starts it: a random password for this run.
+  const password = randomBytes(18).toString('base64url');
+  const neo4j = await startNeo4j({ port: 0, dataDir, password }).catch(async (error: unknown) => {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   });
   console.error(`neo4j: ${neo4j.uri} for this run (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   project.provide('neo4jUri', neo4j.uri);
+  project.provide('neo4jUser', 'neo4j');
+  project.provide('neo4jPassword', password);
   return async () => {
     await neo4j.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -61,6 +61,19 @@ describe('Neo4jStore', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 
+  it("the run's Neo4j, started as `npm run neo4j` starts it, refuses a connection without credentials (F10)", async () => {
+    const { uri } = target as Neo4jTarget;
+    const anonymous = neo4j.driver(uri, undefined);
+    try {
+      await expect(anonymous.executeQuery('MATCH (c:Company) RETURN count(c) AS n')).rejects.toThrow(
+        /auth|credentials|unauthori/i,
+      );
+    } finally {
+      await anonymous.close();
+    }
+    await expect(Neo4jStore.connect({ uri })).rejects.toThrow(/credentials/);
+  });
+
   it('connect to an unknown database fails naming the database', async () => {
     await expect(connect({ database: 'no-such-db' })).rejects.toThrow(/has no database "no-such-db"/);
   });
