@@ -147,6 +147,7 @@ export function createApp(deps: AppDeps): Express {
   const ctx: RouteContext = {
     store: deps.store,
     cache: deps.cache ?? new AnalysisCache(deps.store, deps.options),
+    audit,
     tokens,
     writes: new WriteLock(),
     limits: {

@@ -16,6 +16,7 @@
  */
 import type { RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { randomUUID } from 'node:crypto';
 import { redactUrl } from '../src/auth/redact.ts';
 import type { AuditLog } from '../src/auth/audit-log.ts';
 import { roleAllows, type Role } from '../src/auth/roles.ts';
@@ -134,26 +135,45 @@ function auditPath(url: string): string {
   return path.length > AUDIT.maxPath ? `${path.slice(0, AUDIT.maxPath)}…` : path;
 }
 
-/** Appends one audit line when the answer to a write has been sent (writes without a valid token: summed per address). */
+/** What the audit log records of a write request: its id, method, path (capped) and client address. */
+export interface AuditedRequest {
+  id: string;
+  method: string;
+  path: string;
+  address: string;
+}
+
+/**
+ * The audit of a write request: gives it an id (`res.locals.audit`, used by mountRoute
+ * for the intent and outcome lines), and when the answer was sent without mountRoute's
+ * outcome line — a refusal or a failure — appends that line (writes without a valid token:
+ * summed per address instead).
+ */
 export function auditHook(audit: AuditLog, logger: Logger): RequestHandler {
   return (req, res, next) => {
-    const method = req.method;
-    const path = auditPath(req.originalUrl);
-    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const request: AuditedRequest = {
+      id: randomUUID(),
+      method: req.method,
+      path: auditPath(req.originalUrl),
+      address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    };
+    res.locals.audit = request;
     res.on('finish', () => {
+      if (res.locals.audited === true) return;
       const caller = callerOf(res.locals);
-      if (caller === null && res.statusCode === 401) return audit.refused(address);
-      const change = res.statusCode < 300 ? ((res.locals.change as unknown) ?? null) : null;
+      if (caller === null && res.statusCode === 401) return audit.refused(request.address);
       audit
         .append({
           time: new Date().toISOString(),
+          phase: res.locals.auditIntent === true ? 'outcome' : 'refused',
+          id: request.id,
           token: caller?.name ?? null,
           role: caller?.role ?? null,
-          method,
-          path,
+          method: request.method,
+          path: request.path,
           status: res.statusCode,
-          change,
-          address,
+          change: null,
+          address: request.address,
         })
         .catch((error: unknown) => logger.error(`audit log: cannot write ${audit.file}`, error));
     });

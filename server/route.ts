@@ -11,11 +11,13 @@
  *   defineRoute({ method: 'get', path: '/api/health', access: 'public', summary: 'Liveness',
  *     response: HealthSchema, handle: async (_, ctx) => ({ status: 'ok', version: null }) });
  */
-import express, { type Express, type Request, type RequestHandler } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { Role } from '../src/auth/roles.ts';
 import type { Caller, TokenStore } from '../src/auth/token-store.ts';
-import { UsageError } from '../src/errors.ts';
+import { StoreUnavailableError, UsageError } from '../src/errors.ts';
+import type { AuditLog } from '../src/auth/audit-log.ts';
+import type { AuditedRequest } from './auth.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import type { AnalysisCache } from '../src/app/analysis-cache.ts';
 import type { WriteLock } from './write-lock.ts';
@@ -30,6 +32,8 @@ export const DEFAULTS = {
 /** What a handler may use: the store, the analysed network, the tokens, the write lock and the limits. */
 export interface RouteContext {
   store: GraphStore;
+  /** Where writes are audited: their intent before the change, their outcome after it. */
+  audit: AuditLog;
   cache: AnalysisCache;
   tokens: TokenStore;
   writes: WriteLock;
@@ -107,10 +111,65 @@ export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards
       params: (route.params ?? NO_INPUT).parse(req.params),
       body: route.body ? route.body.parse(bodyOf(req)) : undefined,
     };
-    const output = await route.handle(input, ctx, callerOf(res.locals));
-    if (route.change) res.locals.change = route.change(output);
+    const caller = callerOf(res.locals);
+    const request = res.locals.audit as AuditedRequest | undefined;
+    if (route.change && request) await auditIntent(ctx, request, caller, res);
+    const output = await route.handle(input, ctx, caller);
+    if (route.change && request) await auditOutcome(ctx, request, caller, res, route.change(output));
     res.json(output);
   });
+}
+
+/**
+ * Write-ahead audit: the intent of a write, committed before the change is made. When it
+ * cannot be written the write is refused (503) and nothing changes — never done unlogged.
+ */
+async function auditIntent(ctx: RouteContext, request: AuditedRequest, caller: Caller | null, res: Response) {
+  try {
+    await ctx.audit.append({
+      time: new Date().toISOString(),
+      phase: 'intent',
+      id: request.id,
+      token: caller?.name ?? null,
+      role: caller?.role ?? null,
+      method: request.method,
+      path: request.path,
+      status: 0,
+      change: null,
+      address: request.address,
+    });
+  } catch (error) {
+    throw new StoreUnavailableError(
+      `the audit log cannot be written (${error instanceof Error ? error.message : String(error)}); nothing was changed — free the disk and try again`,
+    );
+  }
+  res.locals.auditIntent = true;
+}
+
+/** The outcome of a write, committed before it is acknowledged. */
+async function auditOutcome(
+  ctx: RouteContext,
+  request: AuditedRequest,
+  caller: Caller | null,
+  res: Response,
+  change: unknown,
+): Promise<void> {
+  await ctx.audit
+    .append({
+      time: new Date().toISOString(),
+      phase: 'outcome',
+      id: request.id,
+      token: caller?.name ?? null,
+      role: caller?.role ?? null,
+      method: request.method,
+      path: request.path,
+      status: 200,
+      change: change ?? null,
+      address: request.address,
+    })
+    .then(() => (res.locals.audited = true))
+    // The change is made: the intent line stands for it; the answer still goes out.
+    .catch(() => {});
 }
 
 /** A 400 for a JSON body nested deeper than `max` levels, found without recursion (so no stack can overflow). */

@@ -21,6 +21,13 @@ import type { Role } from './roles.ts';
 export interface AuditEntry {
   /** ISO 8601. */
   time: string;
+  /**
+   * A write's lines share its request id: `intent` is written before the change is made
+   * (and the write refused when it cannot be), `outcome` after it; a write refused before
+   * it could change anything has one `refused` line.
+   */
+  phase?: 'intent' | 'outcome' | 'refused';
+  id?: string;
   /** Name of the token used; null when none was valid. */
   token: string | null;
   role: Role | null;

@@ -6,7 +6,7 @@
  * never both win; the group share rule still holds), the analysis recomputed for the new
  * version, and one audit line per write.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
@@ -448,7 +448,7 @@ describe('PATCH /api/supplies', () => {
 });
 
 describe('the audit log', () => {
-  it('has one line per write request — its token name, role, status and what changed — and never a token', async () => {
+  it('writes each write ahead: its intent before the change, its outcome after it (one id); refusals in one line; never a token', async () => {
     const v = await version();
     await send(
       'PATCH',
@@ -474,14 +474,50 @@ describe('the audit log', () => {
     await send('PUT', server.url, '/api/network', { companies: COMPANY_ROWS, supplies: SUPPLY_ROWS }, { token: null });
     await get(server.url, '/api/summary');
     await send('POST', server.url, '/api/simulate', { hit: ['logi'] });
-    const lines = await auditLines();
-    expect(lines.map(({ token, role, method, path, status }) => ({ token, role, method, path, status }))).toEqual([
-      { token: 'analyst-1', role: 'analyst', method: 'PATCH', path: '/api/companies/castco', status: 200 },
-      { token: 'analyst-1', role: 'analyst', method: 'PATCH', path: '/api/companies/castco', status: 409 },
-      { token: 'viewer-1', role: 'viewer', method: 'PUT', path: '/api/network', status: 403 },
+    const all = await auditLines();
+    expect(
+      all.map(({ phase, token, role, method, path, status }) => ({ phase, token, role, method, path, status })),
+    ).toEqual([
+      {
+        phase: 'intent',
+        token: 'analyst-1',
+        role: 'analyst',
+        method: 'PATCH',
+        path: '/api/companies/castco',
+        status: 0,
+      },
+      {
+        phase: 'outcome',
+        token: 'analyst-1',
+        role: 'analyst',
+        method: 'PATCH',
+        path: '/api/companies/castco',
+        status: 200,
+      },
+      {
+        phase: 'intent',
+        token: 'analyst-1',
+        role: 'analyst',
+        method: 'PATCH',
+        path: '/api/companies/castco',
+        status: 0,
+      },
+      {
+        phase: 'outcome',
+        token: 'analyst-1',
+        role: 'analyst',
+        method: 'PATCH',
+        path: '/api/companies/castco',
+        status: 409,
+      },
+      { phase: 'refused', token: 'viewer-1', role: 'viewer', method: 'PUT', path: '/api/network', status: 403 },
       // Writes without a valid token: one summary line per address (F6), not the request.
-      { token: null, role: null, method: '*', path: '*', status: 401 },
+      { phase: undefined, token: null, role: null, method: '*', path: '*', status: 401 },
     ]);
+    expect(all[0]!.id).toBe(all[1]!.id);
+    expect(all[2]!.id).toBe(all[3]!.id);
+    expect(all[0]!.id).not.toBe(all[2]!.id);
+    const lines = all.filter((l) => l.phase !== 'intent');
     expect(lines[3]).toMatchObject({ refused: 1, address: expect.stringMatching(/127\.0\.0\.1/) });
     expect(lines[0]!.address).toMatch(/127\.0\.0\.1/);
     expect(lines[0]!.change).toEqual({
@@ -494,6 +530,28 @@ describe('the audit log', () => {
     const text = await readFile(join(server.auth.dir, 'audit.log'), 'utf8');
     for (const token of [server.auth.admin, server.auth.analyst, server.auth.viewer]) expect(text).not.toContain(token);
     expect(text).not.toMatch(/wl_[A-Za-z0-9_-]{20}/);
+  });
+});
+
+describe('the audit log is write-ahead (issue 13, F5)', () => {
+  it('a write whose intent cannot be logged is refused (503) and changes nothing', async () => {
+    const before = await version();
+    // The audit log's place is taken by a directory: every append fails, as on a full disk.
+    await rm(join(server.auth.dir, 'audit.log'), { force: true });
+    await mkdir(join(server.auth.dir, 'audit.log', 'blocker'), { recursive: true });
+    const edit = await send(
+      'PATCH',
+      server.url,
+      '/api/companies/castco',
+      { version: before, scsLevel: 5 },
+      { token: server.auth.analyst },
+    );
+    expect(edit.status).toBe(503);
+    expect(edit.text).toMatch(/the audit log cannot be written .*; nothing was changed/);
+    expect(await version()).toBe(before);
+    expect(
+      (await get<{ company: { ownScore: number } }>(server.url, '/api/companies/castco')).body.company.ownScore,
+    ).toBe(62);
   });
 });
 
