@@ -1,7 +1,9 @@
 /**
  * AuditLog: one JSON line per write request to the API, appended to
  * `<workspace>/audit.log` — when, which token (its name, never the token), its role, the
- * method and path, the status answered, and what changed (null when nothing did).
+ * method and path, the status answered, and what changed (null when nothing did). Each
+ * line carries `prev`, the SHA-256 of the line before it, so an edited, removed or
+ * inserted line shows (`verifyAuditText`, `weaklink audit verify`).
  * Writes refused for want of a valid token are not written one by one: `refused(address)`
  * sums them per client address and writes one summary line per address and minute
  * (`refused`, `since`), so nobody without a token can grow the log faster than that.
@@ -13,7 +15,8 @@
  *   await audit.append({ time: new Date().toISOString(), token: 'ana', role: 'analyst',
  *     method: 'PATCH', path: '/api/companies/c7', status: 200, change: { scsLevel: { from: 2, to: 3 } } });
  */
-import { appendFile, mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { redact } from './redact.ts';
 import type { Role } from './roles.ts';
@@ -41,6 +44,51 @@ export interface AuditEntry {
   /** A summary line: how many writes without a valid token came from `address` since `since`. */
   refused?: number;
   since?: string;
+}
+
+/** The chain's link: SHA-256 of a whole line (without its newline), hex. The first line's `prev` is "". */
+export function lineHash(line: string): string {
+  return createHash('sha256').update(line, 'utf8').digest('hex');
+}
+
+async function lastLineHash(file: string): Promise<string> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
+    throw error;
+  });
+  const lines = text.split('\n').filter((l) => l !== '');
+  return lines.length === 0 ? '' : lineHash(lines[lines.length - 1]!);
+}
+
+/**
+ * Checks the chain of an audit log's text: each line's `prev` is the hash of the line
+ * before it ("" for the first). The first line that breaks it is named: a line edited,
+ * removed or inserted there (or just before) shows.
+ */
+export function verifyAuditText(text: string): { lines: number; broken: { line: number; why: string } | null } {
+  const lines = text.split('\n').filter((l) => l !== '');
+  let prev = '';
+  for (let i = 0; i < lines.length; i++) {
+    let entry: { prev?: unknown };
+    try {
+      entry = JSON.parse(lines[i]!) as { prev?: unknown };
+    } catch {
+      return { lines: lines.length, broken: { line: i + 1, why: 'is not a JSON line' } };
+    }
+    if (entry.prev !== prev)
+      return {
+        lines: lines.length,
+        broken: {
+          line: i + 1,
+          why:
+            i === 0
+              ? 'should start the chain (prev "") but does not: lines before it were removed'
+              : `does not follow line ${i} (its prev is not that line's hash): line ${i} was edited, or lines between them were removed or inserted`,
+        },
+      };
+    prev = lineHash(lines[i]!);
+  }
+  return { lines: lines.length, broken: null };
 }
 
 export const AUDIT_DEFAULTS = {
@@ -89,17 +137,22 @@ export class AuditLog {
     });
   }
 
-  /** Appends one line; resolves once it is written. */
+  /** Appends one line, chained to the one before it (`prev`); resolves once it is written. */
   append(entry: AuditEntry): Promise<void> {
-    // Whatever a caller put in the entry, nothing shaped like a token reaches the file.
-    const line = redact(JSON.stringify(entry)) + '\n';
     const write = this.#tail.then(async () => {
+      this.#last ??= await lastLineHash(this.file);
+      // Whatever a caller put in the entry, nothing shaped like a token reaches the file.
+      const line = redact(JSON.stringify({ ...entry, prev: this.#last }));
       await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
-      await appendFile(this.file, line, { encoding: 'utf8', mode: 0o600 });
+      await appendFile(this.file, line + '\n', { encoding: 'utf8', mode: 0o600 });
+      this.#last = lineHash(line);
     });
     this.#tail = write.catch(() => {});
     return write;
   }
+
+  /** The hash of the last line written (read from the file on the first append). */
+  #last: string | undefined;
 
   /** Writes the pending summaries of refused writes, and resolves when every append so far is written. */
   flush(): Promise<void> {
