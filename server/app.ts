@@ -32,6 +32,7 @@ import { accessLog, cors, redactingLogger, securityHeaders } from './hardening.t
 import { mountRoute, type Route, type RouteContext } from './route.ts';
 import { sectionRoutes } from './routes/analysis.ts';
 import { SCENARIO_LIMITS } from '../src/app/scenario.ts';
+import { JOB_DEFAULTS, JobGate } from './jobs.ts';
 import { companyDetailRoute, companyListRoute } from './routes/companies.ts';
 import { companyEditRoute, supplyEditRoute } from './routes/edits.ts';
 import { graphRoute } from './routes/graph.ts';
@@ -61,6 +62,9 @@ export interface Limits extends RateLimits {
   /** Most saved scenarios, and the largest one (bytes of its JSON). */
   scenarios: number;
   scenarioBytes: number;
+  /** Heavy jobs (risk, plan, executive view, scenarios) at once per token, and in all. */
+  jobsPerToken: number;
+  jobsTotal: number;
 }
 
 export interface AppDeps {
@@ -130,9 +134,21 @@ export function resolveLimits(given: Partial<Limits> = {}): Limits {
     uploadBytes: UPLOAD.uploadBytes,
     scenarios: SCENARIO_LIMITS.count,
     scenarioBytes: SCENARIO_LIMITS.bytes,
+    jobsPerToken: JOB_DEFAULTS.perCaller,
+    jobsTotal: JOB_DEFAULTS.total,
     ...given,
   };
-  for (const key of ['perToken', 'perAddress', 'windowMs', 'uploadRows', 'scenarios', 'scenarioBytes'] as const) {
+  const keys = [
+    'perToken',
+    'perAddress',
+    'windowMs',
+    'uploadRows',
+    'scenarios',
+    'scenarioBytes',
+    'jobsPerToken',
+    'jobsTotal',
+  ] as const;
+  for (const key of keys) {
     if (!Number.isSafeInteger(limits[key]) || limits[key] < 1)
       throw new OptionError(`createApp: limits.${key} must be a whole number ≥ 1, got ${limits[key]}`, 'limits');
   }
@@ -148,6 +164,7 @@ export function createApp(deps: AppDeps): Express {
     store: deps.store,
     cache: deps.cache ?? new AnalysisCache(deps.store, deps.options),
     audit,
+    jobs: new JobGate(limits.jobsPerToken, limits.jobsTotal),
     tokens,
     writes: new WriteLock(),
     limits: {

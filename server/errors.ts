@@ -19,6 +19,7 @@ import {
   UsageError,
 } from '../src/errors.ts';
 import type { ApiError, ApiIssue } from '../src/contract/api-types.ts';
+import { BusyError } from './jobs.ts';
 
 export type ErrorCode = ApiError['error']['code'];
 
@@ -79,6 +80,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (err instanceof PayloadTooLargeError) return sendError(res, 413, 'payload_too_large', err.message, err.field);
     if (err instanceof NotFoundError) return sendError(res, 404, 'not_found', err.message, err.field);
     if (err instanceof StoreUnavailableError) return sendError(res, 503, 'unavailable', err.message);
+    if (err instanceof BusyError) {
+      res.set('Retry-After', String(err.retryAfterSeconds));
+      return sendError(res, err.status, err.status === 429 ? 'rate_limited' : 'unavailable', err.message);
+    }
     if (err instanceof DegradedError) {
       logger.error(`${req.method} ${req.originalUrl}: degraded: ${err.cause.message}`);
       return res.status(503).json({ status: 'degraded' });

@@ -18,6 +18,7 @@ import type { Caller, TokenStore } from '../src/auth/token-store.ts';
 import { StoreUnavailableError, UsageError } from '../src/errors.ts';
 import type { AuditLog } from '../src/auth/audit-log.ts';
 import type { AuditedRequest } from './auth.ts';
+import type { JobGate } from './jobs.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import type { AnalysisCache } from '../src/app/analysis-cache.ts';
 import type { WriteLock } from './write-lock.ts';
@@ -34,6 +35,8 @@ export interface RouteContext {
   store: GraphStore;
   /** Where writes are audited: their intent before the change, their outcome after it. */
   audit: AuditLog;
+  /** The gate of heavy jobs. */
+  jobs: JobGate;
   cache: AnalysisCache;
   tokens: TokenStore;
   writes: WriteLock;
@@ -67,6 +70,8 @@ export interface Route<
   response: R;
   /** Error statuses the route can answer besides 400, 500 and those of authentication (401, 403, 429). */
   errors?: (404 | 409 | 413 | 503)[];
+  /** Heavy work on a large network: admitted through the job gate (jobs.ts), at most so many at once. */
+  heavy?: boolean;
   /** A write: what the answer changed, written to the audit log (null when nothing changed). */
   change?: (output: z.output<R>) => unknown;
   handle(
@@ -114,7 +119,13 @@ export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards
     const caller = callerOf(res.locals);
     const request = res.locals.audit as AuditedRequest | undefined;
     if (route.change && request) await auditIntent(ctx, request, caller, res);
-    const output = await route.handle(input, ctx, caller);
+    const release = route.heavy ? ctx.jobs.admit(caller?.name ?? req.ip ?? 'unknown') : undefined;
+    let output: unknown;
+    try {
+      output = await route.handle(input, ctx, caller);
+    } finally {
+      release?.();
+    }
     if (route.change && request) await auditOutcome(ctx, request, caller, res, route.change(output));
     res.json(output);
   });

@@ -51,6 +51,7 @@ export const riskRoute = defineRoute({
   method: 'post',
   path: '/api/risk',
   operationId: 'risk',
+  heavy: true,
   access: 'viewer',
   summary:
     'The annual loss distribution: expected annual loss, 1-in-20/100/200-year annual losses, the exceedance curves of the annual loss (AEP) and of the largest single event (OEP).',
@@ -64,6 +65,7 @@ export const planRoute = defineRoute({
   method: 'post',
   path: '/api/plan',
   operationId: 'plan',
+  heavy: true,
   access: 'viewer',
   summary:
     'The cost-sharing plan: one target level per supplier chosen to avoid the most expected annual loss within the budget (exact, or within a stated gap of the best), each lift split among the large buyers that gain.',
@@ -135,6 +137,7 @@ export const executiveRoute = defineRoute({
   method: 'get',
   path: '/api/executive',
   operationId: 'executive',
+  heavy: true,
   access: 'viewer',
   summary:
     "One focal company's page: its expected annual loss and 1-in-100-year annual loss, the exceedance curves, the top contributors with their chains and stop days, the worst single event, the plan headline, and the assumptions (each changeable in the query).",

@@ -68,6 +68,7 @@ export const scenarioRoute = defineRoute({
   method: 'post',
   path: '/api/scenario',
   operationId: 'runScenario',
+  heavy: true,
   access: 'viewer',
   summary:
     'Hit companies for N days: what stops when and recovers, the revenue at risk per day; with what-ifs, every analysis before and after. Not saved.',
@@ -97,6 +98,7 @@ export const scenarioSaveRoute = defineRoute({
   method: 'post',
   path: '/api/scenarios',
   operationId: 'saveScenario',
+  heavy: true,
   access: 'analyst',
   summary:
     'Run a scenario and save it under its name (replacing one of the same name), with who saved it and the network version.',
