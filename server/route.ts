@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { Role } from '../src/auth/roles.ts';
 import type { Caller, TokenStore } from '../src/auth/token-store.ts';
 import { StoreUnavailableError, UsageError } from '../src/errors.ts';
-import type { AuditLog } from '../src/auth/audit-log.ts';
+import type { AuditEntry, AuditLog } from '../src/auth/audit-log.ts';
 import type { AuditedRequest } from './auth.ts';
 import type { JobGate } from './jobs.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
@@ -131,24 +131,35 @@ export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards
   });
 }
 
+/** The audit line of a write request in `phase` (intent: status 0, nothing changed yet). */
+function auditLine(
+  request: AuditedRequest,
+  caller: Caller | null,
+  phase: 'intent' | 'outcome',
+  status: number,
+  change: unknown,
+): AuditEntry {
+  return {
+    time: new Date().toISOString(),
+    phase,
+    id: request.id,
+    token: caller?.name ?? null,
+    role: caller?.role ?? null,
+    method: request.method,
+    path: request.path,
+    status,
+    change: change ?? null,
+    address: request.address,
+  };
+}
+
 /**
  * Write-ahead audit: the intent of a write, committed before the change is made. When it
  * cannot be written the write is refused (503) and nothing changes — never done unlogged.
  */
 async function auditIntent(ctx: RouteContext, request: AuditedRequest, caller: Caller | null, res: Response) {
   try {
-    await ctx.audit.append({
-      time: new Date().toISOString(),
-      phase: 'intent',
-      id: request.id,
-      token: caller?.name ?? null,
-      role: caller?.role ?? null,
-      method: request.method,
-      path: request.path,
-      status: 0,
-      change: null,
-      address: request.address,
-    });
+    await ctx.audit.append(auditLine(request, caller, 'intent', 0, null));
   } catch (error) {
     throw new StoreUnavailableError(
       `the audit log cannot be written (${error instanceof Error ? error.message : String(error)}); nothing was changed — free the disk and try again`,
@@ -166,18 +177,7 @@ async function auditOutcome(
   change: unknown,
 ): Promise<void> {
   await ctx.audit
-    .append({
-      time: new Date().toISOString(),
-      phase: 'outcome',
-      id: request.id,
-      token: caller?.name ?? null,
-      role: caller?.role ?? null,
-      method: request.method,
-      path: request.path,
-      status: 200,
-      change: change ?? null,
-      address: request.address,
-    })
+    .append(auditLine(request, caller, 'outcome', 200, change))
     .then(() => (res.locals.audited = true))
     // The change is made: the intent line stands for it; the answer still goes out.
     .catch(() => {});
