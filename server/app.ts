@@ -32,7 +32,7 @@ import { accessLog, cors, redactingLogger, securityHeaders } from './hardening.t
 import { mountRoute, type Route, type RouteContext } from './route.ts';
 import { sectionRoutes } from './routes/analysis.ts';
 import { SCENARIO_LIMITS } from '../src/app/scenario.ts';
-import { JOB_DEFAULTS, JobGate } from './jobs.ts';
+import { JOB_DEFAULTS, JobGate } from '../src/app/jobs.ts';
 import { companyDetailRoute, companyListRoute } from './routes/companies.ts';
 import { companyEditRoute, supplyEditRoute } from './routes/edits.ts';
 import { graphRoute } from './routes/graph.ts';

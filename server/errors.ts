@@ -19,7 +19,7 @@ import {
   UsageError,
 } from '../src/errors.ts';
 import type { ApiError, ApiIssue } from '../src/contract/api-types.ts';
-import { BusyError } from './jobs.ts';
+import { BusyError } from '../src/app/jobs.ts';
 
 export type ErrorCode = ApiError['error']['code'];
 

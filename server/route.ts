@@ -18,7 +18,7 @@ import type { Caller, TokenStore } from '../src/auth/token-store.ts';
 import { StoreUnavailableError, UsageError } from '../src/errors.ts';
 import type { AuditEntry, AuditLog } from '../src/auth/audit-log.ts';
 import type { AuditedRequest } from './auth.ts';
-import type { JobGate } from './jobs.ts';
+import type { JobGate } from '../src/app/jobs.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import type { AnalysisCache } from '../src/app/analysis-cache.ts';
 import type { WriteLock } from './write-lock.ts';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BusyError, JobGate } from '../../server/jobs.ts';
+import { BusyError, JobGate } from '../../src/app/jobs.ts';
 import { readNetwork } from '../../src/io/read-network.ts';
 import { post, serveNetwork } from '../server/helpers.ts';
 

@@ -10,7 +10,7 @@
  *   const release = gate.admit('analyst-1'); try { … } finally { release(); }
  */
 import { availableParallelism } from 'node:os';
-import { WeaklinkError } from '../src/errors.ts';
+import { WeaklinkError } from '../errors.ts';
 
 export const JOB_DEFAULTS = {
   perCaller: 2,
