@@ -75,7 +75,8 @@ export interface Route<
   /** A write: what the answer changed, written to the audit log (null when nothing changed). */
   change?: (output: z.output<R>) => unknown;
   handle(
-    input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> },
+    /** `signal` is aborted when the client goes away before the answer is sent. */
+    input: { query: z.output<Q>; params: z.output<P>; body: z.output<B>; signal: AbortSignal },
     ctx: RouteContext,
     caller: Caller | null,
   ): Promise<z.output<R>> | z.output<R>;
@@ -111,10 +112,15 @@ export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards
     ? [express.json({ limit: route.bodyLimit ?? DEFAULTS.bodyLimit }), refuseDeepJson(DEFAULTS.maxDepth)]
     : [];
   app[route.method](expressPath(route.path), ...guards, ...body, async (req, res) => {
+    const gone = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
     const input = {
       query: (route.query ?? NO_INPUT).parse(req.query),
       params: (route.params ?? NO_INPUT).parse(req.params),
       body: route.body ? route.body.parse(bodyOf(req)) : undefined,
+      signal: gone.signal,
     };
     const caller = callerOf(res.locals);
     const request = res.locals.audit as AuditedRequest | undefined;

@@ -58,7 +58,7 @@ export const riskRoute = defineRoute({
   body: RiskBody,
   response: RiskSchema,
   errors: [413, 503],
-  handle: async ({ body }, { cache }) => riskOf(await cache.view(), body),
+  handle: async ({ body, signal }, { cache }) => riskOf(await cache.view(), body, signal),
 });
 
 export const planRoute = defineRoute({

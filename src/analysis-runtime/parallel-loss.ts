@@ -33,6 +33,8 @@ export interface ParallelLossOptions extends MonteCarloAnnualOptions {
   workers?: number;
   /** Runs per chunk; default enough for about 8 chunks per worker, at least 250. */
   chunkSize?: number;
+  /** Cancels the job: its workers are ended and the promise rejects (the request went away). */
+  signal?: AbortSignal;
 }
 
 const ENTRY = new URL('./loss-worker-entry.mjs', import.meta.url);
@@ -72,6 +74,11 @@ export async function parallelMonteCarloAnnualLoss(
           reject(error);
         }
       };
+      if (run.signal?.aborted) return fail(new Error('parallelLoss: cancelled'));
+      run.signal?.addEventListener('abort', () => {
+        fail(new Error('parallelLoss: cancelled'));
+        for (const worker of pool) void worker.terminate();
+      });
       const dispatch = (worker: Worker): void => {
         const chunk = chunks[next++];
         if (chunk !== undefined) worker.postMessage(chunk);

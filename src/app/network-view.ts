@@ -28,6 +28,8 @@ export class NetworkView {
   private readonly memo = new Map<string, unknown>();
   private readonly rows: (CompanyRow | undefined)[];
   private readonly results = new Map<string, Map<string, Promise<unknown>>>();
+  /** The cancellable jobs in flight: their controller and how many requests wait for each. */
+  private readonly jobs = new Map<string, { controller: AbortController; waiters: number; settled: boolean }>();
 
   constructor(
     /** Network version this view was computed from. */
@@ -225,6 +227,47 @@ export class NetworkView {
       if (results.size <= max) break;
       results.delete(oldest);
     }
+    return promise;
+  }
+
+  /**
+   * As `kept`, for work that can be cancelled: `compute` gets a signal, aborted when every
+   * request waiting for the result (each with its `waiter` signal) has gone away before it
+   * was ready — one that stays keeps the work running for all.
+   */
+  keptCancellable<T>(
+    kind: string,
+    key: string,
+    compute: (signal: AbortSignal) => Promise<T>,
+    waiter?: AbortSignal,
+  ): Promise<T> {
+    const id = `${kind}\u0000${key}`;
+    let job = this.jobs.get(id);
+    let promise: Promise<T>;
+    if (job === undefined) {
+      const created = { controller: new AbortController(), waiters: 0, settled: false };
+      job = created;
+      this.jobs.set(id, created);
+      promise = this.kept(kind, key, () => compute(created.controller.signal));
+      promise
+        .finally(() => {
+          created.settled = true;
+          if (this.jobs.get(id) === created) this.jobs.delete(id);
+        })
+        .catch(() => {});
+    } else {
+      promise = this.kept(kind, key, () => Promise.reject(new Error('unreachable: the job is in flight')));
+    }
+    const current = job;
+    current.waiters++;
+    waiter?.addEventListener(
+      'abort',
+      () => {
+        current.waiters--;
+        if (current.waiters === 0 && !current.settled) current.controller.abort();
+      },
+      { once: true },
+    );
     return promise;
   }
 

@@ -38,6 +38,8 @@ export interface RiskInput {
   /** Worker threads; default all cores from `parallelWork` on, one thread below it. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Cancels a Monte Carlo job on worker threads (its workers are ended). */
+  signal?: AbortSignal;
 }
 
 /** The annual loss distribution of hit likelihoods and event losses (an Analysis, or the executive view's own). */
@@ -59,17 +61,26 @@ export async function annualLossOf(
   const workers = input.workers ?? (run.runs * n >= RISK_DEFAULTS.parallelWork ? undefined : 1);
   return workers === 1
     ? monteCarloAnnualLoss(model, run)
-    : parallelMonteCarloAnnualLoss(model, { ...run, ...(workers ? { workers } : {}) });
+    : parallelMonteCarloAnnualLoss(model, {
+        ...run,
+        ...(workers ? { workers } : {}),
+        ...(input.signal ? { signal: input.signal } : {}),
+      });
 }
 
 /** The annual loss report of the view's network, computed once per (runs, seed) or exact and kept with the version. */
 export function riskOf(
   view: NetworkView,
   params: { runs: number; seed: number; exact: boolean },
+  waiter?: AbortSignal,
 ): Promise<RiskResponse> {
   if (params.exact) checkExactSize(view.index.n);
   const key = params.exact ? `exact θ${view.theta}` : `${params.runs} ${params.seed} θ${view.theta}`;
-  return view.kept('risk', key, async (): Promise<RiskResponse> =>
-    annualLossReport(await annualLossOf(view.analysis, params)),
+  // Cancelled (its worker threads ended) when every request waiting for it has gone away.
+  return view.keptCancellable(
+    'risk',
+    key,
+    async (signal): Promise<RiskResponse> => annualLossReport(await annualLossOf(view.analysis, { ...params, signal })),
+    waiter,
   );
 }

@@ -30,3 +30,24 @@ describe('terminateWorkers', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe('cancelling a Monte Carlo job (issue 13, F2)', () => {
+  it('an aborted signal ends the job: its workers stop and it rejects as cancelled', async () => {
+    const controller = new AbortController();
+    const job = parallelMonteCarloAnnualLoss(heavyModel(200_000), {
+      runs: 100_000,
+      seed: 1,
+      workers: 2,
+      signal: controller.signal,
+    }).then(
+      () => 'finished',
+      (error: Error) => error.message,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(runningWorkers()).toBe(2);
+    controller.abort();
+    expect(await job).toBe('parallelLoss: cancelled');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(runningWorkers()).toBe(0);
+  });
+});
