@@ -22,7 +22,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { AnalysisOptions } from '../src/analysis/options.ts';
-import { AuditLog } from '../src/auth/audit-log.ts';
+import { AUDIT_DEFAULTS, AuditLog } from '../src/auth/audit-log.ts';
 import type { TokenStore } from '../src/auth/token-store.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { AnalysisCache } from '../src/app/analysis-cache.ts';
@@ -65,6 +65,9 @@ export interface Limits extends RateLimits {
   /** Heavy jobs (risk, plan, executive view, scenarios) at once per token, and in all. */
   jobsPerToken: number;
   jobsTotal: number;
+  /** The audit log is rotated at this size (bytes), keeping this many older files. */
+  auditBytes: number;
+  auditKeep: number;
 }
 
 export interface AppDeps {
@@ -136,6 +139,8 @@ export function resolveLimits(given: Partial<Limits> = {}): Limits {
     scenarioBytes: SCENARIO_LIMITS.bytes,
     jobsPerToken: JOB_DEFAULTS.perCaller,
     jobsTotal: JOB_DEFAULTS.total,
+    auditBytes: AUDIT_DEFAULTS.maxBytes,
+    auditKeep: AUDIT_DEFAULTS.keep,
     ...given,
   };
   const keys = [
@@ -147,6 +152,8 @@ export function resolveLimits(given: Partial<Limits> = {}): Limits {
     'scenarioBytes',
     'jobsPerToken',
     'jobsTotal',
+    'auditBytes',
+    'auditKeep',
   ] as const;
   for (const key of keys) {
     if (!Number.isSafeInteger(limits[key]) || limits[key] < 1)
@@ -159,7 +166,12 @@ export function createApp(deps: AppDeps): Express {
   const logger = redactingLogger(deps.logger ?? consoleLogger);
   const limits = resolveLimits(deps.limits);
   const { tokens } = deps.auth;
-  const audit = deps.auth.audit ?? new AuditLog(join(tokens.dir, DEFAULTS.auditFile));
+  const audit =
+    deps.auth.audit ??
+    new AuditLog(join(tokens.dir, DEFAULTS.auditFile), undefined, {
+      maxBytes: limits.auditBytes,
+      keep: limits.auditKeep,
+    });
   const ctx: RouteContext = {
     store: deps.store,
     cache: deps.cache ?? new AnalysisCache(deps.store, deps.options),

@@ -30,11 +30,13 @@ export const DEFAULTS = {
   uploadMb: 20,
   scenarios: 100,
   scenarioMb: 10,
+  auditMb: 50,
+  auditKeep: 5,
 };
 
 export const USAGE =
   'usage: npm start -- [--data DIR] [--neo4j URI] [--port N] [--host HOST] [--workspace DIR] [--cors ORIGIN[,ORIGIN]] ' +
-  '[--rate-limit-token N] [--rate-limit-address N] [--max-upload-rows N] [--max-upload-mb N] [--max-scenarios N] [--max-scenario-mb N]';
+  '[--rate-limit-token N] [--rate-limit-address N] [--max-upload-rows N] [--max-upload-mb N] [--max-scenarios N] [--max-scenario-mb N] [--audit-max-mb N] [--audit-keep N]';
 
 const count = (max: number) =>
   z.coerce.number().int('must be a whole number').min(1, `must be 1–${max}`).max(max, `must be 1–${max}`);
@@ -72,6 +74,8 @@ const ConfigSchema = z.object({
     uploadMb: count(2048),
     scenarios: count(100_000),
     scenarioMb: count(1024),
+    auditMb: count(100_000),
+    auditKeep: count(1000),
   }),
 });
 
@@ -93,6 +97,8 @@ const NAMES: Record<string, string> = {
   'limits.uploadMb': '--max-upload-mb / WEAKLINK_MAX_UPLOAD_MB',
   'limits.scenarios': '--max-scenarios / WEAKLINK_MAX_SCENARIOS',
   'limits.scenarioMb': '--max-scenario-mb / WEAKLINK_MAX_SCENARIO_MB',
+  'limits.auditMb': '--audit-max-mb / WEAKLINK_AUDIT_MAX_MB',
+  'limits.auditKeep': '--audit-keep / WEAKLINK_AUDIT_KEEP',
 };
 
 const OPTIONS = [
@@ -108,6 +114,8 @@ const OPTIONS = [
   'max-upload-mb',
   'max-scenarios',
   'max-scenario-mb',
+  'audit-max-mb',
+  'audit-keep',
 ] as const;
 
 /** Throws UsageError (one line) for an unknown option or a bad value. */
@@ -147,6 +155,8 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
       uploadMb: values['max-upload-mb'] ?? given(env.WEAKLINK_MAX_UPLOAD_MB) ?? DEFAULTS.uploadMb,
       scenarios: values['max-scenarios'] ?? given(env.WEAKLINK_MAX_SCENARIOS) ?? DEFAULTS.scenarios,
       scenarioMb: values['max-scenario-mb'] ?? given(env.WEAKLINK_MAX_SCENARIO_MB) ?? DEFAULTS.scenarioMb,
+      auditMb: values['audit-max-mb'] ?? given(env.WEAKLINK_AUDIT_MAX_MB) ?? DEFAULTS.auditMb,
+      auditKeep: values['audit-keep'] ?? given(env.WEAKLINK_AUDIT_KEEP) ?? DEFAULTS.auditKeep,
     },
   });
   if (!parsed.success) {

@@ -144,7 +144,7 @@ async function main(): Promise<void> {
   const { tokens, created } = await openTokens(config.workspace);
   const webRoot = await ensureWebBundle();
   const cache = await warmAnalysis(store);
-  const { uploadMb, scenarioMb, ...limits } = config.limits;
+  const { uploadMb, scenarioMb, auditMb, ...limits } = config.limits;
   const app = createApp({
     store,
     cache,
@@ -152,7 +152,12 @@ async function main(): Promise<void> {
     logger: consoleLogger,
     accessLog: true,
     cors: config.cors,
-    limits: { ...limits, uploadBytes: `${uploadMb}mb`, scenarioBytes: scenarioMb * 1024 * 1024 },
+    limits: {
+      ...limits,
+      uploadBytes: `${uploadMb}mb`,
+      scenarioBytes: scenarioMb * 1024 * 1024,
+      auditBytes: auditMb * 1024 * 1024,
+    },
     ...(webRoot ? { webRoot } : {}),
   });
   let closing = false;

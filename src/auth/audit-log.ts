@@ -16,7 +16,7 @@
  *     method: 'PATCH', path: '/api/companies/c7', status: 200, change: { scsLevel: { from: 2, to: 3 } } });
  */
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { redact } from './redact.ts';
 import type { Role } from './roles.ts';
@@ -65,33 +65,41 @@ async function lastLineHash(file: string): Promise<string> {
  * before it ("" for the first). The first line that breaks it is named: a line edited,
  * removed or inserted there (or just before) shows.
  */
-export function verifyAuditText(text: string): { lines: number; broken: { line: number; why: string } | null } {
+export function verifyAuditText(
+  text: string,
+  first = '',
+): { lines: number; broken: { line: number; why: string } | null; last: string } {
   const lines = text.split('\n').filter((l) => l !== '');
-  let prev = '';
+  let prev = first;
   for (let i = 0; i < lines.length; i++) {
     let entry: { prev?: unknown };
     try {
       entry = JSON.parse(lines[i]!) as { prev?: unknown };
     } catch {
-      return { lines: lines.length, broken: { line: i + 1, why: 'is not a JSON line' } };
+      return { lines: lines.length, broken: { line: i + 1, why: 'is not a JSON line' }, last: prev };
     }
     if (entry.prev !== prev)
       return {
         lines: lines.length,
+        last: prev,
         broken: {
           line: i + 1,
           why:
             i === 0
-              ? 'should start the chain (prev "") but does not: lines before it were removed'
+              ? 'does not follow the end of the file before it (or, in the first file, start the chain): lines before it were removed'
               : `does not follow line ${i} (its prev is not that line's hash): line ${i} was edited, or lines between them were removed or inserted`,
         },
       };
     prev = lineHash(lines[i]!);
   }
-  return { lines: lines.length, broken: null };
+  return { lines: lines.length, broken: null, last: prev };
 }
 
 export const AUDIT_DEFAULTS = {
+  /** The log is rotated (audit.log → audit.log.1 → … ) when it reaches this size; an assumption, configurable. */
+  maxBytes: 50 * 1024 * 1024,
+  /** Rotated files kept (audit.log.1 … audit.log.N); older ones are deleted. */
+  keep: 5,
   /** Refused writes are summed per address over this window: one line each. */
   refusedWindowMs: 60_000,
   /** Addresses tracked at once; beyond them the refusals are summed under "*". */
@@ -105,7 +113,30 @@ export class AuditLog {
   constructor(
     readonly file: string,
     private readonly refusedWindowMs = AUDIT_DEFAULTS.refusedWindowMs,
+    private readonly rotation: { maxBytes: number; keep: number } = {
+      maxBytes: AUDIT_DEFAULTS.maxBytes,
+      keep: AUDIT_DEFAULTS.keep,
+    },
   ) {}
+
+  /**
+   * Rotates when the file has reached `maxBytes`: audit.log.(N−1) → .N, …, audit.log →
+   * audit.log.1 (the oldest beyond `keep` deleted). The chain goes on: the new file's first
+   * line names the hash of the rotated file's last line.
+   */
+  async #rotate(): Promise<void> {
+    const size = await stat(this.file).then(
+      (s) => s.size,
+      () => 0,
+    );
+    if (size < this.rotation.maxBytes) return;
+    await rm(`${this.file}.${this.rotation.keep}`, { force: true });
+    for (let i = this.rotation.keep - 1; i >= 1; i--)
+      await rename(`${this.file}.${i}`, `${this.file}.${i + 1}`).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    await rename(this.file, `${this.file}.1`);
+  }
 
   /** Counts a write refused for want of a valid token from `address`; its summary line follows within the window. */
   refused(address: string): void {
@@ -141,6 +172,7 @@ export class AuditLog {
   append(entry: AuditEntry): Promise<void> {
     const write = this.#tail.then(async () => {
       this.#last ??= await lastLineHash(this.file);
+      await this.#rotate();
       // Whatever a caller put in the entry, nothing shaped like a token reaches the file.
       const line = redact(JSON.stringify({ ...entry, prev: this.#last }));
       await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });

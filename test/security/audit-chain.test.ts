@@ -3,7 +3,7 @@
  * before it, across restarts of the log; `weaklink audit verify` finds an edited, a
  * removed or an inserted line and names where the chain breaks.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,10 +45,30 @@ describe('the audit hash chain', () => {
     expect(lines).toHaveLength(5);
     expect(JSON.parse(lines[0]!).prev).toBe('');
     for (let i = 1; i < 5; i++) expect(JSON.parse(lines[i]!).prev).toBe(lineHash(lines[i - 1]!));
-    expect(verifyAuditText(lines.join('\n') + '\n')).toEqual({ lines: 5, broken: null });
+    expect(verifyAuditText(lines.join('\n') + '\n')).toMatchObject({ lines: 5, broken: null });
     const ok = await run('audit', 'verify', '--workspace', dir);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/5 lines, the chain holds/);
+  });
+
+  it('rotates past the size limit, keeps N files, and the chain goes on across them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'weaklink-audit-'));
+    const file = join(dir, 'audit.log');
+    const log = new AuditLog(file, undefined, { maxBytes: 600, keep: 2 });
+    for (let i = 0; i < 30; i++) await log.append(entry(200 + i));
+    const files = readdirSync(dir).sort();
+    expect(files).toEqual(['audit.log', 'audit.log.1', 'audit.log.2']);
+    for (const name of files) expect(statSync(join(dir, name)).size).toBeLessThan(600 + 400);
+    const ok = await run('audit', 'verify', '--workspace', dir);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/lines in 3 files, the chain holds/);
+    // An edit in a rotated file breaks the chain, found in that file.
+    const rotated = readFileSync(join(dir, 'audit.log.1'), 'utf8').split('\n');
+    rotated[0] = rotated[0]!.replace(/"status":\d+/, '"status":999');
+    writeFileSync(join(dir, 'audit.log.1'), rotated.join('\n'));
+    const bad = await run('audit', 'verify', '--workspace', dir);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/audit\.log\.1: line 2 does not follow line 1/);
   });
 
   it('names where an edited, removed or inserted line breaks the chain; the CLI exits 1', async () => {

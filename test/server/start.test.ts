@@ -47,7 +47,16 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       workspace: '.weaklink',
       cors: [],
-      limits: { perToken: 600, perAddress: 1200, uploadRows: 200_000, uploadMb: 20, scenarios: 100, scenarioMb: 10 },
+      limits: {
+        perToken: 600,
+        perAddress: 1200,
+        uploadRows: 200_000,
+        uploadMb: 20,
+        scenarios: 100,
+        scenarioMb: 10,
+        auditMb: 50,
+        auditKeep: 5,
+      },
     });
   });
 
@@ -77,7 +86,16 @@ describe('loadConfig', () => {
       neo4j: { uri: 'bolt://db:7687', user: 'u', password: 'p', database: 'weak' },
       workspace: '/srv/ws',
       cors: ['https://risk.example.com', 'http://localhost:5173'],
-      limits: { perToken: 100, perAddress: 200, uploadRows: 1000, uploadMb: 5, scenarios: 12, scenarioMb: 3 },
+      limits: {
+        perToken: 100,
+        perAddress: 200,
+        uploadRows: 1000,
+        uploadMb: 5,
+        scenarios: 12,
+        scenarioMb: 3,
+        auditMb: 50,
+        auditKeep: 5,
+      },
     });
     expect(
       loadConfig(
@@ -110,7 +128,16 @@ describe('loadConfig', () => {
       neo4j: { uri: 'neo4j+s://x:7687' },
       workspace: 'w',
       cors: ['https://b.example'],
-      limits: { perToken: 7, perAddress: 200, uploadRows: 1000, uploadMb: 1, scenarios: 5, scenarioMb: 3 },
+      limits: {
+        perToken: 7,
+        perAddress: 200,
+        uploadRows: 1000,
+        uploadMb: 1,
+        scenarios: 5,
+        scenarioMb: 3,
+        auditMb: 50,
+        auditKeep: 5,
+      },
     });
   });
 });
