@@ -5,19 +5,13 @@
  * panel and in the API, a 409 once the network changed meanwhile); a viewer is not offered
  * the editor; an admin uploads data/sample's two CSV files (the loaded sentence, the
  * network as the API then answers it) and a broken file (every located issue listed).
- * The harness has no admin token, so this file starts its own server with one.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { TokenStore } from '../../src/auth/token-store.ts';
 import type { CompanyDetailResponse, GraphResponse, SummaryResponse } from '../../src/contract/api-types.ts';
 import type { Company } from '../../src/model/types.ts';
-import { MemoryStore } from '../../src/store/memory-store.ts';
 import {
   allowProblems,
   closeMap,
@@ -28,65 +22,18 @@ import {
   ROOT,
   SCREENSHOTS,
   settle,
-  WEB_ROOT,
+  startServer,
+  type RunningServer,
 } from './harness.ts';
 
-interface EditServer {
-  url: string;
-  page: (role: 'viewer' | 'analyst' | 'admin') => string;
-  api<T>(method: string, path: string, body?: unknown): Promise<T>;
-  close(): Promise<void>;
-}
-
-/** The harness's server with an admin token as well (viewer, analyst, admin). */
-async function startEditServer(): Promise<EditServer> {
-  const store = new MemoryStore();
-  await store.load(await loadNetwork('data/sample'));
-  const workspace = mkdtempSync(join(tmpdir(), 'weaklink-e2e-edit-'));
-  const tokens = await TokenStore.open(workspace);
-  const token = {
-    viewer: (await tokens.create('e2e-viewer', 'viewer')).token,
-    analyst: (await tokens.create('e2e-analyst', 'analyst')).token,
-    admin: (await tokens.create('e2e-admin', 'admin')).token,
-  };
-  const app = createApp({
-    store,
-    auth: { tokens },
-    webRoot: WEB_ROOT,
-    logger: { info: () => {}, error: (message) => console.error(message) },
-  });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((done, fail) => server.once('listening', done).once('error', fail));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    page: (role) => `${url}/#token=${token[role]}`,
-    api: async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-      const headers: Record<string, string> = { authorization: `Bearer ${token.admin}` };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(url + path, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    },
-    close: async () => {
-      await new Promise<void>((done) => server.close(() => done()));
-      rmSync(workspace, { recursive: true, force: true });
-    },
-  };
-}
-
-let server: EditServer;
+let server: RunningServer;
 let browser: Browser;
 let companies: Company[];
 
 beforeAll(async () => {
   ensureWebBundle();
   mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startEditServer();
+  server = await startServer(await loadNetwork('data/sample'));
   browser = await launchChromium();
   companies = (await loadNetwork('data/sample')).companies;
 });
@@ -97,7 +44,8 @@ afterAll(async () => {
 });
 
 const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-const detailOf = (id: string) => server.api<CompanyDetailResponse>('GET', `/api/companies/${encodeURIComponent(id)}`);
+const detailOf = (id: string) =>
+  server.request<CompanyDetailResponse>('GET', `/api/companies/${encodeURIComponent(id)}`);
 
 /** Focuses company `id` through the map's search box, as a user would, and waits for its panel. */
 async function openCompany(page: Page, id: string, name: string): Promise<void> {
@@ -109,7 +57,7 @@ async function openCompany(page: Page, id: string, name: string): Promise<void> 
 
 /** A company of the overview with a ★ level below 5 and no security score, so its level decides its own score. */
 async function levelled(skip: string[] = []): Promise<Company> {
-  const view = await server.api<GraphResponse>('GET', '/api/graph?depth=3&limit=1500');
+  const view = await server.request<GraphResponse>('GET', '/api/graph?depth=3&limit=1500');
   const inView = new Set(view.nodes.map((n) => n.id));
   return companies.find(
     (c) =>
@@ -124,7 +72,7 @@ async function levelled(skip: string[] = []): Promise<Company> {
 
 describe('editing from the page (Chromium against the API app)', () => {
   it('a viewer is not offered the level editor nor the upload', async () => {
-    const page = await openMap(browser, server.page('viewer'));
+    const page = await openMap(browser, server.pageUrl);
     const target = await levelled();
     await openCompany(page, target.id, target.name);
     expect(await page.locator('#panel [data-action="edit-level"]').count()).toBe(0);
@@ -133,7 +81,7 @@ describe('editing from the page (Chromium against the API app)', () => {
   });
 
   it("an analyst edits a company's level: the input is checked, the saved sentence and the new ★ show", async () => {
-    const page = await openMap(browser, server.page('analyst'));
+    const page = await openMap(browser, server.analystPageUrl);
     const target = await levelled();
     const from = target.scsLevel!;
     const to = from + 1;
@@ -166,14 +114,19 @@ describe('editing from the page (Chromium against the API app)', () => {
   });
 
   it('an edit of a network that changed meanwhile is refused with a reload asked', async () => {
-    const page = await openMap(browser, server.page('analyst'));
+    const page = await openMap(browser, server.analystPageUrl);
     allowProblems(page, /409/);
     const target = await levelled();
     await openCompany(page, target.id, target.name);
     // Someone else edits another company: the page's version is no longer current.
     const other = await levelled([target.id]);
-    const { version } = await server.api<SummaryResponse>('GET', '/api/summary');
-    await server.api('PATCH', `/api/companies/${encodeURIComponent(other.id)}`, { version, scsLevel: 5 });
+    const { version } = await server.request<SummaryResponse>('GET', '/api/summary');
+    await server.request(
+      'PATCH',
+      `/api/companies/${encodeURIComponent(other.id)}`,
+      { version, scsLevel: 5 },
+      server.adminToken,
+    );
     await page.locator('#panel [data-action="edit-level"]').click();
     await page.locator('#edit-level').selectOption('0');
     await page.locator('#panel form.level-edit-form button[type="submit"]').click();
@@ -184,9 +137,9 @@ describe('editing from the page (Chromium against the API app)', () => {
   });
 
   it('an admin uploads a broken file (every issue listed, nothing changed), then data/sample (loaded)', async () => {
-    const page = await openMap(browser, server.page('admin'));
+    const page = await openMap(browser, server.adminPageUrl);
     allowProblems(page, /400/);
-    const before = await server.api<SummaryResponse>('GET', '/api/summary');
+    const before = await server.request<SummaryResponse>('GET', '/api/summary');
     const csv = (name: string) => readFileSync(join(ROOT, 'data/sample', name));
     await page.locator('.topbar').screenshot({ path: join(SCREENSHOTS, 'upload-button.png') });
     await page.locator('button.upload-open').click();
@@ -208,13 +161,13 @@ describe('editing from the page (Chromium against the API app)', () => {
     expect(await issue.locator('td').nth(0).textContent()).toBe('companies.csv');
     expect(await issue.locator('td').nth(1).textContent()).toBe('3');
     expect(await issue.locator('td').nth(3).textContent()).toBe('scs_level');
-    expect((await server.api<SummaryResponse>('GET', '/api/summary')).version).toBe(before.version);
+    expect((await server.request<SummaryResponse>('GET', '/api/summary')).version).toBe(before.version);
     await shot(page, 'upload-refused');
     // The sample itself loads.
     await page.locator('input[name="companies"]').setInputFiles(join(ROOT, 'data/sample/companies.csv'));
     await page.locator('dialog.upload-dialog button[type="submit"]').click();
     await expect.poll(() => page.locator('.upload-outcome.loaded').textContent()).toMatch(/^Loaded /);
-    const after = await server.api<SummaryResponse>('GET', '/api/summary');
+    const after = await server.request<SummaryResponse>('GET', '/api/summary');
     expect(after.version).not.toBe(before.version);
     expect(await page.locator('.upload-outcome.loaded').textContent()).toMatch(
       new RegExp(`^Loaded ${after.companies} companies and ${after.supplies} supplies \\(\\d+ warnings?\\)$`),

@@ -69,6 +69,8 @@ export async function loadNetwork(dir = 'data/sample'): Promise<Network> {
   return (await readNetwork(join(ROOT, dir))).network;
 }
 
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export interface RunningServer {
   url: string;
   /** A viewer token of the server's throw-away workspace. */
@@ -79,18 +81,21 @@ export interface RunningServer {
   analystToken: string;
   /** The page's address with the analyst token. */
   analystPageUrl: string;
+  /** An admin token (may also upload networks and manage tokens), and the page's address with it. */
+  adminToken: string;
+  adminPageUrl: string;
   /** GET `path` from the API as JSON (what the page should show), as the viewer. */
   get<T>(path: string): Promise<T>;
   /** POST `body` to `path` as JSON, as the viewer. */
   post<T>(path: string, body: unknown): Promise<T>;
   /** Any request as JSON; `token` defaults to the viewer's. Throws unless 2xx. */
-  request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, token?: string): Promise<T>;
+  request<T>(method: Method, path: string, body?: unknown, token?: string): Promise<T>;
   close(): Promise<void>;
 }
 
 /**
  * The real API app over a MemoryStore holding `network`, serving web/dist, on a free port,
- * with a throw-away token workspace holding one viewer token.
+ * with a throw-away token workspace holding a viewer, an analyst and an admin token.
  */
 export async function startServer(network: Network): Promise<RunningServer> {
   const store = new MemoryStore();
@@ -99,6 +104,7 @@ export async function startServer(network: Network): Promise<RunningServer> {
   const tokens = await TokenStore.open(workspace);
   const { token } = await tokens.create('e2e-viewer', 'viewer');
   const { token: analystToken } = await tokens.create('e2e-analyst', 'analyst');
+  const { token: adminToken } = await tokens.create('e2e-admin', 'admin');
   const app = createApp({
     store,
     auth: { tokens },
@@ -111,7 +117,7 @@ export async function startServer(network: Network): Promise<RunningServer> {
   const json = async <T>(
     path: string,
     body?: unknown,
-    method: 'GET' | 'POST' | 'DELETE' = body === undefined ? 'GET' : 'POST',
+    method: Method = body === undefined ? 'GET' : 'POST',
     as = token,
   ): Promise<T> => {
     const headers: Record<string, string> = { authorization: `Bearer ${as}` };
@@ -130,6 +136,8 @@ export async function startServer(network: Network): Promise<RunningServer> {
     pageUrl: `${url}/#token=${token}`,
     analystToken,
     analystPageUrl: `${url}/#token=${analystToken}`,
+    adminToken,
+    adminPageUrl: `${url}/#token=${adminToken}`,
     get: (path) => json(path),
     post: (path, body) => json(path, body),
     request: (method, path, body, as) => json(path, body, method, as),
@@ -230,3 +238,14 @@ export function sampleSession(): SampleSession {
 /** Saves the page (or all of it) as test/e2e/screenshots/NAME.png. */
 export const shot = (page: Page, name: string, fullPage = false): Promise<Buffer> =>
   page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+
+/** Ids of the map's nodes with class `cls`, sorted. */
+export const idsWithClass = (page: Page, cls: string): Promise<string[]> =>
+  page.evaluate(
+    (c) =>
+      window
+        .__weaklink!.cy.nodes(`.${c}`)
+        .map((n) => n.id())
+        .sort(),
+    cls,
+  );

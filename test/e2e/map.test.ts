@@ -19,7 +19,7 @@ import type {
   UnassessedResponse,
   WeakLinksResponse,
 } from '../../src/contract/api-types.ts';
-import { closeMap, openMap, settle, sampleSession, shot } from './harness.ts';
+import { closeMap, openMap, settle, sampleSession, shot, idsWithClass } from './harness.ts';
 
 const OVERVIEW = '/api/graph?depth=3&limit=1500';
 
@@ -37,17 +37,6 @@ const mapIds = (page: Page): Promise<string[]> =>
       .__weaklink!.cy.nodes()
       .map((n) => n.id())
       .sort(),
-  );
-
-/** Ids of the nodes with class `cls`, sorted. */
-const idsWithClass = (page: Page, cls: string): Promise<string[]> =>
-  page.evaluate(
-    (c) =>
-      window
-        .__weaklink!.cy.nodes(`.${c}`)
-        .map((n) => n.id())
-        .sort(),
-    cls,
   );
 
 /** Clicks company `id` with the mouse, after centring the map on it (shift held when `shift`). */

@@ -21,22 +21,11 @@ import type {
 } from '../../src/contract/api-types.ts';
 import { formatPercent, formatYen, planHeadline, readableReason, worstEventSentence } from '../../web/src/replay.ts';
 import { shortName } from '../../web/src/to-elements.ts';
-import { allowProblems, closeMap, openMap, SCREENSHOTS, settle, sampleSession, shot } from './harness.ts';
+import { allowProblems, closeMap, openMap, SCREENSHOTS, settle, sampleSession, shot, idsWithClass } from './harness.ts';
 
 const session = sampleSession();
 
 const sorted = (ids: Iterable<string>): string[] => [...ids].sort();
-
-/** Ids of the nodes with class `cls`, sorted. */
-const idsWithClass = (page: Page, cls: string): Promise<string[]> =>
-  page.evaluate(
-    (c) =>
-      window
-        .__weaklink!.cy.nodes(`.${c}`)
-        .map((n) => n.id())
-        .sort(),
-    cls,
-  );
 
 const mapIds = (page: Page): Promise<string[]> =>
   page.evaluate(() =>
