@@ -9,7 +9,7 @@
  * Adding an analysis: its file in src/analysis, one entry here, one table in the web.
  *
  * @example
- *   for (const s of SECTIONS) console.log(s.heading(s.items(view).length));
+ *   for (const s of SECTIONS) console.log(s.heading(s.items(view).length, 10));
  */
 import type { z } from 'zod';
 import {
@@ -46,8 +46,10 @@ export interface ReportSection<T> {
   operationId: string;
   /** The API route's summary. */
   summary: string;
-  /** The heading of the section in the CLI's text report, given the number of items. */
-  heading(total: number): string;
+  /** The heading of the section in the CLI's text report, given the rows shown and the items in all. */
+  heading(total: number, shown: number): string;
+  /** The items are a top list, not all there are: a text report gives no "… and N more" under it. */
+  topList?: boolean;
   /** What the items are, plural ("… and 12 more level gaps"). */
   noun: string;
   /** The ranked items. */
@@ -72,7 +74,8 @@ export const WEAK_LINKS = define<WeakLinkReport>({
   slug: 'weak-links',
   operationId: 'weakLinks',
   summary: `Companies of highest risk contribution (the first ${MAX_WEAK_LINKS}), with a one-line reason each.`,
-  heading: (n) => `Weak links (top ${n} by risk contribution)`,
+  heading: (_total, shown) => `Weak links (top ${shown} by risk contribution)`,
+  topList: true,
   noun: 'weak links',
   items: (view) => view.weakLinks(),
   columns: [

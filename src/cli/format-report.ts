@@ -73,7 +73,7 @@ function sectionText<T>(section: ReportSection<T>, view: NetworkView, format: Te
   const rows = items.slice(0, limit);
   const out = [
     '',
-    h(section.heading(section.key === 'weakLinks' ? rows.length : items.length)),
+    h(section.heading(items.length, rows.length)),
     renderTable(
       section.columns.map((c) => c.header),
       rows.map((item) => section.columns.map((c) => cellText(c, item))),
@@ -81,7 +81,7 @@ function sectionText<T>(section: ReportSection<T>, view: NetworkView, format: Te
     ),
   ];
   // A blank line first, so Markdown does not read the note as another table row.
-  if (items.length > limit && section.key !== 'weakLinks')
+  if (items.length > limit && !section.topList)
     out.push('', `… and ${items.length - limit} more ${section.noun} (use --format json for all)`);
   return out;
 }
