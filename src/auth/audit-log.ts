@@ -16,7 +16,7 @@
  *     method: 'PATCH', path: '/api/companies/c7', status: 200, change: { scsLevel: { from: 2, to: 3 } } });
  */
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { redact } from './redact.ts';
 import type { Role } from './roles.ts';
@@ -51,13 +51,32 @@ export function lineHash(line: string): string {
   return createHash('sha256').update(line, 'utf8').digest('hex');
 }
 
-async function lastLineHash(file: string): Promise<string> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return '';
+/** The size of the log and the hash of its last line, read from its end only (the whole file when a line is that long). */
+async function tailOf(file: string): Promise<{ size: number; last: string }> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { size: 0, last: '' };
     throw error;
-  });
-  const lines = text.split('\n').filter((l) => l !== '');
-  return lines.length === 0 ? '' : lineHash(lines[lines.length - 1]!);
+  }
+  try {
+    const { size } = await handle.stat();
+    for (let chunk = 64 * 1024; ; chunk *= 4) {
+      const from = Math.max(0, size - chunk);
+      const buffer = Buffer.alloc(size - from);
+      await handle.read(buffer, 0, buffer.length, from);
+      const lines = buffer
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l !== '');
+      // A whole last line: it starts after a newline inside the chunk, or at the start of the file.
+      if (lines.length >= 2 || from === 0)
+        return { size, last: lines.length === 0 ? '' : lineHash(lines[lines.length - 1]!) };
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -120,16 +139,11 @@ export class AuditLog {
   ) {}
 
   /**
-   * Rotates when the file has reached `maxBytes`: audit.log.(N−1) → .N, …, audit.log →
+   * Rotates (once the file has reached `maxBytes`): audit.log.(N−1) → .N, …, audit.log →
    * audit.log.1 (the oldest beyond `keep` deleted). The chain goes on: the new file's first
    * line names the hash of the rotated file's last line.
    */
   async #rotate(): Promise<void> {
-    const size = await stat(this.file).then(
-      (s) => s.size,
-      () => 0,
-    );
-    if (size < this.rotation.maxBytes) return;
     await rm(`${this.file}.${this.rotation.keep}`, { force: true });
     for (let i = this.rotation.keep - 1; i >= 1; i--)
       await rename(`${this.file}.${i}`, `${this.file}.${i + 1}`).catch((error: NodeJS.ErrnoException) => {
@@ -171,20 +185,24 @@ export class AuditLog {
   /** Appends one line, chained to the one before it (`prev`); resolves once it is written. */
   append(entry: AuditEntry): Promise<void> {
     const write = this.#tail.then(async () => {
-      this.#last ??= await lastLineHash(this.file);
-      await this.#rotate();
+      const tail = (this.#tailState ??= await tailOf(this.file));
+      if (tail.size >= this.rotation.maxBytes) {
+        await this.#rotate();
+        tail.size = 0;
+      }
       // Whatever a caller put in the entry, nothing shaped like a token reaches the file.
-      const line = redact(JSON.stringify({ ...entry, prev: this.#last }));
+      const line = redact(JSON.stringify({ ...entry, prev: tail.last }));
       await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
       await appendFile(this.file, line + '\n', { encoding: 'utf8', mode: 0o600 });
-      this.#last = lineHash(line);
+      tail.last = lineHash(line);
+      tail.size += Buffer.byteLength(line) + 1;
     });
     this.#tail = write.catch(() => {});
     return write;
   }
 
-  /** The hash of the last line written (read from the file on the first append). */
-  #last: string | undefined;
+  /** The file's size and the hash of its last line (read from the file on the first append, then kept). */
+  #tailState: { size: number; last: string } | undefined;
 
   /** Writes the pending summaries of refused writes, and resolves when every append so far is written. */
   flush(): Promise<void> {

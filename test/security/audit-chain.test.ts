@@ -51,6 +51,16 @@ describe('the audit hash chain', () => {
     expect(ok.out).toMatch(/5 lines, the chain holds/);
   });
 
+  it('a restarted log picks the chain up from the end of a long file (read from its tail)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'weaklink-audit-'));
+    const file = join(dir, 'audit.log');
+    const first = new AuditLog(file);
+    for (let i = 0; i < 800; i++) await first.append({ ...entry(200), path: `/api/companies/${'c'.repeat(100)}${i}` });
+    expect(statSync(file).size).toBeGreaterThan(64 * 1024);
+    await new AuditLog(file).append(entry(201));
+    expect(verifyAuditText(readFileSync(file, 'utf8'))).toMatchObject({ lines: 801, broken: null });
+  });
+
   it('rotates past the size limit, keeps N files, and the chain goes on across them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'weaklink-audit-'));
     const file = join(dir, 'audit.log');
