@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The `weaklink` command: registers tsx so the TypeScript sources run as they are, then starts the CLI.
-import { register } from 'tsx/esm/api';
+// The `weaklink` command: the CLI, from the sources or the compiled dist/ (bin/launch.js).
+import { load } from './launch.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const { main } = await load('src/cli/main');
 process.exitCode = await main(process.argv);

@@ -18,7 +18,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { chmod, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TokenStore } from '../src/auth/token-store.ts';
 import { terminateWorkers } from '../src/analysis-runtime/workers.ts';
@@ -70,25 +71,45 @@ async function loadFolder(store: GraphStore, dir: string): Promise<void> {
   say(`loaded ${dir}: ${summary.companies} companies, ${summary.supplies} supplies`);
 }
 
-/** Builds web/ with vite when web/dist/index.html is missing or older than a web source; returns web/dist or undefined. */
+/**
+ * The map's bundle, web/dist, or undefined (the API only). In a checkout with the dev
+ * dependencies it is built with the project's own vite when it is missing or older than a
+ * web source; a production install (no vite) serves the bundle `npm run build` made, and
+ * never fetches a build tool.
+ */
 export async function ensureWebBundle(webDir = DEFAULTS.webDir): Promise<string | undefined> {
   const dist = join(webDir, 'dist');
   const index = join(dist, 'index.html');
-  const hasConfig = ['vite.config.ts', 'vite.config.js', 'vite.config.mjs'].some((f) => existsSync(join(webDir, f)));
-  if (!hasConfig) {
-    say(`${webDir}/ has no vite config yet: serving the API only`);
-    return existsSync(index) ? dist : undefined;
+  const config = ['vite.config.ts', 'vite.config.js', 'vite.config.mjs'].find((f) => existsSync(join(webDir, f)));
+  const vite = viteCommand();
+  if (config === undefined || vite === undefined) {
+    if (existsSync(index)) return dist;
+    say(
+      config === undefined
+        ? `${webDir}/ has no vite config yet: serving the API only`
+        : `${index} is missing and vite (a dev dependency) is not installed: serving the API only; build the map with \`npm run build\` in a checkout with the dev dependencies`,
+    );
+    return undefined;
   }
   if (existsSync(index) && statSync(index).mtimeMs >= newestSource(webDir)) return dist;
-  say(`building the map (npx vite build ${webDir})…`);
+  say(`building the map (vite build --config ${join(webDir, config)})…`);
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn('npx', ['vite', 'build', webDir], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [vite, 'build', '--config', join(webDir, config)], { stdio: 'inherit' });
     child.on('error', () => resolve(null));
     child.on('exit', (c) => resolve(c));
   });
   if (code === 0 && existsSync(index)) return dist;
   say(`the map did not build (vite exit ${code ?? 'error'}): serving the API only`);
   return undefined;
+}
+
+/** The installed vite's command-line script, or undefined when vite is not installed (a production install). */
+function viteCommand(): string | undefined {
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Latest modification time of the files under `dir`, skipping dist/ and node_modules/. */
@@ -138,8 +159,9 @@ async function warmAnalysis(store: GraphStore): Promise<AnalysisCache> {
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-async function main(): Promise<void> {
-  const config = loadConfig(process.argv.slice(2), process.env);
+/** Starts the server with the command-line arguments `args` (bin/weaklink-server.js, `npm start`). */
+export async function main(args: string[]): Promise<void> {
+  const config = loadConfig(args, process.env);
   const { store, label } = await openStore(config);
   const { tokens, created } = await openTokens(config.workspace);
   const webRoot = await ensureWebBundle();
@@ -227,12 +249,12 @@ async function main(): Promise<void> {
 }
 
 /** A failure at start: the lines of `failureReport` and its exit code (the CLI's table). */
-function fail(error: unknown): never {
+export function fail(error: unknown): never {
   const { code, lines } = failureReport(error);
   for (const line of lines) console.error(line);
   process.exit(code);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch(fail);
+  main(process.argv.slice(2)).catch(fail);
 }

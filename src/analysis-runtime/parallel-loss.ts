@@ -6,12 +6,12 @@
  * back in run order. Every run draws from its own (seed, run) stream, so the result is
  * bitwise the one of `monteCarloAnnualLoss` whatever the number of workers or chunk size.
  *
- * Workers load TypeScript through loss-worker-entry.mjs, which registers tsx.
+ * Workers start from loss-worker.js, or loss-worker-entry.mjs (which registers tsx) when run from the sources.
  *
  * @example
  *   const dist = await parallelMonteCarloAnnualLoss(model, { runs: 100_000, seed: 7, onProgress: (d, t) => log(d, t) });
  */
-import { startWorker } from './workers.ts';
+import { startWorker, workerFile } from './workers.ts';
 import type { Worker } from 'node:worker_threads';
 import { OptionError } from '../errors.ts';
 import { availableParallelism } from 'node:os';
@@ -37,7 +37,7 @@ export interface ParallelLossOptions extends MonteCarloAnnualOptions {
   signal?: AbortSignal;
 }
 
-const ENTRY = new URL('./loss-worker-entry.mjs', import.meta.url);
+const ENTRY = workerFile(import.meta.url, 'loss-worker');
 
 /** Same result as `monteCarloAnnualLoss(model, run)`, computed on worker threads. */
 export async function parallelMonteCarloAnnualLoss(

@@ -3,6 +3,7 @@
  * all: `startWorker` is `new Worker` that the registry follows until the thread exits;
  * `terminateWorkers` ends every one still running (their jobs reject) and resolves when
  * they have stopped. Nothing else may keep the process alive after SIGTERM.
+ * `workerFile` names the file a worker starts from, for the sources and for dist/ alike.
  *
  * @example
  *   const worker = startWorker(ENTRY, { workerData });
@@ -11,6 +12,19 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 const running = new Set<Worker>();
+
+/**
+ * The file worker `name` (a module beside `moduleUrl`) starts from. Run from the TypeScript
+ * sources (tsx: development and the tests) it is `<name>-entry.mjs`, which registers tsx
+ * first; run from the compiled JavaScript of `npm run build` (dist/) it is `<name>.js`
+ * itself, so a production install needs neither tsx nor esbuild.
+ *
+ * @example
+ *   const ENTRY = workerFile(import.meta.url, 'loss-worker');
+ */
+export function workerFile(moduleUrl: string, name: string): URL {
+  return new URL(moduleUrl.endsWith('.ts') ? `./${name}-entry.mjs` : `./${name}.js`, moduleUrl);
+}
 
 /** A new worker thread, followed by the registry until it exits. */
 export function startWorker(entry: URL | string, options: WorkerOptions): Worker {

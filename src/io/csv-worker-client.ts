@@ -5,13 +5,13 @@
  * cores. Used for large files, where it saves the parse time; a small file is cheaper
  * to read on this thread than to start a worker for.
  */
-import { startWorker } from '../analysis-runtime/workers.ts';
+import { startWorker, workerFile } from '../analysis-runtime/workers.ts';
 import type { CsvReceiver } from './csv-records.ts';
 import type { CsvWorkerData, CsvWorkerMessage } from './csv-worker.ts';
 
 export const DEFAULTS = { batchChars: 1 << 20, maxInFlight: 8 };
 
-const ENTRY = new URL('./csv-worker-entry.mjs', import.meta.url);
+const ENTRY = workerFile(import.meta.url, 'csv-worker');
 
 /**
  * Reads `path` in a worker; `onBytes` gets the bytes read so far. Rejects when the file
