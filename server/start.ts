@@ -65,7 +65,8 @@ export async function openStore(config: Config): Promise<{ store: GraphStore; la
 }
 
 async function loadFolder(store: GraphStore, dir: string): Promise<void> {
-  const { network, warnings } = await readNetwork(dir);
+  const { network, warnings, notes } = await readNetwork(dir);
+  for (const note of notes ?? []) say(note);
   for (const w of warnings) console.warn(formatIssue(w));
   const summary = await store.load(network);
   say(`loaded ${dir}: ${summary.companies} companies, ${summary.supplies} supplies`);

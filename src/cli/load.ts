@@ -1,6 +1,7 @@
 /**
  * Loads a network folder for a command: reads and validates it (a progress bar on
- * standard error for large files), indexes it with the ids the reader resolved, and
+ * standard error for large files; a note there for each file not in plain ASCII, naming
+ * its encoding), indexes it with the ids the reader resolved, and
  * returns the warnings as printable lines.
  */
 import { formatIssue } from '../errors.ts';
@@ -20,11 +21,12 @@ export const DEFAULTS = { progressFromBytes: 20e6 };
 
 export async function loadFolder(dir: string, io: Io): Promise<Loaded> {
   const bar = progress(io, `reading ${dir}`, false, megabytes);
-  const { network, warnings, resolved } = await readNetwork(dir, {
+  const { network, warnings, resolved, notes } = await readNetwork(dir, {
     onProgress: (_rows, bytes, total) => {
       if (total >= DEFAULTS.progressFromBytes) bar(bytes, total);
     },
   });
+  for (const note of notes ?? []) io.err(`note: ${note}\n`);
   return { network, index: indexNetwork(network, resolved), warnings };
 }
 

@@ -8,30 +8,32 @@
 import { startWorker, workerFile } from '../analysis-runtime/workers.ts';
 import type { CsvReceiver } from './csv-records.ts';
 import type { CsvWorkerData, CsvWorkerMessage } from './csv-worker.ts';
+import { EncodingError, type TextEncodingName } from './text-decode.ts';
 
 export const DEFAULTS = { batchChars: 1 << 20, maxInFlight: 8 };
 
 const ENTRY = workerFile(import.meta.url, 'csv-worker');
 
 /**
- * Reads `path` in a worker; `onBytes` gets the bytes read so far. Rejects when the file
- * cannot be read (the message says why), as a read stream would.
+ * Reads `path` in a worker; `onBytes` gets the bytes read so far; resolves with how the
+ * text was decoded. Rejects when the file cannot be read (the message says why), as a read
+ * stream would; with an EncodingError naming the line when it does not decode.
  */
 export function readCsvInWorker(
   path: string,
   receiver: CsvReceiver,
   onBytes?: (bytesRead: number) => void,
-): Promise<void> {
+): Promise<TextEncodingName> {
   const data: CsvWorkerData = { path, batchChars: DEFAULTS.batchChars, maxInFlight: DEFAULTS.maxInFlight };
   const worker = startWorker(ENTRY, { workerData: data });
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<TextEncodingName>((resolve, reject) => {
     let settled = false;
-    const settle = (error?: Error): void => {
+    const settle = (error?: Error, encoding: TextEncodingName = 'ASCII'): void => {
       if (settled) return;
       settled = true;
       void worker.terminate();
       if (error) reject(error);
-      else resolve();
+      else resolve(encoding);
     };
     worker.on('message', (message: CsvWorkerMessage) => {
       try {
@@ -46,10 +48,14 @@ export function readCsvInWorker(
             break;
           case 'end':
             onBytes?.(message.bytesRead);
-            settle();
+            settle(undefined, message.encoding);
             break;
           case 'fail':
-            settle(new Error(message.message));
+            settle(
+              message.line === undefined
+                ? new Error(message.message)
+                : new EncodingError(message.message, message.line),
+            );
             break;
         }
       } catch (error) {

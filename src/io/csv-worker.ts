@@ -1,6 +1,6 @@
 /**
  * A worker thread that reads one CSV file through csv-parse (`streamParser`) and posts
- * its records to the thread that started it, in batches: the cells of a batch as one
+ * its records to the thread that started it, decoded from UTF-8 or Shift_JIS (decode-stream.ts), in batches: the cells of a batch as one
  * string with their lengths, and each record's width and line. Reading a big network
  * then takes two cores: this thread parses while the other checks the rows already
  * parsed. At most `maxInFlight` batches are unanswered at a time (the other side acks
@@ -12,6 +12,8 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { streamParser, type CsvFault } from './csv-records.ts';
+import { decodeStream } from './decode-stream.ts';
+import { EncodingError, type TextEncodingName } from './text-decode.ts';
 
 export interface CsvWorkerData {
   path: string;
@@ -23,8 +25,8 @@ export interface CsvWorkerData {
 export type CsvWorkerMessage =
   | { kind: 'rows'; text: string; cellLengths: Int32Array; rowWidths: Int32Array; lines: Int32Array; bytesRead: number }
   | { kind: 'fault'; fault: CsvFault; line: number }
-  | { kind: 'end'; bytesRead: number }
-  | { kind: 'fail'; message: string };
+  | { kind: 'end'; bytesRead: number; encoding: TextEncodingName }
+  | { kind: 'fail'; message: string; line?: number };
 
 const port = parentPort!;
 const { path, batchChars, maxInFlight } = workerData as CsvWorkerData;
@@ -89,17 +91,19 @@ async function* throttled(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer>
   }
 }
 
+const decode = decodeStream();
 try {
-  await pipeline(source, throttled, parser, async (records: AsyncIterable<unknown>) => {
+  await pipeline(source, throttled, decode, parser, async (records: AsyncIterable<unknown>) => {
     for await (const _ of records) {
       // nothing is emitted: records go to the receiver
     }
   });
   flush();
-  port.postMessage({ kind: 'end', bytesRead: source.bytesRead } satisfies CsvWorkerMessage);
+  port.postMessage({ kind: 'end', bytesRead: source.bytesRead, encoding: decode.encoding } satisfies CsvWorkerMessage);
 } catch (error) {
   port.postMessage({
     kind: 'fail',
     message: error instanceof Error ? error.message : String(error),
+    ...(error instanceof EncodingError ? { line: error.line } : {}),
   } satisfies CsvWorkerMessage);
 }

@@ -11,6 +11,14 @@ import { CompanyRows } from './company-rows.ts';
 import { IssueLog } from './issue-log.ts';
 import { SupplyRows } from './supply-rows.ts';
 import type { RecordSink } from './table-spec.ts';
+import type { TextEncodingName } from './text-decode.ts';
+
+const EXCEL_NAME: Record<TextEncodingName, string> = {
+  ASCII: '',
+  'UTF-8': '',
+  'UTF-8 with a BOM': `: Excel's "CSV UTF-8"`,
+  'Shift_JIS (CP932)': `: Japanese Excel's "CSV"`,
+};
 
 export const DEFAULTS = { progressEvery: 10_000 };
 
@@ -18,6 +26,8 @@ export const DEFAULTS = { progressEvery: 10_000 };
 export interface ReadResult {
   network: Network;
   warnings: Issue[];
+  /** How each text file was read ("read companies.csv as Shift_JIS (CP932) …"); absent when all were ASCII. */
+  notes?: string[];
   /** The supplies' endpoints already resolved to company indices: pass to `indexNetwork` to save the lookups. */
   resolved?: ResolvedSupplies;
 }
@@ -27,6 +37,7 @@ export class NetworkCheck {
   private readonly companyRows = new CompanyRows(this.log);
   private supplyRows: SupplyRows | undefined;
   private rowsRead = 0;
+  private readonly notes: string[] = [];
 
   /** `label` names the input in the error message, e.g. the folder. */
   constructor(
@@ -55,6 +66,11 @@ export class NetworkCheck {
     };
   }
 
+  /** Notes how `file` was decoded (nothing for plain ASCII). */
+  encoding(file: string, encoding: TextEncodingName): void {
+    if (encoding !== 'ASCII') this.notes.push(`read ${file} as ${encoding}${EXCEL_NAME[encoding]}`);
+  }
+
   /** Runs the checks that need every row; throws `InputError` on any error. */
   finish(): ReadResult {
     this.supplyRows?.finish();
@@ -63,7 +79,12 @@ export class NetworkCheck {
     const { companies } = this.companyRows;
     const network = { companies, supplies: this.supplyRows?.supplies ?? [] };
     const resolved = companies.length === this.companyRows.ids.length ? this.supplyRows?.resolved() : undefined;
-    return { network, warnings: this.log.warnings(), ...(resolved === undefined ? {} : { resolved }) };
+    return {
+      network,
+      warnings: this.log.warnings(),
+      ...(this.notes.length > 0 ? { notes: this.notes } : {}),
+      ...(resolved === undefined ? {} : { resolved }),
+    };
   }
 
   private tick(): void {

@@ -1,6 +1,7 @@
 /**
  * `parseNetwork`: the in-memory twin of `readNetwork`, for networks that arrive as text
- * (an upload through the API). Same rules, same issues, same result; CSV is parsed with
+ * (an upload through the API). Same rules, same issues, same result; bytes are decoded as
+ * the reader decodes a file (UTF-8 or Shift_JIS/CP932, text-decode.ts); CSV is parsed with
  * csv-parse's synchronous parser record by record, JSON with `JSON.parse`.
  *
  * @example
@@ -12,6 +13,7 @@
 import { parse } from 'csv-parse/sync';
 import { CsvTable } from './csv-table.ts';
 import { readJsonTable } from './json-table.ts';
+import { decodeText, EncodingError } from './text-decode.ts';
 import { NetworkCheck, type ReadResult } from './network-check.ts';
 import { COMPANY_TABLE, SUPPLY_TABLE, type RecordSink, type TableSpec } from './table-spec.ts';
 
@@ -39,13 +41,23 @@ function parseTable(
   sink: RecordSink,
   format: 'csv' | 'json',
 ): boolean {
-  if (format === 'json') {
-    const text = typeof table.text === 'string' ? table.text : table.text.toString('utf8');
-    return readJsonTable(table.name, text, spec, check.log, sink);
+  let text: string;
+  if (typeof table.text === 'string') text = table.text;
+  else {
+    try {
+      const decoded = decodeText(table.text);
+      check.encoding(table.name, decoded.encoding);
+      text = decoded.text;
+    } catch (error) {
+      if (!(error instanceof EncodingError)) throw error;
+      check.log.error({ file: table.name, line: error.line }, error.message);
+      return false;
+    }
   }
+  if (format === 'json') return readJsonTable(table.name, text, spec, check.log, sink);
   const csv = new CsvTable(table.name, spec, check.log, sink);
   try {
-    parse(table.text, csv.parserOptions());
+    parse(text, csv.parserOptions());
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     check.log.error(

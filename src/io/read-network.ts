@@ -2,7 +2,9 @@
  * `readNetwork`: reads a network folder (README, "Data format") into a typed `Network`
  * with every problem located. CSV tables are streamed from disk through csv-parse, so a
  * table of a million rows is never one string; memory grows with the network, not the
- * file. A large CSV table is parsed in a worker thread while this thread checks the rows
+ * file. Text is UTF-8 (with or without a BOM) or Shift_JIS/CP932, detected per file and
+ * noted in the result (text-decode.ts); any other encoding, or a line that does not
+ * decode, is an error naming the line. A large CSV table is parsed in a worker thread while this thread checks the rows
  * already parsed (`readCsvInWorker`): the same records, lines and errors, on two cores. JSON tables are read whole (`JSON.parse`), so prefer CSV for big networks. When
  * both formats are present, CSV is read. Any error: nothing is returned and an
  * `InputError` lists all errors and warnings; warnings alone come back with the network.
@@ -16,7 +18,9 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { CsvTable } from './csv-table.ts';
 import { readCsvInWorker } from './csv-worker-client.ts';
+import { decodeStream } from './decode-stream.ts';
 import { readJsonTable } from './json-table.ts';
+import { decodeText, EncodingError } from './text-decode.ts';
 import { NetworkCheck, type ReadResult } from './network-check.ts';
 import { chooseFiles, listFolder } from './network-files.ts';
 import { COMPANY_TABLE, SUPPLY_TABLE, type RecordSink, type TableSpec } from './table-spec.ts';
@@ -72,11 +76,13 @@ export async function readNetwork(dir: string, options: ReadNetworkOptions = {})
       if (size >= DEFAULTS.workerFromBytes) {
         let read = 0;
         bytes.reading = () => read;
-        await readCsvInWorker(path, table, (n) => (read = n));
+        check.encoding(file, await readCsvInWorker(path, table, (n) => (read = n)));
       } else {
         const stream = createReadStream(path);
+        const decode = decodeStream();
         bytes.reading = () => stream.bytesRead;
-        await pipeline(stream, table.streamParser(), drain);
+        await pipeline(stream, decode, table.streamParser(), drain);
+        check.encoding(file, decode.encoding);
       }
     } catch (error) {
       return unreadable(check, file, error);
@@ -91,10 +97,12 @@ export async function readNetwork(dir: string, options: ReadNetworkOptions = {})
   return check.finish();
 }
 
-/** A JSON table as one string; `undefined` (reported) when it cannot be read. */
+/** A JSON table as one string; `undefined` (reported) when it cannot be read or decoded. */
 async function readText(check: NetworkCheck, path: string, file: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    const { text, encoding } = decodeText(await readFile(path));
+    check.encoding(file, encoding);
+    return text;
   } catch (error) {
     unreadable(check, file, error);
     return undefined;
@@ -102,8 +110,12 @@ async function readText(check: NetworkCheck, path: string, file: string): Promis
 }
 
 function unreadable(check: NetworkCheck, file: string, error: unknown): false {
+  if (error instanceof EncodingError) {
+    check.log.error({ file, line: error.line }, error.message);
+    return false;
+  }
   const reason = error instanceof Error ? error.message : String(error);
-  check.log.error({ file }, `${file} cannot be read (${reason}); check that it is a readable UTF-8 text file`);
+  check.log.error({ file }, `${file} cannot be read (${reason}); check that it is a readable file`);
   return false;
 }
 
