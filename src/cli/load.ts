@@ -19,9 +19,10 @@ export interface Loaded {
 /** Inputs at least this large get a progress bar while they are read. */
 export const DEFAULTS = { progressFromBytes: 20e6 };
 
-export async function loadFolder(dir: string, io: Io): Promise<Loaded> {
+export async function loadFolder(dir: string, io: Io, delimiter?: string): Promise<Loaded> {
   const bar = progress(io, `reading ${dir}`, false, megabytes);
   const { network, warnings, resolved, notes } = await readNetwork(dir, {
+    ...(delimiter === undefined ? {} : { delimiter }),
     onProgress: (_rows, bytes, total) => {
       if (total >= DEFAULTS.progressFromBytes) bar(bytes, total);
     },

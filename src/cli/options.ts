@@ -89,3 +89,13 @@ export function moneyOptions(o: MoneyCliOptions): Partial<AnalysisOptions> {
     ...(o.durations !== undefined ? { durations: o.durations } : {}),
   };
 }
+
+export const DELIMITER_HELP = "the CSV tables' field separator: ',' (default), ';', tab or '|'";
+
+/** A commander parser for `--delimiter`: one of , ; | or tab (also written \\t). */
+export function delimiter(value: string): string {
+  const char = value === 'tab' || value === '\\t' ? '\t' : value;
+  if (![',', ';', '\t', '|'].includes(char))
+    throw new InvalidArgumentError(`--delimiter: use ',', ';', tab or '|', got ${JSON.stringify(value)}`);
+  return char;
+}

@@ -1,5 +1,6 @@
 /**
- * csv-parse set up the way every CSV table of a network is read: BOM dropped, cells
+ * csv-parse set up the way every CSV table of a network is read: commas (or the
+ * `--delimiter` given) between fields, BOM dropped, cells
  * trimmed, blank lines skipped, a bad row reported and skipped rather than ending the
  * read, and rows of any length handed on (the table checks the field count). Each record
  * reaches a `CsvReceiver` with its cells and the physical line it starts on (`CsvLines`);
@@ -11,7 +12,11 @@
 import { Parser, type CsvError, type InfoRecord, type Options } from 'csv-parse';
 import { CsvLines } from './csv-lines.ts';
 
-export const DEFAULTS = { maxRecordChars: 1_000_000 };
+export const DEFAULTS = {
+  maxRecordChars: 1_000_000,
+  /** The field separator (`--delimiter`). */
+  delimiter: ',',
+};
 
 /** A quoting error as csv-parse reports it: its code, message and 0-based column when it has one. */
 export interface CsvFault {
@@ -28,10 +33,10 @@ export interface CsvReceiver {
 }
 
 /** csv-parse options for the synchronous parser: records through `on_record`, none emitted. */
-export function syncOptions(receiver: CsvReceiver): Options {
+export function syncOptions(receiver: CsvReceiver, delimiter = DEFAULTS.delimiter): Options {
   const lines = new CsvLines();
   return {
-    ...baseOptions(receiver, lines),
+    ...baseOptions(receiver, lines, delimiter),
     on_record: (record: string[], info: InfoRecord) => {
       receiver.row(record, lines.recordStart(info.lines, info.empty_lines, record));
       return null;
@@ -45,15 +50,16 @@ export function syncOptions(receiver: CsvReceiver): Options {
  * the info object csv-parse would build for every record (a third of the parse time of
  * a million-row table). It emits nothing.
  */
-export function streamParser(receiver: CsvReceiver): Parser {
+export function streamParser(receiver: CsvReceiver, delimiter = DEFAULTS.delimiter): Parser {
   const lines = new CsvLines();
-  return new ReceivingParser(baseOptions(receiver, lines), (record, info) => {
+  return new ReceivingParser(baseOptions(receiver, lines, delimiter), (record, info) => {
     receiver.row(record, lines.recordStart(info.lines, info.empty_lines, record));
   });
 }
 
-function baseOptions(receiver: CsvReceiver, lines: CsvLines): Options {
+function baseOptions(receiver: CsvReceiver, lines: CsvLines, delimiter: string): Options {
   return {
+    delimiter,
     bom: true,
     trim: true,
     skip_empty_lines: true,

@@ -12,6 +12,14 @@ import { DEFAULTS, streamParser, syncOptions, type CsvFault, type CsvReceiver } 
 import { quote, type IssueLog } from './issue-log.ts';
 import type { InputRecord, Location, RecordSink, TableRows, TableSpec } from './table-spec.ts';
 
+/** The separators a header is tried with, and their names in messages. */
+const SEPARATORS: Record<string, string> = {
+  ',': 'commas',
+  ';': 'semicolons (;)',
+  '\t': 'tabs',
+  '|': 'vertical bars (|)',
+};
+
 export class CsvTable implements CsvReceiver {
   index: Map<string, number> | null = null;
   private names: string[] = [];
@@ -34,16 +42,18 @@ export class CsvTable implements CsvReceiver {
     private readonly spec: TableSpec,
     private readonly log: IssueLog,
     private readonly sink: RecordSink,
+    /** The field separator the table is read with. */
+    readonly delimiter = DEFAULTS.delimiter,
   ) {}
 
   /** csv-parse options for its synchronous parser that hand every record and error to this table. */
   parserOptions(): Options {
-    return syncOptions(this);
+    return syncOptions(this, this.delimiter);
   }
 
   /** A csv-parse stream that hands every record and error to this table (see `streamParser`). */
   streamParser(): Parser {
-    return streamParser(this);
+    return streamParser(this, this.delimiter);
   }
 
   /** Reports an empty file; returns whether every row was read and checked. */
@@ -78,6 +88,10 @@ export class CsvTable implements CsvReceiver {
   }
 
   private onHeader(cells: string[], line: number): void {
+    if (this.otherSeparator(cells, line)) {
+      this.index = new Map();
+      return;
+    }
     this.names = cells.map((cell) => cell.trim().toLowerCase());
     this.index = new Map();
     this.usable = true;
@@ -104,6 +118,29 @@ export class CsvTable implements CsvReceiver {
         `the header has no ${quote(name)} column; add it (required: ${this.spec.required.join(', ')})`,
       );
     }
+  }
+
+  /**
+   * A header of one cell that another separator would cut into known columns: one error
+   * saying which separator the file uses and how to read it, instead of a missing-column
+   * error per required column. Returns whether it was so.
+   */
+  private otherSeparator(cells: string[], line: number): boolean {
+    if (cells.length !== 1) return false;
+    const found = Object.entries(SEPARATORS).find(([char]) => {
+      if (char === this.delimiter) return false;
+      const names = cells[0]!.split(char).map((name) => name.trim().toLowerCase());
+      return names.length > 1 && names.some((name) => this.spec.required.includes(name));
+    });
+    if (found === undefined) return false;
+    const [char, name] = found;
+    const option = char === '\t' ? `--delimiter tab` : `--delimiter '${char}'`;
+    this.log.error(
+      { file: this.file, line },
+      `${this.file} is separated by ${name}, not ${SEPARATORS[this.delimiter] ?? quote(this.delimiter)}: save it as "CSV (Comma delimited)" (in Excel: File › Save As), or read it as it is with ${option}`,
+    );
+    this.lost = true;
+    return true;
   }
 
   /** A row csv-parse could not read, as `CsvReceiver`. */

@@ -23,8 +23,9 @@ export function readCsvInWorker(
   path: string,
   receiver: CsvReceiver,
   onBytes?: (bytesRead: number) => void,
+  delimiter = ',',
 ): Promise<TextEncodingName> {
-  const data: CsvWorkerData = { path, batchChars: DEFAULTS.batchChars, maxInFlight: DEFAULTS.maxInFlight };
+  const data: CsvWorkerData = { path, batchChars: DEFAULTS.batchChars, maxInFlight: DEFAULTS.maxInFlight, delimiter };
   const worker = startWorker(ENTRY, { workerData: data });
   return new Promise<TextEncodingName>((resolve, reject) => {
     let settled = false;

@@ -20,6 +20,8 @@ export interface CsvWorkerData {
   /** A batch is posted once its cells hold this many characters. */
   batchChars: number;
   maxInFlight: number;
+  /** The field separator. */
+  delimiter: string;
 }
 
 export type CsvWorkerMessage =
@@ -29,7 +31,7 @@ export type CsvWorkerMessage =
   | { kind: 'fail'; message: string; line?: number };
 
 const port = parentPort!;
-const { path, batchChars, maxInFlight } = workerData as CsvWorkerData;
+const { path, batchChars, maxInFlight, delimiter } = workerData as CsvWorkerData;
 
 let inFlight = 0;
 let wake: (() => void) | undefined;
@@ -67,21 +69,24 @@ function flush(): void {
   chars = 0;
 }
 
-const parser = streamParser({
-  row(record, line) {
-    for (const cell of record) {
-      cells.push(cell);
-      lengths.push(cell.length);
-      chars += cell.length;
-    }
-    widths.push(record.length);
-    lines.push(line);
+const parser = streamParser(
+  {
+    row(record, line) {
+      for (const cell of record) {
+        cells.push(cell);
+        lengths.push(cell.length);
+        chars += cell.length;
+      }
+      widths.push(record.length);
+      lines.push(line);
+    },
+    fault(fault, line) {
+      flush();
+      port.postMessage({ kind: 'fault', fault, line } satisfies CsvWorkerMessage);
+    },
   },
-  fault(fault, line) {
-    flush();
-    port.postMessage({ kind: 'fault', fault, line } satisfies CsvWorkerMessage);
-  },
-});
+  delimiter,
+);
 
 async function* throttled(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   for await (const chunk of chunks) {

@@ -26,11 +26,15 @@ export interface TableText {
 }
 
 /** Checks and builds a network from its two tables; throws `InputError` listing every error. */
-export function parseNetwork(input: { companies: TableText; supplies: TableText }, format: 'csv' | 'json'): ReadResult {
+export function parseNetwork(
+  input: { companies: TableText; supplies: TableText },
+  format: 'csv' | 'json',
+  delimiter?: string,
+): ReadResult {
   const { companies, supplies } = input;
   const check = new NetworkCheck(`${companies.name}, ${supplies.name}`);
-  const complete = parseTable(check, companies, COMPANY_TABLE, check.companySink(), format);
-  parseTable(check, supplies, SUPPLY_TABLE, check.supplySink(companies.name, complete), format);
+  const complete = parseTable(check, companies, COMPANY_TABLE, check.companySink(), format, delimiter);
+  parseTable(check, supplies, SUPPLY_TABLE, check.supplySink(companies.name, complete), format, delimiter);
   return check.finish();
 }
 
@@ -40,6 +44,7 @@ function parseTable(
   spec: TableSpec,
   sink: RecordSink,
   format: 'csv' | 'json',
+  delimiter: string | undefined,
 ): boolean {
   let text: string;
   if (typeof table.text === 'string') text = table.text;
@@ -55,7 +60,7 @@ function parseTable(
     }
   }
   if (format === 'json') return readJsonTable(table.name, text, spec, check.log, sink);
-  const csv = new CsvTable(table.name, spec, check.log, sink);
+  const csv = new CsvTable(table.name, spec, check.log, sink, delimiter);
   try {
     parse(text, csv.parserOptions());
   } catch (error) {

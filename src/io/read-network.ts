@@ -36,6 +36,8 @@ export interface ReadNetworkOptions {
    * the bytes read of the bytes of both tables (for a progress bar).
    */
   onProgress?: (rowsRead: number, bytesRead: number, totalBytes: number) => void;
+  /** The field separator of the CSV tables (`--delimiter`); default a comma. */
+  delimiter?: string;
 }
 
 /** Reads and checks the network in `dir`; throws `InputError` listing every error. */
@@ -71,12 +73,12 @@ export async function readNetwork(dir: string, options: ReadNetworkOptions = {})
     }
     const path = join(dir, file);
     const size = sizes.get(file) ?? 0;
-    const table = new CsvTable(file, spec, check.log, sink);
+    const table = new CsvTable(file, spec, check.log, sink, options.delimiter);
     try {
       if (size >= DEFAULTS.workerFromBytes) {
         let read = 0;
         bytes.reading = () => read;
-        check.encoding(file, await readCsvInWorker(path, table, (n) => (read = n)));
+        check.encoding(file, await readCsvInWorker(path, table, (n) => (read = n), table.delimiter));
       } else {
         const stream = createReadStream(path);
         const decode = decodeStream();

@@ -13,10 +13,19 @@ import type { Issue } from '../../model/types.ts';
 import type { CompanyResult } from '../../store/graph-store.ts';
 import { loadFolder, warningLines } from '../load.ts';
 import { neo4jConnection, withNeo4jOptions, type Neo4jCliOptions } from '../neo4j-options.ts';
-import { moneyOptions, numberIn, withMoneyOptions, type MoneyCliOptions } from '../options.ts';
+import {
+  moneyOptions,
+  numberIn,
+  withMoneyOptions,
+  type MoneyCliOptions,
+  delimiter,
+  DELIMITER_HELP,
+} from '../options.ts';
 import { connectNeo4j } from './load.ts';
 
 interface AnalyzeOptions extends Neo4jCliOptions, MoneyCliOptions {
+  /** The CSV field separator (--delimiter). */
+  delimiter?: string;
   writeBack?: boolean;
   format: 'table' | 'json' | 'md';
   out?: string;
@@ -35,6 +44,7 @@ export function registerAnalyze(program: Command, io: Io): void {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
     .option('--out <file>', 'write the report to this file instead of standard output')
     .option('--limit <n>', 'rows per list in table/md output', numberIn('--limit', 1, 1_000_000, true), 10)
+    .option('--delimiter <char>', DELIMITER_HELP, delimiter)
     .action(async (dir: string | undefined, options: AnalyzeOptions) => {
       const fromNeo4j = dir === undefined || options.neo4j !== undefined;
       if (dir !== undefined && options.neo4j !== undefined)
@@ -54,7 +64,7 @@ export function registerAnalyze(program: Command, io: Io): void {
       const store = fromNeo4j ? await connectNeo4j(options) : null;
       try {
         if (store) index = indexNetwork(await store.read());
-        else ({ index, warnings } = await loadFolder(dir!, io));
+        else ({ index, warnings } = await loadFolder(dir!, io, options.delimiter));
       } catch (error) {
         await store?.close();
         throw error;

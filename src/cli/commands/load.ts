@@ -11,9 +11,11 @@ import { Neo4jStore } from '../../store/neo4j-store.ts';
 import { progress, type Io } from '../io.ts';
 import { loadFolder, warningLines } from '../load.ts';
 import { neo4jConnection, withNeo4jOptions, type Neo4jCliOptions } from '../neo4j-options.ts';
-import { numberIn } from '../options.ts';
+import { numberIn, delimiter, DELIMITER_HELP } from '../options.ts';
 
 interface LoadOptions extends Neo4jCliOptions {
+  /** The CSV field separator (--delimiter). */
+  delimiter?: string;
   batch?: number;
 }
 
@@ -36,8 +38,9 @@ export function registerLoad(program: Command, io: Io): void {
       .argument('<dir>', 'network folder'),
   )
     .option('--batch <n>', 'rows per UNWIND batch', numberIn('--batch', 1, 1_000_000, true))
+    .option('--delimiter <char>', DELIMITER_HELP, delimiter)
     .action(async (dir: string, o: LoadOptions) => {
-      const { network, warnings } = await loadFolder(dir, io);
+      const { network, warnings } = await loadFolder(dir, io, o.delimiter);
       for (const line of warningLines(warnings)) io.err(`  ${line}\n`);
       const store = await connectNeo4j(o, o.batch);
       try {

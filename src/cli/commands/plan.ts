@@ -21,9 +21,18 @@ import { renderTable } from '../format-report.ts';
 import { progress, type Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
 import { yen } from '../money.ts';
-import { moneyOptions, numberIn, withMoneyOptions, type MoneyCliOptions } from '../options.ts';
+import {
+  moneyOptions,
+  numberIn,
+  withMoneyOptions,
+  type MoneyCliOptions,
+  delimiter,
+  DELIMITER_HELP,
+} from '../options.ts';
 
 interface PlanOptions extends MoneyCliOptions {
+  /** The CSV field separator (--delimiter). */
+  delimiter?: string;
   budget: number;
   targets: number[];
   costs?: string;
@@ -83,8 +92,9 @@ export function registerPlan(program: Command, io: Io): void {
       'JSON file { "sme": [0→1, 1→2, 2→3, 3→4, 4→5], "large": [...] } in yen (default: the assumed table)',
     )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--delimiter <char>', DELIMITER_HELP, delimiter)
     .action(async (dir: string, o: PlanOptions) => {
-      const { index } = await loadFolder(dir, io);
+      const { index } = await loadFolder(dir, io, o.delimiter);
       let costs: PlanRequest['costs'];
       if (o.costs) {
         const parsed = LiftCostTable.safeParse(JSON.parse(await readFile(o.costs, 'utf8').catch(() => '""')));

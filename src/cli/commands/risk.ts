@@ -15,9 +15,18 @@ import { renderTable } from '../format-report.ts';
 import { progress, type Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
 import { yen } from '../money.ts';
-import { moneyOptions, numberIn, withMoneyOptions, type MoneyCliOptions } from '../options.ts';
+import {
+  moneyOptions,
+  numberIn,
+  withMoneyOptions,
+  type MoneyCliOptions,
+  delimiter,
+  DELIMITER_HELP,
+} from '../options.ts';
 
 interface RiskOptions extends MoneyCliOptions {
+  /** The CSV field separator (--delimiter). */
+  delimiter?: string;
   runs: number;
   seed: number;
   exact?: boolean;
@@ -38,8 +47,9 @@ export function registerRisk(program: Command, io: Io): void {
     .option('--exact', 'enumerate every hit set and duration instead (networks of up to 8 companies)')
     .option('--workers <n>', 'worker threads (default: all cores for large runs)', numberIn('--workers', 1, 64, true))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--delimiter <char>', DELIMITER_HELP, delimiter)
     .action(async (dir: string, o: RiskOptions) => {
-      const { index } = await loadFolder(dir, io);
+      const { index } = await loadFolder(dir, io, o.delimiter);
       if (o.exact) checkExactSize(index.n);
       const options = moneyOptions(o);
       const analysis = runAnalysis(index, {

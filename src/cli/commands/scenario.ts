@@ -18,9 +18,11 @@ import { renderTable } from '../format-report.ts';
 import type { Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
 import { yen } from '../money.ts';
-import { idList, numberIn, theta } from '../options.ts';
+import { idList, numberIn, theta, delimiter, DELIMITER_HELP } from '../options.ts';
 
 interface ScenarioOptions {
+  /** The CSV field separator (--delimiter). */
+  delimiter?: string;
   hit: string[];
   days: number;
   whatIf?: string;
@@ -40,8 +42,9 @@ export function registerScenario(program: Command, io: Io): void {
     .option('--what-if <file>', 'JSON file: [{ "op": "raise-level" | "add-supplier" | "remove-supplier", ... }]')
     .option('--theta <n>', 'threshold θ in (0, 1]', theta)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--delimiter <char>', DELIMITER_HELP, delimiter)
     .action(async (dir: string, o: ScenarioOptions) => {
-      const { index } = await loadFolder(dir, io);
+      const { index } = await loadFolder(dir, io, o.delimiter);
       const whatIf = o.whatIf ? await readWhatIfs(o.whatIf) : [];
       // The same use case as POST /api/scenario: the same checks, the same JSON.
       const view = new NetworkView('cli', runAnalysis(index, o.theta !== undefined ? { theta: o.theta } : {}));

@@ -10,9 +10,11 @@ import { renderTable } from '../format-report.ts';
 import type { Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
 import { yen } from '../money.ts';
-import { idList, theta } from '../options.ts';
+import { idList, theta, delimiter, DELIMITER_HELP } from '../options.ts';
 
 interface SimulateOptions {
+  /** The CSV field separator (--delimiter). */
+  delimiter?: string;
   hit: string[];
   theta?: number;
   format: 'table' | 'json';
@@ -28,8 +30,9 @@ export function registerSimulate(program: Command, io: Io): void {
     .requiredOption('--hit <ids>', 'comma-separated ids of the companies hit (repeatable)', idList)
     .option('--theta <n>', 'threshold θ in (0, 1]', theta)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--delimiter <char>', DELIMITER_HELP, delimiter)
     .action(async (dir: string, options: SimulateOptions) => {
-      const { index } = await loadFolder(dir, io);
+      const { index } = await loadFolder(dir, io, options.delimiter);
       const report = simulateBreach(index, {
         hit: options.hit,
         ...(options.theta !== undefined ? { theta: options.theta } : {}),
