@@ -100,7 +100,11 @@ export function failureReport(error: unknown): { code: number; lines: string[] }
   if (error instanceof InputError)
     return {
       code: EXIT.input,
-      lines: [line(error.message), ...error.issues.map((issue) => `  ${formatIssue(issue)}`)],
+      lines: [
+        line(error.message),
+        // an issue that only repeats the headline (a missing folder) is not printed twice
+        ...error.issues.filter((issue) => issue.message !== error.message).map((issue) => `  ${formatIssue(issue)}`),
+      ],
     };
   if (error instanceof UsageError || error instanceof NotFoundError)
     return { code: EXIT.usage, lines: [line(error.message)] };

@@ -3,7 +3,8 @@
  * enumerations. Each rule turns the trimmed cell text into a value, `null` for an empty
  * cell ("not given"), or reports an error at the cell and returns `undefined`. Numbers
  * are plain decimals (`12`, `-3.5`, `1e6`): `12abc`, hex, `Infinity` and percentages are
- * refused. zod does the checking; the messages are ours and say what to write instead.
+ * refused. The enumerations take any letter case; full-width digits, signs and the
+ * ideographic space are read as their half-width forms, with a warning. zod does the checking; the messages are ours and say what to write instead.
  */
 import { iso31661, iso31661Alpha3ToAlpha2, iso31661Reserved } from 'iso-3166';
 import { z } from 'zod';
@@ -15,6 +16,17 @@ import type { InputRecord } from './table-spec.ts';
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const decimal = z.string().regex(DECIMAL).transform(Number).pipe(z.number());
 const nonNegative = decimal.pipe(z.number().min(0));
+
+/** One of `values`, in any letter case (`SME`, `Network`). */
+function anyCase<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .transform((text) => text.toLowerCase())
+    .pipe(z.enum(values));
+}
+
+/** Full-width ASCII (１２３, ．, －) and the ideographic space, which Japanese input methods type into numeric cells. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 
 /** How to read one kind of cell: its schema, what it should hold and what an empty cell means. */
 interface CellRule<T> {
@@ -42,8 +54,12 @@ export const CELL_RULES = {
     expected: 'a fraction greater than 0 and at most 1 (0.4 for 40%)',
     hint: 'leave it empty on every row of the group for an equal split',
   },
-  size: { schema: z.enum(SIZES), expected: 'sme or large', hint: 'or leave it empty' },
-  access: { schema: z.enum(ACCESS_TYPES), expected: 'none, data, network or software', hint: 'or leave it empty' },
+  size: { schema: anyCase(SIZES), expected: 'sme or large', hint: 'or leave it empty' },
+  access: {
+    schema: anyCase(ACCESS_TYPES),
+    expected: 'none, data, network or software',
+    hint: 'or leave it empty',
+  },
 } satisfies Record<string, CellRule<number | Size | Access>>;
 
 /**
@@ -62,8 +78,18 @@ export function readCell<T>(
   rule: CellRule<T>,
   log: IssueLog,
 ): T | null | undefined {
-  const text = record.get(column);
+  let text = record.get(column);
   if (text === '') return null;
+  if (FULL_WIDTH.test(text)) {
+    const given = text;
+    text = text.normalize('NFKC').trim();
+    log.warning(
+      record.at(column),
+      `${column} held full-width characters (${quote(given)}); read as ${quote(text)} — type half-width digits to silence this`,
+      given,
+    );
+    if (text === '') return null;
+  }
   let memo = memos.get(rule) as Map<string, T> | undefined;
   const known = memo?.get(text);
   if (known !== undefined) return known;
