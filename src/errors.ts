@@ -75,12 +75,25 @@ export class PayloadTooLargeError extends WeaklinkError {
 
 /** Formats an issue as `file:line:column: message (value "x")`. */
 export function formatIssue(issue: Issue): string {
+  if (issue.sheet !== undefined) {
+    const cell =
+      issue.line === undefined ? '' : `!${issue.column === undefined ? '' : columnLetters(issue.column)}${issue.line}`;
+    const tag = issue.severity === 'warning' ? 'warning' : 'error';
+    return `${issue.file}:${issue.sheet}${cell}${issue.line === undefined && issue.field !== undefined ? ` ${issue.field}` : ''}: ${tag}: ${issue.message}`;
+  }
   let where = issue.file;
   if (issue.line !== undefined) where += `:${issue.line}`;
   if (issue.column !== undefined) where += `:${issue.column}`;
   if (issue.line === undefined && issue.field !== undefined) where += ` ${issue.field}`;
   const tag = issue.severity === 'warning' ? 'warning' : 'error';
   return `${where}: ${tag}: ${issue.message}`;
+}
+
+/** Excel's letters of column `n` (1 → A, 27 → AA). */
+export function columnLetters(n: number): string {
+  let letters = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
+  return letters;
 }
 
 /**

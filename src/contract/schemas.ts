@@ -25,6 +25,10 @@ export const IssueSchema = z
   .object({
     severity: z.enum(['error', 'warning']),
     file: z.string(),
+    sheet: z
+      .string()
+      .optional()
+      .describe('The worksheet of an Excel workbook; line is then its row, column its column (1 = A).'),
     line: z.number().int().optional(),
     column: z.number().int().optional(),
     field: z.string().optional(),

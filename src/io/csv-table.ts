@@ -27,10 +27,11 @@ export class CsvTable implements CsvReceiver {
   private lost = false;
   private lastErrorLine = 0;
   readonly rows: TableRows = {
-    describe: (lines) => `${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}`,
+    describe: (lines) =>
+      `${this.sheet === undefined ? 'line' : 'row'}${lines.length === 1 ? '' : 's'} ${lines.join(', ')}`,
     locate: (line, field) => {
       const i = this.index?.get(field);
-      return i === undefined ? { file: this.file, line, field } : { file: this.file, line, column: i + 1, field };
+      return i === undefined ? { ...this.origin, line, field } : { ...this.origin, line, column: i + 1, field };
     },
   };
 
@@ -44,7 +45,14 @@ export class CsvTable implements CsvReceiver {
     private readonly sink: RecordSink,
     /** The field separator the table is read with. */
     readonly delimiter = DEFAULTS.delimiter,
+    /** The worksheet, when the rows come from an Excel workbook (xlsx-network.ts). */
+    private readonly sheet?: string,
   ) {}
+
+  /** The file (and sheet) every location of this table starts with. */
+  private get origin(): Location {
+    return this.sheet === undefined ? { file: this.file } : { file: this.file, sheet: this.sheet };
+  }
 
   /** csv-parse options for its synchronous parser that hand every record and error to this table. */
   parserOptions(): Options {
@@ -61,8 +69,8 @@ export class CsvTable implements CsvReceiver {
     if (this.index === null && !this.lost) {
       const columns = this.spec.columns.join(',');
       this.log.error(
-        { file: this.file },
-        `${this.file} is empty; it needs a header row (${columns}) and one row per record`,
+        this.origin,
+        `${this.sheet === undefined ? this.file : `sheet ${quote(this.sheet)} of ${this.file}`} is empty; it needs a header row (${columns}) and one row per record`,
       );
     }
     return this.usable && !this.lost;
@@ -77,7 +85,7 @@ export class CsvTable implements CsvReceiver {
       const message =
         `row has ${cells.length} fields but the header has ${this.names.length}; ` +
         'put values that contain commas in double quotes and give every row as many fields as the header';
-      this.log.error({ file: this.file, line, column, field: this.names[column - 1] }, message);
+      this.log.error({ ...this.origin, line, column, field: this.names[column - 1] }, message);
       this.lost = true;
       return;
     }
@@ -97,7 +105,7 @@ export class CsvTable implements CsvReceiver {
     this.usable = true;
     const known = this.spec.columns.join(', ');
     this.names.forEach((name, i) => {
-      const at: Location = { file: this.file, line, column: i + 1, field: name };
+      const at: Location = { ...this.origin, line, column: i + 1, field: name };
       const first = this.index?.get(name);
       if (first !== undefined) {
         this.log.error(at, `column ${quote(name)} appears twice (columns ${first + 1} and ${i + 1}); remove one`, name);
@@ -114,7 +122,7 @@ export class CsvTable implements CsvReceiver {
       if (this.index.has(name)) continue;
       this.usable = false;
       this.log.error(
-        { file: this.file, line, field: name },
+        { ...this.origin, line, field: name },
         `the header has no ${quote(name)} column; add it (required: ${this.spec.required.join(', ')})`,
       );
     }
@@ -136,7 +144,7 @@ export class CsvTable implements CsvReceiver {
     const [char, name] = found;
     const option = char === '\t' ? `--delimiter tab` : `--delimiter '${char}'`;
     this.log.error(
-      { file: this.file, line },
+      { ...this.origin, line },
       `${this.file} is separated by ${name}, not ${SEPARATORS[this.delimiter] ?? quote(this.delimiter)}: save it as "CSV (Comma delimited)" (in Excel: File › Save As), or read it as it is with ${option}`,
     );
     this.lost = true;
@@ -150,7 +158,7 @@ export class CsvTable implements CsvReceiver {
     this.lastErrorLine = line;
     const column = typeof error.column === 'number' ? error.column + 1 : undefined;
     const field = column === undefined || this.index === null ? undefined : this.names[column - 1];
-    this.log.error({ file: this.file, line, column, field }, describeCsvError(error, DEFAULTS.maxRecordChars));
+    this.log.error({ ...this.origin, line, column, field }, describeCsvError(error, DEFAULTS.maxRecordChars));
   }
 }
 

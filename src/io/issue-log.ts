@@ -63,6 +63,7 @@ export class IssueLog {
       return;
     }
     const issue: Issue = { severity, file: where.file, message };
+    if (where.sheet !== undefined) issue.sheet = where.sheet;
     if (where.line !== undefined) issue.line = where.line;
     if (where.column !== undefined) issue.column = where.column;
     if (where.field !== undefined) issue.field = where.field;

@@ -1,5 +1,7 @@
 /**
- * `readNetwork`: reads a network folder (README, "Data format") into a typed `Network`
+ * `readNetwork`: reads a network folder (README, "Data format") — or one Excel workbook,
+ * given as the path or as the only .xlsx file of a folder without tables
+ * (xlsx-network.ts) — into a typed `Network`
  * with every problem located. CSV tables are streamed from disk through csv-parse, so a
  * table of a million rows is never one string; memory grows with the network, not the
  * file. Text is UTF-8 (with or without a BOM) or Shift_JIS/CP932, detected per file and
@@ -14,13 +16,14 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { CsvTable } from './csv-table.ts';
 import { readCsvInWorker } from './csv-worker-client.ts';
 import { decodeStream } from './decode-stream.ts';
 import { readJsonTable } from './json-table.ts';
 import { decodeText, EncodingError } from './text-decode.ts';
+import { readWorkbook } from './xlsx-network.ts';
 import { NetworkCheck, type ReadResult } from './network-check.ts';
 import { chooseFiles, listFolder } from './network-files.ts';
 import { COMPANY_TABLE, SUPPLY_TABLE, type RecordSink, type TableSpec } from './table-spec.ts';
@@ -42,6 +45,8 @@ export interface ReadNetworkOptions {
 
 /** Reads and checks the network in `dir`; throws `InputError` listing every error. */
 export async function readNetwork(dir: string, options: ReadNetworkOptions = {}): Promise<ReadResult> {
+  const workbook = await workbookPath(dir);
+  if (workbook !== undefined) return readWorkbook(await readFile(workbook), basename(workbook));
   /** Bytes of the tables read before this one, of both, and a reader of this one's. */
   const bytes = { done: 0, total: 0, reading: (): number => 0 };
   const { onProgress } = options;
@@ -98,6 +103,22 @@ export async function readNetwork(dir: string, options: ReadNetworkOptions = {})
   await read(files.supplies, files.hasSupplies, SUPPLY_TABLE, check.supplySink(files.companies, complete));
   return check.finish();
 }
+
+/**
+ * The workbook to read: `dir` itself when it is an .xlsx file, or the one .xlsx file of a
+ * folder that holds no CSV or JSON table; else undefined (a folder of tables).
+ */
+async function workbookPath(dir: string): Promise<string | undefined> {
+  const info = await stat(dir).catch(() => undefined);
+  if (info?.isFile()) return extname(dir).toLowerCase() === '.xlsx' ? dir : undefined;
+  if (!info?.isDirectory()) return undefined;
+  const names = await listFolder(dir);
+  if (TABLE_FILES.some((name) => names.has(name))) return undefined;
+  const books = [...names].filter((name) => extname(name).toLowerCase() === '.xlsx' && !name.startsWith('~$'));
+  return books.length === 1 ? join(dir, books[0]!) : undefined;
+}
+
+const TABLE_FILES = ['companies.csv', 'supplies.csv', 'companies.json', 'supplies.json'];
 
 /** A JSON table as one string; `undefined` (reported) when it cannot be read or decoded. */
 async function readText(check: NetworkCheck, path: string, file: string): Promise<string | undefined> {

@@ -35,6 +35,8 @@ export const SUPPLY_TABLE: TableSpec = { columns: SUPPLY_COLUMNS, required: ['su
 /** Where a field of a record is: file, and line/column (CSV) or a JSON path in `field`. */
 export interface Location {
   file: string;
+  /** The worksheet of an Excel workbook; `line` is then its row and `column` its column (1 = A). */
+  sheet?: string;
   line?: number;
   column?: number;
   field?: string;

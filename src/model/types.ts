@@ -48,6 +48,8 @@ export interface Issue {
   severity: 'error' | 'warning';
   /** File name as given (e.g. `companies.csv`). */
   file: string;
+  /** The worksheet of an Excel workbook (`supplies`); `line` is then the row and `column` the column (1 = A). */
+  sheet?: string;
   /** 1-based line in a CSV file; absent for JSON and whole-file problems. */
   line?: number;
   /** 1-based column in a CSV file. */

@@ -38,7 +38,10 @@ export function registerAnalyze(program: Command, io: Io): void {
       .description(
         'Analyse a network folder (or the network in Neo4j): weak links, single sources, hidden critical suppliers, level gaps, concentration.',
       )
-      .argument('[dir]', 'network folder (companies.csv + supplies.csv, or .json); omit with --neo4j'),
+      .argument(
+        '[dir]',
+        'network folder (companies.csv + supplies.csv, or .json) or Excel workbook (.xlsx); omit with --neo4j',
+      ),
   )
     .option('--write-back', 'with --neo4j: write the results onto the Company nodes')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))

@@ -35,7 +35,7 @@ export function registerLoad(program: Command, io: Io): void {
     program
       .command('load')
       .description('Validate a network folder and load it into Neo4j, replacing the active network atomically.')
-      .argument('<dir>', 'network folder'),
+      .argument('<dir>', 'network folder, or an Excel workbook (.xlsx)'),
   )
     .option('--batch <n>', 'rows per UNWIND batch', numberIn('--batch', 1, 1_000_000, true))
     .option('--delimiter <char>', DELIMITER_HELP, delimiter)

@@ -82,7 +82,7 @@ export function registerPlan(program: Command, io: Io): void {
     .description(
       'Which suppliers to lift to which SCS level so that a budget avoids the most expected annual loss, and who pays which part.',
     )
-    .argument('<dir>', 'network folder')
+    .argument('<dir>', 'network folder, or an Excel workbook (.xlsx)')
     .requiredOption('--budget <yen>', 'budget in yen, 0 to 1e15', numberIn('--budget', 0, PLAN_DEFAULTS.maxBudget))
     .option('--targets <levels>', 'levels a supplier may be lifted to, comma-separated', targetList, [
       ...PLAN_DEFAULTS.planTargets,

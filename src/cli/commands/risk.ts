@@ -41,7 +41,7 @@ export function registerRisk(program: Command, io: Io): void {
     .description(
       'The annual loss distribution: expected annual loss, 1-in-20/100/200-year losses, the exceedance curves of the annual loss and of the largest single event.',
     )
-    .argument('<dir>', 'network folder')
+    .argument('<dir>', 'network folder, or an Excel workbook (.xlsx)')
     .option('--runs <n>', 'Monte Carlo runs', numberIn('--runs', 1, 10_000_000, true), 10_000)
     .option('--seed <s>', 'seed (same seed, same numbers on any machine)', numberIn('--seed', 0, 2 ** 32 - 1, true), 1)
     .option('--exact', 'enumerate every hit set and duration instead (networks of up to 8 companies)')

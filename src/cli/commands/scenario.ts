@@ -36,7 +36,7 @@ export function registerScenario(program: Command, io: Io): void {
     .description(
       'Hit companies for N days: what stops when, what recovers, the revenue at risk; optionally after what-if changes.',
     )
-    .argument('<dir>', 'network folder')
+    .argument('<dir>', 'network folder, or an Excel workbook (.xlsx)')
     .requiredOption('--hit <ids>', 'comma-separated ids of the companies hit', idList)
     .requiredOption('--days <n>', 'days the hit companies are down', numberIn('--days', 0, 36_500, true))
     .option('--what-if <file>', 'JSON file: [{ "op": "raise-level" | "add-supplier" | "remove-supplier", ... }]')

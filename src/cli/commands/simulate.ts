@@ -26,7 +26,7 @@ export function registerSimulate(program: Command, io: Io): void {
     .description(
       'Hit a set of companies: what stops and on which day, the revenue per day of outage, and the loss over each assumed outage duration.',
     )
-    .argument('<dir>', 'network folder')
+    .argument('<dir>', 'network folder, or an Excel workbook (.xlsx)')
     .requiredOption('--hit <ids>', 'comma-separated ids of the companies hit (repeatable)', idList)
     .option('--theta <n>', 'threshold θ in (0, 1]', theta)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))

@@ -11,7 +11,7 @@ export function registerValidate(program: Command, io: Io): void {
   program
     .command('validate')
     .description('Check a network folder against the data format; print every error with its file:line:column.')
-    .argument('<dir>', 'network folder')
+    .argument('<dir>', 'network folder, or an Excel workbook (.xlsx)')
     .option('--delimiter <char>', DELIMITER_HELP, delimiter)
     .action(async (dir: string, o: { delimiter?: string }) => {
       const { index, warnings } = await loadFolder(dir, io, o.delimiter);
