@@ -28,9 +28,10 @@ import { unassessedReports, type UnassessedReport } from '../analysis/unassessed
 import type { WeakLinkReport } from '../analysis/weak-link-report.ts';
 import { MAX_WEAK_LINKS, type NetworkView } from './network-view.ts';
 import type { Page } from './page.ts';
+import type { CellKind } from '../io/table-file.ts';
 
 /** How a cell is shown: text as is, yen (¥ with its period in the header), a share 0–1 as %, a whole count. */
-export type ColumnKind = 'text' | 'yen' | 'share' | 'count' | 'score';
+export type ColumnKind = CellKind;
 
 export interface Column<T> {
   header: string;

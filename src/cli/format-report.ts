@@ -4,6 +4,7 @@
  * analyst acts on: the weak links with their one-line reason, then the direct single
  * sources, the hidden critical suppliers, the level gaps, and concentration.
  */
+import stringWidth from 'string-width';
 import { analysisHead, type Analysis } from '../analysis/analyze.ts';
 import { NetworkView } from '../app/network-view.ts';
 import { SECTIONS, type Column, type ReportSection } from '../app/sections.ts';
@@ -39,10 +40,11 @@ export function renderTable(header: string[], rows: Cell[][], format: TextFormat
       ...text.map((r) => `| ${r.map(esc).join(' | ')} |`),
     ].join('\n');
   }
-  const widths = header.map((h, i) => Math.max(h.length, ...text.map((r) => r[i]!.length)));
+  // Widths in terminal columns: a full-width character (漢字, ｶﾅ is half) takes two (string-width).
+  const widths = header.map((h, i) => Math.max(stringWidth(h), ...text.map((r) => stringWidth(r[i]!))));
   const line = (r: string[]): string =>
     r
-      .map((c, i) => c.padEnd(widths[i]!))
+      .map((c, i) => c + ' '.repeat(widths[i]! - stringWidth(c)))
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...text.map(line)].join('\n');
@@ -82,7 +84,7 @@ function sectionText<T>(section: ReportSection<T>, view: NetworkView, format: Te
   ];
   // A blank line first, so Markdown does not read the note as another table row.
   if (items.length > limit && !section.topList)
-    out.push('', `… and ${items.length - limit} more ${section.noun} (use --format json for all)`);
+    out.push('', `… and ${items.length - limit} more ${section.noun} (without --limit every row is shown)`);
   return out;
 }
 
@@ -91,7 +93,7 @@ export function formatReport(
   analysis: Analysis,
   warnings: string[],
   format: TextFormat,
-  { limit = 10 }: ReportSections = {},
+  { limit = Number.POSITIVE_INFINITY }: ReportSections = {},
 ): string {
   const h = (title: string): string => (format === 'md' ? `## ${title}` : `${title}\n${'='.repeat(title.length)}`);
   const r = analysisHead(analysis);

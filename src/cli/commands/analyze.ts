@@ -2,6 +2,11 @@
  * `weaklink analyze DIR` — validates and analyses a network folder and prints the
  * report: a readable one by default (table), Markdown (md) or the whole result as JSON.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { NetworkView } from '../../app/network-view.ts';
+import { reportSheets } from '../../app/exports.ts';
+import { csvFile, xlsxFile, type TableSheet } from '../../io/table-file.ts';
 import { type Command, Option } from 'commander';
 import { runAnalysis } from '../../analysis/analyze.ts';
 import { formatReport } from '../format-report.ts';
@@ -27,9 +32,21 @@ interface AnalyzeOptions extends Neo4jCliOptions, MoneyCliOptions {
   /** The CSV field separator (--delimiter). */
   delimiter?: string;
   writeBack?: boolean;
-  format: 'table' | 'json' | 'md';
+  format: 'table' | 'json' | 'md' | 'csv' | 'xlsx';
   out?: string;
-  limit: number;
+  limit?: number;
+}
+
+/** Writes the sheets as one workbook (`out`) or as one CSV per sheet in the folder `out`; answers the files written. */
+async function writeSheets(sheets: TableSheet[], format: 'csv' | 'xlsx', out: string): Promise<string[]> {
+  if (format === 'xlsx') {
+    await writeFile(out, await xlsxFile(sheets));
+    return [out];
+  }
+  await mkdir(out, { recursive: true });
+  const files = sheets.map((sheet) => join(out, `${sheet.name}.csv`));
+  await Promise.all(sheets.map((sheet, i) => writeFile(files[i]!, csvFile(sheet))));
+  return files;
 }
 
 export function registerAnalyze(program: Command, io: Io): void {
@@ -44,9 +61,14 @@ export function registerAnalyze(program: Command, io: Io): void {
       ),
   )
     .option('--write-back', 'with --neo4j: write the results onto the Company nodes')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
-    .option('--out <file>', 'write the report to this file instead of standard output')
-    .option('--limit <n>', 'rows per list in table/md output', numberIn('--limit', 1, 1_000_000, true), 10)
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json', 'md', 'csv', 'xlsx']).default('table'),
+    )
+    .option(
+      '--out <path>',
+      'write the report to this file instead of standard output; with --format xlsx a workbook (one sheet per section), with --format csv a folder (one UTF-8 CSV per section)',
+    )
+    .option('--limit <n>', 'rows per list in table/md output (default: all)', numberIn('--limit', 1, 1_000_000, true))
     .option('--delimiter <char>', DELIMITER_HELP, delimiter)
     .action(async (dir: string | undefined, options: AnalyzeOptions) => {
       const fromNeo4j = dir === undefined || options.neo4j !== undefined;
@@ -56,6 +78,11 @@ export function registerAnalyze(program: Command, io: Io): void {
         throw new UsageError(
           '--write-back needs --neo4j (the results are written onto the Company nodes)',
           'write-back',
+        );
+      if ((options.format === 'csv' || options.format === 'xlsx') && options.out === undefined)
+        throw new UsageError(
+          `analyze --format ${options.format} needs --out (${options.format === 'xlsx' ? 'a workbook file, e.g. report.xlsx' : 'a folder for one CSV per section'})`,
+          'out',
         );
       if (fromNeo4j && !neo4jConnection(options))
         throw new UsageError(
@@ -87,10 +114,22 @@ export function registerAnalyze(program: Command, io: Io): void {
         }
       }
       const lines = warningLines(warnings);
+      if (options.format === 'csv' || options.format === 'xlsx') {
+        const written = await writeSheets(reportSheets(new NetworkView('cli', analysis)), options.format, options.out!);
+        io.err(`weaklink: wrote ${written.join(', ')}\n`);
+        return;
+      }
       const chunks =
         options.format === 'json'
           ? jsonReportChunks(analysis, lines, 1)
-          : [formatReport(analysis, lines, options.format, { limit: options.limit })];
+          : [
+              formatReport(
+                analysis,
+                lines,
+                options.format,
+                options.limit === undefined ? {} : { limit: options.limit },
+              ),
+            ];
       if (options.out) {
         await writeFileStreamed(options.out, chunks);
         io.err(`weaklink: wrote ${options.out}\n`);
