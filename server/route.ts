@@ -23,6 +23,7 @@ import type { GraphStore } from '../src/store/graph-store.ts';
 import type { AnalysisCache } from '../src/app/analysis-cache.ts';
 import type { WriteLock } from './write-lock.ts';
 import type { ScenarioLimits } from '../src/app/scenario.ts';
+import { csvFile, xlsxFile, type TableSheet } from '../src/io/table-file.ts';
 
 export const DEFAULTS = {
   bodyLimit: '100kb',
@@ -72,6 +73,15 @@ export interface Route<
   errors?: (404 | 409 | 413 | 503)[];
   /** Heavy work on a large network: admitted through the job gate (jobs.ts), at most so many at once. */
   heavy?: boolean;
+  /**
+   * A list the caller may download as a spreadsheet: with `?format=csv` (UTF-8 with a BOM,
+   * the first table) or `?format=xlsx` (a sheet per table) the route answers these tables
+   * as a file instead of its JSON. Its query schema takes `format` (`downloadFormat`).
+   */
+  download?: (
+    input: { query: z.output<Q>; params: z.output<P> },
+    ctx: RouteContext,
+  ) => Promise<TableSheet[]> | TableSheet[];
   /** A write: what the answer changed, written to the audit log (null when nothing changed). */
   change?: (output: z.output<R>) => unknown;
   handle(
@@ -122,6 +132,9 @@ export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards
       body: route.body ? route.body.parse(bodyOf(req)) : undefined,
       signal: gone.signal,
     };
+    const format = (input.query as { format?: string }).format;
+    if (route.download && (format === 'csv' || format === 'xlsx'))
+      return sendSheets(res, await route.download(input, ctx), format);
     const caller = callerOf(res.locals);
     const request = res.locals.audit as AuditedRequest | undefined;
     if (route.change && request) await auditIntent(ctx, request, caller, res);
@@ -135,6 +148,24 @@ export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards
     if (route.change && request) await auditOutcome(ctx, request, caller, res, route.change(output));
     res.json(output);
   });
+}
+
+/** The `format` query parameter of a route with a download. */
+export const downloadFormat = {
+  format: z
+    .enum(['json', 'csv', 'xlsx'])
+    .default('json')
+    .describe(
+      'json (default) answers a page as JSON; csv (UTF-8 with a BOM) and xlsx answer every item as a file to download, offset and limit ignored.',
+    ),
+};
+
+/** Sends tables as a CSV (the first) or an Excel workbook, as a download named after the first table. */
+async function sendSheets(res: Response, sheets: TableSheet[], format: 'csv' | 'xlsx'): Promise<void> {
+  const name = sheets[0]?.name ?? 'weaklink';
+  res.attachment(`${name}.${format}`);
+  if (format === 'csv') res.type('text/csv; charset=utf-8').send(csvFile(sheets[0] ?? { name, columns: [], rows: [] }));
+  else res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await xlsxFile(sheets));
 }
 
 /** The audit line of a write request in `phase` (intent: status 0, nothing changed yet). */

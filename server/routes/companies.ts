@@ -1,12 +1,13 @@
 /**
  * GET /api/companies — search and filter the companies, a page at a time, highest risk
- * contribution first; GET /api/companies/{id} — one company in full.
+ * contribution first (`?format=csv|xlsx`: every match as a spreadsheet); GET /api/companies/{id} — one company in full.
  */
 import { z } from 'zod';
 import { companyDetail } from '../../src/app/company-detail.ts';
 import { companyList } from '../../src/app/company-list.ts';
 import { intParam, pageParams, textParam } from '../query.ts';
-import { defineRoute } from '../route.ts';
+import { defineRoute, downloadFormat } from '../route.ts';
+import { companySheet } from '../../src/app/exports.ts';
 import { CompanyDetailSchema, CompanyListSchema } from '../../src/contract/schemas.ts';
 
 export const CompanyListQuery = z.strictObject({
@@ -16,6 +17,7 @@ export const CompanyListQuery = z.strictObject({
   level: intParam(0, 5).optional().describe('Only companies of this own level (0–5).'),
   size: z.enum(['sme', 'large']).optional().describe('Only companies of this size.'),
   ...pageParams(),
+  ...downloadFormat,
 });
 
 export const companyListRoute = defineRoute({
@@ -28,6 +30,9 @@ export const companyListRoute = defineRoute({
   response: CompanyListSchema,
   errors: [503],
   handle: async ({ query }, { cache }) => companyList(await cache.view(), query),
+  download: async ({ query }, { cache }) => [
+    companySheet(companyList(await cache.view(), { ...query, offset: 0, limit: Number.MAX_SAFE_INTEGER }).items),
+  ],
 });
 
 export const CompanyParams = z.strictObject({ id: z.string().min(1).max(1000).describe('Company id.') });

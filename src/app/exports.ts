@@ -7,7 +7,8 @@
  * @example
  *   const bytes = await xlsxFile(reportSheets(view));
  */
-import type { TableSheet } from '../io/table-file.ts';
+import type { CompanyRow } from '../contract/api-types.ts';
+import type { CellKind, TableSheet } from '../io/table-file.ts';
 import type { NetworkView } from './network-view.ts';
 import { SECTIONS, type ReportSection } from './sections.ts';
 
@@ -23,4 +24,31 @@ export function sectionSheet<T>(section: ReportSection<T>, view: NetworkView): T
 /** Every section of the report, in its order. */
 export function reportSheets(view: NetworkView): TableSheet[] {
   return SECTIONS.map((section) => sectionSheet(section, view));
+}
+
+/** The columns of the company list: header, kind and value of a row. */
+const COMPANY_COLUMNS: [string, CellKind, (c: CompanyRow) => string | number | boolean | null][] = [
+  ['id', 'text', (c) => c.id],
+  ['name', 'text', (c) => c.name],
+  ['country', 'text', (c) => c.country],
+  ['industry', 'text', (c) => c.industry],
+  ['size', 'text', (c) => c.size],
+  ['tier', 'count', (c) => c.tier],
+  ['own score', 'score', (c) => (c.unassessed ? null : c.ownScore)],
+  ['own ★', 'count', (c) => c.ownLevel],
+  ['unassessed', 'text', (c) => (c.unassessed ? 'yes' : '')],
+  ['effective score', 'score', (c) => c.effectiveScore],
+  ['required ★', 'count', (c) => c.requiredLevel],
+  ['risk (¥ per year)', 'yen', (c) => c.riskContribution],
+  ['stops if hit', 'count', (c) => c.blastRadiusSize],
+  ['critical suppliers', 'count', (c) => c.criticalSupplierCount],
+];
+
+/** Company list rows as a sheet named "companies". */
+export function companySheet(rows: CompanyRow[]): TableSheet {
+  return {
+    name: 'companies',
+    columns: COMPANY_COLUMNS.map(([header, kind]) => ({ header, kind })),
+    rows: rows.map((row) => COMPANY_COLUMNS.map(([, , value]) => value(row))),
+  };
 }
