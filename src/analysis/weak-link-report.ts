@@ -21,6 +21,8 @@ export interface WeakLinkReport {
   /** Yen per year. */
   riskContribution: number;
   blastRadiusSize: number;
+  /** The focal companies its hit stops, earliest first (ties by id), with the day each stops. */
+  focalStops: { id: string; day: number }[];
   /** One line: own score and what depends on it. */
   reason: string;
 }
@@ -60,6 +62,7 @@ export function weakLinkReports(a: Analysis, limit = 25): WeakLinkReport[] {
       expectedEventLoss: a.eventLoss.expected[x]!,
       riskContribution: a.risk[x]!,
       blastRadiusSize: radius.length,
+      focalStops: focalHit,
       reason: `${score}; ${depends}`,
     };
   });

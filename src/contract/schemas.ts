@@ -257,6 +257,9 @@ export const WeakLinkSchema = z.object({
   expectedEventLoss: z.number().describe('Expected loss of one hit, yen per event.'),
   riskContribution: z.number().describe('Expected annual loss its hits cause: yen per year.'),
   blastRadiusSize: z.number().int(),
+  focalStops: z
+    .array(z.object({ id, day: z.number().describe('Day the focal company stops, 0 = the day of the hit.') }))
+    .describe('The focal companies its hit stops, earliest first (ties by id).'),
   reason: z.string().describe('One line: own score and what depends on it.'),
 });
 

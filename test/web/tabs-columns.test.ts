@@ -53,6 +53,7 @@ const weak: WeakLink = {
   expectedEventLoss: 1.55e12,
   riskContribution: 23.2e9,
   blastRadiusSize: 2,
+  focalStops: [],
   reason: 'unassessed (scored 0); 2 companies stop if it is hit, including focal auto-oem on day 3',
 };
 
