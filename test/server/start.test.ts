@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
-import { get, quietLogger, serve, testAuth } from './helpers.ts';
+import { get, quietLogger, send, serve, testAuth } from './helpers.ts';
 
 describe('loadConfig', () => {
   it('refuses a bad value or an unknown option with one line naming it', () => {
@@ -25,6 +25,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig(['--verbose'], {})).toThrow(/Unknown option '--verbose'/);
     expect(() => loadConfig(['extra'], {})).toThrow(/usage: npm start/);
     expect(() => loadConfig(['--data', ''], {})).toThrow(/^--data \/ WEAKLINK_DATA: must name a folder/);
+    expect(() => loadConfig(['--reset=yes'], {})).toThrow(/--reset.* does not take an argument/);
+  });
+
+  it('--reset or WEAKLINK_RESET=1 asks to drop the saved network', () => {
+    expect(loadConfig(['--reset'], {}).reset).toBe(true);
+    expect(loadConfig([], { WEAKLINK_RESET: '1' }).reset).toBe(true);
+    expect(loadConfig([], { WEAKLINK_RESET: '' }).reset).toBe(false);
   });
 
   it('refuses a CORS wildcard or an origin with a path, and limits out of range', () => {
@@ -46,6 +53,7 @@ describe('loadConfig', () => {
       port: 8080,
       host: '127.0.0.1',
       workspace: '.weaklink',
+      reset: false,
       cors: [],
       limits: {
         perToken: 600,
@@ -85,6 +93,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       neo4j: { uri: 'bolt://db:7687', user: 'u', password: 'p', database: 'weak' },
       workspace: '/srv/ws',
+      reset: false,
       cors: ['https://risk.example.com', 'http://localhost:5173'],
       limits: {
         perToken: 100,
@@ -400,6 +409,99 @@ describe('server/start.ts', () => {
     expect(code).toBe(2);
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err).toMatch(/^weaklink: --port \/ PORT: /);
+  });
+});
+
+describe('server/start.ts with the workspace database (F4)', () => {
+  /** Starts the server in `cwd`; calls `act` with the base URL once it serves, then stops it with SIGTERM. */
+  async function session(
+    args: string[],
+    act: (base: string, token: string | undefined) => Promise<void>,
+    cwd?: string,
+  ): Promise<{ code: number | null; out: string; err: string; cwd: string }> {
+    let acted: Promise<void> = Promise.resolve();
+    const result = await startServer(
+      args,
+      (line, child, dir) => {
+        const serving = servingLine(line, dir);
+        if (!serving) return;
+        acted = act(serving.base, serving.token).finally(() => child.kill('SIGTERM'));
+      },
+      cwd === undefined ? {} : { cwd },
+    );
+    await acted;
+    return result;
+  }
+
+  it('a restart serves the uploaded network with its edit, saying so in one line; --reset serves --data again', async () => {
+    const dir = networkFolder('id,focal\noem,true\nsup,\n', 'supplier,buyer,commodity\nsup,oem,parts\n');
+    let token = '';
+    const first = await session(['--data', dir, '--port', '0'], async (base, t) => {
+      token = t!;
+      const up = await send<{ version: string }>(
+        'PUT',
+        base,
+        '/api/network',
+        {
+          companies: [{ id: 'oem', focal: 'true' }, { id: 'a' }, { id: 'b' }],
+          supplies: [{ supplier: 'a', buyer: 'oem', commodity: 'x' }],
+        },
+        { token },
+      );
+      expect(up.status).toBe(200);
+      const edit = await send('PATCH', base, '/api/companies/a', { version: up.body.version, scsLevel: 4 }, { token });
+      expect(edit.status).toBe(200);
+    });
+    expect(first.code).toBe(0);
+
+    const second = await session(
+      ['--data', dir, '--port', '0'],
+      async (base) => {
+        const company = await get<{ company: { ownLevel: number } }>(base, '/api/companies/a', { token });
+        expect(company.status).toBe(200);
+        expect(company.body.company.ownLevel).toBe(4);
+        expect((await get<{ companies: number }>(base, '/api/summary', { token })).body.companies).toBe(3);
+      },
+      first.cwd,
+    );
+    expect(second.code).toBe(0);
+    const restoredLines = second.out.split('\n').filter((l) => l.includes('restored the network'));
+    expect(restoredLines).toHaveLength(1);
+    expect(restoredLines[0]).toMatch(
+      /^weaklink: restored the network uploaded \d{4}-\d\d-\d\d \d\d:\d\d UTC by local-admin \(version \S+, 3 companies, 1 supplies, 1 edit since\); --reset starts again from --data$/,
+    );
+    expect(second.out).toMatch(/serving the network saved in \.weaklink\/weaklink\.db at/);
+
+    const third = await session(
+      ['--data', dir, '--port', '0', '--reset'],
+      async (base) => {
+        expect((await get<{ companies: number }>(base, '/api/summary', { token })).body.companies).toBe(2);
+      },
+      first.cwd,
+    );
+    expect(third.code).toBe(0);
+    expect(third.out).toMatch(/--reset: dropped the network saved in \.weaklink\/weaklink\.db/);
+    expect(third.out).not.toMatch(/restored the network/);
+  });
+
+  it('refuses a second server on the same workspace, naming the first (exit 3)', async () => {
+    const dir = networkFolder('id,focal\noem,true\n', 'supplier,buyer,commodity\n');
+    let secondRun: { code: number | null; err: string } | undefined;
+    let firstPid = 0;
+    const first = await startServer(['--data', dir, '--port', '0'], (line, child, cwd) => {
+      if (!servingLine(line)) return;
+      firstPid = child.pid!;
+      void startServer(['--data', dir, '--port', '0'], undefined, { cwd }).then((r) => {
+        secondRun = r;
+        child.kill('SIGTERM');
+      });
+    });
+    expect(first.code).toBe(0);
+    expect(secondRun!.code).toBe(3);
+    expect(secondRun!.err).toMatch(
+      /the workspace \.weaklink is in use by another weaklink server \(process \d+, http:\/\/localhost:\d+\); stop that one first/,
+    );
+    expect(firstPid).toBeGreaterThan(0);
   });
 });
 
