@@ -28,6 +28,7 @@ import { failureReport, formatIssue } from '../src/errors.ts';
 import { readNetwork } from '../src/io/read-network.ts';
 import type { GraphStore, LoadOptions } from '../src/store/graph-store.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
+import { LoginCodes } from '../src/workspace/login-codes.ts';
 import { Workspace } from '../src/workspace/workspace.ts';
 import { AnalysisCache } from '../src/app/analysis-cache.ts';
 import { consoleLogger, createApp } from './app.ts';
@@ -174,7 +175,7 @@ async function main(): Promise<void> {
   const app = createApp({
     store,
     cache,
-    auth: { tokens },
+    auth: { tokens, login: new LoginCodes(workspace) },
     logger: consoleLogger,
     accessLog: true,
     cors: config.cors,

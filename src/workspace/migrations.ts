@@ -51,4 +51,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    what: 'single-use login codes (weaklink login)',
+    sql: `
+      CREATE TABLE login_codes (
+        sha256 TEXT PRIMARY KEY,
+        created TEXT NOT NULL,
+        expires TEXT NOT NULL,
+        used TEXT
+      ) STRICT;
+    `,
+  },
 ];
