@@ -53,7 +53,7 @@ import { healthRoute, summaryRoute } from './routes/summary.ts';
 import { loginRoute, meRoute, tokenCreateRoute, tokenListRoute, tokenRevokeRoute } from './routes/tokens.ts';
 import { WriteLock } from './write-lock.ts';
 
-export const DEFAULTS = { title: 'weaklink', version: '0.1.0', auditFile: 'audit.log' };
+export const DEFAULTS = { title: 'weaklink', version: '0.1.0' };
 
 export interface Limits extends RateLimits {
   /** Most rows (companies + supplies) an upload may hold. */
@@ -66,14 +66,14 @@ export interface Limits extends RateLimits {
   /** Heavy jobs (risk, plan, executive view, scenarios) at once per token, and in all. */
   jobsPerToken: number;
   jobsTotal: number;
-  /** The audit log is rotated at this size (bytes), keeping this many older files. */
+  /** Audit retention: the log keeps at most auditBytes × (auditKeep + 1) bytes of lines, dropping the oldest auditBytes beyond. */
   auditBytes: number;
   auditKeep: number;
 }
 
 export interface AppDeps {
   store: GraphStore;
-  /** The API tokens (required: every route but the health check needs one); writes are audited to `audit` (default `<tokens.dir>/audit.log`). */
+  /** The API tokens (required: every route but the health check needs one); writes are audited to `audit` (default the tokens' workspace database). */
   auth: { tokens: TokenStore; audit?: AuditLog; login?: LoginCodes };
   /** Analysis options (θ, level scores, …); checked here, a bad one throws an OptionError. */
   options?: Partial<AnalysisOptions>;
@@ -170,7 +170,7 @@ export function createApp(deps: AppDeps): Express {
   const { tokens } = deps.auth;
   const audit =
     deps.auth.audit ??
-    new AuditLog(join(tokens.dir, DEFAULTS.auditFile), undefined, {
+    new AuditLog(tokens.workspace, {
       maxBytes: limits.auditBytes,
       keep: limits.auditKeep,
     });
@@ -180,7 +180,7 @@ export function createApp(deps: AppDeps): Express {
     audit,
     jobs: new JobGate(limits.jobsPerToken, limits.jobsTotal),
     tokens,
-    login: deps.auth.login ?? new LoginCodes(tokens.dir),
+    login: deps.auth.login ?? new LoginCodes(tokens.workspace),
     writes: new WriteLock(),
     limits: {
       uploadRows: limits.uploadRows,

@@ -131,8 +131,11 @@ function newestSource(dir: string): number {
  * The workspace's tokens; when it holds none at all, a new admin token (returned, to be
  * printed once). When every token is revoked none is made: an admin revoked them on purpose.
  */
-export async function openTokens(workspace: string): Promise<{ tokens: TokenStore; created?: string }> {
-  const tokens = await TokenStore.open(workspace);
+export async function openTokens(
+  dir: string,
+  workspace?: Workspace,
+): Promise<{ tokens: TokenStore; created?: string }> {
+  const tokens = await TokenStore.open(dir, workspace === undefined ? {} : { workspace });
   if (tokens.list().length > 0) {
     if (tokens.list().every((t) => t.revoked !== null))
       say(
@@ -168,7 +171,7 @@ async function main(): Promise<void> {
   const workspace = Workspace.open(config.workspace);
   workspace.claimServer();
   const { store, label } = await openStore(config, workspace);
-  const { tokens, created } = await openTokens(config.workspace);
+  const { tokens, created } = await openTokens(config.workspace, workspace);
   const webRoot = await ensureWebBundle();
   const cache = await warmAnalysis(store);
   const { uploadMb, scenarioMb, auditMb, ...limits } = config.limits;

@@ -62,4 +62,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    what: 'API tokens and the audit log',
+    sql: `
+      CREATE TABLE tokens (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL,
+        created TEXT NOT NULL,
+        revoked TEXT,
+        sha256 TEXT NOT NULL UNIQUE,
+        seq INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, line TEXT NOT NULL) STRICT;
+    `,
+  },
 ];

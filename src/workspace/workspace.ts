@@ -11,7 +11,7 @@
  * another process for longer than `busyTimeoutMs` (SQLite's busy timeout: a writer
  * waits that long for another writer's transaction to end, then gives up).
  *
- * One server per workspace: `claimServer` records the server's process id in the
+ * The file is created owner-only (0600). One server per workspace: `claimServer` records the server's process id in the
  * database and refuses while another live process holds it; the CLI may open the
  * database beside it.
  *
@@ -20,7 +20,7 @@
  *   ws.write('save a scenario', () => ws.db.prepare('INSERT …').run(…));
  *   ws.close();
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../errors.ts';
@@ -58,6 +58,8 @@ export class Workspace {
   ) {
     this.file = join(dir, DEFAULTS.file);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Owner-only from the start (SQLite gives its -wal and -shm files the same mode).
+    closeSync(openSync(this.file, 'a', 0o600));
     const busy = options.busyTimeoutMs ?? DEFAULTS.busyTimeoutMs;
     try {
       this.db = new Database(this.file, { timeout: busy });

@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { Workspace } from '../../src/workspace/workspace.ts';
-import { get, quietLogger, send, serve, testAuth } from '../server/helpers.ts';
+import { auditText, get, quietLogger, send, serve, testAuth } from '../server/helpers.ts';
 
 const START = resolve('server/start.ts');
 const TSX_LOADER = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
@@ -210,7 +210,7 @@ describe('a full workspace database (F4, F5)', () => {
         'first',
       );
       await auth.audit.flush();
-      const lines = readFileSync(join(auth.dir, 'audit.log'), 'utf8')
+      const lines = (await auditText(auth.dir))
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l) as { phase: string; method: string; status: number; id: string });

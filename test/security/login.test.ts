@@ -5,7 +5,6 @@
  * a used, expired or wrong code is a 401, summed per address in the audit log. The CLI
  * builds the link on the address the server last recorded in the workspace, or --url.
  */
-import { readFile } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,7 @@ import { main } from '../../src/cli/main.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { LoginCodes } from '../../src/workspace/login-codes.ts';
 import { Workspace } from '../../src/workspace/workspace.ts';
-import { get, send, serveNetwork } from '../server/helpers.ts';
+import { auditText, get, send, serveNetwork } from '../server/helpers.ts';
 
 const workspace = (): string => mkdtempSync(join(tmpdir(), 'weaklink-login-'));
 
@@ -95,7 +94,7 @@ describe('POST /api/login', () => {
     expect(second.body.name).not.toBe(ok.body.name); // a second login in the same minute gets its own name
 
     await server.auth.audit.flush();
-    const lines = (await readFile(join(server.auth.dir, 'audit.log'), 'utf8'))
+    const lines = (await auditText(server.auth.dir))
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { phase?: string; path: string; status: number; change: unknown; refused?: number });
@@ -105,7 +104,7 @@ describe('POST /api/login', () => {
       expect.objectContaining({ status: 200, change: { login: { token: second.body.name, role: 'admin' } } }),
     ]);
     expect(lines.filter((l) => l.refused !== undefined).reduce((n, l) => n + l.refused!, 0)).toBe(3);
-    const text = await readFile(join(server.auth.dir, 'audit.log'), 'utf8');
+    const text = await auditText(server.auth.dir);
     expect(text).not.toContain(code);
     expect(text).not.toContain(ok.body.token);
   });

@@ -275,7 +275,7 @@ describe('server/start.ts', () => {
     expect(token).toMatch(/^wl_[A-Za-z0-9_-]{43}$/);
     expect(summary).toMatchObject({ companies: 2, supplies: 1, focal: [{ id: 'oem', name: 'OEM' }] });
     expect(without).toBe(401);
-    expect(result.out).toMatch(/created the admin token "local-admin" in \.weaklink\/tokens\.json/);
+    expect(result.out).toMatch(/created the admin token "local-admin" in \.weaklink\/weaklink\.db/);
     expect(result.out).toMatch(/GET \/api\/summary 200 [\d.]+ ms local-admin/);
     expect(result.out).toMatch(/GET \/api\/summary 401 [\d.]+ ms -/);
     // Standard output is not a terminal here: the link is in an owner-only file, never printed or logged.
