@@ -74,6 +74,7 @@ export async function openStore(
     };
   }
   const store = new MemoryStore({ workspace });
+  await store.importFiles();
   if (config.reset && (await store.dropSavedNetwork())) say(`--reset: dropped the network saved in ${workspace.file}`);
   const restored = await store.restore();
   if (restored === null) {

@@ -286,6 +286,11 @@ export class MemoryStore implements GraphStore {
     }
   }
 
+  /** Imports the files of an earlier workspace now rather than at the first scenario used (at start, so the line saying so comes first). */
+  async importFiles(): Promise<void> {
+    await this.#ready();
+  }
+
   /** Imports the scenarios of a file workspace once (src/workspace/import-files.ts). */
   #ready(): Promise<unknown> {
     const ws = this.#workspace;

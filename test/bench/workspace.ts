@@ -3,12 +3,15 @@
  * store at 100k companies and 300k supplies (BENCH_COMPANIES changes the size), beside
  * the same store without a workspace: the time to load and commit an upload and the
  * longest the event loop was blocked meanwhile (a 1 ms timer's longest gap), the same
- * for one edit, and the time to restore the saved network at start. Figures are
- * printed, not asserted.
+ * for one edit, the time to restore the saved network, and the time `npm start`
+ * (server/start.ts, a child process) takes to serve it again after a restart. Figures
+ * are printed, not asserted.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { editCompany } from '../../src/app/edits.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import type { Network } from '../../src/model/types.ts';
@@ -63,4 +66,31 @@ console.log(
   `restore at start (${restored?.companies} companies, ${restored?.edits} edits): ${(performance.now() - started).toFixed(0)} ms`,
 );
 await again.close();
+
+// The whole restart: server/start.ts on the workspace, until it serves.
+const loader = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
+const child = spawn(
+  process.execPath,
+  ['--import', loader, resolve('server/start.ts'), '--port', '0', '--workspace', dir],
+  {
+    cwd: mkdtempSync(join(tmpdir(), 'weaklink-bench-cwd-')),
+    env: { ...process.env, PORT: '', WEAKLINK_DATA: '', NEO4J_URI: '', WEAKLINK_WORKSPACE: '' },
+  },
+);
+const restartStarted = performance.now();
+let out = '';
+await new Promise<void>((done, fail) => {
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    if (/serving .* at http/.test(out)) done();
+  });
+  child.on('exit', (code) => fail(new Error(`start.ts exited (${code})`)));
+});
+console.log(
+  `npm start after a restart, until it serves: ${((performance.now() - restartStarted) / 1000).toFixed(1)} s`,
+);
+for (const line of out.split('\n').filter((l) => /restored|analysed|serving/.test(l))) console.log(`  ${line}`);
+child.removeAllListeners('exit');
+child.kill('SIGTERM');
+await new Promise((done) => child.once('exit', done));
 rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,8 @@
  */
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,16 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { get, quietLogger, send, serve, testAuth } from './helpers.ts';
+import { main } from '../../src/cli/main.ts';
+import type { Io } from '../../src/cli/io.ts';
+import { scenarioRecord } from '../integration/store-contract.ts';
+
+async function runCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false };
+  return { code: await main(['node', 'weaklink', ...args], io), out, err };
+}
 
 describe('loadConfig', () => {
   it('refuses a bad value or an unknown option with one line naming it', () => {
@@ -482,6 +493,67 @@ describe('server/start.ts with the workspace database (F4)', () => {
     expect(third.code).toBe(0);
     expect(third.out).toMatch(/--reset: dropped the network saved in \.weaklink\/weaklink\.db/);
     expect(third.out).not.toMatch(/restored the network/);
+  });
+
+  it("imports an earlier workspace's tokens.json, scenarios.json and audit.log once: the token works, the scenario is there, the chain goes on", async () => {
+    const dir = networkFolder('id,focal\noem,true\nsup,\n', 'supplier,buyer,commodity\nsup,oem,parts\n');
+    const cwd = mkdtempSync(join(tmpdir(), 'weaklink-start-'));
+    const ws = join(cwd, '.weaklink');
+    mkdirSync(ws);
+    const token = `wl_${'k'.repeat(43)}`;
+    const sha256 = createHash('sha256').update(token).digest('hex');
+    const created = '2026-01-01T00:00:00.000Z';
+    writeFileSync(
+      join(ws, 'tokens.json'),
+      JSON.stringify({
+        format: 'weaklink-tokens',
+        version: 1,
+        tokens: [{ name: 'old-admin', role: 'admin', created, revoked: null, sha256 }],
+      }),
+    );
+    writeFileSync(
+      join(ws, 'scenarios.json'),
+      JSON.stringify({
+        format: 'weaklink-scenarios',
+        version: 1,
+        scenarios: [scenarioRecord('kept', ['s1'], 2, created)],
+      }),
+    );
+    const first = JSON.stringify({
+      time: created,
+      token: 'old-admin',
+      role: 'admin',
+      method: 'PUT',
+      path: '/api/network',
+      status: 200,
+      change: null,
+      prev: '',
+    });
+    writeFileSync(join(ws, 'audit.log'), first + '\n');
+    const result = await session(
+      ['--data', dir, '--port', '0'],
+      async (base) => {
+        expect((await get<{ name: string }>(base, '/api/me', { token })).body).toMatchObject({ name: 'old-admin' });
+        const list = await get<{ items: { name: string }[] }>(base, '/api/scenarios', { token });
+        expect(list.body.items.map((i) => i.name)).toEqual(['kept']);
+        const version = (await get<{ version: string }>(base, '/api/summary', { token })).body.version;
+        expect((await send('PATCH', base, '/api/companies/sup', { version, scsLevel: 2 }, { token })).status).toBe(200);
+      },
+      cwd,
+    );
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/imported 1 token of \.weaklink\/tokens\.json into \.weaklink\/weaklink\.db/);
+    expect(result.out).toMatch(/imported 1 saved scenario of scenarios\.json into \.weaklink\/weaklink\.db/);
+    expect(result.out).toMatch(/imported the audit log \(1 file\) into \.weaklink\/weaklink\.db/);
+    expect(result.out).not.toMatch(/created the admin token/);
+    expect(
+      readdirSync(ws)
+        .filter((f) => f.endsWith('.imported'))
+        .sort(),
+    ).toEqual(['audit.log.imported', 'scenarios.json.imported', 'tokens.json.imported']);
+    const verify = await runCli('audit', 'verify', '--workspace', ws);
+    expect(verify.code, verify.err).toBe(0);
+    expect(verify.out).toMatch(/: 3 lines, the chain holds/); // the imported line, then the edit's intent and outcome
   });
 
   it('refuses a second server on the same workspace, naming the first (exit 3)', async () => {
