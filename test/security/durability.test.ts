@@ -4,7 +4,8 @@
  * scenario saves, one at a time — and is killed with SIGKILL at a random moment, round
  * after round. After each restart on the same workspace the state served must be the
  * state after the last acknowledged write, or after the one in flight when the kill
- * came; anything else counts as acknowledged writes lost (target 0). And a full
+ * came; anything else counts as acknowledged writes lost (target 0); every acknowledged
+ * write has its audit outcome. And a full
  * workspace database refuses a write with 503, never silently: the audit log holds
  * both its intent and its refused outcome.
  */
@@ -178,9 +179,18 @@ describe('the server under SIGKILL during a stream of writes (F4)', () => {
     } finally {
       for (const child of running) child.kill('SIGKILL');
     }
-    console.log(`kill -9 in ${ROUNDS} rounds: writes acknowledged ${acknowledged}, acknowledged writes lost: ${lost}`);
+    // Every acknowledged write has its audit outcome: it is committed before the answer is sent.
+    const outcomes = (await auditText(join(cwd, '.weaklink')))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { phase?: string; status: number; method: string })
+      .filter((l) => l.phase === 'outcome' && l.status === 200 && l.method !== 'GET').length;
+    console.log(
+      `kill -9 in ${ROUNDS} rounds: writes acknowledged ${acknowledged}, acknowledged writes lost: ${lost}, audit outcomes ${outcomes}`,
+    );
     expect(acknowledged).toBeGreaterThan(ROUNDS * 3);
     expect(lost).toBe(0);
+    expect(outcomes).toBeGreaterThanOrEqual(acknowledged);
   });
 });
 
