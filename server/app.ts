@@ -24,6 +24,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { AnalysisOptions } from '../src/analysis/options.ts';
 import { AUDIT_DEFAULTS, AuditLog } from '../src/auth/audit-log.ts';
 import type { TokenStore } from '../src/auth/token-store.ts';
+import { LoginCodes } from '../src/workspace/login-codes.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { AnalysisCache } from '../src/app/analysis-cache.ts';
 import { addressLimiter, DEFAULTS as RATE, routeGuards, tokenLimiter, type RateLimits } from './auth.ts';
@@ -49,10 +50,10 @@ import {
 } from './routes/scenarios.ts';
 import { simulateRoute } from './routes/simulate.ts';
 import { healthRoute, summaryRoute } from './routes/summary.ts';
-import { meRoute, tokenCreateRoute, tokenListRoute, tokenRevokeRoute } from './routes/tokens.ts';
+import { loginRoute, meRoute, tokenCreateRoute, tokenListRoute, tokenRevokeRoute } from './routes/tokens.ts';
 import { WriteLock } from './write-lock.ts';
 
-export const DEFAULTS = { title: 'weaklink', version: '0.1.0', auditFile: 'audit.log' };
+export const DEFAULTS = { title: 'weaklink', version: '0.1.0' };
 
 export interface Limits extends RateLimits {
   /** Most rows (companies + supplies) an upload may hold. */
@@ -65,15 +66,15 @@ export interface Limits extends RateLimits {
   /** Heavy jobs (risk, plan, executive view, scenarios) at once per token, and in all. */
   jobsPerToken: number;
   jobsTotal: number;
-  /** The audit log is rotated at this size (bytes), keeping this many older files. */
+  /** Audit retention: the log keeps at most auditBytes × (auditKeep + 1) bytes of lines, dropping the oldest auditBytes beyond. */
   auditBytes: number;
   auditKeep: number;
 }
 
 export interface AppDeps {
   store: GraphStore;
-  /** The API tokens (required: every route but the health check needs one); writes are audited to `audit` (default `<tokens.dir>/audit.log`). */
-  auth: { tokens: TokenStore; audit?: AuditLog };
+  /** The API tokens (required: every route but the health check needs one); writes are audited to `audit` (default the tokens' workspace database). */
+  auth: { tokens: TokenStore; audit?: AuditLog; login?: LoginCodes };
   /** Analysis options (θ, level scores, …); checked here, a bad one throws an OptionError. */
   options?: Partial<AnalysisOptions>;
   /** The analysis cache of `store`, e.g. one warmed before the server listens; default a new one with `options`. */
@@ -122,6 +123,7 @@ export function apiRoutes(): Route[] {
     tokenListRoute,
     tokenCreateRoute,
     tokenRevokeRoute,
+    loginRoute,
   ];
   routes.push(openApiRoute(() => routes, { title: DEFAULTS.title, version: DEFAULTS.version }));
   return routes;
@@ -168,7 +170,7 @@ export function createApp(deps: AppDeps): Express {
   const { tokens } = deps.auth;
   const audit =
     deps.auth.audit ??
-    new AuditLog(join(tokens.dir, DEFAULTS.auditFile), undefined, {
+    new AuditLog(tokens.workspace, {
       maxBytes: limits.auditBytes,
       keep: limits.auditKeep,
     });
@@ -178,6 +180,7 @@ export function createApp(deps: AppDeps): Express {
     audit,
     jobs: new JobGate(limits.jobsPerToken, limits.jobsTotal),
     tokens,
+    login: deps.auth.login ?? new LoginCodes(tokens.workspace),
     writes: new WriteLock(),
     limits: {
       uploadRows: limits.uploadRows,

@@ -4,7 +4,8 @@
  * (default `data/sample`), `--neo4j URI` / NEO4J_URI with NEO4J_USER, NEO4J_PASSWORD,
  * NEO4J_DATABASE, `--port N` / PORT (default 8080), `--host H` / HOST (default
  * 127.0.0.1: this machine only), `--workspace DIR` / WEAKLINK_WORKSPACE (tokens, audit
- * log and, on the memory store, saved scenarios; default `.weaklink`), `--cors ORIGIN[,ORIGIN]` / WEAKLINK_CORS (browser
+ * log and, on the memory store, saved scenarios and the saved network; default
+ * `.weaklink`), `--reset` / WEAKLINK_RESET=1 (drop the saved network and serve --data), `--cors ORIGIN[,ORIGIN]` / WEAKLINK_CORS (browser
  * origins allowed to call the API; none by default), `--rate-limit-token N` /
  * WEAKLINK_RATE_LIMIT_TOKEN and `--rate-limit-address N` / WEAKLINK_RATE_LIMIT_ADDRESS
  * (requests per minute; default 600 and 1200), `--max-upload-rows N` /
@@ -36,7 +37,7 @@ export const DEFAULTS = {
 
 export const USAGE =
   'usage: npm start -- [--data DIR] [--neo4j URI] [--port N] [--host HOST] [--workspace DIR] [--cors ORIGIN[,ORIGIN]] ' +
-  '[--rate-limit-token N] [--rate-limit-address N] [--max-upload-rows N] [--max-upload-mb N] [--max-scenarios N] [--max-scenario-mb N] [--audit-max-mb N] [--audit-keep N]';
+  '[--reset] [--rate-limit-token N] [--rate-limit-address N] [--max-upload-rows N] [--max-upload-mb N] [--max-scenarios N] [--max-scenario-mb N] [--audit-max-mb N] [--audit-keep N]';
 
 const count = (max: number) =>
   z.coerce.number().int('must be a whole number').min(1, `must be 1–${max}`).max(max, `must be 1–${max}`);
@@ -66,6 +67,8 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535'),
   host: z.string().min(1, 'must not be empty'),
   workspace: z.string().min(1, 'must name a folder'),
+  /** Drop the network saved in the workspace and serve --data (memory store). */
+  reset: z.boolean(),
   cors: z.array(Origin),
   limits: z.object({
     perToken: count(10_000_000),
@@ -90,6 +93,7 @@ const NAMES: Record<string, string> = {
   port: '--port / PORT',
   host: '--host / HOST',
   workspace: '--workspace / WEAKLINK_WORKSPACE',
+  reset: '--reset / WEAKLINK_RESET',
   cors: '--cors / WEAKLINK_CORS',
   'limits.perToken': '--rate-limit-token / WEAKLINK_RATE_LIMIT_TOKEN',
   'limits.perAddress': '--rate-limit-address / WEAKLINK_RATE_LIMIT_ADDRESS',
@@ -120,14 +124,17 @@ const OPTIONS = [
 
 /** Throws UsageError (one line) for an unknown option or a bad value. */
 export function loadConfig(argv: string[], env: Record<string, string | undefined>): Config {
-  let values: Partial<Record<(typeof OPTIONS)[number], string | undefined>>;
+  let values: Partial<Record<(typeof OPTIONS)[number], string | undefined>> & { reset?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: Object.fromEntries(OPTIONS.map((name) => [name, { type: 'string' as const }])),
+      options: {
+        ...Object.fromEntries(OPTIONS.map((name) => [name, { type: 'string' as const }])),
+        reset: { type: 'boolean' as const },
+      },
       strict: true,
       allowPositionals: false,
-    }) as { values: Partial<Record<(typeof OPTIONS)[number], string | undefined>> });
+    }) as { values: Partial<Record<(typeof OPTIONS)[number], string | undefined>> & { reset?: boolean } });
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
   }
@@ -144,6 +151,7 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     port: values.port ?? given(env.PORT) ?? DEFAULTS.port,
     host: values.host ?? given(env.HOST) ?? DEFAULTS.host,
     workspace: values.workspace ?? given(env.WEAKLINK_WORKSPACE) ?? DEFAULTS.workspace,
+    reset: values.reset === true || /^(1|true|yes)$/i.test(env.WEAKLINK_RESET ?? ''),
     cors: (values.cors ?? given(env.WEAKLINK_CORS) ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -16,6 +16,7 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   StoreUnavailableError,
+  UnauthorizedError,
   UsageError,
 } from '../src/errors.ts';
 import type { ApiError, ApiIssue } from '../src/contract/api-types.ts';
@@ -77,6 +78,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (err instanceof UsageError) return sendError(res, 400, 'bad_request', err.message, err.field);
     if (err instanceof InputError) return sendError(res, 400, 'bad_request', err.message, undefined, err.issues);
     if (err instanceof ConflictError) return sendError(res, 409, 'conflict', err.message);
+    if (err instanceof UnauthorizedError) return sendError(res, 401, 'unauthorized', err.message);
     if (err instanceof PayloadTooLargeError) return sendError(res, 413, 'payload_too_large', err.message, err.field);
     if (err instanceof NotFoundError) return sendError(res, 404, 'not_found', err.message, err.field);
     if (err instanceof StoreUnavailableError) return sendError(res, 503, 'unavailable', err.message);

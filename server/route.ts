@@ -18,6 +18,7 @@ import type { Caller, TokenStore } from '../src/auth/token-store.ts';
 import { StoreUnavailableError, UsageError } from '../src/errors.ts';
 import type { AuditEntry, AuditLog } from '../src/auth/audit-log.ts';
 import type { AuditedRequest } from './auth.ts';
+import type { LoginCodes } from '../src/workspace/login-codes.ts';
 import type { JobGate } from '../src/app/jobs.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import type { AnalysisCache } from '../src/app/analysis-cache.ts';
@@ -40,6 +41,8 @@ export interface RouteContext {
   jobs: JobGate;
   cache: AnalysisCache;
   tokens: TokenStore;
+  /** The single-use login codes of `weaklink login`. */
+  login: LoginCodes;
   writes: WriteLock;
   limits: { uploadRows: number; uploadBytes: string; scenarios: ScenarioLimits };
 }
@@ -70,7 +73,7 @@ export interface Route<
   bodyLimit?: string;
   response: R;
   /** Error statuses the route can answer besides 400, 500 and those of authentication (401, 403, 429). */
-  errors?: (404 | 409 | 413 | 503)[];
+  errors?: (401 | 404 | 409 | 413 | 503)[];
   /** Heavy work on a large network: admitted through the job gate (jobs.ts), at most so many at once. */
   heavy?: boolean;
   /**

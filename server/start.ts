@@ -1,9 +1,11 @@
 /**
  * `npm start`: serves the weaklink API and the map. Validates the configuration first
- * (config.ts; a bad option is one line and exit 2), opens the store — the memory store
- * loaded from `--data` (default data/sample), keeping saved scenarios in the workspace's
- * scenarios.json, or Neo4j with `--neo4j` (loaded from `--data` only when one is given;
- * scenarios in the database) — opens the workspace's tokens (creating a local
+ * (config.ts; a bad option is one line and exit 2), opens the workspace database
+ * (`<workspace>/weaklink.db`; refused while another server holds it), opens the store —
+ * the memory store serving the network saved in the workspace (the last upload and its
+ * edits; `--reset` drops it) or else loaded from `--data` (default data/sample), keeping
+ * saved scenarios in the workspace, or Neo4j with `--neo4j` (loaded from `--data` only
+ * when one is given; scenarios in the database) — opens the workspace's tokens (creating a local
  * admin token when the workspace has none: its login link, with the token in the URL's
  * fragment `#token=…` (which browsers never send to a server), goes to the owner-only
  * file `<workspace>/admin-login.url`, and is printed only when standard output is a
@@ -25,8 +27,10 @@ import { TokenStore } from '../src/auth/token-store.ts';
 import { terminateWorkers } from '../src/analysis-runtime/workers.ts';
 import { failureReport, formatIssue } from '../src/errors.ts';
 import { readNetwork } from '../src/io/read-network.ts';
-import type { GraphStore } from '../src/store/graph-store.ts';
+import type { GraphStore, LoadOptions } from '../src/store/graph-store.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
+import { LoginCodes } from '../src/workspace/login-codes.ts';
+import { Workspace } from '../src/workspace/workspace.ts';
 import { AnalysisCache } from '../src/app/analysis-cache.ts';
 import { consoleLogger, createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
@@ -44,8 +48,19 @@ export const DEFAULTS = {
 
 const say = (line: string): void => console.log(`weaklink: ${line}`);
 
-/** Opens the configured store and loads the network into it; returns it with a label for the log. */
-export async function openStore(config: Config): Promise<{ store: GraphStore; label: string }> {
+/** "2026-12-04 10:12 UTC" */
+const minute = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+/**
+ * Opens the configured store and loads the network into it; returns it with a label for
+ * the log. The memory store serves the network saved in the workspace database when
+ * there is one (`--reset` drops it first), else `--data`, which is not saved (it stays
+ * where it is) until an edit changes it.
+ */
+export async function openStore(
+  config: Config,
+  workspace: Workspace = Workspace.open(config.workspace),
+): Promise<{ store: GraphStore; label: string }> {
   if (config.neo4j) {
     const { Neo4jStore } = await import('../src/store/neo4j-store.ts');
     const store = await Neo4jStore.connect({ ...config.neo4j, maxRetryTimeMs: DEFAULTS.neo4jRetryMs });
@@ -59,16 +74,27 @@ export async function openStore(config: Config): Promise<{ store: GraphStore; la
         : `the network in Neo4j ${config.neo4j.uri}`,
     };
   }
-  const store = new MemoryStore({ workspace: config.workspace });
-  await loadFolder(store, config.data);
-  return { store, label: config.data };
+  const store = new MemoryStore({ workspace });
+  await store.importFiles();
+  if (config.reset && (await store.dropSavedNetwork())) say(`--reset: dropped the network saved in ${workspace.file}`);
+  const restored = await store.restore();
+  if (restored === null) {
+    await loadFolder(store, config.data, { transient: true, origin: `loaded from ${config.data}` });
+    return { store, label: config.data };
+  }
+  const edits = `${restored.edits} edit${restored.edits === 1 ? '' : 's'} since`;
+  say(
+    `restored the network ${restored.origin} ${minute(restored.at)} by ${restored.by} (version ${restored.version}, ` +
+      `${restored.companies} companies, ${restored.supplies} supplies, ${edits}); --reset starts again from --data`,
+  );
+  return { store, label: `the network saved in ${workspace.file}` };
 }
 
-async function loadFolder(store: GraphStore, dir: string): Promise<void> {
+async function loadFolder(store: GraphStore, dir: string, options: LoadOptions = {}): Promise<void> {
   const { network, warnings, notes } = await readNetwork(dir);
   for (const note of notes ?? []) say(note);
   for (const w of warnings) console.warn(formatIssue(w));
-  const summary = await store.load(network);
+  const summary = await store.load(network, options);
   say(`loaded ${dir}: ${summary.companies} companies, ${summary.supplies} supplies`);
 }
 
@@ -128,8 +154,11 @@ function newestSource(dir: string): number {
  * The workspace's tokens; when it holds none at all, a new admin token (returned, to be
  * printed once). When every token is revoked none is made: an admin revoked them on purpose.
  */
-export async function openTokens(workspace: string): Promise<{ tokens: TokenStore; created?: string }> {
-  const tokens = await TokenStore.open(workspace);
+export async function openTokens(
+  dir: string,
+  workspace?: Workspace,
+): Promise<{ tokens: TokenStore; created?: string }> {
+  const tokens = await TokenStore.open(dir, workspace === undefined ? {} : { workspace });
   if (tokens.list().length > 0) {
     if (tokens.list().every((t) => t.revoked !== null))
       say(
@@ -163,15 +192,17 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 /** Starts the server with the command-line arguments `args` (bin/weaklink-server.js, `npm start`). */
 export async function main(args: string[]): Promise<void> {
   const config = loadConfig(args, process.env);
-  const { store, label } = await openStore(config);
-  const { tokens, created } = await openTokens(config.workspace);
+  const workspace = Workspace.open(config.workspace);
+  workspace.claimServer();
+  const { store, label } = await openStore(config, workspace);
+  const { tokens, created } = await openTokens(config.workspace, workspace);
   const webRoot = await ensureWebBundle();
   const cache = await warmAnalysis(store);
   const { uploadMb, scenarioMb, auditMb, ...limits } = config.limits;
   const app = createApp({
     store,
     cache,
-    auth: { tokens },
+    auth: { tokens, login: new LoginCodes(workspace) },
     logger: consoleLogger,
     accessLog: true,
     cors: config.cors,
@@ -201,6 +232,7 @@ export async function main(args: string[]): Promise<void> {
   }
   if (config.cors.length > 0) say(`browsers may call the API from ${config.cors.join(', ')} (CORS)`);
   const url = `http://${host}:${port}`;
+  workspace.recordServerUrl(url);
   if (created === undefined) {
     say(`serving ${label} at ${url} (open ${url}/#token=YOUR_TOKEN; tokens: npx weaklink token list)`);
   } else {
@@ -228,6 +260,14 @@ export async function main(args: string[]): Promise<void> {
       .catch((error: unknown) =>
         console.error(`weaklink: closing the store failed: ${error instanceof Error ? error.message : String(error)}`),
       );
+    try {
+      workspace.releaseServer();
+      workspace.close();
+    } catch (error) {
+      console.error(
+        `weaklink: closing ${workspace.file} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     say(`stopped${ended > 0 ? ` (${ended} worker thread${ended === 1 ? '' : 's'} cancelled)` : ''}`);
     process.exit(0);
   };

@@ -57,6 +57,11 @@ export class StoreUnavailableError extends WeaklinkError {
   override name = 'StoreUnavailableError';
 }
 
+/** A credential (a login code) that is unknown, used or expired; which of them is not told. */
+export class UnauthorizedError extends WeaklinkError {
+  override name = 'UnauthorizedError';
+}
+
 /** An edit was made against a version of the data that is no longer current. */
 export class ConflictError extends WeaklinkError {
   override name = 'ConflictError';

@@ -5,7 +5,8 @@
  * all given or all missing). Each edit names the network `version` it was made on
  * (GET /api/summary): under the write lock the version is compared and the edited
  * network loaded, so an edit of a version that is no longer current is a 409, never a
- * lost update. The analysis is recomputed for the new version on the next read.
+ * lost update; the answer comes once the store has committed it (the memory store's
+ * workspace database). The analysis is recomputed for the new version on the next read.
  */
 import { z } from 'zod';
 import { editCompany, editSupplyShare } from '../../src/app/edits.ts';
@@ -53,11 +54,11 @@ export const companyEditRoute = defineRoute({
           from: out.previous,
           to: { scsLevel: out.company.scsLevel, securityScore: out.company.securityScore },
         },
-  handle: ({ params, body }, { store, writes }) =>
+  handle: ({ params, body }, { store, writes }, caller) =>
     writes.run(async () => {
       const previousVersion = await expectVersion(store, body.version);
       const edit = editCompany(await store.read(), params.id, body);
-      const version = edit.changed ? (await store.load(edit.network)).version : previousVersion;
+      const version = edit.changed ? (await store.load(edit.network, { by: caller?.name })).version : previousVersion;
       return { version, previousVersion, company: { id: params.id, ...edit.after }, previous: edit.before };
     }),
 });
@@ -92,12 +93,12 @@ export const supplyEditRoute = defineRoute({
           supply: { supplier: out.supply.supplier, buyer: out.supply.buyer, commodity: out.supply.commodity },
           share: { from: out.previous.share, to: out.supply.share },
         },
-  handle: ({ body }, { store, writes }) =>
+  handle: ({ body }, { store, writes }, caller) =>
     writes.run(async () => {
       const previousVersion = await expectVersion(store, body.version);
       const { supplier, buyer, commodity, share } = body;
       const edit = editSupplyShare(await store.read(), { supplier, buyer, commodity }, share);
-      const version = edit.changed ? (await store.load(edit.network)).version : previousVersion;
+      const version = edit.changed ? (await store.load(edit.network, { by: caller?.name })).version : previousVersion;
       return {
         version,
         previousVersion,

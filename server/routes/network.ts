@@ -64,12 +64,12 @@ export const networkUploadRoute = defineRoute({
     network: { companies: out.companies, supplies: out.supplies },
     version: { from: out.previousVersion, to: out.version },
   }),
-  handle: async ({ body }, { store, writes, limits }) => {
+  handle: async ({ body }, { store, writes, limits }, caller) => {
     const parsed = parseUpload(body, limits.uploadRows);
     return writes.run(async () => {
       const previous =
         body.version === undefined ? await currentVersion(store) : await expectVersion(store, body.version);
-      return loadUpload(store, parsed, previous);
+      return loadUpload(store, parsed, previous, { by: caller?.name, origin: 'uploaded' });
     });
   },
 });

@@ -2,10 +2,14 @@
  * The API tokens (admin): GET /api/tokens lists them (name, role, created, revoked —
  * never a token), POST /api/tokens { name, role } creates one and answers it this once,
  * DELETE /api/tokens/{name} revokes one. GET /api/me (any role) answers the caller's own
- * name and role. The same store as `weaklink token …`.
+ * name and role. The same store as `weaklink token …`. POST /api/login { code } (public)
+ * exchanges a single-use code of `weaklink login` for a new admin token, answered once
+ * and named after the minute (`login-2026-12-05T06-10`); an unknown, used or expired code
+ * is a 401 (summed per address in the audit log, as every refusal without a token).
  */
 import { z } from 'zod';
 import { ROLES } from '../../src/auth/roles.ts';
+import { UnauthorizedError } from '../../src/errors.ts';
 import { defineRoute } from '../route.ts';
 import { MeSchema, TokenCreateSchema, TokenInfoSchema, TokenListSchema } from '../../src/contract/schemas.ts';
 
@@ -67,5 +71,47 @@ export const meRoute = defineRoute({
   handle: (_, _ctx, caller) => {
     if (!caller) throw new Error('GET /api/me ran without an authenticated caller');
     return { name: caller.name, role: caller.role };
+  },
+});
+
+export const LoginBody = z.strictObject({
+  code: z
+    .string()
+    .min(1)
+    .max(100)
+    .describe('The code of a `weaklink login` link (`#login=CODE`): works once, for 10 minutes.'),
+});
+
+/** `login-2026-12-05T06-10`, with `-2`, `-3`, … when that name is taken. */
+function loginName(taken: Set<string>, now: Date): string {
+  const base = `login-${now.toISOString().slice(0, 16).replace(':', '-')}`;
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
+  return name;
+}
+
+export const loginRoute = defineRoute({
+  method: 'post',
+  path: '/api/login',
+  operationId: 'login',
+  access: 'public',
+  summary:
+    'Exchange the single-use code of a `weaklink login` link for a new admin token (shown once); 401 for an unknown, used or expired code.',
+  body: LoginBody,
+  response: TokenCreateSchema,
+  errors: [401, 413, 503],
+  change: (out) => ({ login: { token: out.name, role: out.role } }),
+  handle: async ({ body }, { tokens, login }) => {
+    if (!login.redeem(body.code))
+      throw new UnauthorizedError(
+        'This login link is unknown, used or expired; run weaklink login again for a new one.',
+      );
+    const now = new Date();
+    const { token, record } = await tokens.create(
+      loginName(new Set(tokens.list().map((t) => t.name)), now),
+      'admin',
+      now,
+    );
+    return { ...record, token };
   },
 });

@@ -10,7 +10,7 @@
 import { parseNetwork } from '../io/parse-network.ts';
 import { PayloadTooLargeError } from '../errors.ts';
 import type { Issue, Network } from '../model/types.ts';
-import type { GraphStore } from '../store/graph-store.ts';
+import type { GraphStore, LoadOptions } from '../store/graph-store.ts';
 import type { NetworkUploadResponse } from '../contract/api-types.ts';
 
 export interface Upload {
@@ -44,13 +44,14 @@ export function parseUpload(upload: Upload, maxRows: number): { network: Network
   return parsed;
 }
 
-/** Loads the parsed upload into the store; the answer of PUT /api/network. */
+/** Loads the parsed upload into the store (committed when it resolves; `options` say who and how); the answer of PUT /api/network. */
 export async function loadUpload(
   store: Pick<GraphStore, 'load'>,
   parsed: { network: Network; warnings: Issue[] },
   previousVersion: string,
+  options: Pick<LoadOptions, 'by' | 'origin'> = {},
 ): Promise<NetworkUploadResponse> {
-  const summary = await store.load(parsed.network);
+  const summary = await store.load(parsed.network, options);
   return {
     version: summary.version,
     previousVersion,

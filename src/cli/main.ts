@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, failureReport } from '../errors.ts';
 import { registerAnalyze } from './commands/analyze.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerLogin } from './commands/login.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerLoad } from './commands/load.ts';
 import { registerPlan } from './commands/plan.ts';
@@ -40,6 +41,7 @@ export function buildProgram(io: Io): Command {
   registerGenerate(program, io);
   registerToken(program, io);
   registerAudit(program, io);
+  registerLogin(program, io);
   for (const c of program.commands)
     c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;

@@ -13,6 +13,12 @@ export interface LoadOptions {
   batchSize?: number;
   /** Called as rows are written: rows done so far and rows in all. */
   onProgress?: (done: number, total: number) => void;
+  /** Who loads it (a token name), recorded by a store that saves networks (the memory store with a workspace). */
+  by?: string;
+  /** How it came ("uploaded", "loaded from data/sample"), recorded likewise. */
+  origin?: string;
+  /** A copy of files that stay where they are (`npm start --data`): a store that saves networks does not save it. */
+  transient?: boolean;
 }
 
 export interface LoadSummary {

@@ -11,13 +11,16 @@
  * version from before a restart gets a 409 instead of landing on another network. Analysis
  * results are kept per company id until the next load and are exposed by `results()`.
  *
- * Saved scenarios live in memory too, unless `workspace` names a folder: then they are
- * kept in `<workspace>/scenarios.json` (read on first use, rewritten on every change)
- * and survive a restart. The file is replaced atomically — a temporary file in the same
- * folder, fsynced, renamed over it, the folder fsynced — with the previous version kept
- * as `scenarios.json.bak` (src/io/atomic-file.ts), so a process killed at any instant
- * leaves whole files; when the file cannot be read its backup is used, with a warning.
- * One process writes a workspace's scenarios at a time (the server).
+ * With a `workspace` (a folder, or an open Workspace) the store is durable: its saved
+ * scenarios are rows of the workspace database (src/workspace/), and every load is
+ * committed there before it resolves — and so before the API acknowledges it. A load
+ * that changes only a few rows of the network before it, keeping the others (an edit),
+ * is saved as those rows; any other load (an upload) is saved whole, in chunks that
+ * leave the event loop free (src/workspace/saved-network.ts). A load marked `transient`
+ * (the `--data` folder at start, which stays where it is) is not saved. `restore()`
+ * serves the saved network again after a restart; `dropSavedNetwork()` forgets it. Reads
+ * are served from memory. A workspace kept in files by an earlier weaklink has its
+ * `scenarios.json` imported once (src/workspace/import-files.ts).
  *
  * @example
  *   const store = new MemoryStore({ workspace: '.weaklink' });
@@ -25,21 +28,41 @@
  *   const network = await store.read();
  */
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { readWithBackup, writeFileAtomic } from '../io/atomic-file.ts';
 import { StoreUnavailableError } from '../errors.ts';
-import type { Network } from '../model/types.ts';
+import type { Company, Network, Supply } from '../model/types.ts';
+import { Workspace } from '../workspace/workspace.ts';
+import { importScenarioFile } from '../workspace/import-files.ts';
+import {
+  dropNetworks,
+  restoreNetwork,
+  saveEdit,
+  saveNetwork,
+  type NetworkChanges,
+  type SavedNetworkInfo,
+} from '../workspace/saved-network.ts';
 import { checkKeys, unknownCompanies } from './company-keys.ts';
 import type { CompanyResult, GraphStore, LoadOptions, LoadSummary, SavedScenarioRecord } from './graph-store.ts';
 import { checkScenarioName, newestFirst, scenarioJson, toScenarioRecord } from './scenario-records.ts';
 
-export const DEFAULTS = { scenarioFile: 'scenarios.json', format: 'weaklink-scenarios' };
+export const DEFAULTS = {
+  /** An edit that changes more rows than this is saved as a whole network. */
+  maxEditRows: 1_000,
+  /** Whom a load is recorded as saved by when the caller does not say. */
+  by: 'weaklink',
+};
 
 export interface MemoryStoreOptions {
-  /** Folder to keep the saved scenarios in (`scenarios.json`); none: in memory only. */
-  workspace?: string;
-  /** Where a recovery from the backup is reported; default console.warn. */
+  /** The workspace (folder or open database) that keeps scenarios and networks; none: in memory only. */
+  workspace?: string | Workspace;
+  /** Where a recovery from a backup file is reported; default console.warn. */
   warn?: (message: string) => void;
+  /** Where the one-time import of a file workspace is reported; default console.log. */
+  note?: (message: string) => void;
+}
+
+/** A restored network: what `restore()` says of it. */
+export interface RestoredNetwork extends SavedNetworkInfo {
+  version: string;
 }
 
 /** An analysis result as stored: the result and when the analysis ran (ISO 8601). */
@@ -67,38 +90,114 @@ function frozenNetwork(network: Network): Network {
   });
 }
 
+/** The rows of `next` that are not those of `previous` (same positions), when the shapes match and there are few; else null. */
+function changedRows(previous: Network, next: Network, most: number): NetworkChanges | null {
+  if (previous.companies.length !== next.companies.length || previous.supplies.length !== next.supplies.length)
+    return null;
+  const changes: NetworkChanges = { companies: [], supplies: [] };
+  for (let i = 0; i < next.companies.length; i++)
+    if (next.companies[i] !== previous.companies[i]) changes.companies.push([i, next.companies[i] as Company]);
+  if (changes.companies.length > most) return null;
+  for (let i = 0; i < next.supplies.length; i++)
+    if (next.supplies[i] !== previous.supplies[i]) changes.supplies.push([i, next.supplies[i] as Supply]);
+  return changes.companies.length + changes.supplies.length > most ? null : changes;
+}
+
 export class MemoryStore implements GraphStore {
   #loaded: Loaded | null = null;
   #loads = 0;
   /** Tells this store's versions from those of an earlier process on the same data. */
   readonly #tag = randomBytes(4).toString('hex');
   #results = new Map<string, StoredResult>();
-  /** The saved scenarios as JSON text by name, read from the workspace on first use. */
-  #scenarios: Promise<Map<string, string>> | undefined;
+  /** Scenarios when there is no workspace: JSON text by name. */
+  readonly #scenarios = new Map<string, string>();
+  /** Loads and scenario changes, one at a time. */
   #writing: Promise<unknown> = Promise.resolve();
-  readonly #file: string | null;
+  readonly #workspace: Workspace | null;
+  readonly #ownsWorkspace: boolean;
+  #imported: Promise<unknown> | undefined;
+  /** The saved network the loaded one is (its id), or null when it is not saved (none, or transient). */
+  #savedId: number | null = null;
+  /** How the loaded network came, for the origin of a save of an edit of it. */
+  #origin = 'uploaded';
   readonly #warn: (message: string) => void;
+  readonly #note: (message: string) => void;
 
   constructor(options: MemoryStoreOptions = {}) {
-    this.#file = options.workspace === undefined ? null : join(options.workspace, DEFAULTS.scenarioFile);
+    const ws = options.workspace;
+    this.#workspace = ws === undefined ? null : typeof ws === 'string' ? Workspace.open(ws) : ws;
+    this.#ownsWorkspace = typeof ws === 'string';
     this.#warn = options.warn ?? ((message) => console.warn(`weaklink: warning: ${message}`));
+    this.#note = options.note ?? ((message) => console.log(`weaklink: ${message}`));
   }
 
-  /** The scenario file, or null when scenarios are kept in memory only. */
+  /** The workspace database file, or null when everything is kept in memory only. */
   get scenarioFile(): string | null {
-    return this.#file;
+    return this.#workspace?.file ?? null;
   }
 
   async load(network: Network, options: LoadOptions = {}): Promise<LoadSummary> {
     checkKeys(network);
     const copy = frozenNetwork(network);
+    return this.#serial(async () => {
+      await this.#save(copy, options);
+      const summary = this.#swap(copy);
+      const rows = copy.companies.length + copy.supplies.length;
+      options.onProgress?.(rows, rows);
+      return summary;
+    });
+  }
+
+  /**
+   * Serves the network saved in the workspace (with its edits) — as a load that saves
+   * nothing; null when none is saved (or there is no workspace).
+   */
+  restore(): Promise<RestoredNetwork | null> {
+    return this.#serial(async () => {
+      if (this.#workspace === null) return null;
+      const saved = restoreNetwork(this.#workspace);
+      if (saved === null) return null;
+      checkKeys(saved.network);
+      const { version } = this.#swap(frozenNetwork(saved.network));
+      this.#savedId = saved.info.id;
+      this.#origin = saved.info.origin;
+      return { ...saved.info, version };
+    });
+  }
+
+  /** Forgets the network saved in the workspace (`--reset`); the one in memory stays. Returns whether one was saved. */
+  dropSavedNetwork(): Promise<boolean> {
+    return this.#serial(async () => {
+      this.#savedId = null;
+      return this.#workspace === null ? false : dropNetworks(this.#workspace) > 0;
+    });
+  }
+
+  /** Commits `copy` to the workspace: as the rows an edit changed, or whole (see the class comment). */
+  async #save(copy: Network, options: LoadOptions): Promise<void> {
+    const ws = this.#workspace;
+    if (ws === null) return;
+    if (options.transient === true) {
+      this.#savedId = null;
+      this.#origin = options.origin ?? 'loaded';
+      return;
+    }
+    const by = options.by ?? DEFAULTS.by;
+    const previous = this.#loaded?.network;
+    const changes = previous === undefined ? null : changedRows(previous, copy, DEFAULTS.maxEditRows);
+    if (changes !== null && this.#savedId !== null && saveEdit(ws, this.#savedId, changes, by)) return;
+    const origin =
+      changes !== null ? `${this.#origin.replace(/ and edited$/, '')} and edited` : (options.origin ?? 'uploaded');
+    this.#savedId = await saveNetwork(ws, copy, { origin, by });
+    this.#origin = origin;
+  }
+
+  #swap(copy: Network): LoadSummary {
     const order = new Map(copy.companies.map((c, i) => [c.id, i]));
     this.#loads++;
     const version = `${this.#loads}.${this.#tag}`;
     this.#loaded = { network: copy, version, order };
     this.#results = new Map();
-    const rows = copy.companies.length + copy.supplies.length;
-    options.onProgress?.(rows, rows);
     return { companies: copy.companies.length, supplies: copy.supplies.length, version };
   }
 
@@ -126,81 +225,94 @@ export class MemoryStore implements GraphStore {
 
   async saveScenario(scenario: SavedScenarioRecord): Promise<void> {
     const json = scenarioJson(scenario);
-    await this.#change((all) => all.set(scenario.name, json));
+    await this.#ready();
+    await this.#serial(async () => {
+      const ws = this.#workspace;
+      if (ws === null) this.#scenarios.set(scenario.name, json);
+      else
+        ws.write(`saving the scenario "${scenario.name.slice(0, 80)}"`, () =>
+          ws.db.prepare('INSERT OR REPLACE INTO scenarios (name, record) VALUES (?, ?)').run(scenario.name, json),
+        );
+    });
   }
 
   async listScenarios(): Promise<SavedScenarioRecord[]> {
-    const all = await this.#scenarioMap();
-    return [...all.values()].map((json) => toScenarioRecord(JSON.parse(json))).sort(newestFirst);
+    await this.#ready();
+    const texts =
+      this.#workspace === null
+        ? [...this.#scenarios.values()]
+        : (this.#workspace.db.prepare('SELECT record FROM scenarios').pluck().all() as string[]);
+    return texts.map((json) => this.#record(json)).sort(newestFirst);
   }
 
   async getScenario(name: string): Promise<SavedScenarioRecord | null> {
-    const json = (await this.#scenarioMap()).get(checkScenarioName(name));
-    return json === undefined ? null : toScenarioRecord(JSON.parse(json));
+    checkScenarioName(name);
+    await this.#ready();
+    const json =
+      this.#workspace === null
+        ? this.#scenarios.get(name)
+        : (this.#workspace.db.prepare('SELECT record FROM scenarios WHERE name = ?').pluck().get(name) as
+            string | undefined);
+    return json === undefined ? null : this.#record(json);
   }
 
   async deleteScenario(name: string): Promise<boolean> {
     checkScenarioName(name);
-    let found = false;
-    await this.#change((all) => {
-      found = all.delete(name);
-      return found;
+    await this.#ready();
+    return this.#serial(async () => {
+      const ws = this.#workspace;
+      if (ws === null) return this.#scenarios.delete(name);
+      return ws.write(
+        `deleting the scenario "${name.slice(0, 80)}"`,
+        () => ws.db.prepare('DELETE FROM scenarios WHERE name = ?').run(name).changes > 0,
+      );
     });
-    return found;
   }
 
-  /** Waits for the scenario writes under way. */
+  /** Waits for the writes under way; closes the workspace database when this store opened it. */
   async close(): Promise<void> {
     await this.#writing;
+    if (this.#ownsWorkspace) this.#workspace?.close();
   }
 
-  #scenarioMap(): Promise<Map<string, string>> {
-    this.#scenarios ??= this.#readScenarios().catch((error: unknown) => {
-      this.#scenarios = undefined; // the next call tries again
-      throw error;
-    });
-    return this.#scenarios;
-  }
-
-  async #readScenarios(): Promise<Map<string, string>> {
-    const file = this.#file;
-    const all = new Map<string, string>();
-    if (file === null) return all;
-    let read;
+  /** A stored record, checked whole; a damaged one is a StoreUnavailableError naming the database. */
+  #record(json: string): SavedScenarioRecord {
     try {
-      read = await readWithBackup(file, (text) => {
-        const data = JSON.parse(text) as { format?: unknown; scenarios?: unknown };
-        if (data.format !== DEFAULTS.format || !Array.isArray(data.scenarios))
-          throw new Error(`not a ${DEFAULTS.format} file`);
-        return data.scenarios.map(toScenarioRecord);
-      });
+      return toScenarioRecord(JSON.parse(json));
     } catch (error) {
       throw new StoreUnavailableError(
-        `the saved scenarios cannot be read: ${error instanceof Error ? error.message : String(error)}; restore ${file} from a copy, or move it away to start with no saved scenarios`,
+        `a saved scenario in ${this.#workspace?.file ?? 'memory'} is damaged (${error instanceof Error ? error.message.slice(0, 200) : String(error)}); delete it (DELETE /api/scenarios/NAME) or restore the file from a copy`,
       );
     }
-    if (read.from === 'backup')
-      this.#warn(
-        `${read.problem ?? `${file} cannot be read`}; using its backup ${file}.bak (scenarios saved after the backup was made are missing)`,
-      );
-    for (const record of read.value ?? []) all.set(record.name, JSON.stringify(record));
-    return all;
   }
 
-  /** Applies `edit` to the scenarios, one change at a time; writes the file when `edit` changed something. */
-  async #change(edit: (all: Map<string, string>) => unknown): Promise<void> {
-    const run = this.#writing.then(async () => {
-      const all = await this.#scenarioMap();
-      const next = new Map(all);
-      if (edit(next) === false || this.#file === null) {
-        this.#scenarios = Promise.resolve(next);
-        return;
-      }
-      const records = [...next.values()].join(',\n');
-      await writeFileAtomic(this.#file, `{"format":"${DEFAULTS.format}","version":1,"scenarios":[\n${records}\n]}\n`);
-      this.#scenarios = Promise.resolve(next);
-    });
+  /** Imports the files of an earlier workspace now rather than at the first scenario used (at start, so the line saying so comes first). */
+  async importFiles(): Promise<void> {
+    await this.#ready();
+  }
+
+  /** Imports the scenarios of a file workspace once (src/workspace/import-files.ts). */
+  #ready(): Promise<unknown> {
+    const ws = this.#workspace;
+    if (ws === null) return Promise.resolve();
+    this.#imported ??= importScenarioFile(ws, this.#warn)
+      .then((count) => {
+        if (count !== null)
+          this.#note(
+            `imported ${count} saved scenario${count === 1 ? '' : 's'} of scenarios.json into ${ws.file} (the file is kept as scenarios.json.imported)`,
+          );
+      })
+      .catch((error: unknown) => {
+        this.#imported = undefined; // the next call tries again
+        throw error;
+      });
+    return this.#imported;
+  }
+
+  /** Runs `body` after every load and scenario change queued before it. */
+  #serial<T>(body: () => Promise<T>): Promise<T> {
+    const run = this.#writing.then(body);
     this.#writing = run.catch(() => {});
-    await run;
+    return run;
   }
 }

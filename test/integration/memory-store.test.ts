@@ -36,33 +36,43 @@ describe('MemoryStore scenarios', () => {
     expect(a.scenarioFile).toBeNull();
   });
 
-  it('a workspace keeps scenarios.json and the previous version as scenarios.json.bak', async () => {
+  it('a workspace keeps scenarios in its database: another store on the folder reads them after this one is closed', async () => {
     const dir = fresh();
     const store = new MemoryStore({ workspace: dir });
     await store.saveScenario(scenarioRecord('one', ['s1'], 1, '2026-01-01T00:00:00.000Z'));
-    expect(existsSync(join(dir, 'scenarios.json.bak'))).toBe(false);
     await store.saveScenario(scenarioRecord('two', ['s2'], 2, '2026-01-02T00:00:00.000Z'));
-    const names = (file: string): string[] =>
-      (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { scenarios: { name: string }[] }).scenarios.map(
-        (s) => s.name,
-      );
-    expect(names('scenarios.json')).toEqual(['one', 'two']);
-    expect(names('scenarios.json.bak')).toEqual(['one']);
     expect(await store.deleteScenario('nothing')).toBe(false);
-    expect(names('scenarios.json')).toEqual(['one', 'two']);
+    await store.close();
+    expect(existsSync(join(dir, 'weaklink.db'))).toBe(true);
+    expect(existsSync(join(dir, 'scenarios.json'))).toBe(false);
+    const reopened = new MemoryStore({ workspace: dir });
+    expect((await reopened.listScenarios()).map((s) => s.name)).toEqual(['two', 'one']);
+    expect(reopened.scenarioFile).toBe(join(dir, 'weaklink.db'));
   });
 
-  it('a damaged scenarios.json falls back to its backup, with a warning', async () => {
+  it('a file workspace has scenarios.json imported once, from its backup (with a warning) when it is damaged', async () => {
     const dir = fresh();
-    const store = new MemoryStore({ workspace: dir });
-    await store.saveScenario(scenarioRecord('one', ['s1'], 1, '2026-01-01T00:00:00.000Z'));
-    await store.saveScenario(scenarioRecord('two', ['s2'], 2, '2026-01-02T00:00:00.000Z'));
+    const file = (records: unknown[]): string =>
+      JSON.stringify({ format: 'weaklink-scenarios', version: 1, scenarios: records });
+    writeFileSync(
+      join(dir, 'scenarios.json.bak'),
+      file([scenarioRecord('one', ['s1'], 1, '2026-01-01T00:00:00.000Z')]),
+    );
     writeFileSync(join(dir, 'scenarios.json'), '{"format":"weaklink-scenarios","version":1,"scenarios":[{"name":"tw');
     const warnings: string[] = [];
-    const reopened = new MemoryStore({ workspace: dir, warn: (m) => warnings.push(m) });
+    const notes: string[] = [];
+    const reopened = new MemoryStore({ workspace: dir, warn: (m) => warnings.push(m), note: (m) => notes.push(m) });
     expect((await reopened.listScenarios()).map((s) => s.name)).toEqual(['one']);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/scenarios\.json cannot be read .*using its backup/);
+    expect(notes).toEqual([expect.stringMatching(/^imported 1 saved scenario of scenarios\.json into .*weaklink\.db/)]);
+    expect(existsSync(join(dir, 'scenarios.json'))).toBe(false);
+    expect(readFileSync(join(dir, 'scenarios.json.imported'), 'utf8')).toMatch(/"name":"tw$/);
+    expect(existsSync(join(dir, 'scenarios.json.bak.imported'))).toBe(true);
+    await reopened.close();
+    const again = new MemoryStore({ workspace: dir, note: (m) => notes.push(m) });
+    expect((await again.listScenarios()).map((s) => s.name)).toEqual(['one']);
+    expect(notes).toHaveLength(1);
   });
 
   it('a workspace whose file and backup are both damaged is unavailable, naming the file', async () => {

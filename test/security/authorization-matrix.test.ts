@@ -13,6 +13,7 @@ import { apiRoutes } from '../../server/app.ts';
 import type { Access, Route } from '../../server/route.ts';
 import { ROLES, roleAllows, type Role } from '../../src/auth/roles.ts';
 import type { Company, Network, Supply } from '../../src/model/types.ts';
+import { LoginCodes } from '../../src/workspace/login-codes.ts';
 import { chain, get, send, serveNetwork, type Answer } from '../server/helpers.ts';
 
 let server: Awaited<ReturnType<typeof serveNetwork>>;
@@ -141,6 +142,14 @@ const SAMPLES: Record<string, (header: Record<string, string>) => Promise<Answer
   risk: (h) => send('POST', server.url, '/api/risk', { runs: 500 }, { token: null, headers: h }),
   plan: (h) => send('POST', server.url, '/api/plan', { budget: 1_000_000 }, { token: null, headers: h }),
   executive: (h) => get(server.url, '/api/executive', { token: null, headers: h }),
+  login: (h) =>
+    send(
+      'POST',
+      server.url,
+      '/api/login',
+      { code: new LoginCodes(server.auth.dir).create().code },
+      { token: null, headers: h },
+    ),
 };
 
 /** Set-up a sample needs before the request (and before the state a refused request must keep is taken). */
@@ -185,13 +194,13 @@ const state = async (): Promise<string> =>
   JSON.stringify([await version(), server.auth.tokens.list(), (await server.store.listScenarios()).map((x) => x.name)]);
 
 describe('the authorization matrix', () => {
-  it('every route declares its access, and only the health check is public', () => {
+  it('every route declares its access, and only the health check and the login are public', () => {
     for (const route of apiRoutes()) expect(['public', ...ROLES], route.operationId).toContain(route.access);
     expect(
       apiRoutes()
         .filter((r) => r.access === 'public')
         .map((r) => r.operationId),
-    ).toEqual(['health']);
+    ).toEqual(['health', 'login']);
     expect(Object.keys(SAMPLES).sort()).toEqual(
       apiRoutes()
         .map((r) => r.operationId)

@@ -7,7 +7,6 @@
  * hold a stack trace or a source path.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { createApp, type AppDeps } from '../../server/app.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import {
   chain,
+  auditText,
   get,
   leaksInternals,
   post,
@@ -187,7 +187,7 @@ describe('logs', () => {
         await send('PATCH', s.url, `/api/companies/${long}${i}`, { version: 'v', scsLevel: 1 }, { token: null });
       await send('PATCH', s.url, `/api/companies/${long}`, { version: 'v', scsLevel: 1 }, { token: s.auth.analyst });
       await s.auth.audit.flush();
-      const text = await readFile(join(s.auth.dir, 'audit.log'), 'utf8');
+      const text = await auditText(s.auth.dir);
       const lines = text
         .trim()
         .split('\n')
@@ -218,7 +218,7 @@ describe('logs', () => {
       const edit = await send('PATCH', s.url, path, { version, scsLevel: 3 }, { token: s.auth.analyst });
       expect(edit.status).toBe(400);
       await s.auth.audit.flush();
-      const audit = await readFile(join(s.auth.dir, 'audit.log'), 'utf8');
+      const audit = await auditText(s.auth.dir);
       const logged = s.logger.lines.join('\n');
       for (const text of [audit, logged]) {
         expect(text).toContain('access_token=[redacted]&token=[redacted]&keep=1');
@@ -267,7 +267,7 @@ describe('logs', () => {
         ...s.logger.lines,
         ...s.logger.causes.map((c) => (c instanceof Error ? `${c.message}\n${c.stack}` : String(c))),
       ].join('\n');
-      const audit = await readFile(join(s.auth.dir, 'audit.log'), 'utf8');
+      const audit = await auditText(s.auth.dir);
       expect(s.logger.lines.length).toBeGreaterThanOrEqual(answers.length);
       expect(logged).toMatch(/GET \/api\/summary\?token=\[redacted\] 400/);
       expect(logged).toMatch(/store failed for wl_\[redacted\]/);

@@ -1,13 +1,15 @@
 /**
  * The token store and `weaklink token`: tokens are `wl_` + 32 random bytes (base64url),
- * stored only as SHA-256 in a private file, verified (unknown, revoked, malformed),
- * revocable by name, and a revocation made by another process (the CLI) reaches a
- * running server within its reload interval; the file keeps a backup of its previous
- * version, which is used when the file itself is damaged; the CLI prints a token once
- * and lists tokens without them.
+ * stored only as SHA-256 in the workspace database (a private file), verified (unknown,
+ * revoked, malformed), revocable by name, and a revocation made by another process (the
+ * CLI) reaches a running server within its reload interval; a damaged database, or a
+ * damaged tokens.json of an earlier workspace, stops it — a backup is never used in its
+ * place; a revocation that cannot be committed is refused and holds anyway; the CLI
+ * prints a token once and lists tokens without them.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,11 +38,14 @@ describe('TokenStore', () => {
     expect(token).toMatch(TOKEN_PATTERN);
     expect(Buffer.from(token.slice(3), 'base64url')).toHaveLength(32);
     expect(record).toEqual({ name: 'ci', role: 'analyst', created: '2026-01-02T03:04:05.000Z', revoked: null });
-    const text = readFileSync(join(dir, 'tokens.json'), 'utf8');
-    expect(text).not.toContain(token);
-    expect(text).not.toContain(token.slice(3, 20));
-    expect(JSON.parse(text).tokens[0].sha256).toBe(hashToken(token).toString('hex'));
-    expect(statSync(join(dir, 'tokens.json')).mode & 0o777).toBe(0o600);
+    tokens.workspace.db.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = readFileSync(join(dir, 'weaklink.db')).toString('latin1');
+    expect(bytes).not.toContain(token);
+    expect(bytes).not.toContain(token.slice(3, 20));
+    expect(tokens.workspace.db.prepare('SELECT sha256 FROM tokens').pluck().all()).toEqual([
+      hashToken(token).toString('hex'),
+    ]);
+    expect(statSync(join(dir, 'weaklink.db')).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     const second = await tokens.create('ci-2', 'analyst');
     expect(second.token).not.toBe(token);
@@ -81,53 +86,84 @@ describe('TokenStore', () => {
     expect(server.list().map((t) => t.name)).toEqual(['shared', 'added-by-cli', 'after']);
   });
 
-  it('TokenStore keeps the previous file as tokens.json.bak, but a damaged or missing tokens.json stops it: the backup would bring a revoked token back (F9)', async () => {
+  it('a damaged database stops TokenStore.open with what to do; so does a damaged or missing tokens.json of an earlier workspace — its backup would bring a revoked token back (F9)', async () => {
     const dir = workspace();
     const tokens = await TokenStore.open(dir);
     const { token: first } = await tokens.create('one', 'viewer');
     await tokens.revoke('one');
-    expect(
-      JSON.parse(readFileSync(join(dir, 'tokens.json.bak'), 'utf8')).tokens.map(
-        (t: { name: string; revoked: string | null }) => [t.name, t.revoked],
-      ),
-    ).toEqual([['one', null]]);
-    writeFileSync(join(dir, 'tokens.json'), '{"format": "weaklink-tok');
-    await expect(TokenStore.open(dir)).rejects.toThrow(
+    const damaged = workspace();
+    mkdirSync(damaged, { recursive: true });
+    writeFileSync(join(damaged, 'weaklink.db'), 'not a database, but long enough to look like a header '.repeat(20));
+    await expect(TokenStore.open(damaged)).rejects.toThrow(/weaklink\.db is damaged .*restore it from a copy/);
+
+    const old = workspace();
+    mkdirSync(old, { recursive: true });
+    const file = (tokens: unknown[]): string => JSON.stringify({ format: 'weaklink-tokens', version: 1, tokens });
+    const stored = (name: string, revoked: string | null) => ({
+      name,
+      role: 'viewer',
+      created: '2026-01-01T00:00:00.000Z',
+      revoked,
+      sha256: hashToken(`wl_${name.padEnd(43, 'x')}`).toString('hex'),
+    });
+    writeFileSync(join(old, 'tokens.json.bak'), file([stored('one', null)]));
+    writeFileSync(join(old, 'tokens.json'), '{"format": "weaklink-tok');
+    await expect(TokenStore.open(old)).rejects.toThrow(
       /tokens\.json is damaged .*; weaklink will not guess which tokens are valid\. Restore .* or remove both files and create tokens anew/,
     );
-    rmSync(join(dir, 'tokens.json'));
-    await expect(TokenStore.open(dir)).rejects.toThrow(/tokens\.json is missing; weaklink will not guess/);
-    // The running store keeps refusing the revoked token, whatever happened to the file.
+    rmSync(join(old, 'tokens.json'));
+    await expect(TokenStore.open(old)).rejects.toThrow(/tokens\.json is missing; weaklink will not guess/);
+    // A whole tokens.json is imported once, revocations included, and kept as tokens.json.imported.
+    writeFileSync(join(old, 'tokens.json'), file([stored('one', '2026-01-02T00:00:00.000Z'), stored('two', null)]));
+    const notes: string[] = [];
+    const imported = await TokenStore.open(old, { note: (m) => notes.push(m) });
+    expect(imported.list().map((t) => [t.name, t.revoked])).toEqual([
+      ['one', '2026-01-02T00:00:00.000Z'],
+      ['two', null],
+    ]);
+    expect(notes).toEqual([expect.stringMatching(/^imported 2 tokens of .*tokens\.json into .*weaklink\.db/)]);
+    expect((await readdir(old)).filter((f) => f.startsWith('tokens')).sort()).toEqual([
+      'tokens.json.bak.imported',
+      'tokens.json.imported',
+    ]);
+    expect((await imported.verify(`wl_${'one'.padEnd(43, 'x')}`)).status).toBe('revoked');
+    expect((await imported.verify(`wl_${'two'.padEnd(43, 'x')}`)).status).toBe('ok');
+    // The running store keeps refusing the revoked token.
     expect((await tokens.verify(first)).status).toBe('revoked');
   });
 
-  it('a revocation that cannot be written is refused (503) and the token is refused in this process anyway (F9)', async () => {
+  it('a revocation that cannot be committed is refused (503) and the token is refused in this process anyway (F9)', async () => {
     const dir = workspace();
     const tokens = await TokenStore.open(dir);
     const { token } = await tokens.create('doomed', 'admin');
-    // Every later write fails: the backup's place is taken by a non-empty directory.
-    rmSync(join(dir, 'tokens.json.bak'), { force: true });
-    mkdirSync(join(dir, 'tokens.json.bak', 'blocker'), { recursive: true });
-    await expect(tokens.revoke('doomed')).rejects.toThrow(StoreUnavailableError);
-    await expect(tokens.revoke('doomed')).rejects.toThrow(
-      /could not be saved .*refused by this process until it restarts/,
-    );
-    expect((await tokens.verify(token)).status).toBe('revoked');
+    // Another process holds the database's write lock for longer than the busy timeout.
+    const other = new Database(join(dir, 'weaklink.db'));
+    other.exec('BEGIN IMMEDIATE');
+    tokens.workspace.db.pragma('busy_timeout = 100');
+    try {
+      const error = await tokens.revoke('doomed').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect((error as Error).message).toMatch(
+        /could not be saved .*another process .* held the database for too long.*refused by this process until it restarts/,
+      );
+      expect((await tokens.verify(token)).status).toBe('revoked');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(new Database(join(dir, 'weaklink.db')).prepare('SELECT revoked FROM tokens').pluck().get()).toBeNull();
+    await tokens.revoke('doomed'); // and once the lock is gone, it is committed
+    expect((await TokenStore.open(dir)).list()[0]!.revoked).not.toBeNull();
   });
 
-  it('TokenStore serialises concurrent changes and removes temporaries of dead writers', async () => {
+  it('TokenStore serialises concurrent changes, also of two stores on one workspace', async () => {
     const dir = workspace();
     const tokens = await TokenStore.open(dir);
+    const other = await TokenStore.open(dir);
     await tokens.create('first', 'viewer');
-    writeFileSync(join(dir, 'tokens.json.999999999.abcdef.tmp'), 'half');
-    writeFileSync(join(dir, `tokens.json.${process.pid}.abcdef.tmp`), 'mine, in flight');
-    await Promise.all(Array.from({ length: 10 }, (_, i) => tokens.create(`t${i}`, 'viewer')));
-    expect(tokens.list()).toHaveLength(11);
-    expect((await readdir(dir)).sort()).toEqual([
-      'tokens.json',
-      `tokens.json.${process.pid}.abcdef.tmp`,
-      'tokens.json.bak',
-    ]);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? tokens : other).create(`t${i}`, 'viewer')));
+    expect((await TokenStore.open(dir)).list()).toHaveLength(11);
+    await expect(other.create('t3', 'viewer')).rejects.toThrow(/already exists/);
   });
 
   it('workspaceDir: the option, else WEAKLINK_WORKSPACE, else .weaklink', () => {
@@ -164,7 +200,7 @@ describe('weaklink token', () => {
     expect(created.code).toBe(0);
     const token = created.out.trim();
     expect(token).toMatch(TOKEN_PATTERN);
-    expect(created.err).toMatch(/created analyst token "ana" in .*tokens\.json; it is shown only this once/);
+    expect(created.err).toMatch(/created analyst token "ana" in .*weaklink\.db; it is shown only this once/);
     expect((await TokenStore.open(ws)).list()).toEqual([
       expect.objectContaining({ name: 'ana', role: 'analyst', revoked: null }),
     ]);
@@ -188,7 +224,7 @@ describe('weaklink token', () => {
     process.env.WEAKLINK_WORKSPACE = ws;
     try {
       expect((await run('token', 'list')).out).toMatch(
-        /^no tokens in .*tokens\.json; create one with: weaklink token create/,
+        /^no tokens in .*weaklink\.db; create one with: weaklink token create/,
       );
     } finally {
       if (before === undefined) delete process.env.WEAKLINK_WORKSPACE;

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Express } from 'express';
 import type { Logger } from '../../server/errors.ts';
 import { createApp, type AppDeps } from '../../server/app.ts';
+import Database from 'better-sqlite3';
 import { AuditLog } from '../../src/auth/audit-log.ts';
 import { TokenStore } from '../../src/auth/token-store.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
@@ -39,7 +40,7 @@ export async function testAuth(): Promise<TestAuth> {
     (await tokens.create(name, role)).token;
   const auth = {
     tokens,
-    audit: new AuditLog(join(dir, 'audit.log')),
+    audit: new AuditLog(tokens.workspace),
     dir,
     admin: await make('admin-1', 'admin'),
     analyst: await make('analyst-1', 'analyst'),
@@ -48,6 +49,17 @@ export async function testAuth(): Promise<TestAuth> {
   };
   await tokens.revoke('revoked-1');
   return auth;
+}
+
+/** The audit log of the workspace `dir` as the text of a log file: its lines, oldest first (read-only). */
+export async function auditText(dir: string): Promise<string> {
+  const db = new Database(join(dir, 'weaklink.db'), { readonly: true });
+  try {
+    const lines = db.prepare('SELECT line FROM audit ORDER BY seq').pluck().all() as string[];
+    return lines.map((l) => l + '\n').join('');
+  } finally {
+    db.close();
+  }
 }
 
 export interface Served {

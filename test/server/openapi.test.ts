@@ -10,6 +10,7 @@ import type * as Api from '../../src/contract/api-types.ts';
 import { apiRoutes, createApp } from '../../server/app.ts';
 import * as S from '../../src/contract/schemas.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
+import { LoginCodes } from '../../src/workspace/login-codes.ts';
 import { get, post, send, serveNetwork, testAuth } from './helpers.ts';
 
 type Doc = {
@@ -131,6 +132,7 @@ describe('GET /api/openapi.json', () => {
       risk: () => post(server.url, '/api/risk', { exact: true }),
       plan: () => post(server.url, '/api/plan', { budget: 5_000_000 }),
       executive: () => get(server.url, '/api/executive?budget=10000000'),
+      login: () => post(server.url, '/api/login', { code: new LoginCodes(server.auth.dir).create().code }),
     };
     const version = async (): Promise<string> =>
       (await get<{ version: string }>(server.url, '/api/summary')).body.version;

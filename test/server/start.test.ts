@@ -6,14 +6,25 @@
  */
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
-import { get, quietLogger, serve, testAuth } from './helpers.ts';
+import { get, quietLogger, send, serve, testAuth } from './helpers.ts';
+import { main } from '../../src/cli/main.ts';
+import type { Io } from '../../src/cli/io.ts';
+import { scenarioRecord } from '../integration/store-contract.ts';
+
+async function runCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false };
+  return { code: await main(['node', 'weaklink', ...args], io), out, err };
+}
 
 describe('loadConfig', () => {
   it('refuses a bad value or an unknown option with one line naming it', () => {
@@ -25,6 +36,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig(['--verbose'], {})).toThrow(/Unknown option '--verbose'/);
     expect(() => loadConfig(['extra'], {})).toThrow(/usage: npm start/);
     expect(() => loadConfig(['--data', ''], {})).toThrow(/^--data \/ WEAKLINK_DATA: must name a folder/);
+    expect(() => loadConfig(['--reset=yes'], {})).toThrow(/--reset.* does not take an argument/);
+  });
+
+  it('--reset or WEAKLINK_RESET=1 asks to drop the saved network', () => {
+    expect(loadConfig(['--reset'], {}).reset).toBe(true);
+    expect(loadConfig([], { WEAKLINK_RESET: '1' }).reset).toBe(true);
+    expect(loadConfig([], { WEAKLINK_RESET: '' }).reset).toBe(false);
   });
 
   it('refuses a CORS wildcard or an origin with a path, and limits out of range', () => {
@@ -46,6 +64,7 @@ describe('loadConfig', () => {
       port: 8080,
       host: '127.0.0.1',
       workspace: '.weaklink',
+      reset: false,
       cors: [],
       limits: {
         perToken: 600,
@@ -85,6 +104,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       neo4j: { uri: 'bolt://db:7687', user: 'u', password: 'p', database: 'weak' },
       workspace: '/srv/ws',
+      reset: false,
       cors: ['https://risk.example.com', 'http://localhost:5173'],
       limits: {
         perToken: 100,
@@ -266,7 +286,7 @@ describe('server/start.ts', () => {
     expect(token).toMatch(/^wl_[A-Za-z0-9_-]{43}$/);
     expect(summary).toMatchObject({ companies: 2, supplies: 1, focal: [{ id: 'oem', name: 'OEM' }] });
     expect(without).toBe(401);
-    expect(result.out).toMatch(/created the admin token "local-admin" in \.weaklink\/tokens\.json/);
+    expect(result.out).toMatch(/created the admin token "local-admin" in \.weaklink\/weaklink\.db/);
     expect(result.out).toMatch(/GET \/api\/summary 200 [\d.]+ ms local-admin/);
     expect(result.out).toMatch(/GET \/api\/summary 401 [\d.]+ ms -/);
     // Standard output is not a terminal here: the link is in an owner-only file, never printed or logged.
@@ -400,6 +420,160 @@ describe('server/start.ts', () => {
     expect(code).toBe(2);
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err).toMatch(/^weaklink: --port \/ PORT: /);
+  });
+});
+
+describe('server/start.ts with the workspace database (F4)', () => {
+  /** Starts the server in `cwd`; calls `act` with the base URL once it serves, then stops it with SIGTERM. */
+  async function session(
+    args: string[],
+    act: (base: string, token: string | undefined) => Promise<void>,
+    cwd?: string,
+  ): Promise<{ code: number | null; out: string; err: string; cwd: string }> {
+    let acted: Promise<void> = Promise.resolve();
+    const result = await startServer(
+      args,
+      (line, child, dir) => {
+        const serving = servingLine(line, dir);
+        if (!serving) return;
+        acted = act(serving.base, serving.token).finally(() => child.kill('SIGTERM'));
+      },
+      cwd === undefined ? {} : { cwd },
+    );
+    await acted;
+    return result;
+  }
+
+  it('a restart serves the uploaded network with its edit, saying so in one line; --reset serves --data again', async () => {
+    const dir = networkFolder('id,focal\noem,true\nsup,\n', 'supplier,buyer,commodity\nsup,oem,parts\n');
+    let token = '';
+    const first = await session(['--data', dir, '--port', '0'], async (base, t) => {
+      token = t!;
+      const up = await send<{ version: string }>(
+        'PUT',
+        base,
+        '/api/network',
+        {
+          companies: [{ id: 'oem', focal: 'true' }, { id: 'a' }, { id: 'b' }],
+          supplies: [{ supplier: 'a', buyer: 'oem', commodity: 'x' }],
+        },
+        { token },
+      );
+      expect(up.status).toBe(200);
+      const edit = await send('PATCH', base, '/api/companies/a', { version: up.body.version, scsLevel: 4 }, { token });
+      expect(edit.status).toBe(200);
+    });
+    expect(first.code).toBe(0);
+
+    const second = await session(
+      ['--data', dir, '--port', '0'],
+      async (base) => {
+        const company = await get<{ company: { ownLevel: number } }>(base, '/api/companies/a', { token });
+        expect(company.status).toBe(200);
+        expect(company.body.company.ownLevel).toBe(4);
+        expect((await get<{ companies: number }>(base, '/api/summary', { token })).body.companies).toBe(3);
+      },
+      first.cwd,
+    );
+    expect(second.code).toBe(0);
+    const restoredLines = second.out.split('\n').filter((l) => l.includes('restored the network'));
+    expect(restoredLines).toHaveLength(1);
+    expect(restoredLines[0]).toMatch(
+      /^weaklink: restored the network uploaded \d{4}-\d\d-\d\d \d\d:\d\d UTC by local-admin \(version \S+, 3 companies, 1 supplies, 1 edit since\); --reset starts again from --data$/,
+    );
+    expect(second.out).toMatch(/serving the network saved in \.weaklink\/weaklink\.db at/);
+
+    const third = await session(
+      ['--data', dir, '--port', '0', '--reset'],
+      async (base) => {
+        expect((await get<{ companies: number }>(base, '/api/summary', { token })).body.companies).toBe(2);
+      },
+      first.cwd,
+    );
+    expect(third.code).toBe(0);
+    expect(third.out).toMatch(/--reset: dropped the network saved in \.weaklink\/weaklink\.db/);
+    expect(third.out).not.toMatch(/restored the network/);
+  });
+
+  it("imports an earlier workspace's tokens.json, scenarios.json and audit.log once: the token works, the scenario is there, the chain goes on", async () => {
+    const dir = networkFolder('id,focal\noem,true\nsup,\n', 'supplier,buyer,commodity\nsup,oem,parts\n');
+    const cwd = mkdtempSync(join(tmpdir(), 'weaklink-start-'));
+    const ws = join(cwd, '.weaklink');
+    mkdirSync(ws);
+    const token = `wl_${'k'.repeat(43)}`;
+    const sha256 = createHash('sha256').update(token).digest('hex');
+    const created = '2026-01-01T00:00:00.000Z';
+    writeFileSync(
+      join(ws, 'tokens.json'),
+      JSON.stringify({
+        format: 'weaklink-tokens',
+        version: 1,
+        tokens: [{ name: 'old-admin', role: 'admin', created, revoked: null, sha256 }],
+      }),
+    );
+    writeFileSync(
+      join(ws, 'scenarios.json'),
+      JSON.stringify({
+        format: 'weaklink-scenarios',
+        version: 1,
+        scenarios: [scenarioRecord('kept', ['s1'], 2, created)],
+      }),
+    );
+    const first = JSON.stringify({
+      time: created,
+      token: 'old-admin',
+      role: 'admin',
+      method: 'PUT',
+      path: '/api/network',
+      status: 200,
+      change: null,
+      prev: '',
+    });
+    writeFileSync(join(ws, 'audit.log'), first + '\n');
+    const result = await session(
+      ['--data', dir, '--port', '0'],
+      async (base) => {
+        expect((await get<{ name: string }>(base, '/api/me', { token })).body).toMatchObject({ name: 'old-admin' });
+        const list = await get<{ items: { name: string }[] }>(base, '/api/scenarios', { token });
+        expect(list.body.items.map((i) => i.name)).toEqual(['kept']);
+        const version = (await get<{ version: string }>(base, '/api/summary', { token })).body.version;
+        expect((await send('PATCH', base, '/api/companies/sup', { version, scsLevel: 2 }, { token })).status).toBe(200);
+      },
+      cwd,
+    );
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/imported 1 token of \.weaklink\/tokens\.json into \.weaklink\/weaklink\.db/);
+    expect(result.out).toMatch(/imported 1 saved scenario of scenarios\.json into \.weaklink\/weaklink\.db/);
+    expect(result.out).toMatch(/imported the audit log \(1 file\) into \.weaklink\/weaklink\.db/);
+    expect(result.out).not.toMatch(/created the admin token/);
+    expect(
+      readdirSync(ws)
+        .filter((f) => f.endsWith('.imported'))
+        .sort(),
+    ).toEqual(['audit.log.imported', 'scenarios.json.imported', 'tokens.json.imported']);
+    const verify = await runCli('audit', 'verify', '--workspace', ws);
+    expect(verify.code, verify.err).toBe(0);
+    expect(verify.out).toMatch(/: 3 lines, the chain holds/); // the imported line, then the edit's intent and outcome
+  });
+
+  it('refuses a second server on the same workspace, naming the first (exit 3)', async () => {
+    const dir = networkFolder('id,focal\noem,true\n', 'supplier,buyer,commodity\n');
+    let secondRun: { code: number | null; err: string } | undefined;
+    let firstPid = 0;
+    const first = await startServer(['--data', dir, '--port', '0'], (line, child, cwd) => {
+      if (!servingLine(line)) return;
+      firstPid = child.pid!;
+      void startServer(['--data', dir, '--port', '0'], undefined, { cwd }).then((r) => {
+        secondRun = r;
+        child.kill('SIGTERM');
+      });
+    });
+    expect(first.code).toBe(0);
+    expect(secondRun!.code).toBe(3);
+    expect(secondRun!.err).toMatch(
+      /the workspace \.weaklink is in use by another weaklink server \(process \d+, http:\/\/localhost:\d+\); stop that one first/,
+    );
+    expect(firstPid).toBeGreaterThan(0);
   });
 });
 

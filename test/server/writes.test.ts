@@ -6,8 +6,6 @@
  * never both win; the group share rule still holds), the analysis recomputed for the new
  * version, and one audit line per write.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   ApiError,
@@ -19,7 +17,7 @@ import type {
 } from '../../src/contract/api-types.ts';
 import { CompanyEditSchema, ErrorSchema, NetworkUploadSchema, SupplyEditSchema } from '../../src/contract/schemas.ts';
 import type { AuditEntry } from '../../src/auth/audit-log.ts';
-import { chain, get, leaksInternals, send, serveNetwork } from './helpers.ts';
+import { auditText, chain, get, leaksInternals, send, serveNetwork } from './helpers.ts';
 
 let server: Awaited<ReturnType<typeof serveNetwork>>;
 
@@ -33,7 +31,7 @@ const summary = async (): Promise<SummaryResponse> => (await get<SummaryResponse
 
 async function auditLines(): Promise<AuditEntry[]> {
   await server.auth.audit.flush();
-  const text = await readFile(join(server.auth.dir, 'audit.log'), 'utf8').catch(() => '');
+  const text = await auditText(server.auth.dir).catch(() => '');
   return text
     .split('\n')
     .filter((l) => l !== '')
@@ -527,7 +525,7 @@ describe('the audit log', () => {
     });
     expect(lines.slice(1).every((l) => l.change === null)).toBe(true);
     expect(Date.parse(lines[0]!.time)).toBeGreaterThan(Date.now() - 60_000);
-    const text = await readFile(join(server.auth.dir, 'audit.log'), 'utf8');
+    const text = await auditText(server.auth.dir);
     for (const token of [server.auth.admin, server.auth.analyst, server.auth.viewer]) expect(text).not.toContain(token);
     expect(text).not.toMatch(/wl_[A-Za-z0-9_-]{20}/);
   });
@@ -536,16 +534,16 @@ describe('the audit log', () => {
 describe('the audit log is write-ahead (issue 13, F5)', () => {
   it('a write whose intent cannot be logged is refused (503) and changes nothing', async () => {
     const before = await version();
-    // The audit log's place is taken by a directory: every append fails, as on a full disk.
-    await rm(join(server.auth.dir, 'audit.log'), { force: true });
-    await mkdir(join(server.auth.dir, 'audit.log', 'blocker'), { recursive: true });
+    // The audit log's database refuses every write, as on a full disk.
+    const { db } = server.auth.audit.workspace;
+    db.pragma('query_only = 1');
     const edit = await send(
       'PATCH',
       server.url,
       '/api/companies/castco',
       { version: before, scsLevel: 5 },
       { token: server.auth.analyst },
-    );
+    ).finally(() => db.pragma('query_only = 0'));
     expect(edit.status).toBe(503);
     expect(edit.text).toMatch(/the audit log cannot be written .*; nothing was changed/);
     expect(await version()).toBe(before);

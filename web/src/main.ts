@@ -21,7 +21,7 @@ import { createExecutiveRoute } from './shell/executive-route.ts';
 import { attachMapKeys } from './shell/map-keyboard.ts';
 import { mountShell } from './shell/mount.tsx';
 import { createSelectionActions, type SelectionActions } from './shell/selection.ts';
-import { readToken, storeToken, takeTokenFromUrl } from './shell/token.ts';
+import { readToken, storeToken, takeLoginFromUrl, takeTokenFromUrl } from './shell/token.ts';
 import { createViewActions, type ViewActions } from './shell/view.ts';
 import { createTabs } from './tabs.ts';
 
@@ -36,6 +36,7 @@ declare global {
 const element = (id: string): HTMLElement => document.getElementById(id) ?? document.createElement('div');
 
 async function start(): Promise<void> {
+  await takeLoginFromUrl();
   takeTokenFromUrl();
   const store = createStore();
   store.signedIn.value = readToken() !== null;

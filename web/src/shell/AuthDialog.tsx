@@ -35,7 +35,7 @@ export function AuthDialog({ store, onToken }: AuthDialogProps) {
       <h2 id="auth-title">Sign in with an API token</h2>
       <p>
         Every request to the weaklink API needs a token. Paste yours, or open the link the server printed when it
-        started (it ends in <code>#token=…</code>).
+        started (it ends in <code>#token=…</code>), or a fresh one from <code>npx weaklink login</code>.
       </p>
       <p id="auth-message" class="error" hidden={message === null}>
         {message ?? ''}
