@@ -29,6 +29,8 @@ import type { WeakLinkReport } from '../analysis/weak-link-report.ts';
 import { MAX_WEAK_LINKS, type NetworkView } from './network-view.ts';
 import type { Page } from './page.ts';
 import type { CellKind } from '../io/table-file.ts';
+import type { Lang } from '../i18n/i18n.ts';
+import { reasonText } from '../i18n/reasons.ts';
 
 /** How a cell is shown: text as is, yen (¥ with its period in the header), a share 0–1 as %, a whole count. */
 export type ColumnKind = CellKind;
@@ -37,6 +39,8 @@ export interface Column<T> {
   header: string;
   kind: ColumnKind;
   value(item: T): string | number | null;
+  /** The cell as a text report writes it in `lang`, when it is not `value` as is. */
+  text?(item: T, lang: Lang): string;
 }
 
 export interface ReportSection<T> {
@@ -85,7 +89,7 @@ export const WEAK_LINKS = define<WeakLinkReport>({
     { header: 'own', kind: 'score', value: (w) => (w.unassessed ? null : w.ownScore) },
     { header: 'risk (¥ per year)', kind: 'yen', value: (w) => w.riskContribution },
     { header: 'loss per hit (¥)', kind: 'yen', value: (w) => w.expectedEventLoss },
-    { header: 'why', kind: 'text', value: (w) => w.reason },
+    { header: 'why', kind: 'text', value: (w) => w.reason, text: (w, lang) => reasonText(w, lang) },
   ],
   pageSize: 25,
   response: WeakLinksSchema,

@@ -9,6 +9,9 @@ import { analysisHead, type Analysis } from '../analysis/analyze.ts';
 import { NetworkView } from '../app/network-view.ts';
 import { SECTIONS, type Column, type ReportSection } from '../app/sections.ts';
 import { yen } from './money.ts';
+import { formatYen, formatYenFull, translator, type Lang } from '../i18n/i18n.ts';
+import { ja } from '../i18n/locales/ja.ts';
+import type { SectionTexts } from '../i18n/locales/en.ts';
 import { UNSAFE_CHARACTER } from '../io/identifier.ts';
 
 export type TextFormat = 'table' | 'md';
@@ -53,38 +56,65 @@ export function renderTable(header: string[], rows: Cell[][], format: TextFormat
 const pct = (x: number): string => `${(100 * x).toFixed(0)}%`;
 
 export interface ReportSections {
-  /** Rows shown per list (the JSON output has them all). */
+  /** Rows shown per list (default all; the JSON output has them all). */
   limit?: number;
+  /** The report's language (default English). */
+  lang?: Lang;
 }
 
-/** A cell of a report section's column as text: yen with ¥, shares as %, a missing score as —. */
-export function cellText<T>(column: Column<T>, item: T): string {
+/** A cell of a report section's column as text: yen with ¥ (円 in Japanese), shares as %, a missing score as —. */
+export function cellText<T>(column: Column<T>, item: T, lang: Lang = 'en'): string {
+  if (column.text) return column.text(item, lang);
   const v = column.value(item);
   if (v === null) return '—';
   if (typeof v === 'string') return v;
-  if (column.kind === 'yen') return yen(v);
+  if (column.kind === 'yen') return lang === 'en' ? yen(v) : formatYenFull(v, lang);
   if (column.kind === 'share') return pct(v);
   return Number.isInteger(v) ? String(v) : v.toFixed(1);
 }
 
+/** A heading, underlined to its width in terminal columns (or a Markdown heading). */
+function heading(title: string, format: TextFormat, level = '##'): string {
+  return format === 'md' ? `${level} ${title}` : `${title}\n${'='.repeat(stringWidth(title))}`;
+}
+
+/** A section's heading, noun and column headers in `lang` (the registry's own in English). */
+function sectionTexts<T>(section: ReportSection<T>, lang: Lang, total: number, shown: number): SectionTexts {
+  if (lang === 'en')
+    return {
+      heading: section.heading(total, shown),
+      noun: section.noun,
+      columns: section.columns.map((c) => c.header),
+    };
+  const texts = ja.sections[section.key]!;
+  const t = translator(lang);
+  return { ...texts, heading: t(`sections.${section.key}.heading`, { count: total, shown }) };
+}
+
 /** One report section (src/app/sections.ts) as a heading, a table of its first `limit` rows, and "… and N more". */
-function sectionText<T>(section: ReportSection<T>, view: NetworkView, format: TextFormat, limit: number): string[] {
-  const h = (title: string): string => (format === 'md' ? `## ${title}` : `${title}\n${'='.repeat(title.length)}`);
+function sectionText<T>(
+  section: ReportSection<T>,
+  view: NetworkView,
+  format: TextFormat,
+  limit: number,
+  lang: Lang,
+): string[] {
   const all = section.items(view);
   const items = section.shown ? all.filter((x) => section.shown!(x)) : all;
   const rows = items.slice(0, limit);
+  const texts = sectionTexts(section, lang, items.length, rows.length);
   const out = [
     '',
-    h(section.heading(items.length, rows.length)),
+    heading(texts.heading, format),
     renderTable(
-      section.columns.map((c) => c.header),
-      rows.map((item) => section.columns.map((c) => cellText(c, item))),
+      texts.columns,
+      rows.map((item) => section.columns.map((c) => cellText(c, item, lang))),
       format,
     ),
   ];
   // A blank line first, so Markdown does not read the note as another table row.
   if (items.length > limit && !section.topList)
-    out.push('', `… and ${items.length - limit} more ${section.noun} (without --limit every row is shown)`);
+    out.push('', translator(lang)('report.more', { count: items.length - limit, noun: texts.noun }));
   return out;
 }
 
@@ -93,51 +123,73 @@ export function formatReport(
   analysis: Analysis,
   warnings: string[],
   format: TextFormat,
-  { limit = Number.POSITIVE_INFINITY }: ReportSections = {},
+  { limit = Number.POSITIVE_INFINITY, lang = 'en' }: ReportSections = {},
 ): string {
-  const h = (title: string): string => (format === 'md' ? `## ${title}` : `${title}\n${'='.repeat(title.length)}`);
+  const t = translator(lang);
   const r = analysisHead(analysis);
   const view = new NetworkView('cli', analysis);
   const out: string[] = [];
   const s = r.summary;
-  out.push(format === 'md' ? '# weaklink analysis' : 'weaklink analysis');
+  out.push(format === 'md' ? `# ${t('report.title')}` : t('report.title'));
   out.push(
-    `${s.companies} companies, ${s.supplies} supplies, ${s.maxTier + 1} tiers; focal: ${s.focal.join(', ') || '(none)'}; ` +
-      `${s.unassessed} unassessed (scored 0). θ = ${r.theta}; hit likelihood ${r.assumptions.hitLikelihood} a year (an assumption).`,
+    t('report.head', {
+      companies: t('report.network', { count: s.companies }),
+      supplies: s.supplies,
+      tiers: s.maxTier + 1,
+      focal: s.focal.join(', ') || t('report.none'),
+      unassessed: s.unassessed,
+      theta: r.theta,
+      hit: r.assumptions.hitLikelihood,
+    }),
   );
-  const durations = r.assumptions.durations.map((d) => `${d.days} d ${pct(d.probability)}`).join(', ');
+  const durations = r.assumptions.durations
+    .map((d) => t('report.days', { days: d.days, share: pct(d.probability) }))
+    .join(', ');
   out.push(
-    `Expected annual loss ${yen(r.expectedAnnualLoss)} per year: every company's hit likelihood × the loss of one hit of it ` +
-      `(revenue${r.assumptions.lossRatio === 1 ? '' : ` × ${r.assumptions.lossRatio}`} per day × days each stopped company is down; outage durations ${durations} — assumptions).`,
+    t('report.loss', {
+      loss: lang === 'en' ? yen(r.expectedAnnualLoss) : formatYen(r.expectedAnnualLoss, lang),
+      ratio: r.assumptions.lossRatio === 1 ? '' : ` × ${r.assumptions.lossRatio}`,
+      durations,
+    }),
   );
-  for (const section of SECTIONS) out.push(...sectionText(section, view, format, limit));
+  for (const section of SECTIONS) out.push(...sectionText(section, view, format, limit, lang));
   const { tiers, criticalSupplierCountries } = view.concentrationByCountry();
   out.push('');
   out.push(
     renderTable(
-      ['tier', 'companies', 'countries by count', 'HHI', 'countries by spend', 'HHI'],
-      tiers.map((t) => [
-        t.tier,
-        t.companies,
-        t.byCount
+      [
+        t('report.tiers.tier'),
+        t('report.tiers.companies'),
+        t('report.tiers.byCount'),
+        t('report.tiers.hhi'),
+        t('report.tiers.bySpend'),
+        t('report.tiers.hhi'),
+      ],
+      tiers.map((tier) => [
+        tier.tier,
+        tier.companies,
+        tier.byCount
           .slice(0, 4)
           .map((c) => `${c.country} ${pct(c.share)}`)
           .join(', '),
-        Math.round(t.countHhi),
-        t.bySpend
+        Math.round(tier.countHhi),
+        tier.bySpend
           .slice(0, 4)
           .map((c) => `${c.country} ${pct(c.share)}`)
           .join(', '),
-        Math.round(t.spendHhi),
+        Math.round(tier.spendHhi),
       ]),
       format,
     ),
   );
   for (const f of criticalSupplierCountries) {
     out.push(
-      `Critical suppliers of ${f.focal} by country: ${f.countries.map((c) => `${c.country} ${c.amount}`).join(', ') || 'none'}`,
+      t('report.criticalByCountry', {
+        focal: f.focal,
+        countries: f.countries.map((c) => `${c.country} ${c.amount}`).join(', ') || t('report.none'),
+      }),
     );
   }
-  if (warnings.length > 0) out.push('', h(`Warnings (${warnings.length})`), ...warnings);
+  if (warnings.length > 0) out.push('', heading(t('report.warnings', { count: warnings.length }), format), ...warnings);
   return out.join('\n') + '\n';
 }

@@ -3,7 +3,8 @@
  * output formats, id lists. A bad value is a UsageError naming the option.
  */
 import { parseDurations } from '../app/assumptions.ts';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { langOfLocale, LANGS } from '../i18n/i18n.ts';
 import type { AnalysisOptions, Duration } from '../analysis/options.ts';
 
 /** A commander parser for a number within [min, max]. */
@@ -98,4 +99,13 @@ export function delimiter(value: string): string {
   if (![',', ';', '\t', '|'].includes(char))
     throw new InvalidArgumentError(`--delimiter: use ',', ';', tab or '|', got ${JSON.stringify(value)}`);
   return char;
+}
+
+/** `--lang ja|en`; the default follows the locale (LC_ALL, LC_MESSAGES, LANG: ja_JP.UTF-8 → ja). */
+export function withLangOption(command: Command): Command {
+  return command.addOption(
+    new Option('--lang <lang>', 'language of the report: ja or en (default: from LC_ALL / LANG)')
+      .choices(LANGS)
+      .default(langOfLocale(process.env['LC_ALL'], process.env['LC_MESSAGES'], process.env['LANG'])),
+  );
 }

@@ -25,7 +25,9 @@ import {
   type MoneyCliOptions,
   delimiter,
   DELIMITER_HELP,
+  withLangOption,
 } from '../options.ts';
+import type { Lang } from '../../i18n/i18n.ts';
 import { connectNeo4j } from './load.ts';
 
 interface AnalyzeOptions extends Neo4jCliOptions, MoneyCliOptions {
@@ -33,6 +35,7 @@ interface AnalyzeOptions extends Neo4jCliOptions, MoneyCliOptions {
   delimiter?: string;
   writeBack?: boolean;
   format: 'table' | 'json' | 'md' | 'csv' | 'xlsx';
+  lang: Lang;
   out?: string;
   limit?: number;
 }
@@ -50,7 +53,7 @@ async function writeSheets(sheets: TableSheet[], format: 'csv' | 'xlsx', out: st
 }
 
 export function registerAnalyze(program: Command, io: Io): void {
-  withNeo4jOptions(
+  const command = withNeo4jOptions(
     withMoneyOptions(program.command('analyze'))
       .description(
         'Analyse a network folder (or the network in Neo4j): weak links, single sources, hidden critical suppliers, level gaps, concentration.',
@@ -69,74 +72,69 @@ export function registerAnalyze(program: Command, io: Io): void {
       'write the report to this file instead of standard output; with --format xlsx a workbook (one sheet per section), with --format csv a folder (one UTF-8 CSV per section)',
     )
     .option('--limit <n>', 'rows per list in table/md output (default: all)', numberIn('--limit', 1, 1_000_000, true))
-    .option('--delimiter <char>', DELIMITER_HELP, delimiter)
-    .action(async (dir: string | undefined, options: AnalyzeOptions) => {
-      const fromNeo4j = dir === undefined || options.neo4j !== undefined;
-      if (dir !== undefined && options.neo4j !== undefined)
-        throw new UsageError('analyze: give a folder or --neo4j, not both', 'neo4j');
-      if (options.writeBack && !fromNeo4j)
-        throw new UsageError(
-          '--write-back needs --neo4j (the results are written onto the Company nodes)',
-          'write-back',
-        );
-      if ((options.format === 'csv' || options.format === 'xlsx') && options.out === undefined)
-        throw new UsageError(
-          `analyze --format ${options.format} needs --out (${options.format === 'xlsx' ? 'a workbook file, e.g. report.xlsx' : 'a folder for one CSV per section'})`,
-          'out',
-        );
-      if (fromNeo4j && !neo4jConnection(options))
-        throw new UsageError(
-          'analyze: give a network folder, or --neo4j URI (or NEO4J_URI) to analyse the network in Neo4j',
-          'dir',
-        );
-      let index: IndexedNetwork;
-      let warnings: Issue[] = [];
-      const store = fromNeo4j ? await connectNeo4j(options) : null;
-      try {
-        if (store) index = indexNetwork(await store.read());
-        else ({ index, warnings } = await loadFolder(dir!, io, options.delimiter));
-      } catch (error) {
-        await store?.close();
-        throw error;
-      }
-      const analysis = runAnalysis(index, {
-        ...moneyOptions(options),
-        ...(index.n >= 50_000 ? { onProgress: progress(io, 'single-failure cascades') } : {}),
-      });
-      if (store) {
-        try {
-          if (options.writeBack) {
-            await store.writeResults(companyResults(analysis), new Date());
-            io.err(`weaklink: wrote the results onto ${index.n} Company nodes\n`);
-          }
-        } finally {
-          await store.close();
-        }
-      }
-      const lines = warningLines(warnings);
-      if (options.format === 'csv' || options.format === 'xlsx') {
-        const written = await writeSheets(reportSheets(new NetworkView('cli', analysis)), options.format, options.out!);
-        io.err(`weaklink: wrote ${written.join(', ')}\n`);
-        return;
-      }
-      const chunks =
-        options.format === 'json'
-          ? jsonReportChunks(analysis, lines, 1)
-          : [
-              formatReport(
-                analysis,
-                lines,
-                options.format,
-                options.limit === undefined ? {} : { limit: options.limit },
-              ),
-            ];
-      if (options.out) {
-        await writeFileStreamed(options.out, chunks);
-        io.err(`weaklink: wrote ${options.out}\n`);
-      } else {
-        await writeOut(io, chunks);
-      }
+    .option('--delimiter <char>', DELIMITER_HELP, delimiter);
+  withLangOption(command).action(async (dir: string | undefined, options: AnalyzeOptions) => {
+    const fromNeo4j = dir === undefined || options.neo4j !== undefined;
+    if (dir !== undefined && options.neo4j !== undefined)
+      throw new UsageError('analyze: give a folder or --neo4j, not both', 'neo4j');
+    if (options.writeBack && !fromNeo4j)
+      throw new UsageError('--write-back needs --neo4j (the results are written onto the Company nodes)', 'write-back');
+    if ((options.format === 'csv' || options.format === 'xlsx') && options.out === undefined)
+      throw new UsageError(
+        `analyze --format ${options.format} needs --out (${options.format === 'xlsx' ? 'a workbook file, e.g. report.xlsx' : 'a folder for one CSV per section'})`,
+        'out',
+      );
+    if (fromNeo4j && !neo4jConnection(options))
+      throw new UsageError(
+        'analyze: give a network folder, or --neo4j URI (or NEO4J_URI) to analyse the network in Neo4j',
+        'dir',
+      );
+    let index: IndexedNetwork;
+    let warnings: Issue[] = [];
+    const store = fromNeo4j ? await connectNeo4j(options) : null;
+    try {
+      if (store) index = indexNetwork(await store.read());
+      else ({ index, warnings } = await loadFolder(dir!, io, options.delimiter));
+    } catch (error) {
+      await store?.close();
+      throw error;
+    }
+    const analysis = runAnalysis(index, {
+      ...moneyOptions(options),
+      ...(index.n >= 50_000 ? { onProgress: progress(io, 'single-failure cascades') } : {}),
     });
+    if (store) {
+      try {
+        if (options.writeBack) {
+          await store.writeResults(companyResults(analysis), new Date());
+          io.err(`weaklink: wrote the results onto ${index.n} Company nodes\n`);
+        }
+      } finally {
+        await store.close();
+      }
+    }
+    const lines = warningLines(warnings);
+    if (options.format === 'csv' || options.format === 'xlsx') {
+      const written = await writeSheets(reportSheets(new NetworkView('cli', analysis)), options.format, options.out!);
+      io.err(`weaklink: wrote ${written.join(', ')}\n`);
+      return;
+    }
+    const chunks =
+      options.format === 'json'
+        ? jsonReportChunks(analysis, lines, 1)
+        : [
+            formatReport(analysis, lines, options.format, {
+              lang: options.lang,
+              ...(options.limit === undefined ? {} : { limit: options.limit }),
+            }),
+          ];
+    if (options.out) {
+      await writeFileStreamed(options.out, chunks);
+      io.err(`weaklink: wrote ${options.out}\n`);
+    } else {
+      await writeOut(io, chunks);
+    }
+  });
 }
 
 /** The per-company results written back to the store. */

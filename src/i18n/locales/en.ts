@@ -1,6 +1,8 @@
 /**
  * English texts of weaklink's reports (i18next resources; plurals by `_one`/`_other`).
  * Every key here has its Japanese twin in ja.ts (a test checks the two key sets match).
+ * The report sections' English headings, nouns and column headers are in their registry
+ * (src/app/sections.ts); ja.ts adds their Japanese under `sections`.
  */
 export const en = {
   report: {
@@ -33,38 +35,13 @@ export const en = {
       moreFocal_other: ' and {{count}} more focal companies',
     },
   },
-  sections: {
-    weakLinks: {
-      heading: 'Weak links (top {{shown}} by risk contribution)',
-      noun: 'weak links',
-      columns: ['#', 'company', 'own', 'risk (¥ per year)', 'loss per hit (¥)', 'why'],
-    },
-    singleSources: {
-      heading: 'Direct single sources ({{count}})',
-      noun: 'single sources',
-      columns: ['buyer', 'commodity', 'supplier', 'share'],
-    },
-    hiddenCriticalSuppliers: {
-      heading: 'Hidden critical suppliers ({{count}}): single points of failure that are not a direct single source',
-      noun: 'hidden critical suppliers',
-      columns: ['supplier', 'stops focal', 'stops in all', 'for example'],
-    },
-    levelGaps: {
-      heading: 'Level gaps ({{count}}): ★ required above ★ own — take these to the suppliers',
-      noun: 'level gaps',
-      columns: ['supplier', 'own ★', 'required ★', 'asked by (why)'],
-    },
-    unassessed: {
-      heading: 'Unassessed suppliers ({{count}}): ask these for an SCS assessment first',
-      noun: 'unassessed suppliers',
-      columns: ['#', 'supplier', 'tier', 'risk (¥ per year)', 'stops', 'stops focal'],
-    },
-    concentration: {
-      heading: 'Concentration',
-      noun: 'groups',
-      columns: ['buyer', 'commodity', 'HHI', 'suppliers (share)'],
-    },
-  },
 };
 
 export type Texts = typeof en;
+
+/** A report section's texts in another language than the registry's English. */
+export interface SectionTexts {
+  heading: string;
+  noun: string;
+  columns: string[];
+}

@@ -3,20 +3,20 @@
  * (SCS評価制度)」と IPA の SECURITY ACTION の表記に合わせる: ★3 基本、★4 標準、★1/★2 は
  * SECURITY ACTION 一つ星/二つ星。取引先への要請は契約上の要請であり、法的義務ではない。
  */
-import type { Texts } from './en.ts';
+import type { SectionTexts, Texts } from './en.ts';
 
-export const ja: Texts = {
+export const ja: Texts & { sections: Record<string, SectionTexts> } = {
   report: {
     title: 'weaklink 分析結果',
     network_one: '{{count}}社',
     network_other: '{{count}}社',
-    head: '{{companies}}、取引 {{supplies}} 件、{{tiers}} 階層。重点企業: {{focal}}。未評価 {{unassessed}} 社 (スコア0として計算)。θ = {{theta}}、年間の被害発生確率 {{hit}} (仮定)。',
+    head: '{{companies}}、取引{{supplies}}件、{{tiers}}階層。重点企業: {{focal}}。未評価{{unassessed}}社 (スコア0として計算)。θ = {{theta}}、年間の被害発生確率 {{hit}} (仮定)。',
     none: '(なし)',
     loss: '予想年間損失額 {{loss}}/年: 各社の年間被害発生確率 × その会社が被害を受けたときの損失 (停止する各社の1日あたり売上{{ratio}} × 停止日数。停止期間の分布 {{durations}} — いずれも仮定)。',
     days: '{{days}}日 {{share}}',
-    more: '… ほか {{count}} 件の{{noun}} (--limit を付けなければ全件を表示します)',
-    warnings: '警告 ({{count}} 件)',
-    criticalByCountry: '{{focal}} の重要取引先の国別内訳: {{countries}}',
+    more: '… ほか{{count}}件の{{noun}} (--limit を付けなければ全件を表示します)',
+    warnings: '警告 ({{count}}件)',
+    criticalByCountry: '{{focal}}の重要取引先の国別内訳: {{countries}}',
     tiers: {
       tier: '階層',
       companies: '社数',
@@ -28,37 +28,37 @@ export const ja: Texts = {
       unassessed: '未評価 (スコア0)',
       own: '自社スコア {{score}}',
       none: '単独で被害を受けても停止する会社はない',
-      stops_one: '被害を受けると {{count}} 社が停止',
-      stops_other: '被害を受けると {{count}} 社が停止',
+      stops_one: '被害を受けると{{count}}社が停止',
+      stops_other: '被害を受けると{{count}}社が停止',
       focal: '。重点企業 {{list}}',
-      focalDay: '{{id}} は {{day}} 日目に停止',
-      moreFocal_one: ' ほか重点企業 {{count}} 社',
-      moreFocal_other: ' ほか重点企業 {{count}} 社',
+      focalDay: '{{id}}は{{day}}日目に停止',
+      moreFocal_one: ' ほか重点企業{{count}}社',
+      moreFocal_other: ' ほか重点企業{{count}}社',
     },
   },
   sections: {
     weakLinks: {
-      heading: 'サプライチェーンの弱点 (リスク寄与額の上位 {{shown}} 社)',
+      heading: 'サプライチェーンの弱点 (リスク寄与額の上位{{shown}}社)',
       noun: '弱点',
       columns: ['#', '企業', '自社スコア', 'リスク寄与額 (円/年)', '1回の被害の損失 (円)', '理由'],
     },
     singleSources: {
-      heading: '直接の単一調達先 ({{count}} 件)',
+      heading: '直接の単一調達先 ({{count}}件)',
       noun: '単一調達先',
       columns: ['発注元', '品目', '調達先', 'シェア'],
     },
     hiddenCriticalSuppliers: {
-      heading: '隠れた重要取引先 ({{count}} 社): 直接の単一調達先ではない単一障害点',
+      heading: '隠れた重要取引先 ({{count}}社): 直接の単一調達先ではない単一障害点',
       noun: '隠れた重要取引先',
       columns: ['取引先', '停止する重点企業', '停止する会社数', '例'],
     },
     levelGaps: {
-      heading: '★の不足 ({{count}} 社): 求められる★が自社の★を上回る — 取引先と対策を相談してください',
+      heading: '★の不足 ({{count}}社): 求められる★が自社の★を上回る — 取引先と対策を相談してください',
       noun: '★の不足',
       columns: ['取引先', '自社の★', '求められる★', '求める発注元 (理由)'],
     },
     unassessed: {
-      heading: '未評価の取引先 ({{count}} 社): まずSCS評価 (★3 基本の自己評価) を依頼する先',
+      heading: '未評価の取引先 ({{count}}社): まずSCS評価 (★3 基本の自己評価) を依頼する先',
       noun: '未評価の取引先',
       columns: ['#', '取引先', '階層', 'リスク寄与額 (円/年)', '停止する会社数', '停止する重点企業'],
     },

@@ -1,0 +1,56 @@
+/**
+ * Reports in Japanese: `analyze --lang ja` (or a Japanese locale) writes the report in
+ * Japanese — money in 円 with 億/兆, SCS terms as METI writes them, reasons rebuilt from
+ * their parts — aligned by terminal width; every English text has its Japanese twin.
+ */
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.ts';
+import type { Io } from '../../../src/cli/io.ts';
+import { en } from '../../../src/i18n/locales/en.ts';
+import { ja } from '../../../src/i18n/locales/ja.ts';
+import { SECTIONS } from '../../../src/app/sections.ts';
+import { langOfLocale } from '../../../src/i18n/i18n.ts';
+
+async function run(...args: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const io: Io = { out: (s) => void (out += s), err: () => undefined, isTty: false };
+  return { code: await main(['node', 'weaklink', ...args], io), out };
+}
+
+const keys = (o: object, prefix = ''): string[] =>
+  Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'object' && !Array.isArray(v) ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+
+describe('Japanese reports', () => {
+  it('has a Japanese text for every English one, and every section with as many columns', () => {
+    const { sections, ...rest } = ja;
+    expect(keys(rest).sort()).toEqual(keys(en).sort());
+    for (const section of SECTIONS) expect(sections[section.key]!.columns).toHaveLength(section.columns.length);
+  });
+
+  it('analyze --lang ja writes the report in Japanese, aligned by display width', async () => {
+    const { code, out } = await run('analyze', 'data/sample', '--lang', 'ja', '--limit', '3');
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('weaklink 分析結果');
+    expect(out).toMatch(/予想年間損失額 [\d,]+億円\/年/);
+    expect(out).toContain('サプライチェーンの弱点 (リスク寄与額の上位3社)');
+    expect(out).toMatch(/未評価 \(スコア0\)。被害を受けると2社が停止。重点企業 auto-oemは3日目に停止/);
+    expect(out).toContain('まずSCS評価 (★3 基本の自己評価) を依頼する先');
+    // the table's rule and its rows line up in terminal columns, full-width text included
+    const start = lines.indexOf('サプライチェーンの弱点 (リスク寄与額の上位3社)') + 2;
+    const [header, rule, ...rows] = lines.slice(start, start + 5);
+    const reasonAt = rule!.lastIndexOf('  ') + 2;
+    expect(stringWidth(header!.slice(0, header!.indexOf('理由')))).toBe(reasonAt);
+    for (const row of rows) expect(stringWidth(row.slice(0, row.search(/未評価 \(|自社スコア /)))).toBe(reasonAt);
+  });
+
+  it('takes the language from the locale when --lang is not given', () => {
+    expect(langOfLocale(undefined, undefined, 'ja_JP.UTF-8')).toBe('ja');
+    expect(langOfLocale('C', undefined, 'ja_JP.UTF-8')).toBe('ja');
+    expect(langOfLocale('en_US.UTF-8', undefined, 'ja_JP.UTF-8')).toBe('en');
+    expect(langOfLocale(undefined, undefined, undefined)).toBe('en');
+  });
+});
