@@ -1,7 +1,9 @@
 /**
  * PUT /api/network (admin) — replaces the active network with an uploaded one: rows as
  * JSON with the CSV field names (`{ companies: [{ id, scs_level, … }], supplies: […] }`)
- * or the two CSV texts (`{ format: 'csv', companies: '…', supplies: '…' }`). The upload
+ * or the two CSV texts (`{ format: 'csv', companies: '…', supplies: '…' }`, or their bytes
+ * with `encoding: 'base64'`, decoded as files are), or one Excel workbook
+ * (`{ format: 'xlsx', workbook: '<base64>' }`). The upload
  * is checked in full by parseNetwork first, exactly as files are; on any error nothing
  * changes and the answer is a 400 whose `issues` locate every problem (file, line and
  * column, or JSON path). More rows than the limit (`uploadRows`) is a 413, and so is a
@@ -17,13 +19,28 @@ import { currentVersion, expectVersion } from '../write-lock.ts';
 export const DEFAULTS = { uploadRows: 200_000, uploadBytes: '20mb' };
 
 const Rows = z.array(z.record(z.string(), z.unknown())).describe('One object per row, with the CSV field names.');
-const Table = z.union([Rows, z.string().describe('The CSV text of the table, header row first.')]);
+const Table = z.union([
+  Rows,
+  z.string().describe('The CSV text of the table, header row first (its bytes in base64 with `encoding: "base64"`).'),
+]);
 
 export const NetworkUploadBody = z
   .strictObject({
-    format: z.enum(['json', 'csv']).default('json').describe('`json`: arrays of rows; `csv`: the CSV texts.'),
-    companies: Table,
-    supplies: Table,
+    format: z
+      .enum(['json', 'csv', 'xlsx'])
+      .default('json')
+      .describe('`json`: arrays of rows; `csv`: the CSV texts; `xlsx`: one Excel workbook in `workbook`.'),
+    companies: Table.optional(),
+    supplies: Table.optional(),
+    encoding: z
+      .enum(['text', 'base64'])
+      .default('text')
+      .describe("CSV as text, or as the files' bytes in base64, decoded as files are (UTF-8 or Shift_JIS/CP932)."),
+    delimiter: z.enum([',', ';', '\t', '|']).optional().describe('The CSV field separator (default a comma).'),
+    workbook: z
+      .string()
+      .optional()
+      .describe('The Excel workbook (.xlsx) in base64: sheets companies (取引先) and supplies (取引).'),
     version: z
       .string()
       .min(1)
@@ -32,7 +49,16 @@ export const NetworkUploadBody = z
       .describe('Replace only while the active network has this version (else 409).'),
   })
   .superRefine((body, ctx) => {
+    if (body.format === 'xlsx') {
+      if (body.workbook === undefined)
+        ctx.addIssue({ code: 'custom', path: ['workbook'], message: 'with format "xlsx" give the workbook in base64' });
+      return;
+    }
     for (const key of ['companies', 'supplies'] as const) {
+      if (body[key] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'give the table' });
+        continue;
+      }
       const isText = typeof body[key] === 'string';
       if (body.format === 'csv' && !isText)
         ctx.addIssue({
@@ -65,7 +91,7 @@ export const networkUploadRoute = defineRoute({
     version: { from: out.previousVersion, to: out.version },
   }),
   handle: async ({ body }, { store, writes, limits }, caller) => {
-    const parsed = parseUpload(body, limits.uploadRows);
+    const parsed = await parseUpload(body, limits.uploadRows);
     return writes.run(async () => {
       const previous =
         body.version === undefined ? await currentVersion(store) : await expectVersion(store, body.version);

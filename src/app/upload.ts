@@ -1,23 +1,31 @@
 /**
- * Use case "replace the network with an upload": the companies and supplies as JSON rows
- * or CSV texts, read by the same reader as a network folder (every rule, every located
+ * Use case "replace the network with an upload": the companies and supplies as JSON rows,
+ * CSV texts (or their bytes, decoded as files are: UTF-8 or Shift_JIS), or one Excel
+ * workbook, read by the same reader as a network folder (every rule, every located
  * issue), within a row limit checked before and after parsing. The store's load then
  * replaces the network as one transaction; nothing is half-loaded.
  *
  * @example
- *   const { network, warnings } = parseUpload({ format: 'csv', companies, supplies }, 200_000);
+ *   const { network, warnings } = await parseUpload({ format: 'csv', companies, supplies }, 200_000);
  */
-import { parseNetwork } from '../io/parse-network.ts';
+import { parseNetwork, type ReadResult } from '../io/parse-network.ts';
+import { readWorkbook } from '../io/xlsx-network.ts';
 import { PayloadTooLargeError } from '../errors.ts';
 import type { Issue, Network } from '../model/types.ts';
 import type { GraphStore, LoadOptions } from '../store/graph-store.ts';
 import type { NetworkUploadResponse } from '../contract/api-types.ts';
 
 export interface Upload {
-  format: 'json' | 'csv';
-  /** Rows (JSON) or the CSV text of companies.csv. */
-  companies: Record<string, unknown>[] | string;
-  supplies: Record<string, unknown>[] | string;
+  format: 'json' | 'csv' | 'xlsx';
+  /** Rows (JSON) or the CSV text of companies.csv (bytes in base64 with `encoding: 'base64'`). */
+  companies?: Record<string, unknown>[] | string | undefined;
+  supplies?: Record<string, unknown>[] | string | undefined;
+  /** CSV texts as given (`text`), or their bytes in base64 (`base64`: decoded as a file is, UTF-8 or Shift_JIS). */
+  encoding?: 'text' | 'base64' | undefined;
+  /** The CSV field separator (default a comma). */
+  delimiter?: string | undefined;
+  /** The Excel workbook (`format: 'xlsx'`), base64. */
+  workbook?: string | undefined;
 }
 
 const tooMany = (rows: number, limit: number): PayloadTooLargeError =>
@@ -25,12 +33,20 @@ const tooMany = (rows: number, limit: number): PayloadTooLargeError =>
     `The network has ${rows} rows (companies and supplies); this server takes at most ${limit} per upload (--max-upload-rows).`,
   );
 
-/** The uploaded network and its warnings; an InputError lists every located issue; too many rows is a PayloadTooLargeError. */
-export function parseUpload(upload: Upload, maxRows: number): { network: Network; warnings: Issue[] } {
-  const rowCount = (t: unknown[] | string): number => (typeof t === 'string' ? 0 : t.length);
+/**
+ * The uploaded network, its warnings and how its texts were decoded; an InputError lists
+ * every located issue; too many rows is a PayloadTooLargeError.
+ */
+export async function parseUpload(upload: Upload, maxRows: number): Promise<ReadResult> {
+  if (upload.format === 'xlsx') {
+    const parsed = await readWorkbook(Buffer.from(upload.workbook ?? '', 'base64'), 'network.xlsx');
+    return checkRows(parsed, maxRows);
+  }
+  const rowCount = (t: unknown): number => (Array.isArray(t) ? t.length : 0);
   const given = rowCount(upload.companies) + rowCount(upload.supplies);
   if (given > maxRows) throw tooMany(given, maxRows);
-  const text = (t: unknown[] | string): string => (typeof t === 'string' ? t : JSON.stringify(t));
+  const text = (t: Upload['companies']): string | Buffer =>
+    typeof t !== 'string' ? JSON.stringify(t ?? []) : upload.encoding === 'base64' ? Buffer.from(t, 'base64') : t;
   const ext = upload.format;
   const parsed = parseNetwork(
     {
@@ -38,7 +54,12 @@ export function parseUpload(upload: Upload, maxRows: number): { network: Network
       supplies: { name: `supplies.${ext}`, text: text(upload.supplies) },
     },
     ext,
+    upload.delimiter,
   );
+  return checkRows(parsed, maxRows);
+}
+
+function checkRows(parsed: ReadResult, maxRows: number): ReadResult {
   const rows = parsed.network.companies.length + parsed.network.supplies.length;
   if (rows > maxRows) throw tooMany(rows, maxRows);
   return parsed;
@@ -47,7 +68,7 @@ export function parseUpload(upload: Upload, maxRows: number): { network: Network
 /** Loads the parsed upload into the store (committed when it resolves; `options` say who and how); the answer of PUT /api/network. */
 export async function loadUpload(
   store: Pick<GraphStore, 'load'>,
-  parsed: { network: Network; warnings: Issue[] },
+  parsed: { network: Network; warnings: Issue[]; notes?: string[] | undefined },
   previousVersion: string,
   options: Pick<LoadOptions, 'by' | 'origin'> = {},
 ): Promise<NetworkUploadResponse> {
@@ -58,5 +79,6 @@ export async function loadUpload(
     companies: summary.companies,
     supplies: summary.supplies,
     warnings: parsed.warnings,
+    ...(parsed.notes === undefined ? {} : { notes: parsed.notes }),
   };
 }

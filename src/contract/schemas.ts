@@ -373,6 +373,10 @@ export const NetworkUploadSchema = z.object({
   companies: z.number().int(),
   supplies: z.number().int(),
   warnings: z.array(IssueSchema),
+  notes: z
+    .array(z.string())
+    .optional()
+    .describe('How each uploaded text was decoded, e.g. "read companies.csv as Shift_JIS (CP932): …".'),
 });
 
 const levelAndScore = { scsLevel: z.number().int().nullable(), securityScore: z.number().nullable() };
