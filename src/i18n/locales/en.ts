@@ -23,6 +23,28 @@ export const en = {
       hhi: 'HHI',
       bySpend: 'countries by spend',
     },
+    risk: {
+      title: 'Annual loss ({{how}}):',
+      exact: 'exact over all {{outcomes}} outcomes (every hit set and duration) of {{companies}} companies',
+      monteCarlo: '{{runs}} Monte Carlo runs, seed {{seed}}',
+      expected: ['Expected annual loss', '{{loss}} per year (closed form, Σ p × expected event loss)'],
+      meanExact: ['Mean of the distribution', '{{mean}} per year'],
+      meanRuns: ['Mean of the runs', '{{mean}} ± {{error}} per year (standard error)'],
+      p95: ['1-in-20-year annual loss', '{{loss}} per year (95th percentile)'],
+      p99: ['1-in-100-year annual loss', '{{loss}} per year (99th percentile)'],
+      p995: ['1-in-200-year annual loss', '{{loss}} per year (99.5th percentile)'],
+      periods:
+        'Return periods (annual loss: all events of a year added; largest single event: the worst one event of a year):',
+      columns: ['return period', 'exceedance', 'annual loss', 'largest single event'],
+      period: '1 in {{years}} years',
+      perYear: '{{loss}} per year',
+      perEvent: '{{loss}} per event',
+      moreRuns: '(return periods longer than {{runs}} years need more runs)',
+      duration_one: '{{count}} day ({{share}})',
+      duration_other: '{{count}} days ({{share}})',
+      assumptions:
+        'Assumptions: each company is hit at most once a year, independently, with {{hit}} (s = own score); a hit stops it for {{durations}}; a stopped day loses revenue × {{ratio}} / 365; θ = {{theta}}. The curves are in --format json and csv.',
+    },
     reason: {
       unassessed: 'unassessed (scored 0)',
       own: 'own score {{score}}',

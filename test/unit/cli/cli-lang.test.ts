@@ -47,6 +47,18 @@ describe('Japanese reports', () => {
     for (const row of rows) expect(stringWidth(row.slice(0, row.search(/未評価 \(|自社スコア /)))).toBe(reasonAt);
   });
 
+  it('risk --lang ja writes the annual loss in 円 with its return periods in Japanese, labels aligned', async () => {
+    const { code, out } = await run('risk', 'data/sample', '--lang', 'ja', '--runs', '2000');
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('年間損失 (モンテカルロ法 2,000回、シード 1):');
+    expect(lines[1]).toMatch(/^ {2}予想年間損失額 +[\d,]+億円\/年 \(解析解/);
+    const valueAt = new Set(lines.slice(1, 6).map((l) => stringWidth(l.slice(0, l.search(/[\d.,]+[億兆万]?円/)))));
+    expect(valueAt.size).toBe(1);
+    expect(out).toContain('100年に1度');
+    expect(out).toMatch(/仮定: 各社は年に最大1回/);
+  });
+
   it('takes the language from the locale when --lang is not given', () => {
     expect(langOfLocale(undefined, undefined, 'ja_JP.UTF-8')).toBe('ja');
     expect(langOfLocale('C', undefined, 'ja_JP.UTF-8')).toBe('ja');
