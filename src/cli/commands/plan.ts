@@ -28,7 +28,10 @@ import {
   type MoneyCliOptions,
   delimiter,
   DELIMITER_HELP,
+  withLangOption,
 } from '../options.ts';
+import type { TFunction } from 'i18next';
+import { formatYen, formatYenFull, translator, type Lang } from '../../i18n/i18n.ts';
 
 interface PlanOptions extends MoneyCliOptions {
   /** The CSV field separator (--delimiter). */
@@ -37,6 +40,7 @@ interface PlanOptions extends MoneyCliOptions {
   targets: number[];
   costs?: string;
   format: 'table' | 'json' | 'csv';
+  lang: Lang;
 }
 
 /** A commander parser for --targets: comma-separated levels 1–5. */
@@ -60,25 +64,44 @@ const short = (x: number): string => {
 };
 const percent = (x: number): string => `${(100 * x).toPrecision(2)} %`;
 
-/** The lift's cost split as text: `oem ¥4,291,000, seat ¥9,000`, at most `limit` buyers. */
-function splitText(lift: PlanLift, limit = Number.POSITIVE_INFINITY): string {
-  if (lift.split.length === 0) return 'unallocated (no large buyer gains)';
-  const shown = lift.split.slice(0, limit).map((s) => `${s.company} ${yen(s.amount)}`);
-  return shown.join(', ') + (lift.split.length > limit ? `, +${lift.split.length - limit} more` : '');
+/** The plan's texts in one language. */
+interface PlanTexts {
+  t: TFunction;
+  /** Money in a sentence (compact in Japanese: 4,810万円) and in a table cell (in full). */
+  money(x: number): string;
+  cell(x: number): string;
 }
 
-const paybackText = (lift: PlanLift): string => (lift.payback === null ? 'free' : `${sig(lift.payback)}× per year`);
+function planTexts(lang: Lang): PlanTexts {
+  const t = translator(lang);
+  if (lang === 'en') return { t, money: yen, cell: yen };
+  return { t, money: (x) => formatYen(x, lang), cell: (x) => formatYenFull(x, lang) };
+}
+
+/** The lift's cost split as text: `oem ¥4,291,000, seat ¥9,000`, at most `limit` buyers. */
+function splitText(lift: PlanLift, texts: PlanTexts, limit = Number.POSITIVE_INFINITY): string {
+  if (lift.split.length === 0) return texts.t('report.plan.unallocated');
+  const shown = lift.split.slice(0, limit).map((s) => `${s.company} ${texts.cell(s.amount)}`);
+  return (
+    shown.join(', ') +
+    (lift.split.length > limit ? texts.t('report.plan.more', { count: lift.split.length - limit }) : '')
+  );
+}
+
+const paybackText = (lift: PlanLift, t: TFunction): string =>
+  lift.payback === null ? t('report.plan.free') : t('report.plan.payback', { x: sig(lift.payback) });
 
 /** The headline: optimal, or within x % of the best possible plan. */
-export function planHeadline(plan: CostPlan): string {
+export function planHeadline(plan: CostPlan, texts: PlanTexts = planTexts('en')): string {
+  const { t } = texts;
   if (plan.optimal)
-    return `optimal (${plan.method === 'dynamic-programming' ? 'exact dynamic programming' : 'every worthwhile lift fits'})`;
+    return t(plan.method === 'dynamic-programming' ? 'report.plan.optimalExact' : 'report.plan.optimalAll');
   const gap = plan.upperBound > 0 ? (plan.upperBound - plan.avoided) / plan.upperBound : 0;
-  return `within ${percent(gap)} of the best possible plan (greedy; no plan within the budget avoids more than ${yen(plan.upperBound)} per year)`;
+  return t('report.plan.within', { gap: percent(gap), bound: texts.money(plan.upperBound) });
 }
 
 export function registerPlan(program: Command, io: Io): void {
-  withMoneyOptions(program.command('plan'))
+  const command = withMoneyOptions(program.command('plan'))
     .description(
       'Which suppliers to lift to which SCS level so that a budget avoids the most expected annual loss, and who pays which part.',
     )
@@ -92,85 +115,85 @@ export function registerPlan(program: Command, io: Io): void {
       'JSON file { "sme": [0→1, 1→2, 2→3, 3→4, 4→5], "large": [...] } in yen (default: the assumed table)',
     )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--delimiter <char>', DELIMITER_HELP, delimiter)
-    .action(async (dir: string, o: PlanOptions) => {
-      const { index } = await loadFolder(dir, io, o.delimiter);
-      let costs: PlanRequest['costs'];
-      if (o.costs) {
-        const parsed = LiftCostTable.safeParse(JSON.parse(await readFile(o.costs, 'utf8').catch(() => '""')));
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]!;
-          throw new InputError(
-            `${o.costs}: ${issue.path.join('.') || '(root)'}: ${issue.message}; expected { "sme": [5 yen amounts], "large": [5 yen amounts] }.`,
-          );
-        }
-        costs = parsed.data;
-      }
-      const analysis = runAnalysis(index, {
-        ...moneyOptions(o),
-        ...(index.n >= 50_000 ? { onProgress: progress(io, 'single-failure cascades') } : {}),
-      });
-      const plan = planFor(analysis, { budget: o.budget, planTargets: o.targets, ...(costs ? { costs } : {}) });
-      if (o.format === 'json') {
-        io.out(`${JSON.stringify(plan, null, 1)}\n`);
-        return;
-      }
-      if (o.format === 'csv') {
-        io.out(
-          toCsv(
-            ['supplier', 'name', 'size', 'fromLevel', 'toLevel', 'cost', 'avoided', 'payback', 'split', 'unallocated'],
-            plan.lifts.map((l) => [
-              l.supplier,
-              l.name,
-              l.size,
-              l.fromLevel,
-              l.toLevel,
-              l.cost,
-              l.avoided,
-              l.payback,
-              l.split.map((s) => `${s.company}:${s.amount}`).join(' '),
-              l.unallocated,
-            ]),
-          ),
-        );
-        return;
-      }
-      const n = plan.lifts.length;
-      io.out(
-        `Cost-sharing plan: budget ${yen(plan.budget)}; ${yen(plan.totalCost)} spent (once) on ${n} supplier${n === 1 ? '' : 's'}\n`,
-      );
-      io.out(
-        `Expected annual loss ${yen(plan.expectedAnnualLossBefore)} per year → ${yen(plan.expectedAnnualLossAfter)} per year: ` +
-          `${yen(plan.avoided)} per year avoided — ${planHeadline(plan)}\n\n`,
-      );
-      if (n > 0) {
-        io.out(
-          renderTable(
-            [
-              '#',
-              'supplier',
-              '★ from → to',
-              'cost (¥, once)',
-              'AAL avoided (¥ per year)',
-              'payback (avoided ÷ cost)',
-              'paid by large buyers (¥)',
-            ],
-            plan.lifts.map((l, i) => [
-              i + 1,
-              `${l.name} (${l.supplier})`,
-              `★${l.fromLevel} → ★${l.toLevel}`,
-              yen(l.cost),
-              yen(l.avoided),
-              paybackText(l),
-              splitText(l, 3),
-            ]),
-            'table',
-          ) + '\n\n',
+    .option('--delimiter <char>', DELIMITER_HELP, delimiter);
+  withLangOption(command).action(async (dir: string, o: PlanOptions) => {
+    const { index } = await loadFolder(dir, io, o.delimiter);
+    let costs: PlanRequest['costs'];
+    if (o.costs) {
+      const parsed = LiftCostTable.safeParse(JSON.parse(await readFile(o.costs, 'utf8').catch(() => '""')));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new InputError(
+          `${o.costs}: ${issue.path.join('.') || '(root)'}: ${issue.message}; expected { "sme": [5 yen amounts], "large": [5 yen amounts] }.`,
         );
       }
-      const table = (c: readonly number[]): string => c.map(short).join('/');
-      io.out(
-        `Targets ★${o.targets.join(', ★')}. Lift costs per level step 0→1 … 4→5 are ${costs ? `from ${o.costs}` : `assumptions: SME ${table(DEFAULT_LIFT_COSTS.sme)}, large ${table(DEFAULT_LIFT_COSTS.large)} (README, "Cost-sharing plan"); pass --costs FILE to use your own`}.\n`,
-      );
+      costs = parsed.data;
+    }
+    const analysis = runAnalysis(index, {
+      ...moneyOptions(o),
+      ...(index.n >= 50_000 ? { onProgress: progress(io, 'single-failure cascades') } : {}),
     });
+    const plan = planFor(analysis, { budget: o.budget, planTargets: o.targets, ...(costs ? { costs } : {}) });
+    if (o.format === 'json') {
+      io.out(`${JSON.stringify(plan, null, 1)}\n`);
+      return;
+    }
+    if (o.format === 'csv') {
+      io.out(
+        toCsv(
+          ['supplier', 'name', 'size', 'fromLevel', 'toLevel', 'cost', 'avoided', 'payback', 'split', 'unallocated'],
+          plan.lifts.map((l) => [
+            l.supplier,
+            l.name,
+            l.size,
+            l.fromLevel,
+            l.toLevel,
+            l.cost,
+            l.avoided,
+            l.payback,
+            l.split.map((s) => `${s.company}:${s.amount}`).join(' '),
+            l.unallocated,
+          ]),
+        ),
+      );
+      return;
+    }
+    const texts = planTexts(o.lang);
+    const { t } = texts;
+    const n = plan.lifts.length;
+    io.out(
+      `${t('report.plan.title', { budget: texts.money(plan.budget), spent: texts.money(plan.totalCost), count: n })}\n`,
+    );
+    io.out(
+      `${t('report.plan.loss', {
+        before: texts.money(plan.expectedAnnualLossBefore),
+        after: texts.money(plan.expectedAnnualLossAfter),
+        avoided: texts.money(plan.avoided),
+        headline: planHeadline(plan, texts),
+      })}\n\n`,
+    );
+    if (n > 0) {
+      io.out(
+        renderTable(
+          t('report.plan.columns', { returnObjects: true }) as string[],
+          plan.lifts.map((l, i) => [
+            i + 1,
+            `${l.name} (${l.supplier})`,
+            `★${l.fromLevel} → ★${l.toLevel}`,
+            texts.cell(l.cost),
+            texts.cell(l.avoided),
+            paybackText(l, t),
+            splitText(l, texts, 3),
+          ]),
+          'table',
+        ) + '\n\n',
+      );
+    }
+    const table = (c: readonly number[]): string =>
+      c.map((x) => (o.lang === 'en' ? short(x) : formatYen(x, o.lang))).join('/');
+    const source = costs
+      ? t('report.plan.costsFrom', { file: o.costs })
+      : t('report.plan.costsAssumed', { sme: table(DEFAULT_LIFT_COSTS.sme), large: table(DEFAULT_LIFT_COSTS.large) });
+    io.out(`${t('report.plan.targets', { targets: `★${o.targets.join(', ★')}`, source })}\n`);
+  });
 }

@@ -45,6 +45,32 @@ export const en = {
       assumptions:
         'Assumptions: each company is hit at most once a year, independently, with {{hit}} (s = own score); a hit stops it for {{durations}}; a stopped day loses revenue × {{ratio}} / 365; θ = {{theta}}. The curves are in --format json and csv.',
     },
+    plan: {
+      title_one: 'Cost-sharing plan: budget {{budget}}; {{spent}} spent (once) on {{count}} supplier',
+      title_other: 'Cost-sharing plan: budget {{budget}}; {{spent}} spent (once) on {{count}} suppliers',
+      loss: 'Expected annual loss {{before}} per year → {{after}} per year: {{avoided}} per year avoided — {{headline}}',
+      optimalExact: 'optimal (exact dynamic programming)',
+      optimalAll: 'optimal (every worthwhile lift fits)',
+      within:
+        'within {{gap}} of the best possible plan (greedy; no plan within the budget avoids more than {{bound}} per year)',
+      columns: [
+        '#',
+        'supplier',
+        '★ from → to',
+        'cost (¥, once)',
+        'AAL avoided (¥ per year)',
+        'payback (avoided ÷ cost)',
+        'paid by large buyers (¥)',
+      ],
+      free: 'free',
+      payback: '{{x}}× per year',
+      unallocated: 'unallocated (no large buyer gains)',
+      more: ', +{{count}} more',
+      targets: 'Targets {{targets}}. Lift costs per level step 0→1 … 4→5 are {{source}}.',
+      costsFrom: 'from {{file}}',
+      costsAssumed:
+        'assumptions: SME {{sme}}, large {{large}} (README, "Cost-sharing plan"); pass --costs FILE to use your own',
+    },
     reason: {
       unassessed: 'unassessed (scored 0)',
       own: 'own score {{score}}',

@@ -45,6 +45,31 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
       assumptions:
         '仮定: 各社は年に最大1回、互いに独立に、確率 {{hit}} (s = 自社スコア) で被害を受ける。被害を受けると {{durations}} の期間停止し、停止1日あたり 売上 × {{ratio}} / 365 を失う。θ = {{theta}}。曲線は --format json と csv で出力されます。',
     },
+    plan: {
+      title_one: 'コスト分担計画: 予算 {{budget}}。取引先{{count}}社の対策に {{spent}} (一時費用)',
+      title_other: 'コスト分担計画: 予算 {{budget}}。取引先{{count}}社の対策に {{spent}} (一時費用)',
+      loss: '予想年間損失額 {{before}}/年 → {{after}}/年: 年 {{avoided}} の損失を回避 — {{headline}}',
+      optimalExact: '最適な計画 (動的計画法による厳密解)',
+      optimalAll: '最適な計画 (効果のある対策がすべて予算内に収まる)',
+      within: '最適な計画との差 {{gap}} 以内 (貪欲法。予算内のどの計画も年 {{bound}} を超えては回避できない)',
+      columns: [
+        '#',
+        '取引先',
+        '★ 現状 → 目標',
+        '費用 (円、一時)',
+        '回避する予想年間損失 (円/年)',
+        '回収倍率 (回避額 ÷ 費用)',
+        '大口発注元の負担額 (円)',
+      ],
+      free: '費用なし',
+      payback: '年 {{x}}倍',
+      unallocated: '負担先なし (効果を受ける大口発注元がない)',
+      more: '、ほか{{count}}社',
+      targets: '目標 {{targets}}。★を1段階上げる費用 (0→1 … 4→5) は{{source}}。',
+      costsFrom: ' {{file}} の値',
+      costsAssumed:
+        '仮定値: 中小企業 {{sme}}、大企業 {{large}} (README「Cost-sharing plan」)。自社の値は --costs FILE で指定できます',
+    },
     reason: {
       unassessed: '未評価 (スコア0)',
       own: '自社スコア {{score}}',
