@@ -59,6 +59,15 @@ describe('Japanese reports', () => {
     expect(out).toMatch(/仮定: 各社は年に最大1回/);
   });
 
+  it('plan --lang ja writes the cost-sharing plan in Japanese, money in 円', async () => {
+    const { code, out } = await run('plan', 'data/sample', '--budget', '50000000', '--lang', 'ja');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^コスト分担計画: 予算 5,000万円。取引先\d+社の対策に [\d,]+万円 \(一時費用\)\n/);
+    expect(out).toMatch(/予想年間損失額 [\d,]+億円\/年 → [\d,]+億円\/年: 年 [\d,]+億円 の損失を回避 — 最適な計画/);
+    expect(out).toContain('★0 → ★3');
+    expect(out).toMatch(/仮定値: 中小企業 30万円\/100万円/);
+  });
+
   it('takes the language from the locale when --lang is not given', () => {
     expect(langOfLocale(undefined, undefined, 'ja_JP.UTF-8')).toBe('ja');
     expect(langOfLocale('C', undefined, 'ja_JP.UTF-8')).toBe('ja');
