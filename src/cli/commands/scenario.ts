@@ -18,9 +18,11 @@ import { renderTable } from '../format-report.ts';
 import type { Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
 import { yen } from '../money.ts';
-import { idList, numberIn, theta, delimiter, DELIMITER_HELP } from '../options.ts';
+import { idList, numberIn, theta, delimiter, DELIMITER_HELP, withLangOption } from '../options.ts';
+import { formatYen, translator, type Lang } from '../../i18n/i18n.ts';
 
 interface ScenarioOptions {
+  lang: Lang;
   /** The CSV field separator (--delimiter). */
   delimiter?: string;
   hit: string[];
@@ -31,7 +33,7 @@ interface ScenarioOptions {
 }
 
 export function registerScenario(program: Command, io: Io): void {
-  program
+  const command = program
     .command('scenario')
     .description(
       'Hit companies for N days: what stops when, what recovers, the revenue at risk; optionally after what-if changes.',
@@ -42,76 +44,89 @@ export function registerScenario(program: Command, io: Io): void {
     .option('--what-if <file>', 'JSON file: [{ "op": "raise-level" | "add-supplier" | "remove-supplier", ... }]')
     .option('--theta <n>', 'threshold θ in (0, 1]', theta)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--delimiter <char>', DELIMITER_HELP, delimiter)
-    .action(async (dir: string, o: ScenarioOptions) => {
-      const { index } = await loadFolder(dir, io, o.delimiter);
-      const whatIf = o.whatIf ? await readWhatIfs(o.whatIf) : [];
-      // The same use case as POST /api/scenario: the same checks, the same JSON.
-      const view = new NetworkView('cli', runAnalysis(index, o.theta !== undefined ? { theta: o.theta } : {}));
-      const { scenario: result, whatIf: comparison } = await runScenario(view, { hit: o.hit, days: o.days, whatIf });
-      if (o.format === 'json') {
-        io.out(`${JSON.stringify({ scenario: result, whatIf: comparison }, null, 1)}\n`);
-        return;
-      }
-      if (o.format === 'csv') {
-        io.out(
-          toCsv(
-            ['company', 'name', 'focal', 'stoppedOn', 'recoveredOn', 'daysDown', 'revenueAtRisk'],
-            result.companies.map((c) => [
-              c.id,
-              c.name,
-              c.focal,
-              c.stoppedOn,
-              c.recoveredOn,
-              c.daysDown,
-              c.revenueAtRisk,
-            ]),
-          ),
-        );
-        return;
-      }
+    .option('--delimiter <char>', DELIMITER_HELP, delimiter);
+  withLangOption(command).action(async (dir: string, o: ScenarioOptions) => {
+    const { index } = await loadFolder(dir, io, o.delimiter);
+    const whatIf = o.whatIf ? await readWhatIfs(o.whatIf) : [];
+    // The same use case as POST /api/scenario: the same checks, the same JSON.
+    const view = new NetworkView('cli', runAnalysis(index, o.theta !== undefined ? { theta: o.theta } : {}));
+    const { scenario: result, whatIf: comparison } = await runScenario(view, { hit: o.hit, days: o.days, whatIf });
+    if (o.format === 'json') {
+      io.out(`${JSON.stringify({ scenario: result, whatIf: comparison }, null, 1)}\n`);
+      return;
+    }
+    if (o.format === 'csv') {
       io.out(
-        `Scenario: ${result.hit.join(', ')} hit for ${result.days} day${result.days === 1 ? '' : 's'}${o.whatIf ? ` (after the what-ifs of ${o.whatIf})` : ''}\n`,
+        toCsv(
+          ['company', 'name', 'focal', 'stoppedOn', 'recoveredOn', 'daysDown', 'revenueAtRisk'],
+          result.companies.map((c) => [c.id, c.name, c.focal, c.stoppedOn, c.recoveredOn, c.daysDown, c.revenueAtRisk]),
+        ),
       );
+      return;
+    }
+    const t = translator(o.lang);
+    const money = (x: number): string => (o.lang === 'en' ? yen(x) : formatYen(x, o.lang));
+    const after = o.whatIf ? t('report.scenario.afterWhatIfs', { file: o.whatIf }) : '';
+    io.out(`${t('report.scenario.title', { hit: result.hit.join(', '), count: result.days, after })}\n`);
+    io.out(
+      `${t('report.scenario.summary', {
+        stopped: result.companies.length,
+        down: result.peak.down,
+        day: result.peak.day,
+        loss: money(result.totalRevenueAtRisk),
+        days: result.days,
+      })}\n\n`,
+    );
+    for (const f of result.focal) {
       io.out(
-        `${result.companies.length} companies stop; peak ${result.peak.down} down on day ${result.peak.day}; revenue at risk ${yen(result.totalRevenueAtRisk)} over the ${result.days}-day outage (revenue / 365 per day each company is down)\n\n`,
+        `${
+          f.stoppedOn === null
+            ? t('report.scenario.keepsRunning', { id: f.id })
+            : t('report.scenario.stops', { id: f.id, day: f.stoppedOn, count: f.daysDown })
+        }\n`,
       );
-      for (const f of result.focal) {
-        io.out(
-          `Focal ${f.id}: ${f.stoppedOn === null ? 'keeps running' : `stops on day ${f.stoppedOn}, down ${f.daysDown} day${f.daysDown === 1 ? '' : 's'}`}\n`,
-        );
-      }
-      io.out('\nTimeline\n');
+    }
+    io.out(`\n${t('report.scenario.timeline')}\n`);
+    io.out(
+      renderTable(
+        t('report.scenario.timelineColumns', { returnObjects: true }) as string[],
+        result.timeline.map((e) => [e.day, e.down, list(e.stopped), list(e.recovered)]),
+        'table',
+      ) + '\n',
+    );
+    if (comparison) {
+      const change = `${comparison.totalRisk.change >= 0 ? '+' : ''}${money(comparison.totalRisk.change)}`;
+      io.out(
+        `\n${t('report.scenario.whatIf', {
+          before: money(comparison.totalRisk.before),
+          after: money(comparison.totalRisk.after),
+          change,
+        })}\n`,
+      );
       io.out(
         renderTable(
-          ['day', 'down', 'stop', 'recover'],
-          result.timeline.map((e) => [e.day, e.down, list(e.stopped), list(e.recovered)]),
+          t('report.scenario.whatIfColumns', { returnObjects: true }) as string[],
+          comparison.companies
+            .slice(0, 15)
+            .map((c) => [
+              c.id,
+              c.changed.join(', '),
+              `${c.before?.effectiveScore ?? '—'} → ${c.after?.effectiveScore ?? '—'}`,
+              `${c.before ? money(c.before.riskContribution) : '—'} → ${c.after ? money(c.after.riskContribution) : '—'}`,
+            ]),
           'table',
         ) + '\n',
       );
-      if (comparison) {
-        io.out(
-          `\nWhat-if: expected annual loss ${yen(comparison.totalRisk.before)} → ${yen(comparison.totalRisk.after)} per year (${comparison.totalRisk.change >= 0 ? '+' : ''}${yen(comparison.totalRisk.change)})\n`,
-        );
-        io.out(
-          renderTable(
-            ['company', 'changed', 'eff before → after', 'risk (¥ per year) before → after'],
-            comparison.companies
-              .slice(0, 15)
-              .map((c) => [
-                c.id,
-                c.changed.join(', '),
-                `${c.before?.effectiveScore ?? '—'} → ${c.after?.effectiveScore ?? '—'}`,
-                `${c.before ? yen(c.before.riskContribution) : '—'} → ${c.after ? yen(c.after.riskContribution) : '—'}`,
-              ]),
-            'table',
-          ) + '\n',
-        );
-        io.out(
-          `Single sources: +${comparison.singleSources.added.length} −${comparison.singleSources.removed.length}; level gaps: +${comparison.levelGaps.added.length} −${comparison.levelGaps.removed.length}\n`,
-        );
-      }
-    });
+      io.out(
+        `${t('report.scenario.changes', {
+          ssAdded: comparison.singleSources.added.length,
+          ssRemoved: comparison.singleSources.removed.length,
+          gapAdded: comparison.levelGaps.added.length,
+          gapRemoved: comparison.levelGaps.removed.length,
+        })}\n`,
+      );
+    }
+  });
 }
 
 /** The what-ifs of a JSON file (an array of operations), checked by the API's schema. */

@@ -71,6 +71,21 @@ export const en = {
       costsAssumed:
         'assumptions: SME {{sme}}, large {{large}} (README, "Cost-sharing plan"); pass --costs FILE to use your own',
     },
+    scenario: {
+      title_one: 'Scenario: {{hit}} hit for {{count}} day{{after}}',
+      title_other: 'Scenario: {{hit}} hit for {{count}} days{{after}}',
+      afterWhatIfs: ' (after the what-ifs of {{file}})',
+      summary:
+        '{{stopped}} companies stop; peak {{down}} down on day {{day}}; revenue at risk {{loss}} over the {{days}}-day outage (revenue / 365 per day each company is down)',
+      keepsRunning: 'Focal {{id}}: keeps running',
+      stops_one: 'Focal {{id}}: stops on day {{day}}, down {{count}} day',
+      stops_other: 'Focal {{id}}: stops on day {{day}}, down {{count}} days',
+      timeline: 'Timeline',
+      timelineColumns: ['day', 'down', 'stop', 'recover'],
+      whatIf: 'What-if: expected annual loss {{before}} → {{after}} per year ({{change}})',
+      whatIfColumns: ['company', 'changed', 'eff before → after', 'risk (¥ per year) before → after'],
+      changes: 'Single sources: +{{ssAdded}} −{{ssRemoved}}; level gaps: +{{gapAdded}} −{{gapRemoved}}',
+    },
     reason: {
       unassessed: 'unassessed (scored 0)',
       own: 'own score {{score}}',

@@ -70,6 +70,21 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
       costsAssumed:
         '仮定値: 中小企業 {{sme}}、大企業 {{large}} (README「Cost-sharing plan」)。自社の値は --costs FILE で指定できます',
     },
+    scenario: {
+      title_one: 'シナリオ: {{hit}} が{{count}}日間停止{{after}}',
+      title_other: 'シナリオ: {{hit}} が{{count}}日間停止{{after}}',
+      afterWhatIfs: ' ({{file}} の変更を適用した後)',
+      summary:
+        '{{stopped}}社が停止。停止社数のピークは{{day}}日目の{{down}}社。{{days}}日間の停止で失われる売上 {{loss}} (停止している各社について 売上 ÷ 365 /日)',
+      keepsRunning: '重点企業 {{id}}: 停止しない',
+      stops_one: '重点企業 {{id}}: {{day}}日目に停止し、{{count}}日間停止',
+      stops_other: '重点企業 {{id}}: {{day}}日目に停止し、{{count}}日間停止',
+      timeline: '推移',
+      timelineColumns: ['日', '停止中', '停止', '復旧'],
+      whatIf: '変更の効果: 予想年間損失額 {{before}} → {{after}}/年 ({{change}})',
+      whatIfColumns: ['企業', '変更点', '実効スコア 変更前 → 後', 'リスク寄与額 (円/年) 変更前 → 後'],
+      changes: '単一調達先: +{{ssAdded}} −{{ssRemoved}}、★の不足: +{{gapAdded}} −{{gapRemoved}}',
+    },
     reason: {
       unassessed: '未評価 (スコア0)',
       own: '自社スコア {{score}}',

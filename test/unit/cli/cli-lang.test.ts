@@ -68,6 +68,14 @@ describe('Japanese reports', () => {
     expect(out).toMatch(/仮定値: 中小企業 30万円\/100万円/);
   });
 
+  it('scenario --lang ja writes the day-by-day scenario in Japanese', async () => {
+    const { code, out } = await run('scenario', 'data/sample', '--hit', 'ota-springs', '--days', '30', '--lang', 'ja');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^シナリオ: ota-springs が30日間停止\n\d+社が停止。/);
+    expect(out).toMatch(/重点企業 auto-oem: \d+日目に停止し、\d+日間停止/);
+    expect(out).toMatch(/失われる売上 [\d.,]+[兆億万]円/);
+  });
+
   it('takes the language from the locale when --lang is not given', () => {
     expect(langOfLocale(undefined, undefined, 'ja_JP.UTF-8')).toBe('ja');
     expect(langOfLocale('C', undefined, 'ja_JP.UTF-8')).toBe('ja');
