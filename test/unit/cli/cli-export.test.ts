@@ -8,18 +8,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { runCli } from './run-cli.ts';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main.ts';
-import type { Io } from '../../../src/cli/io.ts';
 import { SECTIONS } from '../../../src/app/sections.ts';
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false };
-  const code = await main(['node', 'weaklink', ...args], io);
-  return { code, out, err };
-}
+const run = runCli;
 
 async function network(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'weaklink-export-'));

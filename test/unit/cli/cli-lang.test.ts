@@ -4,19 +4,14 @@
  * their parts — aligned by terminal width; every English text has its Japanese twin.
  */
 import stringWidth from 'string-width';
+import { runCli } from './run-cli.ts';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main.ts';
-import type { Io } from '../../../src/cli/io.ts';
 import { en } from '../../../src/i18n/locales/en.ts';
 import { ja } from '../../../src/i18n/locales/ja.ts';
 import { SECTIONS } from '../../../src/app/sections.ts';
 import { langOfLocale } from '../../../src/i18n/i18n.ts';
 
-async function run(...args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const io: Io = { out: (s) => void (out += s), err: () => undefined, isTty: false };
-  return { code: await main(['node', 'weaklink', ...args], io), out };
-}
+const run = runCli;
 
 const keys = (o: object, prefix = ''): string[] =>
   Object.entries(o).flatMap(([k, v]) =>
