@@ -27,6 +27,7 @@ import { readNetwork } from '../src/io/read-network.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
 import { AnalysisCache } from '../src/app/analysis-cache.ts';
+import { AnalysisPool } from '../src/analysis-runtime/analysis-pool.ts';
 import { consoleLogger, createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 
@@ -127,8 +128,8 @@ export async function openTokens(workspace: string): Promise<{ tokens: TokenStor
  * listens, so that the first page does not wait for it (seconds at 100k companies, about
  * a minute at a million).
  */
-async function warmAnalysis(store: GraphStore): Promise<AnalysisCache> {
-  const cache = new AnalysisCache(store);
+async function warmAnalysis(store: GraphStore, pool: AnalysisPool): Promise<AnalysisCache> {
+  const cache = new AnalysisCache(store, {}, pool.runner);
   if ((await store.version()) === null) return cache;
   const started = Date.now();
   (await cache.view()).warm();
@@ -143,10 +144,17 @@ async function main(): Promise<void> {
   const { store, label } = await openStore(config);
   const { tokens, created } = await openTokens(config.workspace);
   const webRoot = await ensureWebBundle();
-  const cache = await warmAnalysis(store);
   const { uploadMb, scenarioMb, auditMb, ...limits } = config.limits;
+  // Heavy jobs run on this pool's worker threads; finish() ends them (terminateWorkers).
+  const pool = new AnalysisPool({
+    workers: limits.jobWorkers,
+    queue: limits.jobQueue,
+    deadlineSeconds: limits.jobDeadlineSeconds,
+  });
+  const cache = await warmAnalysis(store, pool);
   const app = createApp({
     store,
+    pool,
     cache,
     auth: { tokens },
     logger: consoleLogger,

@@ -131,6 +131,10 @@ describe('GET /api/openapi.json', () => {
       risk: () => post(server.url, '/api/risk', { exact: true }),
       plan: () => post(server.url, '/api/plan', { budget: 5_000_000 }),
       executive: () => get(server.url, '/api/executive?budget=10000000'),
+      jobStatus: async () => {
+        const risk = await post(server.url, '/api/risk', { runs: 100 });
+        return get(server.url, `/api/jobs/${risk.headers.get('x-job-id')}`);
+      },
     };
     const version = async (): Promise<string> =>
       (await get<{ version: string }>(server.url, '/api/summary')).body.version;

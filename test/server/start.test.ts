@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
@@ -56,8 +56,30 @@ describe('loadConfig', () => {
         scenarioMb: 10,
         auditMb: 50,
         auditKeep: 5,
+        jobWorkers: availableParallelism(),
+        jobQueue: 4 * availableParallelism(),
+        jobDeadlineSeconds: 120,
+        budgetViewer: 2e9,
+        budgetAnalyst: 1e10,
+        budgetAdmin: 1e10,
       },
     });
+  });
+
+  it('reads the heavy-job pool and the budgets per role, and names a bad one', () => {
+    expect(
+      loadConfig(['--workers', '3', '--job-deadline', '30', '--job-budget-viewer', '5e8'], {
+        WEAKLINK_JOB_BUDGET_ADMIN: '1e12',
+      }).limits,
+    ).toMatchObject({ jobWorkers: 3, jobQueue: 12, jobDeadlineSeconds: 30, budgetViewer: 5e8, budgetAdmin: 1e12 });
+    expect(loadConfig([], { WEAKLINK_WORKERS: '2', WEAKLINK_JOB_QUEUE: '1' }).limits).toMatchObject({
+      jobWorkers: 2,
+      jobQueue: 1,
+    });
+    expect(() => loadConfig(['--workers', '0'], {})).toThrow(/^--workers \/ WEAKLINK_WORKERS: must be 1–/);
+    expect(() => loadConfig([], { WEAKLINK_JOB_DEADLINE: 'soon' })).toThrow(
+      /^--job-deadline \/ WEAKLINK_JOB_DEADLINE: /,
+    );
   });
 
   it('reads the environment, and options win over it', () => {
@@ -95,6 +117,12 @@ describe('loadConfig', () => {
         scenarioMb: 3,
         auditMb: 50,
         auditKeep: 5,
+        jobWorkers: availableParallelism(),
+        jobQueue: 4 * availableParallelism(),
+        jobDeadlineSeconds: 120,
+        budgetViewer: 2e9,
+        budgetAnalyst: 1e10,
+        budgetAdmin: 1e10,
       },
     });
     expect(
