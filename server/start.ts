@@ -132,7 +132,9 @@ async function warmAnalysis(store: GraphStore, pool: AnalysisPool): Promise<Anal
   const cache = new AnalysisCache(store, {}, pool.runner);
   if ((await store.version()) === null) return cache;
   const started = Date.now();
-  (await cache.view()).warm();
+  const view = await cache.view();
+  view.warm();
+  pool.prepare(view);
   say(`analysed the network in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return cache;
 }

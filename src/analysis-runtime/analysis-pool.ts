@@ -184,6 +184,14 @@ export class AnalysisPool {
     }
   }
 
+  /**
+   * Writes `view`'s network for the workers now (about 0.2 s at 100,000 companies on this
+   * thread), e.g. before the server listens, instead of at the version's first job.
+   */
+  prepare(view: NetworkView): void {
+    this.sharedOf(view);
+  }
+
   /** Ends every worker (their jobs reject); resolves when they have stopped. */
   async destroy(): Promise<number> {
     const threads = this.threads;
