@@ -5,6 +5,7 @@
  * served with a fallback to index.html outside /api.
  */
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
+import { CsvNetworkSink } from '../../src/generate/csv-sink.ts';
+import { generateNetwork } from '../../src/generate/generate-network.ts';
 import { get, quietLogger, serve, testAuth } from './helpers.ts';
 
 describe('loadConfig', () => {
@@ -395,6 +398,52 @@ describe('server/start.ts', () => {
     expect(Date.now() - signalled).toBeLessThan(5_000);
     expect(signalled).toBeGreaterThan(started);
   });
+
+  it('on SIGTERM with a plan and a risk job running on the worker pool, ends the pool threads and exits 0 (F3)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'weaklink-net-'));
+    generateNetwork({ companies: 40_000, seed: 3 }, CsvNetworkSink.open(dir)).close();
+    const jobs = { plan: randomUUID(), risk: randomUUID() };
+    let signalled = 0;
+    let states: string[] = [];
+    const result = await startServer(
+      ['--data', dir, '--port', '0', '--workers', '2'],
+      (line, child, cwd) => {
+        const serving = servingLine(line, cwd);
+        if (!serving) return;
+        const ask = (path: string, id: string, body: unknown): void => {
+          void fetch(`${serving.base}${path}`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${serving.token!}`, 'content-type': 'application/json', 'x-job-id': id },
+            body: JSON.stringify(body),
+          }).catch(() => {});
+        };
+        ask('/api/plan', jobs.plan, { budget: 1e12 });
+        ask('/api/risk', jobs.risk, { runs: 100_000, seed: 2 });
+        const poll = async (): Promise<void> => {
+          const state = async (id: string): Promise<string> =>
+            (
+              (await (
+                await fetch(`${serving.base}/api/jobs/${id}`, {
+                  headers: { authorization: `Bearer ${serving.token!}` },
+                })
+              ).json()) as { state: string }
+            ).state;
+          states = [await state(jobs.plan), await state(jobs.risk)];
+          if (states.every((s) => s === 'running')) {
+            signalled = Date.now();
+            child.kill('SIGTERM');
+          } else setTimeout(() => void poll(), 50);
+        };
+        void poll();
+      },
+      { env: { WEAKLINK_SHUTDOWN_MS: '1000' } },
+    );
+    expect(states).toEqual(['running', 'running']);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/1 s passed: cancelling the work still running/);
+    expect(result.out).toMatch(/stopped \(2 worker threads cancelled\)/);
+    expect(Date.now() - signalled).toBeLessThan(8_000);
+  }, 120_000);
 
   it('warns when listening beyond this machine', async () => {
     const dir = networkFolder('id,focal\noem,true\n', 'supplier,buyer,commodity\n');
