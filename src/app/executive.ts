@@ -69,8 +69,15 @@ export function executiveOf(
   return view.heavy('executive', `${JSON.stringify(params)} θ${view.theta}`, params, waiter);
 }
 
-/** The executive view, computed (the job `executiveOf` runs). */
-export async function executiveView(view: NetworkView, params: ExecutiveParams): Promise<ExecutiveResponse> {
+/**
+ * The executive view, computed (the job `executiveOf` runs); `onProgress` hears of the
+ * Monte Carlo runs done (of `EXECUTIVE_DEFAULTS.runs`).
+ */
+export async function executiveView(
+  view: NetworkView,
+  params: ExecutiveParams,
+  onProgress?: (done: number) => void,
+): Promise<ExecutiveResponse> {
   const { index, analysis: a } = view;
   const o = optionsOf(view, params);
   const costs = resolveLiftCosts(params.costs ?? {});
@@ -78,7 +85,12 @@ export async function executiveView(view: NetworkView, params: ExecutiveParams):
   const money = focalMoney(view, o, scope);
   const dist = await annualLossOf(
     { hitLikelihood: money.p, eventLoss: money.eventLoss },
-    { runs: EXECUTIVE_DEFAULTS.runs, seed: EXECUTIVE_DEFAULTS.seed, exact: index.n <= EXACT_LIMIT },
+    {
+      runs: EXECUTIVE_DEFAULTS.runs,
+      seed: EXECUTIVE_DEFAULTS.seed,
+      exact: index.n <= EXACT_LIMIT,
+      ...(onProgress ? { onProgress } : {}),
+    },
   );
   const { topContributors, worstEvent } = contributors(view, o, scope, money);
   const plan = costPlan(

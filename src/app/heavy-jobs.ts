@@ -14,13 +14,13 @@ import type { ExecutiveResponse, PlanResponse, RiskResponse } from '../contract/
 import type { NetworkView } from './network-view.ts';
 import { riskReport, type RiskParams } from './risk.ts';
 import { planFor, type PlanRequest } from './plan.ts';
-import { executiveView, type ExecutiveParams } from './executive.ts';
+import { EXECUTIVE_DEFAULTS, executiveView, type ExecutiveParams } from './executive.ts';
 import { scenarioOutcome, type ScenarioInput, type ScenarioOutcome } from './scenario.ts';
 
 /** Where a job is: waiting for a worker, running, or ended one way or another. */
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
-/** A job's progress: `done` of `total` runs (the annual loss) or steps (the others). */
+/** A job's progress: `done` of `total` runs (the annual loss) or steps (the others; the executive view's are its runs and one). */
 export interface JobProgress {
   state: JobState;
   done: number;
@@ -72,8 +72,9 @@ export const HEAVY_JOBS: HeavyJobs = {
     return planFor(view.analysis, params);
   },
   executive: async (view, params, job) => {
-    started(job.progress, 1);
-    return executiveView(view, params);
+    // Its Monte Carlo runs, then one step for the contributors and the plan.
+    started(job.progress, EXECUTIVE_DEFAULTS.runs + 1);
+    return executiveView(view, params, (done) => void (job.progress.done = done));
   },
   scenario: async (view, params, job) => {
     started(job.progress, (params.whatIf?.length ?? 0) > 0 ? 2 : 1);
