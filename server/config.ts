@@ -10,10 +10,10 @@
  * (requests per minute; default 600 and 1200), `--max-upload-rows N` /
  * WEAKLINK_MAX_UPLOAD_ROWS (default 200,000) and `--max-upload-mb N` /
  * WEAKLINK_MAX_UPLOAD_MB (default 20), the heavy-job pool — `--workers N` / WEAKLINK_WORKERS
- * (default the cores), `--job-queue N` / WEAKLINK_JOB_QUEUE (jobs that may wait; default 4
+ * (default the cores but one, at least 1), `--job-queue N` / WEAKLINK_JOB_QUEUE (jobs that may wait; default 4
  * per worker), `--job-deadline S` / WEAKLINK_JOB_DEADLINE (default 120 s) — and the most
  * one job may cost per role, `--job-budget-viewer|analyst|admin UNITS` /
- * WEAKLINK_JOB_BUDGET_VIEWER|ANALYST|ADMIN (default 2e9, 1e10, 1e10). Anything wrong is one UsageError naming the
+ * WEAKLINK_JOB_BUDGET_VIEWER|ANALYST|ADMIN (default 2e10, 1e11, 1e11). Anything wrong is one UsageError naming the
  * option, so start can fail fast with one line.
  *
  * @example

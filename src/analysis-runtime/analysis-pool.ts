@@ -2,7 +2,7 @@
  * The analysis pool: one fixed pool of worker threads (piscina) that runs the server's
  * heavy jobs (src/app/heavy-jobs.ts: the annual loss, the plan, the executive view,
  * scenarios with what-ifs) so that none of them runs on the event loop. `workers`
- * threads at most (default the cores), started at the first job and kept while idle;
+ * threads at most (default the cores but one, which stays with the event loop), started at the first job and kept while idle;
  * at most `queue` jobs wait for one (default 4 per worker) — one more is refused at once
  * with a BusyError 503 and Retry-After. Each job has a deadline (default 120 s): past it,
  * or when its signal aborts (every request waiting for it went away), its worker is
@@ -38,8 +38,8 @@ import type { PoolFailure, PoolReply, PoolTask } from './pool-worker.ts';
 import { registerPool } from './workers.ts';
 
 export const POOL_DEFAULTS = Object.freeze({
-  /** Worker threads: the cores. */
-  workers: Math.max(1, availableParallelism()),
+  /** Worker threads: the cores but one, which the event loop keeps (at least 1). */
+  workers: Math.max(1, availableParallelism() - 1),
   /** Jobs that may wait for a worker, per worker. */
   queuePerWorker: 4,
   /** Longest a job may take, from when it is queued, in seconds. */

@@ -9,14 +9,14 @@
  * - scenario: days × companies × `dayPerCompany`, plus, with what-ifs, one re-analysis
  *   (companies × `analysisPerCompany`) and companies × `whatIfPerCompany` per what-if.
  *
- * The weights are measured at 100,000 companies on one core (README, "Bounded heavy
- * work"); about 2×10⁸ units take a second. A role's budget is the most one job may cost
- * (defaults: viewer 2×10⁹, about 10 s; analyst and admin 10¹⁰, about 50 s); a job beyond
- * it is refused before it starts with an OverBudgetError (429) saying what to lower, and
- * to what.
+ * The weights were measured at 100,000 companies on one worker (test/bench/pool.ts):
+ * about 1–2×10⁹ units take a second, whatever the kind. A role's budget is the most one
+ * job may cost (defaults: viewer 2×10¹⁰, about 10–20 s of one core — the executive view
+ * of a million companies fits; analyst and admin 10¹¹); a job beyond it is refused before
+ * it starts with an OverBudgetError (429) saying what to lower, and to what.
  *
  * @example
- *   checkBudget('viewer', jobCost('risk', { runs: 100_000, seed: 1, exact: false }, 100_000)); // throws: at most 20,000 runs
+ *   checkBudget('viewer', jobCost('risk', { runs: 100_000, seed: 1, exact: false }, 1_000_000)); // throws: at most 20,000 runs
  */
 import { DEFAULTS as PLAN_DEFAULTS } from '../analysis/cost-plan.ts';
 import type { Role } from '../auth/roles.ts';
@@ -34,7 +34,7 @@ export const COST_DEFAULTS = Object.freeze({
   /** Units per company and simulated day. */
   dayPerCompany: 10,
   /** The most one job may cost, per role. */
-  budgets: Object.freeze({ viewer: 2e9, analyst: 1e10, admin: 1e10 }) as Readonly<Record<Role, number>>,
+  budgets: Object.freeze({ viewer: 2e10, analyst: 1e11, admin: 1e11 }) as Readonly<Record<Role, number>>,
 });
 
 /** A job's estimated cost: its units, how they add up, and what to lower to fit `budget`. */

@@ -15,7 +15,7 @@ import { WeaklinkError } from '../errors.ts';
 
 export const JOB_DEFAULTS = {
   perCaller: 2,
-  /** Heavy requests in flight in all: the pool's workers (the cores) and its queue (4 per worker). */
+  /** Heavy requests in flight in all: at least the pool's workers and its queue (4 per worker), cores × 5. */
   total: Math.max(1, availableParallelism()) * 5,
   /** Seconds a refused caller is told to wait (Retry-After). */
   retryAfterSeconds: 5,
