@@ -79,6 +79,27 @@ describe('GET /api/openapi.json', () => {
     for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty(ref);
   });
 
+  it('documents the X-Job-Id header of the heavy routes, their refusals, and the job route', () => {
+    for (const [path, method] of [
+      ['/api/risk', 'post'],
+      ['/api/plan', 'post'],
+      ['/api/executive', 'get'],
+      ['/api/scenario', 'post'],
+      ['/api/scenarios', 'post'],
+    ] as const) {
+      const op = doc.paths[path]![method]! as unknown as {
+        parameters: { name: string; in: string }[];
+        responses: Record<string, { description: string; headers?: Record<string, unknown> }>;
+      };
+      expect(op.parameters, path).toContainEqual(expect.objectContaining({ name: 'X-Job-Id', in: 'header' }));
+      expect(op.responses['200']!.headers, path).toHaveProperty('X-Job-Id');
+      expect(op.responses['429']!.description, path).toMatch(/costs more than the caller's role may spend/);
+      expect(op.responses['503']!.description, path).toMatch(/queue is full .* deadline/);
+    }
+    expect(doc.paths['/api/summary']!.get!.parameters.map((p) => p.name)).not.toContain('X-Job-Id');
+    expect(doc.paths['/api/jobs/{id}']!.get!.responses).toHaveProperty('404');
+  });
+
   it('every route answers a sample request with a body its response schema accepts', async () => {
     const samples: Record<string, () => Promise<{ status: number; body: unknown }>> = {
       health: () => get(server.url, '/api/health'),
