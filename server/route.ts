@@ -148,10 +148,11 @@ export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards
     const ticket = route.heavy ? openJob(ctx, route.heavy, req, res, caller) : undefined;
     const input = { ...parsed, signal: gone.signal, job: heavyJob(ctx, ticket, caller, gone.signal) };
     const request = res.locals.audit as AuditedRequest | undefined;
-    if (route.change && request) await auditIntent(ctx, request, caller, res);
-    const release = route.heavy ? ctx.jobs.admit(caller?.name ?? req.ip ?? 'unknown') : undefined;
     let output: unknown;
+    let release: (() => void) | undefined;
     try {
+      if (route.change && request) await auditIntent(ctx, request, caller, res);
+      release = route.heavy ? ctx.jobs.admit(caller?.name ?? req.ip ?? 'unknown') : undefined;
       output = await route.handle(input, ctx, caller);
       ticket?.end('done');
     } catch (error) {

@@ -35,7 +35,7 @@ import { BusyError } from '../app/jobs.ts';
 import type { HeavyKind, HeavyParams, HeavyResult, JobProgress } from '../app/heavy-jobs.ts';
 import type { JobRunner, NetworkView } from '../app/network-view.ts';
 import type { PoolFailure, PoolReply, PoolTask } from './pool-worker.ts';
-import { registerPool } from './workers.ts';
+import { registerPool, unregisterPool } from './workers.ts';
 
 export const POOL_DEFAULTS = Object.freeze({
   /** Worker threads: the cores but one, which the event loop keeps (at least 1). */
@@ -195,6 +195,7 @@ export class AnalysisPool {
   /** Ends every worker (their jobs reject); resolves when they have stopped. */
   async destroy(): Promise<number> {
     const threads = this.threads;
+    unregisterPool(this);
     await this.#piscina.destroy();
     return threads;
   }

@@ -47,3 +47,8 @@ const pools = new Set<DestroyablePool>();
 export function registerPool(pool: DestroyablePool): void {
   pools.add(pool);
 }
+
+/** Stops following `pool` (it was destroyed). */
+export function unregisterPool(pool: DestroyablePool): void {
+  pools.delete(pool);
+}

@@ -3,8 +3,10 @@
  * both call: exact enumeration (`exact`, at most 8 companies; a UsageError on `exact`
  * beyond) or Monte Carlo with a seed, on worker threads from `parallelWork` runs ×
  * companies on (the same numbers bitwise; below it one thread is quicker than starting
- * workers). The executive view uses it too. `riskOf` answers it for an analysed network
- * version (the server's view), kept with the version per set of parameters.
+ * workers) — in the main thread only: inside a worker of the server's pool, one thread.
+ * The executive view uses it too. `riskOf` answers it for an analysed network version
+ * (the server's view), kept with the version per set of parameters and computed by the
+ * view's runner (the server's worker pool); `riskReport` is that computation.
  *
  * @example
  *   const result = await annualLossOf({ hitLikelihood, eventLoss }, { runs: 10_000, seed: 1 });
@@ -81,11 +83,11 @@ export interface RiskParams {
  * The annual loss report of the view's network, computed once per (runs, seed) or exact
  * and kept with the version, by the view's runner (the server's worker pool).
  */
-export function riskOf(view: NetworkView, params: RiskParams, waiter?: AbortSignal | JobWaiter): Promise<RiskResponse> {
+export function riskOf(view: NetworkView, params: RiskParams, waiter?: JobWaiter): Promise<RiskResponse> {
   if (params.exact) checkExactSize(view.index.n);
   const key = params.exact ? `exact θ${view.theta}` : `${params.runs} ${params.seed} θ${view.theta}`;
   // Cancelled (its worker ended) when every request waiting for it has gone away.
-  return view.heavy('risk', key, params, waiter instanceof AbortSignal ? { signal: waiter } : waiter);
+  return view.heavy('risk', key, params, waiter);
 }
 
 /** The annual loss report of the view's network (the job `riskOf` runs), its progress in runs. */

@@ -104,6 +104,33 @@ describe('job ids and GET /api/jobs/{id}', () => {
     }
   });
 
+  it('a heavy request refused by the per-token limit leaves its job failed, not queued', async () => {
+    const pool = new AnalysisPool({ workers: 1 });
+    const server = await serveNetwork(large, { pool, limits: { jobsPerToken: 1, budgetAdmin: 1e12 } });
+    const client = new AbortController();
+    try {
+      const running = fetch(`${server.url}/api/risk`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.auth.admin}`, 'content-type': json },
+        body: JSON.stringify({ runs: 100_000, seed: 8 }),
+        signal: client.signal,
+      }).catch(() => null);
+      await until('the first job in the pool', async () => pool.inFlight === 1);
+      const id = randomUUID();
+      const refused = await post(server.url, '/api/plan', { budget: 1e6 }, json, { headers: { 'x-job-id': id } });
+      expect(refused.status).toBe(429);
+      expect((await get<JobResponse>(server.url, `/api/jobs/${id}`)).body).toMatchObject({
+        kind: 'plan',
+        state: 'failed',
+      });
+      client.abort();
+      await running;
+    } finally {
+      await server.close();
+      await pool.destroy();
+    }
+  }, 60_000);
+
   it('a pending risk request shows its runs done while it runs; closing it cancels the job and frees its worker', async () => {
     const pool = new AnalysisPool({ workers: 1 });
     const server = await serveNetwork(large, { pool, limits: { budgetAdmin: 1e12 } });
