@@ -134,7 +134,7 @@ async function warmAnalysis(store: GraphStore, pool: AnalysisPool): Promise<Anal
   const started = Date.now();
   const view = await cache.view();
   view.warm();
-  pool.prepare(view);
+  await pool.prepare(view);
   say(`analysed the network in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return cache;
 }

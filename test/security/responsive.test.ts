@@ -35,7 +35,7 @@ beforeAll(async () => {
   const cache = new AnalysisCache(store, {}, pool.runner);
   const view = await cache.view();
   view.warm();
-  pool.prepare(view);
+  await pool.prepare(view);
   server = await serve(createApp({ store, cache, pool, auth, logger: quietLogger() }), auth.viewer);
   // The workers start and hold the version, as after any first job.
   await Promise.all([1, 2].map((seed) => post(server.url, '/api/risk', { runs: 10, seed })));

@@ -46,6 +46,20 @@ describe('AnalysisPool', () => {
     expect(pool.threads).toBeGreaterThan(0);
   });
 
+  it('prepare writes a version for the workers a few thousand rows at a time, letting the event loop turn', async () => {
+    let turns = 0;
+    let counting = true;
+    const count = (): void => {
+      turns++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    await pool.prepare(slow(pool));
+    counting = false;
+    // 40,000 companies and 120,000 supplies in chunks of 5,000 rows: at least 32 turns.
+    expect(turns).toBeGreaterThanOrEqual(32);
+  });
+
   it('run reports progress: running, then every run done', async () => {
     const progress = fresh();
     const view = pooled('v2');
