@@ -33,6 +33,7 @@ const JOB_ID_HEADER: Json = {
 
 /** What a heavy route's refusals mean (analysis-pool.ts, job-cost.ts, jobs.ts). */
 const HEAVY_ERROR_TEXT: Record<number, string> = {
+  409: 'The X-Job-Id sent was used before: send a new UUID with each request (saving a scenario: or the workspace holds its most saved scenarios).',
   429: "Too many heavy requests of this token (Retry-After), or the job costs more than the caller's role may spend on one (the message says what to lower).",
   503: 'The heavy-job queue is full (Retry-After), the job passed its deadline (the message names it), or the graph store is unavailable.',
 };
@@ -63,9 +64,10 @@ export function openApiDocument(routes: Route[], info: { title: string; version:
         content: { 'application/json': { schema: { $ref: responseRef } } },
       },
     };
-    for (const status of [...new Set([400, ...(route.errors ?? []), ...guardStatuses(route.access), 500])].sort(
-      (a, b) => a - b,
-    )) {
+    const heavy = route.heavy ? [409, 503] : [];
+    for (const status of [
+      ...new Set([400, ...(route.errors ?? []), ...heavy, ...guardStatuses(route.access), 500]),
+    ].sort((a, b) => a - b)) {
       responses[status] = {
         description: (route.heavy ? HEAVY_ERROR_TEXT[status] : undefined) ?? ERROR_TEXT[status] ?? 'Error',
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

@@ -95,6 +95,7 @@ describe('GET /api/openapi.json', () => {
       expect(op.responses['200']!.headers, path).toHaveProperty('X-Job-Id');
       expect(op.responses['429']!.description, path).toMatch(/costs more than the caller's role may spend/);
       expect(op.responses['503']!.description, path).toMatch(/queue is full .* deadline/);
+      expect(op.responses['409']!.description, path).toMatch(/X-Job-Id sent was used before/);
     }
     expect(doc.paths['/api/summary']!.get!.parameters.map((p) => p.name)).not.toContain('X-Job-Id');
     expect(doc.paths['/api/jobs/{id}']!.get!.responses).toHaveProperty('404');
