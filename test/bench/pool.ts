@@ -75,13 +75,17 @@ console.log(
   `main thread: the network written for the workers once per version in ${fmt(writeMs)} ms (${(bytes / 1e6).toFixed(1)} MB, shared with every task), the event loop stalled at most ${fmt(writeStall)} ms meanwhile`,
 );
 const tiny = (v: NetworkView) => pool.run(v, 'plan', { budget: 1 }, { signal, progress: fresh() });
+const rssBefore = process.memoryUsage().rss;
 t = performance.now();
 await tiny(view);
 const first = since(t);
+const rssWorker = process.memoryUsage().rss - rssBefore;
 t = performance.now();
 await tiny(view);
 const again = since(t);
-console.log(`worker: first job ${fmt(first)} ms (thread start + view built), the same job again ${fmt(again)} ms`);
+console.log(
+  `worker: first job ${fmt(first)} ms (thread start + view built; the process grew ${fmt(rssWorker / 1e6)} MB), the same job again ${fmt(again)} ms`,
+);
 const view2 = new NetworkView('v2', analysis, pool.runner);
 await pool.prepare(view2);
 t = performance.now();
