@@ -4,7 +4,7 @@
  * deadline or whose signal aborts ends, a full queue refuses at once, and a worker's error
  * comes back as the same error class.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AnalysisPool } from '../../../src/analysis-runtime/analysis-pool.ts';
 import { runAnalysis } from '../../../src/analysis/analyze.ts';
 import { NetworkView } from '../../../src/app/network-view.ts';
@@ -58,6 +58,20 @@ describe('AnalysisPool', () => {
     counting = false;
     // 40,000 companies and 120,000 supplies in chunks of 5,000 rows: at least 32 turns.
     expect(turns).toBeGreaterThanOrEqual(32);
+  });
+
+  it('a view keeps each answer on this thread: the same request twice at once is one job, and again none', async () => {
+    const view = pooled('v3');
+    const run = vi.spyOn(pool, 'run');
+    try {
+      const params = { runs: 1500, seed: 2, exact: false };
+      const [a, b] = await Promise.all([riskOf(view, params), riskOf(view, params)]);
+      expect(a).toBe(b);
+      expect(await riskOf(view, params)).toBe(a);
+      expect(run).toHaveBeenCalledTimes(1);
+    } finally {
+      run.mockRestore();
+    }
   });
 
   it('run reports progress: running, then every run done', async () => {
