@@ -34,6 +34,10 @@ import { mountRoute, type Route, type RouteContext } from './route.ts';
 import { sectionRoutes } from './routes/analysis.ts';
 import { SCENARIO_LIMITS } from '../src/app/scenario.ts';
 import { JOB_DEFAULTS, JobGate } from '../src/app/jobs.ts';
+import { JobBoard } from '../src/app/job-board.ts';
+import { COST_DEFAULTS } from '../src/app/job-cost.ts';
+import { AnalysisPool, POOL_DEFAULTS } from '../src/analysis-runtime/analysis-pool.ts';
+import { jobStatusRoute } from './routes/jobs.ts';
 import { companyDetailRoute, companyListRoute } from './routes/companies.ts';
 import { companyEditRoute, supplyEditRoute } from './routes/edits.ts';
 import { graphRoute } from './routes/graph.ts';
@@ -66,6 +70,14 @@ export interface Limits extends RateLimits {
   /** Heavy jobs (risk, plan, executive view, scenarios) at once per token, and in all. */
   jobsPerToken: number;
   jobsTotal: number;
+  /** The worker pool of heavy jobs: threads, jobs that may wait, and the deadline of one job (seconds). */
+  jobWorkers: number;
+  jobQueue: number;
+  jobDeadlineSeconds: number;
+  /** The most one heavy job may cost (work units, job-cost.ts), per role. */
+  budgetViewer: number;
+  budgetAnalyst: number;
+  budgetAdmin: number;
   /** Audit retention: the log keeps at most auditBytes × (auditKeep + 1) bytes of lines, dropping the oldest auditBytes beyond. */
   auditBytes: number;
   auditKeep: number;
@@ -77,7 +89,12 @@ export interface AppDeps {
   auth: { tokens: TokenStore; audit?: AuditLog; login?: LoginCodes };
   /** Analysis options (θ, level scores, …); checked here, a bad one throws an OptionError. */
   options?: Partial<AnalysisOptions>;
-  /** The analysis cache of `store`, e.g. one warmed before the server listens; default a new one with `options`. */
+  /**
+   * The worker pool of heavy jobs; default a new one sized by `limits` (threads start at
+   * the first job). A `cache` given should run its jobs on it (`pool.runner`).
+   */
+  pool?: AnalysisPool;
+  /** The analysis cache of `store`, e.g. one warmed before the server listens; default a new one with `options`, its jobs on the pool. */
   cache?: AnalysisCache;
   /** Rate limits and upload limits; defaults 600/min per token, 1200/min per address, 200,000 rows, 20 MB. */
   limits?: Partial<Limits>;
@@ -116,6 +133,7 @@ export function apiRoutes(): Route[] {
     riskRoute,
     planRoute,
     executiveRoute,
+    jobStatusRoute,
     networkUploadRoute,
     companyEditRoute,
     supplyEditRoute,
@@ -141,6 +159,12 @@ export function resolveLimits(given: Partial<Limits> = {}): Limits {
     scenarioBytes: SCENARIO_LIMITS.bytes,
     jobsPerToken: JOB_DEFAULTS.perCaller,
     jobsTotal: JOB_DEFAULTS.total,
+    jobWorkers: POOL_DEFAULTS.workers,
+    jobQueue: POOL_DEFAULTS.queuePerWorker * (given.jobWorkers ?? POOL_DEFAULTS.workers),
+    jobDeadlineSeconds: POOL_DEFAULTS.deadlineSeconds,
+    budgetViewer: COST_DEFAULTS.budgets.viewer,
+    budgetAnalyst: COST_DEFAULTS.budgets.analyst,
+    budgetAdmin: COST_DEFAULTS.budgets.admin,
     auditBytes: AUDIT_DEFAULTS.maxBytes,
     auditKeep: AUDIT_DEFAULTS.keep,
     ...given,
@@ -154,6 +178,12 @@ export function resolveLimits(given: Partial<Limits> = {}): Limits {
     'scenarioBytes',
     'jobsPerToken',
     'jobsTotal',
+    'jobWorkers',
+    'jobQueue',
+    'jobDeadlineSeconds',
+    'budgetViewer',
+    'budgetAnalyst',
+    'budgetAdmin',
     'auditBytes',
     'auditKeep',
   ] as const;
@@ -174,11 +204,20 @@ export function createApp(deps: AppDeps): Express {
       maxBytes: limits.auditBytes,
       keep: limits.auditKeep,
     });
+  const pool =
+    deps.pool ??
+    new AnalysisPool({
+      workers: limits.jobWorkers,
+      queue: limits.jobQueue,
+      deadlineSeconds: limits.jobDeadlineSeconds,
+    });
   const ctx: RouteContext = {
     store: deps.store,
-    cache: deps.cache ?? new AnalysisCache(deps.store, deps.options),
+    cache: deps.cache ?? new AnalysisCache(deps.store, deps.options, pool.runner),
     audit,
     jobs: new JobGate(limits.jobsPerToken, limits.jobsTotal),
+    board: new JobBoard(),
+    budgets: { viewer: limits.budgetViewer, analyst: limits.budgetAnalyst, admin: limits.budgetAdmin },
     tokens,
     login: deps.auth.login ?? new LoginCodes(tokens.workspace),
     writes: new WriteLock(),

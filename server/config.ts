@@ -10,7 +10,11 @@
  * WEAKLINK_RATE_LIMIT_TOKEN and `--rate-limit-address N` / WEAKLINK_RATE_LIMIT_ADDRESS
  * (requests per minute; default 600 and 1200), `--max-upload-rows N` /
  * WEAKLINK_MAX_UPLOAD_ROWS (default 200,000) and `--max-upload-mb N` /
- * WEAKLINK_MAX_UPLOAD_MB (default 20). Anything wrong is one UsageError naming the
+ * WEAKLINK_MAX_UPLOAD_MB (default 20), the heavy-job pool — `--workers N` / WEAKLINK_WORKERS
+ * (default the cores but one, at least 1), `--job-queue N` / WEAKLINK_JOB_QUEUE (jobs that may wait; default 4
+ * per worker), `--job-deadline S` / WEAKLINK_JOB_DEADLINE (default 120 s) — and the most
+ * one job may cost per role, `--job-budget-viewer|analyst|admin UNITS` /
+ * WEAKLINK_JOB_BUDGET_VIEWER|ANALYST|ADMIN (default 2e10, 1e11, 1e11). Anything wrong is one UsageError naming the
  * option, so start can fail fast with one line.
  *
  * @example
@@ -19,6 +23,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UsageError } from '../src/errors.ts';
+import { POOL_DEFAULTS } from '../src/analysis-runtime/analysis-pool.ts';
+import { COST_DEFAULTS } from '../src/app/job-cost.ts';
 
 export const DEFAULTS = {
   data: 'data/sample',
@@ -33,11 +39,19 @@ export const DEFAULTS = {
   scenarioMb: 10,
   auditMb: 50,
   auditKeep: 5,
+  /** The heavy-job pool (src/analysis-runtime/analysis-pool.ts) and the budgets per job (src/app/job-cost.ts). */
+  workers: POOL_DEFAULTS.workers,
+  jobQueuePerWorker: POOL_DEFAULTS.queuePerWorker,
+  jobDeadlineSeconds: POOL_DEFAULTS.deadlineSeconds,
+  budgetViewer: COST_DEFAULTS.budgets.viewer,
+  budgetAnalyst: COST_DEFAULTS.budgets.analyst,
+  budgetAdmin: COST_DEFAULTS.budgets.admin,
 };
 
 export const USAGE =
   'usage: npm start -- [--data DIR] [--neo4j URI] [--port N] [--host HOST] [--workspace DIR] [--cors ORIGIN[,ORIGIN]] ' +
-  '[--reset] [--rate-limit-token N] [--rate-limit-address N] [--max-upload-rows N] [--max-upload-mb N] [--max-scenarios N] [--max-scenario-mb N] [--audit-max-mb N] [--audit-keep N]';
+  '[--reset] [--rate-limit-token N] [--rate-limit-address N] [--max-upload-rows N] [--max-upload-mb N] [--max-scenarios N] [--max-scenario-mb N] [--audit-max-mb N] [--audit-keep N] ' +
+  '[--workers N] [--job-queue N] [--job-deadline SECONDS] [--job-budget-viewer UNITS] [--job-budget-analyst UNITS] [--job-budget-admin UNITS]';
 
 const count = (max: number) =>
   z.coerce.number().int('must be a whole number').min(1, `must be 1–${max}`).max(max, `must be 1–${max}`);
@@ -79,6 +93,12 @@ const ConfigSchema = z.object({
     scenarioMb: count(1024),
     auditMb: count(100_000),
     auditKeep: count(1000),
+    jobWorkers: count(1024),
+    jobQueue: count(100_000),
+    jobDeadlineSeconds: count(86_400),
+    budgetViewer: count(1e15),
+    budgetAnalyst: count(1e15),
+    budgetAdmin: count(1e15),
   }),
 });
 
@@ -103,6 +123,12 @@ const NAMES: Record<string, string> = {
   'limits.scenarioMb': '--max-scenario-mb / WEAKLINK_MAX_SCENARIO_MB',
   'limits.auditMb': '--audit-max-mb / WEAKLINK_AUDIT_MAX_MB',
   'limits.auditKeep': '--audit-keep / WEAKLINK_AUDIT_KEEP',
+  'limits.jobWorkers': '--workers / WEAKLINK_WORKERS',
+  'limits.jobQueue': '--job-queue / WEAKLINK_JOB_QUEUE',
+  'limits.jobDeadlineSeconds': '--job-deadline / WEAKLINK_JOB_DEADLINE',
+  'limits.budgetViewer': '--job-budget-viewer / WEAKLINK_JOB_BUDGET_VIEWER',
+  'limits.budgetAnalyst': '--job-budget-analyst / WEAKLINK_JOB_BUDGET_ANALYST',
+  'limits.budgetAdmin': '--job-budget-admin / WEAKLINK_JOB_BUDGET_ADMIN',
 };
 
 const OPTIONS = [
@@ -120,6 +146,12 @@ const OPTIONS = [
   'max-scenario-mb',
   'audit-max-mb',
   'audit-keep',
+  'workers',
+  'job-queue',
+  'job-deadline',
+  'job-budget-viewer',
+  'job-budget-analyst',
+  'job-budget-admin',
 ] as const;
 
 /** Throws UsageError (one line) for an unknown option or a bad value. */
@@ -141,6 +173,7 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
   const given = (v: string | undefined): string | undefined => (v === undefined || v === '' ? undefined : v);
   const data = values.data ?? given(env.WEAKLINK_DATA);
   const uri = values.neo4j ?? given(env.NEO4J_URI);
+  const workers = values.workers ?? given(env.WEAKLINK_WORKERS) ?? DEFAULTS.workers;
   const parsed = ConfigSchema.safeParse({
     data: data ?? DEFAULTS.data,
     dataGiven: data !== undefined,
@@ -165,6 +198,13 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
       scenarioMb: values['max-scenario-mb'] ?? given(env.WEAKLINK_MAX_SCENARIO_MB) ?? DEFAULTS.scenarioMb,
       auditMb: values['audit-max-mb'] ?? given(env.WEAKLINK_AUDIT_MAX_MB) ?? DEFAULTS.auditMb,
       auditKeep: values['audit-keep'] ?? given(env.WEAKLINK_AUDIT_KEEP) ?? DEFAULTS.auditKeep,
+      jobWorkers: workers,
+      jobQueue:
+        values['job-queue'] ?? given(env.WEAKLINK_JOB_QUEUE) ?? DEFAULTS.jobQueuePerWorker * (Number(workers) || 1),
+      jobDeadlineSeconds: values['job-deadline'] ?? given(env.WEAKLINK_JOB_DEADLINE) ?? DEFAULTS.jobDeadlineSeconds,
+      budgetViewer: values['job-budget-viewer'] ?? given(env.WEAKLINK_JOB_BUDGET_VIEWER) ?? DEFAULTS.budgetViewer,
+      budgetAnalyst: values['job-budget-analyst'] ?? given(env.WEAKLINK_JOB_BUDGET_ANALYST) ?? DEFAULTS.budgetAnalyst,
+      budgetAdmin: values['job-budget-admin'] ?? given(env.WEAKLINK_JOB_BUDGET_ADMIN) ?? DEFAULTS.budgetAdmin,
     },
   });
   if (!parsed.success) {

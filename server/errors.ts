@@ -4,7 +4,8 @@
  * 400 naming the first bad field (or the first unknown one), UsageError 400, InputError
  * (an uploaded network) 400 with its located `issues`, NotFoundError 404, ConflictError
  * (a stale version) 409, PayloadTooLargeError and an oversized body 413,
- * StoreUnavailableError 503, malformed JSON 400; anything else is a 500 with a generic
+ * StoreUnavailableError 503, a heavy job refused (BusyError) 429/503 with Retry-After, one
+ * beyond the role's budget (OverBudgetError) 429, malformed JSON 400; anything else is a 500 with a generic
  * message — its stack goes to the server log only, never to the client. Authentication
  * answers 401/403/429 itself (auth.ts).
  */
@@ -21,6 +22,7 @@ import {
 } from '../src/errors.ts';
 import type { ApiError, ApiIssue } from '../src/contract/api-types.ts';
 import { BusyError } from '../src/app/jobs.ts';
+import { OverBudgetError } from '../src/app/job-cost.ts';
 
 export type ErrorCode = ApiError['error']['code'];
 
@@ -86,6 +88,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.set('Retry-After', String(err.retryAfterSeconds));
       return sendError(res, err.status, err.status === 429 ? 'rate_limited' : 'unavailable', err.message);
     }
+    // Beyond the role's budget per job: waiting does not help, so no Retry-After.
+    if (err instanceof OverBudgetError) return sendError(res, 429, 'rate_limited', err.message);
     if (err instanceof DegradedError) {
       logger.error(`${req.method} ${req.originalUrl}: degraded: ${err.cause.message}`);
       return res.status(503).json({ status: 'degraded' });

@@ -42,7 +42,9 @@ export function securityHeaders(): RequestHandler {
 
 export const CORS = {
   methods: 'GET, POST, PUT, PATCH, DELETE',
-  headers: 'Authorization, Content-Type',
+  /** X-Job-Id: a heavy request's job id, which the page sends and reads back (GET /api/jobs/{id}). */
+  headers: 'Authorization, Content-Type, X-Job-Id',
+  exposed: 'X-Job-Id',
   maxAgeSeconds: 600,
 };
 
@@ -57,7 +59,7 @@ export function cors(origins: readonly string[]): RequestHandler {
     res.vary('Origin');
     const origin = req.headers.origin;
     if (origin === undefined || !allowed.has(origin)) return next();
-    res.set('Access-Control-Allow-Origin', origin);
+    res.set({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': CORS.exposed });
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
       res.set({
         'Access-Control-Allow-Methods': CORS.methods,

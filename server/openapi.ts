@@ -24,6 +24,20 @@ const ERROR_TEXT: Record<number, string> = {
   503: 'The graph store is unavailable.',
 };
 
+/** A heavy route's job id, sent by the client or made by the server (GET /api/jobs/{id}). */
+const JOB_ID_HEADER: Json = {
+  description:
+    "The job's id, a UUID: the client's own (so that it can ask GET /api/jobs/{id} while it waits) or a new one.",
+  schema: { type: 'string', format: 'uuid' },
+};
+
+/** What a heavy route's refusals mean (analysis-pool.ts, job-cost.ts, jobs.ts). */
+const HEAVY_ERROR_TEXT: Record<number, string> = {
+  409: 'The X-Job-Id sent was used before: send a new UUID with each request (saving a scenario: or the workspace holds its most saved scenarios).',
+  429: "Too many heavy requests of this token (Retry-After), or the job costs more than the caller's role may spend on one (the message says what to lower).",
+  503: 'The heavy-job queue is full (Retry-After), the job passed its deadline (the message names it), or the graph store is unavailable.',
+};
+
 /** Statuses every route of this access can answer because of authentication and rate limits. */
 function guardStatuses(access: Route['access']): number[] {
   if (access === 'public') return [429];
@@ -44,13 +58,18 @@ export function openApiDocument(routes: Route[], info: { title: string; version:
         `openapi: the response schema of ${route.method.toUpperCase()} ${route.path} is not in RESPONSE_SCHEMAS`,
       );
     const responses: Record<string, Json> = {
-      200: { description: 'OK', content: { 'application/json': { schema: { $ref: responseRef } } } },
+      200: {
+        description: 'OK',
+        ...(route.heavy ? { headers: { 'X-Job-Id': JOB_ID_HEADER } } : {}),
+        content: { 'application/json': { schema: { $ref: responseRef } } },
+      },
     };
-    for (const status of [...new Set([400, ...(route.errors ?? []), ...guardStatuses(route.access), 500])].sort(
-      (a, b) => a - b,
-    )) {
+    const heavy = route.heavy ? [409, 503] : [];
+    for (const status of [
+      ...new Set([400, ...(route.errors ?? []), ...heavy, ...guardStatuses(route.access), 500]),
+    ].sort((a, b) => a - b)) {
       responses[status] = {
-        description: ERROR_TEXT[status] ?? 'Error',
+        description: (route.heavy ? HEAVY_ERROR_TEXT[status] : undefined) ?? ERROR_TEXT[status] ?? 'Error',
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       };
     }
@@ -60,7 +79,11 @@ export function openApiDocument(routes: Route[], info: { title: string; version:
       ...(route.description ? { description: route.description } : {}),
       'x-weaklink-role': route.access,
       security: route.access === 'public' ? [] : [{ bearerToken: [] }],
-      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+      parameters: [
+        ...parameters(route.params, 'path'),
+        ...parameters(route.query, 'query'),
+        ...(route.heavy ? [{ name: 'X-Job-Id', in: 'header', required: false, ...JOB_ID_HEADER }] : []),
+      ],
       ...(route.body
         ? {
             requestBody: {

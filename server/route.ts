@@ -20,6 +20,10 @@ import type { AuditEntry, AuditLog } from '../src/auth/audit-log.ts';
 import type { AuditedRequest } from './auth.ts';
 import type { LoginCodes } from '../src/workspace/login-codes.ts';
 import type { JobGate } from '../src/app/jobs.ts';
+import { JobBoard, type JobTicket } from '../src/app/job-board.ts';
+import { checkBudget, type JobCost } from '../src/app/job-cost.ts';
+import type { HeavyKind } from '../src/app/heavy-jobs.ts';
+import type { JobWaiter } from '../src/app/network-view.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import type { AnalysisCache } from '../src/app/analysis-cache.ts';
 import type { WriteLock } from './write-lock.ts';
@@ -37,8 +41,12 @@ export interface RouteContext {
   store: GraphStore;
   /** Where writes are audited: their intent before the change, their outcome after it. */
   audit: AuditLog;
-  /** The gate of heavy jobs. */
+  /** The gate of heavy jobs (at most so many per token). */
   jobs: JobGate;
+  /** The heavy jobs by id, for GET /api/jobs/{id}. */
+  board: JobBoard;
+  /** The most one heavy job may cost, per role (job-cost.ts). */
+  budgets: Readonly<Record<Role, number>>;
   cache: AnalysisCache;
   tokens: TokenStore;
   /** The single-use login codes of `weaklink login`. */
@@ -74,8 +82,11 @@ export interface Route<
   response: R;
   /** Error statuses the route can answer besides 400, 500 and those of authentication (401, 403, 429). */
   errors?: (401 | 404 | 409 | 413 | 503)[];
-  /** Heavy work on a large network: admitted through the job gate (jobs.ts), at most so many at once. */
-  heavy?: boolean;
+  /**
+   * Heavy work on a large network, of this kind: admitted through the job gate (jobs.ts),
+   * given a job id (`X-Job-Id`) on the board, and run on the worker pool by the use case.
+   */
+  heavy?: HeavyKind;
   /**
    * A list the caller may download as a spreadsheet: with `?format=csv` (UTF-8 with a BOM,
    * the first table) or `?format=xlsx` (a sheet per table) the route answers these tables
@@ -88,11 +99,23 @@ export interface Route<
   /** A write: what the answer changed, written to the audit log (null when nothing changed). */
   change?: (output: z.output<R>) => unknown;
   handle(
-    /** `signal` is aborted when the client goes away before the answer is sent. */
-    input: { query: z.output<Q>; params: z.output<P>; body: z.output<B>; signal: AbortSignal },
+    /**
+     * `signal` is aborted when the client goes away before the answer is sent; `job` (heavy
+     * routes only) checks the job's cost against the caller's budget and gives the use case
+     * its waiter (the signal, and the board's watcher of the job's progress).
+     */
+    input: { query: z.output<Q>; params: z.output<P>; body: z.output<B>; signal: AbortSignal; job: HeavyJob },
     ctx: RouteContext,
     caller: Caller | null,
   ): Promise<z.output<R>> | z.output<R>;
+}
+
+/** What a heavy route's handler does with its job: check its cost first, then pass `waiter` to the use case. */
+export interface HeavyJob {
+  id: string;
+  /** Throws an OverBudgetError (429) when `cost` is beyond the caller's budget; records the estimate. */
+  admit(cost: JobCost): void;
+  waiter: JobWaiter;
 }
 
 /** Identity, for type inference of the handler's input. */
@@ -129,22 +152,28 @@ export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards
     res.on('close', () => {
       if (!res.writableFinished) gone.abort();
     });
-    const input = {
+    const parsed = {
       query: (route.query ?? NO_INPUT).parse(req.query),
       params: (route.params ?? NO_INPUT).parse(req.params),
       body: route.body ? route.body.parse(bodyOf(req)) : undefined,
-      signal: gone.signal,
     };
-    const format = (input.query as { format?: string }).format;
+    const format = (parsed.query as { format?: string }).format;
     if (route.download && (format === 'csv' || format === 'xlsx'))
-      return sendSheets(res, await route.download(input, ctx), format);
+      return sendSheets(res, await route.download(parsed, ctx), format);
     const caller = callerOf(res.locals);
+    const ticket = route.heavy ? openJob(ctx, route.heavy, req, res, caller) : undefined;
+    const input = { ...parsed, signal: gone.signal, job: heavyJob(ctx, ticket, caller, gone.signal) };
     const request = res.locals.audit as AuditedRequest | undefined;
-    if (route.change && request) await auditIntent(ctx, request, caller, res);
-    const release = route.heavy ? ctx.jobs.admit(caller?.name ?? req.ip ?? 'unknown') : undefined;
     let output: unknown;
+    let release: (() => void) | undefined;
     try {
+      if (route.change && request) await auditIntent(ctx, request, caller, res);
+      release = route.heavy ? ctx.jobs.admit(caller?.name ?? req.ip ?? 'unknown') : undefined;
       output = await route.handle(input, ctx, caller);
+      ticket?.end('done');
+    } catch (error) {
+      ticket?.end(gone.signal.aborted ? 'cancelled' : 'failed');
+      throw error;
     } finally {
       release?.();
     }
@@ -169,6 +198,32 @@ async function sendSheets(res: Response, sheets: TableSheet[], format: 'csv' | '
   res.attachment(`${name}.${format}`);
   if (format === 'csv') res.type('text/csv; charset=utf-8').send(csvFile(sheets[0] ?? { name, columns: [], rows: [] }));
   else res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await xlsxFile(sheets));
+}
+
+/** A heavy request's job on the board: its id from `X-Job-Id` or new, answered in the `X-Job-Id` header. */
+function openJob(ctx: RouteContext, kind: HeavyKind, req: Request, res: Response, caller: Caller | null): JobTicket {
+  const id = JobBoard.idOf(req.get('x-job-id'));
+  const ticket = ctx.board.open(id, caller?.name ?? req.ip ?? 'unknown', kind);
+  res.set('X-Job-Id', id);
+  return ticket;
+}
+
+/** The handler's view of its job (a no-op one for routes that are not heavy). */
+function heavyJob(
+  ctx: RouteContext,
+  ticket: JobTicket | undefined,
+  caller: Caller | null,
+  signal: AbortSignal,
+): HeavyJob {
+  if (ticket === undefined) return { id: '', admit: () => {}, waiter: { signal } };
+  return {
+    id: ticket.id,
+    admit: (cost) => {
+      ticket.estimated(cost.units);
+      checkBudget(caller?.role ?? 'viewer', cost, ctx.budgets);
+    },
+    waiter: { signal, watch: ticket.watch },
+  };
 }
 
 /** The audit line of a write request in `phase` (intent: status 0, nothing changed yet). */

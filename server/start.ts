@@ -32,6 +32,7 @@ import { MemoryStore } from '../src/store/memory-store.ts';
 import { LoginCodes } from '../src/workspace/login-codes.ts';
 import { Workspace } from '../src/workspace/workspace.ts';
 import { AnalysisCache } from '../src/app/analysis-cache.ts';
+import { AnalysisPool } from '../src/analysis-runtime/analysis-pool.ts';
 import { consoleLogger, createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 
@@ -178,11 +179,13 @@ export async function openTokens(
  * listens, so that the first page does not wait for it (seconds at 100k companies, about
  * a minute at a million).
  */
-async function warmAnalysis(store: GraphStore): Promise<AnalysisCache> {
-  const cache = new AnalysisCache(store);
+async function warmAnalysis(store: GraphStore, pool: AnalysisPool): Promise<AnalysisCache> {
+  const cache = new AnalysisCache(store, {}, pool.runner);
   if ((await store.version()) === null) return cache;
   const started = Date.now();
-  (await cache.view()).warm();
+  const view = await cache.view();
+  view.warm();
+  await pool.prepare(view);
   say(`analysed the network in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return cache;
 }
@@ -197,10 +200,17 @@ export async function main(args: string[]): Promise<void> {
   const { store, label } = await openStore(config, workspace);
   const { tokens, created } = await openTokens(config.workspace, workspace);
   const webRoot = await ensureWebBundle();
-  const cache = await warmAnalysis(store);
   const { uploadMb, scenarioMb, auditMb, ...limits } = config.limits;
+  // Heavy jobs run on this pool's worker threads; finish() ends them (terminateWorkers).
+  const pool = new AnalysisPool({
+    workers: limits.jobWorkers,
+    queue: limits.jobQueue,
+    deadlineSeconds: limits.jobDeadlineSeconds,
+  });
+  const cache = await warmAnalysis(store, pool);
   const app = createApp({
     store,
+    pool,
     cache,
     auth: { tokens, login: new LoginCodes(workspace) },
     logger: consoleLogger,

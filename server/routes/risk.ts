@@ -20,6 +20,7 @@ import { planOf, PlanRequest } from '../../src/app/plan.ts';
 import { RISK_DEFAULTS as DEFAULTS, riskOf } from '../../src/app/risk.ts';
 import { EXECUTIVE_DEFAULTS } from '../../src/app/executive.ts';
 import { ExecutiveSchema, PlanSchema, RiskSchema } from '../../src/contract/schemas.ts';
+import { jobCost } from '../../src/app/job-cost.ts';
 
 const seed = z
   .number()
@@ -51,28 +52,36 @@ export const riskRoute = defineRoute({
   method: 'post',
   path: '/api/risk',
   operationId: 'risk',
-  heavy: true,
+  heavy: 'risk',
   access: 'viewer',
   summary:
     'The annual loss distribution: expected annual loss, 1-in-20/100/200-year annual losses, the exceedance curves of the annual loss (AEP) and of the largest single event (OEP).',
   body: RiskBody,
   response: RiskSchema,
   errors: [413, 503],
-  handle: async ({ body, signal }, { cache }) => riskOf(await cache.view(), body, signal),
+  handle: async ({ body, job }, { cache }) => {
+    const view = await cache.view();
+    job.admit(jobCost('risk', body, view.index.n));
+    return riskOf(view, body, job.waiter);
+  },
 });
 
 export const planRoute = defineRoute({
   method: 'post',
   path: '/api/plan',
   operationId: 'plan',
-  heavy: true,
+  heavy: 'plan',
   access: 'viewer',
   summary:
     'The cost-sharing plan: one target level per supplier chosen to avoid the most expected annual loss within the budget (exact, or within a stated gap of the best), each lift split among the large buyers that gain.',
   body: PlanRequest,
   response: PlanSchema,
   errors: [413, 503],
-  handle: async ({ body }, { cache }) => planOf(await cache.view(), body),
+  handle: async ({ body, job }, { cache }) => {
+    const view = await cache.view();
+    job.admit(jobCost('plan', body, view.index.n));
+    return planOf(view, body, job.waiter);
+  },
 });
 
 /** A text field read by `parse` (src/app/assumptions.ts): its OptionError becomes the field's issue. */
@@ -137,24 +146,30 @@ export const executiveRoute = defineRoute({
   method: 'get',
   path: '/api/executive',
   operationId: 'executive',
-  heavy: true,
+  heavy: 'executive',
   access: 'viewer',
   summary:
     "One focal company's page: its expected annual loss and 1-in-100-year annual loss, the exceedance curves, the top contributors with their chains and stop days, the worst single event, the plan headline, and the assumptions (each changeable in the query).",
   query: ExecutiveQuery,
   response: ExecutiveSchema,
   errors: [503],
-  handle: async ({ query }, { cache }) => {
+  handle: async ({ query, job }, { cache }) => {
     const { budget, focal, hitBase, hitDecay, durations, lossRatio, costsSme, costsLarge } = query;
     const costs = { ...(costsSme ? { sme: costsSme } : {}), ...(costsLarge ? { large: costsLarge } : {}) };
-    return executiveOf(await cache.view(), {
-      budget,
-      ...(focal !== undefined ? { focal } : {}),
-      ...(hitBase !== undefined ? { hitBase } : {}),
-      ...(hitDecay !== undefined ? { hitDecay } : {}),
-      ...(durations !== undefined ? { durations } : {}),
-      ...(lossRatio !== undefined ? { lossRatio } : {}),
-      ...(costsSme || costsLarge ? { costs } : {}),
-    });
+    const view = await cache.view();
+    job.admit(jobCost('executive', { budget }, view.index.n));
+    return executiveOf(
+      view,
+      {
+        budget,
+        ...(focal !== undefined ? { focal } : {}),
+        ...(hitBase !== undefined ? { hitBase } : {}),
+        ...(hitDecay !== undefined ? { hitDecay } : {}),
+        ...(durations !== undefined ? { durations } : {}),
+        ...(lossRatio !== undefined ? { lossRatio } : {}),
+        ...(costsSme || costsLarge ? { costs } : {}),
+      },
+      job.waiter,
+    );
   },
 });

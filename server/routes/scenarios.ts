@@ -27,6 +27,7 @@ import {
   ScenarioDeleteSchema,
   ScenarioSchema,
 } from '../../src/contract/schemas.ts';
+import { jobCost } from '../../src/app/job-cost.ts';
 
 /** Path segment of GET /api/scenarios/compare, so no scenario may be named so. */
 const RESERVED = 'compare';
@@ -68,14 +69,18 @@ export const scenarioRoute = defineRoute({
   method: 'post',
   path: '/api/scenario',
   operationId: 'runScenario',
-  heavy: true,
+  heavy: 'scenario',
   access: 'viewer',
   summary:
     'Hit companies for N days: what stops when and recovers, the revenue at risk per day; with what-ifs, every analysis before and after. Not saved.',
   body: ScenarioBody,
   response: ScenarioSchema,
   errors: [404, 413, 503],
-  handle: async ({ body }, { cache }) => runScenario(await cache.view(), body),
+  handle: async ({ body, job }, { cache }) => {
+    const view = await cache.view();
+    job.admit(jobCost('scenario', body, view.index.n));
+    return runScenario(view, body, job.waiter);
+  },
 });
 
 export const scenarioListRoute = defineRoute({
@@ -98,7 +103,7 @@ export const scenarioSaveRoute = defineRoute({
   method: 'post',
   path: '/api/scenarios',
   operationId: 'saveScenario',
-  heavy: true,
+  heavy: 'scenario',
   access: 'analyst',
   summary:
     'Run a scenario and save it under its name (replacing one of the same name), with who saved it and the network version.',
@@ -106,8 +111,11 @@ export const scenarioSaveRoute = defineRoute({
   response: SavedScenarioSchema,
   errors: [404, 409, 413, 503],
   change: (out) => ({ scenario: { saved: out.name, version: out.version } }),
-  handle: async ({ body }, { cache, store, limits }, caller) =>
-    saveScenario(await cache.view(), store, body, caller?.name ?? 'unknown', limits.scenarios),
+  handle: async ({ body, job }, { cache, store, limits }, caller) => {
+    const view = await cache.view();
+    job.admit(jobCost('scenario', body, view.index.n));
+    return saveScenario(view, store, body, caller?.name ?? 'unknown', limits.scenarios, job.waiter);
+  },
 });
 
 export const scenarioCompareRoute = defineRoute({

@@ -1,8 +1,8 @@
 /**
  * Every worker thread this process starts, in one registry, so a shutdown can stop them
  * all: `startWorker` is `new Worker` that the registry follows until the thread exits;
- * `terminateWorkers` ends every one still running (their jobs reject) and resolves when
- * they have stopped. Nothing else may keep the process alive after SIGTERM.
+ * `terminateWorkers` ends every one still running (their jobs reject), and destroys the
+ * pools registered with `registerPool`, and resolves when they have stopped. Nothing else may keep the process alive after SIGTERM.
  * `workerFile` names the file a worker starts from, for the sources and for dist/ alike.
  *
  * @example
@@ -39,9 +39,30 @@ export function runningWorkers(): number {
   return running.size;
 }
 
-/** Terminates every running worker thread; resolves when all have stopped. */
+/** Terminates every running worker thread, those of the pools too; resolves when all have stopped. */
 export async function terminateWorkers(): Promise<number> {
   const all = [...running];
-  await Promise.all(all.map((worker) => worker.terminate()));
-  return all.length;
+  const [pooled] = await Promise.all([
+    Promise.all([...pools].map((pool) => pool.destroy())),
+    ...all.map((worker) => worker.terminate()),
+  ]);
+  pools.clear();
+  return all.length + pooled.reduce((sum, n) => sum + n, 0);
+}
+
+/** A pool of worker threads (analysis-pool.ts) that `terminateWorkers` ends too. */
+export interface DestroyablePool {
+  destroy(): Promise<number>;
+}
+
+const pools = new Set<DestroyablePool>();
+
+/** Follows `pool` so that a shutdown ends its threads as well. */
+export function registerPool(pool: DestroyablePool): void {
+  pools.add(pool);
+}
+
+/** Stops following `pool` (it was destroyed). */
+export function unregisterPool(pool: DestroyablePool): void {
+  pools.delete(pool);
 }

@@ -8,13 +8,16 @@
  * A load can land between `version()` and `read()`; the version is therefore read again
  * after the network and the read repeated (a few times at most) until both agree, so a
  * view is never labelled with a version it was not computed from.
+ *
+ * The views' heavy jobs (risk, plan, executive view, scenarios) go to `runner`: the
+ * server's worker pool, or this thread by default.
  */
 import { runAnalysis } from '../analysis/analyze.ts';
 import { resolveOptions, type AnalysisOptions } from '../analysis/options.ts';
 import { indexNetwork } from '../model/index-network.ts';
 import type { Network } from '../model/types.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { NetworkView } from './network-view.ts';
+import { NetworkView, type JobRunner } from './network-view.ts';
 
 export const DEFAULTS = {
   /** Version reported while the store holds no network. */
@@ -27,10 +30,11 @@ export class AnalysisCache {
   private readonly options: AnalysisOptions;
   private current: { version: string; view: Promise<NetworkView> } | undefined;
 
-  /** Throws an OptionError naming a bad analysis option. */
+  /** Throws an OptionError naming a bad analysis option. `runner` runs the views' heavy jobs (default: in this thread). */
   constructor(
     private readonly store: GraphStore,
     options: Partial<AnalysisOptions> = {},
+    private readonly runner?: JobRunner,
   ) {
     this.options = resolveOptions(options);
   }
@@ -57,6 +61,6 @@ export class AnalysisCache {
       version = after;
       network = await this.store.read();
     }
-    return new NetworkView(version, runAnalysis(indexNetwork(network), this.options));
+    return new NetworkView(version, runAnalysis(indexNetwork(network), this.options), this.runner);
   }
 }

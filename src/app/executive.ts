@@ -37,7 +37,7 @@ import { annualLossOf } from './risk.ts';
 import { UsageError } from '../errors.ts';
 import { byString } from '../model/order.ts';
 import type { ExecutiveResponse } from '../contract/api-types.ts';
-import type { NetworkView } from './network-view.ts';
+import type { JobWaiter, NetworkView } from './network-view.ts';
 
 export const EXECUTIVE_DEFAULTS = Object.freeze({
   runs: 10_000,
@@ -60,12 +60,24 @@ export interface ExecutiveParams {
   costs?: Partial<LiftCosts>;
 }
 
-/** The executive view for the parameters, computed once per network version and parameters. */
-export function executiveOf(view: NetworkView, params: ExecutiveParams): Promise<ExecutiveResponse> {
-  return view.kept('executive', `${JSON.stringify(params)} θ${view.theta}`, () => executiveView(view, params));
+/** The executive view for the parameters, computed once per network version and parameters by the view's runner. */
+export function executiveOf(
+  view: NetworkView,
+  params: ExecutiveParams,
+  waiter?: JobWaiter,
+): Promise<ExecutiveResponse> {
+  return view.heavy('executive', `${JSON.stringify(params)} θ${view.theta}`, params, waiter);
 }
 
-async function executiveView(view: NetworkView, params: ExecutiveParams): Promise<ExecutiveResponse> {
+/**
+ * The executive view, computed (the job `executiveOf` runs); `onProgress` hears of the
+ * Monte Carlo runs done (of `EXECUTIVE_DEFAULTS.runs`).
+ */
+export async function executiveView(
+  view: NetworkView,
+  params: ExecutiveParams,
+  onProgress?: (done: number) => void,
+): Promise<ExecutiveResponse> {
   const { index, analysis: a } = view;
   const o = optionsOf(view, params);
   const costs = resolveLiftCosts(params.costs ?? {});
@@ -73,7 +85,12 @@ async function executiveView(view: NetworkView, params: ExecutiveParams): Promis
   const money = focalMoney(view, o, scope);
   const dist = await annualLossOf(
     { hitLikelihood: money.p, eventLoss: money.eventLoss },
-    { runs: EXECUTIVE_DEFAULTS.runs, seed: EXECUTIVE_DEFAULTS.seed, exact: index.n <= EXACT_LIMIT },
+    {
+      runs: EXECUTIVE_DEFAULTS.runs,
+      seed: EXECUTIVE_DEFAULTS.seed,
+      exact: index.n <= EXACT_LIMIT,
+      ...(onProgress ? { onProgress } : {}),
+    },
   );
   const { topContributors, worstEvent } = contributors(view, o, scope, money);
   const plan = costPlan(

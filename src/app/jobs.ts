@@ -1,10 +1,11 @@
 /**
  * Bounded heavy work: a gate in front of the routes that can take long on a large network
  * (the annual loss, the plan, the executive view, scenarios with what-ifs). At most
- * `total` such jobs run at once (default: the cores) and at most `perCaller` per token
- * (default 2); one more is refused at once — 429 when the caller has too many, 503 when
- * the server has — with `Retry-After` and a message saying what to do, instead of queuing
- * without bound.
+ * `total` such requests are in flight at once (default: as many as the worker pool runs
+ * and queues, cores × 5 — the pool bounds the jobs themselves, analysis-pool.ts) and at
+ * most `perCaller` per token (default 2); one more is refused at once — 429 when the
+ * caller has too many, 503 when the server has — with `Retry-After` and a message saying
+ * what to do, instead of queuing without bound.
  *
  * @example
  *   const release = gate.admit('analyst-1'); try { … } finally { release(); }
@@ -14,7 +15,8 @@ import { WeaklinkError } from '../errors.ts';
 
 export const JOB_DEFAULTS = {
   perCaller: 2,
-  total: Math.max(2, availableParallelism()),
+  /** Heavy requests in flight in all: at least the pool's workers and its queue (4 per worker), cores × 5. */
+  total: Math.max(1, availableParallelism()) * 5,
   /** Seconds a refused caller is told to wait (Retry-After). */
   retryAfterSeconds: 5,
 };

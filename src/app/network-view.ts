@@ -16,9 +16,28 @@ import { EPSILON } from '../analysis/options.ts';
 import { rankWeakLinks } from '../analysis/risk.ts';
 import type { IndexedNetwork } from '../model/index-network.ts';
 import type { CompanyRow, ConcentrationResponse, SingleSource } from '../contract/api-types.ts';
+import { runHere, type HeavyKind, type HeavyParams, type HeavyResult, type JobProgress } from './heavy-jobs.ts';
+
+/**
+ * Runs one heavy job (heavy-jobs.ts) of a view: `runHere` in this thread (the CLI, tests),
+ * or the server's worker pool (analysis-pool.ts), which runs the same function on a
+ * worker's copy of the view. `progress` is updated as the job goes.
+ */
+export type JobRunner = <K extends HeavyKind>(
+  view: NetworkView,
+  kind: K,
+  params: HeavyParams[K],
+  job: { signal: AbortSignal; progress: JobProgress },
+) => Promise<HeavyResult[K]>;
 
 /** The most weak links any request can ask for (the list limit of the API). */
 export const MAX_WEAK_LINKS = 500;
+
+/** Who waits for a heavy job: its request's signal (aborted when it goes away) and a watcher of its progress. */
+export interface JobWaiter {
+  signal?: AbortSignal;
+  watch?: (progress: JobProgress) => void;
+}
 
 /** The most computed results of one kind (loss distributions, plans, …) a view keeps by default; the least recently used go first. */
 export const MAX_KEPT_RESULTS = 32;
@@ -29,12 +48,17 @@ export class NetworkView {
   private readonly rows: (CompanyRow | undefined)[];
   private readonly results = new Map<string, Map<string, Promise<unknown>>>();
   /** The cancellable jobs in flight: their controller and how many requests wait for each. */
-  private readonly jobs = new Map<string, { controller: AbortController; waiters: number; settled: boolean }>();
+  private readonly jobs = new Map<
+    string,
+    { controller: AbortController; waiters: number; settled: boolean; progress: JobProgress }
+  >();
 
   constructor(
     /** Network version this view was computed from. */
     readonly version: string,
     readonly analysis: Analysis,
+    /** Where heavy jobs run: in this thread unless the server gives its worker pool. */
+    private readonly runner: JobRunner = runHere,
   ) {
     this.index = analysis.index;
     this.rows = new Array<CompanyRow | undefined>(this.index.n);
@@ -238,18 +262,24 @@ export class NetworkView {
   keptCancellable<T>(
     kind: string,
     key: string,
-    compute: (signal: AbortSignal) => Promise<T>,
+    compute: (signal: AbortSignal, progress: JobProgress) => Promise<T>,
     waiter?: AbortSignal,
+    options: { max?: number; watch?: (progress: JobProgress) => void } = {},
   ): Promise<T> {
     const id = `${kind}\u0000${key}`;
     let job = this.jobs.get(id);
     let promise: Promise<T>;
     if (job === undefined) {
-      const created = { controller: new AbortController(), waiters: 0, settled: false };
+      const progress: JobProgress = { state: 'queued', done: 0, total: 1, startedAt: null };
+      const created = { controller: new AbortController(), waiters: 0, settled: false, progress };
       job = created;
       this.jobs.set(id, created);
-      promise = this.kept(kind, key, () => compute(created.controller.signal));
+      promise = this.kept(kind, key, () => compute(created.controller.signal, progress), options.max);
       promise
+        .then(
+          () => Object.assign(progress, { state: 'done', done: progress.total }),
+          () => (progress.state = created.controller.signal.aborted ? 'cancelled' : 'failed'),
+        )
         .finally(() => {
           created.settled = true;
           if (this.jobs.get(id) === created) this.jobs.delete(id);
@@ -259,6 +289,7 @@ export class NetworkView {
       promise = this.kept(kind, key, () => Promise.reject(new Error('unreachable: the job is in flight')));
     }
     const current = job;
+    options.watch?.(current.progress);
     current.waiters++;
     waiter?.addEventListener(
       'abort',
@@ -269,6 +300,35 @@ export class NetworkView {
       { once: true },
     );
     return promise;
+  }
+
+  /** Runs the heavy job `kind` with `params` on this view's runner (this thread, or the server's worker pool). */
+  run<K extends HeavyKind>(
+    kind: K,
+    params: HeavyParams[K],
+    job: { signal: AbortSignal; progress: JobProgress },
+  ): Promise<HeavyResult[K]> {
+    return this.runner(this, kind, params, job);
+  }
+
+  /**
+   * A heavy job's result through `keptCancellable`: computed once per `key` by the view's
+   * runner, cancelled when every waiting request has gone; `watch` gets the job's progress.
+   */
+  heavy<K extends HeavyKind>(
+    kind: K,
+    key: string,
+    params: HeavyParams[K],
+    waiter: JobWaiter = {},
+    max = MAX_KEPT_RESULTS,
+  ): Promise<HeavyResult[K]> {
+    return this.keptCancellable(
+      kind,
+      key,
+      (signal, progress) => this.run(kind, params, { signal, progress }),
+      waiter.signal,
+      { max, ...(waiter.watch ? { watch: waiter.watch } : {}) },
+    );
   }
 
   /** A value of this network version, computed on first use (a report section's items, say) and kept. */

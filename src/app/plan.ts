@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { costPlan, DEFAULTS as PLAN_DEFAULTS, type CostPlan, type PlanAnalysis } from '../analysis/cost-plan.ts';
 import type { PlanResponse } from '../contract/api-types.ts';
-import type { NetworkView } from './network-view.ts';
+import type { JobWaiter, NetworkView } from './network-view.ts';
 
 /** Five yen amounts, the level steps 0→1 … 4→5. */
 export const LevelCosts = z.array(z.number().positive().max(PLAN_DEFAULTS.maxBudget)).length(5);
@@ -38,8 +38,8 @@ export function planFor(analysis: PlanAnalysis, request: PlanRequest): CostPlan 
   return costPlan(analysis, { budget, ...(costs ? { costs } : {}), ...(planTargets ? { planTargets } : {}) });
 }
 
-/** The plan of the view's network, computed once per request and kept with the version. */
-export function planOf(view: NetworkView, request: PlanRequest): Promise<PlanResponse> {
+/** The plan of the view's network, computed once per request by the view's runner and kept with the version. */
+export function planOf(view: NetworkView, request: PlanRequest, waiter?: JobWaiter): Promise<PlanResponse> {
   const key = `${JSON.stringify({ budget: request.budget, costs: request.costs ?? null, planTargets: request.planTargets ?? null })} θ${view.theta}`;
-  return view.kept('plan', key, async (): Promise<PlanResponse> => planFor(view.analysis, request));
+  return view.heavy('plan', key, request, waiter);
 }

@@ -3,8 +3,10 @@
  * both call: exact enumeration (`exact`, at most 8 companies; a UsageError on `exact`
  * beyond) or Monte Carlo with a seed, on worker threads from `parallelWork` runs ×
  * companies on (the same numbers bitwise; below it one thread is quicker than starting
- * workers). The executive view uses it too. `riskOf` answers it for an analysed network
- * version (the server's view), kept with the version per set of parameters.
+ * workers) — in the main thread only: inside a worker of the server's pool, one thread.
+ * The executive view uses it too. `riskOf` answers it for an analysed network version
+ * (the server's view), kept with the version per set of parameters and computed by the
+ * view's runner (the server's worker pool); `riskReport` is that computation.
  *
  * @example
  *   const result = await annualLossOf({ hitLikelihood, eventLoss }, { runs: 10_000, seed: 1 });
@@ -19,8 +21,10 @@ import {
 import type { EventLossTable } from '../analysis/event-loss.ts';
 import { annualLossReport } from '../analysis/annual-loss.ts';
 import type { RiskResponse } from '../contract/api-types.ts';
-import type { NetworkView } from './network-view.ts';
+import type { JobWaiter, NetworkView } from './network-view.ts';
+import type { JobContext } from './heavy-jobs.ts';
 import { parallelMonteCarloAnnualLoss } from '../analysis-runtime/parallel-loss.ts';
+import { isMainThread } from 'node:worker_threads';
 
 export const RISK_DEFAULTS = Object.freeze({
   runs: 10_000,
@@ -58,7 +62,8 @@ export async function annualLossOf(
     seed: input.seed ?? RISK_DEFAULTS.seed,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   };
-  const workers = input.workers ?? (run.runs * n >= RISK_DEFAULTS.parallelWork ? undefined : 1);
+  // Inside a worker of the server's pool, the pool is the parallelism: one thread per job.
+  const workers = input.workers ?? (isMainThread && run.runs * n >= RISK_DEFAULTS.parallelWork ? undefined : 1);
   return workers === 1
     ? monteCarloAnnualLoss(model, run)
     : parallelMonteCarloAnnualLoss(model, {
@@ -68,19 +73,29 @@ export async function annualLossOf(
       });
 }
 
-/** The annual loss report of the view's network, computed once per (runs, seed) or exact and kept with the version. */
-export function riskOf(
-  view: NetworkView,
-  params: { runs: number; seed: number; exact: boolean },
-  waiter?: AbortSignal,
-): Promise<RiskResponse> {
+export interface RiskParams {
+  runs: number;
+  seed: number;
+  exact: boolean;
+}
+
+/**
+ * The annual loss report of the view's network, computed once per (runs, seed) or exact
+ * and kept with the version, by the view's runner (the server's worker pool).
+ */
+export function riskOf(view: NetworkView, params: RiskParams, waiter?: JobWaiter): Promise<RiskResponse> {
   if (params.exact) checkExactSize(view.index.n);
   const key = params.exact ? `exact θ${view.theta}` : `${params.runs} ${params.seed} θ${view.theta}`;
-  // Cancelled (its worker threads ended) when every request waiting for it has gone away.
-  return view.keptCancellable(
-    'risk',
-    key,
-    async (signal): Promise<RiskResponse> => annualLossReport(await annualLossOf(view.analysis, { ...params, signal })),
-    waiter,
-  );
+  // Cancelled (its worker ended) when every request waiting for it has gone away.
+  return view.heavy('risk', key, params, waiter);
+}
+
+/** The annual loss report of the view's network (the job `riskOf` runs), its progress in runs. */
+export async function riskReport(view: NetworkView, params: RiskParams, job: JobContext): Promise<RiskResponse> {
+  const { progress, signal } = job;
+  progress.state = 'running';
+  progress.startedAt ??= new Date().toISOString();
+  progress.total = params.exact ? 1 : params.runs;
+  const onProgress = (done: number): void => void (progress.done = done);
+  return annualLossReport(await annualLossOf(view.analysis, { ...params, signal, onProgress }));
 }

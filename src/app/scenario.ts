@@ -19,7 +19,7 @@ import { UsageError } from '../errors.ts';
 import { indexNetwork, type IndexedNetwork } from '../model/index-network.ts';
 import type { GraphStore, SavedScenarioRecord } from '../store/graph-store.ts';
 import type { SavedScenarioList, ScenarioComparison, ScenarioRun } from '../contract/api-types.ts';
-import type { NetworkView } from './network-view.ts';
+import type { JobWaiter, NetworkView } from './network-view.ts';
 import { byString } from '../model/order.ts';
 import { companyIndicesOf } from './company-ids.ts';
 
@@ -32,6 +32,8 @@ export const DEFAULTS = {
   maxWhatIf: 50,
   /** Analyses of edited networks kept per version (each is as large as the network's own). */
   keptWhatIfs: 4,
+  /** Scenario results kept per version (about 3 MB each at 100,000 companies). */
+  keptScenarios: 8,
 };
 
 export interface ScenarioInput {
@@ -99,11 +101,31 @@ function withWhatIfs(
   );
 }
 
-/** Runs a scenario on the view's network, after the what-ifs when there are any. */
-export async function runScenario(view: NetworkView, input: ScenarioInput): Promise<ScenarioOutcome> {
+/**
+ * Runs a scenario on the view's network, after the what-ifs when there are any: the ids
+ * checked here, the run by the view's runner (the server's worker pool), kept per version
+ * and request.
+ */
+export async function runScenario(
+  view: NetworkView,
+  input: ScenarioInput,
+  waiter?: JobWaiter,
+): Promise<ScenarioOutcome> {
+  checkIds(view.index, input);
+  const request = { hit: input.hit, days: input.days, ...(input.whatIf ? { whatIf: input.whatIf } : {}) };
+  return view.heavy('scenario', JSON.stringify(request), request, waiter, DEFAULTS.keptScenarios);
+}
+
+/** The scenario computed (the job `runScenario` runs); `step` is called when the what-ifs are analysed and when the run is done. */
+export async function scenarioOutcome(
+  view: NetworkView,
+  input: ScenarioInput,
+  step: () => void = () => {},
+): Promise<ScenarioOutcome> {
   checkIds(view.index, input);
   const ops = input.whatIf ?? [];
   const edited = ops.length > 0 ? await withWhatIfs(view, ops) : null;
+  if (edited) step();
   const index = edited?.index ?? view.index;
   const hit = [...new Set(input.hit)].sort(byString).map((id) => {
     const i = index.indexOf.get(id);
@@ -119,6 +141,7 @@ export async function runScenario(view: NetworkView, input: ScenarioInput): Prom
     stillDown: _stillDown,
     ...scenario
   } = simulateScenario(index, { hit, days: input.days }, view.analysis.options);
+  step();
   return { scenario, whatIf: edited?.comparison ?? null };
 }
 
@@ -173,13 +196,18 @@ export async function saveScenario(
   input: ScenarioInput & { name: string },
   by: string,
   limits: ScenarioLimits = SCENARIO_LIMITS,
+  waiter?: JobWaiter,
 ): Promise<SavedScenarioRecord> {
   const saved = await store.listScenarios();
   if (saved.length >= limits.count && !saved.some((s) => s.name === input.name))
     throw new ConflictError(
       `This workspace keeps at most ${limits.count} saved scenarios (--max-scenarios) and has ${saved.length}; delete one (DELETE /api/scenarios/{name}) or save over one of the same name.`,
     );
-  const { scenario } = await runScenario(view, input);
+  const { scenario } = await runScenario(
+    view,
+    { hit: input.hit, days: input.days, ...(input.whatIf ? { whatIf: input.whatIf } : {}) },
+    waiter,
+  );
   const record: SavedScenarioRecord = {
     name: input.name,
     hit: scenario.hit,

@@ -21,6 +21,7 @@ export type GraphResponse = z.infer<typeof S.GraphSchema>;
 export type BreachStop = z.infer<typeof S.BreachStopSchema>;
 export type SimulateResponse = z.infer<typeof S.SimulateSchema>;
 export type HealthResponse = z.infer<typeof S.HealthSchema>;
+export type JobResponse = z.infer<typeof S.JobSchema>;
 
 /** A page of a longer list of `T`: the type of `S.pageOf(schema of T)`. */
 export type Page<T> = z.infer<ReturnType<typeof S.pageOf<z.ZodType<T>>>>;

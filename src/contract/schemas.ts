@@ -746,6 +746,28 @@ export const ExecutiveSchema = z.object({
   assumptions: ExecutiveAssumptionsSchema,
 });
 
+/**
+ * GET /api/jobs/{id} (the caller's own jobs) — a heavy request's job: risk, plan,
+ * executive view or scenario. Every heavy request answers its id in the `X-Job-Id`
+ * header, or uses the UUID the client sent in `X-Job-Id`, so a page can poll while it waits.
+ */
+export const JobSchema = z.object({
+  id: z.string().describe('The job id (a UUID).'),
+  kind: z.enum(['risk', 'plan', 'executive', 'scenario']).describe('What the job computes.'),
+  state: z
+    .enum(['queued', 'running', 'done', 'failed', 'cancelled'])
+    .describe(
+      'queued: waiting for a worker; running; done: answered; failed: refused or an error; cancelled: the request went away or the server stopped it.',
+    ),
+  done: z.number().int().describe('Monte Carlo runs done (risk), or steps done (the others).'),
+  total: z.number().int().describe('Runs (risk) or steps (the others) in all.'),
+  startedAt: z.string().nullable().describe('When a worker began the job (ISO 8601); null while it waits.'),
+  estimate: z
+    .number()
+    .nullable()
+    .describe('Estimated cost in work units (about one company in one Monte Carlo year); null before it is estimated.'),
+});
+
 /** The OpenAPI document itself (an object; its shape is OpenAPI 3.1's). */
 export const OpenApiSchema = z.record(z.string(), z.unknown());
 
@@ -786,6 +808,7 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['Risk', RiskSchema],
   ['Plan', PlanSchema],
   ['Executive', ExecutiveSchema],
+  ['Job', JobSchema],
   // The named parts of the responses above (each a `$ref` where a response holds it).
   ['GraphNode', GraphNodeSchema],
   ['GraphEdge', GraphEdgeSchema],

@@ -8,6 +8,7 @@
  * is a 401, not a 400). A route added to the table without a sample request here fails
  * this test, so the matrix cannot fall behind the API.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../server/app.ts';
 import type { Access, Route } from '../../server/route.ts';
@@ -150,6 +151,12 @@ const SAMPLES: Record<string, (header: Record<string, string>) => Promise<Answer
       { code: new LoginCodes(server.auth.dir).create().code },
       { token: null, headers: h },
     ),
+  // The caller's own job: the id of a risk request made with the same credential (any id when that is refused).
+  jobStatus: async (h) => {
+    const risk = await send('POST', server.url, '/api/risk', { runs: 100 }, { token: null, headers: h });
+    const id = risk.headers.get('x-job-id') ?? randomUUID();
+    return get(server.url, `/api/jobs/${id}`, { token: null, headers: h });
+  },
 };
 
 /** Set-up a sample needs before the request (and before the state a refused request must keep is taken). */

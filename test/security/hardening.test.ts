@@ -117,6 +117,9 @@ describe('CORS', () => {
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-methods')).toMatch(/PATCH/);
       expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+      // A heavy request's job id goes both ways (web/src/progress.tsx).
+      expect(preflight.headers.get('access-control-allow-headers')).toMatch(/X-Job-Id/);
+      expect(ok.headers.get('access-control-expose-headers')).toBe('X-Job-Id');
       const other = await get(s.url, '/api/summary', { headers: { origin: 'https://risk.example.com.evil.example' } });
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
       expect(other.headers.get('vary')).toMatch(/Origin/);

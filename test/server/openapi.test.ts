@@ -80,6 +80,28 @@ describe('GET /api/openapi.json', () => {
     for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty(ref);
   });
 
+  it('documents the X-Job-Id header of the heavy routes, their refusals, and the job route', () => {
+    for (const [path, method] of [
+      ['/api/risk', 'post'],
+      ['/api/plan', 'post'],
+      ['/api/executive', 'get'],
+      ['/api/scenario', 'post'],
+      ['/api/scenarios', 'post'],
+    ] as const) {
+      const op = doc.paths[path]![method]! as unknown as {
+        parameters: { name: string; in: string }[];
+        responses: Record<string, { description: string; headers?: Record<string, unknown> }>;
+      };
+      expect(op.parameters, path).toContainEqual(expect.objectContaining({ name: 'X-Job-Id', in: 'header' }));
+      expect(op.responses['200']!.headers, path).toHaveProperty('X-Job-Id');
+      expect(op.responses['429']!.description, path).toMatch(/costs more than the caller's role may spend/);
+      expect(op.responses['503']!.description, path).toMatch(/queue is full .* deadline/);
+      expect(op.responses['409']!.description, path).toMatch(/X-Job-Id sent was used before/);
+    }
+    expect(doc.paths['/api/summary']!.get!.parameters.map((p) => p.name)).not.toContain('X-Job-Id');
+    expect(doc.paths['/api/jobs/{id}']!.get!.responses).toHaveProperty('404');
+  });
+
   it('every route answers a sample request with a body its response schema accepts', async () => {
     const samples: Record<string, () => Promise<{ status: number; body: unknown }>> = {
       health: () => get(server.url, '/api/health'),
@@ -133,6 +155,10 @@ describe('GET /api/openapi.json', () => {
       plan: () => post(server.url, '/api/plan', { budget: 5_000_000 }),
       executive: () => get(server.url, '/api/executive?budget=10000000'),
       login: () => post(server.url, '/api/login', { code: new LoginCodes(server.auth.dir).create().code }),
+      jobStatus: async () => {
+        const risk = await post(server.url, '/api/risk', { runs: 100 });
+        return get(server.url, `/api/jobs/${risk.headers.get('x-job-id')}`);
+      },
     };
     const version = async (): Promise<string> =>
       (await get<{ version: string }>(server.url, '/api/summary')).body.version;

@@ -5,15 +5,18 @@
  * served with a fallback to index.html outside /api.
  */
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
+import { CsvNetworkSink } from '../../src/generate/csv-sink.ts';
+import { generateNetwork } from '../../src/generate/generate-network.ts';
 import { get, quietLogger, send, serve, testAuth } from './helpers.ts';
 import { main } from '../../src/cli/main.ts';
 import type { Io } from '../../src/cli/io.ts';
@@ -75,8 +78,30 @@ describe('loadConfig', () => {
         scenarioMb: 10,
         auditMb: 50,
         auditKeep: 5,
+        jobWorkers: Math.max(1, availableParallelism() - 1),
+        jobQueue: 4 * Math.max(1, availableParallelism() - 1),
+        jobDeadlineSeconds: 120,
+        budgetViewer: 2e10,
+        budgetAnalyst: 1e11,
+        budgetAdmin: 1e11,
       },
     });
+  });
+
+  it('reads the heavy-job pool and the budgets per role, and names a bad one', () => {
+    expect(
+      loadConfig(['--workers', '3', '--job-deadline', '30', '--job-budget-viewer', '5e8'], {
+        WEAKLINK_JOB_BUDGET_ADMIN: '1e12',
+      }).limits,
+    ).toMatchObject({ jobWorkers: 3, jobQueue: 12, jobDeadlineSeconds: 30, budgetViewer: 5e8, budgetAdmin: 1e12 });
+    expect(loadConfig([], { WEAKLINK_WORKERS: '2', WEAKLINK_JOB_QUEUE: '1' }).limits).toMatchObject({
+      jobWorkers: 2,
+      jobQueue: 1,
+    });
+    expect(() => loadConfig(['--workers', '0'], {})).toThrow(/^--workers \/ WEAKLINK_WORKERS: must be 1–/);
+    expect(() => loadConfig([], { WEAKLINK_JOB_DEADLINE: 'soon' })).toThrow(
+      /^--job-deadline \/ WEAKLINK_JOB_DEADLINE: /,
+    );
   });
 
   it('reads the environment, and options win over it', () => {
@@ -115,6 +140,12 @@ describe('loadConfig', () => {
         scenarioMb: 3,
         auditMb: 50,
         auditKeep: 5,
+        jobWorkers: Math.max(1, availableParallelism() - 1),
+        jobQueue: 4 * Math.max(1, availableParallelism() - 1),
+        jobDeadlineSeconds: 120,
+        budgetViewer: 2e10,
+        budgetAnalyst: 1e11,
+        budgetAdmin: 1e11,
       },
     });
     expect(
@@ -387,6 +418,52 @@ describe('server/start.ts', () => {
     expect(Date.now() - signalled).toBeLessThan(5_000);
     expect(signalled).toBeGreaterThan(started);
   });
+
+  it('on SIGTERM with a plan and a risk job running on the worker pool, ends the pool threads and exits 0 (F3)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'weaklink-net-'));
+    generateNetwork({ companies: 40_000, seed: 3 }, CsvNetworkSink.open(dir)).close();
+    const jobs = { plan: randomUUID(), risk: randomUUID() };
+    let signalled = 0;
+    let states: string[] = [];
+    const result = await startServer(
+      ['--data', dir, '--port', '0', '--workers', '2'],
+      (line, child, cwd) => {
+        const serving = servingLine(line, cwd);
+        if (!serving) return;
+        const ask = (path: string, id: string, body: unknown): void => {
+          void fetch(`${serving.base}${path}`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${serving.token!}`, 'content-type': 'application/json', 'x-job-id': id },
+            body: JSON.stringify(body),
+          }).catch(() => {});
+        };
+        ask('/api/plan', jobs.plan, { budget: 1e12 });
+        ask('/api/risk', jobs.risk, { runs: 100_000, seed: 2 });
+        const poll = async (): Promise<void> => {
+          const state = async (id: string): Promise<string> =>
+            (
+              (await (
+                await fetch(`${serving.base}/api/jobs/${id}`, {
+                  headers: { authorization: `Bearer ${serving.token!}` },
+                })
+              ).json()) as { state: string }
+            ).state;
+          states = [await state(jobs.plan), await state(jobs.risk)];
+          if (states.every((s) => s === 'running')) {
+            signalled = Date.now();
+            child.kill('SIGTERM');
+          } else setTimeout(() => void poll(), 50);
+        };
+        void poll();
+      },
+      { env: { WEAKLINK_SHUTDOWN_MS: '1000' } },
+    );
+    expect(states).toEqual(['running', 'running']);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/1 s passed: cancelling the work still running/);
+    expect(result.out).toMatch(/stopped \(2 worker threads cancelled\)/);
+    expect(Date.now() - signalled).toBeLessThan(8_000);
+  }, 120_000);
 
   it('warns when listening beyond this machine', async () => {
     const dir = networkFolder('id,focal\noem,true\n', 'supplier,buyer,commodity\n');

@@ -5,6 +5,9 @@
  * the one `token()` gives. Errors come back as `ApiRequestError` carrying the status and
  * the server's `{ error: { code, message } }` (401: no valid token).
  * `pending()` counts requests in flight, so a test (or a spinner) can wait for quiet.
+ * Heavy requests (risk, plan, executive view, scenarios) carry a new `X-Job-Id`; while one
+ * is pending, `heavyJobs()` lists it (listeners of `onJobs` hear of each change) and
+ * `job(id)` reads its progress, which the progress bar (progress.tsx) shows.
  *
  * @example
  *   const api = createApiClient({ token: () => sessionStorage.getItem('weaklink.token') });
@@ -22,6 +25,7 @@ import type {
   ExecutiveResponse,
   GraphResponse,
   HiddenCriticalResponse,
+  JobResponse,
   LevelGapsResponse,
   PlanResponse,
   RiskResponse,
@@ -134,8 +138,30 @@ export interface ApiClient {
   ): Promise<CompanyEditResponse>;
   /** PUT /api/network (admin): replace the network with the CSV texts of companies.csv and supplies.csv. */
   uploadNetwork(upload: { companies: string; supplies: string; version?: string }): Promise<NetworkUploadResponse>;
+  /** GET /api/jobs/:id: the progress of one of the caller's heavy requests. */
+  job(id: string): Promise<JobResponse>;
+  /** The heavy requests pending now, each with the job id it sent. */
+  heavyJobs(): PendingJob[];
+  /** Calls `listener` whenever a heavy request starts or ends; returns the unsubscribe. */
+  onJobs(listener: () => void): () => void;
   /** Requests in flight. */
   pending(): number;
+}
+
+/** A heavy request in flight: the id it sent in `X-Job-Id`, and its kind. */
+export interface PendingJob {
+  id: string;
+  kind: JobResponse['kind'];
+}
+
+/** A random UUID (v4), also where `crypto.randomUUID` is missing (plain HTTP to another host). */
+export function newJobId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** The query string of `params`, leaving out undefined, empty and false values. */
@@ -178,19 +204,29 @@ export interface ApiClientOptions {
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const base = options.base ?? '';
   let inFlight = 0;
-  async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const jobs = new Map<string, PendingJob>();
+  const listeners = new Set<() => void>();
+  const changed = (): void => listeners.forEach((listener) => listener());
+  async function request<T>(path: string, init?: RequestInit, job?: PendingJob['kind']): Promise<T> {
     inFlight++;
+    const id = job === undefined ? undefined : newJobId();
+    if (id !== undefined && job !== undefined) {
+      jobs.set(id, { id, kind: job });
+      changed();
+    }
     try {
       const token = options.token?.() ?? null;
       const headers: Record<string, string> = { accept: 'application/json' };
       if (init?.body) headers['content-type'] = 'application/json';
       if (token) headers['authorization'] = `Bearer ${token}`;
+      if (id !== undefined) headers['x-job-id'] = id;
       const response = await (options.fetch ?? fetch)(base + path, { ...init, headers });
       const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
       if (!response.ok) throw requestError(response.status, body, path);
       return body as T;
     } finally {
       inFlight--;
+      if (id !== undefined && jobs.delete(id)) changed();
     }
   }
   return {
@@ -205,17 +241,23 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     concentration: (page = {}) => request(`/api/analysis/concentration${queryString({ ...page })}`),
     section: (slug, page = {}) => request(`/api/analysis/${encodeURIComponent(slug)}${queryString({ ...page })}`),
     simulate: (hit) => request('/api/simulate', { method: 'POST', body: JSON.stringify({ hit }) }),
-    scenario: (body) => request('/api/scenario', { method: 'POST', body: JSON.stringify(body) }),
+    scenario: (body) => request('/api/scenario', { method: 'POST', body: JSON.stringify(body) }, 'scenario'),
     scenarios: () => request('/api/scenarios'),
     savedScenario: (name) => request(`/api/scenarios/${encodeURIComponent(name)}`),
-    saveScenario: (body) => request('/api/scenarios', { method: 'POST', body: JSON.stringify(body) }),
+    saveScenario: (body) => request('/api/scenarios', { method: 'POST', body: JSON.stringify(body) }, 'scenario'),
     deleteScenario: async (name) => {
       await request<unknown>(`/api/scenarios/${encodeURIComponent(name)}`, { method: 'DELETE' });
     },
     compareScenarios: (a, b) => request(`/api/scenarios/compare${queryString({ a, b })}`),
-    risk: (body = {}) => request('/api/risk', { method: 'POST', body: JSON.stringify(body) }),
-    plan: (body) => request('/api/plan', { method: 'POST', body: JSON.stringify(body) }),
-    executive: (params = {}) => request(`/api/executive${queryString({ ...params })}`),
+    risk: (body = {}) => request('/api/risk', { method: 'POST', body: JSON.stringify(body) }, 'risk'),
+    plan: (body) => request('/api/plan', { method: 'POST', body: JSON.stringify(body) }, 'plan'),
+    executive: (params = {}) => request(`/api/executive${queryString({ ...params })}`, undefined, 'executive'),
+    job: (id) => request(`/api/jobs/${encodeURIComponent(id)}`),
+    heavyJobs: () => [...jobs.values()],
+    onJobs: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     me: () => request('/api/me'),
     editCompany: (id, edit) =>
       request(`/api/companies/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(edit) }),

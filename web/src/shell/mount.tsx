@@ -2,7 +2,8 @@
  * Mounts the shell's components into the page's elements (web/index.html) and keeps the
  * `hidden` of their containers in step with the store: the header figures and buttons,
  * the search box, the filters, the view buttons, the selection bar, the breach banner,
- * the status line, the toast, the sign-in dialog and the skip link.
+ * the status line, the toast, the sign-in dialog, the progress bars of heavy requests and
+ * the skip link.
  */
 import { effect } from '@preact/signals';
 import type { ComponentChild } from 'preact';
@@ -18,6 +19,7 @@ import { SimBanner } from './SimBanner.tsx';
 import { Status, Toast } from './Status.tsx';
 import { Summary } from './Summary.tsx';
 import { ViewActions } from './ViewActions.tsx';
+import { JobProgressBars } from '../progress.tsx';
 import type { SelectionActions } from './selection.ts';
 import type { ViewActions as ViewActionsApi } from './view.ts';
 import './shell.css';
@@ -95,6 +97,7 @@ export function mountShell(shell: Shell, actions: ShellMountActions): void {
   const toast = byId('toast');
   mount(toast, <Toast store={store} />);
   mount(byId('auth'), <AuthDialog store={store} onToken={actions.signIn} />);
+  mount(byId('job-progress'), <JobProgressBars api={api} />);
 
   effect(() => {
     selectionBar.hidden = store.selection.value.length === 0;
