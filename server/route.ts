@@ -96,6 +96,12 @@ export interface Route<
     input: { query: z.output<Q>; params: z.output<P> },
     ctx: RouteContext,
   ) => Promise<TableSheet[]> | TableSheet[];
+  /**
+   * The answer as tables: with `?format=csv|xlsx` (`downloadFormat` in the query schema)
+   * the route computes its answer as always (a heavy one on the pool) and sends these
+   * tables as a file instead of the JSON.
+   */
+  sheets?: (output: z.output<R>) => TableSheet[];
   /** A write: what the answer changed, written to the audit log (null when nothing changed). */
   change?: (output: z.output<R>) => unknown;
   handle(
@@ -178,6 +184,7 @@ export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards
       release?.();
     }
     if (route.change && request) await auditOutcome(ctx, request, caller, res, route.change(output));
+    if (route.sheets && (format === 'csv' || format === 'xlsx')) return sendSheets(res, route.sheets(output), format);
     res.json(output);
   });
 }

@@ -12,7 +12,8 @@
  * (risk-views.ts), so asking again is instant.
  */
 import { z } from 'zod';
-import { defineRoute } from '../route.ts';
+import { defineRoute, downloadFormat } from '../route.ts';
+import { planSheets } from '../../src/app/exports.ts';
 import { EXACT_LIMIT } from '../../src/analysis/annual-loss.ts';
 import { parseDurations, parseLiftCosts } from '../../src/app/assumptions.ts';
 import { executiveOf } from '../../src/app/executive.ts';
@@ -74,8 +75,10 @@ export const planRoute = defineRoute({
   access: 'viewer',
   summary:
     'The cost-sharing plan: one target level per supplier chosen to avoid the most expected annual loss within the budget (exact, or within a stated gap of the best), each lift split among the large buyers that gain.',
+  query: z.strictObject(downloadFormat),
   body: PlanRequest,
   response: PlanSchema,
+  sheets: planSheets,
   errors: [413, 503],
   handle: async ({ body, job }, { cache }) => {
     const view = await cache.view();

@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import { whatIfSchema } from '../../src/model/scenario.ts';
-import { defineRoute } from '../route.ts';
+import { defineRoute, downloadFormat } from '../route.ts';
+import { scenarioSheets } from '../../src/app/exports.ts';
 import {
   compareSaved,
   DEFAULTS,
@@ -73,8 +74,10 @@ export const scenarioRoute = defineRoute({
   access: 'viewer',
   summary:
     'Hit companies for N days: what stops when and recovers, the revenue at risk per day; with what-ifs, every analysis before and after. Not saved.',
+  query: z.strictObject(downloadFormat),
   body: ScenarioBody,
   response: ScenarioSchema,
+  sheets: scenarioSheets,
   errors: [404, 413, 503],
   handle: async ({ body, job }, { cache }) => {
     const view = await cache.view();

@@ -7,7 +7,7 @@
  * @example
  *   const bytes = await xlsxFile(reportSheets(view));
  */
-import type { CompanyRow } from '../contract/api-types.ts';
+import type { CompanyRow, PlanResponse, ScenarioResponse } from '../contract/api-types.ts';
 import type { CellKind, TableSheet } from '../io/table-file.ts';
 import type { NetworkView } from './network-view.ts';
 import { SECTIONS, type ReportSection } from './sections.ts';
@@ -51,4 +51,75 @@ export function companySheet(rows: CompanyRow[]): TableSheet {
     columns: COMPANY_COLUMNS.map(([header, kind]) => ({ header, kind })),
     rows: rows.map((row) => COMPANY_COLUMNS.map(([, , value]) => value(row))),
   };
+}
+
+/** A scenario's tables: every company that stops (when, for how long, the revenue at risk) and the timeline. */
+export function scenarioSheets(outcome: ScenarioResponse): TableSheet[] {
+  const run = outcome.scenario;
+  return [
+    {
+      name: 'scenario-companies',
+      columns: [
+        { header: 'id', kind: 'text' },
+        { header: 'name', kind: 'text' },
+        { header: 'focal', kind: 'text' },
+        { header: 'stops on day', kind: 'count' },
+        { header: 'recovers on day', kind: 'count' },
+        { header: 'days down', kind: 'count' },
+        { header: 'revenue at risk (¥)', kind: 'yen' },
+      ],
+      rows: run.companies.map((c) => [
+        c.id,
+        c.name,
+        c.focal ? 'yes' : '',
+        c.stoppedOn,
+        c.recoveredOn,
+        c.daysDown,
+        c.revenueAtRisk,
+      ]),
+    },
+    {
+      name: 'scenario-timeline',
+      columns: [
+        { header: 'day', kind: 'count' },
+        { header: 'down', kind: 'count' },
+        { header: 'stop', kind: 'text' },
+        { header: 'recover', kind: 'text' },
+      ],
+      rows: run.timeline.map((d) => [d.day, d.down, d.stopped.join(', '), d.recovered.join(', ')]),
+    },
+  ];
+}
+
+/** A plan's lifts: who, from which level to which, the cost once, the loss avoided a year, and who pays. */
+export function planSheets(plan: PlanResponse): TableSheet[] {
+  return [
+    {
+      name: 'plan',
+      columns: [
+        { header: 'supplier', kind: 'text' },
+        { header: 'name', kind: 'text' },
+        { header: 'size', kind: 'text' },
+        { header: 'from ★', kind: 'count' },
+        { header: 'to ★', kind: 'count' },
+        { header: 'cost (¥, once)', kind: 'yen' },
+        { header: 'expected annual loss avoided (¥ per year)', kind: 'yen' },
+        { header: 'payback (avoided ÷ cost, per year)', kind: 'score' },
+        { header: 'paid by large buyers (¥)', kind: 'text' },
+        { header: 'unallocated (¥)', kind: 'yen' },
+      ],
+      rows: plan.lifts.map((l) => [
+        l.supplier,
+        l.name,
+        l.size,
+        l.fromLevel,
+        l.toLevel,
+        l.cost,
+        l.avoided,
+        l.payback,
+        l.split.map((s) => `${s.name} (${s.company}) ${s.amount}`).join('; '),
+        l.unallocated,
+      ]),
+    },
+  ];
 }

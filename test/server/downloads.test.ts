@@ -51,6 +51,37 @@ describe('list routes as spreadsheets', () => {
     expect(some.slice(1).every((line) => /steel/i.test(line))).toBe(true);
   });
 
+  const postAs = (path: string, body: unknown): Promise<Response> =>
+    fetch(server.url + path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.auth.viewer}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('POST /api/scenario?format=xlsx is the scenario as a workbook: the companies that stop and the timeline', async () => {
+    const body = { hit: ['ota-springs'], days: 30 };
+    const json = (await (await postAs('/api/scenario', body)).json()) as { scenario: { companies: unknown[] } };
+    const res = await postAs('/api/scenario?format=xlsx', body);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename=scenario-companies.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['scenario-companies', 'scenario-timeline']);
+    expect(book.worksheets[0]!.actualRowCount).toBe(json.scenario.companies.length + 1);
+    expect(book.worksheets[0]!.getCell('A2').value).toBe('ota-springs');
+  });
+
+  it('POST /api/plan?format=csv is the plan: one lift per row, money in yen', async () => {
+    const body = { budget: 50_000_000 };
+    const json = (await (await postAs('/api/plan', body)).json()) as { lifts: { supplier: string; cost: number }[] };
+    const res = await postAs('/api/plan?format=csv', body);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await res.text()).trim().split('\n');
+    expect(lines).toHaveLength(json.lifts.length + 1);
+    expect(lines[1]!.startsWith(`${json.lifts[0]!.supplier},`)).toBe(true);
+    expect(lines[1]).toContain(`,${json.lifts[0]!.cost},`);
+  });
+
   it('refuses an unknown format with a 400 naming it', async () => {
     const res = await fetchAs('/api/companies?format=pdf');
     expect(res.status).toBe(400);
