@@ -40,6 +40,11 @@ import type {
   WeakLinksResponse,
 } from '../../src/contract/api-types.ts';
 
+/** A network upload: the two CSV files (their bytes in base64, decoded by the server as files are) or one workbook. */
+export type NetworkUpload =
+  | { companies: string; supplies: string; encoding?: 'text' | 'base64'; version?: string }
+  | { format: 'xlsx'; workbook: string; version?: string };
+
 /** Paging of the analysis lists (the server allows a limit of at most 500). */
 export interface PageQuery {
   offset?: number;
@@ -137,7 +142,9 @@ export interface ApiClient {
     edit: { version: string; scsLevel?: number | null; securityScore?: number | null },
   ): Promise<CompanyEditResponse>;
   /** PUT /api/network (admin): replace the network with the CSV texts of companies.csv and supplies.csv. */
-  uploadNetwork(upload: { companies: string; supplies: string; version?: string }): Promise<NetworkUploadResponse>;
+  uploadNetwork(upload: NetworkUpload): Promise<NetworkUploadResponse>;
+  /** A list or an answer as a spreadsheet (`?format=csv|xlsx`); with `body`, the POST route computes it first. */
+  download(path: string, format: 'csv' | 'xlsx', body?: unknown): Promise<{ blob: Blob; filename: string }>;
   /** GET /api/jobs/:id: the progress of one of the caller's heavy requests. */
   job(id: string): Promise<JobResponse>;
   /** The heavy requests pending now, each with the job id it sent. */
@@ -263,6 +270,24 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       request(`/api/companies/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(edit) }),
     uploadNetwork: (upload) =>
       request('/api/network', { method: 'PUT', body: JSON.stringify({ format: 'csv', ...upload }) }),
+    download: async (path, format, body) => {
+      inFlight++;
+      try {
+        const token = options.token?.() ?? null;
+        const headers: Record<string, string> = {};
+        if (body !== undefined) headers['content-type'] = 'application/json';
+        if (token) headers['authorization'] = `Bearer ${token}`;
+        const url = `${base}${path}${path.includes('?') ? '&' : '?'}format=${format}`;
+        const init: RequestInit = { method: body === undefined ? 'GET' : 'POST', headers };
+        if (body !== undefined) init.body = JSON.stringify(body);
+        const response = await (options.fetch ?? fetch)(url, init);
+        if (!response.ok) throw requestError(response.status, await response.json().catch(() => null), path);
+        const named = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+        return { blob: await response.blob(), filename: named ?? `weaklink.${format}` };
+      } finally {
+        inFlight--;
+      }
+    },
     pending: () => inFlight,
   };
 }
