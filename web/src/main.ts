@@ -10,6 +10,7 @@
 import { createElement, render } from 'preact';
 import { createApiClient } from './api-client.ts';
 import { createExecutiveView } from './executive.ts';
+import { applyLang, browserStorage, initialLang, lang } from './i18n.ts';
 import { Legend } from './legend.tsx';
 import { SupplyMap } from './map.ts';
 import { renderPanelIntro } from './panel.ts';
@@ -36,6 +37,8 @@ declare global {
 const element = (id: string): HTMLElement => document.getElementById(id) ?? document.createElement('div');
 
 async function start(): Promise<void> {
+  lang.value = initialLang(browserStorage(), navigator.languages);
+  applyLang(document);
   await takeLoginFromUrl();
   takeTokenFromUrl();
   const store = createStore();

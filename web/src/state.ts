@@ -11,6 +11,7 @@
  */
 import { signal } from '@preact/signals';
 import type { GraphResponse, MeResponse, SimulateResponse, SummaryResponse } from '../../src/contract/api-types.ts';
+import { lang } from './i18n.ts';
 
 /** Tiers the overview shows by default, and the most the API follows in one request. */
 export const DEFAULT_DEPTH = 3;
@@ -50,6 +51,8 @@ export const DEFAULT_FILTERS: FilterState = { depth: DEFAULT_DEPTH, commodity: '
 /** The page's store: one signal per piece of state; `names` caches company names the API told us. */
 export function createStore() {
   return {
+    /** The page's language ('ja' | 'en'): the one signal of web/src/i18n.ts, which every text reads. */
+    lang,
     summary: signal<SummaryResponse | null>(null),
     /** A token is stored (the sign-out button shows). */
     signedIn: signal(false),
