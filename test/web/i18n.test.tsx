@@ -174,7 +174,6 @@ describe('LangSwitch', () => {
       expect(lang.value).toBe('ja');
       expect(storage.map.get(STORAGE_KEY)).toBe('ja');
       expect(document.documentElement.lang).toBe('ja');
-      expect(document.title).toBe('weaklink — サプライチェーンのリスクマップ');
       expect(document.getElementById('skip')?.textContent).toBe('企業パネルへ移動');
       expect(document.getElementById('map')?.getAttribute('aria-label')).toBe('サプライチェーンのマップ');
       expect(container.querySelector('[data-lang="ja"]')?.getAttribute('aria-pressed')).toBe('true');

@@ -82,7 +82,7 @@ export function chooseLang(next: Lang, storage: Pick<Storage, 'setItem'> | null)
 }
 
 /**
- * Keeps `doc` in the page's language: `<html lang>`, the title, and every element with
+ * Keeps `doc` in the page's language: `<html lang>` and every element with
  * `data-i18n="key"` (its text) or `data-i18n-label="key"` (its aria-label). Returns the
  * effect's disposer.
  */
@@ -90,7 +90,6 @@ export function applyLang(doc: Document): () => void {
   return effect(() => {
     const l = lang.value;
     doc.documentElement.lang = l;
-    doc.title = t('web.page.title');
     for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
     for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n-label]'))
       el.setAttribute('aria-label', t(el.dataset.i18nLabel ?? ''));

@@ -8,6 +8,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { CompanyRow } from '../../../src/contract/api-types.ts';
 import { formatLevel } from '../format.ts';
+import { t } from '../i18n.ts';
 import type { Store } from '../state.ts';
 import { scoreColour } from '../style.ts';
 
@@ -110,12 +111,12 @@ export function SearchBox({ store, search, onPick }: SearchBoxProps) {
   }
   return (
     <>
-      <label for="search">Find a company</label>
+      <label for="search">{t('web.shell.find')}</label>
       <input
         id="search"
         ref={input}
         type="search"
-        placeholder="Name or id…"
+        placeholder={t('web.shell.findPlaceholder')}
         autocomplete="off"
         spellcheck={false}
         onInput={onInput}
@@ -123,7 +124,7 @@ export function SearchBox({ store, search, onPick }: SearchBoxProps) {
         onBlur={() => window.setTimeout(() => setOpen(false), 150)}
       />
       <ul id="search-results" class="search-results" hidden={!open}>
-        {results?.length === 0 && <li class="muted empty">No company matches.</li>}
+        {results?.length === 0 && <li class="muted empty">{t('web.shell.noMatch')}</li>}
         {results?.map((c, i) => (
           <Result key={c.id} c={c} active={i === active} onPick={pick} />
         ))}
