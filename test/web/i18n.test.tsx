@@ -16,6 +16,8 @@ import { applyLang, initialLang, lang, preferredLang, STORAGE_KEY, t } from '../
 import { planHeadline, readableReason, reasonIn } from '../../web/src/replay.ts';
 import { LangSwitch } from '../../web/src/shell/LangSwitch.tsx';
 import { createStore } from '../../web/src/state.ts';
+import { rowsNote, weakLinkTable, yenPer } from '../../web/src/tabs/columns.ts';
+import { tabTitle } from '../../web/src/tabs/state.ts';
 
 beforeEach(() => {
   lang.value = 'en';
@@ -285,5 +287,26 @@ describe('t', () => {
     lang.value = 'ja';
     expect(t('web.plan.suppliers', { count: 1 })).toBe('1社');
     expect(t('web.plan.the')).toBe('');
+  });
+});
+
+describe('the tables in Japanese', () => {
+  it('names the columns and writes the yen figures in the page language, read when the table draws', () => {
+    const spec = weakLinkTable({ nameOf: (id) => id, focal: () => new Map() });
+    expect(spec.columns.map((c) => c.head)).toEqual(['#', 'Company', 'Own', 'Risk ¥/yr', 'Stops', 'Loss ¥/hit', 'Why']);
+    lang.value = 'ja';
+    expect(spec.columns.map((c) => c.head)).toEqual([
+      '#',
+      '企業',
+      '自社',
+      'リスク寄与額 (円/年)',
+      '停止',
+      '損失 (円/件)',
+      '理由',
+    ]);
+    expect(spec.columns[2]?.title).toBe('自社のセキュリティスコア (? = 未評価、スコア0)');
+    expect(yenPer(23.2e9, 'yr')).toBe('232億円/年');
+    expect(rowsNote(500, 1234)).toBe('1,234件のうち先頭の500件を表示しています。');
+    expect(tabTitle('level-gaps')).toBe('★の不足');
   });
 });
