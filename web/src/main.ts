@@ -7,6 +7,7 @@
  * is analysed here. `window.__weaklink` exposes the Cytoscape instance, a `ready` promise
  * (first view drawn) and `pending()` (work in flight) for tests.
  */
+import { effect } from '@preact/signals';
 import { createElement, render } from 'preact';
 import { createApiClient } from './api-client.ts';
 import { createExecutiveView } from './executive.ts';
@@ -114,6 +115,8 @@ async function start(): Promise<void> {
     await view.loadOverview();
   }
   render(createElement(Legend, {}), element('legend-slot'));
+  // The map's tier headers are drawn outside Preact: written again when the language changes.
+  effect(() => (lang.value, map.labelHeads()));
   renderPanelIntro(shell.panel);
 
   store.busy.value++;
