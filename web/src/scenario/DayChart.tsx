@@ -6,6 +6,7 @@
  * @example
  *   <DayChart run={run} day={3} onPick={(day) => setDay(day)} />
  */
+import { t } from '../i18n.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ScenarioRun } from '../../../src/contract/api-types.ts';
 import { markDay, revenueChart } from './day-chart-plot.ts';
@@ -46,7 +47,7 @@ export function DayChart({ run, day, onPick }: Props) {
 
   return (
     <div class="chart-wrap">
-      <div class="chart-title">Revenue at risk per day</div>
+      <div class="chart-title">{t('web.scn.perDayChart')}</div>
       <div
         class="chart-host"
         ref={host}
