@@ -15,7 +15,9 @@ import { createExecutiveStore } from '../../web/src/executive/state.ts';
 import { applyLang, initialLang, lang, preferredLang, STORAGE_KEY, t } from '../../web/src/i18n.ts';
 import { planHeadline, readableReason, reasonIn } from '../../web/src/replay.ts';
 import { LangSwitch } from '../../web/src/shell/LangSwitch.tsx';
-import { createStore } from '../../web/src/state.ts';
+import { createStore, DEFAULT_FILTERS, emptyViewMessage } from '../../web/src/state.ts';
+import { assumptionsText, checkAssumptions } from '../../web/src/executive/assumptions.ts';
+import { dayCount, opText } from '../../web/src/scenario/text.ts';
 import { rowsNote, weakLinkTable, yenPer } from '../../web/src/tabs/columns.ts';
 import { tabTitle } from '../../web/src/tabs/state.ts';
 
@@ -308,5 +310,20 @@ describe('the tables in Japanese', () => {
     expect(yenPer(23.2e9, 'yr')).toBe('232億円/年');
     expect(rowsNote(500, 1234)).toBe('1,234件のうち先頭の500件を表示しています。');
     expect(tabTitle('level-gaps')).toBe('★の不足');
+  });
+});
+
+describe('messages in Japanese', () => {
+  it('checkAssumptions names the faulty entry; the scenario texts count days and companies in Japanese', () => {
+    lang.value = 'ja';
+    const checked = checkAssumptions({ ...assumptionsText(DATA.assumptions), durations: '1:0.5, 14days:0.5' });
+    expect(checked.ok ? null : checked.errors.durations).toBe(
+      '2番目の「14days:0.5」は 日数:確率 の形ではありません (例: 14:0.25)。日数は整数です',
+    );
+    expect(dayCount(5)).toBe('5日間');
+    expect(opText({ op: 'raise-level', company: 'springs', level: 4 }, (id) => id)).toBe('springsを★4に引き上げ');
+    expect(emptyViewMessage({ ...DEFAULT_FILTERS, criticalOnly: true }, { edges: 0 }, null)).toBe(
+      '重点企業から3階層以内に重要取引先はありません。',
+    );
   });
 });
