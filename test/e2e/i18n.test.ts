@@ -121,6 +121,30 @@ describe('the page in Japanese (Chromium, ja-JP locale, against the API app)', (
     await page.context().close();
   });
 
+  it('shows the company panel, the tables and a scenario replay in Japanese, nothing overflowing', async () => {
+    const { page, problems } = await openIn(session.browser, session.server.pageUrl, 'ja-JP');
+    const rows = page.locator('table[data-table="weak-links"] tbody tr.row');
+    await rows.first().waitFor();
+    expect(await page.locator('table[data-table="weak-links"] thead').innerText()).toContain('リスク寄与額 (円/年)');
+    expect(await rows.first().locator('td.reason').textContent()).toMatch(/^(未評価 \(スコア0\)|自社スコア \d+)。/);
+    await rows.first().click();
+    await settle(page);
+    await expect.poll(() => page.locator('#panel .panel-section h3').first().textContent()).toBe('影響経路');
+    expect(await page.locator('#panel .kv').innerText()).toMatch(/リスク寄与額\s+[\d,.]+(万|億|兆)円\/年/);
+    expect(await overflowing(page, '#panel')).toEqual([]);
+    await shot(page, 'ja-panel-1366');
+    await page.locator('#tab-scenario').click();
+    await page.locator('#scenario-run').click();
+    await settle(page);
+    await page.locator('#scenario-day').waitFor();
+    expect(await page.locator('#scenario-day-label').textContent()).toMatch(/^0日目 \/ \d+日$/);
+    expect(await page.locator('#scenario-caption').textContent()).toMatch(/社が停止 · この日の影響売上高 /);
+    expect(await overflowing(page, '#drawer')).toEqual([]);
+    await shot(page, 'ja-scenario-1366');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('switches back to English from the header, and keeps the choice over a reload', async () => {
     const { page, problems } = await openIn(session.browser, session.server.pageUrl, 'ja-JP', {
       width: 1600,

@@ -441,7 +441,7 @@ export class SupplyMap {
         for (const [id, day] of stopDay) {
           const node = cy.$id(id);
           if (node.empty()) continue;
-          node.data('radiusLabel', `${String(node.data('label'))}\nstops day ${day}`);
+          node.data('radiusLabel', `${String(node.data('label'))}\n${t('web.map.stopsDay', { day })}`);
           node.addClass('radius').removeClass('dimmed');
         }
         cy.$id(company).removeClass('dimmed');

@@ -23,6 +23,12 @@ function gapReason(code: string): string {
   return ['data', 'halt', 'access'].includes(code) ? t(`web.panel.gapReasons.${code}`) : code;
 }
 
+/** "tier 2" / "2次取引先" (tier 0: "重点企業" in Japanese), "no tier". */
+function tierText(tier: number | null): string {
+  if (tier === null) return t('web.panel.noTier');
+  return tier === 0 ? t('web.panel.tierFocal') : t('web.panel.tier', { tier });
+}
+
 /** "id · country · industry · SME · tier 1" (empty fields left out; no tier: "no tier"). */
 export function companyFacts(c: Pick<Company, 'id' | 'country' | 'industry' | 'size' | 'tier'>): string {
   return [
@@ -30,7 +36,7 @@ export function companyFacts(c: Pick<Company, 'id' | 'country' | 'industry' | 's
     c.country,
     c.industry,
     c.size === 'sme' ? t('web.panel.sme') : c.size === 'large' ? t('web.panel.large') : c.size,
-    c.tier === null ? t('web.panel.noTier') : t('web.panel.tier', { tier: c.tier }),
+    tierText(c.tier),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -87,7 +93,7 @@ export function headBadges(
 
 /** The note after a blast-radius member's " stops on day N": " · ¥1.2M / day of outage · tier 2". */
 export function blastNote(b: Pick<BlastMember, 'revenuePerDay' | 'tier'>): string {
-  const tier = b.tier === null ? '' : ` · ${t('web.panel.tier', { tier: b.tier })}`;
+  const tier = b.tier === null ? '' : ` · ${tierText(b.tier)}`;
   return ` · ${t('web.panel.perDayOutage', { value: formatYen(b.revenuePerDay) })}${tier}`;
 }
 

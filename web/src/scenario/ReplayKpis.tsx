@@ -27,7 +27,7 @@ export function ReplayKpis({ run: r }: { run: ScenarioRun }) {
       </div>
       <div class="kpi">
         <span class="kpi-label">{t('web.scn.peak')}</span>
-        <strong data-value={r.peak.down}>{t('web.scn.nDown', { n: formatNumber(r.peak.down) })}</strong>
+        <strong data-value={r.peak.down}>{t('web.scn.nDownCount', { n: formatNumber(r.peak.down) })}</strong>
         <span class="kpi-sub muted">{t('web.scn.onDay', { day: r.peak.day })}</span>
       </div>
       <div class="kpi focal-stops" data-kpi="focal">

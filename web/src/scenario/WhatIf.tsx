@@ -49,7 +49,9 @@ export function WhatIf({ app }: { app: ScenarioApp }) {
 
   return (
     <details class="whatif">
-      <summary>What if… {ops.length > 0 && <span class="whatif-count">({ops.length})</span>}</summary>
+      <summary>
+        {t('web.scn.whatIfSummary')} {ops.length > 0 && <span class="whatif-count">({ops.length})</span>}
+      </summary>
       <p class="muted small">{t('web.scn.whatIfIntro')}</p>
       <select
         id="whatif-kind"

@@ -56,7 +56,7 @@ export function revenueChart(
       domain: [-0.5, Math.max(0, rows.length - 1) + 0.5],
       ticks: xTickDays(rows.length),
       tickFormat: (d: number) => String(d),
-      label: 'day',
+      label: t('web.scn.dayAxis'),
       labelAnchor: 'center',
       labelArrow: 'none',
     },
@@ -66,7 +66,7 @@ export function revenueChart(
       ticks: 4,
       grid: true,
       tickFormat: (v: number) => formatYen(v),
-      label: '↑ Revenue at risk (¥)',
+      label: t('web.scn.revenueAxis'),
     },
     marks: [
       Plot.rect(rows, { ...column, fill: 'transparent', render: tag('day-band', rows) }),
