@@ -174,6 +174,7 @@ export const en = {
       authOpen: 'Open the map',
     },
     tabs: {
+      resize: 'Resize the tables (drag, or ↑ ↓)',
       label: 'Tables',
       toggle: 'Show or hide the tables',
       loading: 'Loading…',

@@ -183,6 +183,7 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
       authOpen: 'マップを開く',
     },
     tabs: {
+      resize: '表の高さを変える (ドラッグ、または ↑ ↓)',
       label: '表',
       toggle: '表の表示/非表示',
       loading: '読み込み中…',

@@ -24,7 +24,7 @@ function gapReason(code: string): string {
 }
 
 /** "tier 2" / "2次取引先" (tier 0: "重点企業" in Japanese), "no tier". */
-function tierText(tier: number | null): string {
+export function tierText(tier: number | null): string {
   if (tier === null) return t('web.panel.noTier');
   return tier === 0 ? t('web.panel.tierFocal') : t('web.panel.tier', { tier });
 }

@@ -9,6 +9,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { CompanyRow } from '../../../src/contract/api-types.ts';
 import { formatLevel } from '../format.ts';
 import { t } from '../i18n.ts';
+import { tierText } from '../panel/panel-text.ts';
 import type { Store } from '../state.ts';
 import { scoreColour } from '../style.ts';
 
@@ -22,11 +23,7 @@ export interface SearchBoxProps {
 const DEBOUNCE_MS = 180;
 
 function Result({ c, active, onPick }: { c: CompanyRow; active: boolean; onPick(c: CompanyRow): void }) {
-  const meta = [
-    c.country,
-    c.tier === null ? 'no tier' : `tier ${c.tier}`,
-    c.unassessed ? 'unassessed' : formatLevel(c.ownLevel),
-  ];
+  const meta = [c.country, tierText(c.tier), c.unassessed ? t('web.panel.unassessed') : formatLevel(c.ownLevel)];
   return (
     <li
       class={active ? 'result active' : 'result'}
