@@ -121,6 +121,23 @@ describe('the page in Japanese (Chromium, ja-JP locale, against the API app)', (
     await page.context().close();
   });
 
+  it('reads in Japanese on a phone (390×844): the executive view neither scrolls sideways nor clips', async () => {
+    const { page, problems } = await openIn(session.browser, session.server.pageUrl, 'ja-JP', {
+      width: 390,
+      height: 844,
+    });
+    await page.evaluate(() => (location.hash = '#executive'));
+    await page.locator('#exec-report .kpi-grid').waitFor();
+    await expect.poll(() => page.locator('#exec-chart svg path').count()).toBeGreaterThanOrEqual(2);
+    await settle(page);
+    expect(await page.locator('#exec-report .exec-table tbody tr td.money').first().innerText()).toMatch(/円\/年$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await overflowing(page, '#executive')).toEqual([]);
+    await shot(page, 'ja-executive-390', true);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows the company panel, the tables and a scenario replay in Japanese, nothing overflowing', async () => {
     const { page, problems } = await openIn(session.browser, session.server.pageUrl, 'ja-JP');
     const rows = page.locator('table[data-table="weak-links"] tbody tr.row');
