@@ -8,7 +8,7 @@
  *
  * @example
  *   lang.value = initialLang(localStorage, navigator.languages);
- *   t('web.header.executive'); // "経営層向け" when lang is 'ja'
+ *   t('web.header.executive'); // "経営層向けビュー" when lang is 'ja'
  */
 import { effect, signal } from '@preact/signals';
 import { formatDate, formatYen as yen, formatYenFull as yenFull, translator, type Lang } from '../../src/i18n/i18n.ts';
