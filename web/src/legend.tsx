@@ -8,6 +8,7 @@
  * @example
  *   render(<Legend />, document.getElementById('legend-slot')!);
  */
+import { t } from './i18n.ts';
 import { useEffect, useState } from 'preact/hooks';
 import {
   ACCESS_STYLES,
@@ -79,65 +80,66 @@ export function Legend() {
   return (
     <div class={collapsed ? 'legend collapsed' : 'legend'} data-legend="">
       <button class="legend-head" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
-        Legend
+        {t('web.legend.title')}
       </button>
       <div class="legend-body">
-        <div class="legend-title">Security score</div>
+        <div class="legend-title">{t('web.legend.score')}</div>
         <div class="scale" style={{ background: GRADIENT }} />
         <div class="scale-ticks">
-          {[0, 25, 50, 75, 100].map((t) => (
-            <span key={t}>{t}</span>
+          {[0, 25, 50, 75, 100].map((tick) => (
+            <span key={tick}>{tick}</span>
           ))}
         </div>
         <ul>
           <li>
             <NodeSample fill={scoreColour(30)} border={scoreColour(85)} />
-            fill: effective score · ring: own score
+            {t('web.legend.fill')}
           </li>
           <li>
             <NodeSample fill={scoreColour(0)} border="#6b7280" dashed />
-            unassessed (?) — scored 0
+            {t('web.legend.unassessed')}
           </li>
           <li>
             <NodeSample fill="#cbd2d9" border="#9aa5b1" size={8} />
             <NodeSample fill="#cbd2d9" border="#9aa5b1" size={18} />
-            size: risk contribution
+            {t('web.legend.size')}
           </li>
           <li>
-            <span class="legend-text-sample">Name ★2 +3</span>★ own level · +N suppliers hidden (double-click)
+            <span class="legend-text-sample">{t('web.legend.sample')}</span>
+            {t('web.legend.label')}
           </li>
         </ul>
-        <div class="legend-title">Supplies (supplier → buyer)</div>
+        <div class="legend-title">{t('web.legend.supplies')}</div>
         <ul>
           <li>
             <EdgeSample colour={palette.goodsEdge} width={1.5} />
-            goods
+            {t('web.legend.goods')}
           </li>
           <li>
             <EdgeSample colour={palette.singleSource} width={4} />
-            single source (its loss alone stops the buyer)
+            {t('web.legend.single')}
           </li>
           {(['network', 'software', 'data'] as const).map((kind) => (
             <li key={kind}>
               <EdgeSample colour={ACCESS_STYLES[kind].colour} width={2} dash={ACCESS_STYLES[kind].dash} />
-              {ACCESS_STYLES[kind].label}
+              {t(`web.legend.access.${kind}`)}
             </li>
           ))}
           <li>
             <EdgeSample colour={PATH_COLOUR} width={4} />
-            exposure path of the selected company
+            {t('web.legend.path')}
           </li>
           <li>
             <NodeSample fill={MID} border={MID} halo={RADIUS_COLOUR} />
-            stops if the selected company is hit (label: the day it stops)
+            {t('web.legend.radius')}
           </li>
           <li>
             <NodeSample fill={MID} border={MID} halo={DISRUPTED_COLOUR} />
-            disrupted in a simulated breach; down on the replayed day
+            {t('web.legend.disrupted')}
           </li>
           <li>
             <NodeSample fill={MID} border={MID} halo={STOP_DAY_COLOUR} />
-            stops on the replayed day
+            {t('web.legend.stopDay')}
           </li>
         </ul>
       </div>

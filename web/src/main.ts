@@ -7,9 +7,11 @@
  * is analysed here. `window.__weaklink` exposes the Cytoscape instance, a `ready` promise
  * (first view drawn) and `pending()` (work in flight) for tests.
  */
+import { effect } from '@preact/signals';
 import { createElement, render } from 'preact';
 import { createApiClient } from './api-client.ts';
 import { createExecutiveView } from './executive.ts';
+import { applyLang, browserStorage, initialLang, lang } from './i18n.ts';
 import { Legend } from './legend.tsx';
 import { SupplyMap } from './map.ts';
 import { renderPanelIntro } from './panel.ts';
@@ -36,6 +38,8 @@ declare global {
 const element = (id: string): HTMLElement => document.getElementById(id) ?? document.createElement('div');
 
 async function start(): Promise<void> {
+  lang.value = initialLang(browserStorage(), navigator.languages);
+  applyLang(document);
   await takeLoginFromUrl();
   takeTokenFromUrl();
   const store = createStore();
@@ -111,6 +115,8 @@ async function start(): Promise<void> {
     await view.loadOverview();
   }
   render(createElement(Legend, {}), element('legend-slot'));
+  // The map's tier headers are drawn outside Preact: written again when the language changes.
+  effect(() => (lang.value, map.labelHeads()));
   renderPanelIntro(shell.panel);
 
   store.busy.value++;

@@ -15,6 +15,7 @@
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import type { GraphEdge, GraphNode, GraphResponse } from '../../src/contract/api-types.ts';
+import { t } from './i18n.ts';
 import { layeredPositions } from './layout.ts';
 import { mapStylesheet, onSchemeChange } from './style.ts';
 import { edgeElement, maxRiskOf, nodeClasses, nodeData } from './to-elements.ts';
@@ -74,7 +75,7 @@ export class SupplyMap {
   private replay: { down: Set<string>; stopping: Set<string>; hit: Set<string>; affected: Set<string> } | null = null;
   private comparison: { onlyA: Set<string>; onlyB: Set<string>; both: Set<string> } | null = null;
   /** The tier columns in model coordinates, for the headers above the map. */
-  private columns: { label: string; title: string; minX: number; maxX: number }[] = [];
+  private columns: TierColumn[] = [];
   private readonly heads: HTMLElement;
   private hardwareWebgl: boolean | undefined;
   /** True when the last overview was cut by the server's limit. */
@@ -375,16 +376,21 @@ export class SupplyMap {
     }
     this.columns = tierColumns(nodes, positions);
     this.heads.replaceChildren(
-      ...this.columns.map((c) => {
-        const head = document.createElement('div');
-        head.className = 'tier-head';
-        head.textContent = c.label;
-        head.title = c.title;
-        return head;
-      }),
+      ...this.columns.map(() => Object.assign(document.createElement('div'), { className: 'tier-head' })),
     );
+    this.labelHeads();
     this.placeHeads();
     this.applyState();
+  }
+
+  /** Writes the tier headers in the page's language (again when it changes). */
+  labelHeads(): void {
+    this.columns.forEach((c, i) => {
+      const head = this.heads.children[i] as HTMLElement | undefined;
+      if (!head) return;
+      head.textContent = tierLabel(c.tier, c.count);
+      head.title = tierTitle(c.tier);
+    });
   }
 
   /** Keeps the tier headers over their columns as the map pans and zooms. */
@@ -435,7 +441,7 @@ export class SupplyMap {
         for (const [id, day] of stopDay) {
           const node = cy.$id(id);
           if (node.empty()) continue;
-          node.data('radiusLabel', `${String(node.data('label'))}\nstops day ${day}`);
+          node.data('radiusLabel', `${String(node.data('label'))}\n${t('web.map.stopsDay', { day })}`);
           node.addClass('radius').removeClass('dimmed');
         }
         cy.$id(company).removeClass('dimmed');
@@ -497,11 +503,28 @@ function hasHardwareWebgl2(): boolean {
   }
 }
 
-/** The x extent of each tier's column, left to right, with a header label. */
-function tierColumns(
-  nodes: GraphNode[],
-  positions: Map<string, { x: number; y: number }>,
-): { label: string; title: string; minX: number; maxX: number }[] {
+/** A tier's column on the map: its tier (−1: none), how many companies, its x extent. */
+interface TierColumn {
+  tier: number;
+  count: number;
+  minX: number;
+  maxX: number;
+}
+
+/** A tier column's header: "tier 2 · 59" / "2次 · 59", "focal · 2", "no tier · 3". */
+function tierLabel(tier: number, count: number): string {
+  if (tier < 0) return t('web.map.noTier', { count });
+  return tier === 0 ? t('web.map.focal', { count }) : t('web.map.tier', { tier, count });
+}
+
+/** A tier column header's tooltip. */
+function tierTitle(tier: number): string {
+  if (tier < 0) return t('web.map.noTierTitle');
+  return tier === 0 ? t('web.map.focalTitle') : t('web.map.tierTitle', { count: tier });
+}
+
+/** The x extent of each tier's column, left to right. */
+function tierColumns(nodes: GraphNode[], positions: Map<string, { x: number; y: number }>): TierColumn[] {
   const byTier = new Map<number, { count: number; minX: number; maxX: number }>();
   for (const n of nodes) {
     const key = n.tier ?? -1;
@@ -514,17 +537,7 @@ function tierColumns(
   }
   return [...byTier]
     .sort(([, a], [, b]) => a.minX - b.minX)
-    .map(([tier, c]) => ({
-      label: tier < 0 ? `no tier · ${c.count}` : tier === 0 ? `focal · ${c.count}` : `tier ${tier} · ${c.count}`,
-      title:
-        tier < 0
-          ? 'Companies with no supply path to a focal company'
-          : tier === 0
-            ? 'The focal companies'
-            : `Companies ${tier} supply step${tier === 1 ? '' : 's'} from a focal company`,
-      minX: c.minX,
-      maxX: c.maxX,
-    }));
+    .map(([tier, c]) => ({ tier, count: c.count, minX: c.minX, maxX: c.maxX }));
 }
 
 /** For each buyer, the distinct suppliers among `edges`. */

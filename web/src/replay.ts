@@ -9,6 +9,8 @@
  *   planHeadline(executive.plan);        // "¥18.4M spent on 7 suppliers cuts expected loss by 38%"
  */
 import type { ExecutiveResponse, ScenarioRun } from '../../src/contract/api-types.ts';
+import { formatYen as formatYenOf, formatYenFull as formatYenFullOf, translator } from '../../src/i18n/i18n.ts';
+import { lang, t, type Lang } from './i18n.ts';
 
 /**
  * The ids down on each day 0 .. lastDay, sorted: day d is the set of day d − 1 plus what
@@ -44,23 +46,14 @@ export function stopDays(run: Pick<ScenarioRun, 'timeline'>): Map<string, number
   return first;
 }
 
-const yenCompact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-const yenFull = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** 1234567 → "¥1.2M", 980 → "¥980", 0.66 → "¥0.66". */
-export function formatYen(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  const sign = value < 0 ? '−' : '';
-  const abs = Math.abs(value);
-  if (abs > 0 && abs < 1) return `${sign}¥${abs.toPrecision(2)}`;
-  return `${sign}¥${yenCompact.format(abs)}`;
+/** 1234567 → "¥1.2M" (ja: "123万円"), 980 → "¥980", 0.66 → "¥0.66"; in the page's language unless `l` is given. */
+export function formatYen(value: number, l: Lang = lang.value): string {
+  return formatYenOf(value, l);
 }
 
-/** 1234567.8 → "¥1,234,568". */
-export function formatYenFull(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  if (value !== 0 && Math.abs(value) < 1) return `¥${value.toPrecision(2)}`;
-  return `¥${yenFull.format(value)}`;
+/** 1234567.8 → "¥1,234,568" (ja: "1,234,568円"). */
+export function formatYenFull(value: number, l: Lang = lang.value): string {
+  return formatYenFullOf(value, l);
 }
 
 /** 0.4567 → "45.7%"; 0.04 → "4%"; whole percentages lose the decimal. */
@@ -73,16 +66,23 @@ export function formatPercent(fraction: number): string {
 /**
  * The plan's headline: "¥18.4M spent on 7 suppliers cuts Kirishima Motor's expected
  * annual loss by 38% — the best possible plan" (or "— within 0.4% of the best possible
- * plan"). `whose` names the loss ("Kirishima Motor's"; default "the").
+ * plan"); in Japanese 「4,810万円を取引先12社の対策に充てると、霧島自動車の予想年間損失額を
+ * 38.9%削減できます（最適な計画）」. `whose` names the loss ("Kirishima Motor's" / "霧島自動車の";
+ * default "the", none in Japanese).
  */
-export function planHeadline(plan: ExecutiveResponse['plan'], whose = 'the'): string {
+export function planHeadline(plan: ExecutiveResponse['plan'], whose = t('web.plan.the')): string {
   if (plan.suppliers === 0)
-    return `No supplier lift fits a budget of ${formatYen(plan.budget)}: ${whose} expected annual loss stays at ${formatYen(plan.lossBefore)} a year`;
-  const suppliers = `${plan.suppliers} supplier${plan.suppliers === 1 ? '' : 's'}`;
+    return t('web.plan.none', { budget: formatYen(plan.budget), whose, loss: formatYen(plan.lossBefore) });
   const quality = plan.optimal
-    ? 'the best possible plan'
-    : `within ${formatPercent(plan.gapPercent / 100)} of the best possible plan`;
-  return `${formatYen(plan.spent)} spent on ${suppliers} cuts ${whose} expected annual loss by ${formatPercent(plan.cutPercent / 100)} — ${quality}`;
+    ? t('web.plan.optimal')
+    : t('web.plan.within', { gap: formatPercent(plan.gapPercent / 100) });
+  return t('web.plan.headline', {
+    spent: formatYen(plan.spent),
+    suppliers: t('web.plan.suppliers', { count: plan.suppliers }),
+    whose,
+    cut: formatPercent(plan.cutPercent / 100),
+    quality,
+  });
 }
 
 /** An exposure path as text, as the API lists it: "Kirishima Motor ← Kanazawa Interior Trim ← Kanazawa Mold". */
@@ -92,7 +92,7 @@ export function pathText(path: readonly { name: string }[], shorten: (name: stri
 
 /** "3 companies", "1 company". */
 export function companies(count: number): string {
-  return `${yenFull.format(count)} compan${count === 1 ? 'y' : 'ies'}`;
+  return t('web.common.companies', { count, n: count.toLocaleString('en-US') });
 }
 
 /**
@@ -102,11 +102,11 @@ export function companies(count: number): string {
  */
 export function worstEventSentence(event: ExecutiveResponse['worstEvent'], focal: string | null): string | null {
   if (!event) return null;
-  const start = `A ${event.days}-day outage at ${event.name}`;
-  if (focal === null) return `${start} stops ${companies(event.stopped)} and costs ${formatYen(event.loss)}.`;
-  if (event.focalStopDay === null) return `${start} does not stop ${focal}.`;
-  if (event.focalStopDay === 0 && event.stopped <= 1) return `${start} costs ${focal} ${formatYen(event.loss)}.`;
-  return `${start} stops ${focal} on day ${event.focalStopDay} and costs it ${formatYen(event.loss)}.`;
+  const at = { days: event.days, name: event.name, loss: formatYen(event.loss), focal };
+  if (focal === null) return t('web.worst.network', { ...at, companies: companies(event.stopped) });
+  if (event.focalStopDay === null) return t('web.worst.notFocal', at);
+  if (event.focalStopDay === 0 && event.stopped <= 1) return t('web.worst.costs', at);
+  return t('web.worst.stops', { ...at, day: event.focalStopDay });
 }
 
 /**
@@ -119,6 +119,7 @@ export function readableReason(
   focal: ReadonlyMap<string, string>,
   shorten: (name: string) => string = (n) => n,
 ): string {
+  reason = reasonIn(reason);
   if (focal.size === 0) return reason;
   const ids = [...focal.keys()]
     .sort((a, b) => b.length - a.length)
@@ -127,8 +128,39 @@ export function readableReason(
   return reason.replace(pattern, (id) => shorten(focal.get(id) ?? id)).replace(/\bincluding focal /, 'including ');
 }
 
+const REASON = /^(?:unassessed \(scored 0\)|own score ([\d.]+)); (.*)$/;
+const STOPS =
+  /^(\d+) compan(?:y stops|ies stop) if it is hit(?:, including focal (.*?))?(?: and (\d+) more focal compan(?:y|ies))?$/;
+
+/**
+ * A reason line of the API (English, written by the analysis: "own score 25; 3 companies
+ * stop if it is hit, including focal auto-oem on day 3") in the page's language, with the
+ * Japanese report's words ("自社スコア 25。被害を受けると3社が停止。重点企業 auto-oemは3日目に停止").
+ * A line of another shape stays as it is.
+ */
+export function reasonIn(reason: string, l: Lang = lang.value): string {
+  const m = REASON.exec(reason);
+  if (l === 'en' || !m) return reason;
+  const tr = translator(l);
+  const score = m[1] === undefined ? tr('report.reason.unassessed') : tr('report.reason.own', { score: m[1] });
+  const rest = m[2] ?? '';
+  if (/^no (?:other )?company stops if it alone is hit$/.test(rest)) return `${score}。${tr('web.reason.noneAlone')}`;
+  const s = STOPS.exec(rest);
+  if (!s) return reason;
+  const named = (s[2] ?? '')
+    .split(', ')
+    .filter((x) => x !== '')
+    .map((x) => /^(.*) on day (\d+)$/.exec(x))
+    .map((f) => (f ? tr('report.reason.focalDay', { id: f[1], day: f[2] }) : ''));
+  return (
+    `${score}。${tr('report.reason.stops', { count: Number(s[1]) })}` +
+    (named.length > 0 ? tr('report.reason.focal', { list: named.join('、') }) : '') +
+    (s[3] !== undefined ? tr('report.reason.moreFocal', { count: Number(s[3]) }) : '')
+  );
+}
+
 /** "A", "A and B", "A, B and C". */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names.slice(0, -1).join(t('web.common.comma'))}${t('web.common.and')}${names[names.length - 1]}`;
 }

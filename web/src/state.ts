@@ -11,6 +11,7 @@
  */
 import { signal } from '@preact/signals';
 import type { GraphResponse, MeResponse, SimulateResponse, SummaryResponse } from '../../src/contract/api-types.ts';
+import { lang, t } from './i18n.ts';
 
 /** Tiers the overview shows by default, and the most the API follows in one request. */
 export const DEFAULT_DEPTH = 3;
@@ -50,6 +51,8 @@ export const DEFAULT_FILTERS: FilterState = { depth: DEFAULT_DEPTH, commodity: '
 /** The page's store: one signal per piece of state; `names` caches company names the API told us. */
 export function createStore() {
   return {
+    /** The page's language ('ja' | 'en'): the one signal of web/src/i18n.ts, which every text reads. */
+    lang,
     summary: signal<SummaryResponse | null>(null),
     /** A token is stored (the sign-out button shows). */
     signedIn: signal(false),
@@ -98,11 +101,11 @@ export function depthOptions(maxTier: number): { value: number; label: string }[
   const most = Math.min(MAX_TIERS, Math.max(1, maxTier));
   return Array.from({ length: most }, (_, i) => ({
     value: i + 1,
-    label: i + 1 === maxTier ? `${i + 1} (all tiers)` : `${i + 1} tier${i ? 's' : ''} up`,
+    label: i + 1 === maxTier ? t('web.filters.depthAll', { n: i + 1 }) : t('web.filters.depthUp', { count: i + 1 }),
   }));
 }
 
-const tiers = (n: number): string => `${n} tier${n === 1 ? '' : 's'}`;
+const tiers = (n: number): string => t('web.filters.tiers', { count: n });
 
 /** One short line per filter saying what its current value shows. */
 export function filterExplanations(f: FilterState): {
@@ -112,22 +115,21 @@ export function filterExplanations(f: FilterState): {
   critical: string;
 } {
   return {
-    depth: `Suppliers up to ${tiers(f.depth)} upstream of the focal companies.`,
+    depth: t('web.filters.whyDepth', { tiers: tiers(f.depth) }),
     commodity: f.commodity
-      ? `Only supplies of "${f.commodity}", and the companies they connect.`
-      : 'Supplies of every commodity.',
-    country: f.country ? `Only companies in ${f.country} (the focal companies stay).` : 'Companies of every country.',
-    critical: f.criticalOnly
-      ? 'Only the exposure paths that lead to a critical supplier.'
-      : 'Tick to keep only the exposure paths that lead to a critical supplier.',
+      ? t('web.filters.whyCommodity', { commodity: f.commodity })
+      : t('web.filters.whyCommodityAll'),
+    country: f.country ? t('web.filters.whyCountry', { country: f.country }) : t('web.filters.whyCountryAll'),
+    critical: f.criticalOnly ? t('web.filters.whyCritical') : t('web.filters.whyCriticalOff'),
   };
 }
 
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
 /** The status line of the map: sizes, and whether the overview limit cut it. */
 export function statusLine(view: Pick<ViewInfo, 'nodes' | 'edges' | 'truncated'>, limit = OVERVIEW_LIMIT): string[] {
-  const fmt = (n: number): string => n.toLocaleString('en-US');
-  const parts = [`${fmt(view.nodes)} companies · ${fmt(view.edges)} supplies in view`];
-  if (view.truncated) parts.push(` · cut at the ${fmt(limit)} nearest`);
+  const parts = [t('web.shell.statusSizes', { companies: fmt(view.nodes), supplies: fmt(view.edges) })];
+  if (view.truncated) parts.push(t('web.shell.statusCut', { limit: fmt(limit) }));
   return parts;
 }
 
@@ -152,22 +154,24 @@ export function emptyViewMessage(
   makers: MakerCounts | null,
 ): string | null {
   if (view.edges > 0) return null;
-  const within = `within ${tiers(f.depth)} of the focal companies`;
+  const within = t('web.shell.within', { tiers: tiers(f.depth) });
   if (f.commodity) {
-    const head = `No supplies of "${f.commodity}" in view: `;
-    if (!makers || makers.anyDepth === 0) return `${head}no company upstream of the focal companies makes it.`;
-    const n = (k: number): string => `${k} compan${k === 1 ? 'y' : 'ies'}`;
-    if (makers.withinDepth === 0)
-      return `${head}${n(makers.anyDepth)} make${makers.anyDepth === 1 ? 's' : ''} it, but none of their supplies is ${within}.`;
-    return (
-      `${head}${n(makers.withinDepth)} ${within} make${makers.withinDepth === 1 ? 's' : ''} it, ` +
-      `but no chain of "${f.commodity}" supplies alone leads from them to the focal companies ` +
-      '(the filter follows only that commodity).'
-    );
+    const head = t('web.shell.emptyHead', { commodity: f.commodity });
+    if (!makers || makers.anyDepth === 0) return `${head}${t('web.shell.emptyNoMaker')}`;
+    if (makers.withinDepth === 0) {
+      const makes = t('web.shell.makes', { count: makers.anyDepth, n: fmt(makers.anyDepth) });
+      return `${head}${t('web.shell.emptyNotWithin', { makes, within })}`;
+    }
+    const makes = t('web.shell.makesWithin', { count: makers.withinDepth, n: fmt(makers.withinDepth), within });
+    return `${head}${t('web.shell.emptyNoChain', { makes, commodity: f.commodity })}`;
   }
   if (f.country)
-    return `No companies in ${f.country} ${within}${f.criticalOnly ? ' on a path to a critical supplier' : ''}.`;
-  if (f.criticalOnly) return `No critical suppliers ${within}.`;
+    return t('web.shell.emptyCountry', {
+      country: f.country,
+      within,
+      critical: f.criticalOnly ? t('web.shell.emptyCountryCritical') : '',
+    });
+  if (f.criticalOnly) return t('web.shell.emptyCritical', { within });
   return null;
 }
 
@@ -181,15 +185,12 @@ export function bannerModel(
   const hit = new Set(sim.hit);
   const focal = sim.focalDisrupted
     .filter((id) => !hit.has(id))
-    .map((id) => `${nameOf(id)} on day ${stopDay.get(id) ?? 0}`);
+    .map((id) => t('web.shell.onDay', { name: nameOf(id), day: stopDay.get(id) ?? 0 }));
   const others = sim.disrupted.length - sim.hit.length;
   return {
-    title: `Breach at ${sim.hit.map(nameOf).join(', ')}`,
-    stops:
-      others === 0
-        ? ' stops no other company'
-        : ` stops ${others.toLocaleString('en-US')} other compan${others === 1 ? 'y' : 'ies'}`,
-    focal: focal.length > 0 ? focal.join(', ') : null,
+    title: t('web.shell.breachAt', { names: sim.hit.map(nameOf).join(t('web.common.list')) }),
+    stops: others === 0 ? t('web.shell.stopsNone') : t('web.shell.stops', { count: others, n: fmt(others) }),
+    focal: focal.length > 0 ? focal.join(t('web.common.list')) : null,
     others,
     outside: sim.disrupted.filter((id) => !inView(id)).length,
   };

@@ -158,7 +158,9 @@ function nodeRules(p: Palette): Rules {
         width: 'data(size)',
         height: 'data(size)',
         label: 'data(label)',
-        'font-family': 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif',
+        // Japanese names are drawn with the CJK fonts of the page's stack (styles.css).
+        'font-family':
+          'Inter, "Segoe UI", system-ui, -apple-system, "Hiragino Sans", "Noto Sans CJK JP", "Yu Gothic", Meiryo, sans-serif',
         'font-size': 'data(font)',
         color: p.label,
         'text-valign': 'bottom',

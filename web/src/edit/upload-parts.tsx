@@ -6,6 +6,7 @@
  * @example
  *   <IssueTable issues={failure.issues} />
  */
+import { t } from '../i18n.ts';
 import { Fragment } from 'preact';
 import type { ApiIssue } from '../../../src/contract/api-types.ts';
 import { formatNumber } from '../format.ts';
@@ -16,7 +17,7 @@ const ISSUE_LIMIT = 200;
 export function ColumnHelp() {
   return (
     <details class="upload-columns">
-      <summary>Expected columns</summary>
+      <summary>{t('web.upload.columns')}</summary>
       <p class="muted">
         UTF-8 CSV files with a header row (a BOM and CRLF line endings are fine). Required columns are in bold; a row
         may leave the others empty.
@@ -47,11 +48,11 @@ export function IssueTable({ issues }: { issues: ApiIssue[] }) {
       <table class="compact">
         <thead>
           <tr>
-            <th>File</th>
-            <th class="num">Line</th>
-            <th class="num">Column</th>
-            <th>Field</th>
-            <th>Message</th>
+            <th>{t('web.upload.file')}</th>
+            <th class="num">{t('web.upload.line')}</th>
+            <th class="num">{t('web.upload.column')}</th>
+            <th>{t('web.upload.field')}</th>
+            <th>{t('web.upload.message')}</th>
           </tr>
         </thead>
         <tbody>
@@ -70,7 +71,7 @@ export function IssueTable({ issues }: { issues: ApiIssue[] }) {
         </tbody>
       </table>
       {issues.length > shown.length && (
-        <p class="muted">{`… and ${formatNumber(issues.length - shown.length)} more`}</p>
+        <p class="muted">{t('web.panel.more', { n: formatNumber(issues.length - shown.length) })}</p>
       )}
     </div>
   );

@@ -7,6 +7,7 @@
  * @example
  *   loadedSentence({ companies: 188, supplies: 314, warnings: [w] }); // "Loaded 188 companies and 314 supplies (1 warning)"
  */
+import { t } from '../i18n.ts';
 import type { ApiIssue, NetworkUploadResponse } from '../../../src/contract/api-types.ts';
 import { formatNumber } from '../format.ts';
 
@@ -38,16 +39,19 @@ export const UPLOAD_COLUMNS: Record<'companies' | 'supplies', { name: string; re
 /** Why the upload cannot start: each missing file named. */
 export function missingFiles(files: { companies: unknown; supplies: unknown }): string[] {
   const missing: string[] = [];
-  if (!files.companies) missing.push('Choose the companies.csv file.');
-  if (!files.supplies) missing.push('Choose the supplies.csv file.');
+  if (!files.companies) missing.push(t('web.upload.choose', { file: 'companies.csv' }));
+  if (!files.supplies) missing.push(t('web.upload.choose', { file: 'supplies.csv' }));
   return missing;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${formatNumber(n)} ${n === 1 ? one : many}`;
-
 /** "Loaded 188 companies and 314 supplies (3 warnings)". */
 export function loadedSentence(result: Pick<NetworkUploadResponse, 'companies' | 'supplies' | 'warnings'>): string {
-  return `Loaded ${plural(result.companies, 'company', 'companies')} and ${plural(result.supplies, 'supply', 'supplies')} (${plural(result.warnings.length, 'warning')})`;
+  const n = (count: number): { count: number; n: string } => ({ count, n: formatNumber(count) });
+  return t('web.upload.loaded', {
+    companies: t('web.upload.companies', n(result.companies)),
+    supplies: t('web.upload.supplies', n(result.supplies)),
+    warnings: t('web.upload.warnings', n(result.warnings.length)),
+  });
 }
 
 /** A refused upload: the status (null: no answer), the server's message and the located issues. */
@@ -61,15 +65,13 @@ export interface UploadFailure {
 export function failureSentence(failure: UploadFailure): string {
   if (failure.status === 413) {
     const bytes = /limit of (\d+) bytes/.exec(failure.message)?.[1];
-    if (bytes !== undefined)
-      return `The files are too large: this server takes at most ${formatMegabytes(Number(bytes))} per upload.`;
-    return `The files are too large: ${failure.message}`;
+    if (bytes !== undefined) return t('web.upload.tooLargeLimit', { limit: formatMegabytes(Number(bytes)) });
+    return t('web.upload.tooLarge', { message: failure.message });
   }
-  if (failure.status === 409)
-    return 'The network changed since you opened it — reload to upload over the current version.';
+  if (failure.status === 409) return t('web.upload.conflict');
   const errors = failure.issues.filter((i) => i.severity === 'error').length;
   if (failure.status === 400 && errors > 0)
-    return `Nothing was loaded: the files have ${plural(errors, 'error')}. Fix them and upload again.`;
+    return t('web.upload.nothing', { errors: t('web.upload.errors', { count: errors, n: formatNumber(errors) }) });
   return failure.message;
 }
 

@@ -9,6 +9,7 @@
  * @example
  *   mountUpload(document.getElementById('upload-slot')!, { api, version: () => summary?.version ?? null, onLoaded });
  */
+import { t } from '../i18n.ts';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiIssue, NetworkUploadResponse } from '../../../src/contract/api-types.ts';
@@ -64,7 +65,7 @@ export function NetworkUpload({ ctx }: { ctx: UploadContext }) {
       const failure =
         error instanceof ApiRequestError
           ? { status: error.status, message: error.message, issues: error.issues }
-          : { status: null, message: `No answer from the server: ${String(error)}`, issues: [] };
+          : { status: null, message: t('web.upload.noAnswer', { error: String(error) }), issues: [] };
       setOutcome({ ok: false, text: failureSentence(failure), issues: failure.issues });
     } finally {
       setBusy(false);
@@ -86,7 +87,7 @@ export function NetworkUpload({ ctx }: { ctx: UploadContext }) {
   return (
     <>
       <button type="button" class="upload-open" onClick={() => setOpen(true)}>
-        Upload network
+        {t('web.upload.open')}
       </button>
       <dialog ref={dialog} class="upload-dialog" aria-labelledby="upload-title" onClose={() => setOpen(false)}>
         <form
@@ -96,11 +97,8 @@ export function NetworkUpload({ ctx }: { ctx: UploadContext }) {
             void upload();
           }}
         >
-          <h2 id="upload-title">Upload a network</h2>
-          <p class="muted">
-            Replaces the whole network with the two files. They are checked in full first: on any error nothing changes,
-            and every problem is listed with its line and column.
-          </p>
+          <h2 id="upload-title">{t('web.upload.title')}</h2>
+          <p class="muted">{t('web.upload.intro')}</p>
           {chooser('companies')}
           {chooser('supplies')}
           {missing.map((m) => (
@@ -117,10 +115,10 @@ export function NetworkUpload({ ctx }: { ctx: UploadContext }) {
           {outcome && outcome.issues.length > 0 && <IssueTable issues={outcome.issues} />}
           <div class="upload-actions">
             <button type="submit" class="primary" disabled={busy}>
-              {busy ? 'Uploading…' : 'Upload'}
+              {busy ? t('web.upload.uploading') : t('web.upload.upload')}
             </button>
             <button type="button" onClick={() => setOpen(false)}>
-              Close
+              {t('web.panel.close')}
             </button>
           </div>
         </form>

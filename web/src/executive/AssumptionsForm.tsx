@@ -9,28 +9,17 @@
  *   <AssumptionsForm initial={text} onApply={(t) => store.setAssumptions(t)} onReset={() => store.setAssumptions(null)} />
  */
 import { useState } from 'preact/hooks';
+import { t } from '../i18n.ts';
 import { checkAssumptions, type AssumptionErrors, type AssumptionKey, type AssumptionText } from './assumptions.ts';
 
-const LEVELS = 'one level each: ★0→1, 1→2, 2→3, 3→4, 4→5';
-const FIELDS: { key: AssumptionKey; label: string; hint: string }[] = [
-  {
-    key: 'hitBase',
-    label: 'Hit likelihood base',
-    hint: 'p(s) = min(1, base × decay^score): the yearly chance an unassessed company (score 0) is hit',
-  },
-  {
-    key: 'hitDecay',
-    label: 'Hit likelihood decay',
-    hint: 'per score point; 0.975 makes a score-100 company 12.6× less likely to be hit',
-  },
-  { key: 'durations', label: 'Outage durations', hint: 'full-stop days:probability, …; the probabilities sum to 1' },
-  {
-    key: 'lossRatio',
-    label: 'Loss ratio',
-    hint: 'share of revenue a stopped day loses: 1 = revenue at risk, ~0.2 = gross margin',
-  },
-  { key: 'costsSme', label: 'Lift costs, SME (¥, once)', hint: LEVELS },
-  { key: 'costsLarge', label: 'Lift costs, large (¥, once)', hint: LEVELS },
+/** The fields, their label and hint keys (web.assumptions.*); the lift costs share one hint. */
+const FIELDS: { key: AssumptionKey; hint: string }[] = [
+  { key: 'hitBase', hint: 'hitBaseHint' },
+  { key: 'hitDecay', hint: 'hitDecayHint' },
+  { key: 'durations', hint: 'durationsHint' },
+  { key: 'lossRatio', hint: 'lossRatioHint' },
+  { key: 'costsSme', hint: 'levels' },
+  { key: 'costsLarge', hint: 'levels' },
 ];
 
 interface FormProps {
@@ -50,9 +39,9 @@ export function AssumptionsForm({ initial, onApply, onReset }: FormProps) {
   };
   return (
     <form id="exec-assumptions-form" onSubmit={submit} noValidate>
-      {FIELDS.map(({ key, label, hint }) => (
+      {FIELDS.map(({ key, hint }) => (
         <label key={key} class={errors[key] ? 'assumption invalid' : 'assumption'}>
-          <span>{label}</span>
+          <span>{t(`web.assumptions.${key}`)}</span>
           <input
             name={key}
             value={text[key]}
@@ -66,16 +55,16 @@ export function AssumptionsForm({ initial, onApply, onReset }: FormProps) {
               {errors[key]}
             </small>
           ) : (
-            <small class="muted">{hint}</small>
+            <small class="muted">{t(`web.assumptions.${hint}`)}</small>
           )}
         </label>
       ))}
       <div class="assumption-actions">
         <button type="submit" class="primary" id="exec-assumptions-apply">
-          Apply for this session
+          {t('web.assumptions.apply')}
         </button>
         <button type="button" id="exec-assumptions-reset" onClick={onReset}>
-          Reset to the defaults
+          {t('web.assumptions.reset')}
         </button>
       </div>
     </form>
@@ -90,11 +79,11 @@ export function AssumptionsPanel({ changed, initial, onApply, onReset }: PanelPr
   return (
     <details class="exec-assumptions no-print" id="exec-assumptions">
       <summary>
-        Assumptions
+        {t('web.assumptions.title')}
         {changed ? (
-          <span class="badge warn">changed for this session</span>
+          <span class="badge warn">{t('web.assumptions.changed')}</span>
         ) : (
-          <span class="muted"> — the documented defaults; open to change them</span>
+          <span class="muted">{t('web.assumptions.defaults')}</span>
         )}
       </summary>
       {/* A new form (fresh fields) whenever the assumptions in force change. */}

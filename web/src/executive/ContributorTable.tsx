@@ -8,6 +8,7 @@
  *   <ContributorTable data={data} />
  */
 import type { ExecutiveResponse } from '../../../src/contract/api-types.ts';
+import { t } from '../i18n.ts';
 import { formatYen, formatYenFull, pathText, readableReason } from '../replay.ts';
 import { shortName } from '../to-elements.ts';
 import { contributorsTitle, stopsText } from './headline.ts';
@@ -37,12 +38,12 @@ function Row({
         </div>
       </td>
       <td class="path">
-        <span class="card-label">Chain: </span>
+        <span class="card-label">{t('web.exec.chainLabel')}</span>
         {w.exposurePath.length > 1 ? pathText(w.exposurePath, shortName) : shortName(w.name)}
       </td>
       <td class="num money" data-value={w.riskContribution} title={formatYenFull(w.riskContribution)}>
         {formatYen(w.riskContribution)}
-        <span class="card-label"> a year</span>
+        <span class="card-label">{t('web.exec.aYear')}</span>
       </td>
     </tr>
   );
@@ -54,15 +55,15 @@ export function ContributorTable({ data }: { data: ExecutiveResponse }) {
     <section class="weak-links">
       <h2>{contributorsTitle(data)}</h2>
       {data.topContributors.length === 0 ? (
-        <p class="muted">No hit anywhere stops it.</p>
+        <p class="muted">{t('web.exec.noContributor')}</p>
       ) : (
         <table class="exec-table">
           <thead>
             <tr>
               <th class="num">#</th>
-              <th>Supplier and why it matters</th>
-              <th>Chain</th>
-              <th class="num">¥ / year</th>
+              <th>{t('web.exec.colSupplier')}</th>
+              <th>{t('web.exec.colChain')}</th>
+              <th class="num">{t('web.exec.colMoney')}</th>
             </tr>
           </thead>
           <tbody>

@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { ExecutiveResponse } from '../../../src/contract/api-types.ts';
+import { lang } from '../i18n.ts';
 import { exceedanceChart } from './exceedance-chart.ts';
 
 /** The chart's size for a box `width` px wide (0: not laid out yet). */
@@ -19,6 +20,7 @@ export function chartSize(width: number): { width: number; height: number } {
 
 export function ExceedanceChart({ loss }: { loss: ExecutiveResponse['loss'] }) {
   const host = useRef<HTMLDivElement>(null);
+  const language = lang.value; // drawn again in the new language when it changes
   useEffect(() => {
     const el = host.current;
     if (!el) return;
@@ -34,6 +36,6 @@ export function ExceedanceChart({ loss }: { loss: ExecutiveResponse['loss'] }) {
     const observer = new ResizeObserver(draw);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [loss]);
+  }, [loss, language]);
   return <div class="exceedance-chart" id="exec-chart" ref={host} />;
 }

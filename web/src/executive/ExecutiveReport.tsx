@@ -8,6 +8,7 @@
  *   render(<ExecutiveReport store={store} track={track} summary={() => s} onClose={close} />, container);
  */
 import type { SummaryResponse } from '../../../src/contract/api-types.ts';
+import { t } from '../i18n.ts';
 import { assumptionsText } from './assumptions.ts';
 import { AssumptionsPanel } from './AssumptionsForm.tsx';
 import { ContributorTable } from './ContributorTable.tsx';
@@ -49,13 +50,13 @@ export function ExecutiveReport({ store, track, summary, onClose }: ReportProps)
         {error ? (
           <p class="error">{error}</p>
         ) : !data ? (
-          <p class="muted loading">Preparing the report…</p>
+          <p class="muted loading">{t('web.exec.loading')}</p>
         ) : (
           <>
             <ReportHead data={data} />
             <Headline data={data} />
             <section class="chart-section">
-              <h2>How bad a year can get for {scopeOf(data).name}</h2>
+              <h2>{t('web.exec.chartTitle', { name: scopeOf(data).name })}</h2>
               <ExceedanceChart loss={data.loss} />
             </section>
             <PlanSection data={data} />

@@ -11,22 +11,21 @@ import type { ComponentChildren } from 'preact';
 import type { ExecutiveResponse } from '../../../src/contract/api-types.ts';
 import { formatNumber } from '../format.ts';
 import { formatPercent, formatYen, formatYenFull } from '../replay.ts';
+import { formatDateIn, t } from '../i18n.ts';
 import { expectedLossLabel, p99Note, scopeLine, scopeOf } from './headline.ts';
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 export function ReportHead({ data }: { data: ExecutiveResponse }) {
   const line = scopeLine(data);
   return (
     <header class="report-head">
       <div>
-        <p class="eyebrow">Supply-chain cyber risk · executive summary</p>
-        <h1 id="exec-title">{data.scope ? data.scope.name : 'Our supply network'}</h1>
+        <p class="eyebrow">{t('web.exec.eyebrow')}</p>
+        <h1 id="exec-title">{data.scope ? data.scope.name : t('web.exec.ourNetwork')}</h1>
         {line && <p class="muted">{line}</p>}
       </div>
       <div class="report-meta">
-        <div>{dateFormat.format(new Date())}</div>
-        <div class="muted">network version {data.version.slice(0, 12)}</div>
+        <div>{formatDateIn(new Date())}</div>
+        <div class="muted">{t('web.exec.version', { version: data.version.slice(0, 12) })}</div>
       </div>
     </header>
   );
@@ -58,30 +57,35 @@ export function Headline({ data }: { data: ExecutiveResponse }) {
   const loss = data.loss;
   const share = loss.shareOfRevenue;
   return (
-    <section class="kpi-grid" aria-label="Headline figures">
+    <section class="kpi-grid" aria-label={t('web.exec.figures')}>
       <Tile kpi="expected-loss" label={expectedLossLabel(scopeOf(data))} value={loss.expectedAnnualLoss}>
-        per year
+        {t('web.exec.perYear')}
         {share !== null && ' · '}
         {share !== null && (
           <strong data-kpi="share-of-revenue" data-value={share}>
-            {formatPercent(share)} of revenue
+            {t('web.exec.shareOfRevenue', { share: formatPercent(share) })}
           </strong>
         )}
-        {' — the average over many years'}
+        {t('web.exec.average')}
       </Tile>
-      <Tile kpi="p99" label="1-in-100-year annual loss" value={loss.quantiles.p99}>
+      <Tile kpi="p99" label={t('web.exec.p99')} value={loss.quantiles.p99}>
         {p99Note(loss)}
       </Tile>
-      <Tile kpi="unassessed" label="Unassessed" value={data.unassessedShare} text={formatPercent(data.unassessedShare)}>
-        no score or SCS level: treated as weakest
+      <Tile
+        kpi="unassessed"
+        label={t('web.exec.unassessed')}
+        value={data.unassessedShare}
+        text={formatPercent(data.unassessedShare)}
+      >
+        {t('web.exec.unassessedNote')}
       </Tile>
       <Tile
         kpi="hidden-critical"
-        label="Hidden critical suppliers"
+        label={t('web.exec.hidden')}
         value={data.hiddenCriticalSuppliers}
         text={formatNumber(data.hiddenCriticalSuppliers)}
       >
-        can stop a buyer from deeper tiers
+        {t('web.exec.hiddenNote')}
       </Tile>
     </section>
   );

@@ -7,6 +7,7 @@
  *   <PlanSection data={data} />
  */
 import type { ExecutiveResponse } from '../../../src/contract/api-types.ts';
+import { t } from '../i18n.ts';
 import { planHeadline } from '../replay.ts';
 import { shortName } from '../to-elements.ts';
 import { liftText, planSub, scopeOf } from './headline.ts';
@@ -24,7 +25,7 @@ export function PlanSection({ data }: { data: ExecutiveResponse }) {
       data-suppliers={plan.suppliers}
       data-optimal={String(plan.optimal)}
     >
-      <p class="eyebrow">Where a shared security budget buys the most</p>
+      <p class="eyebrow">{t('web.exec.planEyebrow')}</p>
       <p class="headline" id="exec-plan-headline">
         {planHeadline(plan, scopeOf(data).whose)}
       </p>
@@ -37,7 +38,9 @@ export function PlanSection({ data }: { data: ExecutiveResponse }) {
               {liftText(l)}
             </li>
           ))}
-          {plan.lifts.length > SHOWN && <li class="muted">… and {plan.lifts.length - SHOWN} more</li>}
+          {plan.lifts.length > SHOWN && (
+            <li class="muted">{t('web.exec.moreLifts', { count: plan.lifts.length - SHOWN })}</li>
+          )}
         </ol>
       )}
     </section>

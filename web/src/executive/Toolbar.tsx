@@ -7,6 +7,7 @@
  *   <Toolbar store={store} reload={() => void track(store.load())} onClose={() => …} />
  */
 import { formatYen } from '../replay.ts';
+import { t } from '../i18n.ts';
 import { shortName } from '../to-elements.ts';
 import type { ExecutiveStore } from './state.ts';
 
@@ -24,15 +25,15 @@ export function Toolbar({ store, reload, onClose }: Props) {
   return (
     <div class="exec-toolbar no-print">
       <button id="exec-back" type="button" onClick={onClose}>
-        ← Back to the map
+        {t('web.exec.back')}
       </button>
       <span class="exec-focal">
         <label class="exec-focal-label" for="exec-focal">
-          Company
+          {t('web.exec.company')}
         </label>
         <select
           id="exec-focal"
-          aria-label="Focal company"
+          aria-label={t('web.exec.focalCompany')}
           disabled={focal.length <= 1}
           value={store.focal.value ?? ''}
           onChange={(e) => {
@@ -41,7 +42,7 @@ export function Toolbar({ store, reload, onClose }: Props) {
           }}
         >
           {!data ? null : focal.length === 0 ? (
-            <option value="">The whole network</option>
+            <option value="">{t('web.exec.wholeNetwork')}</option>
           ) : (
             focal.map((f) => (
               <option key={f.id} value={f.id}>
@@ -58,14 +59,14 @@ export function Toolbar({ store, reload, onClose }: Props) {
           reload();
         }}
       >
-        <label for="exec-budget">Shared security budget (¥, once)</label>
+        <label for="exec-budget">{t('web.exec.budget')}</label>
         <input
           id="exec-budget"
           type="number"
           min={0}
           step={1_000_000}
           inputMode="numeric"
-          aria-label="Security budget in yen"
+          aria-label={t('web.exec.budgetLabel')}
           value={store.budget.value}
           onInput={(e) => (store.budget.value = e.currentTarget.value)}
         />
@@ -73,7 +74,7 @@ export function Toolbar({ store, reload, onClose }: Props) {
           {budget > 0 ? `= ${formatYen(budget)}` : ''}
         </span>
         <button id="exec-update" type="submit">
-          Update plan
+          {t('web.exec.update')}
         </button>
       </form>
       <span class="spacer" />
@@ -81,10 +82,10 @@ export function Toolbar({ store, reload, onClose }: Props) {
         id="exec-print"
         type="button"
         class="primary"
-        title="Print, or save as PDF from the print dialog"
+        title={t('web.exec.printTitle')}
         onClick={() => window.print()}
       >
-        Print / save PDF
+        {t('web.exec.print')}
       </button>
     </div>
   );

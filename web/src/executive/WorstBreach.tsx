@@ -7,6 +7,7 @@
  *   <WorstBreach data={data} />
  */
 import type { ExecutiveResponse } from '../../../src/contract/api-types.ts';
+import { t } from '../i18n.ts';
 import { worstEventSentence } from '../replay.ts';
 import { shortName } from '../to-elements.ts';
 import { scopeOf } from './headline.ts';
@@ -21,7 +22,7 @@ export function WorstBreach({ data }: { data: ExecutiveResponse }) {
   if (!sentence) return null;
   return (
     <section class="worst-breach" data-id={event?.id}>
-      <h2>Worst single event among them</h2>
+      <h2>{t('web.worst.title')}</h2>
       <p id="exec-event">{sentence}</p>
     </section>
   );

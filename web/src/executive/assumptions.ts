@@ -10,6 +10,7 @@
  *   const checked = checkAssumptions({ ...text, durations: '1:0.2, 5:x' });
  *   // { ok: false, errors: { durations: 'entry 2 "5:x" is not days:probability (e.g. 14:0.25); …' } }
  */
+import { t as tr } from '../i18n.ts';
 import type { ExecutiveAssumptions } from '../../../src/contract/api-types.ts';
 import type { ExecutiveParams } from '../api-client.ts';
 
@@ -80,41 +81,41 @@ export function queryText(q: AssumptionQuery): AssumptionText {
 
 /** A number in [min, max] (or (min, max] when `openMin`), else a message. */
 function numberIn(text: string, what: string, min: number, max: number, openMin: boolean): number | string {
-  const t = text.trim();
-  const x = Number(t);
-  if (t === '' || !Number.isFinite(x)) return `${what} must be a number, got "${text}"`;
+  const trimmed = text.trim();
+  const x = Number(trimmed);
+  const name = tr(`web.check.${what}`);
+  if (trimmed === '' || !Number.isFinite(x)) return tr('web.check.notNumber', { what: name, text });
   if ((openMin ? x <= min : x < min) || x > max)
-    return `${what} must be ${openMin ? 'greater than' : 'at least'} ${min} and at most ${max}, got ${t}`;
+    return tr(openMin ? 'web.check.rangeOpen' : 'web.check.range', { what: name, min, max, got: trimmed });
   return x;
 }
 
 /** "1:0.2, 5:0.25, …": whole days ≥ 0, probabilities in [0, 1] summing to 1; else a message naming the entry. */
 export function checkDurations(text: string): { days: number; probability: number }[] | string {
   const entries = text.split(',').filter((e) => e.trim() !== '');
-  if (entries.length === 0) return 'give at least one days:probability entry, e.g. 14:1';
+  if (entries.length === 0) return tr('web.check.noEntry');
   const out: { days: number; probability: number }[] = [];
   for (const [i, entry] of entries.entries()) {
     const m = /^\s*(\d+)\s*:\s*([0-9.eE+-]+)\s*$/.exec(entry);
-    const named = `entry ${i + 1} "${entry.trim()}"`;
-    if (!m) return `${named} is not days:probability (e.g. 14:0.25); days are whole numbers`;
+    const named = tr('web.check.entry', { n: i + 1, entry: entry.trim() });
+    if (!m) return tr('web.check.notDuration', { named });
     const probability = Number(m[2]);
-    if (!(probability >= 0 && probability <= 1)) return `${named}: the probability must be between 0 and 1`;
+    if (!(probability >= 0 && probability <= 1)) return tr('web.check.probability', { named });
     out.push({ days: Number(m[1]), probability });
   }
   const sum = out.reduce((s, d) => s + d.probability, 0);
-  if (Math.abs(sum - 1) > 1e-9)
-    return `the probabilities add up to ${Math.round(sum * 1e6) / 1e6}, not 1; correct the entries so they do`;
+  if (Math.abs(sum - 1) > 1e-9) return tr('web.check.sum', { sum: Math.round(sum * 1e6) / 1e6 });
   return out;
 }
 
 /** Five yen amounts greater than 0 (level steps 0→1 … 4→5), else a message naming the entry. */
 export function checkCosts(text: string): number[] | string {
   const parts = text.trim() === '' ? [] : text.split(',').map((x) => x.trim());
-  if (parts.length !== 5)
-    return `give five costs in yen, one per level step 0→1 … 4→5, separated by commas; got ${parts.length || 'none'}`;
+  if (parts.length !== 5) return tr('web.check.fiveCosts', { got: parts.length || tr('web.scn.none') });
   for (const [i, part] of parts.entries()) {
     const x = Number(part);
-    if (part === '' || !(Number.isFinite(x) && x > 0)) return `entry ${i + 1} "${part}" is not a cost in yen above 0`;
+    if (part === '' || !(Number.isFinite(x) && x > 0))
+      return tr('web.check.notCost', { named: tr('web.check.entry', { n: i + 1, entry: part }) });
   }
   return parts.map(Number);
 }
@@ -122,10 +123,10 @@ export function checkCosts(text: string): number[] | string {
 /** Parses and validates every field: the query to send, or one message per faulty field. */
 export function checkAssumptions(t: AssumptionText): Checked {
   const problems: [AssumptionKey, number | string | unknown[]][] = [
-    ['hitBase', numberIn(t.hitBase, 'the base', 0, 1, true)],
-    ['hitDecay', numberIn(t.hitDecay, 'the decay', 0, 1, true)],
+    ['hitBase', numberIn(t.hitBase, 'base', 0, 1, true)],
+    ['hitDecay', numberIn(t.hitDecay, 'decay', 0, 1, true)],
     ['durations', checkDurations(t.durations)],
-    ['lossRatio', numberIn(t.lossRatio, 'the loss ratio', 0, 1, false)],
+    ['lossRatio', numberIn(t.lossRatio, 'lossRatio', 0, 1, false)],
     ['costsSme', checkCosts(t.costsSme)],
     ['costsLarge', checkCosts(t.costsLarge)],
   ];

@@ -11,6 +11,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ExecutiveResponse } from '../../../src/contract/api-types.ts';
+import { t } from '../i18n.ts';
 import { formatYen } from '../replay.ts';
 
 export interface ChartSize {
@@ -26,25 +27,26 @@ function rows(loss: Loss): { curve: string; years: number; loss: number }[] {
     points
       .filter((p) => p.probability > 0 && p.probability <= 1 && p.loss > 0)
       .map((p) => ({ curve, years: 1 / p.probability, loss: p.loss }));
-  return [
-    ...of('Annual loss (all events of a year)', loss.exceedance),
-    ...of('Largest single event of a year', loss.occurrence),
-  ];
+  const [annual, largest] = curves();
+  return [...of(annual.name, loss.exceedance), ...of(largest.name, loss.occurrence)];
 }
 
 const TICKS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
 const NARROW_TICKS = [1, 10, 100, 1000, 10_000, 100_000];
 
-const CURVES = [
-  { name: 'Annual loss (all events of a year)', colour: '#c62828' },
-  { name: 'Largest single event of a year', colour: '#5c6bc0' },
-] as const;
+/** The two curves, named in the page's language. */
+function curves(): [{ name: string; colour: string }, { name: string; colour: string }] {
+  return [
+    { name: t('web.exec.curveAnnual'), colour: '#c62828' },
+    { name: t('web.exec.curveLargest'), colour: '#5c6bc0' },
+  ];
+}
 
 /** A one-line legend of the two curves (plain HTML, so print and screen agree). */
 function legend(): HTMLElement {
   const box = document.createElement('div');
   box.className = 'chart-legend';
-  for (const c of CURVES) {
+  for (const c of curves()) {
     const item = document.createElement('span');
     const swatch = document.createElement('i');
     swatch.style.background = c.colour;
@@ -60,7 +62,7 @@ export function exceedanceChart(loss: Loss, size: ChartSize): HTMLElement {
   if (data.length === 0) {
     const note = document.createElement('p');
     note.className = 'muted';
-    note.textContent = 'No simulated year has a loss: there is no curve to draw.';
+    note.textContent = t('web.exec.chartEmpty');
     return note;
   }
   const maxYears = Math.max(200, ...data.map((d) => d.years));
@@ -80,22 +82,22 @@ export function exceedanceChart(loss: Loss, size: ChartSize): HTMLElement {
     x: {
       type: 'log',
       domain: [1, maxYears],
-      label: 'Return period: once in … years →',
+      label: t('web.exec.chartX'),
       grid: true,
       ticks,
     },
-    y: { label: '↑ Loss (¥)', grid: true, tickFormat: (v: number) => formatYen(v), zero: true },
-    color: { domain: CURVES.map((c) => c.name), range: CURVES.map((c) => c.colour) },
+    y: { label: t('web.exec.chartY'), grid: true, tickFormat: (v: number) => formatYen(v), zero: true },
+    color: { domain: curves().map((c) => c.name), range: curves().map((c) => c.colour) },
     marks: [
       // An explicit axis labels every tick: a log scale's own tick format would blank the 5s.
-      Plot.axisX(ticks, { text: (y: number) => y.toLocaleString('en-US'), label: 'Return period: once in … years →' }),
+      Plot.axisX(ticks, { text: (y: number) => y.toLocaleString('en-US'), label: t('web.exec.chartX') }),
       Plot.line(data, { x: 'years', y: 'loss', stroke: 'curve', strokeWidth: 2, curve: 'step-after' }),
       Plot.ruleX([100], { stroke: '#6b7280', strokeDasharray: '3,3' }),
       Plot.dot([{ years: 100, loss: loss.quantiles.p99 }], { x: 'years', y: 'loss', fill: '#c62828', r: 4 }),
       Plot.text([{ years: 100, loss: loss.quantiles.p99 }], {
         x: 'years',
         y: 'loss',
-        text: (d: { loss: number }) => `1-in-100-year: ${formatYen(d.loss)}`,
+        text: (d: { loss: number }) => t('web.exec.chartP99', { loss: formatYen(d.loss) }),
         // Above-left of the point; on a narrow chart below-right, clear of the y axis (the curves rise to the right).
         ...(narrow ? { dx: 8, dy: 12, textAnchor: 'start' } : { dx: -8, dy: -10, textAnchor: 'end' }),
         fontWeight: 'bold',
@@ -106,7 +108,7 @@ export function exceedanceChart(loss: Loss, size: ChartSize): HTMLElement {
           x: 'years',
           y: 'loss',
           title: (d: { curve: string; years: number; loss: number }) =>
-            `${d.curve}\n1 in ${d.years.toFixed(0)} years: ${formatYen(d.loss)}`,
+            `${d.curve}\n${t('web.exec.chartTip', { years: d.years.toFixed(0), loss: formatYen(d.loss) })}`,
         }),
       ),
     ],

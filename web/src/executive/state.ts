@@ -10,6 +10,7 @@
  *   await store.load();
  *   store.data.value?.loss.expectedAnnualLoss;
  */
+import { t } from '../i18n.ts';
 import { signal, type Signal } from '@preact/signals';
 import type { ExecutiveResponse } from '../../../src/contract/api-types.ts';
 import type { ApiClient, ExecutiveParams } from '../api-client.ts';
@@ -66,7 +67,7 @@ export function createExecutiveStore({ api, storage }: StoreDeps): ExecutiveStor
       focal.value = answer.scope?.id;
     } catch (e) {
       if (ticket === latest)
-        error.value = `Could not prepare the report: ${e instanceof Error ? e.message : String(e)}`;
+        error.value = t('web.exec.failed', { message: e instanceof Error ? e.message : String(e) });
       throw e;
     } finally {
       if (ticket === latest) busy.value = false;

@@ -6,6 +6,7 @@
  * @example
  *   <BlastRadius detail={detail} onFocus={focus} />
  */
+import { t } from '../i18n.ts';
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
 import { formatNumber } from '../format.ts';
 import { CappedList, CompanyLink, Section, type Focus } from './common.tsx';
@@ -14,19 +15,19 @@ import { blastNote } from './panel-text.ts';
 export function BlastRadius({ detail, onFocus }: { detail: CompanyDetailResponse; onFocus: Focus }) {
   const members = detail.blastRadius;
   return (
-    <Section title={`Blast radius (${formatNumber(detail.counts.blastRadius)})`}>
+    <Section title={t('web.panel.blastTitle', { n: formatNumber(detail.counts.blastRadius) })}>
       {members.length === 0 ? (
-        <p class="muted">A breach here stops no other company.</p>
+        <p class="muted">{t('web.panel.blastNone')}</p>
       ) : (
         <div>
-          <p class="muted">If it is hit, these stop — on the day shown, once their inventory buffers run out:</p>
+          <p class="muted">{t('web.panel.blastIntro')}</p>
           <CappedList
             cls="plain stop-days"
             total={detail.counts.blastRadius}
             items={members.map((b) => (
               <li key={b.id} data-id={b.id} data-stop-day={b.stopDay} class={b.focal ? 'focal' : ''}>
                 <CompanyLink id={b.id} name={b.name} onFocus={onFocus} />
-                {` stops on day ${b.stopDay}`}
+                {t('web.panel.stopsOnDay', { day: b.stopDay })}
                 <span class="muted">{blastNote(b)}</span>
               </li>
             ))}

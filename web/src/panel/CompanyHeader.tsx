@@ -6,6 +6,7 @@
  * @example
  *   <CompanyHeader detail={detail} onClose={close} />
  */
+import { t } from '../i18n.ts';
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
 import { companyFacts, headBadges } from './panel-text.ts';
 
@@ -13,7 +14,12 @@ export function CompanyHeader({ detail, onClose }: { detail: CompanyDetailRespon
   const c = detail.company;
   return (
     <header class="panel-head">
-      <button class="icon-button close" title="Close" aria-label="Close" onClick={() => onClose()}>
+      <button
+        class="icon-button close"
+        title={t('web.panel.close')}
+        aria-label={t('web.panel.close')}
+        onClick={() => onClose()}
+      >
         ×
       </button>
       <h2 class="company-name">{c.name}</h2>

@@ -9,6 +9,7 @@
  * @example
  *   render(<CompanyPanel key={detail.company.id} detail={detail} ctx={ctx} />, panel);
  */
+import { t } from '../i18n.ts';
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
 import { BlastRadius } from './BlastRadius.tsx';
 import { CompanyHeader } from './CompanyHeader.tsx';
@@ -40,7 +41,7 @@ export function CompanyPanel({ detail, ctx }: { detail: CompanyDetailResponse; c
         </button>
         {ctx.hiddenSuppliers > 0 && (
           <button data-action="expand" onClick={() => ctx.onExpand(c.id)}>
-            {`Show ${ctx.hiddenSuppliers} more suppliers`}
+            {t('web.panel.showHidden', { count: ctx.hiddenSuppliers })}
           </button>
         )}
       </div>

@@ -5,15 +5,16 @@
  * @example
  *   <CriticalSuppliers detail={detail} onFocus={focus} />
  */
+import { t } from '../i18n.ts';
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
 import { formatNumber } from '../format.ts';
 import { CappedList, CompanyLink, Section, type Focus } from './common.tsx';
 
 export function CriticalSuppliers({ detail, onFocus }: { detail: CompanyDetailResponse; onFocus: Focus }) {
   return (
-    <Section title={`Critical suppliers (${formatNumber(detail.counts.criticalSuppliers)})`}>
+    <Section title={t('web.panel.criticalTitle', { n: formatNumber(detail.counts.criticalSuppliers) })}>
       {detail.criticalSuppliers.length === 0 ? (
-        <p class="muted">No single supplier can stop it.</p>
+        <p class="muted">{t('web.panel.criticalNone')}</p>
       ) : (
         <CappedList
           cls="plain"
@@ -21,7 +22,9 @@ export function CriticalSuppliers({ detail, onFocus }: { detail: CompanyDetailRe
           items={detail.criticalSuppliers.map((s) => (
             <li key={s.id}>
               <CompanyLink id={s.id} name={s.name} onFocus={onFocus} />{' '}
-              <span class={s.direct ? 'badge' : 'badge hidden-critical'}>{s.direct ? 'direct' : 'hidden'}</span>
+              <span class={s.direct ? 'badge' : 'badge hidden-critical'}>
+                {s.direct ? t('web.panel.direct') : t('web.panel.hidden')}
+              </span>
               {s.country && <span class="muted">{` ${s.country}`}</span>}
             </li>
           ))}

@@ -6,6 +6,7 @@
  * @example
  *   <ExposurePath path={detail.exposurePath} onFocus={focus} />
  */
+import { t } from '../i18n.ts';
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
 import { scoreColour } from '../style.ts';
 import { CompanyLink, Section, type Focus } from './common.tsx';
@@ -13,18 +14,20 @@ import { CompanyLink, Section, type Focus } from './common.tsx';
 export function ExposurePath({ path, onFocus }: { path: CompanyDetailResponse['exposurePath']; onFocus: Focus }) {
   const last = path.length - 1;
   return (
-    <Section title="Exposure path">
+    <Section title={t('web.panel.pathTitle')}>
       {path.length <= 1 ? (
-        <p class="muted">Its own score binds: it is its own weakest link.</p>
+        <p class="muted">{t('web.panel.pathOwn')}</p>
       ) : (
         <ol class="path-list">
           {path.map((step, i) => (
             <li key={`${i}:${step.id}`} class={i === last ? 'root' : ''}>
               <span class="dot" style={{ background: scoreColour(step.effectiveScore) }} />
               <CompanyLink id={step.id} name={step.name} onFocus={onFocus} />
-              <span class="muted">{` eff ${step.effectiveScore} · own ${step.ownScore}`}</span>
-              {step.commodity && i < last && <div class="via">{`↑ needs ${step.commodity} from`}</div>}
-              {i === last && <div class="via root-label">root cause</div>}
+              <span class="muted">{t('web.panel.pathScores', { eff: step.effectiveScore, own: step.ownScore })}</span>
+              {step.commodity && i < last && (
+                <div class="via">{t('web.panel.needs', { commodity: step.commodity })}</div>
+              )}
+              {i === last && <div class="via root-label">{t('web.panel.rootCause')}</div>}
             </li>
           ))}
         </ol>

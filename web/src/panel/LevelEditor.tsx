@@ -8,18 +8,12 @@
  * @example
  *   <LevelEditor company={detail.company} edit={ctx.edit} />
  */
+import { t } from '../i18n.ts';
 import { useState } from 'preact/hooks';
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
 import { ApiRequestError } from '../api-client.ts';
 import { lastEdit, type PanelEdit } from './context.ts';
-import {
-  initialForm,
-  NO_VERSION_TEXT,
-  parseEditForm,
-  refusalSentence,
-  savedSentence,
-  type EditForm,
-} from './level-edit.ts';
+import { initialForm, parseEditForm, refusalSentence, savedSentence, type EditForm } from './level-edit.ts';
 import './panel.css';
 
 const LEVELS = ['0', '1', '2', '3', '4', '5'];
@@ -36,7 +30,7 @@ export function LevelEditor({ company, edit }: { company: CompanyDetailResponse[
     if (!parsed.ok) return;
     const version = edit.version();
     if (version === null) {
-      lastEdit.value = { id: company.id, text: NO_VERSION_TEXT, saved: false };
+      lastEdit.value = { id: company.id, text: t('web.edit.noVersion'), saved: false };
       return;
     }
     setSaving(true);
@@ -58,36 +52,36 @@ export function LevelEditor({ company, edit }: { company: CompanyDetailResponse[
     <div class="level-edit">
       {form === null ? (
         <button type="button" data-action="edit-level" onClick={() => setForm(initialForm(company))}>
-          Edit level
+          {t('web.edit.edit')}
         </button>
       ) : (
         <form
           class="level-edit-form"
-          aria-label="Edit level"
+          aria-label={t('web.edit.edit')}
           onSubmit={(event) => {
             event.preventDefault();
             void save(form);
           }}
         >
-          <label for="edit-level">★ level</label>
+          <label for="edit-level">{t('web.edit.level')}</label>
           <select
             id="edit-level"
             value={form.level}
             onChange={(e) => setForm({ ...form, level: e.currentTarget.value })}
           >
-            <option value="">unassessed</option>
+            <option value="">{t('web.panel.unassessed')}</option>
             {LEVELS.map((l) => (
               <option key={l} value={l}>{`★${l}`}</option>
             ))}
           </select>
           {errors.level && <span class="field-error">{errors.level}</span>}
-          <label for="edit-score">Security score (optional, 0–100; wins over the level)</label>
+          <label for="edit-score">{t('web.edit.scoreLabel')}</label>
           <input
             id="edit-score"
             type="text"
             inputMode="decimal"
             autocomplete="off"
-            placeholder="none: the level decides"
+            placeholder={t('web.edit.scorePlaceholder')}
             value={form.score}
             onInput={(e) => setForm({ ...form, score: e.currentTarget.value })}
             aria-invalid={errors.score ? true : undefined}
@@ -95,7 +89,7 @@ export function LevelEditor({ company, edit }: { company: CompanyDetailResponse[
           {errors.score && <span class="field-error">{errors.score}</span>}
           <div class="level-edit-actions">
             <button type="submit" class="primary" disabled={saving}>
-              {saving ? 'Saving…' : 'Save'}
+              {saving ? t('web.edit.saving') : t('web.edit.save')}
             </button>
             <button
               type="button"
@@ -104,7 +98,7 @@ export function LevelEditor({ company, edit }: { company: CompanyDetailResponse[
                 setErrors({});
               }}
             >
-              Cancel
+              {t('web.edit.cancel')}
             </button>
           </div>
         </form>

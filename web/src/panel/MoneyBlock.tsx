@@ -7,6 +7,7 @@
  * @example
  *   <MoneyBlock company={detail.company} />
  */
+import { t } from '../i18n.ts';
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
 import { moneyTexts } from './panel-text.ts';
 
@@ -14,23 +15,19 @@ export function MoneyBlock({ company: c }: { company: CompanyDetailResponse['com
   const money = moneyTexts(c);
   return (
     <dl class="kv">
-      <dt title="Hit likelihood × expected loss of one hit: the expected annual loss its hits cause">
-        Risk contribution
-      </dt>
+      <dt title={t('web.panel.riskTitle')}>{t('web.panel.risk')}</dt>
       <dd class="risk-contribution" data-value={c.riskContribution}>
         {money.riskContribution}
       </dd>
-      <dt>Hit likelihood</dt>
+      <dt>{t('web.panel.hit')}</dt>
       <dd class="hit-likelihood" data-value={c.hitLikelihood}>
         {money.hitLikelihood}
       </dd>
-      <dt title="Days each stopped company is down × its revenue per day, over the assumed outage durations">
-        Loss if hit
-      </dt>
+      <dt title={t('web.panel.lossTitle')}>{t('web.panel.loss')}</dt>
       <dd class="event-loss" data-value={c.expectedEventLoss}>
         {money.eventLoss}
       </dd>
-      <dt>Revenue</dt>
+      <dt>{t('web.panel.revenue')}</dt>
       <dd>{money.revenue}</dd>
     </dl>
   );

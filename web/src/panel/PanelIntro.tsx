@@ -5,28 +5,26 @@
  * @example
  *   render(<PanelIntro />, panel);
  */
+import { t } from '../i18n.ts';
 
 /** The panel shown when no company is selected. */
 export function PanelIntro() {
   return (
     <div class="panel-intro">
-      <h2>Select a company</h2>
-      <p>
-        Click a company on the map, in the search results or in a table below to see why its score is what it is, what
-        it depends on and what depends on it.
-      </p>
+      <h2>{t('web.panel.introTitle')}</h2>
+      <p>{t('web.panel.intro')}</p>
       <ul class="hints">
         <li>
-          <kbd>click</kbd> details and exposure path
+          <kbd>{t('web.panel.keyClick')}</kbd> {t('web.panel.hintClick')}
         </li>
         <li>
-          <kbd>shift</kbd>+<kbd>click</kbd> add to the breach selection
+          <kbd>shift</kbd>+<kbd>{t('web.panel.keyClick')}</kbd> {t('web.panel.hintShift')}
         </li>
         <li>
-          <kbd>double-click</kbd> bring in its hidden suppliers (+N)
+          <kbd>{t('web.panel.keyDouble')}</kbd> {t('web.panel.hintDouble')}
         </li>
         <li>
-          <kbd>scroll</kbd> zoom; labels appear as you zoom in
+          <kbd>{t('web.panel.keyScroll')}</kbd> {t('web.panel.hintScroll')}
         </li>
       </ul>
     </div>
@@ -38,7 +36,7 @@ export function PanelLoading({ name }: { name: string }) {
   return (
     <div class="panel-loading">
       <h2>{name}</h2>
-      <p class="muted">Loading…</p>
+      <p class="muted">{t('web.tabs.loading')}</p>
     </div>
   );
 }

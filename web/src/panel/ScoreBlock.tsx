@@ -6,6 +6,7 @@
  * @example
  *   <ScoreBlock company={detail.company} />
  */
+import { t } from '../i18n.ts';
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
 import { scoreColour } from '../style.ts';
 import { levelTexts } from './panel-text.ts';
@@ -29,14 +30,18 @@ export function ScoreBlock({ company: c }: { company: Company }) {
   const level = levelTexts(c);
   return (
     <>
-      <ScoreRow label="Effective score" score={c.effectiveScore} />
-      <ScoreRow label="Own score" score={c.ownScore} note={c.unassessed ? 'unassessed — treated as 0' : undefined} />
+      <ScoreRow label={t('web.panel.effective')} score={c.effectiveScore} />
+      <ScoreRow
+        label={t('web.panel.own')}
+        score={c.ownScore}
+        note={c.unassessed ? t('web.panel.ownUnassessed') : undefined}
+      />
       <div class={level.gap === null ? 'level-row' : 'level-row gap'}>
-        <span>SCS level</span>
+        <span>{t('web.panel.scsLevel')}</span>
         <strong class="own-level">{level.own}</strong>
-        <span class="muted"> own · required </span>
+        <span class="muted">{t('web.panel.ownRequired')}</span>
         <strong>{level.required}</strong>
-        {level.gap !== null && <span class="badge warn">{`gap ${level.gap}`}</span>}
+        {level.gap !== null && <span class="badge warn">{t('web.panel.gap', { n: level.gap })}</span>}
       </div>
     </>
   );

@@ -6,6 +6,7 @@
  * @example
  *   <SupplierList detail={detail} onFocus={focus} />
  */
+import { t } from '../i18n.ts';
 import type { CompanyDetailResponse, SupplyLink } from '../../../src/contract/api-types.ts';
 import { formatNumber, formatShare } from '../format.ts';
 import { ACCESS_STYLES, scoreColour } from '../style.ts';
@@ -18,8 +19,8 @@ function LinkRow({ link: l, onFocus }: { link: SupplyLink; onFocus: Focus }) {
       <td>
         <CompanyLink id={l.id} name={l.name} onFocus={onFocus} />
         {l.singleSource && (
-          <span class="badge tiny" title="single source: losing it alone stops the buyer">
-            single
+          <span class="badge tiny" title={t('web.panel.singleTitle')}>
+            {t('web.panel.single')}
           </span>
         )}
       </td>
@@ -28,7 +29,7 @@ function LinkRow({ link: l, onFocus }: { link: SupplyLink; onFocus: Focus }) {
       <td>
         {l.access !== 'none' && (
           <span class="access" style={{ color: ACCESS_STYLES[l.access].colour }}>
-            {l.access}
+            {t(`web.panel.accessKinds.${l.access}`)}
           </span>
         )}
       </td>
@@ -51,11 +52,11 @@ function SupplyList(props: { title: string; links: SupplyLink[]; total: number; 
         <table class="compact">
           <thead>
             <tr>
-              <th>Company</th>
-              <th>Commodity</th>
-              <th class="num">Share</th>
-              <th>Access</th>
-              <th class="num">Eff</th>
+              <th>{t('web.cols.company')}</th>
+              <th>{t('web.cols.commodity')}</th>
+              <th class="num">{t('web.cols.share')}</th>
+              <th>{t('web.panel.access')}</th>
+              <th class="num">{t('web.panel.eff')}</th>
             </tr>
           </thead>
           <tbody>
@@ -74,10 +75,10 @@ export function SupplierList({ detail, onFocus }: { detail: CompanyDetailRespons
   const { suppliers, counts } = detail;
   return (
     <SupplyList
-      title="Suppliers"
+      title={t('web.panel.suppliers')}
       links={suppliers}
       total={counts.suppliers}
-      empty="No suppliers in the data."
+      empty={t('web.panel.noSuppliers')}
       onFocus={onFocus}
     />
   );
@@ -85,5 +86,13 @@ export function SupplierList({ detail, onFocus }: { detail: CompanyDetailRespons
 
 export function BuyerList({ detail, onFocus }: { detail: CompanyDetailResponse; onFocus: Focus }) {
   const { buyers, counts } = detail;
-  return <SupplyList title="Buyers" links={buyers} total={counts.buyers} empty="Supplies nobody." onFocus={onFocus} />;
+  return (
+    <SupplyList
+      title={t('web.panel.buyers')}
+      links={buyers}
+      total={counts.buyers}
+      empty={t('web.panel.noBuyers')}
+      onFocus={onFocus}
+    />
+  );
 }

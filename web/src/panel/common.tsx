@@ -6,6 +6,7 @@
  * @example
  *   <Section title="Suppliers (3)"><CompanyLink id="c1" name="Ota" onFocus={focus} /></Section>
  */
+import { t } from '../i18n.ts';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatNumber } from '../format.ts';
@@ -51,11 +52,11 @@ export function CappedList({ cls, items, total }: { cls: string; items: Componen
         (view.button ? (
           <li>
             <button class="link-button" onClick={() => setAll(true)}>
-              {`Show all ${formatNumber(total)}`}
+              {t('web.panel.showAll', { n: formatNumber(total) })}
             </button>
           </li>
         ) : (
-          <li class="muted">{`… and ${formatNumber(view.rest)} more`}</li>
+          <li class="muted">{t('web.panel.more', { n: formatNumber(view.rest) })}</li>
         ))}
     </ul>
   );

@@ -7,6 +7,7 @@
  * @example
  *   companyFacts(detail.company); // "kanazawa-trim · JP · automotive interior parts · SME · tier 1"
  */
+import { t } from '../i18n.ts';
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
 import { formatLevel, formatNumber } from '../format.ts';
 import { formatYen } from '../replay.ts';
@@ -17,12 +18,16 @@ type BlastMember = CompanyDetailResponse['blastRadius'][number];
 /** The most entries a capped list shows before its "Show all" button. */
 export const LIST_LIMIT = 12;
 
-/** Why a buyer asks ★4 of its supplier, by reason code of the API. */
-export const GAP_REASONS: Record<string, string> = {
-  data: 'handles its confidential data',
-  halt: 'an interruption would halt it (critical, short buffer)',
-  access: 'can reach its systems',
-};
+/** Why a buyer asks ★4 of its supplier, by reason code of the API (unknown codes as they are). */
+function gapReason(code: string): string {
+  return ['data', 'halt', 'access'].includes(code) ? t(`web.panel.gapReasons.${code}`) : code;
+}
+
+/** "tier 2" / "2次取引先" (tier 0: "重点企業" in Japanese), "no tier". */
+export function tierText(tier: number | null): string {
+  if (tier === null) return t('web.panel.noTier');
+  return tier === 0 ? t('web.panel.tierFocal') : t('web.panel.tier', { tier });
+}
 
 /** "id · country · industry · SME · tier 1" (empty fields left out; no tier: "no tier"). */
 export function companyFacts(c: Pick<Company, 'id' | 'country' | 'industry' | 'size' | 'tier'>): string {
@@ -30,8 +35,8 @@ export function companyFacts(c: Pick<Company, 'id' | 'country' | 'industry' | 's
     c.id,
     c.country,
     c.industry,
-    c.size === 'sme' ? 'SME' : c.size,
-    c.tier === null ? 'no tier' : `tier ${c.tier}`,
+    c.size === 'sme' ? t('web.panel.sme') : c.size === 'large' ? t('web.panel.large') : c.size,
+    tierText(c.tier),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -39,7 +44,7 @@ export function companyFacts(c: Pick<Company, 'id' | 'country' | 'industry' | 's
 
 /** The simulate button: "Simulate breach", or "Simulate breach of 3 selected". */
 export function simulateLabel(selected: number): string {
-  return selected > 1 ? `Simulate breach of ${selected} selected` : 'Simulate breach';
+  return selected > 1 ? t('web.panel.simulateMany', { count: selected }) : t('web.shell.simulate');
 }
 
 /** The money of one company with unit and period: yen per year, yen per hit, percent per year. */
@@ -50,10 +55,10 @@ export function moneyTexts(c: Pick<Company, 'riskContribution' | 'expectedEventL
   revenue: string;
 } {
   return {
-    riskContribution: `${formatYen(c.riskContribution)} / year`,
-    eventLoss: `${formatYen(c.expectedEventLoss)} / hit`,
-    hitLikelihood: `${(c.hitLikelihood * 100).toFixed(2)}% / year`,
-    revenue: `${formatYen(c.revenue)} / year`,
+    riskContribution: t('web.panel.perYear', { value: formatYen(c.riskContribution) }),
+    eventLoss: t('web.panel.perHit', { value: formatYen(c.expectedEventLoss) }),
+    hitLikelihood: t('web.panel.perYear', { value: `${(c.hitLikelihood * 100).toFixed(2)}%` }),
+    revenue: t('web.panel.perYear', { value: formatYen(c.revenue) }),
   };
 }
 
@@ -64,7 +69,11 @@ export function levelTexts(c: Pick<Company, 'unassessed' | 'ownLevel' | 'require
   gap: number | null;
 } {
   const gap = c.requiredLevel !== null && c.requiredLevel > c.ownLevel ? c.requiredLevel - c.ownLevel : null;
-  return { own: c.unassessed ? 'none' : formatLevel(c.ownLevel), required: formatLevel(c.requiredLevel), gap };
+  return {
+    own: c.unassessed ? t('web.panel.none') : formatLevel(c.ownLevel),
+    required: formatLevel(c.requiredLevel),
+    gap,
+  };
 }
 
 /** The badges of the panel head: focal, unassessed, critical suppliers, what a hit stops. */
@@ -73,27 +82,29 @@ export function headBadges(
   counts: CompanyDetailResponse['counts'],
 ): { text: string; kind: string }[] {
   const badges: { text: string; kind: string }[] = [];
-  if (c.focal) badges.push({ text: 'focal', kind: 'focal' });
-  if (c.unassessed) badges.push({ text: 'unassessed', kind: 'unassessed' });
+  if (c.focal) badges.push({ text: t('web.panel.focal'), kind: 'focal' });
+  if (c.unassessed) badges.push({ text: t('web.panel.unassessed'), kind: 'unassessed' });
   if (counts.criticalSuppliers > 0)
-    badges.push({ text: `${formatNumber(counts.criticalSuppliers)} critical suppliers`, kind: '' });
-  if (counts.blastRadius > 0) badges.push({ text: `stops ${formatNumber(counts.blastRadius)} if hit`, kind: 'warn' });
+    badges.push({ text: t('web.panel.criticalBadge', { n: formatNumber(counts.criticalSuppliers) }), kind: '' });
+  if (counts.blastRadius > 0)
+    badges.push({ text: t('web.panel.stopsBadge', { n: formatNumber(counts.blastRadius) }), kind: 'warn' });
   return badges;
 }
 
 /** The note after a blast-radius member's " stops on day N": " · ¥1.2M / day of outage · tier 2". */
 export function blastNote(b: Pick<BlastMember, 'revenuePerDay' | 'tier'>): string {
-  return ` · ${formatYen(b.revenuePerDay)} / day of outage${b.tier === null ? '' : ` · tier ${b.tier}`}`;
+  const tier = b.tier === null ? '' : ` · ${tierText(b.tier)}`;
+  return ` · ${t('web.panel.perDayOutage', { value: formatYen(b.revenuePerDay) })}${tier}`;
 }
 
 /** The reasons a buyer asks ★4, as one phrase ("can reach its systems; handles its confidential data"). */
 export function gapReasons(reasons: readonly string[]): string {
-  return reasons.map((r) => GAP_REASONS[r] ?? r).join('; ');
+  return reasons.map(gapReason).join(t('web.panel.reasonSep'));
 }
 
 /** The heading of the level-gap section: "Level gap: own ★2, required ★4". */
 export function levelGapTitle(gap: NonNullable<CompanyDetailResponse['levelGap']>): string {
-  return `Level gap: own ${formatLevel(gap.ownLevel)}, required ${formatLevel(gap.requiredLevel)}`;
+  return t('web.panel.gapTitle', { own: formatLevel(gap.ownLevel), required: formatLevel(gap.requiredLevel) });
 }
 
 /**
@@ -113,5 +124,5 @@ export function cappedView(
 
 /** "… and 3 more", for what a list leaves out (null when nothing is left out). */
 export function moreText(total: number, shown: number): string | null {
-  return total > shown ? `… and ${formatNumber(total - shown)} more` : null;
+  return total > shown ? t('web.panel.more', { n: formatNumber(total - shown) }) : null;
 }

@@ -7,6 +7,7 @@
  * @example
  *   <CompanySearch app={app} id="scenario-add" placeholder="Add a company…" onPick={(c) => add(c.id)} />
  */
+import { t } from '../i18n.ts';
 import { useRef, useState } from 'preact/hooks';
 import type { CompanyRow } from '../../../src/contract/api-types.ts';
 import { shortName } from '../to-elements.ts';
@@ -77,7 +78,7 @@ export function CompanySearch({ app, id, placeholder, label, onPick }: SearchPro
         onBlur={() => window.setTimeout(() => setItems(null), 150)}
       />
       <ul class="search-results" hidden={items === null}>
-        {items?.length === 0 && <li class="muted empty">No company matches.</li>}
+        {items?.length === 0 && <li class="muted empty">{t('web.shell.noMatch')}</li>}
         {items?.map((c) => (
           <li key={c.id} class="result" data-id={c.id} onMouseDown={(e) => e.preventDefault()} onClick={() => pick(c)}>
             <span class="result-name">{c.name}</span>
@@ -110,8 +111,8 @@ export function CompanyField({ app, id, label, value, onChange }: FieldProps) {
           <button
             class="chip-x"
             type="button"
-            title="Change"
-            aria-label={`Change ${label}`}
+            title={t('web.scn.change')}
+            aria-label={t('web.scn.changeLabel', { label })}
             onClick={() => onChange('')}
           >
             ×
@@ -119,10 +120,16 @@ export function CompanyField({ app, id, label, value, onChange }: FieldProps) {
         </span>
       ) : (
         <>
-          <CompanySearch app={app} id={id} label={label} placeholder="Name or id…" onPick={(c) => onChange(c.id)} />
+          <CompanySearch
+            app={app}
+            id={id}
+            label={label}
+            placeholder={t('web.shell.findPlaceholder')}
+            onPick={(c) => onChange(c.id)}
+          />
           {last && (
             <button type="button" class="link-button use-selection" onClick={() => onChange(last)}>
-              use {shortName(app.ctx.nameOf(last))} (selected)
+              {t('web.scn.useSelected', { name: shortName(app.ctx.nameOf(last)) })}
             </button>
           )}
         </>

@@ -7,6 +7,7 @@
  * @example
  *   <Compare app={app} />
  */
+import { t } from '../i18n.ts';
 import type { ComponentChildren } from 'preact';
 import type { SavedScenario } from '../../../src/contract/api-types.ts';
 import { formatNumber } from '../format.ts';
@@ -41,7 +42,7 @@ export function Compare({ app }: { app: ScenarioApp }) {
         {title} <span class="count">({formatNumber(ids.length)})</span>
       </h4>
       {ids.length === 0 ? (
-        <p class="muted small">none</p>
+        <p class="muted small">{t('web.scn.none')}</p>
       ) : (
         <ul>
           {ids.map((id) => (
@@ -57,11 +58,11 @@ export function Compare({ app }: { app: ScenarioApp }) {
   return (
     <div class="scenario-compare">
       <div class="replay-head">
-        <h3>Comparison</h3>
-        <span class="muted small">on the map: only A blue, only B amber, both red</span>
+        <h3>{t('web.scn.comparison')}</h3>
+        <span class="muted small">{t('web.scn.compareKey')}</span>
         <span class="spacer" />
         <button id="compare-close" type="button" class="link-button" onClick={() => actions.closeCompare()}>
-          Back to the replay
+          {t('web.scn.backToReplay')}
         </button>
       </div>
       <div class="compare-body">
@@ -74,8 +75,10 @@ export function Compare({ app }: { app: ScenarioApp }) {
             </tr>
           </thead>
           <tbody>
-            {row('Hit', 'hit', (s) => `${nameList(s.hit, ctx.nameOf, 3)} for ${dayCount(s.days)}`)}
-            {row('Revenue at risk over the outage', 'revenue', (s) => (
+            {row(t('web.scn.hit'), 'hit', (s) =>
+              t('web.scn.namesFor', { names: nameList(s.hit, ctx.nameOf, 3), days: dayCount(s.days) }),
+            )}
+            {row(t('web.scn.revenueOutage'), 'revenue', (s) => (
               <strong
                 class="revenue"
                 data-value={s.result.totalRevenueAtRisk}
@@ -84,30 +87,35 @@ export function Compare({ app }: { app: ScenarioApp }) {
                 {formatYen(s.result.totalRevenueAtRisk)}
               </strong>
             ))}
-            {row('Companies stopped', 'stopped', (s) => (
+            {row(t('web.scn.stopped'), 'stopped', (s) => (
               <span data-value={s.result.companies.length}>{formatNumber(s.result.companies.length)}</span>
             ))}
-            {row('Peak', 'peak', (s) => `${formatNumber(s.result.peak.down)} down on day ${s.result.peak.day}`)}
-            {row('Focal companies stopped', 'focal', (s) => focalStops(s.result))}
+            {row(t('web.scn.peak'), 'peak', (s) =>
+              t('web.scn.downOnDay', { n: formatNumber(s.result.peak.down), day: s.result.peak.day }),
+            )}
+            {row(t('web.scn.focalStopped'), 'focal', (s) => focalStops(s.result))}
             {anyWhatIf &&
-              row('What-ifs', 'what-if', (s) =>
-                (s.whatIf ?? []).length === 0 ? 'none' : s.whatIf.map((op) => opText(op, ctx.nameOf)).join('; '),
+              row(t('web.scn.whatIfs'), 'what-if', (s) =>
+                (s.whatIf ?? []).length === 0
+                  ? t('web.scn.none')
+                  : s.whatIf.map((op) => opText(op, ctx.nameOf)).join('; '),
               )}
             {row(
-              'Saved',
+              t('web.scn.saved'),
               'saved',
               (s) =>
-                `${s.createdAt.slice(0, 10)} by ${s.createdBy}${versions ? ` · network ${s.version.slice(0, 8)}` : ''}`,
+                t('web.scn.savedBy', { date: s.createdAt.slice(0, 10), who: s.createdBy }) +
+                (versions ? t('web.scn.networkVersion', { version: s.version.slice(0, 8) }) : ''),
             )}
           </tbody>
         </table>
         <div class="compare-lists">
-          {list('only-a', 'Stop only in A', c.onlyA)}
-          {list('both', 'Stop in both', c.both)}
-          {list('only-b', 'Stop only in B', c.onlyB)}
+          {list('only-a', t('web.scn.onlyA'), c.onlyA)}
+          {list('both', t('web.scn.both'), c.both)}
+          {list('only-b', t('web.scn.onlyB'), c.onlyB)}
         </div>
       </div>
-      {versions && <p class="warn-text small">The two were run on different versions of the network.</p>}
+      {versions && <p class="warn-text small">{t('web.scn.versions')}</p>}
     </div>
   );
 }

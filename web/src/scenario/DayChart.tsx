@@ -6,6 +6,7 @@
  * @example
  *   <DayChart run={run} day={3} onPick={(day) => setDay(day)} />
  */
+import { lang, t } from '../i18n.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ScenarioRun } from '../../../src/contract/api-types.ts';
 import { markDay, revenueChart } from './day-chart-plot.ts';
@@ -21,6 +22,7 @@ interface Props {
 export function DayChart({ run, day, onPick }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
+  const language = lang.value; // drawn again in the new language when it changes
 
   useEffect(() => {
     const el = host.current;
@@ -37,7 +39,7 @@ export function DayChart({ run, day, onPick }: Props) {
     if (!el) return;
     const measured = width > 0 ? width : el.clientWidth;
     el.replaceChildren(revenueChart(run, { width: measured > 0 ? measured : 560, height: CHART_HEIGHT }));
-  }, [run, width]);
+  }, [run, width, language]);
 
   useEffect(() => {
     const chart = host.current?.querySelector('svg.rar-chart');
@@ -46,7 +48,7 @@ export function DayChart({ run, day, onPick }: Props) {
 
   return (
     <div class="chart-wrap">
-      <div class="chart-title">Revenue at risk per day</div>
+      <div class="chart-title">{t('web.scn.perDayChart')}</div>
       <div
         class="chart-host"
         ref={host}

@@ -5,6 +5,7 @@
  * @example
  *   <HitList app={app} />
  */
+import { t } from '../i18n.ts';
 import { shortName } from '../to-elements.ts';
 import { useNames, type ScenarioApp } from './app.ts';
 import { CompanySearch } from './CompanySearch.tsx';
@@ -18,10 +19,10 @@ export function HitList({ app }: { app: ScenarioApp }) {
   };
   return (
     <>
-      <label>Companies hit</label>
+      <label>{t('web.scn.hitLabel')}</label>
       <div class="scenario-hit">
         {ids.length === 0 ? (
-          <p class="muted small">Shift-click companies on the map, or add them below.</p>
+          <p class="muted small">{t('web.scn.hitHint')}</p>
         ) : (
           ids.map((id) => (
             <span key={id} class="chip" data-id={id} title={id}>
@@ -29,7 +30,7 @@ export function HitList({ app }: { app: ScenarioApp }) {
               <button
                 class="chip-x"
                 type="button"
-                title="Remove"
+                title={t('web.shell.remove')}
                 onClick={() => ctx.setSelection(ctx.selection().filter((s) => s !== id))}
               >
                 ×
@@ -38,7 +39,7 @@ export function HitList({ app }: { app: ScenarioApp }) {
           ))
         )}
       </div>
-      <CompanySearch app={app} id="scenario-add" placeholder="Add a company: name or id…" onPick={(c) => add(c.id)} />
+      <CompanySearch app={app} id="scenario-add" placeholder={t('web.scn.addPlaceholder')} onPick={(c) => add(c.id)} />
     </>
   );
 }

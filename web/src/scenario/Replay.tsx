@@ -7,6 +7,7 @@
  * @example
  *   <Replay app={app} />
  */
+import { t } from '../i18n.ts';
 import { formatYen } from '../replay.ts';
 import { companies, eventsOn } from '../replay.ts';
 import { useNames, type ScenarioApp } from './app.ts';
@@ -23,10 +24,8 @@ export function Replay({ app }: { app: ScenarioApp }) {
   if (!shown)
     return (
       <div class="scenario-replay">
-        <h3>Replay</h3>
-        <p class="muted">
-          Run a scenario to replay its cascade on the map day by day: who stops when, and the revenue at risk each day.
-        </p>
+        <h3>{t('web.scn.replay')}</h3>
+        <p class="muted">{t('web.scn.replayIntro')}</p>
       </div>
     );
   const r = shown.run;
@@ -38,14 +37,14 @@ export function Replay({ app }: { app: ScenarioApp }) {
   return (
     <div class="scenario-replay">
       <div class="replay-head">
-        <h3>{shown.name ? `Replay: ${shown.name}` : 'Replay'}</h3>
+        <h3>{shown.name ? t('web.scn.replayOf', { name: shown.name }) : t('web.scn.replay')}</h3>
         <span class="muted small">
-          {nameList(r.hit, nameOf, 3)} hit for {dayCount(r.days)}
-          {shown.whatIf.length > 0 && ` · with ${shown.whatIf.length} what-if${shown.whatIf.length === 1 ? '' : 's'}`}
+          {t('web.scn.hitFor', { names: nameList(r.hit, nameOf, 3), days: dayCount(r.days) })}
+          {shown.whatIf.length > 0 && t('web.scn.withWhatIfs', { count: shown.whatIf.length })}
         </span>
         <span class="spacer" />
         <button id="scenario-clear" type="button" class="link-button" onClick={() => actions.clear()}>
-          Clear from map
+          {t('web.scn.clear')}
         </button>
       </div>
       {outcome && outcome.after === r && <WhatIfResult app={app} outcome={outcome} />}
@@ -55,7 +54,7 @@ export function Replay({ app }: { app: ScenarioApp }) {
           id="scenario-play"
           type="button"
           class={playing ? 'play playing' : 'play'}
-          title="Play the cascade day by day"
+          title={t('web.scn.play')}
           onClick={() => (playing ? actions.stop() : actions.play())}
         >
           {playing ? '❚❚' : '▶'}
@@ -67,22 +66,27 @@ export function Replay({ app }: { app: ScenarioApp }) {
           max={r.lastDay}
           step={1}
           value={day}
-          aria-label="Day"
+          aria-label={t('web.scn.day')}
           onInput={(e) => {
             actions.stop();
             actions.setDay(Number(e.currentTarget.value));
           }}
         />
         <strong class="day-label" id="scenario-day-label">
-          Day {day} of {r.lastDay}
+          {t('web.scn.dayOf', { day, last: r.lastDay })}
         </strong>
       </div>
       <p class="day-caption" id="scenario-caption">
-        <strong>{companies(down.length)} down</strong> · {formatYen(r.revenueAtRisk[day] ?? 0)} revenue at risk that day
+        <strong>{t('web.scn.nDown', { n: companies(down.length) })}</strong> ·{' '}
+        {t('web.scn.atRiskThatDay', { yen: formatYen(r.revenueAtRisk[day] ?? 0) })}
         {stopped.length > 0 && (
-          <span class="stops">{` · stop${stopped.length === 1 ? 's' : ''} today: ${nameList(stopped, nameOf)}`}</span>
+          <span class="stops">
+            {t('web.scn.stopsToday', { count: stopped.length, names: nameList(stopped, nameOf) })}
+          </span>
         )}
-        {recovered.length > 0 && <span class="recovers">{` · back up: ${nameList(recovered, nameOf)}`}</span>}
+        {recovered.length > 0 && (
+          <span class="recovers">{t('web.scn.backUp', { names: nameList(recovered, nameOf) })}</span>
+        )}
       </p>
       <DayChart
         run={r}
@@ -93,7 +97,7 @@ export function Replay({ app }: { app: ScenarioApp }) {
         }}
       />
       <p class="outside muted small" id="scenario-outside" hidden={outside.length === 0}>
-        {companies(outside.length)} this scenario stops {outside.length === 1 ? 'is' : 'are'} not in this view:{' '}
+        {t('web.scn.outside', { count: outside.length, companies: companies(outside.length) })}{' '}
         {nameList(outside, nameOf)}{' '}
         <button
           id="scenario-show-outside"
@@ -101,7 +105,7 @@ export function Replay({ app }: { app: ScenarioApp }) {
           class="link-button"
           onClick={() => void ctx.track(actions.showOutside())}
         >
-          Show them
+          {t('web.shell.showThem')}
         </button>
       </p>
     </div>

@@ -5,6 +5,7 @@
  * @example
  *   <RunForm app={app} />
  */
+import { t } from '../i18n.ts';
 import type { ScenarioApp } from './app.ts';
 import { HitList } from './HitList.tsx';
 import { MAX_DAYS } from './state.ts';
@@ -21,11 +22,11 @@ export function RunForm({ app }: { app: ScenarioApp }) {
         void ctx.track(actions.run());
       }}
     >
-      <h3>Breach scenario</h3>
+      <h3>{t('web.scn.title')}</h3>
       <HitList app={app} />
       <WhatIf app={app} />
       <div class="days-row">
-        <label for="scenario-days">Days down</label>
+        <label for="scenario-days">{t('web.scn.daysDown')}</label>
         <input
           id="scenario-days"
           type="number"
@@ -36,15 +37,13 @@ export function RunForm({ app }: { app: ScenarioApp }) {
           onInput={(e) => (store.days.value = e.currentTarget.value)}
         />
         <button id="scenario-run" class="primary danger" type="submit" disabled={store.selection.value.length === 0}>
-          {store.whatIf.value.length > 0 ? 'Run scenario with what-ifs' : 'Run scenario'}
+          {store.whatIf.value.length > 0 ? t('web.scn.runWithWhatIfs') : t('web.scn.run')}
         </button>
       </div>
       <p id="scenario-form-error" class="error small" role="alert" hidden={error === null}>
         {error}
       </p>
-      <p class="muted small form-note">
-        Hit for N days: down on days 0 … N−1, back on day N. Buyers live off their inventory buffers before they stop.
-      </p>
+      <p class="muted small form-note">{t('web.scn.runNote')}</p>
     </form>
   );
 }

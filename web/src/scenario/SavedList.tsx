@@ -5,6 +5,7 @@
  * @example
  *   <SavedList app={app} />
  */
+import { t } from '../i18n.ts';
 import { useState } from 'preact/hooks';
 import { useNames, type ScenarioApp } from './app.ts';
 import { comparePicks } from './state.ts';
@@ -35,7 +36,7 @@ export function SavedList({ app }: { app: ScenarioApp }) {
   );
   return (
     <div class="scenario-saved">
-      <h3>Saved scenarios</h3>
+      <h3>{t('web.scn.savedTitle')}</h3>
       <form
         class="save-row"
         onSubmit={(e) => {
@@ -46,14 +47,14 @@ export function SavedList({ app }: { app: ScenarioApp }) {
         <input
           id="scenario-name"
           type="text"
-          placeholder="Name this run…"
+          placeholder={t('web.scn.namePlaceholder')}
           maxLength={80}
           autocomplete="off"
           value={name}
           onInput={(e) => setName(e.currentTarget.value)}
         />
         <button id="scenario-save" type="submit">
-          Save
+          {t('web.edit.save')}
         </button>
       </form>
       <p
@@ -65,7 +66,7 @@ export function SavedList({ app }: { app: ScenarioApp }) {
         {message?.text}
       </p>
       <ul class="saved-list">
-        {saved.length === 0 && <li class="muted empty">None saved yet.</li>}
+        {saved.length === 0 && <li class="muted empty">{t('web.scn.noneSaved')}</li>}
         {saved.map((s) => (
           <li key={s.name} data-name={s.name}>
             <div class="saved-text">
@@ -75,17 +76,17 @@ export function SavedList({ app }: { app: ScenarioApp }) {
             <button
               type="button"
               data-action="load"
-              title="Replay it"
+              title={t('web.scn.replayIt')}
               onClick={() => void ctx.track(actions.load(s.name))}
             >
-              Load
+              {t('web.scn.load')}
             </button>
             <button
               type="button"
               class="icon-button"
               data-action="delete"
-              title="Delete"
-              aria-label={`Delete ${s.name}`}
+              title={t('web.scn.delete')}
+              aria-label={t('web.scn.deleteName', { name: s.name })}
               onClick={() => void ctx.track(actions.remove(s.name))}
             >
               ×
@@ -94,17 +95,17 @@ export function SavedList({ app }: { app: ScenarioApp }) {
         ))}
       </ul>
       <div class="compare-row">
-        <span class="muted">Compare</span>
-        {select('a', 'Scenario A')}
-        <span class="muted">with</span>
-        {select('b', 'Scenario B')}
+        <span class="muted">{t('web.scn.compare')}</span>
+        {select('a', t('web.scn.scenarioA'))}
+        <span class="muted">{t('web.scn.with')}</span>
+        {select('b', t('web.scn.scenarioB'))}
         <button
           id="compare-run"
           type="button"
           disabled={names.length < 2}
           onClick={() => void ctx.track(actions.compare(picks.a, picks.b))}
         >
-          Compare
+          {t('web.scn.compare')}
         </button>
       </div>
     </div>

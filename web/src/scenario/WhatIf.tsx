@@ -8,6 +8,7 @@
  * @example
  *   <WhatIf app={app} />
  */
+import { t } from '../i18n.ts';
 import { useState } from 'preact/hooks';
 import { useNames, type ScenarioApp } from './app.ts';
 import { CompanyField } from './CompanySearch.tsx';
@@ -15,11 +16,8 @@ import { addOp, removeOp } from './state.ts';
 import { opText } from './text.ts';
 import { EMPTY_DRAFT, opFromDraft, type OpDraft, type OpKind } from './what-if-draft.ts';
 
-const KINDS: { kind: OpKind; label: string }[] = [
-  { kind: 'raise-level', label: 'Raise a company’s level' },
-  { kind: 'add-supplier', label: 'Add a second source' },
-  { kind: 'remove-supplier', label: 'Remove a supplier' },
-];
+/** The operations, labelled by web.scn.kinds.KIND. */
+const KINDS: { kind: OpKind }[] = [{ kind: 'raise-level' }, { kind: 'add-supplier' }, { kind: 'remove-supplier' }];
 
 export function WhatIf({ app }: { app: ScenarioApp }) {
   const { store } = app;
@@ -51,25 +49,27 @@ export function WhatIf({ app }: { app: ScenarioApp }) {
 
   return (
     <details class="whatif">
-      <summary>What if… {ops.length > 0 && <span class="whatif-count">({ops.length})</span>}</summary>
-      <p class="muted small">Change the network for this run; the result shows it before and after.</p>
+      <summary>
+        {t('web.scn.whatIfSummary')} {ops.length > 0 && <span class="whatif-count">({ops.length})</span>}
+      </summary>
+      <p class="muted small">{t('web.scn.whatIfIntro')}</p>
       <select
         id="whatif-kind"
-        aria-label="What-if operation"
+        aria-label={t('web.scn.whatIfOp')}
         value={draft.kind}
         onChange={(e) => set({ kind: e.currentTarget.value as OpKind })}
       >
         {KINDS.map((k) => (
           <option key={k.kind} value={k.kind}>
-            {k.label}
+            {t(`web.scn.kinds.${k.kind}`)}
           </option>
         ))}
       </select>
       {draft.kind === 'raise-level' && (
         <>
-          {field('company', 'Company')}
+          {field('company', t('web.cols.company'))}
           <div class="whatif-field">
-            <label for="whatif-level">To level</label>
+            <label for="whatif-level">{t('web.scn.toLevel')}</label>
             <select id="whatif-level" value={draft.level} onChange={(e) => set({ level: e.currentTarget.value })}>
               {[1, 2, 3, 4, 5].map((l) => (
                 <option key={l} value={String(l)}>
@@ -80,13 +80,13 @@ export function WhatIf({ app }: { app: ScenarioApp }) {
           </div>
         </>
       )}
-      {draft.kind === 'remove-supplier' && field('company', 'Supplier to remove')}
+      {draft.kind === 'remove-supplier' && field('company', t('web.scn.supplierToRemove'))}
       {draft.kind === 'add-supplier' && (
         <>
-          {field('buyer', 'Buyer')}
-          {field('supplier', 'New supplier')}
+          {field('buyer', t('web.cols.buyer'))}
+          {field('supplier', t('web.scn.newSupplier'))}
           <div class="whatif-field">
-            <label for="whatif-commodity">Commodity</label>
+            <label for="whatif-commodity">{t('web.cols.commodity')}</label>
             <input
               id="whatif-commodity"
               type="text"
@@ -96,7 +96,7 @@ export function WhatIf({ app }: { app: ScenarioApp }) {
             />
           </div>
           <div class="whatif-field">
-            <label for="whatif-share">Share (%)</label>
+            <label for="whatif-share">{t('web.scn.sharePct')}</label>
             <input
               id="whatif-share"
               type="number"
@@ -110,7 +110,7 @@ export function WhatIf({ app }: { app: ScenarioApp }) {
         </>
       )}
       <button id="whatif-add" type="button" onClick={add}>
-        Add to the run
+        {t('web.scn.addToRun')}
       </button>
       {problem && <p class="error small whatif-problem">{problem}</p>}
       {ops.length > 0 && (
@@ -121,8 +121,8 @@ export function WhatIf({ app }: { app: ScenarioApp }) {
               <button
                 type="button"
                 class="icon-button"
-                aria-label={`Remove what-if ${i + 1}`}
-                title="Remove"
+                aria-label={t('web.scn.removeWhatIf', { n: i + 1 })}
+                title={t('web.shell.remove')}
                 onClick={() => {
                   store.whatIf.value = removeOp(ops, i);
                   store.whatIfError.value = null;

@@ -6,6 +6,7 @@
  * @example
  *   <WhatIfResult app={app} outcome={outcome} />
  */
+import { t } from '../i18n.ts';
 import { companies } from '../replay.ts';
 import { shortName } from '../to-elements.ts';
 import type { ScenarioApp } from './app.ts';
@@ -14,8 +15,8 @@ import { opText } from './text.ts';
 import { beforeAfterRows, rowChanged, weakLinkChanges, type WeakLinkChange } from './what-if-data.ts';
 
 function rankText(w: WeakLinkChange): string {
-  if (w.before === null) return `new at #${w.after}`;
-  if (w.after === null) return `#${w.before} → out of the top 10`;
+  if (w.before === null) return t('web.scn.newAt', { rank: w.after });
+  if (w.after === null) return t('web.scn.outOfTop', { rank: w.before });
   return `#${w.before} → #${w.after}`;
 }
 
@@ -25,8 +26,8 @@ export function WhatIfResult({ app, outcome }: { app: ScenarioApp; outcome: What
   const c = outcome.comparison;
   const links = c ? weakLinkChanges(c.weakLinks) : [];
   return (
-    <section class="whatif-result" aria-label="What-if: before and after">
-      <h4>What if: before and after</h4>
+    <section class="whatif-result" aria-label={t('web.scn.resultLabel')}>
+      <h4>{t('web.scn.resultTitle')}</h4>
       <ul class="whatif-ops">
         {outcome.ops.map((op) => (
           <li key={JSON.stringify(op)}>{opText(op, nameOf)}</li>
@@ -36,9 +37,9 @@ export function WhatIfResult({ app, outcome }: { app: ScenarioApp; outcome: What
         <thead>
           <tr>
             <th />
-            <th data-side="before">Before</th>
-            <th data-side="after">After</th>
-            <th data-side="change">Change</th>
+            <th data-side="before">{t('web.scn.before')}</th>
+            <th data-side="after">{t('web.scn.after')}</th>
+            <th data-side="change">{t('web.scn.changeCol')}</th>
           </tr>
         </thead>
         <tbody>
@@ -59,9 +60,9 @@ export function WhatIfResult({ app, outcome }: { app: ScenarioApp; outcome: What
       {c && (
         <div class="whatif-changes">
           <div data-list="weak-links">
-            <strong>Weak links (top 10): </strong>
+            <strong>{t('web.scn.weakTop')}</strong>
             {links.length === 0
-              ? 'no change of rank'
+              ? t('web.scn.noRankChange')
               : links.map((w, i) => (
                   <span key={w.id} data-id={w.id}>
                     {i > 0 && ' · '}
@@ -70,11 +71,14 @@ export function WhatIfResult({ app, outcome }: { app: ScenarioApp; outcome: What
                 ))}
           </div>
           <div class="muted small">
-            {companies(c.companies.length)} with changed measures
+            {t('web.scn.changedMeasures', { companies: companies(c.companies.length) })}
             {c.singleSources.added.length + c.singleSources.removed.length > 0 &&
-              ` · single sources: +${c.singleSources.added.length} / −${c.singleSources.removed.length}`}
+              t('web.scn.singleChange', {
+                added: c.singleSources.added.length,
+                removed: c.singleSources.removed.length,
+              })}
             {c.levelGaps.added.length + c.levelGaps.removed.length > 0 &&
-              ` · level gaps: +${c.levelGaps.added.length} / −${c.levelGaps.removed.length}`}
+              t('web.scn.gapChange', { added: c.levelGaps.added.length, removed: c.levelGaps.removed.length })}
           </div>
         </div>
       )}

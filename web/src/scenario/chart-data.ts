@@ -7,6 +7,7 @@
  *   dayRows(run)[3];          // { day: 3, value: 411016.4, down: 7, title: 'Day 3: ¥411,016 at risk, 7 down' }
  *   xTickDays(31);            // [0, 3, 6, …, 27, 30]
  */
+import { t } from '../i18n.ts';
 import type { ScenarioRun } from '../../../src/contract/api-types.ts';
 import { formatNumber } from '../format.ts';
 import { formatYenFull } from '../replay.ts';
@@ -25,7 +26,12 @@ export interface DayRow {
 export function dayRows(run: Pick<ScenarioRun, 'revenueAtRisk' | 'down'>): DayRow[] {
   return run.revenueAtRisk.map((value, day) => {
     const down = run.down[day] ?? 0;
-    return { day, value, down, title: `Day ${day}: ${formatYenFull(value)} at risk, ${formatNumber(down)} down` };
+    return {
+      day,
+      value,
+      down,
+      title: t('web.scn.dayTitle', { day, yen: formatYenFull(value), n: formatNumber(down) }),
+    };
   });
 }
 

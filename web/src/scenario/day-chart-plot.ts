@@ -8,6 +8,7 @@
  * @example
  *   host.replaceChildren(revenueChart(run, { width: 560, height: 150 }));
  */
+import { t } from '../i18n.ts';
 import * as Plot from '@observablehq/plot';
 import type { ScenarioRun } from '../../../src/contract/api-types.ts';
 import { formatYen } from '../replay.ts';
@@ -49,13 +50,13 @@ export function revenueChart(
     marginTop: 18,
     marginBottom: 36,
     className: 'rar-chart',
-    ariaLabel: 'Revenue at risk per day',
+    ariaLabel: t('web.scn.perDayChart'),
     style: { fontSize: '12px', background: 'transparent' },
     x: {
       domain: [-0.5, Math.max(0, rows.length - 1) + 0.5],
       ticks: xTickDays(rows.length),
       tickFormat: (d: number) => String(d),
-      label: 'day',
+      label: t('web.scn.dayAxis'),
       labelAnchor: 'center',
       labelArrow: 'none',
     },
@@ -65,7 +66,7 @@ export function revenueChart(
       ticks: 4,
       grid: true,
       tickFormat: (v: number) => formatYen(v),
-      label: '↑ Revenue at risk (¥)',
+      label: t('web.scn.revenueAxis'),
     },
     marks: [
       Plot.rect(rows, { ...column, fill: 'transparent', render: tag('day-band', rows) }),

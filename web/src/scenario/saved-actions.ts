@@ -7,6 +7,7 @@
  *   const saved = createSavedActions(ctx, store, { show, stop, setDay });
  *   await saved.save('Kanazawa trim 5 days');
  */
+import { t } from '../i18n.ts';
 import type { SavedScenario, ScenarioRun, WhatIfOp } from '../../../src/contract/api-types.ts';
 import type { ScenarioContext, ScenarioStore } from './state.ts';
 import { writeError } from './text.ts';
@@ -39,12 +40,12 @@ export function createSavedActions(ctx: ScenarioContext, store: ScenarioStore, r
 
   /** Saves the run shown (or the form's hit); true when saved. */
   async function save(name: string): Promise<boolean> {
-    if (!name) return (say('Give the scenario a name first.', true), false);
+    if (!name) return (say(t('web.scn.nameFirst'), true), false);
     const shown = store.shown.value;
     const hit = shown ? shown.run.hit : ctx.selection();
     const days = shown ? shown.run.days : Math.round(Number(store.days.value));
     const whatIf = shown ? shown.whatIf : store.whatIf.value;
-    if (hit.length === 0) return (say('Run a scenario (or pick companies) before saving.', true), false);
+    if (hit.length === 0) return (say(t('web.scn.runFirst'), true), false);
     let result: SavedScenario;
     try {
       result = await ctx.api.saveScenario(whatIf.length > 0 ? { name, hit, days, whatIf } : { name, hit, days });
@@ -52,7 +53,7 @@ export function createSavedActions(ctx: ScenarioContext, store: ScenarioStore, r
       say(writeError('saved', error), true);
       return false;
     }
-    say(`Saved “${result.name}”.`);
+    say(t('web.scn.savedName', { name: result.name }));
     if (shown && !shown.name) store.shown.value = { ...shown, name: result.name };
     await refreshSaved();
     return true;
@@ -71,7 +72,7 @@ export function createSavedActions(ctx: ScenarioContext, store: ScenarioStore, r
     } catch (error) {
       return say(writeError('deleted', error), true);
     }
-    say(`Deleted “${name}”.`);
+    say(t('web.scn.deletedName', { name }));
     const c = store.comparison.value;
     if (c && (c.a.name === name || c.b.name === name)) closeCompare();
     await refreshSaved();
@@ -87,7 +88,7 @@ export function createSavedActions(ctx: ScenarioContext, store: ScenarioStore, r
 
   async function compare(a: string, b: string): Promise<void> {
     if (!a || !b) return;
-    if (a === b) return say('Pick two different scenarios to compare.', true);
+    if (a === b) return say(t('web.scn.pickTwo'), true);
     const comparison = await ctx.api.compareScenarios(a, b);
     for (const s of [comparison.a, comparison.b]) for (const c of s.result.companies) ctx.remember(c.id, c.name);
     replay.stop();

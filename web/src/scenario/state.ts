@@ -8,6 +8,7 @@
  *   store.shown.value = shownOf(run, null, []);
  *   clampDay(99, run.lastDay); // lastDay
  */
+import { t } from '../i18n.ts';
 import { signal, type Signal } from '@preact/signals';
 import type {
   SavedScenarioList,
@@ -126,10 +127,9 @@ export function nextDay(day: number, lastDay: number): number | null {
 
 /** Why the form cannot run (null when it can): no company hit, or days not a whole number 1 … MAX_DAYS. */
 export function formProblem(hit: readonly string[], daysText: string): string | null {
-  if (hit.length === 0) return 'Pick at least one company to hit.';
+  if (hit.length === 0) return t('web.scn.pickHit');
   const days = daysText.trim() === '' ? Number.NaN : Math.round(Number(daysText));
-  if (!(days >= 1 && days <= MAX_DAYS))
-    return `Days down: a whole number from 1 to ${MAX_DAYS.toLocaleString('en-US')}.`;
+  if (!(days >= 1 && days <= MAX_DAYS)) return t('web.scn.daysError', { max: MAX_DAYS.toLocaleString('en-US') });
   return null;
 }
 

@@ -9,6 +9,7 @@
  *   beforeAfterRows(outcome).map((r) => r.label); // ['Companies disrupted', …]
  *   changeText(13, 12);                           // "−1 (−7.7%)"
  */
+import { t } from '../i18n.ts';
 import type { WhatIfComparison } from '../../../src/contract/api-types.ts';
 import { formatNumber } from '../format.ts';
 import { formatPercent, formatYen, formatYenFull } from '../replay.ts';
@@ -35,7 +36,8 @@ export function changeText(before: number, after: number, format: (v: number) =>
   if (d === 0) return '±0';
   const text = format(Math.abs(d)).replace(/^−/, '');
   const ratio = before !== 0 ? Math.abs(d / before) : null;
-  const share = ratio === null ? '' : ratio < 0.0005 ? 'under 0.1%' : `${d > 0 ? '+' : '−'}${formatPercent(ratio)}`;
+  const share =
+    ratio === null ? '' : ratio < 0.0005 ? t('web.scn.under') : `${d > 0 ? '+' : '−'}${formatPercent(ratio)}`;
   const pct = share ? ` (${share})` : '';
   return `${d > 0 ? '+' : '−'}${text}${pct}`;
 }
@@ -52,7 +54,7 @@ export function beforeAfterRows(outcome: Pick<WhatIfOutcome, 'before' | 'after' 
   const rows: BeforeAfterRow[] = [
     {
       key: 'disrupted',
-      label: 'Companies disrupted',
+      label: t('web.scn.disrupted'),
       before: formatNumber(b.companies.length),
       after: formatNumber(a.companies.length),
       beforeValue: b.companies.length,
@@ -61,7 +63,7 @@ export function beforeAfterRows(outcome: Pick<WhatIfOutcome, 'before' | 'after' 
     },
     {
       key: 'focal',
-      label: 'Focal companies stopped',
+      label: t('web.scn.focalStopped'),
       before: focalStops(b),
       after: focalStops(a),
       beforeValue: stoppedFocal(b),
@@ -70,7 +72,7 @@ export function beforeAfterRows(outcome: Pick<WhatIfOutcome, 'before' | 'after' 
     },
     {
       key: 'revenue',
-      label: 'Revenue at risk',
+      label: t('web.shell.revenueAtRisk'),
       before: formatYen(b.totalRevenueAtRisk),
       after: formatYen(a.totalRevenueAtRisk),
       beforeValue: b.totalRevenueAtRisk,
@@ -80,9 +82,9 @@ export function beforeAfterRows(outcome: Pick<WhatIfOutcome, 'before' | 'after' 
     },
     {
       key: 'peak',
-      label: 'Peak',
-      before: `${formatNumber(b.peak.down)} down on day ${b.peak.day}`,
-      after: `${formatNumber(a.peak.down)} down on day ${a.peak.day}`,
+      label: t('web.scn.peak'),
+      before: t('web.scn.downOnDay', { n: formatNumber(b.peak.down), day: b.peak.day }),
+      after: t('web.scn.downOnDay', { n: formatNumber(a.peak.down), day: a.peak.day }),
       beforeValue: b.peak.down,
       afterValue: a.peak.down,
       change: changeText(b.peak.down, a.peak.down),
@@ -91,9 +93,9 @@ export function beforeAfterRows(outcome: Pick<WhatIfOutcome, 'before' | 'after' 
   if (c)
     rows.push({
       key: 'risk',
-      label: 'Total risk (Σ contribution)',
-      before: `${formatYen(c.totalRisk.before)} / year`,
-      after: `${formatYen(c.totalRisk.after)} / year`,
+      label: t('web.scn.totalRisk'),
+      before: t('web.panel.perYear', { value: formatYen(c.totalRisk.before) }),
+      after: t('web.panel.perYear', { value: formatYen(c.totalRisk.after) }),
       beforeValue: c.totalRisk.before,
       afterValue: c.totalRisk.after,
       change: changeText(c.totalRisk.before, c.totalRisk.after, formatYen),

@@ -5,6 +5,7 @@
  */
 import { useSignalEffect } from '@preact/signals';
 import { useRef } from 'preact/hooks';
+import { t } from '../i18n.ts';
 import type { Store } from '../state.ts';
 
 export interface AuthDialogProps {
@@ -32,15 +33,18 @@ export function AuthDialog({ store, onToken }: AuthDialogProps) {
         if (token) onToken(token);
       }}
     >
-      <h2 id="auth-title">Sign in with an API token</h2>
+      <h2 id="auth-title">{t('web.shell.authTitle')}</h2>
       <p>
-        Every request to the weaklink API needs a token. Paste yours, or open the link the server printed when it
-        started (it ends in <code>#token=…</code>), or a fresh one from <code>npx weaklink login</code>.
+        {t('web.shell.authIntro1')}
+        <code>#token=…</code>
+        {t('web.shell.authIntro2')}
+        <code>npx weaklink login</code>
+        {t('web.shell.authIntro3')}
       </p>
       <p id="auth-message" class="error" hidden={message === null}>
         {message ?? ''}
       </p>
-      <label for="auth-token">API token</label>
+      <label for="auth-token">{t('web.shell.authToken')}</label>
       <input
         id="auth-token"
         ref={input}
@@ -51,11 +55,12 @@ export function AuthDialog({ store, onToken }: AuthDialogProps) {
         required
       />
       <p class="muted small">
-        An admin creates one with <code>npx weaklink token create --role viewer --name NAME</code>. The page keeps it in
-        this browser tab only.
+        {t('web.shell.authHint1')}
+        <code>npx weaklink token create --role viewer --name NAME</code>
+        {t('web.shell.authHint2')}
       </p>
       <button class="primary" type="submit">
-        Open the map
+        {t('web.shell.authOpen')}
       </button>
     </form>
   );

@@ -3,6 +3,7 @@
  * paths to critical suppliers), each with a short line saying what its value shows.
  * A change writes the store's filters and calls `onChange` (which reloads the overview).
  */
+import { t } from '../i18n.ts';
 import { depthOptions, filterExplanations, type FilterState, type Store } from '../state.ts';
 import './shell.css';
 
@@ -59,12 +60,14 @@ export function Filters({ store, onChange }: FiltersProps) {
     store.filters.value = next;
     onChange(next);
   };
-  const depths = summary ? depthOptions(summary.maxTier) : [{ value: f.depth, label: `${f.depth} tiers up` }];
+  const depths = summary
+    ? depthOptions(summary.maxTier)
+    : [{ value: f.depth, label: t('web.filters.depthUp', { count: f.depth }) }];
   return (
     <>
       <FilterSelect
         name="depth"
-        label="Depth upstream of the focal companies"
+        label={t('web.filters.depth')}
         value={String(f.depth)}
         options={depths.map((o) => ({ value: String(o.value), label: o.label }))}
         why={why.depth}
@@ -72,17 +75,17 @@ export function Filters({ store, onChange }: FiltersProps) {
       />
       <FilterSelect
         name="commodity"
-        label="Commodity"
+        label={t('web.filters.commodity')}
         value={f.commodity}
-        options={all('All commodities', summary?.commodities)}
+        options={all(t('web.filters.allCommodities'), summary?.commodities)}
         why={why.commodity}
         onPick={(v) => set({ commodity: v })}
       />
       <FilterSelect
         name="country"
-        label="Country"
+        label={t('web.filters.country')}
         value={f.country}
-        options={all('All countries', summary?.countries)}
+        options={all(t('web.filters.allCountries'), summary?.countries)}
         why={why.country}
         onPick={(v) => set({ country: v })}
       />
@@ -94,7 +97,7 @@ export function Filters({ store, onChange }: FiltersProps) {
           checked={f.criticalOnly}
           onChange={(e) => set({ criticalOnly: (e.currentTarget as HTMLInputElement).checked })}
         />{' '}
-        Only paths to critical suppliers
+        {t('web.filters.critical')}
       </label>
       <p class="filter-why" id="filter-critical-why">
         {why.critical}

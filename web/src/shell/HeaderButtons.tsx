@@ -1,9 +1,11 @@
 /**
- * The header's buttons: upload a network (admins), the executive view (or back to the
- * map) and sign out (when a token is stored).
+ * The header's buttons: the language switch, upload a network (admins), the executive
+ * view (or back to the map) and sign out (when a token is stored).
  */
 import { NetworkUpload, type UploadContext } from '../edit/upload.tsx';
+import { t } from '../i18n.ts';
 import type { Store } from '../state.ts';
+import { LangSwitch } from './LangSwitch.tsx';
 
 export interface HeaderButtonsProps {
   store: Store;
@@ -11,22 +13,25 @@ export interface HeaderButtonsProps {
   onSignOut(): void;
   /** The network upload, shown to admins. */
   upload: UploadContext;
+  /** Where the language chosen is remembered (null: not remembered). */
+  storage?: Pick<Storage, 'setItem'> | null;
 }
 
-export function HeaderButtons({ store, onExecutive, onSignOut, upload }: HeaderButtonsProps) {
+export function HeaderButtons({ store, onExecutive, onSignOut, upload, storage = null }: HeaderButtonsProps) {
   const on = store.executiveOpen.value;
   return (
     <>
+      <LangSwitch store={store} storage={storage} />
       {store.role.value === 'admin' && (
         <div class="upload-slot">
           <NetworkUpload ctx={upload} />
         </div>
       )}
       <button id="exec-open" class="exec-open" type="button" aria-pressed={on ? 'true' : 'false'} onClick={onExecutive}>
-        {on ? 'Back to the map' : 'Executive view'}
+        {on ? t('web.header.back') : t('web.header.executive')}
       </button>
       <button id="sign-out" class="sign-out" type="button" hidden={!store.signedIn.value} onClick={onSignOut}>
-        Sign out
+        {t('web.header.signOut')}
       </button>
     </>
   );

@@ -8,6 +8,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { CompanyRow } from '../../../src/contract/api-types.ts';
 import { formatLevel } from '../format.ts';
+import { t } from '../i18n.ts';
+import { tierText } from '../panel/panel-text.ts';
 import type { Store } from '../state.ts';
 import { scoreColour } from '../style.ts';
 
@@ -21,11 +23,7 @@ export interface SearchBoxProps {
 const DEBOUNCE_MS = 180;
 
 function Result({ c, active, onPick }: { c: CompanyRow; active: boolean; onPick(c: CompanyRow): void }) {
-  const meta = [
-    c.country,
-    c.tier === null ? 'no tier' : `tier ${c.tier}`,
-    c.unassessed ? 'unassessed' : formatLevel(c.ownLevel),
-  ];
+  const meta = [c.country, tierText(c.tier), c.unassessed ? t('web.panel.unassessed') : formatLevel(c.ownLevel)];
   return (
     <li
       class={active ? 'result active' : 'result'}
@@ -110,12 +108,12 @@ export function SearchBox({ store, search, onPick }: SearchBoxProps) {
   }
   return (
     <>
-      <label for="search">Find a company</label>
+      <label for="search">{t('web.shell.find')}</label>
       <input
         id="search"
         ref={input}
         type="search"
-        placeholder="Name or id…"
+        placeholder={t('web.shell.findPlaceholder')}
         autocomplete="off"
         spellcheck={false}
         onInput={onInput}
@@ -123,7 +121,7 @@ export function SearchBox({ store, search, onPick }: SearchBoxProps) {
         onBlur={() => window.setTimeout(() => setOpen(false), 150)}
       />
       <ul id="search-results" class="search-results" hidden={!open}>
-        {results?.length === 0 && <li class="muted empty">No company matches.</li>}
+        {results?.length === 0 && <li class="muted empty">{t('web.shell.noMatch')}</li>}
         {results?.map((c, i) => (
           <Result key={c.id} c={c} active={i === active} onPick={pick} />
         ))}

@@ -1,4 +1,5 @@
 /** The selection bar under the map: the selected companies as chips (× removes one) and the breach button. */
+import { t } from '../i18n.ts';
 import type { Store } from '../state.ts';
 import { shortName } from '../to-elements.ts';
 
@@ -16,19 +17,21 @@ export function SelectionBar({ store, nameOf, onRemove, onSimulate }: SelectionB
   const many = selection.length > 1;
   return (
     <>
-      <span class="muted">{many ? `${selection.length} selected:` : 'Selected:'}</span>
+      <span class="muted">
+        {many ? t('web.shell.selectedMany', { count: selection.length }) : t('web.shell.selected')}
+      </span>
       {selection.map((id) => (
         <span class="chip" key={id}>
           {shortName(nameOf(id))}
-          <button class="chip-x" title="Remove" onClick={() => onRemove(id)}>
+          <button class="chip-x" title={t('web.shell.remove')} onClick={() => onRemove(id)}>
             ×
           </button>
         </span>
       ))}
       <button class="primary danger" id="simulate" onClick={onSimulate}>
-        {many ? `Simulate breach of ${selection.length}` : 'Simulate breach'}
+        {many ? t('web.shell.simulateMany', { count: selection.length }) : t('web.shell.simulate')}
       </button>
-      <span class="hint muted">shift-click to add</span>
+      <span class="hint muted">{t('web.shell.shiftClick')}</span>
     </>
   );
 }

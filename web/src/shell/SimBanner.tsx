@@ -4,6 +4,7 @@
  * breach; "Show them" brings the disrupted companies outside the view in.
  */
 import { formatYen, formatYenFull } from '../replay.ts';
+import { t } from '../i18n.ts';
 import { bannerModel, type Store } from '../state.ts';
 import { shortName } from '../to-elements.ts';
 
@@ -27,36 +28,34 @@ export function SimBanner({ store, nameOf, inView, onShowOutside, onClear }: Sim
         <span>{b.stops}</span>
         {b.focal && (
           <span>
-            , including <strong>{b.focal}</strong>
+            {t('web.shell.including')}
+            <strong>{b.focal}</strong>
           </span>
         )}
-        {b.others > 0 && <span class="muted"> (days count from the breach; buffers delay a stop)</span>}
-        {b.outside > 0 && <span class="muted">{` (${b.outside} outside this view)`}</span>}
+        {b.others > 0 && <span class="muted">{t('web.shell.daysCount')}</span>}
+        {b.outside > 0 && <span class="muted">{t('web.shell.outside', { count: b.outside })}</span>}
       </div>
-      <div
-        class="banner-figure"
-        title={`Expected loss of this breach over the assumed outage durations: ${formatYenFull(sim.expectedLoss)} per event`}
-      >
-        <span>Revenue at risk</span>
+      <div class="banner-figure" title={t('web.shell.bannerTitle', { loss: formatYenFull(sim.expectedLoss) })}>
+        <span>{t('web.shell.revenueAtRisk')}</span>
         <strong class="revenue" data-value={sim.revenuePerDay}>
           {formatYen(sim.revenuePerDay)}
         </strong>
-        <span class="unit">per day of outage</span>
+        <span class="unit">{t('web.shell.perDay')}</span>
       </div>
       <div class="banner-figure">
-        <span>Expected loss</span>
+        <span>{t('web.shell.expectedLoss')}</span>
         <strong class="expected-loss" data-value={sim.expectedLoss}>
           {formatYen(sim.expectedLoss)}
         </strong>
-        <span class="unit">per breach</span>
+        <span class="unit">{t('web.shell.perBreach')}</span>
       </div>
       {b.outside > 0 && (
         <button id="show-disrupted" onClick={onShowOutside}>
-          Show them
+          {t('web.shell.showThem')}
         </button>
       )}
       <button id="clear-simulation" onClick={onClear}>
-        Clear
+        {t('web.shell.clear')}
       </button>
     </>
   );

@@ -4,6 +4,7 @@
  */
 import type { SummaryResponse } from '../../../src/contract/api-types.ts';
 import { formatNumber, formatShare } from '../format.ts';
+import { t } from '../i18n.ts';
 import type { Store } from '../state.ts';
 import { shortName } from '../to-elements.ts';
 
@@ -19,25 +20,25 @@ function Stat({ label, value, title }: { label: string; value: string; title?: s
 export function SummaryFigures({ summary: s }: { summary: SummaryResponse }) {
   return (
     <>
-      <Stat label="companies" value={formatNumber(s.companies)} />
-      <Stat label="supplies" value={formatNumber(s.supplies)} />
+      <Stat label={t('web.summary.companies')} value={formatNumber(s.companies)} />
+      <Stat label={t('web.summary.supplies')} value={formatNumber(s.supplies)} />
       <Stat
-        label="focal"
+        label={t('web.summary.focal')}
         value={s.focal.length === 1 ? shortName(s.focal[0]!.name) : String(s.focal.length)}
-        title={s.focal.map((f) => f.name).join(', ')}
+        title={s.focal.map((f) => f.name).join(t('web.common.list'))}
       />
       <Stat
-        label="unassessed"
+        label={t('web.summary.unassessed')}
         value={formatNumber(s.unassessed)}
-        title="Companies with neither a score nor a level: treated as score 0"
+        title={t('web.summary.unassessedTitle')}
       />
-      <Stat label="single sources" value={formatNumber(s.singleSources)} />
-      <Stat label="hidden critical" value={formatNumber(s.hiddenCriticalSuppliers)} />
-      <Stat label="level gaps" value={formatNumber(s.levelGaps)} />
+      <Stat label={t('web.summary.singleSources')} value={formatNumber(s.singleSources)} />
+      <Stat label={t('web.summary.hidden')} value={formatNumber(s.hiddenCriticalSuppliers)} />
+      <Stat label={t('web.summary.levelGaps')} value={formatNumber(s.levelGaps)} />
       <Stat
         label="θ"
         value={String(s.theta)}
-        title={`Threshold: a buyer stops when less than ${formatShare(s.theta)} of a commodity is left. Hit likelihood: ${s.hitLikelihood}`}
+        title={t('web.summary.theta', { share: formatShare(s.theta), hit: s.hitLikelihood })}
       />
     </>
   );

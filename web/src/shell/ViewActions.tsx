@@ -1,4 +1,6 @@
 /** The view's buttons under the filters: fit the map to the screen, reset the view, export the map as PNG. */
+import { t } from '../i18n.ts';
+
 export interface ViewActionsProps {
   onFit(): void;
   onReset(): void;
@@ -9,13 +11,13 @@ export function ViewActions({ onFit, onReset, onExport }: ViewActionsProps) {
   return (
     <>
       <button id="fit" type="button" onClick={onFit}>
-        Fit to screen
+        {t('web.shell.fit')}
       </button>
       <button id="reset" type="button" onClick={onReset}>
-        Reset view
+        {t('web.shell.reset')}
       </button>
-      <button id="export-png" type="button" onClick={onExport} title="Download the whole map as a PNG image">
-        Export map as PNG
+      <button id="export-png" type="button" onClick={onExport} title={t('web.shell.exportTitle')}>
+        {t('web.shell.export')}
       </button>
     </>
   );

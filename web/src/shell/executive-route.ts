@@ -1,9 +1,10 @@
 /**
  * The executive view (`#executive` in the address) over the map, or the map: the store's
  * `executiveOpen` follows the address (back and forward included), and the page follows
- * the store (body class, the section shown, the title).
+ * the store (body class, the section shown, the title in the page's language).
  */
 import { effect } from '@preact/signals';
+import { t } from '../i18n.ts';
 import type { Store } from '../state.ts';
 
 export interface ExecutiveRoute {
@@ -25,7 +26,7 @@ export function createExecutiveRoute(store: Store, section: HTMLElement, onOpen:
     const on = store.executiveOpen.value;
     document.body.classList.toggle('executive-mode', on);
     section.hidden = !on;
-    document.title = on ? 'weaklink — executive summary' : 'weaklink — supply-chain exposure map';
+    document.title = on ? t('web.page.titleExecutive') : t('web.page.title');
   });
   // Back and forward between the map and the report: either event may come, route() acts once.
   window.addEventListener('hashchange', route);

@@ -9,6 +9,7 @@ import { effect } from '@preact/signals';
 import type { ComponentChild } from 'preact';
 import { render } from 'preact';
 import type { CompanyRow } from '../../../src/contract/api-types.ts';
+import { browserStorage } from '../i18n.ts';
 import type { Shell } from './context.ts';
 import { AuthDialog } from './AuthDialog.tsx';
 import { Filters } from './Filters.tsx';
@@ -64,6 +65,7 @@ export function mountShell(shell: Shell, actions: ShellMountActions): void {
       onExecutive={actions.toggleExecutive}
       onSignOut={actions.signOut}
       upload={{ api, version: () => store.summary.value?.version ?? null, onLoaded: actions.networkReplaced }}
+      storage={browserStorage()}
     />,
   );
   mount(document.querySelector('#toolbar .search'), <SearchBox store={store} search={search} onPick={pick} />);

@@ -3,6 +3,7 @@
  * no supply), bring in a company's hidden suppliers, simulate a breach of the selection
  * and bring its disrupted companies into view, reset the view, export the map as PNG.
  */
+import { t } from '../i18n.ts';
 import type { GraphFilters } from '../api-client.ts';
 import {
   defaultDepth,
@@ -84,9 +85,7 @@ export function createViewActions(shell: Shell, selection: () => SelectionAction
     const name = shortName(shell.nameOf(id));
     showToast(
       store,
-      added.length > 0
-        ? `Added ${added.length} supplier${added.length === 1 ? '' : 's'} of ${name}`
-        : `All suppliers of ${name} are already shown`,
+      added.length > 0 ? t('web.shell.added', { count: added.length, name }) : t('web.shell.allShown', { name }),
       'info',
     );
     if (store.primary.value === id) await selection().showDetail(id);

@@ -16,6 +16,7 @@ import type {
   WeakLink,
 } from '../../../src/contract/api-types.ts';
 import { formatLevel, formatNumber, formatShare } from '../format.ts';
+import { t } from '../i18n.ts';
 import { formatYen, readableReason } from '../replay.ts';
 import { shortName } from '../to-elements.ts';
 
@@ -47,6 +48,17 @@ export interface Names {
   focal(): ReadonlyMap<string, string>;
 }
 
+/**
+ * A column whose head (and tooltip) is the text of `web.cols.KEY` (and `web.cols.TITLE`)
+ * in the page's language, read when the table draws, so a change of language redraws it.
+ */
+export function column<R>(key: string, spec: Omit<Column<R>, 'head' | 'title'>, title?: string): Column<R> {
+  const c = { ...spec } as Column<R>;
+  Object.defineProperty(c, 'head', { get: () => (key === '#' ? '#' : t(`web.cols.${key}`)), enumerable: true });
+  if (title) Object.defineProperty(c, 'title', { get: () => t(`web.cols.${title}`), enumerable: true });
+  return c;
+}
+
 /** The text a cell shows (a company cell: its name then its id). */
 export function cellText(cell: Cell): string {
   switch (cell.kind) {
@@ -61,8 +73,8 @@ export function cellText(cell: Cell): string {
 
 /** Under a table: "Showing the first 500 of 1,234." when rows were left out, "None." when empty. */
 export function rowsNote(shown: number, total: number): string | null {
-  if (total === 0) return 'None.';
-  return total > shown ? `Showing the first ${shown} of ${formatNumber(total)}.` : null;
+  if (total === 0) return t('web.tabs.none');
+  return total > shown ? t('web.tabs.showing', { shown, total: formatNumber(total) }) : null;
 }
 
 const text = (value: string, extra: { class?: string; title?: string } = {}): Cell => ({
@@ -75,7 +87,7 @@ const company = (id: string, name: string): Cell => ({ kind: 'company', id, name
 /** "¥23.2B/yr": an amount of yen with its unit. */
 export const yenPer = (value: number, unit: 'yr' | 'hit'): string => {
   const yen = formatYen(value);
-  return yen === '—' ? yen : `${yen}/${unit}`;
+  return yen === '—' ? yen : t(unit === 'yr' ? 'web.tabs.perYr' : 'web.tabs.perHit', { yen });
 };
 
 export function weakLinkTable(names: Names): TableSpec<WeakLink> {
@@ -83,37 +95,19 @@ export function weakLinkTable(names: Names): TableSpec<WeakLink> {
     name: 'weak-links',
     rowId: (r) => r.id,
     columns: [
-      { head: '#', num: true, cell: (r) => text(String(r.rank)) },
-      { head: 'Company', cell: (r) => company(r.id, r.name) },
-      {
-        head: 'Own',
-        num: true,
-        title: 'Own security score (? = unassessed, scored 0)',
-        cell: (r) => ({ kind: 'score', score: r.ownScore, unassessed: r.unassessed }),
-      },
-      {
-        head: 'Risk ¥/yr',
-        num: true,
-        title: 'Risk contribution, yen per year: hit likelihood × expected loss of one hit',
-        cell: (r) => text(yenPer(r.riskContribution, 'yr')),
-      },
-      {
-        head: 'Stops',
-        num: true,
-        title: 'Blast radius: companies a breach here stops',
-        cell: (r) => text(formatNumber(r.blastRadiusSize)),
-      },
-      {
-        head: 'Loss ¥/hit',
-        num: true,
-        title:
-          'Expected loss of one hit of this company, yen per event: revenue per day × days down, over the outage durations',
-        cell: (r) => text(yenPer(r.expectedEventLoss, 'hit')),
-      },
-      {
-        head: 'Why',
+      column('#', { num: true, cell: (r) => text(String(r.rank)) }),
+      column('company', { cell: (r) => company(r.id, r.name) }),
+      column(
+        'own',
+        { num: true, cell: (r) => ({ kind: 'score', score: r.ownScore, unassessed: r.unassessed }) },
+        'ownTitle',
+      ),
+      column('risk', { num: true, cell: (r) => text(yenPer(r.riskContribution, 'yr')) }, 'riskTitle'),
+      column('stops', { num: true, cell: (r) => text(formatNumber(r.blastRadiusSize)) }, 'stopsTitle'),
+      column('loss', { num: true, cell: (r) => text(yenPer(r.expectedEventLoss, 'hit')) }, 'lossTitle'),
+      column('why', {
         cell: (r) => text(readableReason(r.reason, names.focal(), shortName), { class: 'reason', title: r.reason }),
-      },
+      }),
     ],
   };
 }
@@ -122,10 +116,10 @@ export const singleSourceTable: TableSpec<SingleSource> = {
   name: 'single-sources',
   rowId: (r) => r.supplier,
   columns: [
-    { head: 'Supplier', cell: (r) => company(r.supplier, r.supplierName) },
-    { head: 'Commodity', cell: (r) => text(r.commodity) },
-    { head: 'Buyer', cell: (r) => company(r.buyer, r.buyerName) },
-    { head: 'Share', num: true, cell: (r) => text(formatShare(r.share)) },
+    column('supplier', { cell: (r) => company(r.supplier, r.supplierName) }),
+    column('commodity', { cell: (r) => text(r.commodity) }),
+    column('buyer', { cell: (r) => company(r.buyer, r.buyerName) }),
+    column('share', { num: true, cell: (r) => text(formatShare(r.share)) }),
   ],
 };
 
@@ -134,47 +128,43 @@ export function hiddenCriticalTable(names: Names): TableSpec<HiddenCritical> {
     name: 'hidden-critical',
     rowId: (r) => r.supplier,
     columns: [
-      { head: 'Supplier', cell: (r) => company(r.supplier, r.name) },
-      { head: 'Stops', num: true, cell: (r) => text(formatNumber(r.dependants.length)) },
-      {
-        head: 'Focal companies it stops',
+      column('supplier', { cell: (r) => company(r.supplier, r.name) }),
+      column('stops', { num: true, cell: (r) => text(formatNumber(r.dependants.length)) }),
+      column('focalStops', {
         cell: (r) => {
-          const focal = r.focalDependants.map((id) => names.nameOf(id)).join(', ');
+          const focal = r.focalDependants.map((id) => names.nameOf(id)).join(t('web.common.list'));
           return focal ? text(focal, { class: 'warn-text' }) : text('—', { class: 'muted' });
         },
-      },
+      }),
     ],
   };
 }
 
-/** Why a buyer asks ★4 (LevelGap.askedBy.reasons), in a few words. */
-export const REASONS: Record<string, string> = {
-  data: 'handles its data',
-  halt: 'can halt it',
-  access: 'reaches its systems',
-};
+/** Why a buyer asks ★4 (LevelGap.askedBy.reasons), in a few words of the page's language; unknown reasons as they are. */
+export function reasonWords(reason: string): string {
+  return ['data', 'halt', 'access'].includes(reason) ? t(`web.tabs.reasons.${reason}`) : reason;
+}
 
 /** "Kirishima Motor (brakes: handles its data, can halt it); …", or the basic level's note. */
 export function askedByText(gap: LevelGap): string {
   const askedBy = gap.askedBy
-    .map((a) => `${shortName(a.buyerName)} (${a.commodity}: ${a.reasons.map((x) => REASONS[x] ?? x).join(', ')})`)
+    .map((a) => `${shortName(a.buyerName)} (${a.commodity}: ${a.reasons.map(reasonWords).join(t('web.common.list'))})`)
     .join('; ');
-  return askedBy || 'basic level (★3) for every buyer';
+  return askedBy || t('web.tabs.basicLevel');
 }
 
 export const levelGapTable: TableSpec<LevelGap> = {
   name: 'level-gaps',
   rowId: (r) => r.id,
   columns: [
-    { head: 'Supplier', cell: (r) => company(r.id, r.name) },
-    { head: 'Own', num: true, cell: (r) => text(r.unassessed ? '?' : formatLevel(r.ownLevel)) },
-    { head: 'Required', num: true, cell: (r) => text(formatLevel(r.requiredLevel)) },
-    {
-      head: 'Gap',
+    column('supplier', { cell: (r) => company(r.id, r.name) }),
+    column('own', { num: true, cell: (r) => text(r.unassessed ? '?' : formatLevel(r.ownLevel)) }),
+    column('required', { num: true, cell: (r) => text(formatLevel(r.requiredLevel)) }),
+    column('gap', {
       num: true,
       cell: (r) => ({ kind: 'chip', class: 'badge warn', text: `+${r.requiredLevel - r.ownLevel}` }),
-    },
-    { head: 'Asked by', cell: (r) => text(askedByText(r), { class: 'reason' }) },
+    }),
+    column('askedBy', { cell: (r) => text(askedByText(r), { class: 'reason' }) }),
   ],
 };
 
@@ -188,18 +178,18 @@ export function concentrationTable(names: Names): TableSpec<ConcentrationGroup> 
     name: 'concentration',
     rowId: (g) => g.buyer,
     columns: [
-      { head: 'Buyer', cell: (g) => company(g.buyer, names.nameOf(g.buyer)) },
-      { head: 'Commodity', cell: (g) => text(g.commodity) },
-      {
-        head: 'HHI',
+      column('buyer', { cell: (g) => company(g.buyer, names.nameOf(g.buyer)) }),
+      column('commodity', { cell: (g) => text(g.commodity) }),
+      column('hhi', {
         num: true,
         cell: (g) => ({ kind: 'chip', class: `hhi ${hhiBand(g.hhi)}`, text: formatNumber(g.hhi) }),
-      },
-      {
-        head: 'Suppliers',
+      }),
+      column('suppliers', {
         cell: (g) =>
-          text(g.suppliers.map((s) => `${shortName(s.name)} ${formatShare(s.share)}`).join(', '), { class: 'reason' }),
-      },
+          text(g.suppliers.map((s) => `${shortName(s.name)} ${formatShare(s.share)}`).join(t('web.common.list')), {
+            class: 'reason',
+          }),
+      }),
     ],
   };
 }

@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { ConcentrationResponse } from '../../../src/contract/api-types.ts';
+import { t } from '../i18n.ts';
 import { formatNumber } from '../format.ts';
 import { concentrationTable } from './columns.ts';
 import { countryBars, countryPalette, type ShareBy } from './countries.ts';
@@ -19,7 +20,7 @@ function CountriesChart({ data, nameOf }: { data: ConcentrationResponse; nameOf:
   return (
     <div>
       <div class="chart-head">
-        <h3>Countries per tier</h3>
+        <h3>{t('web.tabs.countriesTitle')}</h3>
         <div class="segmented">
           {(['count', 'spend'] as const).map((b) => (
             <button
@@ -29,7 +30,7 @@ function CountriesChart({ data, nameOf }: { data: ConcentrationResponse; nameOf:
               aria-pressed={b === by}
               onClick={() => setBy(b)}
             >
-              by {b}
+              {t(b === 'count' ? 'web.tabs.byCount' : 'web.tabs.bySpend')}
             </button>
           ))}
         </div>
@@ -62,11 +63,8 @@ export function ConcentrationTable({ data, view }: { data: ConcentrationResponse
   return (
     <div class="split">
       <div>
-        <h3>Commodity groups by HHI ({formatNumber(data.total)})</h3>
-        <p class="tab-intro">
-          Herfindahl–Hirschman index of each buyer’s sources for a commodity: 10,000 is a sole source, above 2,500
-          highly concentrated.
-        </p>
+        <h3>{t('web.tabs.hhiTitle', { count: formatNumber(data.total) })}</h3>
+        <p class="tab-intro">{t('web.tabs.hhiIntro')}</p>
         <Table spec={concentrationTable(view)} rows={data.groups} total={data.total} onFocus={view.onFocus} />
       </div>
       <CountriesChart data={data} nameOf={view.nameOf} />

@@ -9,6 +9,7 @@
  *   countryBars(data, 'spend', nameOf); // [{ label: 'Tier 1', sub: '12 cos.', parts, hhi }, …]
  */
 import type { ConcentrationResponse, CountryShare } from '../../../src/contract/api-types.ts';
+import { t } from '../i18n.ts';
 import { formatNumber, formatShare } from '../format.ts';
 
 const COUNTRY_COLOURS = [
@@ -62,14 +63,14 @@ export function countryBars(
   nameOf: (id: string) => string,
 ): CountryBarData[] {
   return [
-    ...data.tiers.map((t) => ({
-      label: `Tier ${t.tier}`,
-      sub: `${formatNumber(t.companies)} cos.`,
-      parts: sortParts(by === 'count' ? t.byCount : t.bySpend),
-      hhi: by === 'count' ? t.countHhi : t.spendHhi,
+    ...data.tiers.map((tier) => ({
+      label: t('web.tabs.tier', { tier: tier.tier }),
+      sub: t('web.tabs.cos', { n: formatNumber(tier.companies) }),
+      parts: sortParts(by === 'count' ? tier.byCount : tier.bySpend),
+      hhi: by === 'count' ? tier.countHhi : tier.spendHhi,
     })),
     ...data.criticalSupplierCountries.map((f) => ({
-      label: `Critical to ${nameOf(f.focal)}`,
+      label: t('web.tabs.criticalTo', { name: nameOf(f.focal) }),
       sub: '',
       parts: sortParts(f.countries),
       hhi: null,

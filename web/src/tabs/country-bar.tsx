@@ -10,6 +10,7 @@
 import * as Plot from '@observablehq/plot';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CountryShare } from '../../../src/contract/api-types.ts';
+import { t } from '../i18n.ts';
 import { OTHER_COLOUR, segmentLabel, segmentTitle } from './countries.ts';
 
 const HEIGHT = 20;
@@ -81,7 +82,7 @@ export function CountryBar({ parts, palette }: { parts: CountryShare[]; palette:
   }, [parts, palette, width]);
   return (
     <div class="bar country-bar" ref={ref}>
-      {parts.length === 0 && <span class="muted">none</span>}
+      {parts.length === 0 && <span class="muted">{t('web.scn.none')}</span>}
     </div>
   );
 }

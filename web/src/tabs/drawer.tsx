@@ -12,11 +12,12 @@
 import { effect } from '@preact/signals';
 import { useLayoutEffect } from 'preact/hooks';
 import type { JSX, Ref } from 'preact';
+import { t } from '../i18n.ts';
 import { ConcentrationTable } from './concentration.tsx';
 import { LevelGapsTable } from './level-gaps.tsx';
 import { ResizeHandle } from './resize-handle.tsx';
 import { SourcesTable } from './sources.tsx';
-import { TAB_IDS, TAB_TITLES, type TabData, type TabId, type TabsStore } from './state.ts';
+import { TAB_IDS, tabTitle, type TabData, type TabId, type TabsStore } from './state.ts';
 import type { TableView } from './view.ts';
 import { UnassessedTable } from './unassessed.tsx';
 import { WeakLinksTable } from './weak-links.tsx';
@@ -52,7 +53,7 @@ function TabBar({ store }: { store: TabsStore }) {
     void store.open(next);
   };
   return (
-    <div class="tab-bar" role="tablist" aria-label="Tables">
+    <div class="tab-bar" role="tablist" aria-label={t('web.tabs.label')}>
       {TAB_IDS.map((id) => (
         <button
           key={id}
@@ -66,13 +67,13 @@ function TabBar({ store }: { store: TabsStore }) {
           onClick={() => void store.open(id)}
           onKeyDown={(e) => onKeyDown(id, e)}
         >
-          {TAB_TITLES[id]}
+          {tabTitle(id)}
         </button>
       ))}
       <span class="spacer" />
       <button
         class="icon-button drawer-toggle"
-        title="Show or hide the tables"
+        title={t('web.tabs.toggle')}
         aria-expanded={!store.collapsed.value}
         onClick={() => (store.collapsed.value = !store.collapsed.value)}
       >
@@ -96,11 +97,9 @@ function TablePane<K extends TableTab>({ id, store, view }: { id: K; store: Tabs
   const load = store.loads[id].value;
   return (
     <div {...paneProps(id, store.active.value, load.status === 'ready')}>
-      {load.status === 'loading' && <p class="muted">Loading…</p>}
+      {load.status === 'loading' && <p class="muted">{t('web.tabs.loading')}</p>}
       {load.status === 'error' && (
-        <p class="error">
-          Could not load {TAB_TITLES[id]}: {load.message}
-        </p>
+        <p class="error">{t('web.tabs.failed', { tab: tabTitle(id), message: load.message })}</p>
       )}
       {load.status === 'ready' && CONTENT[id](load.value, view)}
     </div>

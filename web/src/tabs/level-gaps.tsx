@@ -3,6 +3,7 @@
  * ask — the list procurement takes to suppliers.
  */
 import type { LevelGapsResponse } from '../../../src/contract/api-types.ts';
+import { t } from '../i18n.ts';
 import { levelGapTable } from './columns.ts';
 import { Table } from './table.tsx';
 import type { TableView } from './view.ts';
@@ -10,10 +11,7 @@ import type { TableView } from './view.ts';
 export function LevelGapsTable({ page, view }: { page: LevelGapsResponse; view: TableView }) {
   return (
     <>
-      <p class="tab-intro">
-        Suppliers whose own SCS level is below the level their buyers should ask (★4 when they handle confidential data,
-        can halt a buyer, or can reach its systems; else ★3).
-      </p>
+      <p class="tab-intro">{t('web.tabs.gapsIntro')}</p>
       <Table spec={levelGapTable} rows={page.items} total={page.total} onFocus={view.onFocus} />
     </>
   );

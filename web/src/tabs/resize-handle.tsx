@@ -7,6 +7,7 @@
  *   <ResizeHandle host={drawerElement} store={store} />
  */
 import { useLayoutEffect } from 'preact/hooks';
+import { t } from '../i18n.ts';
 import { clampHeight, DRAWER_HEIGHT, type TabsStore } from './state.ts';
 
 const KEY = 'weaklink.drawer.height';
@@ -67,7 +68,7 @@ export function ResizeHandle({ host, store }: { host: HTMLElement; store: TabsSt
       class="drawer-handle"
       role="separator"
       aria-orientation="horizontal"
-      aria-label="Resize the tables (drag, or ↑ ↓)"
+      aria-label={t('web.tabs.resize')}
       aria-valuemin={DRAWER_HEIGHT.min}
       aria-valuemax={DRAWER_HEIGHT.max}
       aria-valuenow={store.height.value ?? undefined}

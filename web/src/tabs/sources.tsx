@@ -5,6 +5,7 @@
  */
 import type { TabData } from './state.ts';
 import { formatNumber } from '../format.ts';
+import { t } from '../i18n.ts';
 import { hiddenCriticalTable, singleSourceTable } from './columns.ts';
 import { Table } from './table.tsx';
 import type { TableView } from './view.ts';
@@ -14,16 +15,13 @@ export function SourcesTable({ data, view }: { data: TabData['sources']; view: T
   return (
     <div class="split">
       <div>
-        <h3>Direct single sources ({formatNumber(single.total)})</h3>
-        <p class="tab-intro">Losing this supplier alone stops the buyer: its share of the commodity is above 1 − θ.</p>
+        <h3>{t('web.tabs.singleTitle', { count: formatNumber(single.total) })}</h3>
+        <p class="tab-intro">{t('web.tabs.singleIntro')}</p>
         <Table spec={singleSourceTable} rows={single.items} total={single.total} onFocus={view.onFocus} />
       </div>
       <div>
-        <h3>Hidden critical suppliers ({formatNumber(hidden.total)})</h3>
-        <p class="tab-intro">
-          Suppliers that can stop companies they do not sell to directly as a single source — invisible in a tier-1
-          supplier list.
-        </p>
+        <h3>{t('web.tabs.hiddenTitle', { count: formatNumber(hidden.total) })}</h3>
+        <p class="tab-intro">{t('web.tabs.hiddenIntro')}</p>
         <Table spec={hiddenCriticalTable(view)} rows={hidden.items} total={hidden.total} onFocus={view.onFocus} />
       </div>
     </div>

@@ -9,6 +9,7 @@
  *   await store.open('weak-links'); // store.loads['weak-links'].value.status === 'ready'
  */
 import { signal, type Signal } from '@preact/signals';
+import { t } from '../i18n.ts';
 import type {
   ConcentrationResponse,
   HiddenCriticalResponse,
@@ -21,14 +22,10 @@ import type {
 export const TAB_IDS = ['weak-links', 'sources', 'level-gaps', 'unassessed', 'concentration', 'scenario'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
-export const TAB_TITLES: Record<TabId, string> = {
-  'weak-links': 'Weak links',
-  sources: 'Single sources & hidden critical',
-  'level-gaps': 'Level gaps',
-  unassessed: 'Unassessed',
-  concentration: 'Concentration',
-  scenario: 'Scenario',
-};
+/** A tab's title in the page's language ("Weak links" / "弱点"). */
+export function tabTitle(id: TabId): string {
+  return t(`web.tabs.titles.${id}`);
+}
 
 /** What each tab loads (the Scenario tab draws itself: nothing to keep). */
 export interface TabData {

@@ -4,9 +4,10 @@
  */
 import type { Unassessed, UnassessedResponse } from '../../../src/contract/api-types.ts';
 import { formatNumber } from '../format.ts';
+import { t } from '../i18n.ts';
 import { formatYen } from '../replay.ts';
 import { shortName } from '../to-elements.ts';
-import type { TableSpec } from './columns.ts';
+import { column, type TableSpec } from './columns.ts';
 import { Table } from './table.tsx';
 import type { TableView } from './view.ts';
 
@@ -15,24 +16,25 @@ export function unassessedTable(view: Pick<TableView, 'nameOf'>): TableSpec<Unas
     name: 'unassessed',
     rowId: (r) => r.id,
     columns: [
-      { head: '#', num: true, cell: (r) => ({ kind: 'text', text: String(r.rank) }) },
-      { head: 'Supplier', cell: (r) => ({ kind: 'company', name: r.name, id: r.id }) },
-      { head: 'Tier', num: true, cell: (r) => ({ kind: 'text', text: String(r.tier) }) },
-      {
-        head: 'Risk ¥/yr',
-        title: 'Risk contribution at score 0: hit likelihood × expected loss of one hit, yen per year',
-        num: true,
-        cell: (r) => ({ kind: 'text', text: `${formatYen(r.riskContribution)}/yr` }),
-      },
-      { head: 'Stops', num: true, cell: (r) => ({ kind: 'text', text: formatNumber(r.blastRadiusSize) }) },
-      {
-        head: 'Stops focal',
+      column('#', { num: true, cell: (r) => ({ kind: 'text', text: String(r.rank) }) }),
+      column('supplier', { cell: (r) => ({ kind: 'company', name: r.name, id: r.id }) }),
+      column('tier', { num: true, cell: (r) => ({ kind: 'text', text: String(r.tier) }) }),
+      column(
+        'risk',
+        {
+          num: true,
+          cell: (r) => ({ kind: 'text', text: t('web.tabs.perYr', { yen: formatYen(r.riskContribution) }) }),
+        },
+        'riskZeroTitle',
+      ),
+      column('stops', { num: true, cell: (r) => ({ kind: 'text', text: formatNumber(r.blastRadiusSize) }) }),
+      column('stopsFocal', {
         cell: (r) => ({
           kind: 'text',
-          text: r.focalStopped.map((id) => shortName(view.nameOf(id))).join(', ') || '—',
+          text: r.focalStopped.map((id) => shortName(view.nameOf(id))).join(t('web.common.list')) || '—',
           class: 'reason',
         }),
-      },
+      }),
     ],
   };
 }
@@ -40,10 +42,7 @@ export function unassessedTable(view: Pick<TableView, 'nameOf'>): TableSpec<Unas
 export function UnassessedTable({ page, view }: { page: UnassessedResponse; view: TableView }) {
   return (
     <>
-      <p class="tab-intro">
-        Suppliers without an SCS level or security score count as score 0, the worst case. Ranked by the risk they carry
-        (yen per year): an assessment — a ★3 self-assessment confirmed by an expert — changes the most here.
-      </p>
+      <p class="tab-intro">{t('web.tabs.unassessedIntro')}</p>
       <Table spec={unassessedTable(view)} rows={page.items} total={page.total} onFocus={view.onFocus} />
     </>
   );
