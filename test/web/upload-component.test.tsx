@@ -26,7 +26,7 @@ function setup(send: ApiClient['uploadNetwork']) {
 }
 
 describe('NetworkUpload', () => {
-  it('opens a dialog, names the missing files, then uploads both texts and says what was loaded', async () => {
+  it('opens a dialog, names the missing files, then uploads both files as bytes and says what was loaded', async () => {
     const answer: NetworkUploadResponse = {
       version: 'v2',
       previousVersion: 'v1',
@@ -46,15 +46,42 @@ describe('NetworkUpload', () => {
     choose(container, 'supplies', 'supplier,buyer,commodity\na,b,c');
     fireEvent.click(getByText('Upload'));
     await waitFor(() => expect(onLoaded).toHaveBeenCalledWith(answer));
+    // the files' bytes, which the server decodes as it decodes a file (UTF-8 or Shift_JIS)
     expect(send).toHaveBeenCalledWith({
-      companies: 'id,name\na,A',
-      supplies: 'supplier,buyer,commodity\na,b,c',
+      companies: Buffer.from('id,name\na,A').toString('base64'),
+      supplies: Buffer.from('supplier,buyer,commodity\na,b,c').toString('base64'),
+      encoding: 'base64',
       version: 'v1',
     });
     expect(container.querySelector('.upload-outcome.loaded')?.textContent).toBe(
       'Loaded 188 companies and 314 supplies (1 warning)',
     );
     expect(container.querySelector('tr.issue.warning')?.textContent).toContain('shares sum to 0.9');
+  });
+
+  it('uploads one Excel workbook instead of the two CSV files, and says how the text was read', async () => {
+    const answer: NetworkUploadResponse = {
+      version: 'v2',
+      previousVersion: 'v1',
+      companies: 2,
+      supplies: 1,
+      warnings: [],
+      notes: ['read network.xlsx as …'],
+    };
+    const send = vi.fn(async () => answer);
+    const { container, getByText, onLoaded } = setup(send);
+    fireEvent.click(getByText('Upload network'));
+    choose(container, 'workbook', 'PK-bytes');
+    fireEvent.click(getByText('Upload'));
+    await waitFor(() => expect(onLoaded).toHaveBeenCalledWith(answer));
+    expect(send).toHaveBeenCalledWith({
+      format: 'xlsx',
+      workbook: Buffer.from('PK-bytes').toString('base64'),
+      version: 'v1',
+    });
+    expect(container.querySelector('.upload-outcome.loaded')?.textContent).toBe(
+      'Loaded 2 companies and 1 supply (0 warnings) Read as: read network.xlsx as …',
+    );
   });
 
   it('lists the located issues of a refused upload', async () => {

@@ -4,15 +4,17 @@
  * (`weak-links.xlsx`). CSV is UTF-8 with a BOM, so Excel opens Japanese names correctly.
  *
  * @example
- *   <Downloads label="weak links" fetch={(format) => api.download('/api/analysis/weak-links', format)} />
+ *   <Downloads what="weak-links" fetch={(format) => api.download('/api/analysis/weak-links', format)} />
  */
 import { useState } from 'preact/hooks';
+import { t } from './i18n.ts';
+import './downloads.css';
 
 export type DownloadFormat = 'csv' | 'xlsx';
 
 export interface DownloadsProps {
-  /** What the table is, for the buttons' accessible names ("Download weak links as CSV"). */
-  label: string;
+  /** What the table is, a key under `web.downloads.what` ("weak-links"), for the buttons' accessible names. */
+  what: string;
   fetch(format: DownloadFormat): Promise<{ blob: Blob; filename: string }>;
   /** Saves the file; default an <a download> click (tests pass their own). */
   save?(blob: Blob, filename: string): void;
@@ -30,7 +32,7 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function Downloads({ label, fetch, save = saveBlob }: DownloadsProps) {
+export function Downloads({ what, fetch, save = saveBlob }: DownloadsProps) {
   const [busy, setBusy] = useState<DownloadFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
   const get = async (format: DownloadFormat): Promise<void> => {
@@ -53,11 +55,14 @@ export function Downloads({ label, fetch, save = saveBlob }: DownloadsProps) {
           type="button"
           class="download"
           disabled={busy !== null}
-          aria-label={`Download ${label} as ${format === 'csv' ? 'CSV' : 'Excel'}`}
+          aria-label={t('web.downloads.aria', {
+            what: t(`web.downloads.what.${what}`),
+            format: t(format === 'csv' ? 'web.downloads.csv' : 'web.downloads.excel'),
+          })}
           data-format={format}
           onClick={() => void get(format)}
         >
-          {busy === format ? '…' : format === 'csv' ? 'CSV' : 'Excel'}
+          {busy === format ? '…' : t(format === 'csv' ? 'web.downloads.csv' : 'web.downloads.excel')}
         </button>
       ))}
       {error && (

@@ -13,29 +13,24 @@ import { useEffect, useState } from 'preact/hooks';
 import type { JobResponse } from '../../src/contract/api-types.ts';
 import type { ApiClient, PendingJob } from './api-client.ts';
 import './progress.css';
+import { t } from './i18n.ts';
 
 export const PROGRESS_DEFAULTS = { pollMs: 500 };
-
-const LABELS: Record<JobResponse['kind'], string> = {
-  risk: 'Annual loss',
-  plan: 'Plan',
-  executive: 'Executive view',
-  scenario: 'Scenario',
-};
 
 /** What a bar says of a job: its label and how far it is (`fraction` null while it waits). */
 export function progressText(
   kind: JobResponse['kind'],
   status: JobResponse | undefined,
 ): { text: string; fraction: number | null } {
-  const label = LABELS[kind];
+  const label = t(`web.progress.${kind}`);
   if (status === undefined || status.state === 'queued')
-    return { text: `${label}: waiting for a worker`, fraction: null };
+    return { text: t('web.progress.waiting', { label }), fraction: null };
   const fraction = status.total > 0 ? Math.min(1, status.done / status.total) : 0;
-  if (status.state !== 'running') return { text: `${label}: ${status.state}`, fraction };
-  if (kind !== 'risk') return { text: `${label}: ${Math.floor(fraction * 100)} %`, fraction };
+  if (status.state !== 'running') return { text: t(`web.progress.${status.state}`, { label }), fraction };
+  if (kind !== 'risk')
+    return { text: t('web.progress.percent', { label, percent: Math.floor(fraction * 100) }), fraction };
   const n = (x: number): string => x.toLocaleString('en');
-  return { text: `${label}: ${n(status.done)} of ${n(status.total)} runs`, fraction };
+  return { text: t('web.progress.runs', { label, done: n(status.done), total: n(status.total) }), fraction };
 }
 
 function Bar({ job, status }: { job: PendingJob; status: JobResponse | undefined }) {

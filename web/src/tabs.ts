@@ -53,6 +53,10 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
     scenario: () => ctx.renderScenario(scenarioPane.current!),
   });
   container.replaceChildren();
-  render(createElement(Drawer, { host: container, store, view: ctx, scenarioPane }), container);
+  const view = {
+    ...ctx,
+    download: (slug: string, format: 'csv' | 'xlsx') => api.download(`/api/analysis/${slug}`, format),
+  };
+  render(createElement(Drawer, { host: container, store, view, scenarioPane }), container);
   return { open: (id) => store.open(id), reset: () => store.reset() };
 }

@@ -99,6 +99,35 @@ export const en = {
     },
   },
   web: {
+    downloads: {
+      csv: 'CSV',
+      excel: 'Excel',
+      aria: 'Download {{what}} as {{format}} (every row)',
+      what: {
+        'weak-links': 'the weak links',
+        'single-sources': 'the single sources',
+        'hidden-critical': 'the hidden critical suppliers',
+        'level-gaps': 'the level gaps',
+        unassessed: 'the unassessed suppliers',
+        concentration: 'the concentration groups',
+        scenario: 'the scenario',
+        plan: 'the plan',
+      },
+    },
+    progress: {
+      risk: 'Annual loss',
+      plan: 'Plan',
+      executive: 'Executive view',
+      scenario: 'Scenario',
+      waiting: '{{label}}: waiting for a worker',
+      percent: '{{label}}: {{percent}} %',
+      runs: '{{label}}: {{done}} of {{total}} runs',
+      done: '{{label}}: done',
+      failed: '{{label}}: failed',
+      cancelled: '{{label}}: cancelled',
+      queued: '{{label}}: waiting for a worker',
+      running: '{{label}}: running',
+    },
     page: {
       title: 'weaklink — supply-chain exposure map',
       titleExecutive: 'weaklink — executive summary',
@@ -448,6 +477,10 @@ export const en = {
         'Replaces the whole network with the two files. They are checked in full first: on any error nothing changes, and every problem is listed with its line and column.',
       uploading: 'Uploading…',
       upload: 'Upload',
+      workbook: 'or one Excel workbook (.xlsx, sheets companies and supplies)',
+      notes: 'Read as: {{notes}}',
+      formats:
+        "CSV files with a header row — UTF-8 (with or without a BOM) or Japanese Excel's CSV (Shift_JIS) — or one Excel workbook with the sheets companies (取引先) and supplies (取引). Required columns are in bold; a row may leave the others empty.",
     },
     scn: {
       plusMore: ' +{{n}} more',

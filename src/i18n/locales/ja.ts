@@ -98,6 +98,35 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
     },
   },
   web: {
+    downloads: {
+      csv: 'CSV',
+      excel: 'Excel',
+      aria: '{{what}}を{{format}}でダウンロード (全件)',
+      what: {
+        'weak-links': '弱点の一覧',
+        'single-sources': '単一調達先の一覧',
+        'hidden-critical': '隠れた重要取引先の一覧',
+        'level-gaps': '★の不足の一覧',
+        unassessed: '未評価の取引先の一覧',
+        concentration: '集中度の一覧',
+        scenario: 'シナリオの結果',
+        plan: '対策計画',
+      },
+    },
+    progress: {
+      risk: '年間損失',
+      plan: '対策計画',
+      executive: '経営層向けビュー',
+      scenario: 'シナリオ',
+      waiting: '{{label}}: 計算の順番待ち',
+      percent: '{{label}}: {{percent}}%',
+      runs: '{{label}}: {{total}}回中 {{done}}回',
+      done: '{{label}}: 完了',
+      failed: '{{label}}: 失敗',
+      cancelled: '{{label}}: 取り消し',
+      queued: '{{label}}: 計算の順番待ち',
+      running: '{{label}}: 計算中',
+    },
     page: {
       title: 'weaklink — サプライチェーンのリスクマップ',
       titleExecutive: 'weaklink — 経営層向けサマリー',
@@ -453,6 +482,10 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
         '2つのファイルでネットワーク全体を置き換えます。先にすべてを検査し、エラーが1つでもあれば何も変更せず、問題を行と列とともにすべて表示します。',
       uploading: 'アップロード中…',
       upload: 'アップロード',
+      workbook: 'または Excel ブック1つ (.xlsx、シート「取引先」と「取引」)',
+      notes: '読み込んだ文字コード: {{notes}}',
+      formats:
+        '見出し行のある CSV ファイル (UTF-8 (BOM の有無は問いません) または Excel の「CSV」形式の Shift_JIS)、またはシート companies (取引先) と supplies (取引) を持つ Excel ブック1つ。太字の列は必須で、ほかの列は空欄でもかまいません。',
     },
     scn: {
       plusMore: ' ほか{{n}}社',

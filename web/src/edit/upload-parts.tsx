@@ -18,10 +18,7 @@ export function ColumnHelp() {
   return (
     <details class="upload-columns">
       <summary>{t('web.upload.columns')}</summary>
-      <p class="muted">
-        UTF-8 CSV files with a header row (a BOM and CRLF line endings are fine). Required columns are in bold; a row
-        may leave the others empty.
-      </p>
+      <p class="muted">{t('web.upload.formats')}</p>
       {(['companies', 'supplies'] as const).map((file) => (
         <div key={file}>
           <h4>{`${file}.csv`}</h4>

@@ -37,11 +37,20 @@ export const UPLOAD_COLUMNS: Record<'companies' | 'supplies', { name: string; re
   };
 
 /** Why the upload cannot start: each missing file named. */
-export function missingFiles(files: { companies: unknown; supplies: unknown }): string[] {
+export function missingFiles(files: { companies: unknown; supplies: unknown; workbook?: unknown }): string[] {
   const missing: string[] = [];
+  if (files.workbook) return missing;
   if (!files.companies) missing.push(t('web.upload.choose', { file: 'companies.csv' }));
   if (!files.supplies) missing.push(t('web.upload.choose', { file: 'supplies.csv' }));
   return missing;
+}
+
+/** A file's bytes in base64 (what PUT /api/network takes for CSV bytes and workbooks). */
+export async function fileBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 /** "Loaded 188 companies and 314 supplies (3 warnings)". */
@@ -84,7 +93,7 @@ export function formatMegabytes(bytes: number): string {
 /** An issue's place as columns: file, line, column, field (empty when not given). */
 export function issueCells(issue: ApiIssue): { file: string; line: string; column: string; field: string } {
   return {
-    file: issue.file,
+    file: issue.sheet === undefined ? issue.file : `${issue.file}: ${issue.sheet}`,
     line: issue.line === undefined ? '' : String(issue.line),
     column: issue.column === undefined ? '' : String(issue.column),
     field: issue.field ?? '',

@@ -15,7 +15,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiIssue, NetworkUploadResponse } from '../../../src/contract/api-types.ts';
 import { ApiRequestError, type ApiClient } from '../api-client.ts';
 import { ColumnHelp, IssueTable } from './upload-parts.tsx';
-import { failureSentence, loadedSentence, missingFiles } from './upload-text.ts';
+import { failureSentence, fileBase64, loadedSentence, missingFiles } from './upload-text.ts';
 import './upload.css';
 
 export interface UploadContext {
@@ -33,9 +33,10 @@ type Outcome = { ok: true; text: string; issues: ApiIssue[] } | { ok: false; tex
 export function NetworkUpload({ ctx }: { ctx: UploadContext }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
-  const [files, setFiles] = useState<{ companies: File | null; supplies: File | null }>({
+  const [files, setFiles] = useState<{ companies: File | null; supplies: File | null; workbook: File | null }>({
     companies: null,
     supplies: null,
+    workbook: null,
   });
   const [missing, setMissing] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -51,15 +52,22 @@ export function NetworkUpload({ ctx }: { ctx: UploadContext }) {
   async function upload(): Promise<void> {
     const problems = missingFiles(files);
     setMissing(problems);
-    if (problems.length > 0 || !files.companies || !files.supplies) return;
+    if (problems.length > 0) return;
     setBusy(true);
     setOutcome(null);
     try {
-      const [companies, supplies] = await Promise.all([files.companies.text(), files.supplies.text()]);
       const version = ctx.version() ?? undefined;
-      const body: UploadBody = version === undefined ? { companies, supplies } : { companies, supplies, version };
-      const result = await ctx.api.uploadNetwork(body);
-      setOutcome({ ok: true, text: loadedSentence(result), issues: result.warnings });
+      const body: UploadBody = files.workbook
+        ? { format: 'xlsx', workbook: await fileBase64(files.workbook) }
+        : {
+            // the bytes, so the server reads them as it reads a file: UTF-8 or Japanese Excel's Shift_JIS
+            companies: await fileBase64(files.companies!),
+            supplies: await fileBase64(files.supplies!),
+            encoding: 'base64',
+          };
+      const result = await ctx.api.uploadNetwork(version === undefined ? body : { ...body, version });
+      const notes = result.notes?.length ? ` ${t('web.upload.notes', { notes: result.notes.join('; ') })}` : '';
+      setOutcome({ ok: true, text: loadedSentence(result) + notes, issues: result.warnings });
       ctx.onLoaded(result);
     } catch (error) {
       const failure =
@@ -72,13 +80,17 @@ export function NetworkUpload({ ctx }: { ctx: UploadContext }) {
     }
   }
 
-  const chooser = (key: 'companies' | 'supplies') => (
+  const chooser = (key: 'companies' | 'supplies' | 'workbook') => (
     <label class="upload-file">
-      {`${key}.csv`}
+      {key === 'workbook' ? t('web.upload.workbook') : `${key}.csv`}
       <input
         type="file"
         name={key}
-        accept=".csv,text/csv"
+        accept={
+          key === 'workbook'
+            ? '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+            : '.csv,text/csv,.txt'
+        }
         onChange={(e) => setFiles({ ...files, [key]: e.currentTarget.files?.[0] ?? null })}
       />
     </label>
@@ -101,6 +113,7 @@ export function NetworkUpload({ ctx }: { ctx: UploadContext }) {
           <p class="muted">{t('web.upload.intro')}</p>
           {chooser('companies')}
           {chooser('supplies')}
+          {chooser('workbook')}
           {missing.map((m) => (
             <p key={m} class="field-error">
               {m}

@@ -65,7 +65,13 @@ export function ConcentrationTable({ data, view }: { data: ConcentrationResponse
       <div>
         <h3>{t('web.tabs.hhiTitle', { count: formatNumber(data.total) })}</h3>
         <p class="tab-intro">{t('web.tabs.hhiIntro')}</p>
-        <Table spec={concentrationTable(view)} rows={data.groups} total={data.total} onFocus={view.onFocus} />
+        <Table
+          spec={concentrationTable(view)}
+          rows={data.groups}
+          total={data.total}
+          onFocus={view.onFocus}
+          download={view.download}
+        />
       </div>
       <CountriesChart data={data} nameOf={view.nameOf} />
     </div>

@@ -12,7 +12,13 @@ export function LevelGapsTable({ page, view }: { page: LevelGapsResponse; view: 
   return (
     <>
       <p class="tab-intro">{t('web.tabs.gapsIntro')}</p>
-      <Table spec={levelGapTable} rows={page.items} total={page.total} onFocus={view.onFocus} />
+      <Table
+        spec={levelGapTable}
+        rows={page.items}
+        total={page.total}
+        onFocus={view.onFocus}
+        download={view.download}
+      />
     </>
   );
 }

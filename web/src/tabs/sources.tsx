@@ -17,12 +17,24 @@ export function SourcesTable({ data, view }: { data: TabData['sources']; view: T
       <div>
         <h3>{t('web.tabs.singleTitle', { count: formatNumber(single.total) })}</h3>
         <p class="tab-intro">{t('web.tabs.singleIntro')}</p>
-        <Table spec={singleSourceTable} rows={single.items} total={single.total} onFocus={view.onFocus} />
+        <Table
+          spec={singleSourceTable}
+          rows={single.items}
+          total={single.total}
+          onFocus={view.onFocus}
+          download={view.download}
+        />
       </div>
       <div>
         <h3>{t('web.tabs.hiddenTitle', { count: formatNumber(hidden.total) })}</h3>
         <p class="tab-intro">{t('web.tabs.hiddenIntro')}</p>
-        <Table spec={hiddenCriticalTable(view)} rows={hidden.items} total={hidden.total} onFocus={view.onFocus} />
+        <Table
+          spec={hiddenCriticalTable(view)}
+          rows={hidden.items}
+          total={hidden.total}
+          onFocus={view.onFocus}
+          download={view.download}
+        />
       </div>
     </div>
   );

@@ -8,6 +8,8 @@
  */
 import { scoreColour } from '../style.ts';
 import { rowsNote, type Cell, type TableSpec } from './columns.ts';
+import { Downloads } from '../downloads.tsx';
+import type { TableView } from './view.ts';
 
 /** An own score as a chip in the score's colour; "?" (dashed) for an unassessed company. */
 export function ScoreBadge({ score, unassessed }: { score: number; unassessed: boolean }) {
@@ -56,12 +58,19 @@ export interface TableProps<R> {
   /** How many rows the whole list has (the API's total). */
   total: number;
   onFocus(id: string): void;
+  /** With it, CSV and Excel buttons download every row of the list (its API slug is `spec.name`). */
+  download?: TableView['download'];
 }
 
-export function Table<R>({ spec, rows, total, onFocus }: TableProps<R>) {
+export function Table<R>({ spec, rows, total, onFocus, download }: TableProps<R>) {
   const note = rowsNote(rows.length, total);
   return (
     <div class="table-wrap">
+      {download && (
+        <div class="table-tools">
+          <Downloads what={spec.name} fetch={(format) => download(spec.name, format)} />
+        </div>
+      )}
       <table class="data" data-table={spec.name}>
         <thead>
           <tr>

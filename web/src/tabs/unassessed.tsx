@@ -43,7 +43,13 @@ export function UnassessedTable({ page, view }: { page: UnassessedResponse; view
   return (
     <>
       <p class="tab-intro">{t('web.tabs.unassessedIntro')}</p>
-      <Table spec={unassessedTable(view)} rows={page.items} total={page.total} onFocus={view.onFocus} />
+      <Table
+        spec={unassessedTable(view)}
+        rows={page.items}
+        total={page.total}
+        onFocus={view.onFocus}
+        download={view.download}
+      />
     </>
   );
 }

@@ -7,4 +7,6 @@ import type { Names } from './columns.ts';
 export interface TableView extends Names {
   /** Focuses the map on a company (a row was chosen). */
   onFocus(id: string): void;
+  /** Downloads every row of the list `slug` (GET /api/analysis/{slug}?format=…), when the page can. */
+  download?(slug: string, format: 'csv' | 'xlsx'): Promise<{ blob: Blob; filename: string }>;
 }

@@ -16,7 +16,13 @@ export function WeakLinksTable({ page, view }: { page: WeakLinksResponse; view: 
         {page.hitLikelihood}
         {t('web.tabs.weakIntro2')}
       </p>
-      <Table spec={weakLinkTable(view)} rows={page.items} total={page.total} onFocus={view.onFocus} />
+      <Table
+        spec={weakLinkTable(view)}
+        rows={page.items}
+        total={page.total}
+        onFocus={view.onFocus}
+        download={view.download}
+      />
     </>
   );
 }
