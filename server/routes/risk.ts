@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { defineRoute, downloadFormat } from '../route.ts';
-import { planSheets } from '../../src/app/exports.ts';
+import { executiveSheets, planSheets } from '../../src/app/exports.ts';
 import { EXACT_LIMIT } from '../../src/analysis/annual-loss.ts';
 import { parseDurations, parseLiftCosts } from '../../src/app/assumptions.ts';
 import { executiveOf } from '../../src/app/executive.ts';
@@ -143,6 +143,7 @@ export const ExecutiveQuery = z.strictObject({
     .describe(
       'Lift costs of a large company in yen, five steps (default 1500000,5000000,15000000,50000000,125000000).',
     ),
+  ...downloadFormat,
 });
 
 export const executiveRoute = defineRoute({
@@ -155,6 +156,7 @@ export const executiveRoute = defineRoute({
     "One focal company's page: its expected annual loss and 1-in-100-year annual loss, the exceedance curves, the top contributors with their chains and stop days, the worst single event, the plan headline, and the assumptions (each changeable in the query).",
   query: ExecutiveQuery,
   response: ExecutiveSchema,
+  sheets: executiveSheets,
   errors: [503],
   handle: async ({ query, job }, { cache }) => {
     const { budget, focal, hitBase, hitDecay, durations, lossRatio, costsSme, costsLarge } = query;

@@ -7,7 +7,7 @@
  * @example
  *   const bytes = await xlsxFile(reportSheets(view));
  */
-import type { CompanyRow, PlanResponse, ScenarioResponse } from '../contract/api-types.ts';
+import type { CompanyRow, ExecutiveResponse, PlanResponse, ScenarioResponse } from '../contract/api-types.ts';
 import type { CellKind, TableSheet } from '../io/table-file.ts';
 import type { NetworkView } from './network-view.ts';
 import { SECTIONS, type ReportSection } from './sections.ts';
@@ -119,6 +119,45 @@ export function planSheets(plan: PlanResponse): TableSheet[] {
         l.payback,
         l.split.map((s) => `${s.name} (${s.company}) ${s.amount}`).join('; '),
         l.unallocated,
+      ]),
+    },
+  ];
+}
+
+/** The executive view's tables: its plan's lifts and the top contributors to the focal company's loss. */
+export function executiveSheets(view: ExecutiveResponse): TableSheet[] {
+  return [
+    {
+      name: 'plan',
+      columns: [
+        { header: 'supplier', kind: 'text' },
+        { header: 'name', kind: 'text' },
+        { header: 'from ★', kind: 'count' },
+        { header: 'to ★', kind: 'count' },
+        { header: 'cost (¥, once)', kind: 'yen' },
+        { header: 'expected annual loss avoided (¥ per year)', kind: 'yen' },
+      ],
+      rows: view.plan.lifts.map((l) => [l.supplier, l.name, l.fromLevel, l.toLevel, l.cost, l.avoided]),
+    },
+    {
+      name: 'top-contributors',
+      columns: [
+        { header: 'id', kind: 'text' },
+        { header: 'name', kind: 'text' },
+        { header: 'risk contribution (¥ per year)', kind: 'yen' },
+        { header: 'hit likelihood (per year)', kind: 'share' },
+        { header: 'loss per hit (¥)', kind: 'yen' },
+        { header: 'focal company stops on day', kind: 'count' },
+        { header: 'chain from the focal company', kind: 'text' },
+      ],
+      rows: view.topContributors.map((c) => [
+        c.id,
+        c.name,
+        c.riskContribution,
+        c.hitLikelihood,
+        c.expectedEventLoss,
+        c.focalStopDay,
+        c.exposurePath.map((p) => p.name).join(' ← '),
       ]),
     },
   ];

@@ -1,6 +1,6 @@
 /**
  * The progress bar of heavy requests in a real browser (Debian's Chromium against the
- * real API app over a generated 30,000-company network, so that the executive view takes
+ * real API app over a generated 150,000-company network, so that the executive view takes
  * a while on the worker pool): opening the executive view shows "Executive view: …" with
  * a bar that fills, read from GET /api/jobs/{id} while the request is pending, and the
  * bar goes away when the report arrives. Saved to test/e2e/screenshots/progress.png.
@@ -23,7 +23,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   ensureWebBundle();
-  server = await startServer(generateNetwork({ companies: 30_000, seed: 5 }, collectNetwork()).network);
+  server = await startServer(generateNetwork({ companies: 150_000, seed: 5 }, collectNetwork()).network);
   browser = await launchChromium();
 }, 120_000);
 

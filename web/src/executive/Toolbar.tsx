@@ -10,6 +10,7 @@ import { formatYen } from '../replay.ts';
 import { t } from '../i18n.ts';
 import { shortName } from '../to-elements.ts';
 import type { ExecutiveStore } from './state.ts';
+import { Downloads } from '../downloads.tsx';
 
 interface Props {
   store: ExecutiveStore;
@@ -78,6 +79,7 @@ export function Toolbar({ store, reload, onClose }: Props) {
         </button>
       </form>
       <span class="spacer" />
+      {store.download && <Downloads what="plan" fetch={store.download} />}
       <button
         id="exec-print"
         type="button"

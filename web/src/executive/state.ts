@@ -13,6 +13,7 @@
 import { t } from '../i18n.ts';
 import { signal, type Signal } from '@preact/signals';
 import type { ExecutiveResponse } from '../../../src/contract/api-types.ts';
+import { queryString } from '../api-client.ts';
 import type { ApiClient, ExecutiveParams } from '../api-client.ts';
 import { assumptionQuery, readStored, STORAGE_KEY, type AssumptionText } from './assumptions.ts';
 
@@ -30,10 +31,12 @@ export interface ExecutiveStore {
   load(): Promise<void>;
   /** Keeps `text` for the session (sessionStorage) and fetches; null resets to the defaults. */
   setAssumptions(text: AssumptionText | null): Promise<void>;
+  /** The current view's plan and top contributors as a spreadsheet (when the API client can download). */
+  download?(format: 'csv' | 'xlsx'): Promise<{ blob: Blob; filename: string }>;
 }
 
 export interface StoreDeps {
-  api: Pick<ApiClient, 'executive'>;
+  api: Pick<ApiClient, 'executive'> & Partial<Pick<ApiClient, 'download'>>;
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined;
 }
 
@@ -85,5 +88,10 @@ export function createExecutiveStore({ api, storage }: StoreDeps): ExecutiveStor
     return load();
   }
 
-  return { data, error, busy, budget, focal, changed, load, setAssumptions };
+  const fetchFile = api.download;
+  const download = fetchFile
+    ? (format: 'csv' | 'xlsx') =>
+        fetchFile(`/api/executive${queryString({ ...paramsOf(budget.value, focal.value, changed.value) })}`, format)
+    : undefined;
+  return { data, error, busy, budget, focal, changed, load, setAssumptions, ...(download ? { download } : {}) };
 }

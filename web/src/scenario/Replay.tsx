@@ -15,6 +15,7 @@ import { DayChart } from './DayChart.tsx';
 import { ReplayKpis } from './ReplayKpis.tsx';
 import { dayCount, nameList } from './text.ts';
 import { WhatIfResult } from './WhatIfResult.tsx';
+import { Downloads } from '../downloads.tsx';
 
 export function Replay({ app }: { app: ScenarioApp }) {
   const { ctx, store, actions } = app;
@@ -43,6 +44,16 @@ export function Replay({ app }: { app: ScenarioApp }) {
           {shown.whatIf.length > 0 && t('web.scn.withWhatIfs', { count: shown.whatIf.length })}
         </span>
         <span class="spacer" />
+        <Downloads
+          what="scenario"
+          fetch={(format) =>
+            ctx.api.download('/api/scenario', format, {
+              hit: r.hit,
+              days: r.days,
+              ...(shown.whatIf.length > 0 ? { whatIf: shown.whatIf } : {}),
+            })
+          }
+        />
         <button id="scenario-clear" type="button" class="link-button" onClick={() => actions.clear()}>
           {t('web.scn.clear')}
         </button>
