@@ -31,7 +31,8 @@ export function companyDetail(view: NetworkView, id: string): CompanyDetailRespo
   const exposurePath = report.exposurePath.map((pid, k): PathStep => {
     const p = index.indexOf.get(pid)!;
     const commodity = k === 0 ? null : bindingCommodity(view, index.indexOf.get(report.exposurePath[k - 1]!)!, p);
-    return { id: pid, name: view.name(p), ownScore: a.own[p]!, effectiveScore: a.effective[p]!, commodity };
+    const unassessed = a.unassessed[p] === 1;
+    return { id: pid, name: view.name(p), ownScore: a.own[p]!, effectiveScore: a.effective[p]!, commodity, unassessed };
   });
   const gap = view.levelGapOf(id);
   return {
@@ -42,7 +43,7 @@ export function companyDetail(view: NetworkView, id: string): CompanyDetailRespo
       hitLikelihood: report.hitLikelihood,
       expectedEventLoss: report.expectedEventLoss,
     },
-    explanation: explain(view, exposurePath),
+    explanation: explain(exposurePath),
     exposurePath,
     criticalSuppliers: cap(report.criticalSuppliers).map((x) => {
       const c = index.network.companies[index.indexOf.get(x)!]!;
@@ -77,18 +78,17 @@ export function companyDetail(view: NetworkView, id: string): CompanyDetailRespo
 }
 
 /** "Effective score 25 (own 62): its castings supply depends on … — root cause …". */
-export function explain(view: NetworkView, path: PathStep[]): string {
+export function explain(path: PathStep[]): string {
   const first = path[0]!;
   const root = path[path.length - 1]!;
-  const rootIndex = view.index.indexOf.get(root.id)!;
-  const unassessed = (i: number): string => (view.analysis.unassessed[i] === 1 ? ', unassessed' : '');
+  const unassessed = root.unassessed ? ', unassessed' : '';
   if (path.length === 1) {
-    return `Effective score equals its own score ${first.ownScore}${unassessed(rootIndex)}: no supplier lowers it.`;
+    return `Effective score equals its own score ${first.ownScore}${unassessed}: no supplier lowers it.`;
   }
   const next = path[1]!;
   const head = `Effective score ${first.effectiveScore} (own ${first.ownScore}): its ${next.commodity} supply depends on ${next.name}`;
-  if (path.length === 2) return `${head}, the root cause (own ${root.ownScore}${unassessed(rootIndex)}).`;
-  return `${head} (eff ${next.effectiveScore}) — root cause ${root.name} (own ${root.ownScore}${unassessed(rootIndex)}).`;
+  if (path.length === 2) return `${head}, the root cause (own ${root.ownScore}${unassessed}).`;
+  return `${head} (eff ${next.effectiveScore}) — root cause ${root.name} (own ${root.ownScore}${unassessed}).`;
 }
 
 /** The commodity through which `supplier` binds `buyer`'s effective score (smallest such name). */

@@ -148,7 +148,15 @@ export const CompanyDetailSchema = z.object({
   ),
   explanation: z.string().describe('One sentence: why the effective score is what it is.'),
   exposurePath: z
-    .array(z.object({ ...idAndName, ownScore: z.number(), effectiveScore: z.number(), commodity: nullableString }))
+    .array(
+      z.object({
+        ...idAndName,
+        ownScore: z.number(),
+        effectiveScore: z.number(),
+        commodity: nullableString,
+        unassessed: z.boolean().describe('No SCS level and no score given: scored 0.'),
+      }),
+    )
     .describe('From the company to its root-cause weak link.'),
   criticalSuppliers: z.array(z.object({ ...idAndName, direct: z.boolean(), country: nullableString })),
   blastRadius: z

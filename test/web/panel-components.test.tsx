@@ -51,8 +51,15 @@ function detail(): CompanyDetailResponse {
     },
     explanation: 'Its effective score is 20 because of Kanazawa Mold.',
     exposurePath: [
-      { id: 'kanazawa-trim', name: 'Kanazawa <Trim> & Co.', ownScore: 40, effectiveScore: 20, commodity: 'molds' },
-      { id: 'mold', name: 'Kanazawa Mold', ownScore: 20, effectiveScore: 20, commodity: null },
+      {
+        id: 'kanazawa-trim',
+        name: 'Kanazawa <Trim> & Co.',
+        ownScore: 40,
+        effectiveScore: 20,
+        commodity: 'molds',
+        unassessed: false,
+      },
+      { id: 'mold', name: 'Kanazawa Mold', ownScore: 20, effectiveScore: 20, commodity: null, unassessed: false },
     ],
     criticalSuppliers: [{ id: 'mold', name: 'Kanazawa Mold', direct: true, country: 'JP' }],
     blastRadius: Array.from({ length: 15 }, (_, i) => member(i)),
@@ -203,5 +210,28 @@ describe('LevelEditor', () => {
       ),
     );
     expect(onEdited).not.toHaveBeenCalled();
+  });
+});
+
+describe('the explanation in Japanese', () => {
+  it('is rebuilt from the exposure path, the English sentence kept in English', async () => {
+    const { explanationText } = await import('../../web/src/panel/CompanyPanel.tsx');
+    const { lang } = await import('../../web/src/i18n.ts');
+    const detail = {
+      explanation: 'Effective score 20 (own 40): its molds supply depends on Kanazawa Mold, the root cause (own 20).',
+      exposurePath: [
+        { id: 'trim', name: '金沢内装トリム', ownScore: 40, effectiveScore: 20, commodity: null, unassessed: false },
+        { id: 'mold', name: '金沢金型', ownScore: 20, effectiveScore: 20, commodity: '金型', unassessed: true },
+      ],
+    };
+    expect(explanationText(detail)).toBe(detail.explanation);
+    lang.value = 'ja';
+    try {
+      expect(explanationText(detail)).toBe(
+        '実効スコア 20 (自社 40): 「金型」の調達を 金沢金型 に依存しており、これが根本原因です (自社スコア 20、未評価)。',
+      );
+    } finally {
+      lang.value = 'en';
+    }
   });
 });

@@ -361,6 +361,14 @@ export const en = {
       stopDay: 'stops on the replayed day',
     },
     panel: {
+      explain: {
+        same: 'Effective score equals its own score {{own}}{{unassessed}}: no supplier lowers it.',
+        direct:
+          'Effective score {{eff}} (own {{own}}): its {{commodity}} supply depends on {{name}}, the root cause (own {{rootOwn}}{{unassessed}}).',
+        chain:
+          'Effective score {{eff}} (own {{own}}): its {{commodity}} supply depends on {{name}} (eff {{nextEff}}) — root cause {{root}} (own {{rootOwn}}{{unassessed}}).',
+        unassessed: ', unassessed',
+      },
       gapReasons: {
         data: 'handles its confidential data',
         halt: 'an interruption would halt it (critical, short buffer)',

@@ -366,6 +366,14 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
       stopDay: '再生中の日に停止',
     },
     panel: {
+      explain: {
+        same: '実効スコアは自社スコア {{own}}{{unassessed}} と同じです。引き下げている取引先はありません。',
+        direct:
+          '実効スコア {{eff}} (自社 {{own}}): 「{{commodity}}」の調達を {{name}} に依存しており、これが根本原因です (自社スコア {{rootOwn}}{{unassessed}})。',
+        chain:
+          '実効スコア {{eff}} (自社 {{own}}): 「{{commodity}}」の調達を {{name}} (実効 {{nextEff}}) に依存 — 根本原因は {{root}} (自社スコア {{rootOwn}}{{unassessed}})。',
+        unassessed: '、未評価',
+      },
       gapReasons: {
         data: '機密データを扱う',
         halt: '停止すると発注元が止まる (重要取引先で在庫の余裕が少ない)',

@@ -9,7 +9,7 @@
  * @example
  *   render(<CompanyPanel key={detail.company.id} detail={detail} ctx={ctx} />, panel);
  */
-import { t } from '../i18n.ts';
+import { lang, t } from '../i18n.ts';
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
 import { BlastRadius } from './BlastRadius.tsx';
 import { CompanyHeader } from './CompanyHeader.tsx';
@@ -23,6 +23,28 @@ import { simulateLabel } from './panel-text.ts';
 import { ScoreBlock } from './ScoreBlock.tsx';
 import { BuyerList, SupplierList } from './SupplyList.tsx';
 
+/** Why the effective score is what it is, in the page's language (the server's own sentence in English). */
+export function explanationText(detail: Pick<CompanyDetailResponse, 'explanation' | 'exposurePath'>): string {
+  const path = detail.exposurePath;
+  if (lang.value === 'en' || path.length === 0) return detail.explanation;
+  const first = path[0]!;
+  const root = path[path.length - 1]!;
+  const unassessed = root.unassessed ? t('web.panel.explain.unassessed') : '';
+  if (path.length === 1) return t('web.panel.explain.same', { own: first.ownScore, unassessed });
+  const next = path[1]!;
+  const values = {
+    eff: first.effectiveScore,
+    own: first.ownScore,
+    commodity: next.commodity ?? '',
+    name: next.name,
+    nextEff: next.effectiveScore,
+    root: root.name,
+    rootOwn: root.ownScore,
+    unassessed,
+  };
+  return t(path.length === 2 ? 'web.panel.explain.direct' : 'web.panel.explain.chain', values);
+}
+
 export function CompanyPanel({ detail, ctx }: { detail: CompanyDetailResponse; ctx: PanelContext }) {
   const c = detail.company;
   const focus = (id: string): void => ctx.onFocus(id);
@@ -34,7 +56,7 @@ export function CompanyPanel({ detail, ctx }: { detail: CompanyDetailResponse; c
         <MoneyBlock company={c} />
         {ctx.edit && <LevelEditor company={c} edit={ctx.edit} />}
       </section>
-      <p class="explanation">{detail.explanation}</p>
+      <p class="explanation">{explanationText(detail)}</p>
       <div class="actions">
         <button class="primary danger" data-action="simulate" onClick={() => ctx.onSimulate()}>
           {simulateLabel(ctx.selection.length)}
