@@ -5,8 +5,9 @@
  * answered from the graph — does it handle our confidential data (access `data`), would
  * its outage halt us and on which day (its blast radius), can it reach our systems
  * (access `network`/`software`); where it stands (its current level; validity once
- * assessments exist); the estimated cost of the lift and the split among large buyers
- * proposed by the cost-sharing plan; and an empty agreement record (agreed share,
+ * assessments exist); the estimated cost of the lift to the level asked and the split
+ * among large buyers proposed by the cost-sharing plan (lifts to that level only); and an
+ * empty agreement record (agreed share,
  * date, signatures), as the JFTC/METI worked examples (2025-12-26) ask. The SCS scheme
  * is voluntary: the letter is a contractual request, never a legal obligation.
  *
@@ -27,7 +28,7 @@ import type { PlanResponse } from '../contract/api-types.ts';
 
 export const DEFAULTS = Object.freeze({
   /** Budget in yen of the cost-sharing plan whose split the letter proposes (README, "Request letters"). */
-  budget: 50_000_000,
+  budget: 100_000_000,
 });
 
 export interface RequestLetterOptions {
@@ -95,7 +96,7 @@ export async function requestLetter(
     ...new Set(askedBy.filter((q) => q.reasons.includes(r)).map((q) => q.name)),
   ];
   const budget = options.budget ?? DEFAULTS.budget;
-  const plan = await planOf(view, { budget });
+  const plan = await planOf(view, { budget, planTargets: [requiredLevel] });
   const company = index.network.companies[x]!;
   const own = a.ownLevel[x]!;
   return {
@@ -159,7 +160,7 @@ function stopDayOf(view: NetworkView, x: number, b: number): number | null {
   return null;
 }
 
-/** The plan's lift of the supplier when the plan funds it; else the assumed table's cost of own → required. */
+/** The plan's lift of the supplier to the level asked when the plan funds it; else the assumed table's cost of own → required. */
 function liftCost(
   plan: PlanResponse,
   id: string,
