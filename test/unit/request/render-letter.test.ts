@@ -3,6 +3,9 @@
  * voluntary and the letter a contractual request; every value from the network is
  * escaped; the Japanese letter for a sample supplier prints on one A4 page (Chromium).
  */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../../src/analysis/analyze.ts';
 import { NetworkView } from '../../../src/app/network-view.ts';
@@ -90,5 +93,47 @@ describe('weaklink request', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('# サプライチェーン・セキュリティ対策のお願い');
     expect(r.out).toContain('宛先: Kanazawa Interior Trim Co., Ltd. 御中');
+  });
+
+  it('weaklink request --issue, --record and --list track a letter and its answer in the workspace', async () => {
+    const ws = await mkdtemp(join(tmpdir(), 'wl-request-cli-'));
+    const early = await runCli('request', '--record', 'kanazawa-trim', 'agreed', '--workspace', ws);
+    expect(early.code).not.toBe(0);
+    expect(early.err).toMatch(/No request letter to "kanazawa-trim" is on record/);
+    const issued = await runCli(
+      'request',
+      'data/sample',
+      '--supplier',
+      'kanazawa-trim',
+      '--issue',
+      '--date',
+      '2026-12-05',
+      '--by',
+      'procurement',
+      '--workspace',
+      ws,
+    );
+    expect(issued.code).toBe(0);
+    const agreed = await runCli(
+      'request',
+      '--record',
+      'kanazawa-trim',
+      'agreed',
+      '--share',
+      '7000000',
+      '--date',
+      '2027-01-10',
+      '--by',
+      'legal',
+      '--workspace',
+      ws,
+    );
+    expect(agreed.code).toBe(0);
+    const list = await runCli('request', '--list', '--workspace', ws);
+    expect(list.out).toContain('supplier,status,level,requestedOn,requestedBy,decidedOn,decidedBy,agreedShare,letters');
+    expect(list.out).toContain('kanazawa-trim,agreed,4,2026-12-05,procurement,2027-01-10,legal,7000000,1');
+    expect((await runCli('request', '--record', 'kanazawa-trim', 'maybe', '--workspace', ws)).err).toMatch(
+      /one of requested, agreed, declined/,
+    );
   });
 });
