@@ -24,6 +24,7 @@ import { NotFoundError, UsageError } from '../errors.ts';
 import { byString } from '../model/order.ts';
 import type { NetworkView } from '../app/network-view.ts';
 import { planOf } from '../app/plan.ts';
+import type { JobWaiter } from '../app/network-view.ts';
 import type { PlanResponse } from '../contract/api-types.ts';
 
 export const DEFAULTS = Object.freeze({
@@ -38,6 +39,8 @@ export interface RequestLetterOptions {
   budget?: number;
   /** The letter's date, ISO YYYY-MM-DD (default today, UTC). */
   issuedOn?: string;
+  /** Who waits for the plan (the server's request signal and job watcher). */
+  waiter?: JobWaiter;
 }
 
 /** A direct buyer and why it asks ★4 (empty: it asks ★3). */
@@ -96,7 +99,7 @@ export async function requestLetter(
     ...new Set(askedBy.filter((q) => q.reasons.includes(r)).map((q) => q.name)),
   ];
   const budget = options.budget ?? DEFAULTS.budget;
-  const plan = await planOf(view, { budget, planTargets: [requiredLevel] });
+  const plan = await planOf(view, { budget, planTargets: [requiredLevel] }, options.waiter);
   const company = index.network.companies[x]!;
   const own = a.ownLevel[x]!;
   return {
