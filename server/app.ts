@@ -25,6 +25,8 @@ import type { AnalysisOptions } from '../src/analysis/options.ts';
 import { AUDIT_DEFAULTS, AuditLog } from '../src/auth/audit-log.ts';
 import type { TokenStore } from '../src/auth/token-store.ts';
 import { LoginCodes } from '../src/workspace/login-codes.ts';
+import { RequestLog } from '../src/workspace/request-log.ts';
+import { requestLetterRoute, requestListRoute, requestRecordRoute } from './routes/requests.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { AnalysisCache } from '../src/app/analysis-cache.ts';
 import { addressLimiter, DEFAULTS as RATE, routeGuards, tokenLimiter, type RateLimits } from './auth.ts';
@@ -133,6 +135,9 @@ export function apiRoutes(): Route[] {
     riskRoute,
     planRoute,
     executiveRoute,
+    requestListRoute,
+    requestRecordRoute,
+    requestLetterRoute,
     jobStatusRoute,
     networkUploadRoute,
     companyEditRoute,
@@ -221,6 +226,7 @@ export function createApp(deps: AppDeps): Express {
     tokens,
     login: deps.auth.login ?? new LoginCodes(tokens.workspace),
     writes: new WriteLock(),
+    requests: new RequestLog(tokens.workspace),
     limits: {
       uploadRows: limits.uploadRows,
       uploadBytes: limits.uploadBytes,

@@ -19,6 +19,7 @@ import { StoreUnavailableError, UsageError } from '../src/errors.ts';
 import type { AuditEntry, AuditLog } from '../src/auth/audit-log.ts';
 import type { AuditedRequest } from './auth.ts';
 import type { LoginCodes } from '../src/workspace/login-codes.ts';
+import type { RequestLog } from '../src/workspace/request-log.ts';
 import type { JobGate } from '../src/app/jobs.ts';
 import { JobBoard, type JobTicket } from '../src/app/job-board.ts';
 import { checkBudget, type JobCost } from '../src/app/job-cost.ts';
@@ -52,6 +53,8 @@ export interface RouteContext {
   /** The single-use login codes of `weaklink login`. */
   login: LoginCodes;
   writes: WriteLock;
+  /** The request letters issued and the answers recorded (the workspace database). */
+  requests: RequestLog;
   limits: { uploadRows: number; uploadBytes: string; scenarios: ScenarioLimits };
 }
 
@@ -102,6 +105,8 @@ export interface Route<
    * tables as a file instead of the JSON.
    */
   sheets?: (output: z.output<R>) => TableSheet[];
+  /** The answer is a document (a letter): sent as its text with its content type instead of JSON. */
+  document?: (output: z.output<R>) => { contentType: string; text: string };
   /** A write: what the answer changed, written to the audit log (null when nothing changed). */
   change?: (output: z.output<R>) => unknown;
   handle(
@@ -185,6 +190,10 @@ export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards
     }
     if (route.change && request) await auditOutcome(ctx, request, caller, res, route.change(output));
     if (route.sheets && (format === 'csv' || format === 'xlsx')) return sendSheets(res, route.sheets(output), format);
+    if (route.document) {
+      const doc = route.document(output);
+      return res.type(`${doc.contentType}; charset=utf-8`).send(doc.text);
+    }
     res.json(output);
   });
 }

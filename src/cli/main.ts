@@ -13,6 +13,7 @@ import { registerLogin } from './commands/login.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerLoad } from './commands/load.ts';
 import { registerPlan } from './commands/plan.ts';
+import { registerRequest } from './commands/request.ts';
 import { registerRisk } from './commands/risk.ts';
 import { registerScenario } from './commands/scenario.ts';
 import { registerSimulate } from './commands/simulate.ts';
@@ -37,6 +38,7 @@ export function buildProgram(io: Io): Command {
   registerScenario(program, io);
   registerRisk(program, io);
   registerPlan(program, io);
+  registerRequest(program, io);
   registerLoad(program, io);
   registerGenerate(program, io);
   registerToken(program, io);

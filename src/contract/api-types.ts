@@ -64,3 +64,5 @@ export type PlanResponse = z.infer<typeof S.PlanSchema>;
 export type ExecutiveAssumptions = z.infer<typeof S.ExecutiveAssumptionsSchema>;
 export type CurvePoint = z.infer<typeof S.CurvePointSchema>;
 export type ExecutiveResponse = z.infer<typeof S.ExecutiveSchema>;
+export type RequestRecordResponse = z.infer<typeof S.RequestRecordSchema>;
+export type RequestListResponse = z.infer<typeof S.RequestListSchema>;

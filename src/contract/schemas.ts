@@ -575,6 +575,36 @@ export const ScenarioComparisonSchema = z.object({
 /** (added) DELETE /api/scenarios/:name (analyst): the name of the scenario deleted (404 when there is none). */
 export const ScenarioDeleteSchema = z.object({ deleted: z.string() });
 
+/** One supplier's request letters and answers (weaklink request --list, GET /api/requests). */
+export const RequestRecordSchema = z
+  .object({
+    supplier: z.string().describe('The supplier id.'),
+    status: z.enum(['requested', 'agreed', 'declined']).describe('Where its last letter stands.'),
+    level: z.number().int().nullable().describe('The SCS level asked in the last letter (null: not recorded).'),
+    requestedOn: z.string().describe('When the last letter was issued, YYYY-MM-DD.'),
+    requestedBy: z.string().describe('Who recorded the letter (token name or user).'),
+    decidedOn: z
+      .string()
+      .nullable()
+      .describe('When the supplier agreed or declined, YYYY-MM-DD (null: no answer yet).'),
+    decidedBy: z.string().nullable().describe('Who recorded the answer.'),
+    agreedShare: z.number().nullable().describe('The cost share in yen the buyer side agreed to bear (agreed only).'),
+    letters: z.number().int().describe('Letters issued to this supplier so far.'),
+  })
+  .describe("One supplier's request letters and the answer to the last one.");
+
+export const RequestListSchema = z
+  .object({ requests: z.array(RequestRecordSchema).describe('Every supplier with a letter on record, by id.') })
+  .describe('The request letters issued and the agreements recorded.');
+
+/** A request letter as a document (GET /api/requests/{supplier}/letter). */
+export const RequestLetterDocumentSchema = z
+  .object({
+    contentType: z.string().describe('Media type of the letter: text/html or text/markdown.'),
+    text: z.string().describe('The letter.'),
+  })
+  .describe('A request letter; the route answers the text itself with its content type, not this JSON.');
+
 /** A point of an exceedance curve: P(loss ≥ `loss`) = `probability` (a year). */
 export const CurvePointSchema = z
   .object({ loss: z.number(), probability: z.number() })
@@ -813,6 +843,9 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['SavedScenarioList', SavedScenarioListSchema],
   ['ScenarioComparison', ScenarioComparisonSchema],
   ['ScenarioDelete', ScenarioDeleteSchema],
+  ['RequestRecord', RequestRecordSchema],
+  ['RequestList', RequestListSchema],
+  ['RequestLetterDocument', RequestLetterDocumentSchema],
   ['Risk', RiskSchema],
   ['Plan', PlanSchema],
   ['Executive', ExecutiveSchema],

@@ -76,4 +76,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, line TEXT NOT NULL) STRICT;
     `,
   },
+  {
+    what: 'request letters issued to suppliers and the agreements recorded (weaklink request)',
+    sql: `
+      CREATE TABLE requests (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        supplier TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('requested', 'agreed', 'declined')),
+        level INTEGER,
+        share REAL,
+        on_date TEXT NOT NULL,
+        by_whom TEXT NOT NULL,
+        recorded TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX requests_supplier ON requests (supplier, seq);
+    `,
+  },
 ];

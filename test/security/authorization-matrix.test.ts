@@ -143,6 +143,10 @@ const SAMPLES: Record<string, (header: Record<string, string>) => Promise<Answer
   risk: (h) => send('POST', server.url, '/api/risk', { runs: 500 }, { token: null, headers: h }),
   plan: (h) => send('POST', server.url, '/api/plan', { budget: 1_000_000 }, { token: null, headers: h }),
   executive: (h) => get(server.url, '/api/executive', { token: null, headers: h }),
+  requestList: (h) => get(server.url, '/api/requests', { token: null, headers: h }),
+  requestRecord: (h) =>
+    send('POST', server.url, '/api/requests', { supplier: 'foam', status: 'requested' }, { token: null, headers: h }),
+  requestLetter: (h) => get(server.url, '/api/requests/foam/letter?format=md', { token: null, headers: h }),
   login: (h) =>
     send(
       'POST',

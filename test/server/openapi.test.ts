@@ -154,6 +154,13 @@ describe('GET /api/openapi.json', () => {
       risk: () => post(server.url, '/api/risk', { exact: true }),
       plan: () => post(server.url, '/api/plan', { budget: 5_000_000 }),
       executive: () => get(server.url, '/api/executive?budget=10000000'),
+      requestList: () => get(server.url, '/api/requests'),
+      requestRecord: () => post(server.url, '/api/requests', { supplier: 'castco', status: 'requested' }),
+      // The letter is sent as text/html: its schema describes the document (content type and text).
+      requestLetter: async () => {
+        const a = await get(server.url, '/api/requests/castco/letter');
+        return { status: a.status, body: { contentType: a.headers.get('content-type'), text: a.text } };
+      },
       login: () => post(server.url, '/api/login', { code: new LoginCodes(server.auth.dir).create().code }),
       jobStatus: async () => {
         const risk = await post(server.url, '/api/risk', { runs: 100 });

@@ -71,3 +71,23 @@ describe('uploadNetwork', () => {
     expect(api.pending()).toBe(0);
   });
 });
+
+describe('letter', () => {
+  it('GETs the HTML letter with the token and the language, and throws the server message of a 404', async () => {
+    const fetchFn = vi.fn(
+      async () => new Response('<html lang="ja"></html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    );
+    const api = createApiClient({ token: () => 'wl_t', fetch: fetchFn as unknown as typeof fetch });
+    const blob = await api.letter('kanazawa trim', 'ja');
+    expect(await blob.text()).toBe('<html lang="ja"></html>');
+    const [url, init] = fetchFn.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/requests/kanazawa%20trim/letter?lang=ja&format=html');
+    expect((init.headers as Record<string, string>)['authorization']).toBe('Bearer wl_t');
+    const missing = { error: { code: 'not_found', message: 'Unknown company id "x"' } };
+    const failing = createApiClient({ fetch: async () => new Response(JSON.stringify(missing), { status: 404 }) });
+    const error = await failing.letter('x', 'en').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect((error as ApiRequestError).message).toContain('Unknown company id "x"');
+    expect(failing.pending()).toBe(0);
+  });
+});

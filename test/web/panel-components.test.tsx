@@ -12,6 +12,7 @@ import { ApiRequestError, type ApiClient } from '../../web/src/api-client.ts';
 import { renderPanel, renderPanelIntro, renderPanelLoading, type PanelContext } from '../../web/src/panel.ts';
 import { CompanyPanel } from '../../web/src/panel/CompanyPanel.tsx';
 import { lastEdit } from '../../web/src/panel/context.ts';
+import { openLetter } from '../../web/src/shell/selection.ts';
 import { CONFLICT_TEXT, SCORE_ERROR } from '../../web/src/panel/level-edit.ts';
 
 afterEach(() => {
@@ -139,6 +140,27 @@ describe('CompanyPanel', () => {
     expect(ctx.onExpand).toHaveBeenCalledWith('kanazawa-trim');
     fireEvent.click(getByRole('button', { name: 'Close' }));
     expect(ctx.onClose).toHaveBeenCalled();
+  });
+
+  it('offers "Request letter" for a supplier when the page can open it, and opens the letter of this company', () => {
+    expect(
+      render(<CompanyPanel detail={detail()} ctx={context()} />).container.querySelector('[data-action="letter"]'),
+    ).toBeNull();
+    cleanup();
+    const ctx = context({ onLetter: vi.fn() });
+    const { getByRole } = render(<CompanyPanel detail={detail()} ctx={ctx} />);
+    fireEvent.click(getByRole('button', { name: 'Request letter' }));
+    expect(ctx.onLetter).toHaveBeenCalledWith('kanazawa-trim');
+  });
+
+  it('openLetter opens a tab first, then shows the letter fetched with the token in the page language', async () => {
+    const tab = { location: { href: '' }, close: vi.fn() };
+    const open = vi.fn(() => tab as unknown as Window);
+    const letter = vi.fn(async () => new Blob(['<html></html>'], { type: 'text/html' }));
+    openLetter({ letter }, 'kanazawa-trim', open);
+    expect(open).toHaveBeenCalledWith('', '_blank');
+    expect(letter).toHaveBeenCalledWith('kanazawa-trim', 'en');
+    await waitFor(() => expect(tab.location.href).toMatch(/^blob:/));
   });
 });
 

@@ -145,6 +145,8 @@ export interface ApiClient {
   uploadNetwork(upload: NetworkUpload): Promise<NetworkUploadResponse>;
   /** A list or an answer as a spreadsheet (`?format=csv|xlsx`); with `body`, the POST route computes it first. */
   download(path: string, format: 'csv' | 'xlsx', body?: unknown): Promise<{ blob: Blob; filename: string }>;
+  /** GET /api/requests/:supplier/letter: the request letter to one supplier, as an HTML page (a Blob to open in a tab). */
+  letter(supplier: string, lang: 'ja' | 'en'): Promise<Blob>;
   /** GET /api/jobs/:id: the progress of one of the caller's heavy requests. */
   job(id: string): Promise<JobResponse>;
   /** The heavy requests pending now, each with the job id it sent. */
@@ -284,6 +286,19 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         if (!response.ok) throw requestError(response.status, await response.json().catch(() => null), path);
         const named = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1];
         return { blob: await response.blob(), filename: named ?? `weaklink.${format}` };
+      } finally {
+        inFlight--;
+      }
+    },
+    letter: async (supplier, lang) => {
+      inFlight++;
+      try {
+        const token = options.token?.() ?? null;
+        const path = `/api/requests/${encodeURIComponent(supplier)}/letter${queryString({ lang, format: 'html' })}`;
+        const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+        const response = await (options.fetch ?? fetch)(base + path, { headers });
+        if (!response.ok) throw requestError(response.status, await response.json().catch(() => null), path);
+        return await response.blob();
       } finally {
         inFlight--;
       }

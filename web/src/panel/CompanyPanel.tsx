@@ -4,7 +4,8 @@
  * expand buttons, its exposure path to the root-cause weak link, its critical suppliers,
  * its blast radius, the ★ level its buyers require against its own, and its suppliers
  * and buyers. Every company named is a link that focuses the map on it. With `ctx.edit`
- * (analyst, admin) it offers "Edit level". Nothing is computed here.
+ * (analyst, admin) it offers "Edit level"; with `ctx.onLetter`, a supplier's panel offers
+ * "Request letter". Nothing is computed here.
  *
  * @example
  *   render(<CompanyPanel key={detail.company.id} detail={detail} ctx={ctx} />, panel);
@@ -61,6 +62,11 @@ export function CompanyPanel({ detail, ctx }: { detail: CompanyDetailResponse; c
         <button class="primary danger" data-action="simulate" onClick={() => ctx.onSimulate()}>
           {simulateLabel(ctx.selection.length)}
         </button>
+        {ctx.onLetter && c.requiredLevel !== null && (
+          <button data-action="letter" title={t('request.buttonTitle')} onClick={() => ctx.onLetter!(c.id)}>
+            {t('request.button')}
+          </button>
+        )}
         {ctx.hiddenSuppliers > 0 && (
           <button data-action="expand" onClick={() => ctx.onExpand(c.id)}>
             {t('web.panel.showHidden', { count: ctx.hiddenSuppliers })}

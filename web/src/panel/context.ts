@@ -29,6 +29,8 @@ export interface PanelContext {
   onSimulate(): void;
   onExpand(id: string): void;
   onClose(): void;
+  /** Opens the request letter to company `id` (GET /api/requests/{id}/letter) in a new tab; the button shows when given. */
+  onLetter?(id: string): void;
   /** Given when the caller's role is analyst or admin: the panel offers "Edit level". */
   edit?: PanelEdit;
 }

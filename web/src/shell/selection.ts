@@ -7,6 +7,8 @@ import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
 import { renderPanel, renderPanelIntro, renderPanelLoading } from '../panel.ts';
 import { replaceSelection, toggleSelection, type SelectionState } from '../state.ts';
 import type { Shell } from './context.ts';
+import type { ApiClient } from '../api-client.ts';
+import { lang } from '../i18n.ts';
 
 /** What the panel's buttons do besides selecting (the view actions). */
 export interface PanelActions {
@@ -80,6 +82,7 @@ export function createSelectionActions(shell: Shell, view: PanelActions): Select
       onSimulate: () => void track(view.simulate()),
       onExpand: (other) => void track(view.expand(other)),
       onClose: () => clearSelection(),
+      onLetter: (supplier) => openLetter(api, supplier),
       // Analysts and admins may edit the level; the map and the panel then show the new analysis.
       edit:
         store.role.value === 'viewer'
@@ -120,4 +123,18 @@ export function createSelectionActions(shell: Shell, view: PanelActions): Select
   }
 
   return { select, setSelection, clearSelection, showDetail, focus };
+}
+
+/** Opens the request letter in a new tab: the tab first (so no popup blocker stops it), then the page fetched with the token. */
+export function openLetter(api: Pick<ApiClient, 'letter'>, supplier: string, open = window.open.bind(window)): void {
+  const tab = open('', '_blank');
+  api.letter(supplier, lang.value).then(
+    (blob) => {
+      if (tab) tab.location.href = URL.createObjectURL(blob);
+    },
+    (error: unknown) => {
+      tab?.close();
+      window.alert(error instanceof Error ? error.message : String(error));
+    },
+  );
 }
