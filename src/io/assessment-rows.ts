@@ -12,6 +12,7 @@
  *   rows.add(record); // company,level,method,assessed_on → rows.assessments
  */
 import { closest, distance } from 'fastest-levenshtein';
+import { isIsoDate } from '../model/iso-date.ts';
 import { ASSESSMENT_METHODS, type Assessment, type AssessmentMethod } from '../model/types.ts';
 import { readText } from './cells.ts';
 import { quote, type IssueLog } from './issue-log.ts';
@@ -35,17 +36,6 @@ export const METHODS_OF_LEVEL: Readonly<Record<number, readonly AssessmentMethod
   4: ['third-party'],
   5: ['third-party'],
 });
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Whether `text` is an ISO calendar date that exists (2027-02-29 does not). */
-export function isIsoDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 export class AssessmentRows {
   readonly assessments: Assessment[] = [];

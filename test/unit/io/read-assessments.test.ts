@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.ts';
-import { isIsoDate } from '../../../src/io/assessment-rows.ts';
+import { isIsoDate } from '../../../src/model/iso-date.ts';
 import { parseNetwork } from '../../../src/io/parse-network.ts';
 import { readNetwork } from '../../../src/io/read-network.ts';
 import { COMPANIES, SUPPLIES, csv, folder, readErrors } from './helpers.ts';
