@@ -68,6 +68,9 @@ export const HealthSchema = z.object({
 /** GET /api/summary */
 export const SummarySchema = z.object({
   version: z.string().describe('Network version: changes whenever the network is replaced.'),
+  asOf: z
+    .string()
+    .describe('The date (YYYY-MM-DD) the analysis is as of: the levels are those of the assessments valid then.'),
   companies: z.number().int(),
   supplies: z.number().int(),
   focal: z.array(z.object(idAndName)),
