@@ -52,6 +52,8 @@ export interface AnalysisOptions {
    * asks for a yearly check), ★4 and ★5 three.
    */
   validity: readonly number[];
+  /** The lapsing list (lapsing-report.ts) takes assessments whose last day is within this many days of asOf. */
+  lapsingDays: number;
 }
 
 export const DEFAULT_DURATIONS: readonly Duration[] = Object.freeze(
@@ -77,6 +79,7 @@ export const DEFAULTS: Readonly<AnalysisOptions> = Object.freeze({
   bufferTolerance: 7,
   asOf: null,
   validity: Object.freeze([0, 2, 2, 1, 3, 3]),
+  lapsingDays: 90,
 });
 
 /** Tolerance of share comparisons ("below θ" means < θ − 1e-9). */
@@ -106,6 +109,9 @@ export function resolveOptions(options: Partial<AnalysisOptions> = {}): Analysis
   }
   if (o.validity.length !== 6 || o.validity.some((y) => !(Number.isInteger(y) && y >= 0 && y <= 100))) {
     bad('validity', 'validity must hold 6 whole numbers of years, 0–100 (levels 0 to 5)');
+  }
+  if (!(Number.isInteger(o.lapsingDays) && o.lapsingDays >= 0 && o.lapsingDays <= 3650)) {
+    bad('lapsingDays', `lapsingDays must be a whole number of days, 0–3650, got ${o.lapsingDays}`);
   }
   return o;
 }
