@@ -54,23 +54,36 @@ export function isoDate(value: string): string {
   return date;
 }
 
-/** Adds `--as-of YYYY-MM-DD`: the date assessments are valid on (levels-as-of.ts); default today (UTC). */
+/**
+ * Adds `--as-of YYYY-MM-DD` (the date assessments are valid on, levels-as-of.ts; default
+ * today, UTC) and `--lapsing-days N` (the window of the lapsing list; default 90).
+ */
 export function withAsOfOption(command: Command): Command {
-  return command.option(
-    '--as-of <date>',
-    'analyse as of this date (YYYY-MM-DD): assessments lapsed by then count for nothing (default today, UTC)',
-    isoDate,
-  );
+  return command
+    .option(
+      '--as-of <date>',
+      'analyse as of this date (YYYY-MM-DD): assessments lapsed by then count for nothing (default today, UTC)',
+      isoDate,
+    )
+    .option(
+      '--lapsing-days <n>',
+      'the lapsing list takes assessments whose last day is within N days of the as-of date (default 90)',
+      numberIn('--lapsing-days', 0, 3650, true),
+    );
 }
 
-/** The analysis option `--as-of` asked for (nothing when not given). */
-export function asOfOption(o: { asOf?: string }): Partial<AnalysisOptions> {
-  return o.asOf !== undefined ? { asOf: o.asOf } : {};
+/** The analysis options `--as-of` and `--lapsing-days` asked for (only those given). */
+export function asOfOption(o: { asOf?: string; lapsingDays?: number }): Partial<AnalysisOptions> {
+  return {
+    ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
+    ...(o.lapsingDays !== undefined ? { lapsingDays: o.lapsingDays } : {}),
+  };
 }
 
 /** The options of the money model every command that reports money takes. */
 export interface MoneyCliOptions {
   asOf?: string;
+  lapsingDays?: number;
   theta?: number;
   hitBase?: number;
   hitDecay?: number;

@@ -5,12 +5,16 @@
  * the unknown query parameter (400) on every call here.
  */
 import { describe, expect, it, vi } from 'vitest';
+import type { z } from 'zod';
 import type { CompanyDetailResponse, SummaryResponse } from '../../src/contract/api-types.ts';
+import { LapsingListSchema } from '../../src/contract/schemas.ts';
 import { createApp } from '../../server/app.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import type { Network } from '../../src/model/types.ts';
 import { net } from '../helpers/network.ts';
 import { get, quietLogger, serve, testAuth } from './helpers.ts';
+
+type LapsingListResponse = z.infer<typeof LapsingListSchema>;
 
 const network: Network = {
   ...net(
@@ -69,6 +73,25 @@ describe('?asOf=', () => {
       const summary = await get<SummaryResponse>(server.url, '/api/summary?asOf=2027-05-01');
       expect(summary.body).toMatchObject({ asOf: '2027-05-01', unassessed: 1 });
       expect((await get<SummaryResponse>(server.url, '/api/summary?asOf=2027-04-30')).body.unassessed).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('GET /api/analysis/lapsing?asOf= lists the assessment lapsing within 90 days, with its focal stops', async () => {
+    const { server } = await served();
+    try {
+      const soon = await get<LapsingListResponse>(server.url, '/api/analysis/lapsing?asOf=2027-03-01');
+      expect(soon.status).toBe(200);
+      LapsingListSchema.parse(soon.body);
+      expect(soon.body).toMatchObject({ total: 1, asOf: '2027-03-01', lapsingDays: 90 });
+      expect(soon.body.items[0]).toMatchObject({ id: 't1', level: 3, validUntil: '2027-04-30', unassessedAfter: true });
+      expect(soon.body.items[0]!.aalIncrease).toBeGreaterThan(0);
+      expect(soon.body.items[0]!.focalStops).toEqual([{ id: 'oem', day: 0 }]);
+      const early = await get<LapsingListResponse>(server.url, '/api/analysis/lapsing?asOf=2026-12-05');
+      expect(early.body.total).toBe(0);
+      const csv = await get(server.url, '/api/analysis/lapsing?asOf=2027-03-01&format=csv');
+      expect(csv.text).toContain('2027-04-30');
     } finally {
       await server.close();
     }

@@ -51,6 +51,19 @@ describe('weaklink --as-of', () => {
     expect(await levelOf('2027-05-01')).toEqual([0, true]);
   });
 
+  it('analyze --as-of prints the lapsing list within --lapsing-days, and none without assessments in the window', async () => {
+    const dir = await folder();
+    const soon = await runCli('analyze', dir, '--as-of', '2027-03-01');
+    expect(soon.code).toBe(0);
+    expect(soon.out).toContain('Lapsing assessments (1): renew these first');
+    expect(soon.out).toMatch(/t1 \(t1\)\s+3\s+2027-04-30\s+¥[\d,.]+\s+oem \(day 2\)/);
+    const narrow = await runCli('analyze', dir, '--as-of', '2027-03-01', '--lapsing-days', '30');
+    expect(narrow.out).not.toContain('Lapsing assessments');
+    const ja = await runCli('analyze', dir, '--as-of', '2027-03-01', '--lang', 'ja');
+    expect(ja.out).toContain('期限が近い評価 (1件)');
+    expect((await runCli('analyze', dir, '--lapsing-days', '-1')).code).toBe(2);
+  });
+
   it('scenario and simulate take --as-of', async () => {
     const dir = await folder();
     const scenario = await runCli('scenario', dir, '--hit', 't2', '--days', '3', '--as-of', '2027-05-01');
