@@ -7,7 +7,7 @@
  * OpenAPI 3.1 expects.
  */
 import { z } from 'zod';
-import type { Route } from './route.ts';
+import { AS_OF_QUERY, type Route } from './route.ts';
 import { ErrorSchema, RESPONSE_SCHEMAS } from '../src/contract/schemas.ts';
 
 type Json = Record<string, unknown>;
@@ -82,6 +82,7 @@ export function openApiDocument(routes: Route[], info: { title: string; version:
       parameters: [
         ...parameters(route.params, 'path'),
         ...parameters(route.query, 'query'),
+        ...(route.asOf ? parameters(z.object({ asOf: AS_OF_QUERY }), 'query') : []),
         ...(route.heavy ? [{ name: 'X-Job-Id', in: 'header', required: false, ...JOB_ID_HEADER }] : []),
       ],
       ...(route.body

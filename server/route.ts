@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { Role } from '../src/auth/roles.ts';
 import type { Caller, TokenStore } from '../src/auth/token-store.ts';
 import { StoreUnavailableError, UsageError } from '../src/errors.ts';
+import { isIsoDate } from '../src/model/iso-date.ts';
 import type { AuditEntry, AuditLog } from '../src/auth/audit-log.ts';
 import type { AuditedRequest } from './auth.ts';
 import type { LoginCodes } from '../src/workspace/login-codes.ts';
@@ -26,7 +27,7 @@ import { checkBudget, type JobCost } from '../src/app/job-cost.ts';
 import type { HeavyKind } from '../src/app/heavy-jobs.ts';
 import type { JobWaiter } from '../src/app/network-view.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
-import type { AnalysisCache } from '../src/app/analysis-cache.ts';
+import type { AnalysisViews } from '../src/app/analysis-cache.ts';
 import type { WriteLock } from './write-lock.ts';
 import type { ScenarioLimits } from '../src/app/scenario.ts';
 import { csvFile, xlsxFile, type TableSheet } from '../src/io/table-file.ts';
@@ -48,7 +49,8 @@ export interface RouteContext {
   board: JobBoard;
   /** The most one heavy job may cost, per role (job-cost.ts). */
   budgets: Readonly<Record<Role, number>>;
-  cache: AnalysisCache;
+  /** The analysis; for a route with `asOf`, as of the request's `?asOf=` date. */
+  cache: AnalysisViews;
   tokens: TokenStore;
   /** The single-use login codes of `weaklink login`. */
   login: LoginCodes;
@@ -107,6 +109,12 @@ export interface Route<
   sheets?: (output: z.output<R>) => TableSheet[];
   /** The answer is a document (a letter): sent as its text with its content type instead of JSON. */
   document?: (output: z.output<R>) => { contentType: string; text: string };
+  /**
+   * The route reads the analysis and takes `?asOf=YYYY-MM-DD` (default today, UTC): its
+   * handler's `ctx.cache` gives the view as of that date. The parameter is taken out of
+   * the query before `query` parses it.
+   */
+  asOf?: boolean;
   /** A write: what the answer changed, written to the audit log (null when nothing changed). */
   change?: (output: z.output<R>) => unknown;
   handle(
@@ -154,7 +162,7 @@ export function callerOf(locals: Record<string, unknown>): Caller | null {
  * JSON body (only for routes that take one, with their limit), then the input is parsed
  * (a ZodError becomes a 400), the handler runs, and its answer is sent as JSON.
  */
-export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards: RequestHandler[] = []): void {
+export function mountRoute(app: Express, route: Route, routeCtx: RouteContext, guards: RequestHandler[] = []): void {
   const body = route.body
     ? [express.json({ limit: route.bodyLimit ?? DEFAULTS.bodyLimit }), refuseDeepJson(DEFAULTS.maxDepth)]
     : [];
@@ -163,8 +171,10 @@ export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards
     res.on('close', () => {
       if (!res.writableFinished) gone.abort();
     });
+    const dated = route.asOf ? datedContext(routeCtx, req.query) : { ctx: routeCtx, query: req.query };
+    const ctx = dated.ctx;
     const parsed = {
-      query: (route.query ?? NO_INPUT).parse(req.query),
+      query: (route.query ?? NO_INPUT).parse(dated.query),
       params: (route.params ?? NO_INPUT).parse(req.params),
       body: route.body ? route.body.parse(bodyOf(req)) : undefined,
     };
@@ -196,6 +206,23 @@ export function mountRoute(app: Express, route: Route, ctx: RouteContext, guards
     }
     res.json(output);
   });
+}
+
+/** The `asOf` query parameter of a route that reads the analysis (documented by openapi.ts). */
+export const AS_OF_QUERY = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be an ISO date (YYYY-MM-DD)')
+  .refine(isIsoDate, { message: 'asOf must be an ISO date (YYYY-MM-DD), a real calendar day' })
+  .optional()
+  .describe(
+    'Analyse as of this date (YYYY-MM-DD): assessments lapsed by then count for nothing. Default: today (UTC).',
+  );
+
+/** The context of one request of a route with `asOf`: the analysis as of its date, and the rest of its query. */
+function datedContext(ctx: RouteContext, query: Request['query']): { ctx: RouteContext; query: unknown } {
+  const { asOf, ...rest } = query;
+  const date = z.object({ asOf: AS_OF_QUERY }).parse({ asOf }).asOf;
+  return { ctx: date === undefined ? ctx : { ...ctx, cache: ctx.cache.dated(date) }, query: rest };
 }
 
 /** The `format` query parameter of a route with a download. */

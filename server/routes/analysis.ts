@@ -17,6 +17,7 @@ export const sectionRoutes: Route[] = SECTIONS.map((section) =>
     path: `/api/analysis/${section.slug}`,
     operationId: section.operationId,
     access: 'viewer',
+    asOf: true,
     summary: section.summary,
     query: z.strictObject({ ...pageParams(section.pageSize), ...downloadFormat }),
     response: section.response,

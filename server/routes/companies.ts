@@ -25,6 +25,7 @@ export const companyListRoute = defineRoute({
   path: '/api/companies',
   operationId: 'listCompanies',
   access: 'viewer',
+  asOf: true,
   summary: 'Companies matching a search and filters, highest risk contribution first (ties by id), paged.',
   query: CompanyListQuery,
   response: CompanyListSchema,
@@ -42,6 +43,7 @@ export const companyDetailRoute = defineRoute({
   path: '/api/companies/{id}',
   operationId: 'getCompany',
   access: 'viewer',
+  asOf: true,
   summary:
     'One company: scores and why, exposure path, critical suppliers, blast radius, suppliers, buyers, level gap.',
   params: CompanyParams,

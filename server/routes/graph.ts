@@ -50,6 +50,7 @@ export const graphRoute = defineRoute({
   path: '/api/graph',
   operationId: 'graph',
   access: 'viewer',
+  asOf: true,
   summary: 'Nodes and edges for the map, around a focus company or from the tier-0 companies up, bounded by limit.',
   query: GraphQuery,
   response: GraphSchema,

@@ -55,6 +55,7 @@ export const riskRoute = defineRoute({
   operationId: 'risk',
   heavy: 'risk',
   access: 'viewer',
+  asOf: true,
   summary:
     'The annual loss distribution: expected annual loss, 1-in-20/100/200-year annual losses, the exceedance curves of the annual loss (AEP) and of the largest single event (OEP).',
   body: RiskBody,
@@ -73,6 +74,7 @@ export const planRoute = defineRoute({
   operationId: 'plan',
   heavy: 'plan',
   access: 'viewer',
+  asOf: true,
   summary:
     'The cost-sharing plan: one target level per supplier chosen to avoid the most expected annual loss within the budget (exact, or within a stated gap of the best), each lift split among the large buyers that gain.',
   query: z.strictObject(downloadFormat),
@@ -152,6 +154,7 @@ export const executiveRoute = defineRoute({
   operationId: 'executive',
   heavy: 'executive',
   access: 'viewer',
+  asOf: true,
   summary:
     "One focal company's page: its expected annual loss and 1-in-100-year annual loss, the exceedance curves, the top contributors with their chains and stop days, the worst single event, the plan headline, and the assumptions (each changeable in the query).",
   query: ExecutiveQuery,

@@ -72,6 +72,7 @@ export const scenarioRoute = defineRoute({
   operationId: 'runScenario',
   heavy: 'scenario',
   access: 'viewer',
+  asOf: true,
   summary:
     'Hit companies for N days: what stops when and recovers, the revenue at risk per day; with what-ifs, every analysis before and after. Not saved.',
   query: z.strictObject(downloadFormat),
@@ -108,6 +109,7 @@ export const scenarioSaveRoute = defineRoute({
   operationId: 'saveScenario',
   heavy: 'scenario',
   access: 'analyst',
+  asOf: true,
   summary:
     'Run a scenario and save it under its name (replacing one of the same name), with who saved it and the network version.',
   body: ScenarioSaveBody,

@@ -22,6 +22,7 @@ export const simulateRoute = defineRoute({
   path: '/api/simulate',
   operationId: 'simulate',
   access: 'viewer',
+  asOf: true,
   summary:
     'Hit a set of companies: what the breach stops and on which day, the revenue per day of outage, and the loss over each assumed outage duration.',
   body: SimulateBody,

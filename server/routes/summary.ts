@@ -35,6 +35,7 @@ export const summaryRoute = defineRoute({
   path: '/api/summary',
   operationId: 'summary',
   access: 'viewer',
+  asOf: true,
   summary: 'The active network at a glance, with the counts of each analysis list.',
   response: SummarySchema,
   errors: [503],

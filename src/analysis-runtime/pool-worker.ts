@@ -40,15 +40,15 @@ export interface PoolFailure {
 /** A task's answer: the job's result or its failure, with the job's last progress. */
 export type PoolReply = ({ result: unknown } | PoolFailure) & { progress: JobProgress };
 
-let held: { version: string; view: NetworkView } | undefined;
+let held: { version: string; asOf: string | null; view: NetworkView } | undefined;
 
-/** The view of the task's network version: the one held, or built from the shared bytes. */
+/** The view of the task's network version and as-of date: the one held, or built from the shared bytes. */
 export function viewOf(task: Pick<PoolTask, 'version' | 'network' | 'bytes' | 'options'>): NetworkView {
-  if (held?.version === task.version) return held.view;
+  if (held?.version === task.version && held.asOf === task.options.asOf) return held.view;
   held = undefined; // the old view may be collected while the new one is built
   const network = JSON.parse(Buffer.from(task.network, 0, task.bytes).toString('utf8')) as Network;
   const view = new NetworkView(task.version, runAnalysis(indexNetwork(network), task.options));
-  held = { version: task.version, view };
+  held = { version: task.version, asOf: task.options.asOf, view };
   return view;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The analysis options and their DEFAULTS: the threshold θ, the level → score table,
  * the hit-likelihood curve, the outage-duration distribution, the loss ratio and the
- * buffer tolerance of the required-level rule. Every analysis takes one options object
+ * buffer tolerance of the required-level rule, the as-of date and the validity of
+ * assessments (levels-as-of.ts). Every analysis takes one options object
  * and resolves it here, so a bad option fails the same way everywhere.
  *
  * The money defaults are assumptions, each to be replaced by the user's own figures
@@ -12,8 +13,13 @@
  * - full-stop days of an outage: 1, 5, 14, 30, 60, 120 with 0.20, 0.25, 0.25, 0.15,
  *   0.10, 0.05 (mean 21.45 days), from public incidents in Japan and abroad;
  * - loss ratio 1: a stopped day loses revenue / 365 (revenue at risk).
+ *
+ * The validity of an assessment without valid_until is an assumption too: ★1/★2 two
+ * years, ★3 one year, ★4/★5 three years. `asOf` null is resolved to today's UTC date.
  */
 import { OptionError } from '../errors.ts';
+import { isIsoDate } from '../model/iso-date.ts';
+import { todayUtc } from './levels-as-of.ts';
 
 /** One entry of the outage-duration distribution: full-stop days and their probability. */
 export interface Duration {
@@ -35,6 +41,19 @@ export interface AnalysisOptions {
   lossRatio: number;
   /** Required-level rule, question 2: an input with fewer buffer days than this halts the buyer. */
   bufferTolerance: number;
+  /**
+   * The date the analysis runs "as of" (YYYY-MM-DD): assessments valid on it give the
+   * levels (levels-as-of.ts); `null` means today's date in UTC.
+   */
+  asOf: string | null;
+  /**
+   * Years an assessment of level 0..5 stays valid when its valid_until is empty. Assumptions
+   * to confirm against IPA's published rules: ★1/★2 two years, ★3 one (the METI scheme
+   * asks for a yearly check), ★4 and ★5 three.
+   */
+  validity: readonly number[];
+  /** The lapsing list (lapsing-report.ts) takes assessments whose last day is within this many days of asOf. */
+  lapsingDays: number;
 }
 
 export const DEFAULT_DURATIONS: readonly Duration[] = Object.freeze(
@@ -58,6 +77,9 @@ export const DEFAULTS: Readonly<AnalysisOptions> = Object.freeze({
   durations: DEFAULT_DURATIONS,
   lossRatio: 1,
   bufferTolerance: 7,
+  asOf: null,
+  validity: Object.freeze([0, 2, 2, 1, 3, 3]),
+  lapsingDays: 90,
 });
 
 /** Tolerance of share comparisons ("below θ" means < θ − 1e-9). */
@@ -66,6 +88,7 @@ export const EPSILON = 1e-9;
 /** Resolves partial options against DEFAULTS and checks them; throws an OptionError naming the option. */
 export function resolveOptions(options: Partial<AnalysisOptions> = {}): AnalysisOptions {
   const o: AnalysisOptions = { ...DEFAULTS, ...stripUndefined(options) };
+  if (o.asOf === null) o.asOf = todayUtc();
   const bad = (field: string, message: string): never => {
     throw new OptionError(`analysis: ${message}`, field);
   };
@@ -81,6 +104,15 @@ export function resolveOptions(options: Partial<AnalysisOptions> = {}): Analysis
   checkDurations(o.durations);
   if (!(o.lossRatio >= 0 && o.lossRatio <= 1)) bad('lossRatio', `lossRatio must be in [0, 1], got ${o.lossRatio}`);
   if (!(o.bufferTolerance >= 0)) bad('bufferTolerance', `bufferTolerance must be ≥ 0, got ${o.bufferTolerance}`);
+  if (o.asOf !== null && !isIsoDate(o.asOf)) {
+    bad('asOf', `asOf must be an ISO date (YYYY-MM-DD), a real calendar day, got ${String(o.asOf)}`);
+  }
+  if (o.validity.length !== 6 || o.validity.some((y) => !(Number.isInteger(y) && y >= 0 && y <= 100))) {
+    bad('validity', 'validity must hold 6 whole numbers of years, 0–100 (levels 0 to 5)');
+  }
+  if (!(Number.isInteger(o.lapsingDays) && o.lapsingDays >= 0 && o.lapsingDays <= 3650)) {
+    bad('lapsingDays', `lapsingDays must be a whole number of days, 0–3650, got ${o.lapsingDays}`);
+  }
   return o;
 }
 

@@ -2,9 +2,11 @@
  * Own score and own level of every company (README): the security_score if given,
  * else the level table's score for scs_level, else 0 with the company flagged
  * unassessed. Own level: scs_level, else the highest level whose table score the
- * security_score reaches, else 0.
+ * security_score reaches, else 0. The scs_level is the one as of `options.asOf` when the
+ * network has assessments (levels-as-of.ts).
  */
 import type { IndexedNetwork } from '../model/index-network.ts';
+import { levelsAsOf } from './levels-as-of.ts';
 import { resolveOptions, type AnalysisOptions } from './options.ts';
 
 export interface OwnScores {
@@ -15,8 +17,9 @@ export interface OwnScores {
 
 /** Example: `ownScores(idx).score[idx.indexOf.get('acme')!]`. */
 export function ownScores(index: IndexedNetwork, options: Partial<AnalysisOptions> = {}): OwnScores {
-  const { levelScores } = resolveOptions(options);
-  const { n, scsLevel, securityScore } = index;
+  const { levelScores, asOf, validity } = resolveOptions(options);
+  const { n, securityScore } = index;
+  const scsLevel = index.network.assessments === undefined ? index.scsLevel : levelsAsOf(index, asOf!, validity);
   const score = new Float64Array(n);
   const level = new Int8Array(n);
   const unassessed = new Uint8Array(n);

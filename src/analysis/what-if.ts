@@ -7,7 +7,8 @@
  * - `raiseLevel(network, id, level)`: scs_level becomes `level` and security_score
  *   becomes max(current own score, levelScores[level]) — the company reaches at least
  *   the level's table score and keeps a better score it already had (a security_score
- *   wins over scs_level, so both are set). A level below the company's own level is an
+ *   wins over scs_level, so both are set), and its assessments are dropped, so the raised
+ *   level holds whatever the as-of date. A level below the company's own level is an
  *   error: this is a raise.
  * - `addSupplier(network, { buyer, supplier, commodity, share })`: the group's shares are
  *   first normalised (a group with no shares splits equally; given shares are scaled to
@@ -19,7 +20,7 @@
  *   supplier or buyer). This models dropping a supplier, not its failure: a group that
  *   loses a supplier is re-sourced from the rest in proportion (given shares are
  *   renormalised to sum 1), and a group left empty disappears — the buyer no longer
- *   needs that commodity. To see a failure, run a scenario instead.
+ *   needs that commodity. Its assessments go with it. To see a failure, run a scenario instead.
  *
  * A what-if file is a JSON array of `{ op: 'raise-level', company, level }`,
  * `{ op: 'add-supplier', buyer, supplier, commodity, share, access?, bufferDays? }` and
@@ -77,7 +78,13 @@ export function raiseLevel(
     );
   const companies = network.companies.slice();
   companies[i] = { ...c, scsLevel: level, securityScore: Math.max(now.score, levelScores[level]!) };
-  return { companies, supplies: network.supplies };
+  return { ...assessmentsWithout(network, id), companies, supplies: network.supplies };
+}
+
+/** The network's assessments but those of company `id` (absent when the network has none). */
+function assessmentsWithout(network: Network, id: string): Pick<Network, 'assessments'> {
+  const { assessments } = network;
+  return assessments === undefined ? {} : { assessments: assessments.filter((a) => a.company !== id) };
 }
 
 /** Buyer adds a source of a commodity with the given share. Example: `addSupplier(net, { buyer: 'oem', supplier: 'b2', commodity: 'chips', share: 0.3 })`. */
@@ -120,7 +127,7 @@ export function addSupplier(network: Network, add: AddSupplier): Network {
     access: add.access ?? null,
     bufferDays: add.bufferDays ?? null,
   });
-  return { companies: network.companies, supplies };
+  return { ...network, supplies };
 }
 
 /** Drops company `id` and its supplies. Example: `removeSupplier(network, 'fab')`. */
@@ -143,7 +150,7 @@ export function removeSupplier(network: Network, id: string): Network {
     const sum = sums.get(`${s.buyer}\u0000${s.commodity}`);
     return sum !== undefined && s.share !== null && sum > 0 ? { ...s, share: s.share / sum } : s;
   });
-  return { companies, supplies };
+  return { ...assessmentsWithout(network, id), companies, supplies };
 }
 
 /** Applies what-ifs in order; a UsageError names the operation (`[i].field`). */

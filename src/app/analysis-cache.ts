@@ -9,10 +9,16 @@
  * after the network and the read repeated (a few times at most) until both agree, so a
  * view is never labelled with a version it was not computed from.
  *
+ * Every view is "as of" a date (`?asOf=`, default today in UTC): the assessments valid
+ * then give the levels (levels-as-of.ts). Views are keyed by (version, as-of date); the
+ * last `DEFAULTS.keptDates` dates of the current version are kept, and a new version
+ * drops the views of the old one.
+ *
  * The views' heavy jobs (risk, plan, executive view, scenarios) go to `runner`: the
  * server's worker pool, or this thread by default.
  */
 import { runAnalysis } from '../analysis/analyze.ts';
+import { todayUtc } from '../analysis/levels-as-of.ts';
 import { resolveOptions, type AnalysisOptions } from '../analysis/options.ts';
 import { indexNetwork } from '../model/index-network.ts';
 import type { Network } from '../model/types.ts';
@@ -24,11 +30,23 @@ export const DEFAULTS = {
   emptyVersion: 'empty',
   /** Reads repeated when a load lands during a read. */
   maxReadAttempts: 3,
+  /** Views of one version kept, one per as-of date (each holds a whole analysis). */
+  keptDates: 3,
 };
 
-export class AnalysisCache {
+/** What a request reads the analysis through: the view of the active network, as of one date. */
+export interface AnalysisViews {
+  view(): Promise<NetworkView>;
+  /** The same views as of another date. */
+  dated(asOf: string): AnalysisViews;
+}
+
+export class AnalysisCache implements AnalysisViews {
   private readonly options: AnalysisOptions;
-  private current: { version: string; view: Promise<NetworkView> } | undefined;
+  /** The as-of date the server was configured with; null: today's, whenever a view is asked for. */
+  private readonly configuredAsOf: string | null;
+  /** Views by `version` + NUL + as-of date, oldest first. */
+  private readonly views = new Map<string, { version: string; view: Promise<NetworkView> }>();
 
   /** Throws an OptionError naming a bad analysis option. `runner` runs the views' heavy jobs (default: in this thread). */
   constructor(
@@ -37,22 +55,41 @@ export class AnalysisCache {
     private readonly runner?: JobRunner,
   ) {
     this.options = resolveOptions(options);
+    this.configuredAsOf = options.asOf ?? null;
   }
 
-  /** The analysed view of the store's active network. */
-  async view(): Promise<NetworkView> {
+  /**
+   * The analysed view of the store's active network as of `asOf` (YYYY-MM-DD; default the
+   * configured as-of date, else today in UTC). Throws an OptionError for a bad date.
+   */
+  async view(asOf?: string): Promise<NetworkView> {
+    const date = asOf ?? this.configuredAsOf ?? todayUtc();
+    const options = resolveOptions({ ...this.options, asOf: date });
     const version = (await this.store.version()) ?? DEFAULTS.emptyVersion;
-    if (this.current?.version === version) return this.current.view;
-    const view = this.build(version);
+    const key = `${version}\u0000${date}`;
+    const kept = this.views.get(key);
+    if (kept !== undefined) {
+      this.views.delete(key); // most recently used last
+      this.views.set(key, kept);
+      return kept.view;
+    }
+    for (const [k, entry] of this.views) if (entry.version !== version) this.views.delete(k);
+    const view = this.build(version, options);
     const entry = { version, view };
-    this.current = entry;
+    this.views.set(key, entry);
+    while (this.views.size > DEFAULTS.keptDates) this.views.delete(this.views.keys().next().value!);
     view.catch(() => {
-      if (this.current === entry) this.current = undefined;
+      if (this.views.get(key) === entry) this.views.delete(key);
     });
     return view;
   }
 
-  private async build(expected: string): Promise<NetworkView> {
+  /** The views as of `asOf`, for one request (`?asOf=`). */
+  dated(asOf: string): AnalysisViews {
+    return { view: () => this.view(asOf), dated: (date) => this.dated(date) };
+  }
+
+  private async build(expected: string, options: AnalysisOptions): Promise<NetworkView> {
     let version = expected;
     let network: Network = await this.store.read();
     for (let attempt = 1; attempt < DEFAULTS.maxReadAttempts; attempt++) {
@@ -61,6 +98,6 @@ export class AnalysisCache {
       version = after;
       network = await this.store.read();
     }
-    return new NetworkView(version, runAnalysis(indexNetwork(network), this.options), this.runner);
+    return new NetworkView(version, runAnalysis(indexNetwork(network), options), this.runner);
   }
 }

@@ -41,7 +41,7 @@ export function editCompany(network: Network, id: string, patch: CompanyPatch): 
   if (!changed) return { network, before, after, changed };
   const companies = network.companies.slice();
   companies[at] = { ...company, ...after };
-  return { network: { companies, supplies: network.supplies }, before, after, changed };
+  return { network: { ...network, companies }, before, after, changed };
 }
 
 export interface SupplyKey {
@@ -92,7 +92,7 @@ export function editSupplyShare(network: Network, key: SupplyKey, share: number 
     );
   }
   return {
-    network: share === supply.share ? network : { companies: network.companies, supplies },
+    network: share === supply.share ? network : { ...network, supplies },
     before: supply.share,
     changed: share !== supply.share,
     group: { buyer: key.buyer, commodity: key.commodity, supplies: group.length, shareSum },

@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import {
   ConcentrationSchema,
   HiddenCriticalSchema,
+  LapsingListSchema,
   LevelGapsSchema,
   SingleSourcesSchema,
   UnassessedListSchema,
@@ -25,6 +26,7 @@ import type { ConcentrationGroupReport } from '../analysis/concentration-report.
 import type { HiddenCriticalReport } from '../analysis/hidden-critical.ts';
 import type { LevelGapReport } from '../analysis/level-gap-report.ts';
 import { unassessedReports, type UnassessedReport } from '../analysis/unassessed-report.ts';
+import { lapsingReports, type LapsingReport } from '../analysis/lapsing-report.ts';
 import type { WeakLinkReport } from '../analysis/weak-link-report.ts';
 import { MAX_WEAK_LINKS, type NetworkView } from './network-view.ts';
 import type { Page } from './page.ts';
@@ -45,7 +47,14 @@ export interface Column<T> {
 
 export interface ReportSection<T> {
   /** The key of the section in the analysis JSON. */
-  key: 'weakLinks' | 'singleSources' | 'hiddenCriticalSuppliers' | 'levelGaps' | 'unassessed' | 'concentration';
+  key:
+    | 'weakLinks'
+    | 'singleSources'
+    | 'hiddenCriticalSuppliers'
+    | 'levelGaps'
+    | 'unassessed'
+    | 'lapsing'
+    | 'concentration';
   /** GET /api/analysis/<slug>. */
   slug: string;
   operationId: string;
@@ -59,6 +68,8 @@ export interface ReportSection<T> {
   noun: string;
   /** The ranked items. */
   items(view: NetworkView): T[];
+  /** A text report leaves the section out when it has no items (a network without assessments has no lapsing list). */
+  omitWhenEmpty?: boolean;
   /** The items a text report shows (default all). */
   shown?(item: T): boolean;
   columns: Column<T>[];
@@ -175,6 +186,32 @@ export const UNASSESSED = define<UnassessedReport>({
   response: UnassessedListSchema,
 });
 
+export const LAPSING = define<LapsingReport>({
+  key: 'lapsing',
+  slug: 'lapsing',
+  operationId: 'lapsing',
+  summary:
+    'Assessments lapsing within lapsingDays (default 90) of the as-of date, largest rise of the expected annual loss first, with the focal companies that would stop and the day.',
+  heading: (n) => `Lapsing assessments (${n}): renew these first`,
+  noun: 'lapsing assessments',
+  omitWhenEmpty: true,
+  items: (view) => view.once('lapsing', () => lapsingReports(view.analysis)),
+  columns: [
+    { header: '#', kind: 'count', value: (l) => l.rank },
+    { header: 'company', kind: 'text', value: (l) => `${l.name} (${l.id})` },
+    { header: '★', kind: 'count', value: (l) => l.level },
+    { header: 'valid until', kind: 'text', value: (l) => l.validUntil },
+    { header: 'AAL increase (¥ per year)', kind: 'yen', value: (l) => l.aalIncrease },
+    {
+      header: 'focal stops (day)',
+      kind: 'text',
+      value: (l) => l.focalStops.map((f) => `${f.id} (day ${f.day})`).join(', ') || '—',
+    },
+  ],
+  response: LapsingListSchema,
+  extra: (view) => ({ asOf: view.analysis.options.asOf, lapsingDays: view.analysis.options.lapsingDays }),
+});
+
 export const CONCENTRATION = define<ConcentrationGroupReport>({
   key: 'concentration',
   slug: 'concentration',
@@ -207,6 +244,7 @@ export const SECTIONS: readonly ReportSection<unknown>[] = [
   HIDDEN_CRITICAL,
   LEVEL_GAPS,
   UNASSESSED,
+  LAPSING,
   CONCENTRATION,
 ];
 

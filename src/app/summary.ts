@@ -14,6 +14,7 @@ export function summaryOf(view: NetworkView): SummaryResponse {
   const stats = view.stats();
   return {
     version: view.version,
+    asOf: view.analysis.options.asOf ?? '',
     companies: index.n,
     supplies: index.m,
     focal: view.focalIndices().map((i) => ({ id: index.ids[i]!, name: view.name(i) })),

@@ -100,6 +100,7 @@ function sectionText<T>(
   lang: Lang,
 ): string[] {
   const all = section.items(view);
+  if (all.length === 0 && section.omitWhenEmpty) return [];
   const items = section.shown ? all.filter((x) => section.shown!(x)) : all;
   const rows = items.slice(0, limit);
   const texts = sectionTexts(section, lang, items.length, rows.length);

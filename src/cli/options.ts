@@ -6,6 +6,7 @@ import { parseDurations } from '../app/assumptions.ts';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { langOfLocale, LANGS } from '../i18n/i18n.ts';
 import type { AnalysisOptions, Duration } from '../analysis/options.ts';
+import { isIsoDate } from '../model/iso-date.ts';
 
 /** A commander parser for a number within [min, max]. */
 export function numberIn(name: string, min: number, max: number, integer = false): (value: string) => number {
@@ -45,8 +46,44 @@ export function durationList(value: string): Duration[] {
   }
 }
 
+/** A commander parser for `--as-of YYYY-MM-DD`: an ISO date that is a real calendar day. */
+export function isoDate(value: string): string {
+  const date = value.trim();
+  if (!isIsoDate(date))
+    throw new InvalidArgumentError(`--as-of must be an ISO date (YYYY-MM-DD), a real calendar day, got "${value}".`);
+  return date;
+}
+
+/**
+ * Adds `--as-of YYYY-MM-DD` (the date assessments are valid on, levels-as-of.ts; default
+ * today, UTC) and `--lapsing-days N` (the window of the lapsing list; default 90).
+ */
+export function withAsOfOption(command: Command): Command {
+  return command
+    .option(
+      '--as-of <date>',
+      'analyse as of this date (YYYY-MM-DD): assessments lapsed by then count for nothing (default today, UTC)',
+      isoDate,
+    )
+    .option(
+      '--lapsing-days <n>',
+      'the lapsing list takes assessments whose last day is within N days of the as-of date (default 90)',
+      numberIn('--lapsing-days', 0, 3650, true),
+    );
+}
+
+/** The analysis options `--as-of` and `--lapsing-days` asked for (only those given). */
+export function asOfOption(o: { asOf?: string; lapsingDays?: number }): Partial<AnalysisOptions> {
+  return {
+    ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
+    ...(o.lapsingDays !== undefined ? { lapsingDays: o.lapsingDays } : {}),
+  };
+}
+
 /** The options of the money model every command that reports money takes. */
 export interface MoneyCliOptions {
+  asOf?: string;
+  lapsingDays?: number;
   theta?: number;
   hitBase?: number;
   hitDecay?: number;
@@ -54,9 +91,9 @@ export interface MoneyCliOptions {
   durations?: Duration[];
 }
 
-/** Adds --theta and the money assumptions (--hit-base, --hit-decay, --loss-ratio, --durations) to a command. */
+/** Adds --theta, the money assumptions (--hit-base, --hit-decay, --loss-ratio, --durations) and --as-of to a command. */
 export function withMoneyOptions(command: Command): Command {
-  return command
+  return withAsOfOption(command)
     .option('--theta <n>', 'threshold θ in (0, 1]: a buyer stops below this share of a commodity', theta)
     .option(
       '--hit-base <p>',
@@ -80,9 +117,10 @@ export function withMoneyOptions(command: Command): Command {
     );
 }
 
-/** The analysis options the money flags asked for (only those given). */
+/** The analysis options the money flags and --as-of asked for (only those given). */
 export function moneyOptions(o: MoneyCliOptions): Partial<AnalysisOptions> {
   return {
+    ...asOfOption(o),
     ...(o.theta !== undefined ? { theta: o.theta } : {}),
     ...(o.hitBase !== undefined ? { hitBase: o.hitBase } : {}),
     ...(o.hitDecay !== undefined ? { hitDecay: o.hitDecay } : {}),

@@ -68,6 +68,9 @@ export const HealthSchema = z.object({
 /** GET /api/summary */
 export const SummarySchema = z.object({
   version: z.string().describe('Network version: changes whenever the network is replaced.'),
+  asOf: z
+    .string()
+    .describe('The date (YYYY-MM-DD) the analysis is as of: the levels are those of the assessments valid then.'),
   companies: z.number().int(),
   supplies: z.number().int(),
   focal: z.array(z.object(idAndName)),
@@ -327,6 +330,26 @@ export const UnassessedSchema = z.object({
 
 /** GET /api/analysis/unassessed?offset=&limit= (highest risk contribution first) */
 export const UnassessedListSchema = pageOf(UnassessedSchema);
+
+/** One assessment lapsing soon (lapsing-report.ts). */
+export const LapsingSchema = z.object({
+  rank: z.number().int(),
+  ...idAndName,
+  level: z.number().int().min(1).max(5).describe('The level of the lapsing assessment.'),
+  validUntil: z.string().describe('Its last valid day (YYYY-MM-DD).'),
+  levelAfter: z.number().int().describe("The company's level once it has lapsed (0 when none is left)."),
+  unassessedAfter: z.boolean().describe('No level and no score left once it has lapsed: scored 0.'),
+  aalIncrease: z.number().describe('Yen per year the expected annual loss rises by when it lapses.'),
+  focalStops: z
+    .array(z.object({ id, day: z.number().describe('The first day of an outage the focal company stops on.') }))
+    .describe("The focal companies the company's hit stops, earliest first."),
+});
+
+/** GET /api/analysis/lapsing?offset=&limit=&asOf= (largest rise of the expected annual loss first) */
+export const LapsingListSchema = pageOf(LapsingSchema).extend({
+  asOf: z.string().describe('The as-of date (YYYY-MM-DD).'),
+  lapsingDays: z.number().int().describe('The window: assessments whose last day is within this many days of asOf.'),
+});
 
 /** One country's part of a tier (or of a focal company's critical suppliers). */
 export const CountryShareSchema = z.object({
@@ -824,6 +847,7 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['HiddenCritical', HiddenCriticalSchema],
   ['LevelGaps', LevelGapsSchema],
   ['Unassessed', UnassessedListSchema],
+  ['Lapsing', LapsingListSchema],
   ['Concentration', ConcentrationSchema],
   ['Simulate', SimulateSchema],
   ['Issue', IssueSchema],

@@ -1,12 +1,13 @@
 /**
  * One check of a whole network, shared by every way of reading one (folder, upload, CSV,
- * JSON): it owns the issue log and the two row checkers, counts rows for progress, and
+ * JSON): it owns the issue log and the row checkers (companies, supplies, assessments), counts rows for progress, and
  * at the end either returns the network with its warnings or throws the `InputError`
  * listing every error. The companies table must be read before the supplies table,
- * since supplies are checked against the company ids.
+ * since supplies and assessments are checked against the company ids.
  */
 import type { ResolvedSupplies } from '../model/index-network.ts';
 import type { Issue, Network } from '../model/types.ts';
+import { AssessmentRows } from './assessment-rows.ts';
 import { CompanyRows } from './company-rows.ts';
 import { IssueLog } from './issue-log.ts';
 import { SupplyRows } from './supply-rows.ts';
@@ -36,6 +37,7 @@ export class NetworkCheck {
   readonly log = new IssueLog();
   private readonly companyRows = new CompanyRows(this.log);
   private supplyRows: SupplyRows | undefined;
+  private assessmentRows: AssessmentRows | undefined;
   private rowsRead = 0;
   private readonly notes: string[] = [];
 
@@ -66,6 +68,19 @@ export class NetworkCheck {
     };
   }
 
+  /**
+   * Where the rows of the optional assessments table go; call after the companies table
+   * is read. Company ids are checked only when `companiesComplete`.
+   */
+  assessmentSink(companiesFile: string, companiesComplete: boolean): RecordSink {
+    const rows = new AssessmentRows(this.log, this.companyRows, companiesComplete, companiesFile);
+    this.assessmentRows = rows;
+    return (record) => {
+      this.tick();
+      rows.add(record);
+    };
+  }
+
   /** Notes how `file` was decoded (nothing for plain ASCII). */
   encoding(file: string, encoding: TextEncodingName): void {
     if (encoding !== 'ASCII') this.notes.push(`read ${file} as ${encoding}${EXCEL_NAME[encoding]}`);
@@ -77,7 +92,12 @@ export class NetworkCheck {
     this.onProgress?.(this.rowsRead);
     this.log.throwIfErrors(this.label);
     const { companies } = this.companyRows;
-    const network = { companies, supplies: this.supplyRows?.supplies ?? [] };
+    const assessments = this.assessmentRows?.assessments;
+    const network: Network = {
+      companies,
+      supplies: this.supplyRows?.supplies ?? [],
+      ...(assessments === undefined ? {} : { assessments }),
+    };
     const resolved = companies.length === this.companyRows.ids.length ? this.supplyRows?.resolved() : undefined;
     return {
       network,

@@ -1,5 +1,5 @@
 /**
- * Finds the two tables of a network folder. CSV wins: when `companies.csv` or
+ * Finds the tables of a network folder (assessments is optional). CSV wins: when `companies.csv` or
  * `supplies.csv` is present the folder is read as CSV, and any `.json` tables beside
  * them are ignored with a warning. A table missing in the chosen format is an error
  * naming the expected file; a folder that cannot be listed is an `InputError` at once.
@@ -15,6 +15,9 @@ export interface NetworkFiles {
   /** Whether each table is present. */
   hasCompanies: boolean;
   hasSupplies: boolean;
+  /** The optional assessments table (`assessments.csv` or `.json`, in the chosen format). */
+  assessments: string;
+  hasAssessments: boolean;
 }
 
 /** Lists the folder; throws `InputError` when it does not exist or is not a folder. */
@@ -40,6 +43,8 @@ export function chooseFiles(dir: string, names: Set<string>, log: IssueLog): Net
     supplies: `supplies.${format}`,
     hasCompanies: names.has(`companies.${format}`),
     hasSupplies: names.has(`supplies.${format}`),
+    assessments: `assessments.${format}`,
+    hasAssessments: names.has(`assessments.${format}`),
   };
   if (csv && json) {
     const message = `${dir} holds both CSV and JSON tables; the CSV files are read and the JSON files ignored — remove one pair`;

@@ -15,7 +15,7 @@ import { CsvTable } from './csv-table.ts';
 import { readJsonTable } from './json-table.ts';
 import { decodeText, EncodingError } from './text-decode.ts';
 import { NetworkCheck, type ReadResult } from './network-check.ts';
-import { COMPANY_TABLE, SUPPLY_TABLE, type RecordSink, type TableSpec } from './table-spec.ts';
+import { ASSESSMENT_TABLE, COMPANY_TABLE, SUPPLY_TABLE, type RecordSink, type TableSpec } from './table-spec.ts';
 
 export type { ReadResult } from './network-check.ts';
 
@@ -25,9 +25,9 @@ export interface TableText {
   text: string | Buffer;
 }
 
-/** Checks and builds a network from its two tables; throws `InputError` listing every error. */
+/** Checks and builds a network from its tables (assessments optional); throws `InputError` listing every error. */
 export function parseNetwork(
-  input: { companies: TableText; supplies: TableText },
+  input: { companies: TableText; supplies: TableText; assessments?: TableText },
   format: 'csv' | 'json',
   delimiter?: string,
 ): ReadResult {
@@ -35,6 +35,11 @@ export function parseNetwork(
   const check = new NetworkCheck(`${companies.name}, ${supplies.name}`);
   const complete = parseTable(check, companies, COMPANY_TABLE, check.companySink(), format, delimiter);
   parseTable(check, supplies, SUPPLY_TABLE, check.supplySink(companies.name, complete), format, delimiter);
+  const { assessments } = input;
+  if (assessments !== undefined) {
+    const sink = check.assessmentSink(companies.name, complete);
+    parseTable(check, assessments, ASSESSMENT_TABLE, sink, format, delimiter);
+  }
   return check.finish();
 }
 

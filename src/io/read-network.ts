@@ -26,7 +26,7 @@ import { decodeText, EncodingError } from './text-decode.ts';
 import { readWorkbook } from './xlsx-network.ts';
 import { NetworkCheck, type ReadResult } from './network-check.ts';
 import { chooseFiles, listFolder } from './network-files.ts';
-import { COMPANY_TABLE, SUPPLY_TABLE, type RecordSink, type TableSpec } from './table-spec.ts';
+import { ASSESSMENT_TABLE, COMPANY_TABLE, SUPPLY_TABLE, type RecordSink, type TableSpec } from './table-spec.ts';
 
 export type { ReadResult } from './network-check.ts';
 
@@ -36,7 +36,7 @@ export const DEFAULTS = { workerFromBytes: 8e6 };
 export interface ReadNetworkOptions {
   /**
    * Called every 10,000 rows and once at the end with the number of rows read so far and
-   * the bytes read of the bytes of both tables (for a progress bar).
+   * the bytes read of the bytes of all tables (for a progress bar).
    */
   onProgress?: (rowsRead: number, bytesRead: number, totalBytes: number) => void;
   /** The field separator of the CSV tables (`--delimiter`); default a comma. */
@@ -59,6 +59,7 @@ export async function readNetwork(dir: string, options: ReadNetworkOptions = {})
   for (const [file, present] of [
     [files.companies, files.hasCompanies],
     [files.supplies, files.hasSupplies],
+    [files.assessments, files.hasAssessments],
   ] as const) {
     if (present)
       sizes.set(
@@ -101,6 +102,9 @@ export async function readNetwork(dir: string, options: ReadNetworkOptions = {})
   };
   const complete = await read(files.companies, files.hasCompanies, COMPANY_TABLE, check.companySink());
   await read(files.supplies, files.hasSupplies, SUPPLY_TABLE, check.supplySink(files.companies, complete));
+  if (files.hasAssessments) {
+    await read(files.assessments, true, ASSESSMENT_TABLE, check.assessmentSink(files.companies, complete));
+  }
   return check.finish();
 }
 

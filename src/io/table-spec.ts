@@ -1,5 +1,5 @@
 /**
- * The two tables of a network folder as the README ("Data format") defines them: their
+ * The tables of a network folder (companies, supplies and the optional assessments) as the README ("Data format") defines them: their
  * column names in file order, which columns are required, and `InputRecord`, the
  * source-neutral view of one row (a CSV line or a JSON array element) that the row
  * checkers validate. Keeping CSV and JSON behind one record type is what lets both
@@ -20,6 +20,8 @@ export const COMPANY_COLUMNS = [
 
 export const SUPPLY_COLUMNS = ['supplier', 'buyer', 'commodity', 'share', 'spend', 'access', 'buffer_days'] as const;
 
+export const ASSESSMENT_COLUMNS = ['company', 'level', 'method', 'assessed_on', 'valid_until', 'evidence'] as const;
+
 export type CompanyColumn = (typeof COMPANY_COLUMNS)[number];
 export type SupplyColumn = (typeof SUPPLY_COLUMNS)[number];
 
@@ -31,6 +33,10 @@ export interface TableSpec {
 
 export const COMPANY_TABLE: TableSpec = { columns: COMPANY_COLUMNS, required: ['id'] };
 export const SUPPLY_TABLE: TableSpec = { columns: SUPPLY_COLUMNS, required: ['supplier', 'buyer', 'commodity'] };
+export const ASSESSMENT_TABLE: TableSpec = {
+  columns: ASSESSMENT_COLUMNS,
+  required: ['company', 'level', 'assessed_on'],
+};
 
 /** Where a field of a record is: file, and line/column (CSV) or a JSON path in `field`. */
 export interface Location {

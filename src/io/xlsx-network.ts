@@ -1,6 +1,6 @@
 /**
  * A network as one Excel workbook (`.xlsx`): a sheet `companies` (or 取引先) and a sheet
- * `supplies` (or 取引), with the columns of the CSV tables. Each sheet's rows go through
+ * `supplies` (or 取引), and optionally `assessments` (or 評価), with the columns of the CSV tables. Each sheet's rows go through
  * the CSV reader's own table (`CsvTable`, the same record seam), so every rule of the CSV
  * format applies unchanged; issues name the sheet and cell: `network.xlsx:supplies!C12`.
  *
@@ -18,7 +18,7 @@ import yauzl from 'yauzl';
 import { CsvTable } from './csv-table.ts';
 import { NetworkCheck, type ReadResult } from './network-check.ts';
 import { quote } from './issue-log.ts';
-import { COMPANY_TABLE, SUPPLY_TABLE, type RecordSink, type TableSpec } from './table-spec.ts';
+import { ASSESSMENT_TABLE, COMPANY_TABLE, SUPPLY_TABLE, type RecordSink, type TableSpec } from './table-spec.ts';
 
 export const XLSX_DEFAULTS = {
   /** The most bytes a workbook may expand to (all its zip entries together). */
@@ -26,7 +26,11 @@ export const XLSX_DEFAULTS = {
 };
 
 /** The names each table's sheet may have (any letter case for the English ones). */
-export const SHEET_NAMES = { companies: ['companies', '取引先'], supplies: ['supplies', '取引'] } as const;
+export const SHEET_NAMES = {
+  companies: ['companies', '取引先'],
+  supplies: ['supplies', '取引'],
+  assessments: ['assessments', '評価'],
+} as const;
 
 /** Whether `bytes` start like a zip archive (an .xlsx file). */
 export function isWorkbook(bytes: Uint8Array): boolean {
@@ -65,6 +69,9 @@ export async function readWorkbook(
     sheets.companies !== undefined && readSheet(check, file, sheets.companies, COMPANY_TABLE, check.companySink());
   if (sheets.supplies !== undefined)
     readSheet(check, file, sheets.supplies, SUPPLY_TABLE, check.supplySink(file, companiesDone));
+  const assessments = findSheet(workbook, 'assessments');
+  if (assessments !== undefined)
+    readSheet(check, file, assessments, ASSESSMENT_TABLE, check.assessmentSink(file, companiesDone));
   return check.finish();
 }
 

@@ -38,9 +38,31 @@ export interface Supply {
   bufferDays: number | null;
 }
 
+/** How a level was earned (DESIGN, "assessments.csv"). */
+export const ASSESSMENT_METHODS = ['self', 'expert', 'third-party'] as const;
+export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
+
+/**
+ * One row of assessments.csv: a level a company proved on `assessedOn`, valid until
+ * `validUntil` inclusive (`null`: assessedOn + the level's validity, resolved by the
+ * analysis, see levels-as-of.ts). Dates are ISO calendar dates (YYYY-MM-DD).
+ */
+export interface Assessment {
+  company: string;
+  /** 1–5: SECURITY ACTION ★1/★2, SCS ★3/★4/★5. */
+  level: number;
+  method: AssessmentMethod | null;
+  assessedOn: string;
+  validUntil: string | null;
+  /** A reference (URL, document number). */
+  evidence: string | null;
+}
+
 export interface Network {
   companies: Company[];
   supplies: Supply[];
+  /** The assessments, when the network has an assessments table; absent otherwise. */
+  assessments?: Assessment[];
 }
 
 /** A problem found in the input, located as precisely as the input allows. */

@@ -87,6 +87,9 @@ function frozenNetwork(network: Network): Network {
   return Object.freeze({
     companies: Object.freeze(network.companies.map(row)) as unknown as Network['companies'],
     supplies: Object.freeze(network.supplies.map(row)) as unknown as Network['supplies'],
+    ...(network.assessments === undefined
+      ? {}
+      : { assessments: Object.freeze(network.assessments.map(row)) as unknown as Network['assessments'] }),
   });
 }
 

@@ -88,6 +88,7 @@ const SAMPLES: Record<string, (header: Record<string, string>) => Promise<Answer
   hiddenCritical: (h) => get(server.url, '/api/analysis/hidden-critical', { token: null, headers: h }),
   levelGaps: (h) => get(server.url, '/api/analysis/level-gaps', { token: null, headers: h }),
   unassessed: (h) => get(server.url, '/api/analysis/unassessed', { token: null, headers: h }),
+  lapsing: (h) => get(server.url, '/api/analysis/lapsing', { token: null, headers: h }),
   concentration: (h) => get(server.url, '/api/analysis/concentration', { token: null, headers: h }),
   simulate: (h) => send('POST', server.url, '/api/simulate', { hit: ['logi'] }, { token: null, headers: h }),
   openapi: (h) => get(server.url, '/api/openapi.json', { token: null, headers: h }),

@@ -114,6 +114,7 @@ describe('GET /api/openapi.json', () => {
       hiddenCritical: () => get(server.url, '/api/analysis/hidden-critical'),
       levelGaps: () => get(server.url, '/api/analysis/level-gaps'),
       unassessed: () => get(server.url, '/api/analysis/unassessed'),
+      lapsing: () => get(server.url, '/api/analysis/lapsing?asOf=2027-01-01'),
       concentration: () => get(server.url, '/api/analysis/concentration'),
       simulate: () => post(server.url, '/api/simulate', { hit: ['foundry'] }),
       openapi: () => get(server.url, '/api/openapi.json'),

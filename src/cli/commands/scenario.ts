@@ -18,7 +18,16 @@ import { renderTable } from '../format-report.ts';
 import type { Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
 import { yen } from '../money.ts';
-import { idList, numberIn, theta, delimiter, DELIMITER_HELP, withLangOption } from '../options.ts';
+import {
+  asOfOption,
+  idList,
+  numberIn,
+  theta,
+  delimiter,
+  DELIMITER_HELP,
+  withAsOfOption,
+  withLangOption,
+} from '../options.ts';
 import { formatYen, translator, type Lang } from '../../i18n/i18n.ts';
 
 interface ScenarioOptions {
@@ -29,6 +38,7 @@ interface ScenarioOptions {
   days: number;
   whatIf?: string;
   theta?: number;
+  asOf?: string;
   format: 'table' | 'json' | 'csv';
 }
 
@@ -45,11 +55,12 @@ export function registerScenario(program: Command, io: Io): void {
     .option('--theta <n>', 'threshold θ in (0, 1]', theta)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--delimiter <char>', DELIMITER_HELP, delimiter);
-  withLangOption(command).action(async (dir: string, o: ScenarioOptions) => {
+  withLangOption(withAsOfOption(command)).action(async (dir: string, o: ScenarioOptions) => {
     const { index } = await loadFolder(dir, io, o.delimiter);
     const whatIf = o.whatIf ? await readWhatIfs(o.whatIf) : [];
     // The same use case as POST /api/scenario: the same checks, the same JSON.
-    const view = new NetworkView('cli', runAnalysis(index, o.theta !== undefined ? { theta: o.theta } : {}));
+    const options = { ...asOfOption(o), ...(o.theta !== undefined ? { theta: o.theta } : {}) };
+    const view = new NetworkView('cli', runAnalysis(index, options));
     const { scenario: result, whatIf: comparison } = await runScenario(view, { hit: o.hit, days: o.days, whatIf });
     if (o.format === 'json') {
       io.out(`${JSON.stringify({ scenario: result, whatIf: comparison }, null, 1)}\n`);

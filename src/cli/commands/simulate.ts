@@ -10,13 +10,14 @@ import { renderTable } from '../format-report.ts';
 import type { Io } from '../io.ts';
 import { loadFolder } from '../load.ts';
 import { yen } from '../money.ts';
-import { idList, theta, delimiter, DELIMITER_HELP } from '../options.ts';
+import { asOfOption, idList, isoDate, theta, delimiter, DELIMITER_HELP } from '../options.ts';
 
 interface SimulateOptions {
   /** The CSV field separator (--delimiter). */
   delimiter?: string;
   hit: string[];
   theta?: number;
+  asOf?: string;
   format: 'table' | 'json';
 }
 
@@ -29,14 +30,16 @@ export function registerSimulate(program: Command, io: Io): void {
     .argument('<dir>', 'network folder, or an Excel workbook (.xlsx)')
     .requiredOption('--hit <ids>', 'comma-separated ids of the companies hit (repeatable)', idList)
     .option('--theta <n>', 'threshold θ in (0, 1]', theta)
+    .option('--as-of <date>', 'as of this date (YYYY-MM-DD): the levels of the assessments valid then', isoDate)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--delimiter <char>', DELIMITER_HELP, delimiter)
     .action(async (dir: string, options: SimulateOptions) => {
       const { index } = await loadFolder(dir, io, options.delimiter);
-      const report = simulateBreach(index, {
-        hit: options.hit,
-        ...(options.theta !== undefined ? { theta: options.theta } : {}),
-      });
+      const report = simulateBreach(
+        index,
+        { hit: options.hit, ...(options.theta !== undefined ? { theta: options.theta } : {}) },
+        asOfOption(options),
+      );
       if (options.format === 'json') {
         io.out(`${JSON.stringify(report, null, 1)}\n`);
         return;

@@ -801,6 +801,11 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
       noun: '未評価の取引先',
       columns: ['#', '取引先', '階層', 'リスク寄与額 (円/年)', '停止する会社数', '停止する重点企業'],
     },
+    lapsing: {
+      heading: '期限が近い評価 ({{count}}件): 先に更新する評価',
+      noun: '期限が近い評価',
+      columns: ['#', '取引先', '★', '有効期限', '予想年間損失額の増加 (円/年)', '停止する重点企業 (日目)'],
+    },
     concentration: {
       heading: '集中度',
       noun: 'グループ',

@@ -115,6 +115,10 @@ describe('readNetwork on an Excel workbook', () => {
     supplies.addRow(['supplier', 'buyer', 'commodity', 'share', 'spend', 'access', 'buffer_days']);
     for (const s of sample.network.supplies)
       supplies.addRow([s.supplier, s.buyer, s.commodity, s.share, s.spend, s.access, s.bufferDays]);
+    const assessments = book.addWorksheet('評価');
+    assessments.addRow(['company', 'level', 'method', 'assessed_on', 'valid_until', 'evidence']);
+    for (const a of sample.network.assessments ?? [])
+      assessments.addRow([a.company, a.level, a.method, a.assessedOn, a.validUntil, a.evidence]);
     const dir = await folder({});
     await writeFile(join(dir, 'sample.xlsx'), Buffer.from(await book.xlsx.writeBuffer()));
     expect((await readNetwork(join(dir, 'sample.xlsx'))).network).toEqual(sample.network);

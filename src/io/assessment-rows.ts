@@ -1,0 +1,136 @@
+/**
+ * Checks the rows of the assessments table (DESIGN, "assessments.csv") and builds the
+ * `Assessment` list in file order. Rules: `company` is an id of the companies table
+ * (checked only when that table was read completely; an unknown id gets a "did you mean");
+ * `level` is a whole number 1–5; `assessed_on` and `valid_until` are ISO calendar dates
+ * (YYYY-MM-DD, a real day); `valid_until` is not before `assessed_on`; `method` is one of
+ * `self`, `expert`, `third-party` and fits the level (`METHODS_OF_LEVEL`). Values stay as
+ * given: an empty `valid_until` is `null`, resolved from the validity by levels-as-of.ts.
+ *
+ * @example
+ *   const rows = new AssessmentRows(log, companyRows, true, 'companies.csv');
+ *   rows.add(record); // company,level,method,assessed_on → rows.assessments
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import { isIsoDate } from '../model/iso-date.ts';
+import { ASSESSMENT_METHODS, type Assessment, type AssessmentMethod } from '../model/types.ts';
+import { readText } from './cells.ts';
+import { quote, type IssueLog } from './issue-log.ts';
+import type { CompanySlots } from './supply-rows.ts';
+import type { InputRecord } from './table-spec.ts';
+
+export const DEFAULTS = {
+  /** Unknown company ids that get a "did you mean" (each is compared with every company id). */
+  suggestedIds: 50,
+};
+
+/**
+ * The methods that can earn each level: SECURITY ACTION ★1/★2 are self-declared; ★3 is a
+ * self-assessment confirmed by a registered expert (a plain self-assessment is only
+ * "ready for ★3"), or an evaluation body's; ★4/★5 need a third-party evaluation.
+ */
+export const METHODS_OF_LEVEL: Readonly<Record<number, readonly AssessmentMethod[]>> = Object.freeze({
+  1: ['self'],
+  2: ['self'],
+  3: ['expert', 'third-party'],
+  4: ['third-party'],
+  5: ['third-party'],
+});
+
+export class AssessmentRows {
+  readonly assessments: Assessment[] = [];
+  private suggested = 0;
+
+  /** Company ids are checked against `companies` only when `complete`. */
+  constructor(
+    private readonly log: IssueLog,
+    private readonly companies: CompanySlots,
+    private readonly complete: boolean,
+    private readonly companiesFile: string,
+  ) {}
+
+  add(record: InputRecord): void {
+    const company = this.readCompany(record);
+    const level = this.readLevel(record);
+    const method = this.readMethod(record, level);
+    const assessedOn = this.readDate(record, 'assessed_on', true);
+    const validUntil = this.readDate(record, 'valid_until', false);
+    if (typeof assessedOn === 'string' && typeof validUntil === 'string' && validUntil < assessedOn) {
+      this.log.error(
+        record.at('valid_until'),
+        `valid_until ${validUntil} is before assessed_on ${assessedOn}; correct one of the dates, or leave valid_until empty for the level's validity`,
+        validUntil,
+      );
+      return;
+    }
+    if (company === undefined || level === undefined || method === undefined) return;
+    if (typeof assessedOn !== 'string' || validUntil === undefined) return;
+    const evidence = readText(record, 'evidence', this.log);
+    this.assessments.push({ company, level, method, assessedOn, validUntil, evidence });
+  }
+
+  private readCompany(record: InputRecord): string | undefined {
+    const id = record.get('company');
+    if (id === '') {
+      this.log.error(record.at('company'), 'company is empty; give the id of the company that was assessed');
+      return undefined;
+    }
+    if (this.companies.slotOf.has(id) || !this.complete) return id;
+    const near = this.suggestion(id);
+    const hint = near === undefined ? '' : `did you mean ${quote(near)}? `;
+    const message = `company ${quote(id)} is not a company id of ${this.companiesFile}; ${hint}correct the id or add the company`;
+    this.log.error(record.at('company'), message, id);
+    return undefined;
+  }
+
+  private readLevel(record: InputRecord): number | undefined {
+    const text = record.get('level');
+    if (/^[1-5]$/.test(text)) return Number(text);
+    const what = text === '' ? 'level is empty' : `level must be a whole number from 1 to 5, got ${quote(text)}`;
+    this.log.error(
+      record.at('level'),
+      `${what}; give 1–2 for SECURITY ACTION ★1/★2 or 3–5 for SCS ★3/★4/★5 (a company without a level needs no row)`,
+      text,
+    );
+    return undefined;
+  }
+
+  /** The method (null when empty); `undefined` (reported) when unknown or unfit for `level`. */
+  private readMethod(record: InputRecord, level: number | undefined): AssessmentMethod | null | undefined {
+    const text = record.get('method').toLowerCase();
+    if (text === '') return null;
+    const method = ASSESSMENT_METHODS.find((m) => m === text);
+    if (method === undefined) {
+      const message = `method must be one of ${ASSESSMENT_METHODS.join(', ')}, got ${quote(record.get('method'))}; or leave it empty`;
+      this.log.error(record.at('method'), message, record.get('method'));
+      return undefined;
+    }
+    if (level === undefined) return method;
+    const fits = METHODS_OF_LEVEL[level] ?? [];
+    if (fits.includes(method)) return method;
+    this.log.error(
+      record.at('method'),
+      `method ${method} cannot earn ★${level}; ★${level} is earned by ${fits.join(' or ')} (a ★3 self-assessment without an expert's confirmation is only "ready for ★3")`,
+      method,
+    );
+    return undefined;
+  }
+
+  /** An ISO date; `null` when empty and optional; `undefined` (reported) when bad or missing. */
+  private readDate(record: InputRecord, column: string, required: boolean): string | null | undefined {
+    const text = record.get(column);
+    if (text === '' && !required) return null;
+    if (isIsoDate(text)) return text;
+    const what = text === '' ? `${column} is empty` : `${column} must be an ISO date (YYYY-MM-DD), got ${quote(text)}`;
+    this.log.error(record.at(column), `${what}; write a real calendar date such as 2027-04-30`, text);
+    return undefined;
+  }
+
+  /** The company id closest to an unknown `id`, as supply-rows.ts does; first `DEFAULTS.suggestedIds` only. */
+  private suggestion(id: string): string | undefined {
+    if (this.suggested >= DEFAULTS.suggestedIds || this.companies.ids.length === 0) return undefined;
+    this.suggested++;
+    const near = closest(id, this.companies.ids);
+    return distance(id, near) <= Math.floor(id.length / 3) ? near : undefined;
+  }
+}
