@@ -10,7 +10,15 @@
  *   catalog.criteria[0]; // { id: '1-1-1-1', level: 3, category: 1, text: '…' }
  */
 import type { Issue } from '../model/types.ts';
-import { cellIssue, COLUMN, openOfficialSheet, refuse, type AssessLimits } from './official-sheet.ts';
+import {
+  cellIssue,
+  COLUMN,
+  officialSheetOf,
+  openOfficialSheet,
+  refuse,
+  type AssessLimits,
+  type OfficialSheet,
+} from './official-sheet.ts';
 
 export type Level = 3 | 4;
 
@@ -43,7 +51,15 @@ export function levelOf(text: string): Level | undefined {
 
 /** Reads the catalogue of the blank workbook at `path`; throws InputError naming every bad cell. */
 export async function readCatalog(path: string, limits: AssessLimits = {}): Promise<Catalog> {
-  const { file, sheet, sha256, rows } = await openOfficialSheet(path, limits);
+  return catalogOf(await openOfficialSheet(path, limits));
+}
+
+/** The catalogue of a blank workbook's bytes (an upload), `file` naming it in errors. */
+export async function catalogFromBytes(bytes: Buffer, file: string, limits: AssessLimits = {}): Promise<Catalog> {
+  return catalogOf(await officialSheetOf(bytes, file, limits));
+}
+
+function catalogOf({ file, sheet, sha256, rows }: OfficialSheet): Catalog {
   const issues: Issue[] = [];
   const at = (row: number, column: number, message: string): number =>
     issues.push(cellIssue(file, sheet, row, column, message));

@@ -65,10 +65,13 @@ export function refuse(file: string, what: string, issues: Issue[]): never {
 
 /** Reads the workbook at `path` and finds its criteria sheet; throws InputError (located) when it cannot. */
 export async function openOfficialSheet(path: string, limits: AssessLimits = {}): Promise<OfficialSheet> {
+  return officialSheetOf(await readFile(path), basename(path), limits);
+}
+
+/** The criteria sheet of a workbook's bytes, `file` naming it in errors; throws InputError when it cannot. */
+export async function officialSheetOf(bytes: Buffer, file: string, limits: AssessLimits = {}): Promise<OfficialSheet> {
   const o = { ...ASSESS_DEFAULTS, ...limits };
-  const file = basename(path);
   const whole = (message: string): never => refuse(file, 'workbook', [{ severity: 'error', file, message }]);
-  const bytes = await readFile(path);
   if (bytes.length > o.maxFileBytes)
     whole(
       `is ${bytes.length.toLocaleString('en')} bytes, over the limit of ${o.maxFileBytes.toLocaleString('en')} bytes for a self-assessment workbook (ASSESS_DEFAULTS.maxFileBytes): refused; send the official workbook without added content`,

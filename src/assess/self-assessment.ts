@@ -13,7 +13,16 @@
  */
 import type { Issue } from '../model/types.ts';
 import type { Catalog } from './catalog.ts';
-import { cellIssue, COLUMN, openOfficialSheet, refuse, sameText, type AssessLimits } from './official-sheet.ts';
+import {
+  cellIssue,
+  COLUMN,
+  officialSheetOf,
+  openOfficialSheet,
+  refuse,
+  sameText,
+  type AssessLimits,
+  type OfficialSheet,
+} from './official-sheet.ts';
 
 export type AnswerKind = 'met' | 'partly' | 'not-met' | 'unanswered';
 
@@ -52,7 +61,20 @@ export async function readSelfAssessment(
   catalog: Catalog,
   limits: AssessLimits = {},
 ): Promise<SelfAssessment> {
-  const { file, sheet, sha256, rows } = await openOfficialSheet(path, limits);
+  return answersOf(await openOfficialSheet(path, limits), catalog);
+}
+
+/** One supplier's workbook from its bytes (an upload), `file` naming it in errors. */
+export async function selfAssessmentFromBytes(
+  bytes: Buffer,
+  file: string,
+  catalog: Catalog,
+  limits: AssessLimits = {},
+): Promise<SelfAssessment> {
+  return answersOf(await officialSheetOf(bytes, file, limits), catalog);
+}
+
+function answersOf({ file, sheet, sha256, rows }: OfficialSheet, catalog: Catalog): SelfAssessment {
   const issues: Issue[] = [];
   const at = (row: number, column: number, message: string): number =>
     issues.push(cellIssue(file, sheet, row, column, message));
