@@ -12,7 +12,7 @@
  *   sa.answers.get('1-1-1-1'); // { answer: 'met', reason: '…', evidence: '…', notes: '' }
  */
 import type { Issue } from '../model/types.ts';
-import type { Catalog } from './catalog.ts';
+import { levelOf, type Catalog, type Level } from './catalog.ts';
 import {
   cellIssue,
   COLUMN,
@@ -80,7 +80,10 @@ function answersOf({ file, sheet, sha256, rows }: OfficialSheet, catalog: Catalo
     issues.push(cellIssue(file, sheet, row, column, message));
   const answers = new Map<string, Answer>();
   const seenAt = new Map<string, number>();
+  let level: Level | undefined;
   for (const { row, cell } of rows) {
+    const k = cell(COLUMN.level).text;
+    if (k !== '') level = levelOf(k) ?? level;
     const id = cell(COLUMN.id);
     const o = cell(COLUMN.answer);
     if (o.formula) at(row, COLUMN.answer, 'holds a formula; type the self-assessment (○ △ ✖) instead');
@@ -97,6 +100,12 @@ function answersOf({ file, sheet, sha256, rows }: OfficialSheet, catalog: Catalo
       continue;
     }
     seenAt.set(id.text, row);
+    if (level !== undefined && level !== criterion.level)
+      at(
+        row,
+        COLUMN.level,
+        `criterion ${id.text} is ★${criterion.level} in the catalogue ${catalog.file} but ★${level} here; the official columns must not be edited`,
+      );
     if (sameText(cell(COLUMN.text).text) !== sameText(criterion.text))
       at(
         row,

@@ -133,6 +133,17 @@ describe('readSelfAssessment', () => {
     ]);
   });
 
+  it('refuses a criterion moved to another level (column K)', async () => {
+    const moved = CRITERIA.map((l) => (l.id === '6-1-1-1' ? { ...l, level: 4 as const } : l));
+    const dir = await folder({
+      'blank.xlsx': await officialWorkbook(CRITERIA),
+      'moved.xlsx': await officialWorkbook(moved),
+    });
+    expect(await refusal(readSelfAssessment(join(dir, 'moved.xlsx'), await catalogIn(dir)))).toEqual([
+      'moved.xlsx:評価基準!K7: error: criterion 6-1-1-1 is ★3 in the catalogue blank.xlsx but ★4 here; the official columns must not be edited',
+    ]);
+  });
+
   it('refuses an oversized file and a zip bomb before reading them', async () => {
     const bomb = await new Promise<Buffer>((resolve) => {
       const zip = new yazl.ZipFile();
