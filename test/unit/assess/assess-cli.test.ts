@@ -134,6 +134,32 @@ describe('weaklink assess', () => {
     expect(book.getWorksheet('assess-criteria')!.getRow(2).getCell(2).value).toBe('4-1-3-2');
   });
 
+  it('writes one CSV per table with a BOM, in Japanese with --lang ja', async () => {
+    const { dir } = await setup();
+    const out = join(dir, 'csv');
+    const run = await runCli(
+      'assess',
+      dir,
+      '--network',
+      dir,
+      '--catalog',
+      join(dir, 'blank.xlsx'),
+      '--format',
+      'csv',
+      '--out',
+      out,
+      '--lang',
+      'ja',
+    );
+    expect(run.code).toBe(0);
+    expect(run.err).toMatch(/SHA-256 [0-9a-f]{64}/);
+    const criteria = await readFile(join(out, '自己評価_評価基準.csv'), 'utf8');
+    expect(criteria.startsWith('\uFEFF#,評価基準No.,段階,分類,評価基準,')).toBe(true);
+    expect(criteria.split('\n')[1]).toMatch(/^1,4-1-3-2,★3,4 攻撃等の防御,/);
+    const suppliers = await readFile(join(out, '自己評価_取引先.csv'), 'utf8');
+    expect(suppliers).toMatch(/\nueda,Ueda Bolts,ueda\.xlsx,[\d.e+]+,5,0,0,0,,,,,はい,\r?\n/);
+  });
+
   it('refuses unknown company ids and hostile workbooks together, loading nothing', async () => {
     const { dir } = await setup({
       'nobody.xlsx': await officialWorkbook(filled(OTA)),
