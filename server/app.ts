@@ -55,6 +55,7 @@ import {
   scenarioSaveRoute,
 } from './routes/scenarios.ts';
 import { simulateRoute } from './routes/simulate.ts';
+import { assessRoute } from './routes/assess.ts';
 import { healthRoute, summaryRoute } from './routes/summary.ts';
 import { loginRoute, meRoute, tokenCreateRoute, tokenListRoute, tokenRevokeRoute } from './routes/tokens.ts';
 import { WriteLock } from './write-lock.ts';
@@ -134,6 +135,7 @@ export function apiRoutes(): Route[] {
     scenarioDeleteRoute,
     riskRoute,
     planRoute,
+    assessRoute,
     executiveRoute,
     requestListRoute,
     requestRecordRoute,

@@ -8,6 +8,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, failureReport } from '../errors.ts';
 import { registerAnalyze } from './commands/analyze.ts';
+import { registerAssess } from './commands/assess.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerLogin } from './commands/login.ts';
 import { registerGenerate } from './commands/generate.ts';
@@ -35,6 +36,7 @@ export function buildProgram(io: Io): Command {
   registerAnalyze(program, io);
   registerSimulate(program, io);
   registerValidate(program, io);
+  registerAssess(program, io);
   registerScenario(program, io);
   registerRisk(program, io);
   registerPlan(program, io);

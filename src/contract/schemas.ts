@@ -657,6 +657,65 @@ export const RiskSchema = z.object({
   occurrence: curve.describe('OEP: P(largest single event loss of the year ≥ loss).'),
 });
 
+const assessCounts = z
+  .object({
+    met: z.number().int().describe('Criteria answered ○ (met).'),
+    partly: z.number().int().describe('Criteria answered △ (partly met).'),
+    'not-met': z.number().int().describe('Criteria answered ✖ (not met).'),
+    unanswered: z.number().int().describe('Criteria left empty or missing from the workbook.'),
+  })
+  .describe('Answers of one level.');
+
+/**
+ * POST /api/assess (analyst) — official ★3/★4 self-assessment workbooks read against the
+ * catalogue of the blank workbook (src/assess): per supplier and per criterion, ranked by
+ * the risk contribution (yen per year) of the suppliers failing it.
+ */
+export const AssessSchema = z
+  .object({
+    catalog: z
+      .object({
+        file: z.string().describe('The blank workbook’s file name as uploaded.'),
+        sha256: z.string().describe('SHA-256 of the blank workbook: a change on IPA’s side shows here.'),
+        criteria: z.number().int().describe('Number of criteria in the catalogue.'),
+      })
+      .describe('The catalogue the workbooks were read against.'),
+    suppliers: z
+      .array(
+        z.object({
+          company: z.string().describe('Company id.'),
+          name: z.string().describe('Company name.'),
+          file: z.string().describe('The workbook’s file name.'),
+          riskContribution: z.number().describe('The company’s risk contribution, yen per year.'),
+          star3: assessCounts.describe('★3 criteria by answer.'),
+          star4: assessCounts.optional().describe('★4 criteria by answer, when any ★4 criterion was answered.'),
+          readyForStar3: z
+            .boolean()
+            .describe('Every ★3 criterion met: ready for ★3, not ★3 (that needs an assessment with method expert).'),
+          unmet: z.array(z.string()).describe('Criteria answered not met or partly met, in catalogue order.'),
+        }),
+      )
+      .describe('One entry per supplier, highest risk contribution first.'),
+    criteria: z
+      .array(
+        z.object({
+          rank: z.number().int().describe('1 = the failing suppliers carry the most risk.'),
+          id: z.string().describe('Criterion id (評価基準No.), e.g. 4-1-3-2.'),
+          level: z.union([z.literal(3), z.literal(4)]).describe('3 or 4 (★3/★4).'),
+          category: z.number().int().describe('1 governance … 7 recover: the first number of the id.'),
+          text: z.string().describe('The criterion text (評価基準) from the catalogue.'),
+          failing: z.number().int().describe('Suppliers answering not met or partly met.'),
+          notMet: z.number().int().describe('Suppliers answering not met.'),
+          partly: z.number().int().describe('Suppliers answering partly met.'),
+          unanswered: z.number().int().describe('Suppliers that left it unanswered.'),
+          riskContribution: z.number().describe('Sum of the failing suppliers’ risk contributions, yen per year.'),
+          suppliers: z.array(z.string()).describe('The failing suppliers’ ids, highest risk first.'),
+        }),
+      )
+      .describe('Every criterion, ranked by the risk of the suppliers failing it, then by their number, then by id.'),
+  })
+  .describe('Self-assessment workbooks summarised per supplier and per criterion.');
+
 /**
  * POST /api/plan (viewer) `{ budget, costs?, planTargets? }` — the CostPlan of
  * src/analysis/cost-plan.ts: lifts of suppliers to ★3/★4/★5 (planTargets) chosen to avoid
@@ -872,6 +931,7 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['RequestLetterDocument', RequestLetterDocumentSchema],
   ['Risk', RiskSchema],
   ['Plan', PlanSchema],
+  ['Assess', AssessSchema],
   ['Executive', ExecutiveSchema],
   ['Job', JobSchema],
   // The named parts of the responses above (each a `$ref` where a response holds it).

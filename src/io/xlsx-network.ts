@@ -153,7 +153,7 @@ function cellText(cell: ExcelJS.Cell, refuse: (message: string) => void): string
  * declared expanded size puts the total over `max`, or one that expands to more than it
  * declares (yauzl checks each entry's real size against its declared one while reading).
  */
-async function zipProblem(bytes: Uint8Array, max: number): Promise<string | undefined> {
+export async function zipProblem(bytes: Uint8Array, max: number): Promise<string | undefined> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return new Promise((resolve) => {
     yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (error, zip) => {

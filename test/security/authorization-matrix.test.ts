@@ -16,6 +16,7 @@ import { ROLES, roleAllows, type Role } from '../../src/auth/roles.ts';
 import type { Company, Network, Supply } from '../../src/model/types.ts';
 import { LoginCodes } from '../../src/workspace/login-codes.ts';
 import { chain, get, send, serveNetwork, type Answer } from '../server/helpers.ts';
+import { CRITERIA, officialWorkbook } from '../unit/assess/helpers.ts';
 
 let server: Awaited<ReturnType<typeof serveNetwork>>;
 
@@ -143,6 +144,19 @@ const SAMPLES: Record<string, (header: Record<string, string>) => Promise<Answer
     send('DELETE', server.url, `/api/scenarios/${doomedScenario}`, undefined, { token: null, headers: h }),
   risk: (h) => send('POST', server.url, '/api/risk', { runs: 500 }, { token: null, headers: h }),
   plan: (h) => send('POST', server.url, '/api/plan', { budget: 1_000_000 }, { token: null, headers: h }),
+  assess: async (h) =>
+    send(
+      'POST',
+      server.url,
+      '/api/assess',
+      {
+        catalog: { file: 'blank.xlsx', content: (await officialWorkbook(CRITERIA)).toString('base64') },
+        workbooks: [
+          { file: 'logi.xlsx', company: 'logi', content: (await officialWorkbook(CRITERIA)).toString('base64') },
+        ],
+      },
+      { token: null, headers: h },
+    ),
   executive: (h) => get(server.url, '/api/executive', { token: null, headers: h }),
   requestList: (h) => get(server.url, '/api/requests', { token: null, headers: h }),
   requestRecord: (h) =>

@@ -12,6 +12,7 @@ import * as S from '../../src/contract/schemas.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { LoginCodes } from '../../src/workspace/login-codes.ts';
 import { get, post, send, serveNetwork, testAuth } from './helpers.ts';
+import { CRITERIA, filled, officialWorkbook } from '../unit/assess/helpers.ts';
 
 type Doc = {
   openapi: string;
@@ -154,6 +155,17 @@ describe('GET /api/openapi.json', () => {
       deleteScenario: () => send('DELETE', server.url, '/api/scenarios/openapi%20a'),
       risk: () => post(server.url, '/api/risk', { exact: true }),
       plan: () => post(server.url, '/api/plan', { budget: 5_000_000 }),
+      assess: async () =>
+        post(server.url, '/api/assess', {
+          catalog: { file: 'blank.xlsx', content: (await officialWorkbook(CRITERIA)).toString('base64') },
+          workbooks: [
+            {
+              file: 'logi.xlsx',
+              company: 'logi',
+              content: (await officialWorkbook(filled({ '1-1-1-1': '○' }))).toString('base64'),
+            },
+          ],
+        }),
       executive: () => get(server.url, '/api/executive?budget=10000000'),
       requestList: () => get(server.url, '/api/requests'),
       requestRecord: () => post(server.url, '/api/requests', { supplier: 'castco', status: 'requested' }),
