@@ -19,6 +19,7 @@
  *   letter.questions.halt.day; // 0 — Kirishima Motor stops on the day of an outage
  */
 import { resolveLiftCosts } from '../analysis/cost-plan.ts';
+import { isValidOn, validUntil } from '../analysis/levels-as-of.ts';
 import type { LevelReason } from '../analysis/required-level.ts';
 import { NotFoundError, UsageError } from '../errors.ts';
 import { byString } from '../model/order.ts';
@@ -64,7 +65,7 @@ export interface RequestLetter {
     halt: { yes: boolean; day: number | null; buyers: string[] };
     access: { yes: boolean; buyers: string[] };
   };
-  /** Where the supplier stands. `validUntil`: the hook for assessments (null until they exist). */
+  /** Where the supplier stands. `validUntil`: the last day its level holds, from its assessments (null without one). */
   standing: { level: number; unassessed: boolean; meetsRequired: boolean; validUntil: string | null };
   /** The lift: from the plan when the plan funds it (with its split), else the assumed cost table. */
   cost: {
@@ -102,8 +103,9 @@ export async function requestLetter(
   const plan = await planOf(view, { budget, planTargets: [requiredLevel] }, options.waiter);
   const company = index.network.companies[x]!;
   const own = a.ownLevel[x]!;
+  const issuedOn = options.issuedOn ?? new Date().toISOString().slice(0, 10);
   return {
-    issuedOn: options.issuedOn ?? new Date().toISOString().slice(0, 10),
+    issuedOn,
     supplier: { id: company.id, name: company.name, country: company.country, size: company.size ?? 'sme' },
     sender: { id: index.ids[sender]!, name: view.name(sender) },
     requiredLevel,
@@ -113,7 +115,12 @@ export async function requestLetter(
       halt: { yes: day !== null || withReason('halt').length > 0, day, buyers: withReason('halt') },
       access: { yes: withReason('access').length > 0, buyers: withReason('access') },
     },
-    standing: { level: own, unassessed: a.unassessed[x] === 1, meetsRequired: own >= requiredLevel, validUntil: null },
+    standing: {
+      level: own,
+      unassessed: a.unassessed[x] === 1,
+      meetsRequired: own >= requiredLevel,
+      validUntil: levelValidUntil(view, company.id, own, a.options.asOf ?? issuedOn),
+    },
     cost: liftCost(plan, supplierId, company.size === 'large' ? 'large' : 'sme', own, requiredLevel, budget),
     agreement: { agreedShare: null, agreedOn: null, signatures: ['buyer', 'supplier'] },
   };
@@ -189,4 +196,20 @@ function liftCost(
     split: [],
     unallocated: amount,
   };
+}
+
+/**
+ * The last day the level `level` of `company` holds, from its assessments valid on `asOf`
+ * (the latest `valid_until` among them, defaults from the validity assumption); null when
+ * no assessment gives that level (a level from companies.csv has no end).
+ */
+function levelValidUntil(view: NetworkView, company: string, level: number, asOf: string): string | null {
+  const { validity } = view.analysis.options;
+  let last: string | null = null;
+  for (const row of view.index.network.assessments ?? []) {
+    if (row.company !== company || row.level !== level || !isValidOn(row, asOf, validity)) continue;
+    const until = validUntil(row, validity);
+    if (last === null || until > last) last = until;
+  }
+  return last;
 }

@@ -81,3 +81,44 @@ describe('requestLetter', () => {
     expect(letter.questions.halt.day).toBe(0);
   });
 });
+
+describe('requestLetter with assessments', () => {
+  it("says until when the supplier's level holds, from the assessment that gives it", async () => {
+    const network = net(
+      [
+        { id: 'oem', name: 'OEM', focal: true, size: 'large', revenue: 1e12, scsLevel: 4 },
+        { id: 'trim', name: 'Trim Co.', size: 'sme', revenue: 1e8, scsLevel: null },
+      ],
+      [['trim', 'oem', 'trim', 1, { access: 'data', bufferDays: 0 }]],
+    );
+    const assessed = {
+      ...network,
+      assessments: [
+        {
+          company: 'trim',
+          level: 3,
+          method: 'expert' as const,
+          assessedOn: '2026-07-01',
+          validUntil: '2027-06-30',
+          evidence: null,
+        },
+        {
+          company: 'trim',
+          level: 2,
+          method: 'self' as const,
+          assessedOn: '2026-01-10',
+          validUntil: null,
+          evidence: null,
+        },
+      ],
+    };
+    const view = new NetworkView('v1', runAnalysis(indexNetwork(assessed), { asOf: '2026-12-05' }));
+    const letter = await requestLetter(view, 'trim', { issuedOn: '2026-12-05' });
+    expect(letter.standing.level).toBe(3);
+    expect(letter.standing.validUntil).toBe('2027-06-30');
+    const later = new NetworkView('v1', runAnalysis(indexNetwork(assessed), { asOf: '2027-08-01' }));
+    const lapsed = await requestLetter(later, 'trim', { issuedOn: '2027-08-01' });
+    expect(lapsed.standing.level).toBe(2); // the ★3 lapsed; the ★2 self-declaration holds two years
+    expect(lapsed.standing.validUntil).toBe('2028-01-10');
+  });
+});
