@@ -26,6 +26,7 @@ import { concentrationGroupReports, type ConcentrationGroupReport } from './conc
 import { hiddenCriticalReports, type HiddenCriticalReport } from './hidden-critical.ts';
 import { levelGapReports, type LevelGapReport } from './level-gap-report.ts';
 import { unassessedReports, type UnassessedReport } from './unassessed-report.ts';
+import { lapsingReports, type LapsingReport } from './lapsing-report.ts';
 import { singleSourceReports, type SingleSourceReport } from './single-source-report.ts';
 import { weakLinkReports, type WeakLinkReport } from './weak-link-report.ts';
 
@@ -105,6 +106,8 @@ export interface AnalysisResult {
   levelGaps: LevelGapReport[];
   /** Suppliers without an SCS assessment, highest risk contribution first (unassessed-report.ts). */
   unassessed: UnassessedReport[];
+  /** Assessments lapsing within lapsingDays of the as-of date, by the rise of the expected annual loss. */
+  lapsing: LapsingReport[];
   concentration: {
     groups: ConcentrationGroupReport[];
     tiers: TierConcentration[];
@@ -155,6 +158,7 @@ export function analysisSections(a: Analysis, warnings: string[] = []): Omit<Ana
     hiddenCriticalSuppliers: hiddenCriticalReports(a),
     levelGaps: levelGapReports(a),
     unassessed: unassessedReports(a),
+    lapsing: lapsingReports(a),
     concentration: {
       groups: concentrationGroupReports(a),
       tiers: tierConcentration(index, a.tier),

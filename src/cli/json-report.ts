@@ -16,6 +16,7 @@ import { concentrationGroupOrder, type ConcentrationGroupReport } from '../analy
 import { hiddenCriticalLists, type HiddenCriticalReport } from '../analysis/hidden-critical.ts';
 import { levelGapItems } from '../analysis/level-gap-report.ts';
 import { unassessedReports } from '../analysis/unassessed-report.ts';
+import { lapsingReports } from '../analysis/lapsing-report.ts';
 import { singleSourceItems } from '../analysis/single-source-report.ts';
 import { weakLinkReports } from '../analysis/weak-link-report.ts';
 import { type CompanyReport } from '../analysis/company-report.ts';
@@ -50,6 +51,7 @@ export function* jsonReportChunks(a: Analysis, warnings: string[], indent = 0): 
   yield `,${nl}${pad}"levelGaps":${sp}`;
   yield* compactArray(levelGapItems(a));
   yield `,${nl}${field('unassessed', unassessedReports(a))}`;
+  yield `,${nl}${field('lapsing', lapsingReports(a))}`;
   yield `,${nl}${pad}"concentration":${sp}{"groups":`;
   yield* compactArray(concentrationGroupOrder(a), (item) => concentrationGroupJson(a, ids, item));
   const tiers = JSON.stringify(tierConcentration(a.index, a.tier));
