@@ -11,18 +11,13 @@
  *   const rows = new AssessmentRows(log, companyRows, true, 'companies.csv');
  *   rows.add(record); // company,level,method,assessed_on → rows.assessments
  */
-import { closest, distance } from 'fastest-levenshtein';
 import { isIsoDate } from '../model/iso-date.ts';
 import { ASSESSMENT_METHODS, type Assessment, type AssessmentMethod } from '../model/types.ts';
 import { readText } from './cells.ts';
+import { IdSuggestions } from './id-suggestions.ts';
 import { quote, type IssueLog } from './issue-log.ts';
 import type { CompanySlots } from './supply-rows.ts';
 import type { InputRecord } from './table-spec.ts';
-
-export const DEFAULTS = {
-  /** Unknown company ids that get a "did you mean" (each is compared with every company id). */
-  suggestedIds: 50,
-};
 
 /**
  * The methods that can earn each level: SECURITY ACTION ★1/★2 are self-declared; ★3 is a
@@ -39,7 +34,6 @@ export const METHODS_OF_LEVEL: Readonly<Record<number, readonly AssessmentMethod
 
 export class AssessmentRows {
   readonly assessments: Assessment[] = [];
-  private suggested = 0;
 
   /** Company ids are checked against `companies` only when `complete`. */
   constructor(
@@ -47,7 +41,12 @@ export class AssessmentRows {
     private readonly companies: CompanySlots,
     private readonly complete: boolean,
     private readonly companiesFile: string,
-  ) {}
+  ) {
+    this.near = new IdSuggestions(companies.ids);
+  }
+
+  /** "Did you mean" for unknown company ids. */
+  private readonly near: IdSuggestions;
 
   add(record: InputRecord): void {
     const company = this.readCompany(record);
@@ -76,9 +75,7 @@ export class AssessmentRows {
       return undefined;
     }
     if (this.companies.slotOf.has(id) || !this.complete) return id;
-    const near = this.suggestion(id);
-    const hint = near === undefined ? '' : `did you mean ${quote(near)}? `;
-    const message = `company ${quote(id)} is not a company id of ${this.companiesFile}; ${hint}correct the id or add the company`;
+    const message = `company ${quote(id)} is not a company id of ${this.companiesFile}; ${this.near.hint(id)}correct the id or add the company`;
     this.log.error(record.at('company'), message, id);
     return undefined;
   }
@@ -124,13 +121,5 @@ export class AssessmentRows {
     const what = text === '' ? `${column} is empty` : `${column} must be an ISO date (YYYY-MM-DD), got ${quote(text)}`;
     this.log.error(record.at(column), `${what}; write a real calendar date such as 2027-04-30`, text);
     return undefined;
-  }
-
-  /** The company id closest to an unknown `id`, as supply-rows.ts does; first `DEFAULTS.suggestedIds` only. */
-  private suggestion(id: string): string | undefined {
-    if (this.suggested >= DEFAULTS.suggestedIds || this.companies.ids.length === 0) return undefined;
-    this.suggested++;
-    const near = closest(id, this.companies.ids);
-    return distance(id, near) <= Math.floor(id.length / 3) ? near : undefined;
   }
 }

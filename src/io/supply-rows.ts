@@ -11,19 +11,14 @@
  * rules run on those numbers, the `Supply` objects share the companies' id strings, and
  * `resolved()` hands the numbers on so that `indexNetwork` need not look the ids up again.
  */
-import { closest, distance } from 'fastest-levenshtein';
 import type { ResolvedSupplies } from '../model/index-network.ts';
 import type { Supply } from '../model/types.ts';
 import { CELL_RULES, readCell } from './cells.ts';
 import { idProblem } from './identifier.ts';
+import { IdSuggestions } from './id-suggestions.ts';
 import { quote, type IssueLog } from './issue-log.ts';
 import { checkGroups, INVALID_SHARE, type GroupRows } from './supply-groups.ts';
 import type { InputRecord, TableRows } from './table-spec.ts';
-
-export const DEFAULTS = {
-  /** Unknown supplier or buyer ids that get a "did you mean" (each is compared with every company id). */
-  suggestedIds: 50,
-};
 
 const WHAT = {
   supplier: 'give the id of the company that supplies',
@@ -47,8 +42,6 @@ export class SupplyRows {
   private readonly extraIds: string[] = [];
   private rows: TableRows | undefined;
   private dropped = 0;
-  /** Unknown ids a nearest company id was searched for. */
-  private suggested = 0;
   /** The last buyer looked up: rows of one buyer usually come together. */
   private lastBuyer = '';
   private lastBuyerSlot = -1;
@@ -59,7 +52,12 @@ export class SupplyRows {
     private readonly companies: CompanySlots,
     private readonly complete: boolean,
     private readonly companiesFile: string,
-  ) {}
+  ) {
+    this.near = new IdSuggestions(companies.ids);
+  }
+
+  /** "Did you mean" for unknown supplier and buyer ids. */
+  private readonly near: IdSuggestions;
 
   add(record: InputRecord): void {
     const { log } = this;
@@ -163,22 +161,9 @@ export class SupplyRows {
     const slot = this.companies.slotOf.get(id);
     if (slot !== undefined) return slot;
     if (!this.complete) return this.unchecked(id);
-    const near = this.suggestion(id);
-    const message = `${column} ${quote(id)} is not a company id of ${this.companiesFile}; ${near === undefined ? '' : `did you mean ${quote(near)}? `}correct the id or add the company`;
+    const message = `${column} ${quote(id)} is not a company id of ${this.companiesFile}; ${this.near.hint(id)}correct the id or add the company`;
     this.log.error(record.at(column), message, id);
     return -1;
-  }
-
-  /**
-   * The company id closest to an unknown `id` (Levenshtein distance, fastest-levenshtein),
-   * when it is within a third of the id's length in edits (none for ids under 3 characters); searched for the
-   * first `DEFAULTS.suggestedIds` unknown ids only, so a file of wrong ids stays fast.
-   */
-  private suggestion(id: string): string | undefined {
-    if (this.suggested >= DEFAULTS.suggestedIds || this.companies.ids.length === 0) return undefined;
-    this.suggested++;
-    const near = closest(id, this.companies.ids);
-    return distance(id, near) <= Math.floor(id.length / 3) ? near : undefined;
   }
 
   /** A slot for an id that is not a company's, so that its rows can still be grouped. */
