@@ -11,15 +11,13 @@ import { z } from 'zod';
 import { DEFAULTS as PLAN_DEFAULTS } from '../analysis/cost-plan.ts';
 import type { JobWaiter, NetworkView } from '../app/network-view.ts';
 import { NotFoundError } from '../errors.ts';
+import { isIsoDate } from '../model/iso-date.ts';
 import { LANGS, type Lang } from '../i18n/i18n.ts';
 import { REQUEST_STATUSES, type RequestLog, type RequestRecord } from '../workspace/request-log.ts';
 import { letterHtml, letterMarkdown } from './render-letter.ts';
 import { DEFAULTS, requestLetter } from './request-letter.ts';
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'not a calendar day');
+const isoDay = z.string().refine(isIsoDate, 'use a date YYYY-MM-DD that exists (e.g. 2027-04-30)');
 
 /** The query of GET /api/requests/{supplier}/letter. */
 export const LetterQuery = z.strictObject({

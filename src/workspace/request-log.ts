@@ -14,6 +14,7 @@
  *   log.list(); // [{ supplier: 'kanazawa-trim', status: 'agreed', agreedShare: 7000000, … }]
  */
 import { ConflictError, UsageError } from '../errors.ts';
+import { isIsoDate } from '../model/iso-date.ts';
 import { Workspace } from './workspace.ts';
 
 export const REQUEST_STATUSES = ['requested', 'agreed', 'declined'] as const;
@@ -64,8 +65,7 @@ interface Row {
 
 /** Throws UsageError unless `value` is a calendar date YYYY-MM-DD. */
 export function checkIsoDate(value: string, field: string): string {
-  const d = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
+  if (!isIsoDate(value))
     throw new UsageError(`${field} must be a date YYYY-MM-DD (e.g. 2027-04-30), got "${value}".`, field);
   return value;
 }

@@ -47,6 +47,15 @@ describe('request letters over data/sample', () => {
     expect(
       (await post(server.url, '/api/requests', { ...body, supplier: 'nobody' }, 'application/json', analyst)).status,
     ).toBe(404);
+    const noDay = await post<{ error: { message: string; field?: string } }>(
+      server.url,
+      '/api/requests',
+      { ...body, date: '2027-02-29' },
+      'application/json',
+      analyst,
+    );
+    expect(noDay.status).toBe(400);
+    expect(noDay.body.error).toMatchObject({ field: 'date', message: expect.stringMatching(/YYYY-MM-DD that exists/) });
     const early = await post(server.url, '/api/requests', { ...body, status: 'agreed' }, 'application/json', analyst);
     expect(early.status).toBe(409);
     const sent = await post<Api.RequestRecordResponse>(server.url, '/api/requests', body, 'application/json', analyst);

@@ -18,6 +18,7 @@ import { NetworkView } from '../../app/network-view.ts';
 import { workspaceDir } from '../../auth/token-store.ts';
 import { UsageError } from '../../errors.ts';
 import { RequestLog, REQUEST_STATUSES, type RequestRecord, type RequestStatus } from '../../workspace/request-log.ts';
+import { isIsoDate } from '../../model/iso-date.ts';
 import { toCsv } from '../csv-output.ts';
 import type { Lang } from '../../i18n/i18n.ts';
 import { htmlToPdf } from '../../request/letter-pdf.ts';
@@ -48,8 +49,7 @@ interface RequestOptions extends MoneyCliOptions {
 /** A commander parser for an ISO date (YYYY-MM-DD, a real calendar day). */
 export function isoDate(flag: string): (value: string) => string {
   return (value) => {
-    const d = new Date(`${value}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
+    if (!isIsoDate(value))
       throw new InvalidArgumentError(`${flag} must be a date YYYY-MM-DD (e.g. 2027-04-30), got "${value}".`);
     return value;
   };
