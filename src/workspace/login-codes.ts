@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { UsageError } from '../errors.ts';
-import { Workspace } from './workspace.ts';
+import { WorkspaceRef } from './workspace-ref.ts';
 
 export const DEFAULTS = {
   prefix: 'wl_login_',
@@ -28,19 +28,7 @@ export const CODE_PATTERN = /^wl_login_[A-Za-z0-9_-]{32}$/;
 
 const sha256 = (code: string): string => createHash('sha256').update(code, 'utf8').digest('hex');
 
-export class LoginCodes {
-  #workspace: Workspace | undefined;
-
-  /** `workspace`: an open workspace, or its folder (opened at the first use). */
-  constructor(private readonly workspace: Workspace | string) {
-    if (typeof workspace !== 'string') this.#workspace = workspace;
-  }
-
-  get #ws(): Workspace {
-    this.#workspace ??= Workspace.open(this.workspace as string);
-    return this.#workspace;
-  }
-
+export class LoginCodes extends WorkspaceRef {
   /** A new code, working once until `expires` (ISO 8601). */
   create(options: { ttlMinutes?: number; now?: Date } = {}): { code: string; expires: string } {
     const ttl = options.ttlMinutes ?? DEFAULTS.ttlMinutes;
@@ -49,7 +37,7 @@ export class LoginCodes {
     const now = options.now ?? new Date();
     const code = DEFAULTS.prefix + randomBytes(DEFAULTS.codeBytes).toString('base64url');
     const expires = new Date(now.getTime() + ttl * 60_000).toISOString();
-    const ws = this.#ws;
+    const ws = this.ws;
     ws.write('creating a login code', () => {
       const old = new Date(now.getTime() - DEFAULTS.keepDays * 86_400_000).toISOString();
       ws.db.prepare('DELETE FROM login_codes WHERE expires < ?').run(old);
@@ -63,7 +51,7 @@ export class LoginCodes {
   /** Uses `code` up: true the first time, before its expiry; false for a used, expired, unknown or malformed code. */
   redeem(code: string, now = new Date()): boolean {
     if (!CODE_PATTERN.test(code)) return false;
-    const ws = this.#ws;
+    const ws = this.ws;
     return ws.write('using a login code', () => {
       const stamp = now.toISOString();
       return (
@@ -76,10 +64,6 @@ export class LoginCodes {
 
   /** The address the workspace's server last recorded (`weaklink login` builds its link on it). */
   lastServerUrl(): string | undefined {
-    return this.#ws.getMeta('last-server-url');
-  }
-
-  close(): void {
-    if (typeof this.workspace === 'string') this.#workspace?.close();
+    return this.ws.getMeta('last-server-url');
   }
 }

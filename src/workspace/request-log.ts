@@ -15,7 +15,7 @@
  */
 import { ConflictError, UsageError } from '../errors.ts';
 import { isIsoDate } from '../model/iso-date.ts';
-import { Workspace } from './workspace.ts';
+import { WorkspaceRef } from './workspace-ref.ts';
 
 export const REQUEST_STATUSES = ['requested', 'agreed', 'declined'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
@@ -70,19 +70,7 @@ export function checkIsoDate(value: string, field: string): string {
   return value;
 }
 
-export class RequestLog {
-  #workspace: Workspace | undefined;
-
-  /** `workspace`: an open workspace, or its folder (opened at the first use). */
-  constructor(private readonly workspace: Workspace | string) {
-    if (typeof workspace !== 'string') this.#workspace = workspace;
-  }
-
-  get #ws(): Workspace {
-    this.#workspace ??= Workspace.open(this.workspace as string);
-    return this.#workspace;
-  }
-
+export class RequestLog extends WorkspaceRef {
   /** Records one event and answers the supplier's state after it. */
   record(event: RequestEvent, now = new Date()): RequestRecord {
     const { supplier, status, by } = event;
@@ -96,7 +84,7 @@ export class RequestLog {
       throw new UsageError(`share goes with "agreed" only (the cost share agreed), not with "${status}".`, 'share');
     if (share !== null && !(Number.isFinite(share) && share >= 0 && share <= DEFAULTS.maxShare))
       throw new UsageError(`share must be a yen amount from 0 to ${DEFAULTS.maxShare}, got ${share}.`, 'share');
-    const ws = this.#ws;
+    const ws = this.ws;
     return ws.write('recording a request letter', () => {
       const last = this.#rows(supplier).at(-1);
       if (status !== 'requested' && last?.status !== 'requested') {
@@ -117,7 +105,7 @@ export class RequestLog {
 
   /** Every supplier's current state, by supplier id. */
   list(): RequestRecord[] {
-    const rows = this.#ws.db
+    const rows = this.ws.db
       .prepare('SELECT supplier, status, level, share, on_date, by_whom FROM requests ORDER BY supplier, seq')
       .all() as Row[];
     const bySupplier = new Map<string, Row[]>();
@@ -126,13 +114,9 @@ export class RequestLog {
   }
 
   #rows(supplier: string): Row[] {
-    return this.#ws.db
+    return this.ws.db
       .prepare('SELECT supplier, status, level, share, on_date, by_whom FROM requests WHERE supplier = ? ORDER BY seq')
       .all(supplier) as Row[];
-  }
-
-  close(): void {
-    if (typeof this.workspace === 'string') this.#workspace?.close();
   }
 }
 
