@@ -230,6 +230,9 @@ function contributors(
       hitLikelihood: p[x]!,
       expectedEventLoss: eventLoss.expected[x]!,
       exposurePath: path.map((i) => ({ id: index.ids[i]!, name: view.name(i) })),
+      ownScore: a.own[x]!,
+      unassessed: a.unassessed[x] === 1,
+      blastRadiusSize: radius.length,
       focalStopDay: focalStopDay(x),
       reason: reasonOf(view, x),
     };

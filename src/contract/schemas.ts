@@ -816,12 +816,15 @@ export const ExecutiveSchema = z.object({
         hitLikelihood: z.number(),
         expectedEventLoss: z.number().describe('Yen per hit (over the assumed durations).'),
         exposurePath: z.array(z.object(idAndName)).describe('From the focal company up to the contributor.'),
+        ownScore: z.number().describe('Its own security score, 0–100.'),
+        unassessed: z.boolean().describe('No level and no score: scored 0 (unknown is treated as weakest).'),
+        blastRadiusSize: z.number().int().describe('Companies that stop when it alone is hit (itself not counted).'),
         focalStopDay: z
           .number()
           .int()
           .nullable()
           .describe('The day the focal company stops when the contributor is hit (null: it does not stop).'),
-        reason: z.string(),
+        reason: z.string().describe('One line in English: own score and how many companies stop.'),
       }),
     )
     .describe(

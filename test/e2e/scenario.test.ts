@@ -19,7 +19,7 @@ import type {
   ScenarioResponse,
   ScenarioRun,
 } from '../../src/contract/api-types.ts';
-import { formatPercent, formatYen, planHeadline, readableReason, worstEventSentence } from '../../web/src/replay.ts';
+import { formatPercent, formatYen, planHeadline, reasonLine, worstEventSentence } from '../../web/src/replay.ts';
 import { shortName } from '../../web/src/to-elements.ts';
 import { allowProblems, closeMap, openMap, SCREENSHOTS, settle, sampleSession, shot, idsWithClass } from './harness.ts';
 
@@ -363,7 +363,7 @@ describe('executive view (Chromium against the API app)', () => {
       data.topContributors.map((w) => w.id),
     );
     for (const [i, w] of data.topContributors.entries()) {
-      expect(await rows.nth(i).locator('.reason').textContent()).toBe(readableReason(w.reason, focal, shortName));
+      expect(await rows.nth(i).locator('.reason').textContent()).toBe(reasonLine(w, focal, shortName));
       if (w.focalStopDay !== null && w.id !== data.scope!.id)
         expect(await rows.nth(i).locator('.stops').textContent()).toBe(` · stops ${scope} on day ${w.focalStopDay}`);
       expect(await rows.nth(i).locator('.path').textContent()).toContain(

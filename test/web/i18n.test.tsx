@@ -12,7 +12,7 @@ import { ExecutiveReport } from '../../web/src/executive/ExecutiveReport.tsx';
 import { notes, planSub } from '../../web/src/executive/headline.ts';
 import { createExecutiveStore } from '../../web/src/executive/state.ts';
 import { applyLang, initialLang, lang, preferredLang, STORAGE_KEY, t } from '../../web/src/i18n.ts';
-import { planHeadline, readableReason, reasonIn } from '../../web/src/replay.ts';
+import { planHeadline, reasonLine } from '../../web/src/replay.ts';
 import { LangSwitch } from '../../web/src/shell/LangSwitch.tsx';
 import { createStore, DEFAULT_FILTERS, emptyViewMessage } from '../../web/src/state.ts';
 import { assumptionsText, checkAssumptions } from '../../web/src/executive/assumptions.ts';
@@ -187,23 +187,26 @@ describe('the executive report in Japanese', () => {
   });
 });
 
-describe('reasonIn', () => {
-  it('writes an API reason line in Japanese, keeps an unknown shape, and leaves English alone', () => {
-    const line =
-      'own score 25; 3 companies stop if it is hit, including focal auto-oem on day 3 and 2 more focal companies';
+describe('reasonLine', () => {
+  it('writes a reason in Japanese from the structured fields, and in English', () => {
+    const parts = {
+      ownScore: 25,
+      unassessed: false,
+      blastRadiusSize: 3,
+      focalStops: ['auto-oem', 'b', 'c', 'd', 'e'].map((id) => ({ id, day: 3 })),
+    };
+    const focal = new Map([['auto-oem', 'Kirishima Motor']]);
     lang.value = 'ja';
-    expect(reasonIn(line)).toBe(
-      '自社スコア 25。被害を受けると3社が停止。重点企業 auto-oemは3日目に停止 ほか重点企業2社',
+    expect(reasonLine(parts, focal)).toBe(
+      '自社スコア 25。被害を受けると3社が停止。重点企業 Kirishima Motorは3日目に停止、bは3日目に停止、cは3日目に停止 ほか重点企業2社',
     );
-    expect(readableReason(line, new Map([['auto-oem', 'Kirishima Motor']]))).toBe(
-      '自社スコア 25。被害を受けると3社が停止。重点企業 Kirishima Motorは3日目に停止 ほか重点企業2社',
-    );
-    expect(reasonIn('unassessed (scored 0); no other company stops if it alone is hit')).toBe(
+    expect(reasonLine({ ownScore: 0, unassessed: true, blastRadiusSize: 0 }, focal)).toBe(
       '未評価 (スコア0)。単独で被害を受けても他社は停止しない',
     );
-    expect(reasonIn('something else')).toBe('something else');
     lang.value = 'en';
-    expect(reasonIn(line)).toBe(line);
+    expect(reasonLine(parts, focal)).toBe(
+      'own score 25; 3 companies stop if it is hit, including Kirishima Motor on day 3, b on day 3, c on day 3 and 2 more focal companies',
+    );
   });
 });
 

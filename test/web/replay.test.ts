@@ -15,7 +15,7 @@ import {
   joinNames,
   pathText,
   planHeadline,
-  readableReason,
+  reasonLine,
   stopDays,
   worstEventSentence,
 } from '../../web/src/replay.ts';
@@ -164,20 +164,33 @@ describe('planHeadline and worstEventSentence', () => {
     expect(worstEventSentence(null, 'X')).toBeNull();
   });
 
-  it('readableReason names the focal companies instead of their ids, whole ids only', () => {
+  it('reasonLine names the focal companies by name, the first three, and counts the rest', () => {
     const focal = new Map([
       ['auto-oem', 'Kirishima Motor Corporation'],
       ['retail-hq', 'Hinoki Living Co., Ltd.'],
-      ['oem', 'Short'],
     ]);
+    const stops = [
+      { id: 'auto-oem', day: 0 },
+      { id: 'retail-hq', day: 3 },
+    ];
+    expect(reasonLine({ ownScore: 6, unassessed: false, blastRadiusSize: 14, focalStops: stops }, focal)).toBe(
+      'own score 6; 14 companies stop if it is hit, including Kirishima Motor Corporation on day 0, Hinoki Living Co., Ltd. on day 3',
+    );
+    const five = ['a', 'b', 'c', 'd', 'e'].map((id, day) => ({ id, day }));
     expect(
-      readableReason('own score 6; 14 companies stop if it is hit, including focal auto-oem, retail-hq', focal),
+      reasonLine({ ownScore: 40, unassessed: false, blastRadiusSize: 1, focalStops: five }, new Map(), (n) => n),
     ).toBe(
-      'own score 6; 14 companies stop if it is hit, including Kirishima Motor Corporation, Hinoki Living Co., Ltd.',
+      'own score 40; 1 company stops if it is hit, including a on day 0, b on day 1, c on day 2 and 2 more focal companies',
     );
-    expect(readableReason('stops auto-oem-2 and oem', focal, (n) => n.split(' ')[0]!)).toBe(
-      'stops auto-oem-2 and Short',
+    expect(reasonLine({ ownScore: 0, unassessed: true, blastRadiusSize: 0 }, focal)).toBe(
+      'unassessed (scored 0); no other company stops if it alone is hit',
     );
-    expect(readableReason('nothing to replace', new Map())).toBe('nothing to replace');
+    expect(
+      reasonLine(
+        { ownScore: 6, unassessed: false, blastRadiusSize: 3, focalStops: stops },
+        focal,
+        (n) => n.split(' ')[0]!,
+      ),
+    ).toBe('own score 6; 3 companies stop if it is hit, including Kirishima on day 0, Hinoki on day 3');
   });
 });

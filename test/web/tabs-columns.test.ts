@@ -53,7 +53,7 @@ const weak: WeakLink = {
   expectedEventLoss: 1.55e12,
   riskContribution: 23.2e9,
   blastRadiusSize: 2,
-  focalStops: [],
+  focalStops: [{ id: 'auto-oem', day: 3 }],
   reason: 'unassessed (scored 0); 2 companies stop if it is hit, including focal auto-oem on day 3',
 };
 
@@ -73,7 +73,7 @@ describe('weak links table', () => {
       Why: 'unassessed (scored 0); 2 companies stop if it is hit, including Kirishima Motor on day 3',
     });
     const why = spec.columns.find((c) => c.head === 'Why')!.cell(weak);
-    expect(why).toMatchObject({ kind: 'text', class: 'reason', title: weak.reason });
+    expect(why).toMatchObject({ kind: 'text', class: 'reason' });
   });
 
   it('draws the own score as a score chip, numeric columns right-aligned', () => {
@@ -92,9 +92,11 @@ describe('weak links table', () => {
     ]);
   });
 
-  it('keeps the reason as it is without focal companies', () => {
+  it('names a focal company by its id when its name is not known', () => {
     const plain = weakLinkTable({ nameOf: (id) => id, focal: () => new Map() });
-    expect(texts(plain, weak)['Why']).toBe(weak.reason);
+    expect(texts(plain, weak)['Why']).toBe(
+      'unassessed (scored 0); 2 companies stop if it is hit, including auto-oem on day 3',
+    );
   });
 });
 

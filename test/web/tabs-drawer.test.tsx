@@ -27,7 +27,7 @@ const weakLinks: WeakLinksResponse = {
       expectedEventLoss: 1e9,
       riskContribution: 2e7,
       blastRadiusSize: 2,
-      focalStops: [],
+      focalStops: [{ id: 'auto-oem', day: 3 }],
       reason: 'unassessed (scored 0); 2 companies stop if it is hit, including focal auto-oem on day 3',
     },
   ],

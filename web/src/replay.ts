@@ -9,7 +9,7 @@
  *   planHeadline(executive.plan);        // "¥18.4M spent on 7 suppliers cuts expected loss by 38%"
  */
 import type { ExecutiveResponse, ScenarioRun } from '../../src/contract/api-types.ts';
-import { formatYen as formatYenOf, formatYenFull as formatYenFullOf, translator } from '../../src/i18n/i18n.ts';
+import { formatYen as formatYenOf, formatYenFull as formatYenFullOf } from '../../src/i18n/i18n.ts';
 import { lang, t, type Lang } from './i18n.ts';
 
 /**
@@ -109,53 +109,42 @@ export function worstEventSentence(event: ExecutiveResponse['worstEvent'], focal
   return t('web.worst.stops', { ...at, day: event.focalStopDay });
 }
 
+/** What a reason line is made of: the API's structured fields of a weak link or a contributor. */
+export interface ReasonParts {
+  ownScore: number;
+  unassessed: boolean;
+  /** Companies that stop when it is hit (itself not counted). */
+  blastRadiusSize: number;
+  /** The focal companies its hit stops, earliest first; absent when the line names none. */
+  focalStops?: readonly { id: string; day: number }[];
+}
+
+/** Focal companies a reason names by name; more are counted (as the reports do). */
+const FOCAL_NAMED = 3;
+
 /**
- * A weak link's reason with the focal companies' names for their ids: "…, including
- * focal auto-oem, retail-hq" → "…, including Kirishima Motor, Hinoki Living". Only whole
- * ids (not part of a longer word or id) are replaced.
+ * A weak link's one-line reason in the page's language, from its structured fields (never
+ * by reading the API's English line): "own score 25; 3 companies stop if it is hit,
+ * including Kirishima Motor on day 3" / "自社スコア 25。被害を受けると3社が停止。重点企業
+ * Kirishima Motorは3日目に停止". `focal` names the focal companies (id → name); an id it
+ * lacks is shown as it is.
  */
-export function readableReason(
-  reason: string,
+export function reasonLine(
+  r: ReasonParts,
   focal: ReadonlyMap<string, string>,
   shorten: (name: string) => string = (n) => n,
 ): string {
-  reason = reasonIn(reason);
-  if (focal.size === 0) return reason;
-  const ids = [...focal.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![\\w-])(?:${ids.join('|')})(?![\\w-])`, 'g');
-  return reason.replace(pattern, (id) => shorten(focal.get(id) ?? id)).replace(/\bincluding focal /, 'including ');
-}
-
-const REASON = /^(?:unassessed \(scored 0\)|own score ([\d.]+)); (.*)$/;
-const STOPS =
-  /^(\d+) compan(?:y stops|ies stop) if it is hit(?:, including focal (.*?))?(?: and (\d+) more focal compan(?:y|ies))?$/;
-
-/**
- * A reason line of the API (English, written by the analysis: "own score 25; 3 companies
- * stop if it is hit, including focal auto-oem on day 3") in the page's language, with the
- * Japanese report's words ("自社スコア 25。被害を受けると3社が停止。重点企業 auto-oemは3日目に停止").
- * A line of another shape stays as it is.
- */
-export function reasonIn(reason: string, l: Lang = lang.value): string {
-  const m = REASON.exec(reason);
-  if (l === 'en' || !m) return reason;
-  const tr = translator(l);
-  const score = m[1] === undefined ? tr('report.reason.unassessed') : tr('report.reason.own', { score: m[1] });
-  const rest = m[2] ?? '';
-  if (/^no (?:other )?company stops if it alone is hit$/.test(rest)) return `${score}。${tr('web.reason.noneAlone')}`;
-  const s = STOPS.exec(rest);
-  if (!s) return reason;
-  const named = (s[2] ?? '')
-    .split(', ')
-    .filter((x) => x !== '')
-    .map((x) => /^(.*) on day (\d+)$/.exec(x))
-    .map((f) => (f ? tr('report.reason.focalDay', { id: f[1], day: f[2] }) : ''));
+  const score = r.unassessed ? t('web.reason.unassessed') : t('web.reason.own', { score: r.ownScore });
+  if (r.blastRadiusSize === 0) return `${score}${t('web.reason.sep')}${t('web.reason.noneAlone')}`;
+  const stops = r.focalStops ?? [];
+  const named = stops
+    .slice(0, FOCAL_NAMED)
+    .map((f) => t('web.reason.focalDay', { name: shorten(focal.get(f.id) ?? f.id), day: f.day }));
+  const more = stops.length - named.length;
   return (
-    `${score}。${tr('report.reason.stops', { count: Number(s[1]) })}` +
-    (named.length > 0 ? tr('report.reason.focal', { list: named.join('、') }) : '') +
-    (s[3] !== undefined ? tr('report.reason.moreFocal', { count: Number(s[3]) }) : '')
+    `${score}${t('web.reason.sep')}${t('web.reason.stops', { count: r.blastRadiusSize })}` +
+    (named.length > 0 ? t('web.reason.focal', { list: named.join(t('web.common.list')) }) : '') +
+    (more > 0 ? t('web.reason.moreFocal', { count: more }) : '')
   );
 }
 

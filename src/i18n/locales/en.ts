@@ -246,6 +246,10 @@ export const en = {
       noneAlone: 'no other company stops if it alone is hit',
       stops_one: '{{count}} company stops if it is hit',
       stops_other: '{{count}} companies stop if it is hit',
+      focal: ', including {{list}}',
+      focalDay: '{{name}} on day {{day}}',
+      moreFocal_one: ' and {{count}} more focal company',
+      moreFocal_other: ' and {{count}} more focal companies',
     },
     plan: {
       the: 'the',

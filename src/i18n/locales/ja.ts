@@ -243,6 +243,10 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
       noneAlone: '単独で被害を受けても他社は停止しない',
       stops_one: '被害を受けると{{count}}社が停止',
       stops_other: '被害を受けると{{count}}社が停止',
+      focal: '。重点企業 {{list}}',
+      focalDay: '{{name}}は{{day}}日目に停止',
+      moreFocal_one: ' ほか重点企業{{count}}社',
+      moreFocal_other: ' ほか重点企業{{count}}社',
     },
     plan: {
       the: '',

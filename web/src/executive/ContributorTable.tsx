@@ -9,7 +9,7 @@
  */
 import type { ExecutiveResponse } from '../../../src/contract/api-types.ts';
 import { t } from '../i18n.ts';
-import { formatYen, formatYenFull, pathText, readableReason } from '../replay.ts';
+import { formatYen, formatYenFull, pathText, reasonLine } from '../replay.ts';
 import { shortName } from '../to-elements.ts';
 import { contributorsTitle, stopsText } from './headline.ts';
 
@@ -34,7 +34,7 @@ function Row({
         <strong class="name">{shortName(w.name)}</strong>
         {stops && <span class="stops">{stops}</span>}
         <div class="reason" title={w.reason}>
-          {readableReason(w.reason, focal, shortName)}
+          {reasonLine(w, focal, shortName)}
         </div>
       </td>
       <td class="path">

@@ -17,7 +17,7 @@ import type {
 } from '../../../src/contract/api-types.ts';
 import { formatLevel, formatNumber, formatShare } from '../format.ts';
 import { t } from '../i18n.ts';
-import { formatYen, readableReason } from '../replay.ts';
+import { formatYen, reasonLine } from '../replay.ts';
 import { shortName } from '../to-elements.ts';
 
 export type Cell =
@@ -106,7 +106,7 @@ export function weakLinkTable(names: Names): TableSpec<WeakLink> {
       column('stops', { num: true, cell: (r) => text(formatNumber(r.blastRadiusSize)) }, 'stopsTitle'),
       column('loss', { num: true, cell: (r) => text(yenPer(r.expectedEventLoss, 'hit')) }, 'lossTitle'),
       column('why', {
-        cell: (r) => text(readableReason(r.reason, names.focal(), shortName), { class: 'reason', title: r.reason }),
+        cell: (r) => text(reasonLine(r, names.focal(), shortName), { class: 'reason' }),
       }),
     ],
   };
