@@ -68,6 +68,7 @@ export const assessmentRecordRoute = defineRoute({
     'Records an assessment of a company (the rules of assessments.csv): a new network version whose levels, analysis and lapsing list follow it.',
   body: AssessmentBody,
   response: AssessmentRecordSchema,
+  created: true,
   errors: [413, 503],
   change: (out) => ({ assessment: out.assessment }),
   handle: ({ body }, { store, writes, cache }, caller) =>

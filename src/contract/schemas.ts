@@ -403,6 +403,11 @@ export const NetworkUploadSchema = z.object({
   previousVersion: z.string(),
   companies: z.number().int(),
   supplies: z.number().int(),
+  assessments: z
+    .number()
+    .int()
+    .optional()
+    .describe('Assessments loaded; absent when the upload had no assessments table.'),
   warnings: z.array(IssueSchema),
   notes: z
     .array(z.string())
