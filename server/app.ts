@@ -42,6 +42,7 @@ import { AnalysisPool, POOL_DEFAULTS } from '../src/analysis-runtime/analysis-po
 import { jobStatusRoute } from './routes/jobs.ts';
 import { companyDetailRoute, companyListRoute } from './routes/companies.ts';
 import { companyEditRoute, supplyEditRoute } from './routes/edits.ts';
+import { assessmentListRoute, assessmentRecordRoute } from './routes/assessments.ts';
 import { graphRoute } from './routes/graph.ts';
 import { DEFAULTS as UPLOAD, networkUploadRoute } from './routes/network.ts';
 import { openApiRoute } from './routes/openapi.ts';
@@ -144,6 +145,8 @@ export function apiRoutes(): Route[] {
     networkUploadRoute,
     companyEditRoute,
     supplyEditRoute,
+    assessmentListRoute,
+    assessmentRecordRoute,
     meRoute,
     tokenListRoute,
     tokenCreateRoute,

@@ -58,8 +58,8 @@ export function openApiDocument(routes: Route[], info: { title: string; version:
         `openapi: the response schema of ${route.method.toUpperCase()} ${route.path} is not in RESPONSE_SCHEMAS`,
       );
     const responses: Record<string, Json> = {
-      200: {
-        description: 'OK',
+      [route.created ? 201 : 200]: {
+        description: route.created ? 'Created' : 'OK',
         ...(route.heavy ? { headers: { 'X-Job-Id': JOB_ID_HEADER } } : {}),
         content: { 'application/json': { schema: { $ref: responseRef } } },
       },

@@ -115,6 +115,8 @@ export interface Route<
    * the query before `query` parses it.
    */
   asOf?: boolean;
+  /** The answer is a new record: 201 Created instead of 200. */
+  created?: boolean;
   /** A write: what the answer changed, written to the audit log (null when nothing changed). */
   change?: (output: z.output<R>) => unknown;
   handle(
@@ -198,13 +200,14 @@ export function mountRoute(app: Express, route: Route, routeCtx: RouteContext, g
     } finally {
       release?.();
     }
-    if (route.change && request) await auditOutcome(ctx, request, caller, res, route.change(output));
+    const status = route.created ? 201 : 200;
+    if (route.change && request) await auditOutcome(ctx, request, caller, res, status, route.change(output));
     if (route.sheets && (format === 'csv' || format === 'xlsx')) return sendSheets(res, route.sheets(output), format);
     if (route.document) {
       const doc = route.document(output);
       return res.type(`${doc.contentType}; charset=utf-8`).send(doc.text);
     }
-    res.json(output);
+    res.status(status).json(output);
   });
 }
 
@@ -312,10 +315,11 @@ async function auditOutcome(
   request: AuditedRequest,
   caller: Caller | null,
   res: Response,
+  status: number,
   change: unknown,
 ): Promise<void> {
   await ctx.audit
-    .append(auditLine(request, caller, 'outcome', 200, change))
+    .append(auditLine(request, caller, 'outcome', status, change))
     .then(() => (res.locals.audited = true))
     // The change is made: the intent line stands for it; the answer still goes out.
     .catch(() => {});

@@ -3,7 +3,8 @@
  * JSON with the CSV field names (`{ companies: [{ id, scs_level, … }], supplies: […] }`)
  * or the two CSV texts (`{ format: 'csv', companies: '…', supplies: '…' }`, or their bytes
  * with `encoding: 'base64'`, decoded as files are), or one Excel workbook
- * (`{ format: 'xlsx', workbook: '<base64>' }`). The upload
+ * (`{ format: 'xlsx', workbook: '<base64>' }`); `assessments`, when given, is the
+ * assessments table in the same form (a workbook's is its sheet). The upload
  * is checked in full by parseNetwork first, exactly as files are; on any error nothing
  * changes and the answer is a 400 whose `issues` locate every problem (file, line and
  * column, or JSON path). More rows than the limit (`uploadRows`) is a 413, and so is a
@@ -32,6 +33,9 @@ export const NetworkUploadBody = z
       .describe('`json`: arrays of rows; `csv`: the CSV texts; `xlsx`: one Excel workbook in `workbook`.'),
     companies: Table.optional(),
     supplies: Table.optional(),
+    assessments: Table.optional().describe(
+      'The assessments table (assessments.csv: company, level, method, assessed_on, valid_until, evidence), as the other two; absent: the network has none.',
+    ),
     encoding: z
       .enum(['text', 'base64'])
       .default('text')
@@ -50,13 +54,19 @@ export const NetworkUploadBody = z
   })
   .superRefine((body, ctx) => {
     if (body.format === 'xlsx') {
+      if (body.assessments !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['assessments'],
+          message: 'with format "xlsx" the assessments are the sheet assessments (評価) of the workbook',
+        });
       if (body.workbook === undefined)
         ctx.addIssue({ code: 'custom', path: ['workbook'], message: 'with format "xlsx" give the workbook in base64' });
       return;
     }
-    for (const key of ['companies', 'supplies'] as const) {
+    for (const key of ['companies', 'supplies', 'assessments'] as const) {
       if (body[key] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'give the table' });
+        if (key !== 'assessments') ctx.addIssue({ code: 'custom', path: [key], message: 'give the table' });
         continue;
       }
       const isText = typeof body[key] === 'string';
@@ -87,7 +97,7 @@ export const networkUploadRoute = defineRoute({
   response: NetworkUploadSchema,
   errors: [409, 413, 503],
   change: (out) => ({
-    network: { companies: out.companies, supplies: out.supplies },
+    network: { companies: out.companies, supplies: out.supplies, assessments: out.assessments ?? null },
     version: { from: out.previousVersion, to: out.version },
   }),
   handle: async ({ body }, { store, writes, limits }, caller) => {

@@ -37,12 +37,14 @@ export const DEFAULTS = {
 /** What a request reads the analysis through: the view of the active network, as of one date. */
 export interface AnalysisViews {
   view(): Promise<NetworkView>;
+  /** The analysis options of the views (the as-of date resolved), without analysing anything. */
+  options(): AnalysisOptions;
   /** The same views as of another date. */
   dated(asOf: string): AnalysisViews;
 }
 
 export class AnalysisCache implements AnalysisViews {
-  private readonly options: AnalysisOptions;
+  private readonly base: AnalysisOptions;
   /** The as-of date the server was configured with; null: today's, whenever a view is asked for. */
   private readonly configuredAsOf: string | null;
   /** Views by `version` + NUL + as-of date, oldest first. */
@@ -54,7 +56,7 @@ export class AnalysisCache implements AnalysisViews {
     options: Partial<AnalysisOptions> = {},
     private readonly runner?: JobRunner,
   ) {
-    this.options = resolveOptions(options);
+    this.base = resolveOptions(options);
     this.configuredAsOf = options.asOf ?? null;
   }
 
@@ -63,8 +65,8 @@ export class AnalysisCache implements AnalysisViews {
    * configured as-of date, else today in UTC). Throws an OptionError for a bad date.
    */
   async view(asOf?: string): Promise<NetworkView> {
-    const date = asOf ?? this.configuredAsOf ?? todayUtc();
-    const options = resolveOptions({ ...this.options, asOf: date });
+    const options = this.options(asOf);
+    const date = options.asOf!;
     const version = (await this.store.version()) ?? DEFAULTS.emptyVersion;
     const key = `${version}\u0000${date}`;
     const kept = this.views.get(key);
@@ -84,9 +86,14 @@ export class AnalysisCache implements AnalysisViews {
     return view;
   }
 
+  /** The options of the views as of `asOf` (default as `view` says); throws an OptionError for a bad date. */
+  options(asOf?: string): AnalysisOptions {
+    return resolveOptions({ ...this.base, asOf: asOf ?? this.configuredAsOf ?? todayUtc() });
+  }
+
   /** The views as of `asOf`, for one request (`?asOf=`). */
   dated(asOf: string): AnalysisViews {
-    return { view: () => this.view(asOf), dated: (date) => this.dated(date) };
+    return { view: () => this.view(asOf), options: () => this.options(asOf), dated: (date) => this.dated(date) };
   }
 
   private async build(expected: string, options: AnalysisOptions): Promise<NetworkView> {

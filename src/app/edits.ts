@@ -4,12 +4,14 @@
  * supply's `share`. A share is set as given — nothing is rescaled — and the rule of
  * the data model still holds afterwards: the shares of a (buyer, commodity) group are all
  * given or all missing, else a UsageError naming `share`; a sum off 1 by more than 0.01
- * is a warning (the analysis scales the group to 1, as for a loaded file).
+ * is a warning (the analysis scales the group to 1, as for a loaded file). The level of a
+ * company with assessment rows comes from its assessments: setting its `scsLevel` is a
+ * ConflictError saying to record an assessment instead.
  *
  * @example
  *   const { network: next } = editCompany(network, 'c7', { scsLevel: 3 });
  */
-import { NotFoundError, UsageError } from '../errors.ts';
+import { ConflictError, NotFoundError, UsageError } from '../errors.ts';
 import type { Company, Network, Supply } from '../model/types.ts';
 
 export const DEFAULTS = { shareSumTolerance: 0.01 };
@@ -26,12 +28,20 @@ export interface CompanyEdit {
   changed: boolean;
 }
 
-/** Sets the level and/or score of company `id`; throws NotFoundError (`id`) for an unknown id. */
+/**
+ * Sets the level and/or score of company `id`; throws NotFoundError (`id`) for an unknown id,
+ * ConflictError when `patch` sets the level of a company that has assessment rows.
+ */
 export function editCompany(network: Network, id: string, patch: CompanyPatch): CompanyEdit {
   const at = network.companies.findIndex((c) => c.id === id);
   const company = network.companies[at];
   if (company === undefined)
     throw new NotFoundError(`Unknown company id "${id}"; search with GET /api/companies?q=…`, id, 'id');
+  if (patch.scsLevel !== undefined && network.assessments?.some((a) => a.company === id) === true) {
+    throw new ConflictError(
+      `scsLevel: the level of "${id}" comes from its assessments (as of the analysis date), not from scsLevel; record an assessment with POST /api/assessments instead`,
+    );
+  }
   const before = { scsLevel: company.scsLevel, securityScore: company.securityScore };
   const after = {
     scsLevel: patch.scsLevel === undefined ? company.scsLevel : patch.scsLevel,

@@ -1,7 +1,7 @@
 /**
- * Use case "replace the network with an upload": the companies and supplies as JSON rows,
- * CSV texts (or their bytes, decoded as files are: UTF-8 or Shift_JIS), or one Excel
- * workbook, read by the same reader as a network folder (every rule, every located
+ * Use case "replace the network with an upload": the companies and supplies (and, when
+ * given, the assessments) as JSON rows, CSV texts (or their bytes, decoded as files are:
+ * UTF-8 or Shift_JIS), or one Excel workbook (its sheet assessments, when it has one), read by the same reader as a network folder (every rule, every located
  * issue), within a row limit checked before and after parsing. The store's load then
  * replaces the network as one transaction; nothing is half-loaded.
  *
@@ -20,6 +20,8 @@ export interface Upload {
   /** Rows (JSON) or the CSV text of companies.csv (bytes in base64 with `encoding: 'base64'`). */
   companies?: Record<string, unknown>[] | string | undefined;
   supplies?: Record<string, unknown>[] | string | undefined;
+  /** The assessments table, as the other two (absent: the network has none). */
+  assessments?: Record<string, unknown>[] | string | undefined;
   /** CSV texts as given (`text`), or their bytes in base64 (`base64`: decoded as a file is, UTF-8 or Shift_JIS). */
   encoding?: 'text' | 'base64' | undefined;
   /** The CSV field separator (default a comma). */
@@ -52,6 +54,9 @@ export async function parseUpload(upload: Upload, maxRows: number): Promise<Read
     {
       companies: { name: `companies.${ext}`, text: text(upload.companies) },
       supplies: { name: `supplies.${ext}`, text: text(upload.supplies) },
+      ...(upload.assessments === undefined
+        ? {}
+        : { assessments: { name: `assessments.${ext}`, text: text(upload.assessments) } }),
     },
     ext,
     upload.delimiter,
@@ -78,6 +83,7 @@ export async function loadUpload(
     previousVersion,
     companies: summary.companies,
     supplies: summary.supplies,
+    ...(parsed.network.assessments === undefined ? {} : { assessments: parsed.network.assessments.length }),
     warnings: parsed.warnings,
     ...(parsed.notes === undefined ? {} : { notes: parsed.notes }),
   };

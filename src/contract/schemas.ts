@@ -403,6 +403,11 @@ export const NetworkUploadSchema = z.object({
   previousVersion: z.string(),
   companies: z.number().int(),
   supplies: z.number().int(),
+  assessments: z
+    .number()
+    .int()
+    .optional()
+    .describe('Assessments loaded; absent when the upload had no assessments table.'),
   warnings: z.array(IssueSchema),
   notes: z
     .array(z.string())
@@ -434,6 +439,37 @@ export const SupplyEditSchema = z.object({
   warnings: z
     .array(z.string())
     .describe("E.g. the group's shares no longer sum to 1 (they are scaled to 1 in the analysis)."),
+});
+
+/** One assessment (a row of assessments.csv, or one recorded through the API), as of the request's as-of date. */
+export const AssessmentSchema = z.object({
+  company: id,
+  level: z.number().int().min(1).max(5).describe('1–2: SECURITY ACTION ★1/★2; 3–5: SCS ★3/★4/★5.'),
+  method: z
+    .enum(['self', 'expert', 'third-party'])
+    .nullable()
+    .describe('How the level was earned; null when not recorded.'),
+  assessedOn: z.string().describe('The day it was assessed (YYYY-MM-DD).'),
+  validUntil: z
+    .string()
+    .describe("Its last valid day (YYYY-MM-DD): the row's own, else assessedOn + the level's default validity."),
+  validUntilGiven: z.boolean().describe('Whether validUntil was given (false: it is the default validity).'),
+  evidence: z.string().nullable().describe('A reference (URL, document number), as given.'),
+  status: z
+    .enum(['valid', 'lapsed', 'not-yet'])
+    .describe('On the as-of date: valid (it counts), lapsed (past validUntil) or not-yet (before assessedOn).'),
+});
+
+/** GET /api/assessments?company=&asOf= — in the network's company order, each company's newest first. */
+export const AssessmentListSchema = z.object({
+  asOf: z.string().describe('The as-of date (YYYY-MM-DD) the statuses are for.'),
+  assessments: z.array(AssessmentSchema),
+});
+
+/** POST /api/assessments (analyst) — the new network version and the assessment as recorded. */
+export const AssessmentRecordSchema = z.object({
+  version: z.string().describe('The new network version: the analysis follows it.'),
+  assessment: AssessmentSchema,
 });
 
 /** A token's name, role and dates — never the token itself. */
@@ -916,6 +952,8 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['NetworkUpload', NetworkUploadSchema],
   ['CompanyEdit', CompanyEditSchema],
   ['SupplyEdit', SupplyEditSchema],
+  ['AssessmentList', AssessmentListSchema],
+  ['AssessmentRecord', AssessmentRecordSchema],
   ['Me', MeSchema],
   ['TokenInfo', TokenInfoSchema],
   ['TokenList', TokenListSchema],
@@ -945,6 +983,7 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['SingleSource', SingleSourceSchema],
   ['HiddenCriticalItem', HiddenCriticalItemSchema],
   ['LevelGap', LevelGapSchema],
+  ['Assessment', AssessmentSchema],
   ['CountryShare', CountryShareSchema],
   ['ConcentrationGroup', ConcentrationGroupSchema],
   ['ScenarioDay', ScenarioDaySchema],

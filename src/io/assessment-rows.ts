@@ -6,6 +6,8 @@
  * (YYYY-MM-DD, a real day); `valid_until` is not before `assessed_on`; `method` is one of
  * `self`, `expert`, `third-party` and fits the level (`METHODS_OF_LEVEL`). Values stay as
  * given: an empty `valid_until` is `null`, resolved from the validity by levels-as-of.ts.
+ * The same rules check an assessment recorded through the API (src/app/assessments.ts),
+ * whose messages name its fields (`names`: `assessedOn` for `assessed_on`, …).
  *
  * @example
  *   const rows = new AssessmentRows(log, companyRows, true, 'companies.csv');
@@ -17,7 +19,19 @@ import { readText } from './cells.ts';
 import { IdSuggestions } from './id-suggestions.ts';
 import { quote, type IssueLog } from './issue-log.ts';
 import type { CompanySlots } from './supply-rows.ts';
-import type { InputRecord } from './table-spec.ts';
+import type { ASSESSMENT_COLUMNS, InputRecord } from './table-spec.ts';
+
+/** How the messages name each column: the columns of assessments.csv by default. */
+export type AssessmentFieldNames = Readonly<Record<(typeof ASSESSMENT_COLUMNS)[number], string>>;
+
+export const COLUMN_NAMES: AssessmentFieldNames = Object.freeze({
+  company: 'company',
+  level: 'level',
+  method: 'method',
+  assessed_on: 'assessed_on',
+  valid_until: 'valid_until',
+  evidence: 'evidence',
+});
 
 /**
  * The methods that can earn each level: SECURITY ACTION ★1/★2 are self-declared; ★3 is a
@@ -35,12 +49,13 @@ export const METHODS_OF_LEVEL: Readonly<Record<number, readonly AssessmentMethod
 export class AssessmentRows {
   readonly assessments: Assessment[] = [];
 
-  /** Company ids are checked against `companies` only when `complete`. */
+  /** Company ids are checked against `companies` only when `complete`; `names` name the fields in messages. */
   constructor(
     private readonly log: IssueLog,
     private readonly companies: CompanySlots,
     private readonly complete: boolean,
     private readonly companiesFile: string,
+    private readonly names: AssessmentFieldNames = COLUMN_NAMES,
   ) {
     this.near = new IdSuggestions(companies.ids);
   }
@@ -55,9 +70,10 @@ export class AssessmentRows {
     const assessedOn = this.readDate(record, 'assessed_on', true);
     const validUntil = this.readDate(record, 'valid_until', false);
     if (typeof assessedOn === 'string' && typeof validUntil === 'string' && validUntil < assessedOn) {
+      const { valid_until: until, assessed_on: on } = this.names;
       this.log.error(
         record.at('valid_until'),
-        `valid_until ${validUntil} is before assessed_on ${assessedOn}; correct one of the dates, or leave valid_until empty for the level's validity`,
+        `${until} ${validUntil} is before ${on} ${assessedOn}; correct one of the dates, or leave ${until} empty for the level's validity`,
         validUntil,
       );
       return;
@@ -71,11 +87,14 @@ export class AssessmentRows {
   private readCompany(record: InputRecord): string | undefined {
     const id = record.get('company');
     if (id === '') {
-      this.log.error(record.at('company'), 'company is empty; give the id of the company that was assessed');
+      this.log.error(
+        record.at('company'),
+        `${this.names.company} is empty; give the id of the company that was assessed`,
+      );
       return undefined;
     }
     if (this.companies.slotOf.has(id) || !this.complete) return id;
-    const message = `company ${quote(id)} is not a company id of ${this.companiesFile}; ${this.near.hint(id)}correct the id or add the company`;
+    const message = `${this.names.company} ${quote(id)} is not a company id of ${this.companiesFile}; ${this.near.hint(id)}correct the id or add the company`;
     this.log.error(record.at('company'), message, id);
     return undefined;
   }
@@ -83,7 +102,8 @@ export class AssessmentRows {
   private readLevel(record: InputRecord): number | undefined {
     const text = record.get('level');
     if (/^[1-5]$/.test(text)) return Number(text);
-    const what = text === '' ? 'level is empty' : `level must be a whole number from 1 to 5, got ${quote(text)}`;
+    const name = this.names.level;
+    const what = text === '' ? `${name} is empty` : `${name} must be a whole number from 1 to 5, got ${quote(text)}`;
     this.log.error(
       record.at('level'),
       `${what}; give 1–2 for SECURITY ACTION ★1/★2 or 3–5 for SCS ★3/★4/★5 (a company without a level needs no row)`,
@@ -98,7 +118,7 @@ export class AssessmentRows {
     if (text === '') return null;
     const method = ASSESSMENT_METHODS.find((m) => m === text);
     if (method === undefined) {
-      const message = `method must be one of ${ASSESSMENT_METHODS.join(', ')}, got ${quote(record.get('method'))}; or leave it empty`;
+      const message = `${this.names.method} must be one of ${ASSESSMENT_METHODS.join(', ')}, got ${quote(record.get('method'))}; or leave it empty`;
       this.log.error(record.at('method'), message, record.get('method'));
       return undefined;
     }
@@ -107,18 +127,23 @@ export class AssessmentRows {
     if (fits.includes(method)) return method;
     this.log.error(
       record.at('method'),
-      `method ${method} cannot earn ★${level}; ★${level} is earned by ${fits.join(' or ')} (a ★3 self-assessment without an expert's confirmation is only "ready for ★3")`,
+      `${this.names.method} ${method} cannot earn ★${level}; ★${level} is earned by ${fits.join(' or ')} (a ★3 self-assessment without an expert's confirmation is only "ready for ★3")`,
       method,
     );
     return undefined;
   }
 
   /** An ISO date; `null` when empty and optional; `undefined` (reported) when bad or missing. */
-  private readDate(record: InputRecord, column: string, required: boolean): string | null | undefined {
+  private readDate(
+    record: InputRecord,
+    column: 'assessed_on' | 'valid_until',
+    required: boolean,
+  ): string | null | undefined {
     const text = record.get(column);
     if (text === '' && !required) return null;
     if (isIsoDate(text)) return text;
-    const what = text === '' ? `${column} is empty` : `${column} must be an ISO date (YYYY-MM-DD), got ${quote(text)}`;
+    const name = this.names[column];
+    const what = text === '' ? `${name} is empty` : `${name} must be an ISO date (YYYY-MM-DD), got ${quote(text)}`;
     this.log.error(record.at(column), `${what}; write a real calendar date such as 2027-04-30`, text);
     return undefined;
   }

@@ -1,15 +1,15 @@
 /**
  * Company keys in the stores: the one check a store makes before loading (company ids are
- * unique and every supply names loaded companies; the readers validate far more, this
- * guards against a network built in code, where Neo4j would drop a dangling supply
- * silently), and the NotFoundError both stores throw for ids not in the loaded network.
+ * unique and every supply and assessment names loaded companies; the readers validate far more, this
+ * guards against a network built in code, where Neo4j would drop a dangling supply or
+ * assessment silently), and the NotFoundError both stores throw for ids not in the loaded network.
  */
 import { InputError, NotFoundError } from '../errors.ts';
 import type { Issue, Network } from '../model/types.ts';
 
 const MAX_ISSUES = 20;
 
-/** Throws InputError naming the first problems (duplicate ids, unknown supplier or buyer). */
+/** Throws InputError naming the first problems (duplicate ids, unknown supplier, buyer or assessed company). */
 export function checkKeys(network: Network): void {
   const ids = new Set<string>();
   const issues: Issue[] = [];
@@ -29,6 +29,10 @@ export function checkKeys(network: Network): void {
       const id = supply[field];
       if (!ids.has(id)) problem('supplies', index, field, id, `${field} "${id}" is not a company of the network`);
     }
+  });
+  (network.assessments ?? []).forEach((assessment, index) => {
+    const id = assessment.company;
+    if (!ids.has(id)) problem('assessments', index, 'company', id, `company "${id}" is not a company of the network`);
   });
   if (count > 0) {
     throw new InputError(

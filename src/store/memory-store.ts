@@ -29,7 +29,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { StoreUnavailableError } from '../errors.ts';
-import type { Company, Network, Supply } from '../model/types.ts';
+import type { Assessment, Company, Network, Supply } from '../model/types.ts';
 import { Workspace } from '../workspace/workspace.ts';
 import { importScenarioFile } from '../workspace/import-files.ts';
 import {
@@ -93,17 +93,32 @@ function frozenNetwork(network: Network): Network {
   });
 }
 
-/** The rows of `next` that are not those of `previous` (same positions), when the shapes match and there are few; else null. */
+/**
+ * The rows of `next` that are not those of `previous` (same positions), when the shapes
+ * match — assessments may only be added, at the end — and there are few; else null.
+ */
 function changedRows(previous: Network, next: Network, most: number): NetworkChanges | null {
   if (previous.companies.length !== next.companies.length || previous.supplies.length !== next.supplies.length)
     return null;
+  const before = previous.assessments ?? [];
+  const after = next.assessments;
+  if ((after === undefined && previous.assessments !== undefined) || (after?.length ?? 0) < before.length) return null;
   const changes: NetworkChanges = { companies: [], supplies: [] };
+  if (after !== undefined) {
+    const changed: [number, Assessment][] = [];
+    for (let i = 0; i < after.length; i++) if (after[i] !== before[i]) changed.push([i, after[i] as Assessment]);
+    if (changed.length > most) return null;
+    // An empty table given to a network without one is a change of shape: saved whole.
+    if (changed.length === 0 && previous.assessments === undefined) return null;
+    if (changed.length > 0) changes.assessments = changed;
+  }
   for (let i = 0; i < next.companies.length; i++)
     if (next.companies[i] !== previous.companies[i]) changes.companies.push([i, next.companies[i] as Company]);
   if (changes.companies.length > most) return null;
   for (let i = 0; i < next.supplies.length; i++)
     if (next.supplies[i] !== previous.supplies[i]) changes.supplies.push([i, next.supplies[i] as Supply]);
-  return changes.companies.length + changes.supplies.length > most ? null : changes;
+  const count = changes.companies.length + changes.supplies.length + (changes.assessments?.length ?? 0);
+  return count > most ? null : changes;
 }
 
 export class MemoryStore implements GraphStore {
@@ -145,7 +160,7 @@ export class MemoryStore implements GraphStore {
     return this.#serial(async () => {
       await this.#save(copy, options);
       const summary = this.#swap(copy);
-      const rows = copy.companies.length + copy.supplies.length;
+      const rows = copy.companies.length + copy.supplies.length + (copy.assessments?.length ?? 0);
       options.onProgress?.(rows, rows);
       return summary;
     });

@@ -12,6 +12,7 @@ export const SCHEMA = [
   'CREATE CONSTRAINT weaklink_gen_key IF NOT EXISTS FOR (g:WeaklinkGen) REQUIRE g.id IS UNIQUE',
   'CREATE INDEX weaklink_company_seq IF NOT EXISTS FOR (c:Company) ON (c.gen, c.seq)',
   'CREATE INDEX weaklink_supplies_seq IF NOT EXISTS FOR ()-[s:SUPPLIES]-() ON (s.gen, s.seq)',
+  'CREATE INDEX weaklink_assessment_seq IF NOT EXISTS FOR (a:Assessment) ON (a.gen, a.seq)',
   'CREATE CONSTRAINT weaklink_scenario_name IF NOT EXISTS FOR (s:WeaklinkScenario) REQUIRE s.name IS UNIQUE',
 ] as const;
 
@@ -23,8 +24,14 @@ RETURN versions[0] AS version`;
 
 export const ACTIVE_GEN = `MATCH (m:WeaklinkMeta {key: 'active'}) RETURN m.gen AS gen`;
 
-/** Marks a generation as started; a load writes its rows only after this committed. */
-export const BEGIN_GEN = `CREATE (:WeaklinkGen {id: $gen, startedAt: datetime()})`;
+/**
+ * Marks a generation as started; a load writes its rows only after this committed.
+ * `assessments`: whether the network has an assessments table (false: none, as loaded).
+ */
+export const BEGIN_GEN = `CREATE (:WeaklinkGen {id: $gen, startedAt: datetime(), assessments: $assessments})`;
+
+/** Whether generation $gen has an assessments table (null for one written before they were stored). */
+export const GEN_HAS_ASSESSMENTS = `MATCH (g:WeaklinkGen {id: $gen}) RETURN g.assessments AS assessments`;
 
 /**
  * Marks every inactive generation doomed and returns them. Writing the meta node first
@@ -59,6 +66,18 @@ CREATE (a)-[s:SUPPLIES {gen: $gen, seq: toInteger(r.seq), commodity: r.commodity
   spend: r.spend, access: r.access, bufferDays: r.bufferDays}]->(b)
 RETURN count(s) AS n`;
 
+/** Each assessment a node linked to its company; `seq` is its position in the table. */
+export const WRITE_ASSESSMENTS = `UNWIND $rows AS r
+MATCH (c:Company {gen: $gen, id: r.company})
+CREATE (a:Assessment {gen: $gen, seq: toInteger(r.seq), level: r.level, method: r.method,
+  assessedOn: r.assessedOn, validUntil: r.validUntil, evidence: r.evidence})-[:OF]->(c)
+RETURN count(a) AS n`;
+
+export const DELETE_GEN_ASSESSMENTS = `MATCH (a:Assessment) WHERE a.gen = $gen AND a.seq IS NOT NULL
+WITH a LIMIT $limit
+DETACH DELETE a
+RETURN count(*) AS n`;
+
 export const DELETE_GEN_SUPPLIES = `MATCH ()-[s:SUPPLIES]->() WHERE s.gen = $gen AND s.seq IS NOT NULL
 WITH s LIMIT $limit
 DELETE s
@@ -73,6 +92,7 @@ export const DELETE_GEN_MARKER = `MATCH (g:WeaklinkGen {id: $gen}) DELETE g`;
 
 const COMPANY_MAP = 'c {.id, .name, .country, .industry, .size, .scsLevel, .securityScore, .revenue, .focal}';
 const SUPPLY_MAP = 's {.commodity, .share, .spend, .access, .bufferDays}';
+const ASSESSMENT_MAP = 'a {.level, .method, .assessedOn, .validUntil, .evidence}';
 
 // Ordering by both index properties lets the planner read the (gen, seq) index in order
 // and stop after $limit rows, instead of sorting everything after $after on every page.
@@ -83,6 +103,10 @@ RETURN c.seq AS seq, ${COMPANY_MAP} AS c`;
 export const READ_SUPPLIES = `MATCH (a:Company)-[s:SUPPLIES]->(b:Company) WHERE s.gen = $gen AND s.seq > $after
 WITH a, s, b ORDER BY s.gen ASC, s.seq ASC LIMIT $limit
 RETURN s.seq AS seq, a.id AS supplier, b.id AS buyer, ${SUPPLY_MAP} AS s`;
+
+export const READ_ASSESSMENTS = `MATCH (a:Assessment)-[:OF]->(c:Company) WHERE a.gen = $gen AND a.seq > $after
+WITH a, c ORDER BY a.gen ASC, a.seq ASC LIMIT $limit
+RETURN a.seq AS seq, c.id AS company, ${ASSESSMENT_MAP} AS a`;
 
 export const UNKNOWN_IDS = `UNWIND $ids AS id
 OPTIONAL MATCH (c:Company {gen: $gen, id: id})

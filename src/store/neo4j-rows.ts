@@ -5,7 +5,17 @@
  * reported rather than guessed.
  */
 import { StoreUnavailableError } from '../errors.ts';
-import { ACCESS_TYPES, SIZES, type Access, type Company, type Size, type Supply } from '../model/types.ts';
+import {
+  ACCESS_TYPES,
+  ASSESSMENT_METHODS,
+  SIZES,
+  type Access,
+  type Assessment,
+  type AssessmentMethod,
+  type Company,
+  type Size,
+  type Supply,
+} from '../model/types.ts';
 
 type Row = Record<string, unknown>;
 
@@ -37,6 +47,21 @@ export function toSupply(supplier: unknown, buyer: unknown, value: unknown): Sup
     spend: num(row, 'spend'),
     access: oneOf<Access>(row, 'access', ACCESS_TYPES),
     bufferDays: num(row, 'bufferDays'),
+  };
+}
+
+/** An assessment from its company's id and an `a {.level, ...}` map projection. */
+export function toAssessment(company: unknown, value: unknown): Assessment {
+  const row = asRow(value);
+  const level = num(row, 'level');
+  if (level === null) throw unexpected('level', level);
+  return {
+    company: String(company),
+    level,
+    method: oneOf<AssessmentMethod>(row, 'method', ASSESSMENT_METHODS),
+    assessedOn: required(row, 'assessedOn'),
+    validUntil: text(row, 'validUntil'),
+    evidence: text(row, 'evidence'),
   };
 }
 

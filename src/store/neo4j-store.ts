@@ -2,8 +2,11 @@
  * Neo4jStore: the GraphStore on a Neo4j 5 database (neo4j-driver; one driver per store).
  * Graph: `(:Company {gen, seq, id, name, country, industry, size, scsLevel, securityScore,
  * revenue, focal})-[:SUPPLIES {gen, seq, commodity, share, spend, access, bufferDays}]->
- * (:Company)`; a null field is an absent property; numbers are stored as floats, so they
- * read back exactly; `seq` is the row's position in the loaded network.
+ * (:Company)` and `(:Assessment {gen, seq, level, method, assessedOn, validUntil,
+ * evidence})-[:OF]->(:Company)`; a null field is an absent property; numbers are stored as
+ * floats, so they read back exactly; `seq` is the row's position in the loaded network.
+ * Whether a network has an assessments table at all (absent, or empty) is the
+ * `assessments` flag of its generation's marker.
  *
  * Loads are atomic by import generation (`gen`): all rows of a new generation are written
  * in UNWIND batches, then ONE transaction points `(:WeaklinkMeta {key: 'active'}).gen` at
@@ -31,7 +34,7 @@ import type { Network } from '../model/types.ts';
 import { checkKeys, unknownCompanies } from './company-keys.ts';
 import type { CompanyResult, GraphStore, LoadOptions, LoadSummary, SavedScenarioRecord } from './graph-store.ts';
 import * as Q from './neo4j-cypher.ts';
-import { toCompany, toSupply } from './neo4j-rows.ts';
+import { toAssessment, toCompany, toSupply } from './neo4j-rows.ts';
 import { checkScenarioName, newestFirst, scenarioJson, toScenarioRecord } from './scenario-records.ts';
 
 export const DEFAULTS = {
@@ -113,7 +116,7 @@ export class Neo4jStore implements GraphStore {
       await this.#ensureSchema();
       await this.#dropStale();
       const gen = `g${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
-      await this.#write(Q.BEGIN_GEN, { gen });
+      await this.#write(Q.BEGIN_GEN, { gen, assessments: network.assessments !== undefined });
       let previous: unknown;
       try {
         await this.#writeRows(gen, network, batchSize, options.onProgress);
@@ -141,7 +144,12 @@ export class Neo4jStore implements GraphStore {
       const supplies = await this.#pages(Q.READ_SUPPLIES, { gen }, (r) =>
         toSupply(r.get('supplier'), r.get('buyer'), r.get('s')),
       );
-      return { companies, supplies };
+      const flag: unknown = (await this.#read(Q.GEN_HAS_ASSESSMENTS, { gen })).records[0]?.get('assessments');
+      if (flag !== true) return { companies, supplies };
+      const assessments = await this.#pages(Q.READ_ASSESSMENTS, { gen }, (r) =>
+        toAssessment(r.get('company'), r.get('a')),
+      );
+      return { companies, supplies, assessments };
     });
   }
 
@@ -204,13 +212,14 @@ export class Neo4jStore implements GraphStore {
     batchSize: number,
     onProgress: LoadOptions['onProgress'],
   ): Promise<void> {
-    const total = network.companies.length + network.supplies.length;
+    const total = network.companies.length + network.supplies.length + (network.assessments?.length ?? 0);
     let done = 0;
     const session = this.driver.session({ database: this.where.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       for (const [statement, rows] of [
         [Q.WRITE_COMPANIES, network.companies],
         [Q.WRITE_SUPPLIES, network.supplies],
+        [Q.WRITE_ASSESSMENTS, network.assessments ?? []],
       ] as const) {
         for (let start = 0; start < rows.length; start += batchSize) {
           const batch = rows.slice(start, start + batchSize).map((row, i) => ({ ...row, seq: start + i }));
@@ -236,10 +245,10 @@ export class Neo4jStore implements GraphStore {
     for (const record of records) await this.#dropGen(String(record.get('gen')));
   }
 
-  /** Deletes one generation in batches: its supplies, its companies, then its marker. */
+  /** Deletes one generation in batches: its assessments, its supplies, its companies, then its marker. */
   async #dropGen(gen: string): Promise<void> {
     const limit = neo4j.int(this.sizes.batchSize);
-    for (const statement of [Q.DELETE_GEN_SUPPLIES, Q.DELETE_GEN_COMPANIES]) {
+    for (const statement of [Q.DELETE_GEN_ASSESSMENTS, Q.DELETE_GEN_SUPPLIES, Q.DELETE_GEN_COMPANIES]) {
       while (Number((await this.#write(statement, { gen, limit })).records[0]?.get('n')) > 0);
     }
     await this.#write(Q.DELETE_GEN_MARKER, { gen });

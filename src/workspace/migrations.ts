@@ -92,4 +92,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX requests_supplier ON requests (supplier, seq);
     `,
   },
+  {
+    what: "a saved network's assessments (absent when the network has no assessments table)",
+    // SQLite cannot change a CHECK: network_chunks is rebuilt with 'assessments' allowed.
+    sql: `
+      ALTER TABLE networks ADD COLUMN assessments INTEGER;
+      CREATE TABLE network_chunks_v5 (
+        network INTEGER NOT NULL REFERENCES networks (id),
+        part TEXT NOT NULL CHECK (part IN ('companies', 'supplies', 'assessments')),
+        seq INTEGER NOT NULL,
+        rows TEXT NOT NULL,
+        PRIMARY KEY (network, part, seq)
+      ) STRICT;
+      INSERT INTO network_chunks_v5 (network, part, seq, rows) SELECT network, part, seq, rows FROM network_chunks;
+      DROP TABLE network_chunks;
+      ALTER TABLE network_chunks_v5 RENAME TO network_chunks;
+    `,
+  },
 ];

@@ -8,7 +8,11 @@
  * removed at the next save). The chunk transactions are not flushed one by one
  * (`synchronous=NORMAL`): the last one is (`FULL`), and with the WAL that flushes every
  * frame before it too. An edit is saved as a small row — the rows it changed, by
- * position — applied in order on the saved network when it is restored.
+ * position — applied in order on the saved network when it is restored. A network's
+ * assessments are saved as a third part; `networks.assessments` is null for a network
+ * without an assessments table (restored without one), and 0 for an empty table. An edit
+ * that records an assessment names the next position (its row is appended; a network
+ * without assessments then gets its table).
  *
  * @example
  *   const id = await saveNetwork(ws, network, { origin: 'uploaded', by: 'alice' });
@@ -16,7 +20,7 @@
  *   const restored = restoreNetwork(ws); // → { network, info: { origin, by, at, edits, … } } or null
  */
 import { StoreUnavailableError } from '../errors.ts';
-import type { Company, Network, Supply } from '../model/types.ts';
+import type { Assessment, Company, Network, Supply } from '../model/types.ts';
 import type { Workspace } from './workspace.ts';
 
 export const DEFAULTS = {
@@ -28,6 +32,8 @@ export const DEFAULTS = {
 export interface NetworkChanges {
   companies: [number, Company][];
   supplies: [number, Supply][];
+  /** Assessment rows changed or added (at the next position); absent when none. */
+  assessments?: [number, Assessment][];
 }
 
 export interface SavedNetworkInfo {
@@ -40,6 +46,8 @@ export interface SavedNetworkInfo {
   at: string;
   companies: number;
   supplies: number;
+  /** Assessments saved, or null when the network has no assessments table. */
+  assessments: number | null;
   /** Edits saved since. */
   edits: number;
 }
@@ -59,15 +67,21 @@ export async function saveNetwork(
     return Number(
       db
         .prepare(
-          "INSERT INTO networks (state, origin, saved_by, saved_at, companies, supplies) VALUES ('writing', ?, ?, ?, ?, ?)",
+          "INSERT INTO networks (state, origin, saved_by, saved_at, companies, supplies, assessments) VALUES ('writing', ?, ?, ?, ?, ?, ?)",
         )
-        .run(source.origin, source.by, now.toISOString(), network.companies.length, network.supplies.length)
-        .lastInsertRowid,
+        .run(
+          source.origin,
+          source.by,
+          now.toISOString(),
+          network.companies.length,
+          network.supplies.length,
+          network.assessments?.length ?? null,
+        ).lastInsertRowid,
     );
   });
   const insert = db.prepare('INSERT INTO network_chunks (network, part, seq, rows) VALUES (?, ?, ?, ?)');
-  for (const part of ['companies', 'supplies'] as const) {
-    const rows: readonly object[] = network[part];
+  for (const part of ['companies', 'supplies', 'assessments'] as const) {
+    const rows: readonly object[] = network[part] ?? [];
     for (let seq = 0; seq * DEFAULTS.chunkRows < rows.length; seq++) {
       const text = JSON.stringify(rows.slice(seq * DEFAULTS.chunkRows, (seq + 1) * DEFAULTS.chunkRows));
       db.pragma('synchronous = NORMAL');
@@ -106,13 +120,22 @@ export function saveEdit(ws: Workspace, id: number, changes: NetworkChanges, by:
 export function restoreNetwork(ws: Workspace): { network: Network; info: SavedNetworkInfo } | null {
   const { db } = ws;
   const row = db.prepare("SELECT * FROM networks WHERE state = 'current' ORDER BY id DESC LIMIT 1").get() as
-    { id: number; origin: string; saved_by: string; saved_at: string; companies: number; supplies: number } | undefined;
+    | {
+        id: number;
+        origin: string;
+        saved_by: string;
+        saved_at: string;
+        companies: number;
+        supplies: number;
+        assessments: number | null;
+      }
+    | undefined;
   if (row === undefined) return null;
   const damaged = (why: string): StoreUnavailableError =>
     new StoreUnavailableError(
       `the network saved in ${ws.file} is damaged (${why}); start with --reset to serve --data instead (the saved network is then dropped)`,
     );
-  const part = <T>(name: 'companies' | 'supplies', count: number): T[] => {
+  const part = <T>(name: 'companies' | 'supplies' | 'assessments', count: number): T[] => {
     const rows: T[] = [];
     const chunks = db
       .prepare('SELECT rows FROM network_chunks WHERE network = ? AND part = ? ORDER BY seq')
@@ -123,6 +146,7 @@ export function restoreNetwork(ws: Workspace): { network: Network; info: SavedNe
   };
   const companies = part<Company>('companies', row.companies);
   const supplies = part<Supply>('supplies', row.supplies);
+  let assessments = row.assessments === null ? undefined : part<Assessment>('assessments', row.assessments);
   const edits = db.prepare('SELECT rows FROM network_edits WHERE network = ? ORDER BY seq').all(row.id) as {
     rows: string;
   }[];
@@ -136,9 +160,14 @@ export function restoreNetwork(ws: Workspace): { network: Network; info: SavedNe
       if (supplies[at] === undefined) throw damaged(`an edit names supply row ${at}`);
       supplies[at] = supply;
     }
+    for (const [at, assessment] of changes.assessments ?? []) {
+      assessments ??= [];
+      if (at > assessments.length) throw damaged(`an edit names assessment row ${at}`);
+      assessments[at] = assessment;
+    }
   }
   return {
-    network: { companies, supplies },
+    network: assessments === undefined ? { companies, supplies } : { companies, supplies, assessments },
     info: {
       id: row.id,
       origin: row.origin,
@@ -146,6 +175,7 @@ export function restoreNetwork(ws: Workspace): { network: Network; info: SavedNe
       at: row.saved_at,
       companies: row.companies,
       supplies: row.supplies,
+      assessments: row.assessments,
       edits: edits.length,
     },
   };

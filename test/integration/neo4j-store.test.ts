@@ -13,7 +13,7 @@ import { StoreUnavailableError } from '../../src/errors.ts';
 import { Neo4jStore, type Neo4jStoreOptions } from '../../src/store/neo4j-store.ts';
 import { bigNetwork } from './big-network.ts';
 import { neo4jTarget, type Neo4jTarget } from './neo4j-target.ts';
-import { storeContract, type StoredResult } from './store-contract.ts';
+import { ASSESSED, storeContract, type StoredResult } from './store-contract.ts';
 
 const target = neo4jTarget();
 beforeEach((ctx) => {
@@ -27,13 +27,18 @@ afterAll(async () => {
   await driver?.close();
 });
 
-/** What writeResults left on a company of the active generation, read with plain Cypher. */
-async function readResult(_store: unknown, id: string): Promise<StoredResult | null> {
+/** The test's own driver on the run's Neo4j, for plain Cypher. */
+function plainDriver(): Driver {
   const { uri, user = 'neo4j', password } = target as Neo4jTarget;
   driver ??= neo4j.driver(uri, password === undefined ? undefined : neo4j.auth.basic(user, password), {
     disableLosslessIntegers: true,
   });
-  const { records } = await driver.executeQuery(
+  return driver;
+}
+
+/** What writeResults left on a company of the active generation, read with plain Cypher. */
+async function readResult(_store: unknown, id: string): Promise<StoredResult | null> {
+  const { records } = await plainDriver().executeQuery(
     `MATCH (m:WeaklinkMeta {key: 'active'}) MATCH (c:Company {gen: m.gen, id: $id})
      RETURN c {.effectiveScore, .tier, .expectedEventLoss, .riskContribution, .blastRadiusSize, .requiredLevel, .criticalSupplierCount} AS r,
             toString(c.analysedAt) AS at`,
@@ -43,6 +48,8 @@ async function readResult(_store: unknown, id: string): Promise<StoredResult | n
   if (typeof at !== 'string') return null;
   return { ...(records[0]?.get('r') as Omit<StoredResult, 'analysedAt'>), analysedAt: new Date(at).toISOString() };
 }
+
+const { assessments: _assessments, ...FULL_WITHOUT_ASSESSMENTS } = ASSESSED;
 
 storeContract(
   'neo4j',
@@ -76,6 +83,27 @@ describe('Neo4jStore', () => {
 
   it('connect to an unknown database fails naming the database', async () => {
     await expect(connect({ database: 'no-such-db' })).rejects.toThrow(/has no database "no-such-db"/);
+  });
+
+  it('stores each assessment as an (:Assessment)-[:OF]->(:Company) an analyst can query; the next load deletes them', async () => {
+    const store = await connect();
+    try {
+      await store.load(ASSESSED);
+      const { records } = await plainDriver().executeQuery(
+        `MATCH (m:WeaklinkMeta {key: 'active'})
+         MATCH (a:Assessment {gen: m.gen})-[:OF]->(c:Company {gen: m.gen})
+         RETURN c.id AS company, a.level AS level, a.method AS method, a.assessedOn AS assessedOn,
+                a.validUntil AS validUntil, a.evidence AS evidence
+         ORDER BY a.seq`,
+      );
+      expect(records.map((r) => r.toObject())).toEqual(ASSESSED.assessments);
+      const gen = await store.version();
+      await store.load(FULL_WITHOUT_ASSESSMENTS);
+      const left = await plainDriver().executeQuery('MATCH (a:Assessment {gen: $gen}) RETURN count(a) AS n', { gen });
+      expect(left.records[0]!.get('n')).toBe(0);
+    } finally {
+      await store.close();
+    }
   });
 
   it('a reader during a load sees the old network or the new one, never a mix', async () => {

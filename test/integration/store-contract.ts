@@ -50,6 +50,31 @@ export const FULL: Network = net(
   ],
 );
 
+/** FULL with assessments: every field filled somewhere, every nullable one null somewhere, not in company order. */
+export const ASSESSED: Network = {
+  ...FULL,
+  assessments: [
+    {
+      company: 'b',
+      level: 3,
+      method: 'expert',
+      assessedOn: '2026-04-01',
+      validUntil: '2027-03-31',
+      evidence: 'IPA-2026-0042',
+    },
+    { company: 'z-focal', level: 4, method: 'third-party', assessedOn: '2025-12-26', validUntil: null, evidence: null },
+    { company: 'b', level: 1, method: null, assessedOn: '2024-02-29', validUntil: null, evidence: '自己宣言 "SA" ★1' },
+    {
+      company: '10',
+      level: 5,
+      method: 'third-party',
+      assessedOn: '2026-01-01',
+      validUntil: '2026-01-01',
+      evidence: '',
+    },
+  ],
+};
+
 /** focal ← m1 ← s1 ← r1, focal ← m2 ← s1, s2 → m2, focal → d1 (a buyer downstream), x apart. */
 const CHAIN: Network = net(
   [
@@ -169,6 +194,51 @@ export function storeContract(
         await s.load(network, { batchSize: 97 });
         expect(await s.read(), dir.name).toEqual(network);
       }
+    });
+
+    it('load rejects an assessment of an unknown company with InputError, keeping the active network', async () => {
+      const s = await store();
+      await s.load(ASSESSED);
+      const before = await s.version();
+      const dangling: Network = { ...FULL, assessments: [{ ...ASSESSED.assessments![0]!, company: 'ghost' }] };
+      await expect(s.load(dangling)).rejects.toThrow(/company "ghost" is not a company of the network/);
+      expect(await s.version()).toBe(before);
+      expect(await s.read()).toEqual(ASSESSED);
+    });
+
+    it('load then read gives back the assessments exactly, in order; without a table reads back without, an empty one empty', async () => {
+      const s = await store();
+      await s.load(ASSESSED, { batchSize: 3 });
+      expect(await s.read()).toEqual(ASSESSED);
+      await s.load(FULL);
+      const without = await s.read();
+      expect(without).toEqual(FULL);
+      expect('assessments' in without).toBe(false);
+      await s.load({ ...FULL, assessments: [] });
+      expect(await s.read()).toEqual({ ...FULL, assessments: [] });
+      await s.load(ASSESSED);
+      await s.load(CHAIN);
+      expect(await s.read()).toEqual(CHAIN); // nothing left of the assessments before
+    });
+
+    it('an assessment appended to what read gave (an edit) reads back after the others, also on a network that had none', async () => {
+      const s = await store();
+      await s.load(ASSESSED);
+      const read = await s.read();
+      const added = {
+        company: 'a',
+        level: 2,
+        method: 'self' as const,
+        assessedOn: '2026-06-30',
+        validUntil: null,
+        evidence: null,
+      };
+      await s.load({ ...read, assessments: [...(read.assessments ?? []), added] });
+      expect(await s.read()).toEqual({ ...ASSESSED, assessments: [...ASSESSED.assessments!, added] });
+      await s.load(FULL);
+      const plain = await s.read();
+      await s.load({ ...plain, assessments: [added] });
+      expect(await s.read()).toEqual({ ...FULL, assessments: [added] });
     });
 
     it('writeResults rejects unknown companies, stores results, and a load clears them', async () => {

@@ -2,7 +2,8 @@
  * The workspace database (src/workspace/) on real SQLite files: the schema made from an
  * empty file, a damaged file and one from a newer weaklink refused with what to do, a
  * full database refusing a change whole, one server per workspace, and the memory
- * store's network saved and restored — an upload whole, an edit as its rows.
+ * store's network saved and restored — an upload whole, an edit as its rows, the
+ * assessments with it (absent or empty as loaded), a database of schema 4 migrated.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -10,13 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { recordAssessment } from '../../src/app/assessments.ts';
 import { editCompany, editSupplyShare } from '../../src/app/edits.ts';
 import { StoreUnavailableError } from '../../src/errors.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { MIGRATIONS } from '../../src/workspace/migrations.ts';
 import { Workspace } from '../../src/workspace/workspace.ts';
 import { bigNetwork } from './big-network.ts';
-import { FULL, scenarioRecord } from './store-contract.ts';
+import { ASSESSED, FULL, scenarioRecord } from './store-contract.ts';
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'weaklink-workspace-'));
 
@@ -142,5 +144,76 @@ describe('the memory store on a workspace', () => {
     const again = new MemoryStore({ workspace: dir });
     expect(await again.restore()).toMatchObject({ origin: 'loaded from data/x and edited', by: 'carol', edits: 0 });
     expect((await again.read()).companies[0]!.scsLevel).toBe(1);
+  });
+
+  it('restore() gives back the assessments as loaded — with, empty, absent — and an assessment recorded since as an edit', async () => {
+    const dir = fresh();
+    const first = new MemoryStore({ workspace: dir });
+    await first.load({ ...FULL, assessments: [] }, { by: 'alice' });
+    await first.close();
+    let again = new MemoryStore({ workspace: dir });
+    expect(await again.restore()).toMatchObject({ assessments: 0, edits: 0 });
+    expect(await again.read()).toEqual({ ...FULL, assessments: [] });
+    await again.load(FULL, { by: 'alice' });
+    await again.close();
+    again = new MemoryStore({ workspace: dir });
+    expect(await again.restore()).toMatchObject({ assessments: null });
+    expect('assessments' in (await again.read())).toBe(false);
+
+    // A network without a table gets one from the first assessment recorded, saved as an edit.
+    const input = { company: 'a', level: 3, method: 'expert', assessedOn: '2027-01-15', evidence: 'JNSA-001' };
+    await again.load(recordAssessment(await again.read(), input).network, { by: 'bob' });
+    await again.load(ASSESSED, { by: 'alice' });
+    await again.load(recordAssessment(await again.read(), input).network, { by: 'bob' });
+    const expected = structuredClone(await again.read());
+    await again.close();
+
+    const third = new MemoryStore({ workspace: dir });
+    // (A network this small is saved as the rows each load changed: every load here is an edit of the first.)
+    expect(await third.restore()).toMatchObject({ by: 'alice', assessments: null, edits: 3 });
+    expect(await third.read()).toEqual(expected);
+    expect((await third.read()).assessments!.at(-1)).toEqual({
+      company: 'a',
+      level: 3,
+      method: 'expert',
+      assessedOn: '2027-01-15',
+      validUntil: null,
+      evidence: 'JNSA-001',
+    });
+    await third.close();
+  });
+
+  it('a database of schema 4 with a saved network opens, migrates, serves it without assessments, and then saves some', async () => {
+    const dir = fresh();
+    const old = new Database(join(dir, 'weaklink.db'));
+    for (const migration of MIGRATIONS.slice(0, 4)) old.exec(migration.sql);
+    old.pragma('user_version = 4');
+    old
+      .prepare(
+        "INSERT INTO networks (id, state, origin, saved_by, saved_at, companies, supplies) VALUES (1, 'current', 'uploaded', 'alice', '2026-11-01T00:00:00.000Z', ?, ?)",
+      )
+      .run(FULL.companies.length, FULL.supplies.length);
+    const chunk = old.prepare('INSERT INTO network_chunks (network, part, seq, rows) VALUES (1, ?, 0, ?)');
+    chunk.run('companies', JSON.stringify(FULL.companies));
+    chunk.run('supplies', JSON.stringify(FULL.supplies));
+    expect(() => chunk.run('assessments', '[]')).toThrow(/CHECK constraint failed/);
+    old.close();
+
+    const store = new MemoryStore({ workspace: dir });
+    expect(await store.restore()).toMatchObject({ origin: 'uploaded', by: 'alice', assessments: null, edits: 0 });
+    expect(await store.read()).toEqual(FULL);
+    const input = { company: 'b', level: 1, method: 'self', assessedOn: '2026-12-01' };
+    await store.load(recordAssessment(await store.read(), input).network, { by: 'bob' });
+    const expected = structuredClone(await store.read());
+    await store.close();
+
+    const ws = Workspace.open(dir);
+    expect(ws.schemaVersion).toBe(MIGRATIONS.length);
+    ws.close();
+    const again = new MemoryStore({ workspace: dir });
+    expect(await again.restore()).toMatchObject({ edits: 1 });
+    expect(await again.read()).toEqual(expected);
+    expect(expected.assessments).toHaveLength(1);
+    await again.close();
   });
 });

@@ -116,6 +116,15 @@ const SAMPLES: Record<string, (header: Record<string, string>) => Promise<Answer
       },
       { token: null, headers: h },
     ),
+  listAssessments: (h) => get(server.url, '/api/assessments?company=foam', { token: null, headers: h }),
+  recordAssessment: (h) =>
+    send(
+      'POST',
+      server.url,
+      '/api/assessments',
+      { company: 'foam', level: 1 + (serial++ % 2), method: 'self', assessedOn: '2026-11-02' },
+      { token: null, headers: h },
+    ),
   me: (h) => get(server.url, '/api/me', { token: null, headers: h }),
   listTokens: (h) => get(server.url, '/api/tokens', { token: null, headers: h }),
   createToken: (h) =>

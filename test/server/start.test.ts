@@ -572,6 +572,48 @@ describe('server/start.ts with the workspace database (F4)', () => {
     expect(third.out).not.toMatch(/restored the network/);
   });
 
+  it('a restart keeps an assessment recorded through the API, with those of the --data folder', async () => {
+    const dir = networkFolder('id,focal\noem,true\nsup,\n', 'supplier,buyer,commodity\nsup,oem,parts\n');
+    writeFileSync(join(dir, 'assessments.csv'), 'company,level,method,assessed_on\nsup,2,self,2026-01-10\n');
+    let token = '';
+    const first = await session(['--data', dir, '--port', '0'], async (base, t) => {
+      token = t!;
+      const recorded = await send<{ version: string; assessment: { validUntil: string } }>(
+        'POST',
+        base,
+        '/api/assessments',
+        { company: 'sup', level: 3, method: 'expert', assessedOn: '2026-11-20', evidence: 'SCS-0001' },
+        { token },
+      );
+      expect(recorded.status, recorded.text).toBe(201);
+      expect(recorded.body.assessment.validUntil).toBe('2027-11-20');
+    });
+    expect(first.code).toBe(0);
+
+    const second = await session(
+      ['--data', dir, '--port', '0'],
+      async (base) => {
+        const list = await get<{ assessments: { level: number; assessedOn: string; evidence: string | null }[] }>(
+          base,
+          '/api/assessments?company=sup&asOf=2026-12-01',
+          { token },
+        );
+        expect(list.status, list.text).toBe(200);
+        expect(list.body.assessments.map((a) => [a.level, a.assessedOn, a.evidence])).toEqual([
+          [3, '2026-11-20', 'SCS-0001'],
+          [2, '2026-01-10', null],
+        ]);
+        const company = await get<{ company: { ownLevel: number } }>(base, '/api/companies/sup?asOf=2026-12-01', {
+          token,
+        });
+        expect(company.body.company.ownLevel).toBe(3);
+      },
+      first.cwd,
+    );
+    expect(second.code).toBe(0);
+    expect(second.out).toMatch(/restored the network loaded from .* and edited/);
+  });
+
   it("imports an earlier workspace's tokens.json, scenarios.json and audit.log once: the token works, the scenario is there, the chain goes on", async () => {
     const dir = networkFolder('id,focal\noem,true\nsup,\n', 'supplier,buyer,commodity\nsup,oem,parts\n');
     const cwd = mkdtempSync(join(tmpdir(), 'weaklink-start-'));
