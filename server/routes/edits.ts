@@ -7,6 +7,8 @@
  * network loaded, so an edit of a version that is no longer current is a 409, never a
  * lost update; the answer comes once the store has committed it (the memory store's
  * workspace database). The analysis is recomputed for the new version on the next read.
+ * The level of a company with assessment rows comes from its assessments: `scsLevel` for
+ * one is a 409 saying to record an assessment (POST /api/assessments) instead.
  */
 import { z } from 'zod';
 import { editCompany, editSupplyShare } from '../../src/app/edits.ts';
@@ -41,7 +43,7 @@ export const companyEditRoute = defineRoute({
   operationId: 'editCompany',
   access: 'analyst',
   summary:
-    "Set a company's SCS level and/or security score, on the version given (409 when the network changed since).",
+    "Set a company's SCS level and/or security score, on the version given (409 when the network changed since, or for the level of a company with assessments: record one instead).",
   params: CompanyParams,
   body: CompanyEditBody,
   response: CompanyEditSchema,

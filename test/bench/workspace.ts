@@ -3,7 +3,8 @@
  * store at 100k companies and 300k supplies (BENCH_COMPANIES changes the size), beside
  * the same store without a workspace: the time to load and commit an upload and the
  * longest the event loop was blocked meanwhile (a 1 ms timer's longest gap), the same
- * for one edit, the time to restore the saved network, and the time `npm start`
+ * for one edit and for one assessment recorded (POST /api/assessments' use case), the
+ * time to restore the saved network, and the time `npm start`
  * (server/start.ts, a child process) takes to serve it again after a restart. Figures
  * are printed, not asserted.
  */
@@ -12,6 +13,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { recordAssessment } from '../../src/app/assessments.ts';
 import { editCompany } from '../../src/app/edits.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import type { Network } from '../../src/model/types.ts';
@@ -55,6 +57,17 @@ for (const [label, store] of [
     edits.push(await timed(store, editCompany(await store.read(), `c${i * 97}`, { scsLevel: i % 6 }).network));
   edits.sort((a, b) => a.ms - b.ms);
   console.log(`${label}: one edit (median of 5): ${fmt(edits[2]!)}`);
+  const recorded = [];
+  for (let i = 0; i < 5; i++) {
+    const input = { company: `c${i * 89}`, level: 3, method: 'expert', assessedOn: '2026-12-01' };
+    const started = performance.now();
+    const next = recordAssessment(await store.read(), input).network;
+    const check = performance.now() - started;
+    const load = await timed(store, next);
+    recorded.push({ ms: check + load.ms, block: Math.max(check, load.block) });
+  }
+  recorded.sort((a, b) => a.ms - b.ms);
+  console.log(`${label}: one assessment recorded, checked and loaded (median of 5): ${fmt(recorded[2]!)}`);
   await store.close();
 }
 console.log(`database: ${(statSync(join(dir, 'weaklink.db')).size / 1e6).toFixed(0)} MB`);

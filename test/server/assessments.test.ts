@@ -5,6 +5,7 @@
  * company order, newest first, with statuses as of the date; PATCH scsLevel of an assessed
  * company is a 409; PUT /api/network carries an assessments table.
  */
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/auth/audit-log.ts';
 import type {
@@ -293,6 +294,35 @@ describe('PUT /api/network with assessments', () => {
     expect(none.status).toBe(200);
     expect(none.body).not.toHaveProperty('assessments');
     expect('assessments' in (await server.store.read())).toBe(false);
+  });
+
+  it("loads a workbook's sheet 評価 (assessments); an assessments table beside a workbook is a 400", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('取引先').addRows([
+      ['id', 'focal'],
+      ['oem', true],
+      ['sup', null],
+    ]);
+    book.addWorksheet('取引').addRows([
+      ['supplier', 'buyer', 'commodity'],
+      ['sup', 'oem', 'ばね'],
+    ]);
+    book.addWorksheet('評価').addRows([
+      ['company', 'level', 'method', 'assessed_on', 'evidence'],
+      ['sup', 3, 'expert', '2026-07-01', '確認書 7'],
+    ]);
+    const workbook = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    const both = await send('PUT', server.url, '/api/network', { format: 'xlsx', workbook, assessments: [] });
+    expect(expectError(both, 400).field).toBe('assessments');
+    const answer = await send<{ assessments?: number }>('PUT', server.url, '/api/network', {
+      format: 'xlsx',
+      workbook,
+    });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.assessments).toBe(1);
+    expect((await list('?asOf=2026-08-01')).body.assessments).toMatchObject([
+      { company: 'sup', level: 3, validUntil: '2027-07-01', evidence: '確認書 7', status: 'valid' },
+    ]);
   });
 
   it('refuses a bad assessment row located in assessments.json, loading nothing', async () => {
