@@ -802,6 +802,15 @@ export const en = {
     no: 'no',
     supplierSheet: 'assess-suppliers',
     criterionSheet: 'assess-criteria',
+    matrixSheet: 'assess-matrix',
+    matrixColumns: [
+      'criterion',
+      'level',
+      'category',
+      'text',
+      'failing suppliers',
+      'risk of failing suppliers (¥ per year)',
+    ],
     supplierColumns: [
       'company',
       'name',

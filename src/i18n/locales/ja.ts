@@ -832,6 +832,8 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
     no: 'いいえ',
     supplierSheet: '自己評価_取引先',
     criterionSheet: '自己評価_評価基準',
+    matrixSheet: '自己評価_マトリクス',
+    matrixColumns: ['評価基準No.', '段階', '分類', '評価基準', '未達の取引先数', '未達取引先のリスク寄与額 (円/年)'],
     supplierColumns: [
       '取引先ID',
       '取引先名',
