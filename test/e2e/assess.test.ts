@@ -5,7 +5,8 @@
  * and the heat map shows each supplier's answer to each criterion (★3 and ★4 rows) as
  * symbol and colour; the orders change the rows; the matrix downloads as Excel; a hostile
  * workbook is refused with its sheet and cell named; a supplier's header focuses it on
- * the map. A viewer has no button. Screenshots at 1366×768 in English and Japanese.
+ * the map. A viewer has no button; a phone scrolls nothing sideways. Screenshots at
+ * 1366×768 in English and Japanese.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -136,6 +137,17 @@ describe('self-assessment heat map (Chromium)', () => {
     ]);
     expect(await page.locator('.heat-map').count()).toBe(0);
     await page.close();
+  }, 120_000);
+
+  it('fits a phone (390×844): the header buttons wrap, the tables scroll inside their boxes', async () => {
+    const path = await workbooks();
+    const page = await openMap(session.browser, session.server.analystPageUrl, { width: 390, height: 844 });
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await sideways()).toBe(0);
+    await readWorkbooks(page, [path('kanazawa-trim.xlsx'), path('kanazawa-mold.xlsx')], path('blank.xlsx'));
+    await page.locator('.heat-map').waitFor();
+    expect(await sideways()).toBe(0);
+    await closeMap(page);
   }, 120_000);
 
   it('shows no self-assessment button to a viewer', async () => {

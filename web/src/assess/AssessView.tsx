@@ -200,7 +200,9 @@ export function AssessView({ store, onClose, onFocus }: AssessViewProps) {
           </p>
           <section>
             <h2>{t('web.assess.suppliersTitle')}</h2>
-            <SupplierTable result={result} supplierSort={store.supplierSort.value} />
+            <div class="assess-table-wrap">
+              <SupplierTable result={result} supplierSort={store.supplierSort.value} />
+            </div>
             <p class="muted small">{t('web.assess.readyNote')}</p>
           </section>
           <section>
