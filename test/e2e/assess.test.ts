@@ -71,6 +71,7 @@ describe('self-assessment heat map (Chromium)', () => {
       expect(await rowOf(page, c.id), c.id).toEqual(expected);
     }
     const cell = page.locator('tr[data-criterion="4-1-3-2"] td.heat-cell.not-met');
+    await cell.hover();
     expect(await cell.getAttribute('title')).toMatch(
       /^Kanazawa Mold & Tooling Co\. \(kanazawa-mold\) — 4-1-3-2 .*: not met$/,
     );
@@ -169,9 +170,9 @@ describe('self-assessment heat map (Chromium)', () => {
     await page.locator('.heat-map').waitFor();
     expect(await page.title()).toBe('weaklink — 自己評価');
     expect(await page.locator('thead .heat-criterion').textContent()).toBe('評価基準');
-    expect(await page.locator('tr[data-criterion="3-1-1-1"] td.heat-cell.not-met').getAttribute('title')).toContain(
-      '未達 (✖)',
-    );
+    const notMet = page.locator('tr[data-criterion="3-1-1-1"] td.heat-cell.not-met');
+    await notMet.hover();
+    expect(await notMet.getAttribute('title')).toContain('未達 (✖)');
     await page.locator('.assess-heat-head').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(page, 'ja-assess-heatmap-1366');
     await context.close();

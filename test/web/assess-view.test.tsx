@@ -130,7 +130,13 @@ describe('HeatMap', () => {
       ['△', 'heat-cell partly'],
       ['○', 'heat-cell met'],
     ]);
+    // The tooltip is written when the pointer reaches the cell; the answer is its accessible name.
+    expect(cells[0]!.getAttribute('title')).toBeNull();
+    fireEvent.mouseOver(cells[0]!);
     expect(cells[0]!.getAttribute('title')).toBe('Ota Springs (ota) — 4-1-3-2 Second factor.: partly met');
+    fireEvent.mouseOver(cells[1]!);
+    expect(cells[1]!.getAttribute('title')).toBe('Abe Castings (abe) — 4-1-3-2 Second factor.: met');
+    expect(cells.map((c) => c.getAttribute('aria-label'))).toEqual(['partly met', 'met']);
     const star4 = [...container.querySelectorAll('tr[data-criterion="3-1-1-1"] td.heat-cell')];
     expect(star4.map((c) => [c.textContent, c.className])).toEqual([
       ['✖', 'heat-cell not-met'],
@@ -176,8 +182,23 @@ describe('HeatMap', () => {
     expect(
       [...byName.querySelectorAll('tr[data-criterion="1-10-1-1"] td.heat-cell')].map((c) => c.textContent),
     ).toEqual(['○', '✖']);
+    const first = byName.querySelector('tr[data-criterion="1-10-1-1"] td.heat-cell')!;
+    fireEvent.mouseOver(first);
+    expect(first.getAttribute('title')).toBe('Abe Castings (abe) — 1-10-1-1 Tenth rule.: met');
     fireEvent.click(byName.querySelector('th[data-company="ota"] button')!);
     expect(onFocus).toHaveBeenCalledWith('ota');
+  });
+
+  it('keeps each tooltip with its supplier when the columns move', () => {
+    const props = { result: RESULT, criteriaSort: 'id' as const, onFocus: () => {} };
+    const { container, rerender } = render(<HeatMap {...props} supplierSort="risk" />);
+    const cells = () => [...container.querySelectorAll('tr[data-criterion="1-10-1-1"] td.heat-cell')];
+    fireEvent.mouseOver(cells()[0]!);
+    rerender(<HeatMap {...props} supplierSort="name" />);
+    expect(cells().map((c) => c.getAttribute('title') ?? '')).toEqual([
+      '',
+      'Ota Springs (ota) — 1-10-1-1 Tenth rule.: not met',
+    ]);
   });
 
   it('compareIds compares part by part as numbers', () => {
@@ -327,6 +348,8 @@ describe('AssessView', () => {
     fireEvent.click(getByText('ワークブックを読み込む'));
     await waitFor(() => expect(container.querySelector('.heat-map')).not.toBeNull());
     expect(container.querySelector('.ready-badge')!.textContent).toBe('★3 申請準備完了');
-    expect(container.querySelector('td.heat-cell.not-met')!.getAttribute('title')).toContain('未達 (✖)');
+    const notMet = container.querySelector('td.heat-cell.not-met')!;
+    fireEvent.mouseOver(notMet);
+    expect(notMet.getAttribute('title')).toContain('未達 (✖)');
   });
 });

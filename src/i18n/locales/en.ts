@@ -833,7 +833,6 @@ export const en = {
       carriedTitle: 'Sum of the failing suppliers’ risk contributions, ¥ per year',
       perYear: '{{yen}}/yr',
       answers: { met: 'met', partly: 'partly met', 'not-met': 'not met', unanswered: 'unanswered' },
-      cell: '{{supplier}} — {{id}} {{text}}: {{answer}}',
       focus: 'Show {{name}} on the map',
       legend: 'Answers',
     },

@@ -827,7 +827,6 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
       carriedTitle: '未達の取引先のリスク寄与額の合計 (円/年)',
       perYear: '{{yen}}/年',
       answers: { met: '達成 (○)', partly: '一部達成 (△)', 'not-met': '未達 (✖)', unanswered: '未回答' },
-      cell: '{{supplier}} — {{id}} {{text}}: {{answer}}',
       focus: '{{name}} をマップで表示',
       legend: '回答',
     },
