@@ -284,6 +284,11 @@ describe('AssessView', () => {
     // The matrix download repeats the same request with table=matrix.
     await store.download('xlsx');
     expect(download).toHaveBeenCalledWith('/api/assess?table=matrix', 'xlsx', assess.mock.calls[0]![0]);
+    // A new network: the answer goes (its risk figures no longer hold), the files stay chosen.
+    store.reset();
+    await waitFor(() => expect(container.querySelector('.heat-map')).toBeNull());
+    expect(store.files.value.workbooks).toHaveLength(2);
+    await expect(store.download('csv')).rejects.toThrow();
   });
 
   it('pairs the workbooks through a mapping CSV', async () => {

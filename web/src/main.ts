@@ -93,7 +93,7 @@ async function start(): Promise<void> {
   });
   const router = createExecutiveRoute(store, element('executive'), () => void track(executive.show()));
   const assessRouter = createAssessRoute(store, element('assess'));
-  createAssessView(element('assess'), {
+  const assess = createAssessView(element('assess'), {
     api,
     onClose: () => assessRouter.show(false),
     onFocus: (id) => {
@@ -130,12 +130,13 @@ async function start(): Promise<void> {
     select: (id) => void track(selection.select(id, false)),
     clear: () => selection.clearSelection(),
   });
-  /** An admin uploaded a network: the new summary, view and tables; the old selection and simulation go. */
+  /** An admin uploaded a network: the new summary, view and tables; the old selection, simulation and self-assessment answer go. */
   async function networkReplaced(): Promise<void> {
     store.summary.value = await api.summary();
     selection.clearSelection();
     store.simulation.value = null;
     tabs.reset();
+    assess.store.reset();
     await view.loadOverview();
   }
   render(createElement(Legend, {}), element('legend-slot'));

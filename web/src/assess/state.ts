@@ -40,6 +40,8 @@ export interface AssessStore {
   supplierSort: Signal<SupplierSort>;
   /** Reads the chosen files through POST /api/assess; a refusal goes to `failure` (never thrown). */
   read(): Promise<void>;
+  /** Forgets the answer (the network changed: its risk figures no longer hold); the files stay chosen. */
+  reset(): void;
   /** The matrix of the last reading as a spreadsheet. */
   download(format: 'csv' | 'xlsx'): Promise<{ blob: Blob; filename: string }>;
 }
@@ -107,5 +109,11 @@ export function createAssessStore({ api }: AssessStoreDeps): AssessStore {
     return api.download('/api/assess?table=matrix', format, sent);
   }
 
-  return { files, result, failure, busy, criteriaSort, supplierSort, read, download };
+  function reset(): void {
+    sent = null;
+    result.value = null;
+    failure.value = null;
+  }
+
+  return { files, result, failure, busy, criteriaSort, supplierSort, read, reset, download };
 }
