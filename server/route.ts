@@ -104,9 +104,10 @@ export interface Route<
   /**
    * The answer as tables: with `?format=csv|xlsx` (`downloadFormat` in the query schema)
    * the route computes its answer as always (a heavy one on the pool) and sends these
-   * tables as a file instead of the JSON.
+   * tables as a file instead of the JSON (the query too, for a route that lets the caller
+   * pick a table).
    */
-  sheets?: (output: z.output<R>) => TableSheet[];
+  sheets?: (output: z.output<R>, query: z.output<Q>) => TableSheet[];
   /** The answer is a document (a letter): sent as its text with its content type instead of JSON. */
   document?: (output: z.output<R>) => { contentType: string; text: string };
   /**
@@ -202,7 +203,8 @@ export function mountRoute(app: Express, route: Route, routeCtx: RouteContext, g
     }
     const status = route.created ? 201 : 200;
     if (route.change && request) await auditOutcome(ctx, request, caller, res, status, route.change(output));
-    if (route.sheets && (format === 'csv' || format === 'xlsx')) return sendSheets(res, route.sheets(output), format);
+    if (route.sheets && (format === 'csv' || format === 'xlsx'))
+      return sendSheets(res, route.sheets(output, parsed.query), format);
     if (route.document) {
       const doc = route.document(output);
       return res.type(`${doc.contentType}; charset=utf-8`).send(doc.text);

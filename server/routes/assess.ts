@@ -3,7 +3,9 @@
  * content }] }` — official self-assessment workbooks (base64) read against the blank
  * workbook that is their catalogue, summarised per supplier and per criterion, ranked by
  * the risk contribution of the suppliers failing each; hostile workbooks are a 400 naming
- * sheet and cell. `?format=csv|xlsx` answers the two tables as a file. The use case is
+ * sheet and cell. `?format=csv|xlsx` answers the tables as a file: xlsx all three
+ * (suppliers, criteria, the criteria × suppliers matrix), csv the first; `&table=` picks
+ * one (`suppliers`, `criteria` or `matrix`) for either. The use case is
  * src/app/assess.ts; the CLI's `weaklink assess` reads the same modules.
  */
 import { z } from 'zod';
@@ -18,6 +20,9 @@ export const DEFAULTS = {
   /** Largest request body: the workbooks as base64 (about 4/3 of their size). */
   bodyLimit: '30mb',
 };
+
+/** The tables of `assessSheets`, in its order. */
+const TABLES = ['suppliers', 'criteria', 'matrix'] as const;
 
 const workbook = {
   file: z.string().min(1).max(255).describe('The workbook’s file name, used in error messages.'),
@@ -40,11 +45,22 @@ export const assessRoute = defineRoute({
   access: 'analyst',
   summary:
     'Read suppliers’ official ★3/★4 self-assessment workbooks: counts per supplier, ready for ★3, and the criteria failed across the supply chain weighted by risk.',
-  query: z.strictObject(downloadFormat),
+  query: z.strictObject({
+    ...downloadFormat,
+    table: z
+      .enum(TABLES)
+      .optional()
+      .describe(
+        'With format csv or xlsx: only this table (suppliers, criteria, or the criteria × suppliers matrix of ○ △ ✖). Default: every table in xlsx, suppliers in csv.',
+      ),
+  }),
   body: AssessBody,
   bodyLimit: DEFAULTS.bodyLimit,
   response: AssessSchema,
   errors: [413, 503],
-  sheets: (output) => assessSheets(output, 'en'),
+  sheets: (output, { table }) => {
+    const sheets = assessSheets(output, 'en');
+    return table === undefined ? sheets : [sheets[TABLES.indexOf(table)]!];
+  },
   handle: async ({ body }, { cache }) => assessUploads((await cache.view()).analysis, body),
 });

@@ -1,7 +1,9 @@
 /**
- * The self-assessment summary as text (the CLI's table output) and as two tables (CSV and
- * Excel through src/io/table-file.ts): one row per supplier and one per criterion, ranked
- * by the risk of the suppliers failing it. Texts in English or Japanese (i18n `assess`).
+ * The self-assessment summary as text (the CLI's table output) and as three tables (CSV and
+ * Excel through src/io/table-file.ts): one row per supplier, one per criterion ranked by the
+ * risk of the suppliers failing it, and the criteria × suppliers matrix (criteria in
+ * catalogue order, a column per supplier holding its mark ○ △ ✖, empty when unanswered).
+ * Texts in English or Japanese (i18n `assess`).
  *
  * @example
  *   io.out(assessText(summary, 'ja'));
@@ -9,7 +11,8 @@
  */
 import { formatYen, translator, type Lang } from '../i18n/i18n.ts';
 import type { TableSheet } from '../io/table-file.ts';
-import type { AssessSummary, Counts } from './summary.ts';
+import { MARKS } from './self-assessment.ts';
+import { answerOfCode, type AssessSummary, type Counts } from './summary.ts';
 
 const counts = (c: Counts): Record<string, number> => ({
   met: c.met,
@@ -50,7 +53,40 @@ export function assessText(s: AssessSummary, lang: Lang): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The two tables: suppliers and criteria (every criterion, ranked). */
+/** The mark a code of a supplier's `answers` stands for: ○ △ ✖, or null when unanswered. */
+export function markOfCode(code: string | undefined): string | null {
+  const kind = code === undefined ? undefined : answerOfCode(code);
+  return kind === undefined || kind === 'unanswered' ? null : MARKS[kind][0]!;
+}
+
+/** The criteria × suppliers matrix: a row per criterion in catalogue order, a column per supplier (highest risk first). */
+export function assessMatrixSheet(s: AssessSummary, lang: Lang): TableSheet {
+  const t = translator(lang);
+  const categories = t('assess.categories', { returnObjects: true }) as unknown as string[];
+  const headers = t('assess.matrixColumns', { returnObjects: true }) as unknown as string[];
+  const byPosition = [...s.criteria].sort((a, b) => a.position - b.position);
+  return {
+    name: t('assess.matrixSheet'),
+    columns: [
+      ...headers.map((header, i) => ({
+        header,
+        kind: i === 5 ? ('yen' as const) : i === 4 ? ('count' as const) : ('text' as const),
+      })),
+      ...s.suppliers.map((x) => ({ header: `${x.name} (${x.company})`, kind: 'text' as const })),
+    ],
+    rows: byPosition.map((c) => [
+      c.id,
+      `★${c.level}`,
+      `${c.category} ${categories[c.category - 1] ?? ''}`,
+      c.text,
+      c.failing,
+      c.riskContribution,
+      ...s.suppliers.map((x) => markOfCode(x.answers[c.position])),
+    ]),
+  };
+}
+
+/** The three tables: suppliers, criteria (every criterion, ranked) and the criteria × suppliers matrix. */
 export function assessSheets(s: AssessSummary, lang: Lang): TableSheet[] {
   const t = translator(lang);
   const header = (key: string): string[] => t(key, { returnObjects: true }) as unknown as string[];
@@ -93,5 +129,6 @@ export function assessSheets(s: AssessSummary, lang: Lang): TableSheet[] {
         c.suppliers.join(' '),
       ]),
     },
+    assessMatrixSheet(s, lang),
   ];
 }

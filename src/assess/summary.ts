@@ -5,7 +5,9 @@
  * ★3: the level only counts once an assessment with method `expert` exists) and its unmet
  * criteria. Per criterion: how many suppliers fail it (not met or partly met) and the sum
  * of their risk contributions (¥ per year, from the network's analysis), ranked by that sum:
- * where one shared programme helps most.
+ * where one shared programme helps most. The full matrix rides along: each supplier's
+ * answer to every criterion as one code per criterion in catalogue order (`answers`, codes
+ * in ANSWER_CODES), and each criterion's place in that order (`position`).
  *
  * @example
  *   const s = summariseAssessments(catalog, [{ company: 'ota', name: 'Ota', risk: 2.1e9, assessment }]);
@@ -36,10 +38,14 @@ export interface SupplierSummary {
   readyForStar3: boolean;
   /** Criteria answered not met or partly met, in catalogue order. */
   unmet: string[];
+  /** Its answer to every criterion, one ANSWER_CODES letter each, in catalogue order. */
+  answers: string;
 }
 
 export interface CriterionSummary extends Criterion {
   rank: number;
+  /** Its place in the catalogue, 0-based: the index of its code in each supplier's `answers`. */
+  position: number;
   /** Suppliers answering not met or partly met. */
   failing: number;
   notMet: number;
@@ -55,6 +61,14 @@ export interface AssessSummary {
   catalog: { file: string; sha256: string; criteria: number };
   suppliers: SupplierSummary[];
   criteria: CriterionSummary[];
+}
+
+/** One letter per answer in a supplier's `answers`: o met (○), p partly met (△), x not met (✖), - unanswered. */
+export const ANSWER_CODES: Record<AnswerKind, string> = { met: 'o', partly: 'p', 'not-met': 'x', unanswered: '-' };
+
+/** The answer a code of `answers` stands for; undefined for any other character. */
+export function answerOfCode(code: string): AnswerKind | undefined {
+  return (Object.keys(ANSWER_CODES) as AnswerKind[]).find((k) => ANSWER_CODES[k] === code);
 }
 
 const fails = (a: AnswerKind): boolean => a === 'not-met' || a === 'partly';
@@ -82,18 +96,20 @@ export function summariseSupplier(catalog: Catalog, s: SupplierInput): SupplierS
     ...(answered4 ? { star4 } : {}),
     readyForStar3: star3.met === catalog.criteria.filter((c) => c.level === 3).length,
     unmet: catalog.criteria.filter((c) => fails(s.assessment.answers.get(c.id)!.answer)).map((c) => c.id),
+    answers: catalog.criteria.map((c) => ANSWER_CODES[s.assessment.answers.get(c.id)!.answer]).join(''),
   };
 }
 
 /** Per supplier (highest risk first) and per criterion (highest failing risk first, then most failing, then id). */
 export function summariseAssessments(catalog: Catalog, inputs: SupplierInput[]): AssessSummary {
   const byRisk = [...inputs].sort((a, b) => b.risk - a.risk || (a.company < b.company ? -1 : 1));
-  const criteria = catalog.criteria.map((c) => {
+  const criteria = catalog.criteria.map((c, position) => {
     const answers = byRisk.map((s) => ({ s, answer: s.assessment.answers.get(c.id)!.answer }));
     const failing = answers.filter((x) => fails(x.answer));
     return {
       ...c,
       rank: 0,
+      position,
       failing: failing.length,
       notMet: answers.filter((x) => x.answer === 'not-met').length,
       partly: answers.filter((x) => x.answer === 'partly').length,

@@ -69,3 +69,4 @@ export type CurvePoint = z.infer<typeof S.CurvePointSchema>;
 export type ExecutiveResponse = z.infer<typeof S.ExecutiveSchema>;
 export type RequestRecordResponse = z.infer<typeof S.RequestRecordSchema>;
 export type RequestListResponse = z.infer<typeof S.RequestListSchema>;
+export type AssessResponse = z.infer<typeof S.AssessSchema>;

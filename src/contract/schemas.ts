@@ -705,7 +705,8 @@ const assessCounts = z
 /**
  * POST /api/assess (analyst) — official ★3/★4 self-assessment workbooks read against the
  * catalogue of the blank workbook (src/assess): per supplier and per criterion, ranked by
- * the risk contribution (yen per year) of the suppliers failing it.
+ * the risk contribution (yen per year) of the suppliers failing it, with the full criteria ×
+ * suppliers matrix (each supplier's `answers`, one letter per criterion in catalogue order).
  */
 export const AssessSchema = z
   .object({
@@ -729,6 +730,12 @@ export const AssessSchema = z
             .boolean()
             .describe('Every ★3 criterion met: ready for ★3, not ★3 (that needs an assessment with method expert).'),
           unmet: z.array(z.string()).describe('Criteria answered not met or partly met, in catalogue order.'),
+          answers: z
+            .string()
+            .regex(/^[opx-]*$/)
+            .describe(
+              'Its answer to every criterion, one letter each in catalogue order (criteria[].position): o met (○), p partly met (△), x not met (✖), - unanswered.',
+            ),
         }),
       )
       .describe('One entry per supplier, highest risk contribution first.'),
@@ -736,6 +743,10 @@ export const AssessSchema = z
       .array(
         z.object({
           rank: z.number().int().describe('1 = the failing suppliers carry the most risk.'),
+          position: z
+            .number()
+            .int()
+            .describe('Its place in the catalogue, 0-based: the index of its letter in each supplier’s answers.'),
           id: z.string().describe('Criterion id (評価基準No.), e.g. 4-1-3-2.'),
           level: z.union([z.literal(3), z.literal(4)]).describe('3 or 4 (★3/★4).'),
           category: z.number().int().describe('1 governance … 7 recover: the first number of the id.'),

@@ -2,8 +2,9 @@
  * POST /api/assess through the app on port 0: an analyst uploads the blank catalogue and
  * two suppliers' workbooks (base64) and gets the exact counts and criterion ranking
  * weighted by the suppliers' risk contributions; a viewer is refused; an unknown company
- * and a hostile workbook are one 400 naming file, sheet and cell; ?format=xlsx answers the
- * two tables as a workbook.
+ * and a hostile workbook are one 400 naming file, sheet and cell; the answer carries the
+ * full criteria × suppliers matrix; ?format=xlsx answers the three tables as a workbook and
+ * ?format=csv&table=matrix the matrix alone.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,18 @@ describe('POST /api/assess', () => {
     expect(top.riskContribution).toBeCloseTo(r('logi') + r('foam'), 3);
     expect(res.body.criteria[1]!.id).toBe('1-1-1-1');
     expect(res.body.catalog.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The full matrix: every supplier's answer to every criterion, in catalogue order.
+    const answers = Object.fromEntries(res.body.suppliers.map((s) => [s.company, s.answers]));
+    expect(answers).toEqual({ logi: 'x-p----', foam: '--x----' });
+    expect(res.body.criteria.map((c) => [c.id, c.position])).toEqual([
+      ['4-1-3-2', 2],
+      ['1-1-1-1', 0],
+      ['2-1-1-1', 1],
+      ['3-1-1-1', 5],
+      ['4-2-1-1', 3],
+      ['5-1-1-1', 6],
+      ['6-1-1-1', 4],
+    ]);
   });
 
   it('is refused to a viewer', async () => {
@@ -88,7 +101,34 @@ describe('POST /api/assess', () => {
     ]);
   });
 
-  it('answers the two tables as an Excel workbook with ?format=xlsx', async () => {
+  it('answers the matrix alone as CSV with ?format=csv&table=matrix', async () => {
+    const res = await fetch(`${server.url}/api/assess?format=csv&table=matrix`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.auth.analyst}`, 'content-type': 'application/json' },
+      body: JSON.stringify(await body()),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('assess-matrix.csv');
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()).split(/\r?\n/);
+    expect(lines[0]).toMatch(
+      /^\uFEFFcriterion,level,category,text,failing suppliers,risk of failing suppliers \(¥ per year\),.+ \((logi|foam)\),.+ \((logi|foam)\)$/,
+    );
+    const logiFirst = lines[0]!.indexOf('(logi)') < lines[0]!.indexOf('(foam)');
+    const cells = (line: string) => line.split(',').slice(-2);
+    const row = (id: string) => cells(lines.find((l) => l.startsWith(`${id},`))!);
+    expect(row('4-1-3-2')).toEqual(logiFirst ? ['△', '✖'] : ['✖', '△']);
+    expect(row('1-1-1-1')).toEqual(logiFirst ? ['✖', ''] : ['', '✖']);
+    expect(row('6-1-1-1')).toEqual(['', '']);
+  });
+
+  it('refuses an unknown table', async () => {
+    const res = await post(server.url, '/api/assess?format=csv&table=everything', await body(), 'application/json', {
+      token: server.auth.analyst,
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('answers the three tables as an Excel workbook with ?format=xlsx', async () => {
     const res = await fetch(`${server.url}/api/assess?format=xlsx`, {
       method: 'POST',
       headers: { authorization: `Bearer ${server.auth.analyst}`, 'content-type': 'application/json' },
@@ -97,7 +137,7 @@ describe('POST /api/assess', () => {
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['assess-suppliers', 'assess-criteria']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['assess-suppliers', 'assess-criteria', 'assess-matrix']);
     expect(book.getWorksheet('assess-criteria')!.getRow(2).getCell(2).value).toBe('4-1-3-2');
   });
 });

@@ -15,6 +15,7 @@
  */
 import type {
   ApiError,
+  AssessResponse,
   ApiIssue,
   CompanyDetailResponse,
   CompanyEditResponse,
@@ -44,6 +45,18 @@ import type {
 export type NetworkUpload =
   | { companies: string; supplies: string; encoding?: 'text' | 'base64'; version?: string }
   | { format: 'xlsx'; workbook: string; version?: string };
+
+/** One workbook of POST /api/assess: its file name (named in errors) and its bytes, base64. */
+export interface AssessWorkbook {
+  file: string;
+  content: string;
+}
+
+/** The body of POST /api/assess: the blank workbook (the catalogue) and one filled workbook per supplier. */
+export interface AssessRequest {
+  catalog: AssessWorkbook;
+  workbooks: (AssessWorkbook & { company: string })[];
+}
 
 /** Paging of the analysis lists (the server allows a limit of at most 500). */
 export interface PageQuery {
@@ -143,6 +156,8 @@ export interface ApiClient {
   ): Promise<CompanyEditResponse>;
   /** PUT /api/network (admin): replace the network with the CSV texts of companies.csv and supplies.csv. */
   uploadNetwork(upload: NetworkUpload): Promise<NetworkUploadResponse>;
+  /** POST /api/assess (analyst): the self-assessment workbooks read against the catalogue, per supplier and per criterion. */
+  assess(request: AssessRequest): Promise<AssessResponse>;
   /** A list or an answer as a spreadsheet (`?format=csv|xlsx`); with `body`, the POST route computes it first. */
   download(path: string, format: 'csv' | 'xlsx', body?: unknown): Promise<{ blob: Blob; filename: string }>;
   /** GET /api/requests/:supplier/letter: the request letter to one supplier, as an HTML page (a Blob to open in a tab). */
@@ -270,6 +285,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     me: () => request('/api/me'),
     editCompany: (id, edit) =>
       request(`/api/companies/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(edit) }),
+    assess: (body) => request('/api/assess', { method: 'POST', body: JSON.stringify(body) }),
     uploadNetwork: (upload) =>
       request('/api/network', { method: 'PUT', body: JSON.stringify({ format: 'csv', ...upload }) }),
     download: async (path, format, body) => {

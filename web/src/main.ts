@@ -2,7 +2,8 @@
  * The page's bootstrap: one store of signals (state.ts) and the shell's components over
  * it (web/src/shell/), the map (map.ts, driven by the shell's actions), the side panel,
  * the tables below (tabs.ts), the Scenario tab (scenario.ts, sharing the selection and
- * replaying its runs on the map) and the executive report (executive.ts) over everything.
+ * replaying its runs on the map), the executive report (executive.ts) and, for analysts,
+ * the self-assessments and their heat map (assess.ts) over everything.
  * Loads the summary, the caller's role and the focal companies' upstream view. Nothing
  * is analysed here. `window.__weaklink` exposes the Cytoscape instance, a `ready` promise
  * (first view drawn) and `pending()` (work in flight) for tests.
@@ -10,6 +11,7 @@
 import { effect } from '@preact/signals';
 import { createElement, render } from 'preact';
 import { createApiClient } from './api-client.ts';
+import { createAssessView } from './assess.ts';
 import { createExecutiveView } from './executive.ts';
 import { applyLang, browserStorage, initialLang, lang } from './i18n.ts';
 import { Legend } from './legend.tsx';
@@ -19,6 +21,7 @@ import { createScenarioTab } from './scenario.ts';
 import { createStore, defaultDepth, DEFAULT_FILTERS } from './state.ts';
 import { createShell, showError } from './shell/context.ts';
 import { createHandle, firstRender, type WeaklinkHandle } from './shell/handle.ts';
+import { createAssessRoute } from './shell/assess-route.ts';
 import { createExecutiveRoute } from './shell/executive-route.ts';
 import { attachMapKeys } from './shell/map-keyboard.ts';
 import { mountShell } from './shell/mount.tsx';
@@ -89,6 +92,20 @@ async function start(): Promise<void> {
     onClose: () => router.show(false),
   });
   const router = createExecutiveRoute(store, element('executive'), () => void track(executive.show()));
+  const assessRouter = createAssessRoute(store, element('assess'));
+  const assess = createAssessView(element('assess'), {
+    api,
+    onClose: () => assessRouter.show(false),
+    onFocus: (id) => {
+      assessRouter.show(false);
+      void track(selection.focus(id));
+    },
+  });
+  /** Opening one view over the map leaves the other: both routes read the address again. */
+  const routeAll = (): void => {
+    router.route();
+    assessRouter.route();
+  };
   const reload = (token: string | null): void => {
     storeToken(token);
     location.reload();
@@ -96,7 +113,14 @@ async function start(): Promise<void> {
   mountShell(shell, {
     selection,
     view,
-    toggleExecutive: () => router.show(!store.executiveOpen.value),
+    toggleExecutive: () => {
+      router.show(!store.executiveOpen.value);
+      routeAll();
+    },
+    toggleAssess: () => {
+      assessRouter.show(!store.assessOpen.value);
+      routeAll();
+    },
     signOut: () => reload(null),
     signIn: (token) => reload(token),
     networkReplaced: () => void track(networkReplaced()),
@@ -106,12 +130,13 @@ async function start(): Promise<void> {
     select: (id) => void track(selection.select(id, false)),
     clear: () => selection.clearSelection(),
   });
-  /** An admin uploaded a network: the new summary, view and tables; the old selection and simulation go. */
+  /** An admin uploaded a network: the new summary, view and tables; the old selection, simulation and self-assessment answer go. */
   async function networkReplaced(): Promise<void> {
     store.summary.value = await api.summary();
     selection.clearSelection();
     store.simulation.value = null;
     tabs.reset();
+    assess.store.reset();
     await view.loadOverview();
   }
   render(createElement(Legend, {}), element('legend-slot'));
@@ -127,7 +152,7 @@ async function start(): Promise<void> {
     for (const f of summary.focal) store.names.set(f.id, f.name);
     store.summary.value = summary;
     store.filters.value = { ...DEFAULT_FILTERS, depth: defaultDepth(summary.maxTier) };
-    router.route();
+    routeAll();
     await view.loadOverview();
     await firstRender(map.cy);
     void track(tabs.open('weak-links'));

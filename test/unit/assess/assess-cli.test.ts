@@ -3,7 +3,8 @@
  * exact per-supplier counts, "ready for ★3" only where every ★3 criterion is met, the
  * exact criterion ranking by the risk contribution of the failing suppliers (from the
  * network's own analysis), the catalogue's SHA-256 printed, a mapping CSV, unknown
- * company ids refused with nothing loaded, Japanese output and an Excel workbook out.
+ * company ids refused with nothing loaded, Japanese output, and the three tables (suppliers,
+ * criteria, the criteria × suppliers matrix) as an Excel workbook and as CSV files.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -105,7 +106,7 @@ describe('weaklink assess', () => {
     expect(ja.out).toContain('★3 申請準備完了');
   });
 
-  it('reads workbooks listed in a mapping CSV and writes both tables to Excel', async () => {
+  it('reads workbooks listed in a mapping CSV and writes the three tables to Excel', async () => {
     const { dir } = await setup({
       'map.csv': 'file,company\nota.xlsx,ota\nsato.xlsx,sato\n',
     });
@@ -129,9 +130,33 @@ describe('weaklink assess', () => {
     expect(run.code).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['assess-suppliers', 'assess-criteria']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['assess-suppliers', 'assess-criteria', 'assess-matrix']);
     expect(book.getWorksheet('assess-suppliers')!.rowCount).toBe(3); // header + ota + sato, not ueda
     expect(book.getWorksheet('assess-criteria')!.getRow(2).getCell(2).value).toBe('4-1-3-2');
+    // The matrix: criteria in catalogue order, a column per supplier (ota carries more risk than sato).
+    const matrix = book.getWorksheet('assess-matrix')!;
+    expect(matrix.getRow(1).values).toEqual([
+      undefined,
+      'criterion',
+      'level',
+      'category',
+      'text',
+      'failing suppliers',
+      'risk of failing suppliers (¥ per year)',
+      'Ota Springs (ota)',
+      'Sato Paint (sato)',
+    ]);
+    const row = (r: number) => [7, 8].map((c) => matrix.getRow(r).getCell(c).value);
+    expect([2, 3, 4, 5, 6, 7, 8].map((r) => matrix.getRow(r).getCell(1).value)).toEqual(CRITERIA.map((c) => c.id));
+    expect([2, 3, 4, 5, 6, 7, 8].map(row)).toEqual([
+      ['○', '○'],
+      ['✖', '○'],
+      ['✖', '△'],
+      ['○', '✖'],
+      ['○', null],
+      [null, '○'],
+      [null, null],
+    ]);
   });
 
   it('writes one CSV per table with a BOM, in Japanese with --lang ja', async () => {
@@ -158,6 +183,12 @@ describe('weaklink assess', () => {
     expect(criteria.split('\n')[1]).toMatch(/^1,4-1-3-2,★3,4 攻撃等の防御,/);
     const suppliers = await readFile(join(out, '自己評価_取引先.csv'), 'utf8');
     expect(suppliers).toMatch(/\nueda,Ueda Bolts,ueda\.xlsx,[\d.e+]+,5,0,0,0,,,,,はい,\r?\n/);
+    const matrix = (await readFile(join(out, '自己評価_マトリクス.csv'), 'utf8')).split(/\r?\n/);
+    expect(matrix[0]).toBe(
+      '\uFEFF評価基準No.,段階,分類,評価基準,未達の取引先数,未達取引先のリスク寄与額 (円/年),Ota Springs (ota),Ueda Bolts (ueda),Sato Paint (sato)',
+    );
+    expect(matrix[3]).toMatch(/^4-1-3-2,★3,4 攻撃等の防御,.*,2,[\d.e+]+,✖,○,△$/);
+    expect(matrix[6]).toMatch(/^3-1-1-1,★4,.*,0,0,,,○$/);
   });
 
   it('refuses unknown company ids and hostile workbooks together, loading nothing', async () => {

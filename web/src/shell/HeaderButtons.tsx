@@ -1,6 +1,7 @@
 /**
- * The header's buttons: the language switch, upload a network (admins), the executive
- * view (or back to the map) and sign out (when a token is stored).
+ * The header's buttons: the language switch, upload a network (admins), the
+ * self-assessments (analysts and admins; or back to the map), the executive view (or back
+ * to the map) and sign out (when a token is stored).
  */
 import { NetworkUpload, type UploadContext } from '../edit/upload.tsx';
 import { t } from '../i18n.ts';
@@ -10,6 +11,8 @@ import { LangSwitch } from './LangSwitch.tsx';
 export interface HeaderButtonsProps {
   store: Store;
   onExecutive(): void;
+  /** Opens or closes the self-assessment view. */
+  onAssess?(): void;
   onSignOut(): void;
   /** The network upload, shown to admins. */
   upload: UploadContext;
@@ -17,8 +20,10 @@ export interface HeaderButtonsProps {
   storage?: Pick<Storage, 'setItem'> | null;
 }
 
-export function HeaderButtons({ store, onExecutive, onSignOut, upload, storage = null }: HeaderButtonsProps) {
+export function HeaderButtons({ store, onExecutive, onAssess, onSignOut, upload, storage = null }: HeaderButtonsProps) {
   const on = store.executiveOpen.value;
+  const assessOn = store.assessOpen.value;
+  const analyst = store.role.value === 'analyst' || store.role.value === 'admin';
   return (
     <>
       <LangSwitch store={store} storage={storage} />
@@ -26,6 +31,17 @@ export function HeaderButtons({ store, onExecutive, onSignOut, upload, storage =
         <div class="upload-slot">
           <NetworkUpload ctx={upload} />
         </div>
+      )}
+      {analyst && onAssess && (
+        <button
+          id="assess-open"
+          class="exec-open assess-open"
+          type="button"
+          aria-pressed={assessOn ? 'true' : 'false'}
+          onClick={onAssess}
+        >
+          {assessOn ? t('web.header.back') : t('web.assess.open')}
+        </button>
       )}
       <button id="exec-open" class="exec-open" type="button" aria-pressed={on ? 'true' : 'false'} onClick={onExecutive}>
         {on ? t('web.header.back') : t('web.header.executive')}
