@@ -9,6 +9,7 @@ import { replaceSelection, toggleSelection, type SelectionState } from '../state
 import type { Shell } from './context.ts';
 import type { ApiClient } from '../api-client.ts';
 import { lang } from '../i18n.ts';
+import { effectiveAsOf } from '../as-of.ts';
 
 /** What the panel's buttons do besides selecting (the view actions). */
 export interface PanelActions {
@@ -88,6 +89,13 @@ export function createSelectionActions(shell: Shell, view: PanelActions): Select
         store.role.value === 'viewer'
           ? undefined
           : { api, version: () => store.summary.value?.version ?? null, onEdited: () => void track(afterEdit(id)) },
+      // Everyone sees the company's assessments; analysts and admins may record one, and the whole analysis follows.
+      assessments: {
+        api,
+        canRecord: store.role.value === 'analyst' || store.role.value === 'admin',
+        asOf: () => effectiveAsOf(store.asOf.value),
+        onRecorded: () => void track(shell.hooks.analysisChanged()),
+      },
     });
     return detail;
   }
