@@ -98,6 +98,13 @@ describe('assessments in the page (Chromium against the API app)', () => {
     expect(marked.length).toBeGreaterThan(0);
     expect(await page.locator('[data-legend-lapsing]').textContent()).toContain('365');
     await shot(page, 'lapsing-1366');
+    // Framed on the marked companies, the dashed amber ring reads at a glance.
+    await page.evaluate(() => {
+      const cy = window.__weaklink!.cy;
+      cy.fit(cy.nodes('.lapsing'), 120);
+    });
+    await settle(page);
+    await shot(page, 'lapsing-mark-1366');
 
     const first = year.items[0]!;
     await page.locator(`#tab-pane-lapsing tbody tr[data-id="${first.id}"]`).click();
@@ -160,6 +167,46 @@ describe('assessments in the page (Chromium against the API app)', () => {
     await letter.setViewportSize(VIEWPORT);
     await shot(letter, 'request-letter-1366');
     await letter.close();
+    await closeMap(page);
+  });
+
+  // Last: it records an assessment, a new network version the tests above do not expect.
+  it('an analyst records an assessment in the panel: a refusal shows by its field, a record updates the list and the tab', async () => {
+    const { server, browser } = session;
+    const page = await openMap(browser, `${server.url}/?asOf=${FUTURE}#token=${server.analystToken}`, VIEWPORT);
+    await openLapsing(page, 365);
+    await page.locator('#tab-pane-lapsing tbody tr[data-id="cascadia-cloud"]').click();
+    await settle(page);
+    const rows = page.locator('#panel li.assessment');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('data-status')).toBe('valid');
+
+    await page.locator('#panel [data-action="record-assessment"]').click();
+    expect(await page.locator('#assess-on').inputValue()).toBe(FUTURE);
+    await page.locator('#assess-level').selectOption('5');
+    await page.locator('#assess-method').selectOption('third-party');
+    await page.locator('#assess-until').fill('2030-01-01');
+    await page.locator('#assess-evidence').fill('EVAL-5-0999');
+    await page.locator('form.assessment-form button[type="submit"]').click();
+    await settle(page);
+    const refusal = page.locator('#assess-until + [data-field-error="validUntil"]');
+    expect(await refusal.textContent()).toMatch(/validUntil|valid_until/);
+    expect(
+      (await server.get<{ assessments: unknown[] }>('/api/assessments?company=cascadia-cloud')).assessments,
+    ).toHaveLength(1);
+
+    await page.locator('#assess-until').fill('');
+    await page.locator('form.assessment-form button[type="submit"]').click();
+    await settle(page);
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await page.locator('#panel .assessments [role="status"]').textContent()).toContain('★5');
+    const after = await server.get<LapsingListResponse>(`/api/analysis/lapsing?asOf=${FUTURE}&lapsingDays=365`);
+    expect(await rowIds(page)).toEqual(after.items.map((l) => l.id));
+    const old = after.items.find((l) => l.id === 'cascadia-cloud' && l.validUntil === '2031-05-31');
+    // The old ★5 lapsing now costs nothing: the new one holds the level.
+    expect(old === undefined || (old.levelAfter === 5 && old.aalIncrease === 0)).toBe(true);
+    await page.locator('#panel .assessments').scrollIntoViewIfNeeded();
+    await shot(page, 'panel-assessments-1366');
     await closeMap(page);
   });
 });
