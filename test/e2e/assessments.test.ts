@@ -15,7 +15,7 @@ import type {
   LevelGapsResponse,
   SummaryResponse,
 } from '../../src/contract/api-types.ts';
-import { closeMap, idsWithClass, openMap, sampleSession, settle, shot } from './harness.ts';
+import { allowProblems, closeMap, idsWithClass, openMap, sampleSession, settle, shot } from './harness.ts';
 
 const session = sampleSession();
 const VIEWPORT = { width: 1366, height: 768 };
@@ -161,9 +161,15 @@ describe('assessments in the page (Chromium against the API app)', () => {
       page.waitForEvent('popup'),
       page.locator('#panel [data-action="letter"]').click(),
     ]);
-    await letter.waitForURL(/^blob:/);
-    await letter.waitForLoadState();
-    expect(await letter.locator('body').textContent()).toContain(supplier.name);
+    // Read with evaluate: the tab's page is put in place by the opener, under Playwright's locators.
+    await expect
+      .poll(() => letter.evaluate(() => document.querySelector('h1')?.textContent ?? ''), { timeout: 20_000 })
+      .not.toBe('');
+    expect(await letter.evaluate(() => document.body.textContent)).toContain(supplier.name);
+    expect(await letter.title()).toContain(supplier.name);
+    // The letter's own styles apply (the page's CSP, which the tab inherits, refuses them inline).
+    expect(await letter.evaluate(() => getComputedStyle(document.body).fontSize)).not.toBe('16px');
+    expect(await letter.evaluate(() => getComputedStyle(document.querySelector('.voluntary')!).fontWeight)).toBe('700');
     await letter.setViewportSize(VIEWPORT);
     await shot(letter, 'request-letter-1366');
     await letter.close();
@@ -174,6 +180,7 @@ describe('assessments in the page (Chromium against the API app)', () => {
   it('an analyst records an assessment in the panel: a refusal shows by its field, a record updates the list and the tab', async () => {
     const { server, browser } = session;
     const page = await openMap(browser, `${server.url}/?asOf=${FUTURE}#token=${server.analystToken}`, VIEWPORT);
+    allowProblems(page, /status of 400/); // the refusal provoked below
     await openLapsing(page, 365);
     await page.locator('#tab-pane-lapsing tbody tr[data-id="cascadia-cloud"]').click();
     await settle(page);

@@ -4,7 +4,7 @@
  * risk contribution, the dashed ring of unassessed companies, the +N of hidden
  * suppliers, and the edge styles (goods, single source, the three access types, the
  * exposure path, the disrupted halo, the halo of a company stopping on a replayed day),
- * and the dashed amber ring of a company whose level lapses within the lapsing window.
+ * and the dashed yellow ring and halo of a company whose level lapses within the lapsing window.
  *
  * @example
  *   render(<Legend />, document.getElementById('legend-slot')!);
@@ -113,7 +113,7 @@ export function Legend({ lapsingDays }: { lapsingDays?: { readonly value: number
             {t('web.legend.size')}
           </li>
           <li data-legend-lapsing="">
-            <NodeSample fill={MID} border={MID} ring={LAPSING_COLOUR} />
+            <NodeSample fill={MID} border={MID} ring={LAPSING_COLOUR} halo={LAPSING_COLOUR} />
             {t('web.legend.lapsing', { days: lapsingDays?.value ?? DEFAULT_LAPSING_DAYS })}
           </li>
           <li>

@@ -42,8 +42,8 @@ export const SELECTED_COLOUR = '#1d4ed8';
 export const STOP_DAY_COLOUR = '#8e0000';
 /** Halo of the companies a breach of the selected company would stop (its blast radius). */
 export const RADIUS_COLOUR = '#f57c00';
-/** The dashed ring of a company whose level lapses within the lapsing window (amber: renew soon). */
-export const LAPSING_COLOUR = '#f59e0b';
+/** The dashed ring and halo of a company whose level lapses within the lapsing window (yellow: renew soon). */
+export const LAPSING_COLOUR = '#eab308';
 /** Two scenarios compared: companies only the first stops, only the second, both (the comparison's lists use the same). */
 export const COMPARE_COLOURS = { a: '#1d4ed8', b: '#d97706', both: DISRUPTED_COLOUR } as const;
 
@@ -197,7 +197,17 @@ function nodeRules(p: Palette): Rules {
     },
     {
       selector: 'node.lapsing',
-      style: { 'outline-width': 5, 'outline-color': LAPSING_COLOUR, 'outline-offset': 2, 'outline-style': 'dashed' },
+      style: {
+        'outline-width': 4,
+        'outline-color': LAPSING_COLOUR,
+        'outline-offset': 2,
+        'outline-style': 'dashed',
+        // The halo keeps the mark visible on the zoomed-out overview, where a ring is a pixel wide.
+        'underlay-color': LAPSING_COLOUR,
+        'underlay-opacity': 0.55,
+        'underlay-padding': 9,
+        'underlay-shape': 'ellipse',
+      },
     },
   ];
 }
