@@ -208,11 +208,6 @@ export class SupplyMap {
     if (this.instance) this.applyState();
   }
 
-  /** The companies marked as lapsing soon. */
-  get lapsingMarked(): ReadonlySet<string> {
-    return this.lapsing;
-  }
-
   get replaying(): boolean {
     return this.replay !== null;
   }

@@ -553,6 +553,8 @@ export const en = {
       levelError: 'A level is a whole number from 0 to 5, or unassessed.',
       scoreError: 'A score is a number from 0 to 100, or empty.',
       conflict: 'The network changed since you opened it — reload to edit the current version.',
+      fromAssessments:
+        'Its level comes from its assessments as of the analysis date, not from this editor: record an assessment below instead.',
       noVersion: 'The network version is not known yet — reload the page to edit.',
       score: 'score {{score}}',
       noChange: 'No change: it is already {{after}}.',

@@ -546,6 +546,8 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
       forbidden: '評価を記録できるのはアナリストと管理者だけです。',
     },
     edit: {
+      fromAssessments:
+        'この企業の★は基準日時点の評価で決まり、ここでは変更できません。下の「評価を記録」で記録してください。',
       levelError: '★は0から5までの整数か、未評価です。',
       scoreError: 'スコアは0から100までの数値か、空欄です。',
       conflict: '開いた後にネットワークが更新されました。再読み込みして最新版を編集してください。',

@@ -51,7 +51,7 @@ export function lapsingTable(view: Pick<TableView, 'nameOf'>, asOf: string): Tab
         },
         'daysLeftTitle',
       ),
-      column('after', { num: true, cell: (r) => text(afterText(r)) }, 'afterTitle'),
+      column('after', { num: true, cell: (r) => text(afterText(r), { class: 'date' }) }, 'afterTitle'),
       column('aalRise', { num: true, cell: (r) => text(`+${yenPer(r.aalIncrease, 'yr')}`) }, 'aalRiseTitle'),
       column('focalStopsDay', { cell: (r) => text(focalStopsText(r, view.nameOf), { class: 'reason' }) }),
     ],
