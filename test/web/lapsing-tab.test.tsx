@@ -150,9 +150,12 @@ describe('the executive line and the map mark', () => {
     expect(render(<LapsingLine list={null} />).container.textContent).toBe('');
   });
 
-  it('marks each lapsing company once; the legend names the window and follows it', () => {
-    const rows = [...list().items, { ...list().items[0]!, rank: 3, level: 4 }];
-    expect([...lapsingCompanies(rows)]).toEqual(['ota-springs', 'tanaka']);
+  it('marks each company whose level drops once, not a covered lapse; the legend names the window and follows it', () => {
+    const [ota, tanaka] = list().items;
+    const covered = { ...tanaka!, id: 'kyokuto', level: 4, levelAfter: 4 };
+    const scored = { ...tanaka!, id: 'ise-ecu', levelAfter: 0 }; // a security score is kept, the level still drops
+    const rows = [ota!, tanaka!, { ...ota!, rank: 3, level: 4 }, covered, scored];
+    expect([...lapsingCompanies(rows)]).toEqual(['ota-springs', 'tanaka', 'ise-ecu']);
     const days = signal(90);
     const view = render(<Legend lapsingDays={days} />);
     const entry = () => view.container.querySelector('[data-legend-lapsing]')?.textContent;

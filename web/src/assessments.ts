@@ -1,7 +1,7 @@
 /**
  * The shapes of the assessments API (GET and POST /api/assessments) as the web reads and
  * sends them, and the pure helpers over them: a record's request body from the form's
- * texts, and which companies' levels lapse within the window of a lapsing list. The
+ * texts, and which companies' levels drop within the window of a lapsing list. The
  * server answers with these shapes (AssessmentSchema of the API contract); nothing here
  * decides a status or a level — the server does, as of the request's date.
  *
@@ -69,7 +69,13 @@ export function assessmentBody(company: string, draft: AssessmentDraft): Assessm
   return body;
 }
 
-/** The companies of a lapsing list (each once): those the map marks. */
-export function lapsingCompanies(items: readonly Pick<Lapsing, 'id'>[]): Set<string> {
-  return new Set(items.map((l) => l.id));
+/**
+ * The companies of a lapsing list whose level drops when the assessment lapses (each
+ * once): those the map marks. A lapse another valid assessment covers keeps the level,
+ * and is not marked.
+ */
+export function lapsingCompanies(
+  items: readonly Pick<Lapsing, 'id' | 'level' | 'levelAfter' | 'unassessedAfter'>[],
+): Set<string> {
+  return new Set(items.filter((l) => l.unassessedAfter || l.levelAfter < l.level).map((l) => l.id));
 }
