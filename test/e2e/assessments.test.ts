@@ -133,7 +133,7 @@ describe('assessments in the page (Chromium against the API app)', () => {
     await settle(page);
     const line = await page.locator('#exec-lapsing').textContent();
     const top = year.items[0]!;
-    expect(line).toContain(`${year.total} assessments lapse within 365 days: expected annual loss +¥`);
+    expect(line).toContain(`${year.total} assessments lapse within 365 days of ${FUTURE}: expected annual loss +¥`);
     expect(line).toContain(`on ${top.validUntil} (+¥`);
     expect(line).toContain('per year');
     await page.locator('.lapsing-line').scrollIntoViewIfNeeded();

@@ -136,15 +136,15 @@ describe('LapsingTable', () => {
 describe('the executive line and the map mark', () => {
   it('sums the rises per year, names the largest, and says when none lapses', () => {
     expect(lapsingSentence(list())).toBe(
-      '2 assessments lapse within 90 days: expected annual loss +¥2.5B per year if none is renewed; largest: Ota Precision Springs ★3 on 2027-04-30 (+¥2.1B per year).',
+      '2 assessments lapse within 90 days of 2027-03-01: expected annual loss +¥2.5B per year if none is renewed; largest: Ota Precision Springs ★3 on 2027-04-30 (+¥2.1B per year).',
     );
     expect(lapsingSentence(list({ items: [], total: 0 }))).toBe('No assessment lapses within 90 days of 2027-03-01.');
     const covered = list().items.map((row) => ({ ...row, aalIncrease: 0 }));
     expect(lapsingSentence(list({ items: covered }))).toBe(
-      '2 assessments lapse within 90 days; none raises the expected annual loss (another valid assessment holds each level).',
+      '2 assessments lapse within 90 days of 2027-03-01; none raises the expected annual loss (another valid assessment holds each level).',
     );
     lang.value = 'ja';
-    expect(lapsingSentence(list())).toContain('90日以内に2件の評価が失効します');
+    expect(lapsingSentence(list())).toContain('2027-03-01から90日以内に2件の評価が失効します');
     const view = render(<LapsingLine list={list()} />);
     expect(view.container.querySelector('#exec-lapsing')?.textContent).toContain('年24.5億円');
     expect(render(<LapsingLine list={null} />).container.textContent).toBe('');

@@ -753,15 +753,15 @@ export const en = {
     exec: {
       lapsingTitle: 'Assessments lapsing soon',
       lapsing_one:
-        '{{count}} assessment lapses within {{days}} days: expected annual loss +{{yen}} per year if it is not renewed',
+        '{{count}} assessment lapses within {{days}} days of {{date}}: expected annual loss +{{yen}} per year if it is not renewed',
       lapsing_other:
-        '{{count}} assessments lapse within {{days}} days: expected annual loss +{{yen}} per year if none is renewed',
+        '{{count}} assessments lapse within {{days}} days of {{date}}: expected annual loss +{{yen}} per year if none is renewed',
       lapsingLargest: '; largest: {{name}} {{level}} on {{date}} (+{{yen}} per year).',
       lapsingNone: 'No assessment lapses within {{days}} days of {{date}}.',
       lapsingCovered_one:
-        '{{count}} assessment lapses within {{days}} days; it does not raise the expected annual loss (another valid assessment holds the level).',
+        '{{count}} assessment lapses within {{days}} days of {{date}}; it does not raise the expected annual loss (another valid assessment holds the level).',
       lapsingCovered_other:
-        '{{count}} assessments lapse within {{days}} days; none raises the expected annual loss (another valid assessment holds each level).',
+        '{{count}} assessments lapse within {{days}} days of {{date}}; none raises the expected annual loss (another valid assessment holds each level).',
       eyebrow: 'Supply-chain cyber risk · executive summary',
       ourNetwork: 'Our supply network',
       version: 'network version {{version}}',

@@ -747,15 +747,16 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
     },
     exec: {
       lapsingTitle: '失効間近の評価',
-      lapsing_one: '{{days}}日以内に{{count}}件の評価が失効します: 更新しなければ予想年間損失額が年{{yen}}増えます',
+      lapsing_one:
+        '{{date}}から{{days}}日以内に{{count}}件の評価が失効します: 更新しなければ予想年間損失額が年{{yen}}増えます',
       lapsing_other:
-        '{{days}}日以内に{{count}}件の評価が失効します: どれも更新しなければ予想年間損失額が年{{yen}}増えます',
+        '{{date}}から{{days}}日以内に{{count}}件の評価が失効します: どれも更新しなければ予想年間損失額が年{{yen}}増えます',
       lapsingLargest: '。最大は{{name}}の{{level}} ({{date}}に失効、年{{yen}}増)。',
       lapsingNone: '{{date}}から{{days}}日以内に失効する評価はありません。',
       lapsingCovered_one:
-        '{{days}}日以内に{{count}}件の評価が失効しますが、予想年間損失額は増えません (他の有効な評価が★を保ちます)。',
+        '{{date}}から{{days}}日以内に{{count}}件の評価が失効しますが、予想年間損失額は増えません (他の有効な評価が★を保ちます)。',
       lapsingCovered_other:
-        '{{days}}日以内に{{count}}件の評価が失効しますが、予想年間損失額は増えません (他の有効な評価が★を保ちます)。',
+        '{{date}}から{{days}}日以内に{{count}}件の評価が失効しますが、予想年間損失額は増えません (他の有効な評価が★を保ちます)。',
       eyebrow: 'サプライチェーンのサイバーリスク · 経営層向けサマリー',
       ourNetwork: '当社のサプライチェーン',
       version: 'データ版 {{version}}',
