@@ -42,12 +42,17 @@ export function addDays(date: string, days: number): string {
   return new Date(time + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The assessments lapsing within `a.options.lapsingDays` of the as-of date, largest AAL increase first. */
-export function lapsingReports(a: Analysis): LapsingReport[] {
+/**
+ * The assessments lapsing within `days` (default `a.options.lapsingDays`) of the as-of
+ * date, largest AAL increase first.
+ */
+export function lapsingReports(a: Analysis, days = a.options.lapsingDays): LapsingReport[] {
   const { index, options } = a;
+  if (!(Number.isInteger(days) && days >= 0))
+    throw new RangeError(`lapsingReports: days must be a whole number ≥ 0, got ${days}`);
   const assessments = index.network.assessments ?? [];
   const asOf = options.asOf!;
-  const until = addDays(asOf, options.lapsingDays);
+  const until = addDays(asOf, days);
   const byCompany = new Map<number, number[]>();
   assessments.forEach((x, k) => {
     const i = index.indexOf.get(x.company);

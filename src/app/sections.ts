@@ -212,6 +212,15 @@ export const LAPSING = define<LapsingReport>({
   extra: (view) => ({ asOf: view.analysis.options.asOf, lapsingDays: view.analysis.options.lapsingDays }),
 });
 
+/**
+ * The lapsing list within `days` of the as-of date instead of the analysis's
+ * `lapsingDays` (GET /api/analysis/lapsing?lapsingDays=), computed once per window.
+ */
+export function lapsingWithin(view: NetworkView, days: number): LapsingReport[] {
+  if (days === view.analysis.options.lapsingDays) return LAPSING.items(view);
+  return view.once(`lapsing:${days}`, () => lapsingReports(view.analysis, days));
+}
+
 export const CONCENTRATION = define<ConcentrationGroupReport>({
   key: 'concentration',
   slug: 'concentration',

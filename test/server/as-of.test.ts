@@ -97,6 +97,27 @@ describe('?asOf=', () => {
     }
   });
 
+  it('GET /api/analysis/lapsing?lapsingDays= widens or narrows the window; a bad one is a 400 naming it', async () => {
+    const { server } = await served();
+    try {
+      for (const bad of ['-1', '3651', 'soon', '1.5']) {
+        const answer = await get(server.url, `/api/analysis/lapsing?asOf=2026-12-05&lapsingDays=${bad}`);
+        expect(answer.status).toBe(400);
+        expect(answer.text).toContain('lapsingDays');
+      }
+      const year = await get<LapsingListResponse>(server.url, '/api/analysis/lapsing?asOf=2026-12-05&lapsingDays=365');
+      expect(year.status).toBe(200);
+      expect(year.body).toMatchObject({ total: 1, asOf: '2026-12-05', lapsingDays: 365 });
+      expect(year.body.items[0]).toMatchObject({ id: 't1', validUntil: '2027-04-30' });
+      const month = await get<LapsingListResponse>(server.url, '/api/analysis/lapsing?asOf=2027-03-01&lapsingDays=30');
+      expect(month.body).toMatchObject({ total: 0, lapsingDays: 30 });
+      const csv = await get(server.url, '/api/analysis/lapsing?asOf=2026-12-05&lapsingDays=365&format=csv');
+      expect(csv.text).toContain('2027-04-30');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('GET /api/summary?asOf= analyses each date once while it is kept', async () => {
     const { store, server } = await served();
     const read = vi.spyOn(store, 'read');

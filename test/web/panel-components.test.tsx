@@ -154,13 +154,28 @@ describe('CompanyPanel', () => {
   });
 
   it('openLetter opens a tab first, then shows the letter fetched with the token in the page language', async () => {
-    const tab = { location: { href: '' }, close: vi.fn() };
+    const doc = document.implementation.createHTMLDocument('');
+    const tab = { document: doc, CSSStyleSheet, close: vi.fn() };
     const open = vi.fn(() => tab as unknown as Window);
-    const letter = vi.fn(async () => new Blob(['<html></html>'], { type: 'text/html' }));
+    const html =
+      '<!doctype html><html lang="ja"><head><title>Request — Kanazawa</title><style>h1 { font-size: 15pt; }</style></head>' +
+      '<body><h1>Request for supply-chain security measures</h1><p>To: Kanazawa &lt;Trim&gt;</p></body></html>';
+    const letter = vi.fn(async () => new Blob([html], { type: 'text/html' }));
     openLetter({ letter }, 'kanazawa-trim', open);
     expect(open).toHaveBeenCalledWith('', '_blank');
     expect(letter).toHaveBeenCalledWith('kanazawa-trim', 'en');
-    await waitFor(() => expect(tab.location.href).toMatch(/^blob:/));
+    await waitFor(() =>
+      expect(doc.querySelector('h1')?.textContent).toBe('Request for supply-chain security measures'),
+    );
+    // The inline style (refused by the page's CSP the tab inherits) is adopted as a constructed sheet instead.
+    expect(doc.querySelector('style')).toBeNull();
+    expect(doc.adoptedStyleSheets.map((s) => s.cssRules[0]?.cssText)).toEqual(['h1 { font-size: 15pt; }']);
+    expect([doc.title, doc.documentElement.lang, doc.body.textContent]).toEqual([
+      'Request — Kanazawa',
+      'ja',
+      'Request for supply-chain security measuresTo: Kanazawa <Trim>',
+    ]);
+    expect(tab.close).not.toHaveBeenCalled();
   });
 });
 

@@ -79,4 +79,13 @@ describe('refusalSentence', () => {
     expect(refusalSentence(403, 'This needs an analyst token.')).toBe('This needs an analyst token.');
     expect(refusalSentence(null, 'Failed to fetch')).toBe('Failed to fetch');
   });
+
+  it('on the 409 of a level that comes from assessments, points to recording an assessment instead of a reload', () => {
+    const message =
+      'scsLevel: the level of "t1" comes from its assessments (as of the analysis date), not from scsLevel; record an assessment with POST /api/assessments instead';
+    expect(refusalSentence(409, message)).toBe(
+      'Its level comes from its assessments as of the analysis date, not from this editor: record an assessment below instead.',
+    );
+    expect(refusalSentence(409, message)).not.toBe(CONFLICT_TEXT);
+  });
 });

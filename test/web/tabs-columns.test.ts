@@ -282,6 +282,7 @@ describe('drawer store', () => {
     sources: () => Promise.reject(new Error('unused')),
     'level-gaps': () => Promise.reject(new Error('unused')),
     unassessed: () => Promise.reject(new Error('unused')),
+    lapsing: () => Promise.reject(new Error('unused')),
     concentration: () => Promise.reject(new Error('unused')),
     scenario: () => Promise.resolve(),
     ...over,

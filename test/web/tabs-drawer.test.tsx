@@ -51,6 +51,7 @@ function drawer() {
     sources: () => new Promise(() => {}), // never answers: stays Loading…
     'level-gaps': async () => levelGaps,
     unassessed: () => new Promise(() => {}),
+    lapsing: () => new Promise(() => {}),
     concentration: () => new Promise(() => {}),
     scenario: () => renderScenario(scenarioPane.current!),
   };

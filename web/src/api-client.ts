@@ -5,6 +5,8 @@
  * the one `token()` gives. Errors come back as `ApiRequestError` carrying the status and
  * the server's `{ error: { code, message } }` (401: no valid token).
  * `pending()` counts requests in flight, so a test (or a spinner) can wait for quiet.
+ * Every request that reads the analysis (the routes that take `?asOf=`) carries the date
+ * `asOf()` gives, when it gives one (none: the server's today).
  * Heavy requests (risk, plan, executive view, scenarios) carry a new `X-Job-Id`; while one
  * is pending, `heavyJobs()` lists it (listeners of `onJobs` hear of each change) and
  * `job(id)` reads its progress, which the progress bar (progress.tsx) shows.
@@ -27,6 +29,7 @@ import type {
   GraphResponse,
   HiddenCriticalResponse,
   JobResponse,
+  LapsingListResponse,
   LevelGapsResponse,
   PlanResponse,
   RiskResponse,
@@ -40,6 +43,7 @@ import type {
   SummaryResponse,
   WeakLinksResponse,
 } from '../../src/contract/api-types.ts';
+import type { AssessmentInput, AssessmentList, AssessmentRecorded } from './assessments.ts';
 
 /** A network upload: the two CSV files (their bytes in base64, decoded by the server as files are) or one workbook. */
 export type NetworkUpload =
@@ -122,6 +126,12 @@ export interface ApiClient {
   hiddenCritical(page?: PageQuery): Promise<HiddenCriticalResponse>;
   levelGaps(page?: PageQuery): Promise<LevelGapsResponse>;
   concentration(page?: PageQuery): Promise<ConcentrationResponse>;
+  /** GET /api/analysis/lapsing: the assessments lapsing within `days` (default the server's, 90) of the analysis date. */
+  lapsing(query?: PageQuery & { days?: number }): Promise<LapsingListResponse>;
+  /** GET /api/assessments?company=: the assessments (of one company), each with its status as of the analysis date. */
+  assessments(company?: string): Promise<AssessmentList>;
+  /** POST /api/assessments (analyst): records an assessment; a new network version. */
+  recordAssessment(input: AssessmentInput): Promise<AssessmentRecorded>;
   /** GET /api/analysis/SLUG: a page of any report section (src/app/sections.ts). */
   section<T>(slug: string, page?: PageQuery): Promise<T>;
   simulate(hit: string[]): Promise<SimulateResponse>;
@@ -222,7 +232,12 @@ export interface ApiClientOptions {
   token?: () => string | null;
   /** The fetch to use (default the page's); for tests. */
   fetch?: typeof fetch;
+  /** The analysis date to send as `asOf` (YYYY-MM-DD), read on every request; null or absent: the server's today. */
+  asOf?: () => string | null;
 }
+
+/** The paths of the GET routes that take `asOf` for a download (`download(path, …)`). */
+const DATED_DOWNLOAD = /^\/api\/(analysis\/|companies(\?|$)|scenario(\?|$)|plan(\?|$)|executive(\?|$))/;
 
 /** A client for the API; every request carries `Authorization: Bearer <token>` when there is a token. */
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -231,6 +246,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const jobs = new Map<string, PendingJob>();
   const listeners = new Set<() => void>();
   const changed = (): void => listeners.forEach((listener) => listener());
+  /** `params` with the analysis date, for a route that reads the analysis. */
+  const dated = <T extends object>(params: T): T & { asOf?: string } => {
+    const asOf = options.asOf?.() ?? undefined;
+    return asOf ? { ...params, asOf } : params;
+  };
+  const q = (params: object): string => queryString({ ...(params as Record<string, string | number | boolean>) });
   async function request<T>(path: string, init?: RequestInit, job?: PendingJob['kind']): Promise<T> {
     inFlight++;
     const id = job === undefined ? undefined : newJobId();
@@ -254,28 +275,33 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
   }
   return {
-    summary: () => request('/api/summary'),
-    companies: (query) => request(`/api/companies${queryString({ ...query })}`),
-    company: (id) => request(`/api/companies/${encodeURIComponent(id)}`),
-    graph: (query) => request(`/api/graph${queryString({ ...query })}`),
-    weakLinks: (page = {}) => request(`/api/analysis/weak-links${queryString({ ...page })}`),
-    singleSources: (page = {}) => request(`/api/analysis/single-sources${queryString({ ...page })}`),
-    hiddenCritical: (page = {}) => request(`/api/analysis/hidden-critical${queryString({ ...page })}`),
-    levelGaps: (page = {}) => request(`/api/analysis/level-gaps${queryString({ ...page })}`),
-    concentration: (page = {}) => request(`/api/analysis/concentration${queryString({ ...page })}`),
-    section: (slug, page = {}) => request(`/api/analysis/${encodeURIComponent(slug)}${queryString({ ...page })}`),
-    simulate: (hit) => request('/api/simulate', { method: 'POST', body: JSON.stringify({ hit }) }),
-    scenario: (body) => request('/api/scenario', { method: 'POST', body: JSON.stringify(body) }, 'scenario'),
+    summary: () => request(`/api/summary${q(dated({}))}`),
+    companies: (query) => request(`/api/companies${q(dated(query))}`),
+    company: (id) => request(`/api/companies/${encodeURIComponent(id)}${q(dated({}))}`),
+    graph: (query) => request(`/api/graph${q(dated(query))}`),
+    weakLinks: (page = {}) => request(`/api/analysis/weak-links${q(dated(page))}`),
+    singleSources: (page = {}) => request(`/api/analysis/single-sources${q(dated(page))}`),
+    hiddenCritical: (page = {}) => request(`/api/analysis/hidden-critical${q(dated(page))}`),
+    levelGaps: (page = {}) => request(`/api/analysis/level-gaps${q(dated(page))}`),
+    concentration: (page = {}) => request(`/api/analysis/concentration${q(dated(page))}`),
+    lapsing: ({ days, ...page } = {}) => request(`/api/analysis/lapsing${q(dated({ ...page, lapsingDays: days }))}`),
+    assessments: (company) => request(`/api/assessments${q(dated({ company }))}`),
+    recordAssessment: (input) => request('/api/assessments', { method: 'POST', body: JSON.stringify(input) }),
+    section: (slug, page = {}) => request(`/api/analysis/${encodeURIComponent(slug)}${q(dated(page))}`),
+    simulate: (hit) => request(`/api/simulate${q(dated({}))}`, { method: 'POST', body: JSON.stringify({ hit }) }),
+    scenario: (body) =>
+      request(`/api/scenario${q(dated({}))}`, { method: 'POST', body: JSON.stringify(body) }, 'scenario'),
     scenarios: () => request('/api/scenarios'),
     savedScenario: (name) => request(`/api/scenarios/${encodeURIComponent(name)}`),
-    saveScenario: (body) => request('/api/scenarios', { method: 'POST', body: JSON.stringify(body) }, 'scenario'),
+    saveScenario: (body) =>
+      request(`/api/scenarios${q(dated({}))}`, { method: 'POST', body: JSON.stringify(body) }, 'scenario'),
     deleteScenario: async (name) => {
       await request<unknown>(`/api/scenarios/${encodeURIComponent(name)}`, { method: 'DELETE' });
     },
     compareScenarios: (a, b) => request(`/api/scenarios/compare${queryString({ a, b })}`),
-    risk: (body = {}) => request('/api/risk', { method: 'POST', body: JSON.stringify(body) }, 'risk'),
-    plan: (body) => request('/api/plan', { method: 'POST', body: JSON.stringify(body) }, 'plan'),
-    executive: (params = {}) => request(`/api/executive${queryString({ ...params })}`, undefined, 'executive'),
+    risk: (body = {}) => request(`/api/risk${q(dated({}))}`, { method: 'POST', body: JSON.stringify(body) }, 'risk'),
+    plan: (body) => request(`/api/plan${q(dated({}))}`, { method: 'POST', body: JSON.stringify(body) }, 'plan'),
+    executive: (params = {}) => request(`/api/executive${q(dated(params))}`, undefined, 'executive'),
     job: (id) => request(`/api/jobs/${encodeURIComponent(id)}`),
     heavyJobs: () => [...jobs.values()],
     onJobs: (listener) => {
@@ -295,7 +321,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         const headers: Record<string, string> = {};
         if (body !== undefined) headers['content-type'] = 'application/json';
         if (token) headers['authorization'] = `Bearer ${token}`;
-        const url = `${base}${path}${path.includes('?') ? '&' : '?'}format=${format}`;
+        const asOf = DATED_DOWNLOAD.test(path) ? (options.asOf?.() ?? null) : null;
+        const dateParam = asOf ? `&asOf=${asOf}` : '';
+        const url = `${base}${path}${path.includes('?') ? '&' : '?'}format=${format}${dateParam}`;
         const init: RequestInit = { method: body === undefined ? 'GET' : 'POST', headers };
         if (body !== undefined) init.body = JSON.stringify(body);
         const response = await (options.fetch ?? fetch)(url, init);

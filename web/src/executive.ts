@@ -1,7 +1,7 @@
 /**
  * The executive view (`#executive`): one page per focal company from GET /api/executive
  * — expected annual loss, 1-in-100-year loss, exceedance chart, the plan for a shared
- * budget, the worst single event, the top contributors, the assumptions (changeable for
+ * budget, the worst single event, the assessments lapsing soon, the top contributors, the assumptions (changeable for
  * the session). The page is the Preact component `ExecutiveReport` (executive/) over a
  * signal store (executive/state.ts); this file mounts it and keeps the map's entry point.
  *
@@ -10,7 +10,7 @@
  *   await view.show();
  */
 import { h, render } from 'preact';
-import type { ExecutiveResponse, SummaryResponse } from '../../src/contract/api-types.ts';
+import type { ExecutiveResponse, LapsingListResponse, SummaryResponse } from '../../src/contract/api-types.ts';
 import type { ApiClient } from './api-client.ts';
 import { ExecutiveReport } from './executive/ExecutiveReport.tsx';
 import { createExecutiveStore } from './executive/state.ts';
@@ -21,6 +21,8 @@ export interface ExecutiveContext {
   track<T>(work: Promise<T>): Promise<T | undefined>;
   /** The network summary, when loaded (for θ in the footnote). */
   summary(): SummaryResponse | null;
+  /** The page's lapsing list (as of its date, within its window), when loaded; read as a signal. */
+  lapsing(): LapsingListResponse | null;
   /** Back to the map. */
   onClose(): void;
 }
@@ -44,7 +46,10 @@ function sessionStore(): Storage | undefined {
 export function createExecutiveView(container: HTMLElement, ctx: ExecutiveContext): ExecutiveView {
   const store = createExecutiveStore({ api: ctx.api, storage: sessionStore() });
   container.replaceChildren();
-  render(h(ExecutiveReport, { store, track: ctx.track, summary: ctx.summary, onClose: ctx.onClose }), container);
+  render(
+    h(ExecutiveReport, { store, track: ctx.track, summary: ctx.summary, lapsing: ctx.lapsing, onClose: ctx.onClose }),
+    container,
+  );
   return {
     show: () => store.load(),
     get data() {

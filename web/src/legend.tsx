@@ -3,16 +3,19 @@
  * the red-to-green score scale (fill = effective score, ring = own score), node size =
  * risk contribution, the dashed ring of unassessed companies, the +N of hidden
  * suppliers, and the edge styles (goods, single source, the three access types, the
- * exposure path, the disrupted halo, the halo of a company stopping on a replayed day).
+ * exposure path, the disrupted halo, the halo of a company stopping on a replayed day),
+ * and the dashed yellow ring and halo of a company whose level lapses within the lapsing window.
  *
  * @example
  *   render(<Legend />, document.getElementById('legend-slot')!);
  */
+import { DEFAULT_LAPSING_DAYS } from './as-of.ts';
 import { t } from './i18n.ts';
 import { useEffect, useState } from 'preact/hooks';
 import {
   ACCESS_STYLES,
   DISRUPTED_COLOUR,
+  LAPSING_COLOUR,
   MAP_PALETTES,
   PATH_COLOUR,
   RADIUS_COLOUR,
@@ -46,14 +49,19 @@ interface NodeSampleProps {
   size?: number;
   dashed?: boolean;
   halo?: string;
+  /** A dashed ring around the company, in this colour. */
+  ring?: string;
 }
 
-function NodeSample({ fill, border, size = 14, dashed = false, halo }: NodeSampleProps) {
+function NodeSample({ fill, border, size = 14, dashed = false, halo, ring }: NodeSampleProps) {
   const box = 26;
   const c = box / 2;
   return (
     <svg width={box} height={box} viewBox={`0 0 ${box} ${box}`} aria-hidden="true">
       {halo && <circle cx={c} cy={c} r={size / 2 + 6} fill={halo} fill-opacity={0.4} />}
+      {ring && (
+        <circle cx={c} cy={c} r={size / 2 + 5} fill="none" stroke={ring} stroke-width={2.5} stroke-dasharray="3 2" />
+      )}
       <circle
         cx={c}
         cy={c}
@@ -70,8 +78,8 @@ function NodeSample({ fill, border, size = 14, dashed = false, halo }: NodeSampl
 const GRADIENT = `linear-gradient(to right, ${SCORE_STOPS.map((s) => `${s.colour} ${s.score}%`).join(', ')})`;
 const MID = scoreColour(60);
 
-/** The legend (collapsible with its header). */
-export function Legend() {
+/** The legend (collapsible with its header); `lapsingDays` (a signal) is the window of the lapsing mark. */
+export function Legend({ lapsingDays }: { lapsingDays?: { readonly value: number } }) {
   const [collapsed, setCollapsed] = useState(false);
   // The goods and single-source samples take the map's colours of the page's scheme.
   const [dark, setDark] = useState(prefersDark);
@@ -103,6 +111,10 @@ export function Legend() {
             <NodeSample fill="#cbd2d9" border="#9aa5b1" size={8} />
             <NodeSample fill="#cbd2d9" border="#9aa5b1" size={18} />
             {t('web.legend.size')}
+          </li>
+          <li data-legend-lapsing="">
+            <NodeSample fill={MID} border={MID} ring={LAPSING_COLOUR} halo={LAPSING_COLOUR} />
+            {t('web.legend.lapsing', { days: lapsingDays?.value ?? DEFAULT_LAPSING_DAYS })}
           </li>
           <li>
             <span class="legend-text-sample">{t('web.legend.sample')}</span>

@@ -4,14 +4,16 @@
  * the tables below (tabs.ts), the Scenario tab (scenario.ts, sharing the selection and
  * replaying its runs on the map), the executive report (executive.ts) and, for analysts,
  * the self-assessments and their heat map (assess.ts) over everything.
- * Loads the summary, the caller's role and the focal companies' upstream view. Nothing
- * is analysed here. `window.__weaklink` exposes the Cytoscape instance, a `ready` promise
+ * Loads the summary, the caller's role, the focal companies' upstream view and the
+ * lapsing list (the map's mark), all as of the analysis date of the address (`?asOf=`,
+ * default today). Nothing is analysed here. `window.__weaklink` exposes the Cytoscape instance, a `ready` promise
  * (first view drawn) and `pending()` (work in flight) for tests.
  */
 import { effect } from '@preact/signals';
 import { createElement, render } from 'preact';
 import { createApiClient } from './api-client.ts';
 import { createAssessView } from './assess.ts';
+import { asOfFromSearch } from './as-of.ts';
 import { createExecutiveView } from './executive.ts';
 import { applyLang, browserStorage, initialLang, lang } from './i18n.ts';
 import { Legend } from './legend.tsx';
@@ -22,6 +24,7 @@ import { createStore, defaultDepth, DEFAULT_FILTERS } from './state.ts';
 import { createShell, showError } from './shell/context.ts';
 import { createHandle, firstRender, type WeaklinkHandle } from './shell/handle.ts';
 import { createAssessRoute } from './shell/assess-route.ts';
+import { createAsOfActions } from './shell/as-of.ts';
 import { createExecutiveRoute } from './shell/executive-route.ts';
 import { attachMapKeys } from './shell/map-keyboard.ts';
 import { mountShell } from './shell/mount.tsx';
@@ -47,7 +50,8 @@ async function start(): Promise<void> {
   takeTokenFromUrl();
   const store = createStore();
   store.signedIn.value = readToken() !== null;
-  const api = createApiClient({ token: readToken });
+  store.asOf.value = asOfFromSearch(location.search);
+  const api = createApiClient({ token: readToken, asOf: () => store.asOf.value });
   const webglParam = new URLSearchParams(location.search).get('webgl');
   const map = new SupplyMap(
     element('map'),
@@ -78,17 +82,27 @@ async function start(): Promise<void> {
     bringIntoView: (ids, from) => view.bringDownstream(ids, from),
     onReplay: () => (store.simulation.value = null),
   });
-  shell.hooks = { selectionChanged: () => scenario.selectionChanged(), viewChanged: () => scenario.viewChanged() };
+  shell.hooks = {
+    selectionChanged: () => scenario.selectionChanged(),
+    viewChanged: () => scenario.viewChanged(),
+    analysisChanged: () => asOf.refresh(),
+  };
   const tabs = createTabs(element('drawer'), api, {
     onFocus: (id) => void track(selection.focus(id)),
     nameOf,
     focal: () => new Map(store.summary.value?.focal.map((f) => [f.id, f.name]) ?? []),
     renderScenario: (pane) => scenario.mount(pane),
+    lapsing: () => asOf.loadLapsing(),
+    onLapsingWindow: (days) => {
+      store.lapsingDays.value = days;
+      void track(tabs.reload('lapsing'));
+    },
   });
   const executive = createExecutiveView(element('executive'), {
     api,
     track,
     summary: () => store.summary.value,
+    lapsing: () => store.lapsing.value,
     onClose: () => router.show(false),
   });
   const router = createExecutiveRoute(store, element('executive'), () => void track(executive.show()));
@@ -106,6 +120,17 @@ async function start(): Promise<void> {
     router.route();
     assessRouter.route();
   };
+  const asOf = createAsOfActions(shell, {
+    loadOverview: () => view.loadOverview(),
+    reloadTables: () => tabs.reset(),
+    refreshPanel: async () => {
+      const id = store.primary.value;
+      if (id === null) return;
+      map.setSelection(store.selection.value);
+      await selection.showDetail(id);
+    },
+    refreshExecutive: () => executive.show(),
+  });
   const reload = (token: string | null): void => {
     storeToken(token);
     location.reload();
@@ -124,6 +149,7 @@ async function start(): Promise<void> {
     signOut: () => reload(null),
     signIn: (token) => reload(token),
     networkReplaced: () => void track(networkReplaced()),
+    setAsOf: (date) => void track(asOf.setAsOf(date)),
   });
   attachMapKeys(element('map'), map, {
     current: () => store.primary.value,
@@ -139,7 +165,7 @@ async function start(): Promise<void> {
     assess.store.reset();
     await view.loadOverview();
   }
-  render(createElement(Legend, {}), element('legend-slot'));
+  render(createElement(Legend, { lapsingDays: store.lapsingDays }), element('legend-slot'));
   // The map's tier headers are drawn outside Preact: written again when the language changes.
   effect(() => (lang.value, map.labelHeads()));
   renderPanelIntro(shell.panel);
@@ -155,6 +181,7 @@ async function start(): Promise<void> {
     routeAll();
     await view.loadOverview();
     await firstRender(map.cy);
+    void track(asOf.loadLapsing());
     void track(tabs.open('weak-links'));
   } catch (error) {
     showError(store, error);

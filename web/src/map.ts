@@ -43,7 +43,7 @@ export interface PathStep {
 }
 
 const STATE_CLASSES =
-  'path radius dimmed root-cause selected-set disrupted hit down-day stop-day only-a only-b in-both';
+  'path radius dimmed root-cause selected-set disrupted hit down-day stop-day only-a only-b in-both lapsing';
 
 /** One day of a scenario replay: who is down, who stops that day, who was hit; `affected` = every company the scenario stops on some day. */
 export interface ReplayDay {
@@ -74,6 +74,8 @@ export class SupplyMap {
   private disruption: { hit: Set<string>; disrupted: Set<string> } | null = null;
   private replay: { down: Set<string>; stopping: Set<string>; hit: Set<string>; affected: Set<string> } | null = null;
   private comparison: { onlyA: Set<string>; onlyB: Set<string>; both: Set<string> } | null = null;
+  /** Companies whose level lapses within the lapsing window (marked with a dashed amber ring). */
+  private lapsing = new Set<string>();
   /** The tier columns in model coordinates, for the headers above the map. */
   private columns: TierColumn[] = [];
   private readonly heads: HTMLElement;
@@ -200,6 +202,12 @@ export class SupplyMap {
   }
 
   /** True while a scenario replay is shown. */
+  /** Marks the companies `ids` as lapsing soon (the lapsing list of the analysis date); an empty list clears the mark. */
+  showLapsing(ids: Iterable<string>): void {
+    this.lapsing = new Set(ids);
+    if (this.instance) this.applyState();
+  }
+
   get replaying(): boolean {
     return this.replay !== null;
   }
@@ -481,6 +489,7 @@ export class SupplyMap {
         ] as const)
           for (const id of ids) cy.$id(id).addClass(cls).removeClass('dimmed');
       }
+      for (const id of this.lapsing) cy.$id(id).addClass('lapsing');
       for (const id of this.selection) cy.$id(id).addClass('selected-set').removeClass('dimmed');
     });
   }

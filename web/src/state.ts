@@ -10,7 +10,14 @@
  *   Object.assign(store, toggleSelection(store.selection.value, 'ise-ecu', true));
  */
 import { signal } from '@preact/signals';
-import type { GraphResponse, MeResponse, SimulateResponse, SummaryResponse } from '../../src/contract/api-types.ts';
+import type {
+  GraphResponse,
+  LapsingListResponse,
+  MeResponse,
+  SimulateResponse,
+  SummaryResponse,
+} from '../../src/contract/api-types.ts';
+import { DEFAULT_LAPSING_DAYS } from './as-of.ts';
 import { lang, t } from './i18n.ts';
 
 /** Tiers the overview shows by default, and the most the API follows in one request. */
@@ -69,6 +76,12 @@ export function createStore() {
     busy: signal(0),
     toast: signal<ToastMessage | null>(null),
     view: signal<ViewInfo>({ nodes: 0, edges: 0, truncated: false, webgl: false, empty: null, version: 0 }),
+    /** The analysis date chosen (YYYY-MM-DD), or null: today. Kept in the address as `?asOf=`. */
+    asOf: signal<string | null>(null),
+    /** The lapsing window (days after the analysis date) of the Lapsing tab, the map's mark and the executive line. */
+    lapsingDays: signal<number>(DEFAULT_LAPSING_DAYS),
+    /** The assessments lapsing within the window, as of the analysis date (null until loaded). */
+    lapsing: signal<LapsingListResponse | null>(null),
     names: new Map<string, string>(),
   };
 }
@@ -133,6 +146,12 @@ export function statusLine(view: Pick<ViewInfo, 'nodes' | 'edges' | 'truncated'>
   const parts = [t('web.shell.statusSizes', { companies: fmt(view.nodes), supplies: fmt(view.edges) })];
   if (view.truncated) parts.push(t('web.shell.statusCut', { limit: fmt(limit) }));
   return parts;
+}
+
+/** The status line's note of the analysis date, or null when it is today (`asOf` null or today's date). */
+export function asOfNote(asOf: string | null, today: string): string | null {
+  if (asOf === null || asOf === today) return null;
+  return t(asOf < today ? 'web.asOf.statusPast' : 'web.asOf.statusFuture', { date: asOf });
 }
 
 /** The distinct suppliers of `commodity` among the supplies of `graph`. */

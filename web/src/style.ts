@@ -42,6 +42,8 @@ export const SELECTED_COLOUR = '#1d4ed8';
 export const STOP_DAY_COLOUR = '#8e0000';
 /** Halo of the companies a breach of the selected company would stop (its blast radius). */
 export const RADIUS_COLOUR = '#f57c00';
+/** The dashed ring and halo of a company whose level lapses within the lapsing window (yellow: renew soon). */
+export const LAPSING_COLOUR = '#eab308';
 /** Two scenarios compared: companies only the first stops, only the second, both (the comparison's lists use the same). */
 export const COMPARE_COLOURS = { a: '#1d4ed8', b: '#d97706', both: DISRUPTED_COLOUR } as const;
 
@@ -146,7 +148,7 @@ export function nodeSize(risk: number, maxRisk: number): number {
 type Palette = (typeof MAP_PALETTES)['light'];
 type Rules = StylesheetJson;
 
-/** Companies: fill = effective score, ring = own score, size = risk contribution; focal, unassessed, expandable. */
+/** Companies: fill = effective score, ring = own score, size = risk contribution; focal, unassessed, expandable, lapsing. */
 function nodeRules(p: Palette): Rules {
   return [
     {
@@ -192,6 +194,20 @@ function nodeRules(p: Palette): Rules {
     {
       selector: 'node.expandable',
       style: { 'outline-width': 2, 'outline-color': p.expandable, 'outline-offset': 2, 'outline-style': 'dotted' },
+    },
+    {
+      selector: 'node.lapsing',
+      style: {
+        'outline-width': 4,
+        'outline-color': LAPSING_COLOUR,
+        'outline-offset': 2,
+        'outline-style': 'dashed',
+        // The halo keeps the mark visible on the zoomed-out overview, where a ring is a pixel wide.
+        'underlay-color': LAPSING_COLOUR,
+        'underlay-opacity': 0.55,
+        'underlay-padding': 9,
+        'underlay-shape': 'ellipse',
+      },
     },
   ];
 }

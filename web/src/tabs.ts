@@ -8,7 +8,7 @@
  *   await tabs.open('level-gaps');
  */
 import { createElement, createRef, render } from 'preact';
-import type { UnassessedResponse } from '../../src/contract/api-types.ts';
+import type { LapsingListResponse, UnassessedResponse } from '../../src/contract/api-types.ts';
 import type { ApiClient } from './api-client.ts';
 import { Drawer } from './tabs/drawer.tsx';
 import { createTabsStore, type TabId } from './tabs/state.ts';
@@ -28,12 +28,18 @@ export interface TabsContext {
   focal(): ReadonlyMap<string, string>;
   /** Draws the Scenario tab into its pane (scenario.ts), once. */
   renderScenario(pane: HTMLElement): Promise<void>;
+  /** The lapsing list of the analysis date and the chosen window (the page's, which also marks the map). */
+  lapsing(): Promise<LapsingListResponse>;
+  /** The Lapsing tab's window was changed (days): the page keeps it and asks the list again. */
+  onLapsingWindow(days: number): void;
 }
 
 export interface Tabs {
   open(id: TabId): Promise<void>;
-  /** Forget loaded tables (the network changed). */
+  /** Forget loaded tables (the network or the analysis date changed). */
   reset(): void;
+  /** Loads one tab again (its question changed). */
+  reload(id: TabId): Promise<void>;
 }
 
 export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsContext): Tabs {
@@ -49,6 +55,7 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
     },
     'level-gaps': () => api.levelGaps({ limit: ROW_LIMIT }),
     unassessed: () => api.section<UnassessedResponse>('unassessed', { limit: ROW_LIMIT }),
+    lapsing: () => ctx.lapsing(),
     concentration: () => api.concentration({ limit: ROW_LIMIT }),
     scenario: () => ctx.renderScenario(scenarioPane.current!),
   });
@@ -58,5 +65,5 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
     download: (slug: string, format: 'csv' | 'xlsx') => api.download(`/api/analysis/${slug}`, format),
   };
   render(createElement(Drawer, { host: container, store, view, scenarioPane }), container);
-  return { open: (id) => store.open(id), reset: () => store.reset() };
+  return { open: (id) => store.open(id), reset: () => store.reset(), reload: (id) => store.reload(id) };
 }

@@ -49,6 +49,20 @@ describe('lapsingReports', () => {
     expect(() => resolveOptions({ lapsingDays: 1.5 })).toThrow(/lapsingDays/);
   });
 
+  it('lapsingReports(a, days) refuses a window that is not a whole number of days, and takes another window', () => {
+    const a = runAnalysis(index, { asOf: '2026-12-05' });
+    expect(() => lapsingReports(a, -1)).toThrow(/lapsingReports: days must be a whole number/);
+    expect(() => lapsingReports(a, 2.5)).toThrow(/days/);
+    expect(lapsingReports(a, 30).map((r) => r.id)).toEqual([]);
+    expect(lapsingReports(a, 41).map((r) => r.id)).toEqual(['kiri', 'ota']);
+    expect(lapsingReports(a, 365).map((r) => [r.id, r.validUntil])).toEqual([
+      ['kiri', '2027-01-15'],
+      ['ota', '2027-04-30'],
+      ['ota', '2027-01-10'],
+    ]);
+    expect(lapsingReports(a, a.options.lapsingDays)).toEqual(lapsingReports(a));
+  });
+
   it('lapsingReports ranks the lapses in the window by the exact rise of the expected annual loss', () => {
     const a = runAnalysis(index, { asOf: '2026-12-05' });
     const rows = lapsingReports(a);

@@ -1,19 +1,20 @@
 /**
  * The executive view of one focal company (`#executive`): the toolbar, the assumptions
  * and the one-page report — head, headline figures, exceedance chart, plan, worst
- * single event, top contributors and footnotes — drawn from the store's signals.
+ * single event, the assessments lapsing soon, top contributors and footnotes — drawn from the store's signals.
  * Prints as one A4 page (executive.css); reads on a phone (stacked figures, rows as cards).
  *
  * @example
  *   render(<ExecutiveReport store={store} track={track} summary={() => s} onClose={close} />, container);
  */
-import type { SummaryResponse } from '../../../src/contract/api-types.ts';
+import type { LapsingListResponse, SummaryResponse } from '../../../src/contract/api-types.ts';
 import { t } from '../i18n.ts';
 import { assumptionsText } from './assumptions.ts';
 import { AssumptionsPanel } from './AssumptionsForm.tsx';
 import { ContributorTable } from './ContributorTable.tsx';
 import { ExceedanceChart } from './ExceedanceChart.tsx';
 import { Headline, ReportHead } from './Headline.tsx';
+import { LapsingLine } from './LapsingLine.tsx';
 import { notes, scopeOf } from './headline.ts';
 import { PlanSection } from './PlanSection.tsx';
 import type { ExecutiveStore } from './state.ts';
@@ -26,10 +27,12 @@ export interface ReportProps {
   /** Runs `work` counted as pending; a failure is shown (toast) and gives undefined. */
   track<T>(work: Promise<T>): Promise<T | undefined>;
   summary(): SummaryResponse | null;
+  /** The page's lapsing list, when loaded (the line on lapsing assessments); none: no line. */
+  lapsing?(): LapsingListResponse | null;
   onClose(): void;
 }
 
-export function ExecutiveReport({ store, track, summary, onClose }: ReportProps) {
+export function ExecutiveReport({ store, track, summary, lapsing, onClose }: ReportProps) {
   const data = store.data.value;
   const error = store.error.value;
   const changed = store.changed.value;
@@ -61,6 +64,7 @@ export function ExecutiveReport({ store, track, summary, onClose }: ReportProps)
             </section>
             <PlanSection data={data} />
             <WorstBreach data={data} />
+            <LapsingLine list={lapsing?.() ?? null} />
             <ContributorTable data={data} />
             <footer class="report-notes">
               <p>{method}</p>

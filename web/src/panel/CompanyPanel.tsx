@@ -3,7 +3,8 @@
  * own score with the server's one-sentence explanation and its money, the simulate and
  * expand buttons, its exposure path to the root-cause weak link, its critical suppliers,
  * its blast radius, the ★ level its buyers require against its own, and its suppliers
- * and buyers. Every company named is a link that focuses the map on it. With `ctx.edit`
+ * and buyers, and its assessments with their status as of the analysis date (with
+ * `ctx.assessments`). Every company named is a link that focuses the map on it. With `ctx.edit`
  * (analyst, admin) it offers "Edit level"; with `ctx.onLetter`, a supplier's panel offers
  * "Request letter". Nothing is computed here.
  *
@@ -12,6 +13,7 @@
  */
 import { lang, t } from '../i18n.ts';
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
+import { Assessments } from './Assessments.tsx';
 import { BlastRadius } from './BlastRadius.tsx';
 import { CompanyHeader } from './CompanyHeader.tsx';
 import type { PanelContext } from './context.ts';
@@ -77,6 +79,7 @@ export function CompanyPanel({ detail, ctx }: { detail: CompanyDetailResponse; c
       <CriticalSuppliers detail={detail} onFocus={focus} />
       <BlastRadius detail={detail} onFocus={focus} />
       {detail.levelGap && <LevelGap gap={detail.levelGap} onFocus={focus} />}
+      {ctx.assessments && <Assessments company={c.id} detail={detail} ctx={ctx.assessments} />}
       <SupplierList detail={detail} onFocus={focus} />
       <BuyerList detail={detail} onFocus={focus} />
     </>

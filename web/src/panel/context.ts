@@ -11,6 +11,7 @@
 import { signal } from '@preact/signals';
 import type { CompanyEditResponse } from '../../../src/contract/api-types.ts';
 import type { ApiClient } from '../api-client.ts';
+import type { PanelAssessments } from './Assessments.tsx';
 
 export interface PanelEdit {
   api: ApiClient;
@@ -33,6 +34,8 @@ export interface PanelContext {
   onLetter?(id: string): void;
   /** Given when the caller's role is analyst or admin: the panel offers "Edit level". */
   edit?: PanelEdit;
+  /** The company's assessments (and, for analysts and admins, "Record an assessment"); the section shows when given. */
+  assessments?: PanelAssessments;
 }
 
 /** The outcome of the last level edit: the company, the sentence, and whether it was saved. */

@@ -69,7 +69,12 @@ export function savedSentence(result: CompanyEditResponse): string {
   return t('web.edit.saved', { before: assessmentText(result.previous), after });
 }
 
-/** What a refused edit says: a 409 asks for a reload; anything else (a 403 included) is the server's message. */
+/**
+ * What a refused edit says: a 409 on the level of a company whose level comes from its
+ * assessments (the server's message names `scsLevel`) points to "Record an assessment";
+ * any other 409 asks for a reload; anything else (a 403 included) is the server's message.
+ */
 export function refusalSentence(status: number | null, message: string): string {
-  return status === 409 ? t('web.edit.conflict') : message;
+  if (status !== 409) return message;
+  return message.startsWith('scsLevel:') ? t('web.edit.fromAssessments') : t('web.edit.conflict');
 }

@@ -2,14 +2,18 @@
  * The map's filters (depth upstream of the focal companies, commodity, country, only the
  * paths to critical suppliers), each with a short line saying what its value shows.
  * A change writes the store's filters and calls `onChange` (which reloads the overview).
+ * With `asOf`, the analysis date picker (AsOfPicker.tsx) comes first.
  */
 import { t } from '../i18n.ts';
+import { AsOfPicker, type AsOfPickerProps } from './AsOfPicker.tsx';
 import { depthOptions, filterExplanations, type FilterState, type Store } from '../state.ts';
 import './shell.css';
 
 export interface FiltersProps {
   store: Store;
   onChange(filters: FilterState): void;
+  /** The analysis date picker: today's date and what a change does. */
+  asOf?: Omit<AsOfPickerProps, 'store'>;
 }
 
 interface FilterSelectProps {
@@ -51,7 +55,7 @@ const all = (label: string, values: readonly string[] = []) => [
   ...values.map((v) => ({ value: v, label: v })),
 ];
 
-export function Filters({ store, onChange }: FiltersProps) {
+export function Filters({ store, onChange, asOf }: FiltersProps) {
   const f = store.filters.value;
   const summary = store.summary.value;
   const why = filterExplanations(f);
@@ -65,6 +69,7 @@ export function Filters({ store, onChange }: FiltersProps) {
     : [{ value: f.depth, label: t('web.filters.depthUp', { count: f.depth }) }];
   return (
     <>
+      {asOf && <AsOfPicker store={store} today={asOf.today} onChange={asOf.onChange} />}
       <FilterSelect
         name="depth"
         label={t('web.filters.depth')}

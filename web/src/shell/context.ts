@@ -13,6 +13,8 @@ export interface ShellHooks {
   selectionChanged(): void;
   /** The map's view changed. */
   viewChanged(): void;
+  /** The network changed under the analysis (an assessment recorded): everything loads again. */
+  analysisChanged(): Promise<void>;
 }
 
 export interface Shell {
@@ -33,7 +35,7 @@ export function createShell(store: Store, api: ApiClient, map: SupplyMap, panel:
     api,
     map,
     panel,
-    hooks: { selectionChanged: () => {}, viewChanged: () => {} },
+    hooks: { selectionChanged: () => {}, viewChanged: () => {}, analysisChanged: () => Promise.resolve() },
     async track<T>(work: Promise<T>): Promise<T | undefined> {
       store.busy.value++;
       try {

@@ -1,7 +1,7 @@
 /**
  * Mounts the shell's components into the page's elements (web/index.html) and keeps the
  * `hidden` of their containers in step with the store: the header figures and buttons,
- * the search box, the filters, the view buttons, the selection bar, the breach banner,
+ * the search box, the analysis date and the filters, the view buttons, the selection bar, the breach banner,
  * the status line, the toast, the sign-in dialog, the progress bars of heavy requests and
  * the skip link.
  */
@@ -11,6 +11,7 @@ import { render } from 'preact';
 import type { CompanyRow } from '../../../src/contract/api-types.ts';
 import { browserStorage } from '../i18n.ts';
 import type { Shell } from './context.ts';
+import { todayUtc } from '../as-of.ts';
 import { AuthDialog } from './AuthDialog.tsx';
 import { Filters } from './Filters.tsx';
 import { HeaderButtons } from './HeaderButtons.tsx';
@@ -47,6 +48,8 @@ export interface ShellMountActions {
   signIn(token: string): void;
   /** A new network was uploaded: load everything again. */
   networkReplaced(): void;
+  /** Another analysis date was chosen (null: today). */
+  setAsOf(date: string | null): void;
 }
 
 export function mountShell(shell: Shell, actions: ShellMountActions): void {
@@ -72,7 +75,14 @@ export function mountShell(shell: Shell, actions: ShellMountActions): void {
     />,
   );
   mount(document.querySelector('#toolbar .search'), <SearchBox store={store} search={search} onPick={pick} />);
-  mount(byId('filters'), <Filters store={store} onChange={() => void track(view.loadOverview())} />);
+  mount(
+    byId('filters'),
+    <Filters
+      store={store}
+      onChange={() => void track(view.loadOverview())}
+      asOf={{ today: todayUtc(), onChange: actions.setAsOf }}
+    />,
+  );
   mount(
     document.querySelector('#toolbar .view-actions'),
     <ViewActions onFit={() => map.fit()} onReset={() => void track(view.reset())} onExport={() => view.exportPng()} />,

@@ -9,6 +9,7 @@ import { replaceSelection, toggleSelection, type SelectionState } from '../state
 import type { Shell } from './context.ts';
 import type { ApiClient } from '../api-client.ts';
 import { lang } from '../i18n.ts';
+import { effectiveAsOf } from '../as-of.ts';
 
 /** What the panel's buttons do besides selecting (the view actions). */
 export interface PanelActions {
@@ -88,6 +89,13 @@ export function createSelectionActions(shell: Shell, view: PanelActions): Select
         store.role.value === 'viewer'
           ? undefined
           : { api, version: () => store.summary.value?.version ?? null, onEdited: () => void track(afterEdit(id)) },
+      // Everyone sees the company's assessments; analysts and admins may record one, and the whole analysis follows.
+      assessments: {
+        api,
+        canRecord: store.role.value === 'analyst' || store.role.value === 'admin',
+        asOf: () => effectiveAsOf(store.asOf.value),
+        onRecorded: () => void track(shell.hooks.analysisChanged()),
+      },
     });
     return detail;
   }
@@ -129,12 +137,38 @@ export function createSelectionActions(shell: Shell, view: PanelActions): Select
 export function openLetter(api: Pick<ApiClient, 'letter'>, supplier: string, open = window.open.bind(window)): void {
   const tab = open('', '_blank');
   api.letter(supplier, lang.value).then(
-    (blob) => {
-      if (tab) tab.location.href = URL.createObjectURL(blob);
+    async (blob) => {
+      if (tab) showLetter(tab, await blob.text());
     },
     (error: unknown) => {
       tab?.close();
       window.alert(error instanceof Error ? error.message : String(error));
     },
   );
+}
+
+/**
+ * Shows the letter's HTML page in `tab` (a blank tab this page opened). The tab inherits
+ * the page's Content-Security-Policy, which refuses the letter's inline `<style>`: the
+ * page is parsed here (inert), its styles taken out and adopted by the tab's document as
+ * constructed stylesheets, which the policy allows — the letter keeps its A4 print layout.
+ */
+export function showLetter(tab: Window, html: string): void {
+  // The styles come out before parsing: a <style> parsed under the policy is a violation even in an inert document.
+  const styles: string[] = [];
+  const unstyled = html.replace(/<style>([\s\S]*?)<\/style>/g, (_, text: string) => {
+    styles.push(text);
+    return '';
+  });
+  const parsed = new DOMParser().parseFromString(unstyled, 'text/html');
+  const doc = tab.document;
+  const page = doc.importNode(parsed.documentElement, true);
+  doc.documentElement.remove();
+  doc.append(page);
+  const Sheet = (tab as Window & typeof globalThis).CSSStyleSheet;
+  doc.adoptedStyleSheets = styles.map((text) => {
+    const sheet = new Sheet();
+    sheet.replaceSync(text);
+    return sheet;
+  });
 }

@@ -14,6 +14,7 @@ import { useLayoutEffect } from 'preact/hooks';
 import type { JSX, Ref } from 'preact';
 import { t } from '../i18n.ts';
 import { ConcentrationTable } from './concentration.tsx';
+import { LapsingTable } from './lapsing.tsx';
 import { LevelGapsTable } from './level-gaps.tsx';
 import { ResizeHandle } from './resize-handle.tsx';
 import { SourcesTable } from './sources.tsx';
@@ -30,6 +31,7 @@ const CONTENT: { [K in TableTab]: (value: TabData[K], view: TableView) => JSX.El
   sources: (data, view) => <SourcesTable data={data} view={view} />,
   'level-gaps': (page, view) => <LevelGapsTable page={page} view={view} />,
   unassessed: (page, view) => <UnassessedTable page={page} view={view} />,
+  lapsing: (page, view) => <LapsingTable page={page} view={view} onWindow={(days) => view.onLapsingWindow?.(days)} />,
   concentration: (data, view) => <ConcentrationTable data={data} view={view} />,
 };
 

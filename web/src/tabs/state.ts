@@ -2,7 +2,8 @@
  * The drawer's state as signals: the open tab, collapsed or not, the height the user
  * gave it, and each tab's load (idle → loading → ready | error). A tab loads the first
  * time it opens; a failed load is tried again on the next open; `reset()` forgets every
- * load (a load still in flight is then dropped when it answers) and reloads the open tab.
+ * load (a load still in flight is then dropped when it answers) and reloads the open tab;
+ * `reload(id)` loads one tab again.
  *
  * @example
  *   const store = createTabsStore({ 'weak-links': () => api.weakLinks(), … });
@@ -13,13 +14,22 @@ import { t } from '../i18n.ts';
 import type {
   ConcentrationResponse,
   HiddenCriticalResponse,
+  LapsingListResponse,
   LevelGapsResponse,
   SingleSourcesResponse,
   UnassessedResponse,
   WeakLinksResponse,
 } from '../../../src/contract/api-types.ts';
 
-export const TAB_IDS = ['weak-links', 'sources', 'level-gaps', 'unassessed', 'concentration', 'scenario'] as const;
+export const TAB_IDS = [
+  'weak-links',
+  'sources',
+  'level-gaps',
+  'unassessed',
+  'lapsing',
+  'concentration',
+  'scenario',
+] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 /** A tab's title in the page's language ("Weak links" / "弱点"). */
@@ -33,6 +43,7 @@ export interface TabData {
   sources: { single: SingleSourcesResponse; hidden: HiddenCriticalResponse };
   'level-gaps': LevelGapsResponse;
   unassessed: UnassessedResponse;
+  lapsing: LapsingListResponse;
   concentration: ConcentrationResponse;
   scenario: void;
 }
@@ -51,6 +62,8 @@ export interface TabsStore {
   /** Shows the tab (and the drawer), loading it when it is not loaded yet. */
   open(id: TabId): Promise<void>;
   reset(): void;
+  /** Loads tab `id` again now (its question changed), keeping the others. */
+  reload(id: TabId): Promise<void>;
 }
 
 export function createTabsStore(loaders: Loaders): TabsStore {
@@ -99,6 +112,11 @@ export function createTabsStore(loaders: Loaders): TabsStore {
       pending.clear();
       for (const id of TAB_IDS) loads[id].value = { status: 'idle' };
       if (store.active.value !== null) void ensure(store.active.value);
+    },
+    reload(id) {
+      pending.delete(id);
+      loads[id].value = { status: 'idle' };
+      return ensure(id);
     },
   };
   return store;

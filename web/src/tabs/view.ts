@@ -9,4 +9,6 @@ export interface TableView extends Names {
   onFocus(id: string): void;
   /** Downloads every row of the list `slug` (GET /api/analysis/{slug}?format=…), when the page can. */
   download?(slug: string, format: 'csv' | 'xlsx'): Promise<{ blob: Blob; filename: string }>;
+  /** The Lapsing tab's window was changed to `days`. */
+  onLapsingWindow?(days: number): void;
 }
