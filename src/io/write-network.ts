@@ -1,11 +1,12 @@
 /**
- * `writeNetworkCsv`: writes a network as `companies.csv` and `supplies.csv` in the column
- * order of the README, so that `readNetwork` gives back exactly the same network: numbers
+ * `writeNetworkCsv`: writes a network as `companies.csv` and `supplies.csv` (and
+ * `assessments.csv` when the network has an assessments table; without one, an
+ * `assessments.csv` left in the folder is removed) in the column order of the README, so that `readNetwork` gives back exactly the same network: numbers
  * as `String(n)` (which `Number` reads back exactly), `null` as an empty cell, `focal`
  * as `true` or empty. Text is written as is, so leading and trailing whitespace, which
  * reading trims, does not survive — with one exception, against formula injection
  * (OWASP "CSV Injection"): a text cell (id, name, country, industry, supplier, buyer,
- * commodity) that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written
+ * commodity, company, evidence) that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written
  * with a leading `'`, so a spreadsheet opening the file shows it as text instead of
  * running it as a formula. Such cells therefore read back with that `'` in front; every
  * other text reads back exactly. Numbers are never prefixed. Rows are streamed through csv-stringify into a
@@ -22,8 +23,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import type { Company, Network, Supply } from '../model/types.ts';
-import { COMPANY_COLUMNS, SUPPLY_COLUMNS } from './table-spec.ts';
+import type { Assessment, Company, Network, Supply } from '../model/types.ts';
+import { ASSESSMENT_COLUMNS, COMPANY_COLUMNS, SUPPLY_COLUMNS } from './table-spec.ts';
 
 type Cell = string | number | boolean | null;
 
@@ -64,17 +65,32 @@ function supplyRow(s: Supply): string[] {
   ];
 }
 
-/** Writes `network` into `dir` (created if needed) as the two CSV tables. */
+function assessmentRow(a: Assessment): string[] {
+  return [
+    textCell(a.company),
+    cell(a.level),
+    cell(a.method),
+    cell(a.assessedOn),
+    cell(a.validUntil),
+    textCell(a.evidence),
+  ];
+}
+
+/** Writes `network` into `dir` (created if needed) as its CSV tables. */
 export async function writeNetworkCsv(network: Network, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   const tag = `.${process.pid}.${randomUUID()}.tmp`;
   const tables = [
     { file: 'companies.csv', columns: COMPANY_COLUMNS, rows: rowsOf(network.companies, companyRow) },
     { file: 'supplies.csv', columns: SUPPLY_COLUMNS, rows: rowsOf(network.supplies, supplyRow) },
+    ...(network.assessments === undefined
+      ? []
+      : [{ file: 'assessments.csv', columns: ASSESSMENT_COLUMNS, rows: rowsOf(network.assessments, assessmentRow) }]),
   ].map((table) => ({ ...table, temp: join(dir, `${table.file}${tag}`) }));
   try {
     for (const table of tables) await writeTable(table.temp, table.columns, table.rows);
     for (const table of tables) await rename(table.temp, join(dir, table.file));
+    if (network.assessments === undefined) await rm(join(dir, 'assessments.csv'), { force: true });
   } finally {
     await Promise.all(tables.map((table) => rm(table.temp, { force: true })));
   }

@@ -11,6 +11,7 @@ import { parse } from 'csv-parse/sync';
 import neo4j from 'neo4j-driver';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { readNetwork } from '../../src/io/read-network.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { VECTORS_DIR } from '../vectors-dir.ts';
 import { neo4jTarget, type Neo4jTarget } from './neo4j-target.ts';
@@ -120,5 +121,17 @@ describe('weaklink load / analyze --neo4j / export', () => {
       for (const r of back)
         for (const k of Object.keys(r)) if (!columns.includes(k)) expect(r[k], `${file} ${k}`).toBe('');
     }
+  });
+
+  it('export writes the assessments back too: the sample (with its assessments.csv) round-trips through Neo4j', async () => {
+    const uri = (target as Neo4jTarget).uri;
+    const loaded = await run('load', 'data/sample', '--neo4j', uri);
+    expect(loaded.code, loaded.err).toBe(0);
+    const out = await mkdtemp(join(tmpdir(), 'weaklink-export-'));
+    const exported = await run('export', out, '--neo4j', uri);
+    expect(exported.code, exported.err).toBe(0);
+    const original = (await readNetwork('data/sample')).network;
+    expect(original.assessments?.length).toBeGreaterThan(0);
+    expect((await readNetwork(out)).network).toEqual(original);
   });
 });

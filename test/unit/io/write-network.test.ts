@@ -86,6 +86,34 @@ describe('writeNetworkCsv', () => {
     expect((await readNetwork(dir)).network).toEqual(NETWORK);
   });
 
+  it('writeNetworkCsv writes assessments.csv when the network has the table, round-trips it, and removes a stale one without', async () => {
+    const dir = await folder({});
+    const assessed: Network = {
+      ...NETWORK,
+      assessments: [
+        {
+          company: 'a',
+          level: 3,
+          method: 'expert',
+          assessedOn: '2026-04-01',
+          validUntil: null,
+          evidence: 'cert 12, "A"',
+        },
+        { company: 'c,d', level: 4, method: null, assessedOn: '2025-01-31', validUntil: '2028-01-30', evidence: null },
+      ],
+    };
+    await writeNetworkCsv(assessed, dir);
+    expect(await readFile(join(dir, 'assessments.csv'), 'utf8')).toBe(
+      'company,level,method,assessed_on,valid_until,evidence\na,3,expert,2026-04-01,,"cert 12, ""A"""\n"c,d",4,,2025-01-31,2028-01-30,\n',
+    );
+    expect((await readNetwork(dir)).network).toEqual(assessed);
+    await writeNetworkCsv({ ...assessed, assessments: [] }, dir);
+    expect((await readNetwork(dir)).network.assessments).toEqual([]);
+    await writeNetworkCsv(NETWORK, dir);
+    expect((await readdir(dir)).sort()).toEqual(['companies.csv', 'supplies.csv']);
+    expect((await readNetwork(dir)).network).toEqual(NETWORK);
+  });
+
   it('writeNetworkCsv prefixes text cells that start like a formula with a quote, and never a number', async () => {
     const dir = await folder({});
     const evil = "=cmd|' /C calc'!A0";
