@@ -9,35 +9,19 @@
  *   assessmentBody('ota-springs', { level: '3', method: 'expert', assessedOn: '2026-05-01', validUntil: '', evidence: '' });
  *   // { company: 'ota-springs', level: 3, method: 'expert', assessedOn: '2026-05-01' }
  */
-import type { Lapsing } from '../../src/contract/api-types.ts';
+import type {
+  Assessment,
+  AssessmentListResponse,
+  AssessmentRecordResponse,
+  Lapsing,
+} from '../../src/contract/api-types.ts';
 
-export type AssessmentMethod = 'self' | 'expert' | 'third-party';
-
-/** One assessment row of a company, its status as of the request's date. */
-export interface Assessment {
-  company: string;
-  level: number;
-  method: AssessmentMethod | null;
-  assessedOn: string;
-  /** Its last valid day: the row's own, or assessedOn + the level's default validity. */
-  validUntil: string;
-  /** The row gave `validUntil` itself (else it is the default). */
-  validUntilGiven: boolean;
-  evidence: string | null;
-  status: 'valid' | 'lapsed' | 'not-yet';
-}
-
+export type { Assessment } from '../../src/contract/api-types.ts';
+export type AssessmentMethod = NonNullable<Assessment['method']>;
 /** GET /api/assessments?company=&asOf=: newest first within a company. */
-export interface AssessmentList {
-  asOf: string;
-  assessments: Assessment[];
-}
-
+export type AssessmentList = AssessmentListResponse;
 /** POST /api/assessments: the new network version and the row as recorded. */
-export interface AssessmentRecorded {
-  version: string;
-  assessment: Assessment;
-}
+export type AssessmentRecorded = AssessmentRecordResponse;
 
 /** The body of POST /api/assessments. */
 export interface AssessmentInput {
