@@ -2,7 +2,8 @@
  * Request letters: GET /api/requests (viewer) lists every supplier's letters and answers;
  * POST /api/requests (analyst, audited) records a letter sent or the supplier's answer
  * (agreed with the cost share, or declined); GET /api/requests/{supplier}/letter
- * (viewer) answers the letter itself, HTML (one A4 page) or Markdown, in ja or en.
+ * (viewer) answers the letter itself, HTML (one A4 page) or Markdown, in ja or en, from
+ * the analysis as of `?asOf=` (default today): the supplier's level and its validity then.
  */
 import { z } from 'zod';
 import { defineRoute, NO_INPUT } from '../route.ts';
@@ -43,6 +44,7 @@ export const requestLetterRoute = defineRoute({
   operationId: 'requestLetter',
   access: 'viewer',
   heavy: 'plan',
+  asOf: true,
   summary:
     'The request letter to one supplier: the SCS level asked and why, where it stands, the cost of the lift and its proposed split, an agreement record. Answered as text/html (one A4 page) or text/markdown.',
   query: LetterQuery,

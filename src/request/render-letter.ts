@@ -85,7 +85,12 @@ export function letterText(letter: RequestLetter, lang: Lang): LetterText {
       s.unassessed ? t('request.unassessed') : t('request.standing', { level: s.level }),
       s.validUntil
         ? t('request.validUntil', { date: formatDate(new Date(`${s.validUntil}T00:00:00Z`), lang) })
-        : t('request.validityUnknown'),
+        : s.lapsed
+          ? t('request.lapsed', {
+              level: s.lapsed.level,
+              date: formatDate(new Date(`${s.lapsed.validUntil}T00:00:00Z`), lang),
+            })
+          : t('request.validityUnknown'),
       s.meetsRequired ? t('request.meets') : t('request.gap', { level }),
     ],
     costHeading: t('request.costHeading'),

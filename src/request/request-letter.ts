@@ -65,8 +65,18 @@ export interface RequestLetter {
     halt: { yes: boolean; day: number | null; buyers: string[] };
     access: { yes: boolean; buyers: string[] };
   };
-  /** Where the supplier stands. `validUntil`: the last day its level holds, from its assessments (null without one). */
-  standing: { level: number; unassessed: boolean; meetsRequired: boolean; validUntil: string | null };
+  /**
+   * Where the supplier stands. `validUntil`: the last day its level holds, from its
+   * assessments (null without one); `lapsed`: when no assessment gives its level, the
+   * highest one that has lapsed by the analysis date, and its last valid day (null: none).
+   */
+  standing: {
+    level: number;
+    unassessed: boolean;
+    meetsRequired: boolean;
+    validUntil: string | null;
+    lapsed: { level: number; validUntil: string } | null;
+  };
   /** The lift: from the plan when the plan funds it (with its split), else the assumed cost table. */
   cost: {
     fromLevel: number;
@@ -119,7 +129,7 @@ export async function requestLetter(
       level: own,
       unassessed: a.unassessed[x] === 1,
       meetsRequired: own >= requiredLevel,
-      validUntil: levelValidUntil(view, company.id, own, a.options.asOf ?? issuedOn),
+      ...standingValidity(view, company.id, own, a.options.asOf ?? issuedOn),
     },
     cost: liftCost(plan, supplierId, company.size === 'large' ? 'large' : 'sme', own, requiredLevel, budget),
     agreement: { agreedShare: null, agreedOn: null, signatures: ['buyer', 'supplier'] },
@@ -199,17 +209,30 @@ function liftCost(
 }
 
 /**
- * The last day the level `level` of `company` holds, from its assessments valid on `asOf`
- * (the latest `valid_until` among them, defaults from the validity assumption); null when
- * no assessment gives that level (a level from companies.csv has no end).
+ * How long the level `level` of `company` holds: `validUntil`, the latest `valid_until`
+ * of its assessments of that level valid on `asOf` (defaults from the validity
+ * assumption), null when none gives it (a level from companies.csv has no end); then
+ * `lapsed`, the highest assessment above `level` that had lapsed by `asOf` (the latest
+ * of that level), so the letter can say so.
  */
-function levelValidUntil(view: NetworkView, company: string, level: number, asOf: string): string | null {
+function standingValidity(
+  view: NetworkView,
+  company: string,
+  level: number,
+  asOf: string,
+): { validUntil: string | null; lapsed: { level: number; validUntil: string } | null } {
   const { validity } = view.analysis.options;
   let last: string | null = null;
+  let lapsed: { level: number; validUntil: string } | null = null;
   for (const row of view.index.network.assessments ?? []) {
-    if (row.company !== company || row.level !== level || !isValidOn(row, asOf, validity)) continue;
+    if (row.company !== company) continue;
     const until = validUntil(row, validity);
-    if (last === null || until > last) last = until;
+    if (row.level === level && isValidOn(row, asOf, validity)) {
+      if (last === null || until > last) last = until;
+    } else if (row.level > level && until < asOf) {
+      if (lapsed === null || row.level > lapsed.level || (row.level === lapsed.level && until > lapsed.validUntil))
+        lapsed = { level: row.level, validUntil: until };
+    }
   }
-  return last;
+  return { validUntil: last, lapsed: last === null ? lapsed : null };
 }

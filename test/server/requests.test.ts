@@ -39,6 +39,16 @@ describe('request letters over data/sample', () => {
     expect(md.text).toContain('not a legal obligation');
   });
 
+  it('GET /api/requests/{supplier}/letter states the level as of ?asOf=: a lapsed assessment says so', async () => {
+    const today = await get(server.url, '/api/requests/cascadia-cloud/letter?lang=en&format=md');
+    expect(today.text).toContain('Current level: ★5.');
+    const later = await get(server.url, '/api/requests/cascadia-cloud/letter?lang=en&format=md&asOf=2031-06-01');
+    expect(later.status).toBe(200);
+    expect(later.text).toContain('Current level: not assessed');
+    expect(later.text).toContain('Your ★5 assessment was valid until 31 May 2031: it has lapsed');
+    expect((await get(server.url, '/api/requests/cascadia-cloud/letter?asOf=2031-02-30')).status).toBe(400);
+  });
+
   it('POST /api/requests needs the analyst role, refuses an answer without a letter, records and audits, and GET lists', async () => {
     const viewer = { token: server.auth.viewer };
     const analyst = { token: server.auth.analyst };

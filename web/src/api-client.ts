@@ -338,7 +338,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       inFlight++;
       try {
         const token = options.token?.() ?? null;
-        const path = `/api/requests/${encodeURIComponent(supplier)}/letter${queryString({ lang, format: 'html' })}`;
+        const path = `/api/requests/${encodeURIComponent(supplier)}/letter${queryString(dated({ lang, format: 'html' }))}`;
         const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
         const response = await (options.fetch ?? fetch)(base + path, { headers });
         if (!response.ok) throw requestError(response.status, await response.json().catch(() => null), path);

@@ -132,6 +132,7 @@ export const en = {
     standing: 'Current level: ★{{level}}.',
     unassessed: 'Current level: not assessed (counted as no level).',
     validUntil: 'Valid until {{date}}.',
+    lapsed: 'Your ★{{level}} assessment was valid until {{date}}: it has lapsed and counts for nothing until renewed.',
     validityUnknown: 'Validity: no assessment on record.',
     meets: 'This meets the level asked; we ask you to keep it.',
     gap: 'The level asked is ★{{level}}.',

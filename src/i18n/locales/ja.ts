@@ -124,6 +124,7 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
     standing: '現在のレベル: ★{{level}}。',
     unassessed: '現在のレベル: 未評価 (レベルなしとして扱います)。',
     validUntil: '有効期限: {{date}}。',
+    lapsed: '★{{level}} の評価は{{date}}までで失効しており、更新されるまで数えられません。',
     validityUnknown: '有効期限: 評価の記録がありません。',
     meets: 'お願いするレベルを満たしています。維持をお願いします。',
     gap: 'お願いするレベルは ★{{level}} です。',

@@ -7,6 +7,7 @@ import { runAnalysis } from '../../../src/analysis/analyze.ts';
 import { NetworkView } from '../../../src/app/network-view.ts';
 import { readNetwork } from '../../../src/io/read-network.ts';
 import { indexNetwork } from '../../../src/model/index-network.ts';
+import { letterMarkdown } from '../../../src/request/render-letter.ts';
 import { requestLetter } from '../../../src/request/request-letter.ts';
 import { net } from '../../helpers/network.ts';
 
@@ -120,5 +121,13 @@ describe('requestLetter with assessments', () => {
     const lapsed = await requestLetter(later, 'trim', { issuedOn: '2027-08-01' });
     expect(lapsed.standing.level).toBe(2); // the ★3 lapsed; the ★2 self-declaration holds two years
     expect(lapsed.standing.validUntil).toBe('2028-01-10');
+    expect(lapsed.standing.lapsed).toBeNull();
+    const gone = new NetworkView('v1', runAnalysis(indexNetwork(assessed), { asOf: '2028-02-01' }));
+    const none = await requestLetter(gone, 'trim', { issuedOn: '2028-02-01' });
+    expect(none.standing).toMatchObject({ level: 0, validUntil: null, lapsed: { level: 3, validUntil: '2027-06-30' } });
+    expect(letterMarkdown(none, 'en')).toContain(
+      'Your ★3 assessment was valid until 30 June 2027: it has lapsed and counts for nothing until renewed.',
+    );
+    expect(letterMarkdown(none, 'ja')).toContain('★3 の評価は2027年6月30日までで失効しており');
   });
 });
