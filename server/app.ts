@@ -43,6 +43,7 @@ import { jobStatusRoute } from './routes/jobs.ts';
 import { companyDetailRoute, companyListRoute } from './routes/companies.ts';
 import { companyEditRoute, supplyEditRoute } from './routes/edits.ts';
 import { graphRoute } from './routes/graph.ts';
+import { overviewRoute } from './routes/overview.ts';
 import { DEFAULTS as UPLOAD, networkUploadRoute } from './routes/network.ts';
 import { openApiRoute } from './routes/openapi.ts';
 import { executiveRoute, planRoute, riskRoute } from './routes/risk.ts';
@@ -125,6 +126,7 @@ export function apiRoutes(): Route[] {
     companyListRoute,
     companyDetailRoute,
     graphRoute,
+    overviewRoute,
     ...sectionRoutes,
     simulateRoute,
     scenarioRoute,
