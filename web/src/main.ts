@@ -2,12 +2,14 @@
  * The page's bootstrap: one store of signals (state.ts) and the shell's components over
  * it (web/src/shell/), the map (map.ts, driven by the shell's actions), the side panel,
  * the tables below (tabs.ts), the Scenario tab (scenario.ts, sharing the selection and
- * replaying its runs on the map) and the executive report (executive.ts) over everything.
+ * replaying its runs on the map), the overview of the whole network (overview/, sigma in
+ * WebGL) and the executive report (executive.ts) over everything.
  * Loads the summary, the caller's role and the focal companies' upstream view. Nothing
  * is analysed here. `window.__weaklink` exposes the Cytoscape instance, a `ready` promise
  * (first view drawn) and `pending()` (work in flight) for tests.
  */
-import { effect } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
+import type { Overview } from '../../src/contract/overview-format.ts';
 import { createElement, render } from 'preact';
 import { createApiClient } from './api-client.ts';
 import { createExecutiveView } from './executive.ts';
@@ -20,6 +22,9 @@ import { createStore, defaultDepth, DEFAULT_FILTERS } from './state.ts';
 import { createShell, showError } from './shell/context.ts';
 import { createHandle, firstRender, type WeaklinkHandle } from './shell/handle.ts';
 import { createExecutiveRoute } from './shell/executive-route.ts';
+import { createOverviewRoute } from './shell/overview-route.ts';
+import { OverviewView } from './overview/overview-view.ts';
+import { OverviewPanel } from './overview/OverviewPanel.tsx';
 import { attachMapKeys } from './shell/map-keyboard.ts';
 import { mountShell } from './shell/mount.tsx';
 import { createSelectionActions, type SelectionActions } from './shell/selection.ts';
@@ -89,6 +94,39 @@ async function start(): Promise<void> {
     onClose: () => router.show(false),
   });
   const router = createExecutiveRoute(store, element('executive'), () => void track(executive.show()));
+  // The overview of the whole network: loaded when first shown; a click opens the company in the map.
+  const overviewData = signal<Overview | null>(null);
+  const overviewFocal = signal<number | null>(null);
+  const overview = new OverviewView(element('overview'), {
+    load: () => api.overview(),
+    onOpen: (id) => {
+      overviewRouter.show(false);
+      void track(selection.focus(id));
+    },
+    onLoaded: (o) => {
+      overviewData.value = o;
+      overviewFocal.value = overview.focal;
+    },
+  });
+  render(
+    createElement(OverviewPanel, {
+      overview: overviewData,
+      focal: overviewFocal,
+      onFocal: (k: number | null) => {
+        overviewFocal.value = k;
+        overview.setFocal(k);
+      },
+    }),
+    element('overview-panel'),
+  );
+  effect(() => (lang.value, overview.relabel()));
+  const overviewRouter = createOverviewRoute(store, element('overview'), () => {
+    store.busy.value++;
+    void overview
+      .show()
+      .catch((error: unknown) => showError(store, error))
+      .finally(() => store.busy.value--);
+  });
   const reload = (token: string | null): void => {
     storeToken(token);
     location.reload();
@@ -97,6 +135,7 @@ async function start(): Promise<void> {
     selection,
     view,
     toggleExecutive: () => router.show(!store.executiveOpen.value),
+    toggleOverview: () => overviewRouter.show(!store.overviewOpen.value),
     signOut: () => reload(null),
     signIn: (token) => reload(token),
     networkReplaced: () => void track(networkReplaced()),
@@ -128,6 +167,7 @@ async function start(): Promise<void> {
     store.summary.value = summary;
     store.filters.value = { ...DEFAULT_FILTERS, depth: defaultDepth(summary.maxTier) };
     router.route();
+    overviewRouter.route();
     await view.loadOverview();
     await firstRender(map.cy);
     void track(tabs.open('weak-links'));

@@ -1,6 +1,7 @@
 /**
- * The header's buttons: the language switch, upload a network (admins), the executive
- * view (or back to the map) and sign out (when a token is stored).
+ * The header's buttons: the language switch, upload a network (admins), the overview of
+ * the whole network (or back to the map), the executive view (or back to the map) and
+ * sign out (when a token is stored).
  */
 import { NetworkUpload, type UploadContext } from '../edit/upload.tsx';
 import { t } from '../i18n.ts';
@@ -10,6 +11,8 @@ import { LangSwitch } from './LangSwitch.tsx';
 export interface HeaderButtonsProps {
   store: Store;
   onExecutive(): void;
+  /** Toggles the overview of the whole network. */
+  onOverview(): void;
   onSignOut(): void;
   /** The network upload, shown to admins. */
   upload: UploadContext;
@@ -17,8 +20,16 @@ export interface HeaderButtonsProps {
   storage?: Pick<Storage, 'setItem'> | null;
 }
 
-export function HeaderButtons({ store, onExecutive, onSignOut, upload, storage = null }: HeaderButtonsProps) {
+export function HeaderButtons({
+  store,
+  onExecutive,
+  onOverview,
+  onSignOut,
+  upload,
+  storage = null,
+}: HeaderButtonsProps) {
   const on = store.executiveOpen.value;
+  const overview = store.overviewOpen.value;
   return (
     <>
       <LangSwitch store={store} storage={storage} />
@@ -27,6 +38,16 @@ export function HeaderButtons({ store, onExecutive, onSignOut, upload, storage =
           <NetworkUpload ctx={upload} />
         </div>
       )}
+      <button
+        id="overview-open"
+        class="overview-open"
+        type="button"
+        aria-pressed={overview ? 'true' : 'false'}
+        title={t('web.header.overviewTitle')}
+        onClick={onOverview}
+      >
+        {overview ? t('web.header.map') : t('web.header.overview')}
+      </button>
       <button id="exec-open" class="exec-open" type="button" aria-pressed={on ? 'true' : 'false'} onClick={onExecutive}>
         {on ? t('web.header.back') : t('web.header.executive')}
       </button>

@@ -41,6 +41,8 @@ export interface ShellMountActions {
   view: ViewActionsApi;
   /** Toggles the executive view. */
   toggleExecutive(): void;
+  /** Toggles the overview of the whole network. */
+  toggleOverview(): void;
   signOut(): void;
   signIn(token: string): void;
   /** A new network was uploaded: load everything again. */
@@ -63,6 +65,7 @@ export function mountShell(shell: Shell, actions: ShellMountActions): void {
     <HeaderButtons
       store={store}
       onExecutive={actions.toggleExecutive}
+      onOverview={actions.toggleOverview}
       onSignOut={actions.signOut}
       upload={{ api, version: () => store.summary.value?.version ?? null, onLoaded: actions.networkReplaced }}
       storage={browserStorage()}
