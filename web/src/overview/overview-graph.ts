@@ -1,7 +1,7 @@
 /**
  * The overview's graphology graph, built from the decoded GET /api/overview answer in one
  * bulk import: one node per company (key = its index, as a string) at the server's
- * position, coloured by effective score (the map legend's scale), sized by risk
+ * position (mirrored: focal companies on the right, as in the map), coloured by effective score (the map legend's scale), sized by risk
  * contribution (square root, clamped), labelled with its name. Nodes are added in
  * ascending size, so the largest risk contributors are drawn last, on top. No supply is
  * in the graph at first: `Adjacency` lists each company's supplier–buyer pairs, from which
@@ -60,8 +60,9 @@ export function overviewGraph(o: Overview): DirectedGraph<OverviewNode> {
     nodes: order.map((i) => ({
       key: String(i),
       attributes: {
-        // sigma's y axis points up; the layout's runs down the column.
-        x: o.x[i]!,
+        // As in the map: focal companies right, the deepest tier left (the layout's x grows
+        // with the tier). sigma's y axis points up; the layout's runs down the column.
+        x: -o.x[i]!,
         y: -o.y[i]!,
         size: size[i]!,
         color: nodeColour(o, i),

@@ -188,7 +188,7 @@ export class OverviewView {
     const [y1, y2] = [Math.min(a.y, b.y), Math.max(a.y, b.y)];
     const inView: number[] = [];
     for (let i = 0; i < overview.header.companies; i++) {
-      const x = overview.x[i]!;
+      const x = -overview.x[i]!;
       const y = -overview.y[i]!;
       if (x >= x1 && x <= x2 && y >= y1 && y <= y2) inView.push(i);
     }
@@ -233,7 +233,7 @@ export class OverviewView {
           : c === 0
             ? t('web.overview.focalTier')
             : t('web.overview.tier', { tier: c });
-      head.style.left = `${sigma.graphToViewport({ x: c, y: 0 }).x}px`;
+      head.style.left = `${sigma.graphToViewport({ x: -c, y: 0 }).x}px`;
     }
   }
 }
