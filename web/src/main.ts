@@ -23,7 +23,7 @@ import { createShell, showError } from './shell/context.ts';
 import { createHandle, firstRender, type WeaklinkHandle } from './shell/handle.ts';
 import { createExecutiveRoute } from './shell/executive-route.ts';
 import { createOverviewRoute } from './shell/overview-route.ts';
-import { OverviewView } from './overview/overview-view.ts';
+import type { OverviewView } from './overview/overview-view.ts';
 import { OverviewPanel } from './overview/OverviewPanel.tsx';
 import { attachMapKeys } from './shell/map-keyboard.ts';
 import { mountShell } from './shell/mount.tsx';
@@ -94,36 +94,42 @@ async function start(): Promise<void> {
     onClose: () => router.show(false),
   });
   const router = createExecutiveRoute(store, element('executive'), () => void track(executive.show()));
-  // The overview of the whole network: loaded when first shown; a click opens the company in the map.
+  // The overview of the whole network: its code (sigma, graphology) and its data are loaded
+  // when it is first shown; a click on a company opens it in the map.
   const overviewData = signal<Overview | null>(null);
   const overviewFocal = signal<number | null>(null);
-  const overview = new OverviewView(element('overview'), {
-    load: () => api.overview(),
-    onOpen: (id) => {
-      overviewRouter.show(false);
-      void track(selection.focus(id));
-    },
-    onLoaded: (o) => {
-      overviewData.value = o;
-      overviewFocal.value = overview.focal;
-    },
-  });
+  let overview: OverviewView | null = null;
+  const overviewView = async (): Promise<OverviewView> => {
+    const { OverviewView } = await import('./overview/overview-view.ts');
+    overview ??= new OverviewView(element('overview'), {
+      load: () => api.overview(),
+      onOpen: (id) => {
+        overviewRouter.show(false);
+        void track(selection.focus(id));
+      },
+      onLoaded: (o) => {
+        overviewData.value = o;
+        overviewFocal.value = overview?.focal ?? null;
+      },
+    });
+    return overview;
+  };
   render(
     createElement(OverviewPanel, {
       overview: overviewData,
       focal: overviewFocal,
       onFocal: (k: number | null) => {
         overviewFocal.value = k;
-        overview.setFocal(k);
+        overview?.setFocal(k);
       },
     }),
     element('overview-panel'),
   );
-  effect(() => (lang.value, overview.relabel()));
+  effect(() => (lang.value, overview?.relabel()));
   const overviewRouter = createOverviewRoute(store, element('overview'), () => {
     store.busy.value++;
-    void overview
-      .show()
+    void overviewView()
+      .then((view) => view.show())
       .catch((error: unknown) => showError(store, error))
       .finally(() => store.busy.value--);
   });
