@@ -63,7 +63,7 @@ export class OverviewView {
   private readonly canvas: HTMLElement;
   private readonly heads: HTMLElement;
   private hoverEdges: string[] = [];
-  private viewEdges: string[] = [];
+  private viewEdges = new Set<string>();
   private edgeTimer = 0;
   focal: number | null = null;
 
@@ -111,16 +111,6 @@ export class OverviewView {
     this.adj = adjacency(overview);
     if (this.focal === null && overview.header.focal.length > 0) this.focal = 0;
     if (this.focal !== null) paintFocal(graph, overview, this.focal);
-    let rendered: () => void = () => {};
-    const handle: OverviewHandle = {
-      sigma: null as unknown as Sigma<OverviewNode>,
-      graph,
-      overview,
-      renderedAt: null,
-      hovered: null,
-      ready: new Promise<void>((done) => (rendered = done)),
-    };
-    window.__weaklinkOverview = handle;
     const sigma = new Sigma<OverviewNode>(graph, this.canvas, {
       settings: {
         hideEdgesOnMove: true,
@@ -134,8 +124,17 @@ export class OverviewView {
         allowInvalidContainer: true,
       },
     });
-    handle.sigma = sigma;
     this.sigma = sigma;
+    let rendered: () => void = () => {};
+    const handle: OverviewHandle = {
+      sigma,
+      graph,
+      overview,
+      renderedAt: null,
+      hovered: null,
+      ready: new Promise<void>((done) => (rendered = done)),
+    };
+    window.__weaklinkOverview = handle;
     sigma.once('afterRender', () => {
       handle.renderedAt = performance.now();
       rendered();
@@ -163,7 +162,7 @@ export class OverviewView {
   private showHoverEdges(i: number | null): void {
     const graph = this.graph;
     if (!graph) return;
-    for (const key of this.hoverEdges) if (!this.viewEdges.includes(key) && graph.hasEdge(key)) graph.dropEdge(key);
+    for (const key of this.hoverEdges) if (!this.viewEdges.has(key) && graph.hasEdge(key)) graph.dropEdge(key);
     this.hoverEdges = [];
     if (i === null) {
       for (const key of this.viewEdges)
@@ -179,7 +178,7 @@ export class OverviewView {
     if (!sigma || !graph || !overview) return;
     const keep = new Set(this.hoverEdges);
     for (const key of this.viewEdges) if (!keep.has(key) && graph.hasEdge(key)) graph.dropEdge(key);
-    this.viewEdges = [];
+    this.viewEdges = new Set();
     if (sigma.getCamera().ratio > DEFAULTS.edgeZoom) return;
     const { width, height } = sigma.getDimensions();
     const a = sigma.viewportToGraph({ x: 0, y: 0 });
@@ -192,7 +191,7 @@ export class OverviewView {
       const y = -overview.y[i]!;
       if (x >= x1 && x <= x2 && y >= y1 && y <= y2) inView.push(i);
     }
-    this.viewEdges = this.addPairsOf(inView, DEFAULTS.maxEdges, DEFAULTS.edgeColour, 0.6);
+    this.viewEdges = new Set(this.addPairsOf(inView, DEFAULTS.maxEdges, DEFAULTS.edgeColour, 0.6));
   }
 
   /** Adds the supplier–buyer pairs touching `companies` (at most `max`) as edges; returns their keys. */
