@@ -44,6 +44,7 @@ import { companyDetailRoute, companyListRoute } from './routes/companies.ts';
 import { companyEditRoute, supplyEditRoute } from './routes/edits.ts';
 import { assessmentListRoute, assessmentRecordRoute } from './routes/assessments.ts';
 import { graphRoute } from './routes/graph.ts';
+import { overviewRoute } from './routes/overview.ts';
 import { DEFAULTS as UPLOAD, networkUploadRoute } from './routes/network.ts';
 import { openApiRoute } from './routes/openapi.ts';
 import { executiveRoute, planRoute, riskRoute } from './routes/risk.ts';
@@ -126,6 +127,7 @@ export function apiRoutes(): Route[] {
     companyListRoute,
     companyDetailRoute,
     graphRoute,
+    overviewRoute,
     ...sectionRoutes,
     simulateRoute,
     scenarioRoute,

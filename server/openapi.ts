@@ -52,7 +52,7 @@ export function openApiDocument(routes: Route[], info: { title: string; version:
   );
   const paths: Record<string, Record<string, Json>> = {};
   for (const route of routes) {
-    const responseRef = refOf.get(route.response);
+    const responseRef = refOf.get(route.binary?.header ?? route.response);
     if (!responseRef)
       throw new Error(
         `openapi: the response schema of ${route.method.toUpperCase()} ${route.path} is not in RESPONSE_SCHEMAS`,
@@ -61,7 +61,19 @@ export function openApiDocument(routes: Route[], info: { title: string; version:
       [route.created ? 201 : 200]: {
         description: route.created ? 'Created' : 'OK',
         ...(route.heavy ? { headers: { 'X-Job-Id': JOB_ID_HEADER } } : {}),
-        content: { 'application/json': { schema: { $ref: responseRef } } },
+        content: route.binary
+          ? {
+              'application/octet-stream': {
+                schema: {
+                  type: 'string',
+                  contentMediaType: 'application/octet-stream',
+                  description:
+                    'Binary: "WLOV", a uint32 (little-endian) length, that many bytes of UTF-8 JSON (the header, x-weaklink-header), then the typed arrays it lists. Gzip-encoded when the request accepts gzip.',
+                },
+                'x-weaklink-header': { $ref: responseRef },
+              },
+            }
+          : { 'application/json': { schema: { $ref: responseRef } } },
       },
     };
     const heavy = route.heavy ? [409, 503] : [];

@@ -108,6 +108,16 @@ export interface Route<
    * pick a table).
    */
   sheets?: (output: z.output<R>, query: z.output<Q>) => TableSheet[];
+  /**
+   * The answer is binary (application/octet-stream): `send` gives its body, gzipped when the
+   * client accepts gzip and the route has a gzip form. `header` is the schema OpenAPI
+   * documents for it (a binary answer's JSON header); `response` stays the schema of what
+   * the handler returns.
+   */
+  binary?: {
+    header: z.ZodType;
+    send(output: z.output<R>, acceptsGzip: boolean): Promise<{ body: Uint8Array; gzip: boolean }>;
+  };
   /** The answer is a document (a letter): sent as its text with its content type instead of JSON. */
   document?: (output: z.output<R>) => { contentType: string; text: string };
   /**
@@ -205,6 +215,12 @@ export function mountRoute(app: Express, route: Route, routeCtx: RouteContext, g
     if (route.change && request) await auditOutcome(ctx, request, caller, res, status, route.change(output));
     if (route.sheets && (format === 'csv' || format === 'xlsx'))
       return sendSheets(res, route.sheets(output, parsed.query), format);
+    if (route.binary) {
+      const { body, gzip } = await route.binary.send(output, req.acceptsEncodings('gzip') === 'gzip');
+      res.type('application/octet-stream').vary('Accept-Encoding');
+      if (gzip) res.set('Content-Encoding', 'gzip');
+      return res.send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    }
     if (route.document) {
       const doc = route.document(output);
       return res.type(`${doc.contentType}; charset=utf-8`).send(doc.text);

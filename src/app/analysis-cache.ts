@@ -47,6 +47,8 @@ export class AnalysisCache implements AnalysisViews {
   private readonly base: AnalysisOptions;
   /** The as-of date the server was configured with; null: today's, whenever a view is asked for. */
   private readonly configuredAsOf: string | null;
+  /** What the views of one version share whatever their date (NetworkView.shared): of the current version only. */
+  private sharedMemo: { version: string; memo: Map<string, unknown> } = { version: '', memo: new Map() };
   /** Views by `version` + NUL + as-of date, oldest first. */
   private readonly views = new Map<string, { version: string; view: Promise<NetworkView> }>();
 
@@ -105,6 +107,7 @@ export class AnalysisCache implements AnalysisViews {
       version = after;
       network = await this.store.read();
     }
-    return new NetworkView(version, runAnalysis(indexNetwork(network), options), this.runner);
+    if (this.sharedMemo.version !== version) this.sharedMemo = { version, memo: new Map() };
+    return new NetworkView(version, runAnalysis(indexNetwork(network), options), this.runner, this.sharedMemo.memo);
   }
 }

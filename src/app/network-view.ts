@@ -59,6 +59,8 @@ export class NetworkView {
     readonly analysis: Analysis,
     /** Where heavy jobs run: in this thread unless the server gives its worker pool. */
     private readonly runner: JobRunner = runHere,
+    /** Values shared by every view of this network version, whatever its as-of date (`shared`). */
+    private readonly versionMemo: Map<string, unknown> = new Map(),
   ) {
     this.index = analysis.index;
     this.rows = new Array<CompanyRow | undefined>(this.index.n);
@@ -329,6 +331,15 @@ export class NetworkView {
       waiter.signal,
       { max, ...(waiter.watch ? { watch: waiter.watch } : {}) },
     );
+  }
+
+  /**
+   * A value that depends on the network alone, not on the as-of date (the overview's
+   * positions, say): computed once for this version and shared by its views of every date.
+   */
+  shared<T>(key: string, compute: () => T): T {
+    if (!this.versionMemo.has(key)) this.versionMemo.set(key, compute());
+    return this.versionMemo.get(key) as T;
   }
 
   /** A value of this network version, computed on first use (a report section's items, say) and kept. */

@@ -227,6 +227,53 @@ export const GraphSchema = z.object({
   truncated: z.boolean().describe('True when the limit cut the view (the nearest companies are kept).'),
 });
 
+/** One typed-array column of the overview's binary answer (overview-format.ts). */
+export const OverviewArraySchema = z.object({
+  name: z
+    .enum([
+      'x',
+      'y',
+      'score',
+      'risk',
+      'tier',
+      'flags',
+      'edgeSupplier',
+      'edgeBuyer',
+      'criticalStart',
+      'critical',
+      'textEnd',
+      'text',
+    ])
+    .describe(
+      'x, y: float32 position per company; score: float32 effective score 0–100; risk: float32 risk contribution (yen per year); tier: int8 (−1: no tier); flags: uint8 (1 focal, 2 critical supplier of a focal company, 4 unassessed); edgeSupplier, edgeBuyer: uint32 company indices of each supply pair (one per supplier and buyer, whatever the commodities); criticalStart, critical: uint32, the critical suppliers of focal company k (in `focal` order) are critical[criticalStart[k] … criticalStart[k+1]−1]; textEnd: uint32 end (bytes into text) of id 0, name 0, id 1, name 1, …; text: the ids and names in UTF-8.',
+    ),
+  type: z.enum(['float32', 'uint32', 'uint8', 'int8']),
+  offset: z.number().int().min(0).describe('Byte offset from the start of the answer (a multiple of 8).'),
+  length: z.number().int().min(0).describe('Number of elements.'),
+});
+
+/**
+ * GET /api/overview — the whole network for the WebGL overview, as binary
+ * (application/octet-stream): the bytes "WLOV", a uint32 (little-endian) length, this
+ * header as UTF-8 JSON, then the typed-array columns it lists (little-endian).
+ */
+export const OverviewHeaderSchema = z.object({
+  format: z.literal('weaklink-overview/1'),
+  version: z.string().describe('Network version the positions and figures belong to.'),
+  asOf: z.string().describe('Date of the analysis (YYYY-MM-DD): the levels, hence the colours, as of then.'),
+  companies: z.number().int().min(0),
+  edges: z.number().int().min(0).describe('Supplier–buyer pairs (supplies of several commodities count once).'),
+  columns: z.number().int().min(0).describe('Layout columns: tier 0 at x = 0, tier t at x = t.'),
+  noTierColumn: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Column (x) of the companies with no tier (not upstream of any focal company), or null.'),
+  maxRisk: z.number().describe('Largest risk contribution (yen per year), for scaling the node sizes.'),
+  focal: z.array(z.object({ index: z.number().int(), ...idAndName })).describe('The tier-0 companies, by index.'),
+  arrays: z.array(OverviewArraySchema),
+});
+
 /** A company a simulated breach stops. */
 export const BreachStopSchema = z
   .object({
@@ -986,6 +1033,7 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['Assess', AssessSchema],
   ['Executive', ExecutiveSchema],
   ['Job', JobSchema],
+  ['OverviewHeader', OverviewHeaderSchema],
   // The named parts of the responses above (each a `$ref` where a response holds it).
   ['GraphNode', GraphNodeSchema],
   ['GraphEdge', GraphEdgeSchema],
@@ -1001,4 +1049,5 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['CompanyMeasures', CompanyMeasuresSchema],
   ['CurvePoint', CurvePointSchema],
   ['ExecutiveAssumptions', ExecutiveAssumptionsSchema],
+  ['OverviewArray', OverviewArraySchema],
 ];

@@ -148,8 +148,18 @@ export async function startServer(network: Network): Promise<RunningServer> {
   };
 }
 
-/** Debian's Chromium, headless. Throws (in CI and locally alike) when it is not installed. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * WebGL without a GPU (the overview's sigma.js): SwiftShader, the software renderer
+ * Chromium ships, allowed for WebGL. The page itself stays composited in software
+ * (`--disable-gpu`), which is faster than compositing through SwiftShader too.
+ */
+const WEBGL_ARGS = ['--enable-unsafe-swiftshader'];
+
+/**
+ * Debian's Chromium, headless; `webgl` gives it WebGL by software rendering (WEBGL_ARGS).
+ * Throws (in CI and locally alike) when it is not installed.
+ */
+export async function launchChromium(options: { webgl?: boolean } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     const how = 'install it with `apt-get install chromium` (or point CHROMIUM_PATH at a Chromium binary)';
     throw new Error(
@@ -158,7 +168,8 @@ export async function launchChromium(): Promise<Browser> {
         : `The browser tests need Chromium at ${CHROMIUM}, which is missing; ${how}. They are not skipped.`,
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const args = options.webgl ? [...CHROMIUM_ARGS, ...WEBGL_ARGS] : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath: CHROMIUM, args, headless: true });
 }
 
 const pageProblems = new WeakMap<Page, string[]>();

@@ -84,6 +84,7 @@ const SAMPLES: Record<string, (header: Record<string, string>) => Promise<Answer
   listCompanies: (h) => get(server.url, '/api/companies?q=seat&limit=5', { token: null, headers: h }),
   getCompany: (h) => get(server.url, '/api/companies/castco', { token: null, headers: h }),
   graph: (h) => get(server.url, '/api/graph?focus=oem&up=1', { token: null, headers: h }),
+  overview: (h) => get(server.url, '/api/overview', { token: null, headers: h }),
   weakLinks: (h) => get(server.url, '/api/analysis/weak-links', { token: null, headers: h }),
   singleSources: (h) => get(server.url, '/api/analysis/single-sources', { token: null, headers: h }),
   hiddenCritical: (h) => get(server.url, '/api/analysis/hidden-critical', { token: null, headers: h }),

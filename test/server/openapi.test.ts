@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import type * as Api from '../../src/contract/api-types.ts';
 import { apiRoutes, createApp } from '../../server/app.ts';
 import * as S from '../../src/contract/schemas.ts';
+import { decodeOverview } from '../../src/contract/overview-format.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { LoginCodes } from '../../src/workspace/login-codes.ts';
 import { get, post, send, serveNetwork, testAuth } from './helpers.ts';
@@ -184,6 +185,14 @@ describe('GET /api/openapi.json', () => {
       requestLetter: async () => {
         const a = await get(server.url, '/api/requests/castco/letter');
         return { status: a.status, body: { contentType: a.headers.get('content-type'), text: a.text } };
+      },
+      // The overview is binary: its schema describes the decoded header and the bytes.
+      overview: async () => {
+        const response = await fetch(`${server.url}/api/overview`, {
+          headers: { authorization: `Bearer ${server.auth.admin}` },
+        });
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        return { status: response.status, body: { header: decodeOverview(bytes.buffer).header, bytes } };
       },
       login: () => post(server.url, '/api/login', { code: new LoginCodes(server.auth.dir).create().code }),
       jobStatus: async () => {

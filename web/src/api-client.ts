@@ -44,6 +44,7 @@ import type {
   WeakLinksResponse,
 } from '../../src/contract/api-types.ts';
 import type { AssessmentInput, AssessmentList, AssessmentRecorded } from './assessments.ts';
+import { decodeOverview, type Overview } from '../../src/contract/overview-format.ts';
 
 /** A network upload: the two CSV files (their bytes in base64, decoded by the server as files are) or one workbook. */
 export type NetworkUpload =
@@ -121,6 +122,8 @@ export interface ApiClient {
   companies(query: CompanyQuery): Promise<CompanyListResponse>;
   company(id: string): Promise<CompanyDetailResponse>;
   graph(query: GraphQuery): Promise<GraphResponse>;
+  /** GET /api/overview: the whole network (positions, scores, risk, tiers, supplies, ids, names), binary, decoded. */
+  overview(): Promise<Overview>;
   weakLinks(page?: PageQuery): Promise<WeakLinksResponse>;
   singleSources(page?: PageQuery): Promise<SingleSourcesResponse>;
   hiddenCritical(page?: PageQuery): Promise<HiddenCriticalResponse>;
@@ -330,6 +333,19 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         if (!response.ok) throw requestError(response.status, await response.json().catch(() => null), path);
         const named = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1];
         return { blob: await response.blob(), filename: named ?? `weaklink.${format}` };
+      } finally {
+        inFlight--;
+      }
+    },
+    overview: async () => {
+      inFlight++;
+      try {
+        const token = options.token?.() ?? null;
+        const headers: Record<string, string> = { accept: 'application/octet-stream' };
+        if (token) headers['authorization'] = `Bearer ${token}`;
+        const response = await (options.fetch ?? fetch)(`${base}/api/overview${queryString(dated({}))}`, { headers });
+        if (!response.ok) throw requestError(response.status, await response.json().catch(() => null), '/api/overview');
+        return decodeOverview(await response.arrayBuffer());
       } finally {
         inFlight--;
       }

@@ -2,14 +2,16 @@
  * The page's bootstrap: one store of signals (state.ts) and the shell's components over
  * it (web/src/shell/), the map (map.ts, driven by the shell's actions), the side panel,
  * the tables below (tabs.ts), the Scenario tab (scenario.ts, sharing the selection and
- * replaying its runs on the map), the executive report (executive.ts) and, for analysts,
- * the self-assessments and their heat map (assess.ts) over everything.
+ * replaying its runs on the map), the overview of the whole network (overview/, sigma in
+ * WebGL), the executive report (executive.ts) and, for analysts, the self-assessments and
+ * their heat map (assess.ts) over everything.
  * Loads the summary, the caller's role, the focal companies' upstream view and the
  * lapsing list (the map's mark), all as of the analysis date of the address (`?asOf=`,
  * default today). Nothing is analysed here. `window.__weaklink` exposes the Cytoscape instance, a `ready` promise
  * (first view drawn) and `pending()` (work in flight) for tests.
  */
-import { effect } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
+import type { Overview } from '../../src/contract/overview-format.ts';
 import { createElement, render } from 'preact';
 import { createApiClient } from './api-client.ts';
 import { createAssessView } from './assess.ts';
@@ -26,6 +28,9 @@ import { createHandle, firstRender, type WeaklinkHandle } from './shell/handle.t
 import { createAssessRoute } from './shell/assess-route.ts';
 import { createAsOfActions } from './shell/as-of.ts';
 import { createExecutiveRoute } from './shell/executive-route.ts';
+import { createOverviewRoute } from './shell/overview-route.ts';
+import type { OverviewView } from './overview/overview-view.ts';
+import { OverviewPanel } from './overview/OverviewPanel.tsx';
 import { attachMapKeys } from './shell/map-keyboard.ts';
 import { mountShell } from './shell/mount.tsx';
 import { createSelectionActions, type SelectionActions } from './shell/selection.ts';
@@ -130,6 +135,46 @@ async function start(): Promise<void> {
       await selection.showDetail(id);
     },
     refreshExecutive: () => executive.show(),
+    refreshWholeNetwork: refreshWholeNetwork,
+  });
+  // The overview of the whole network: its code (sigma, graphology) and its data are loaded
+  // when it is first shown; a click on a company opens it in the map.
+  const overviewData = signal<Overview | null>(null);
+  const overviewFocal = signal<number | null>(null);
+  let overview: OverviewView | null = null;
+  const overviewView = async (): Promise<OverviewView> => {
+    const { OverviewView } = await import('./overview/overview-view.ts');
+    overview ??= new OverviewView(element('overview'), {
+      load: () => api.overview(),
+      onOpen: (id) => {
+        overviewRouter.show(false);
+        void track(selection.focus(id));
+      },
+      onLoaded: (o) => {
+        overviewData.value = o;
+        overviewFocal.value = overview?.focal ?? null;
+      },
+    });
+    return overview;
+  };
+  render(
+    createElement(OverviewPanel, {
+      overview: overviewData,
+      focal: overviewFocal,
+      onFocal: (k: number | null) => {
+        overviewFocal.value = k;
+        overview?.setFocal(k);
+      },
+    }),
+    element('overview-panel'),
+  );
+  effect(() => (lang.value, overview?.relabel()));
+  const overviewRouter = createOverviewRoute(store, element('overview'), () => {
+    store.busy.value++;
+    void overviewView()
+      .then((view) => view.show())
+      .catch((error: unknown) => showError(store, error))
+      .finally(() => store.busy.value--);
   });
   const reload = (token: string | null): void => {
     storeToken(token);
@@ -146,6 +191,7 @@ async function start(): Promise<void> {
       assessRouter.show(!store.assessOpen.value);
       routeAll();
     },
+    toggleOverview: () => overviewRouter.show(!store.overviewOpen.value),
     signOut: () => reload(null),
     signIn: (token) => reload(token),
     networkReplaced: () => void track(networkReplaced()),
@@ -164,6 +210,14 @@ async function start(): Promise<void> {
     tabs.reset();
     assess.store.reset();
     await view.loadOverview();
+    await refreshWholeNetwork();
+  }
+  /** The overview of the whole network answers for another date or network: drawn again if shown. */
+  async function refreshWholeNetwork(): Promise<void> {
+    if (overview === null) return;
+    overview.invalidate();
+    overviewData.value = null;
+    if (store.overviewOpen.value) await overview.show();
   }
   render(createElement(Legend, { lapsingDays: store.lapsingDays }), element('legend-slot'));
   // The map's tier headers are drawn outside Preact: written again when the language changes.
@@ -179,6 +233,7 @@ async function start(): Promise<void> {
     store.summary.value = summary;
     store.filters.value = { ...DEFAULT_FILTERS, depth: defaultDepth(summary.maxTier) };
     routeAll();
+    overviewRouter.route();
     await view.loadOverview();
     await firstRender(map.cy);
     void track(asOf.loadLapsing());

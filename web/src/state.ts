@@ -73,6 +73,8 @@ export function createStore() {
     executiveOpen: signal(false),
     /** The self-assessment view (`#assess`) is open. */
     assessOpen: signal(false),
+    /** The overview of the whole network is shown instead of the map. */
+    overviewOpen: signal(false),
     busy: signal(0),
     toast: signal<ToastMessage | null>(null),
     view: signal<ViewInfo>({ nodes: 0, edges: 0, truncated: false, webgl: false, empty: null, version: 0 }),

@@ -1,7 +1,8 @@
 /**
- * The header's buttons: the language switch, upload a network (admins), the
- * self-assessments (analysts and admins; or back to the map), the executive view (or back
- * to the map) and sign out (when a token is stored).
+ * The header's buttons: the language switch, upload a network (admins), the overview of
+ * the whole network (or back to the map), the self-assessments (analysts and admins; or
+ * back to the map), the executive view (or back to the map) and sign out (when a token is
+ * stored).
  */
 import { NetworkUpload, type UploadContext } from '../edit/upload.tsx';
 import { t } from '../i18n.ts';
@@ -13,6 +14,8 @@ export interface HeaderButtonsProps {
   onExecutive(): void;
   /** Opens or closes the self-assessment view. */
   onAssess?(): void;
+  /** Toggles the overview of the whole network. */
+  onOverview(): void;
   onSignOut(): void;
   /** The network upload, shown to admins. */
   upload: UploadContext;
@@ -20,10 +23,19 @@ export interface HeaderButtonsProps {
   storage?: Pick<Storage, 'setItem'> | null;
 }
 
-export function HeaderButtons({ store, onExecutive, onAssess, onSignOut, upload, storage = null }: HeaderButtonsProps) {
+export function HeaderButtons({
+  store,
+  onExecutive,
+  onAssess,
+  onOverview,
+  onSignOut,
+  upload,
+  storage = null,
+}: HeaderButtonsProps) {
   const on = store.executiveOpen.value;
   const assessOn = store.assessOpen.value;
   const analyst = store.role.value === 'analyst' || store.role.value === 'admin';
+  const overview = store.overviewOpen.value;
   return (
     <>
       <LangSwitch store={store} storage={storage} />
@@ -32,6 +44,16 @@ export function HeaderButtons({ store, onExecutive, onAssess, onSignOut, upload,
           <NetworkUpload ctx={upload} />
         </div>
       )}
+      <button
+        id="overview-open"
+        class="overview-open"
+        type="button"
+        aria-pressed={overview ? 'true' : 'false'}
+        title={t('web.header.overviewTitle')}
+        onClick={onOverview}
+      >
+        {overview ? t('web.header.map') : t('web.header.overview')}
+      </button>
       {analyst && onAssess && (
         <button
           id="assess-open"

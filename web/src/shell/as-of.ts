@@ -27,6 +27,8 @@ export interface AsOfDeps {
   refreshPanel(): Promise<void>;
   /** Loads the executive view again when it is open. */
   refreshExecutive(): Promise<void>;
+  /** The overview of the whole network forgets its answer (and draws the new one when shown). */
+  refreshWholeNetwork?(): Promise<void>;
   /** Writes the address (default: history.replaceState). */
   writeSearch?(search: string): void;
 }
@@ -71,6 +73,7 @@ export function createAsOfActions(shell: Shell, deps: AsOfDeps): AsOfActions {
     await Promise.all([loadLapsing(), deps.loadOverview()]);
     await deps.refreshPanel();
     if (store.executiveOpen.value) await deps.refreshExecutive();
+    await deps.refreshWholeNetwork?.();
   }
 
   const writeSearch =

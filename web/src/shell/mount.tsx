@@ -44,6 +44,8 @@ export interface ShellMountActions {
   toggleExecutive(): void;
   /** Toggles the self-assessment view. */
   toggleAssess?(): void;
+  /** Toggles the overview of the whole network. */
+  toggleOverview(): void;
   signOut(): void;
   signIn(token: string): void;
   /** A new network was uploaded: load everything again. */
@@ -69,6 +71,7 @@ export function mountShell(shell: Shell, actions: ShellMountActions): void {
       store={store}
       onExecutive={actions.toggleExecutive}
       {...(actions.toggleAssess ? { onAssess: actions.toggleAssess } : {})}
+      onOverview={actions.toggleOverview}
       onSignOut={actions.signOut}
       upload={{ api, version: () => store.summary.value?.version ?? null, onLoaded: actions.networkReplaced }}
       storage={browserStorage()}
