@@ -1,0 +1,118 @@
+/**
+ * "Which of my tier-1 suppliers depend on this deep supplier" (README): for a company x,
+ * the companies downstream of it (its buyers, their buyers, …, x excluded) that are
+ * direct suppliers of a focal company f — f's tier-1 suppliers reached from x. Each comes
+ * with the shortest supply path from x to it (breadth-first, ties to the supplier found
+ * first in edge order), whether x is one of its critical suppliers (it is in x's blast
+ * radius: a hit of x alone stops it) and then the day it stops in a long hit of x.
+ * The same for f itself. Buyers are followed regardless of share: being downstream says
+ * the company buys something made with x's supplies, the blast radius says whether it
+ * cannot do without.
+ *
+ * `createDependants(index)` keeps its scratch arrays (distance, parent) between calls
+ * and resets only what a call touched, so one call costs O(edges out of the companies
+ * downstream of x + x's blast radius + the focal companies' supplier edges).
+ */
+import type { IndexedNetwork } from '../model/index-network.ts';
+import { members, type SingleFailures } from './blast-radius.ts';
+
+export interface Tier1Dependant {
+  /** Company index of the tier-1 supplier of the focal company. */
+  company: number;
+  /** Supply edges on the shortest path from x. */
+  distance: number;
+  /** Company indices of that path, x first, the tier-1 supplier last. */
+  path: number[];
+  /** x is a critical supplier of it: a hit of x alone stops it. */
+  critical: boolean;
+  /** The day it stops in a long hit of x (when critical), else null. */
+  stopDay: number | null;
+}
+
+export interface FocalDependants {
+  focal: number;
+  /** x is a critical supplier of the focal company. */
+  critical: boolean;
+  stopDay: number | null;
+  /** The focal company's tier-1 suppliers downstream of x: critical first, then nearest, then by id. */
+  tier1: Tier1Dependant[];
+}
+
+export interface Dependants {
+  /** Companies downstream of x, x excluded. */
+  downstream: number;
+  focal: FocalDependants[];
+}
+
+export interface DependantsFinder {
+  /** The dependants of x for each of `focals` (company indices), in that order. */
+  of(x: number, focals: readonly number[], failures: SingleFailures): Dependants;
+}
+
+/** Example: `createDependants(idx).of(idx.indexOf.get('foundry')!, [idx.indexOf.get('oem')!], a.failures)`. */
+export function createDependants(index: IndexedNetwork): DependantsFinder {
+  const { n, outStart, outBuyer, buyerGroupStart, groupEdgeStart, edgeSupplier } = index;
+  const dist = new Int32Array(n).fill(-1);
+  const parent = new Int32Array(n).fill(-1);
+  const queue = new Int32Array(n);
+  return {
+    of(x, focals, failures) {
+      if (!(x >= 0 && x < n)) throw new Error(`createDependants: company ${x} is out of range 0..${n - 1}`);
+      let tail = 0;
+      dist[x] = 0;
+      queue[tail++] = x;
+      for (let head = 0; head < tail; head++) {
+        const u = queue[head]!;
+        for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k++) {
+          const v = outBuyer[k]!;
+          if (dist[v] !== -1) continue;
+          dist[v] = dist[u]! + 1;
+          parent[v] = u;
+          queue[tail++] = v;
+        }
+      }
+      const stopDay = new Map<number, number>();
+      const radius = members(failures.blastRadius, x);
+      const start = failures.blastRadius.start[x]!;
+      for (let k = 0; k < radius.length; k++) stopDay.set(radius[k]!, failures.stopDays[start + k]!);
+      const pathTo = (v: number): number[] => {
+        const path: number[] = [];
+        for (let w = v; w !== -1; w = w === x ? -1 : parent[w]!) path.push(w);
+        return path.reverse();
+      };
+      const idRank = index.idRank;
+      const focal = focals.map((f): FocalDependants => {
+        const seen = new Set<number>();
+        const tier1: Tier1Dependant[] = [];
+        const from = groupEdgeStart[buyerGroupStart[f]!]!;
+        const to = groupEdgeStart[buyerGroupStart[f + 1]!]!;
+        for (let e = from; e < to; e++) {
+          const u = edgeSupplier[e]!;
+          if (u === x || dist[u]! < 1 || seen.has(u)) continue;
+          seen.add(u);
+          const day = stopDay.get(u);
+          tier1.push({
+            company: u,
+            distance: dist[u]!,
+            path: pathTo(u),
+            critical: day !== undefined,
+            stopDay: day ?? null,
+          });
+        }
+        tier1.sort(
+          (a, b) =>
+            Number(b.critical) - Number(a.critical) ||
+            a.distance - b.distance ||
+            idRank[a.company]! - idRank[b.company]!,
+        );
+        const day = stopDay.get(f);
+        return { focal: f, critical: day !== undefined, stopDay: day ?? null, tier1 };
+      });
+      for (let k = 0; k < tail; k++) {
+        dist[queue[k]!] = -1;
+        parent[queue[k]!] = -1;
+      }
+      return { downstream: tail - 1, focal };
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The tier-1 suppliers of a focal company downstream of a deep supplier: reached through
+ * two tier-1 suppliers, the shortest path, critical or not, a chosen focal, and the
+ * scratch arrays reset between calls.
+ */
+import { describe, expect, it } from 'vitest';
+import { runAnalysis } from '../../../src/analysis/analyze.ts';
+import { createDependants } from '../../../src/analysis/tier1-dependants.ts';
+import { indexNetwork } from '../../../src/model/index-network.ts';
+import { net } from '../../helpers/network.ts';
+
+/**
+ * F (focal) ← A (a, sole), B (b, sole), C (c, sole). A ← M (m, sole, 3 buffer days) and A ← D (x, 0.3) /
+ * E (x, 0.7); B ← M (m, 0.5) / N (m, 0.5); M ← D (d, sole). A hit of D stops M, then A
+ * (its m is sole) on day 3, then F; B keeps half its m from N, which reaches θ = 0.5.
+ */
+const network = net(
+  [{ id: 'F', focal: true }, { id: 'A' }, { id: 'B' }, { id: 'C' }, { id: 'M' }, { id: 'N' }, { id: 'D' }, { id: 'E' }],
+  [
+    ['A', 'F', 'a'],
+    ['B', 'F', 'b'],
+    ['C', 'F', 'c'],
+    ['M', 'A', 'm', null, { bufferDays: 3 }],
+    ['D', 'A', 'x', 0.3],
+    ['E', 'A', 'x', 0.7],
+    ['M', 'B', 'm', 0.5],
+    ['N', 'B', 'm', 0.5],
+    ['D', 'M', 'd'],
+  ],
+);
+
+describe('createDependants', () => {
+  const index = indexNetwork(network);
+  const a = runAnalysis(index);
+  const at = (id: string) => index.indexOf.get(id)!;
+  const ids = (list: number[]) => list.map((i) => index.ids[i]);
+
+  it('refuses a company out of range', () => {
+    expect(() => createDependants(index).of(99, [at('F')], a.failures)).toThrow(/createDependants: company 99/);
+  });
+
+  it('finds the tier-1 suppliers a deep supplier reaches through two of them, critical first', () => {
+    const found = createDependants(index).of(at('D'), [at('F')], a.failures);
+    expect(found.downstream).toBe(4); // M, A, B, F
+    const [f] = found.focal;
+    expect(f).toMatchObject({ focal: at('F'), critical: true, stopDay: 3 });
+    expect(f!.tier1.map((d) => index.ids[d.company])).toEqual(['A', 'B']);
+    expect(f!.tier1[0]).toMatchObject({ distance: 1, critical: true, stopDay: 3 });
+    expect(ids(f!.tier1[0]!.path)).toEqual(['D', 'A']);
+    expect(f!.tier1[1]).toMatchObject({ distance: 2, critical: false, stopDay: null });
+    expect(ids(f!.tier1[1]!.path)).toEqual(['D', 'M', 'B']);
+  });
+
+  it('looks at the direct suppliers of a chosen company', () => {
+    const found = createDependants(index).of(at('D'), [at('B')], a.failures);
+    expect(found.focal[0]!.critical).toBe(false);
+    expect(found.focal[0]!.tier1.map((d) => [index.ids[d.company], d.distance, d.critical])).toEqual([['M', 1, true]]);
+  });
+
+  it('leaves out the company itself and whatever is not downstream', () => {
+    const finder = createDependants(index);
+    const ofA = finder.of(at('A'), [at('F')], a.failures);
+    expect(ofA.downstream).toBe(1);
+    expect(ofA.focal[0]!.tier1).toEqual([]);
+    const ofF = finder.of(at('F'), [at('F')], a.failures);
+    expect(ofF).toEqual({ downstream: 0, focal: [{ focal: at('F'), critical: false, stopDay: null, tier1: [] }] });
+  });
+
+  it('answers the same when asked again (its scratch arrays are reset)', () => {
+    const finder = createDependants(index);
+    const first = finder.of(at('D'), [at('F')], a.failures);
+    finder.of(at('N'), [at('F')], a.failures);
+    expect(finder.of(at('D'), [at('F')], a.failures)).toEqual(first);
+    const ofN = finder.of(at('N'), [at('F')], a.failures);
+    expect(ofN.focal[0]!.tier1.map((d) => [index.ids[d.company], d.critical])).toEqual([['B', false]]);
+  });
+
+  it('follows cycles without going round', () => {
+    const cyc = indexNetwork(
+      net(
+        [{ id: 'F', focal: true }, { id: 'P' }, { id: 'Q' }],
+        [
+          ['P', 'F', 'p'],
+          ['Q', 'P', 'q'],
+          ['P', 'Q', 'r'],
+        ],
+      ),
+    );
+    const ca = runAnalysis(cyc);
+    const found = createDependants(cyc).of(cyc.indexOf.get('Q')!, [cyc.indexOf.get('F')!], ca.failures);
+    expect(found.downstream).toBe(2);
+    expect(found.focal[0]!.tier1.map((d) => [cyc.ids[d.company], d.distance, d.critical])).toEqual([['P', 1, true]]);
+  });
+});
