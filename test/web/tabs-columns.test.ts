@@ -281,6 +281,7 @@ describe('drawer store', () => {
     'level-gaps': () => Promise.reject(new Error('unused')),
     unassessed: () => Promise.reject(new Error('unused')),
     concentration: () => Promise.reject(new Error('unused')),
+    aggregates: () => Promise.reject(new Error('unused')),
     scenario: () => Promise.resolve(),
     ...over,
   });

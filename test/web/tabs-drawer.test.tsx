@@ -52,6 +52,7 @@ function drawer() {
     'level-gaps': async () => levelGaps,
     unassessed: () => new Promise(() => {}),
     concentration: () => new Promise(() => {}),
+    aggregates: () => new Promise(() => {}),
     scenario: () => renderScenario(scenarioPane.current!),
   };
   store = createTabsStore(loaders);

@@ -14,6 +14,9 @@
  *   const view = await api.graph({ depth: 3, limit: 1500 });
  */
 import type {
+  AggregateCompaniesResponse,
+  AggregateResponse,
+  DependantsResponse,
   ApiError,
   ApiIssue,
   CompanyDetailResponse,
@@ -72,6 +75,16 @@ export interface CompanyQuery {
   limit?: number;
 }
 
+/** How GET /api/aggregate groups each tier's companies. */
+export type AggregateBy = 'country' | 'industry';
+
+/** One group of GET /api/aggregate (tier null: the companies with no tier) and a page of its companies. */
+export interface GroupQuery extends PageQuery {
+  by: AggregateBy;
+  tier: number | null;
+  key: string;
+}
+
 /** An error answer: its status, code and message, the request field it names, and an upload's located issues. */
 export class ApiRequestError extends Error {
   constructor(
@@ -109,6 +122,12 @@ export interface ApiClient {
   hiddenCritical(page?: PageQuery): Promise<HiddenCriticalResponse>;
   levelGaps(page?: PageQuery): Promise<LevelGapsResponse>;
   concentration(page?: PageQuery): Promise<ConcentrationResponse>;
+  /** GET /api/aggregate: the companies grouped by (tier, country) or (tier, industry), with the supplies between groups. */
+  aggregate(by: AggregateBy): Promise<AggregateResponse>;
+  /** GET /api/aggregate/companies: a page of the companies of one group, highest risk contribution first. */
+  aggregateCompanies(query: GroupQuery): Promise<AggregateCompaniesResponse>;
+  /** GET /api/companies/:id/dependants: the focal companies' tier-1 suppliers downstream of company `id`. */
+  dependants(id: string, focal?: string): Promise<DependantsResponse>;
   /** GET /api/analysis/SLUG: a page of any report section (src/app/sections.ts). */
   section<T>(slug: string, page?: PageQuery): Promise<T>;
   simulate(hit: string[]): Promise<SimulateResponse>;
@@ -248,6 +267,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     hiddenCritical: (page = {}) => request(`/api/analysis/hidden-critical${queryString({ ...page })}`),
     levelGaps: (page = {}) => request(`/api/analysis/level-gaps${queryString({ ...page })}`),
     concentration: (page = {}) => request(`/api/analysis/concentration${queryString({ ...page })}`),
+    aggregate: (by) => request(`/api/aggregate${queryString({ by })}`),
+    aggregateCompanies: ({ by, tier, key, ...page }) =>
+      request(`/api/aggregate/companies${queryString({ by, tier: tier ?? 'none', key, ...page })}`),
+    dependants: (id, focal) => request(`/api/companies/${encodeURIComponent(id)}/dependants${queryString({ focal })}`),
     section: (slug, page = {}) => request(`/api/analysis/${encodeURIComponent(slug)}${queryString({ ...page })}`),
     simulate: (hit) => request('/api/simulate', { method: 'POST', body: JSON.stringify({ hit }) }),
     scenario: (body) => request('/api/scenario', { method: 'POST', body: JSON.stringify(body) }, 'scenario'),

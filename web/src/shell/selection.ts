@@ -83,6 +83,7 @@ export function createSelectionActions(shell: Shell, view: PanelActions): Select
       onExpand: (other) => void track(view.expand(other)),
       onClose: () => clearSelection(),
       onLetter: (supplier) => openLetter(api, supplier),
+      dependants: (company) => api.dependants(company),
       // Analysts and admins may edit the level; the map and the panel then show the new analysis.
       edit:
         store.role.value === 'viewer'

@@ -13,6 +13,7 @@ import { effect } from '@preact/signals';
 import { useLayoutEffect } from 'preact/hooks';
 import type { JSX, Ref } from 'preact';
 import { t } from '../i18n.ts';
+import { AggregatesView } from './aggregates.tsx';
 import { ConcentrationTable } from './concentration.tsx';
 import { LevelGapsTable } from './level-gaps.tsx';
 import { ResizeHandle } from './resize-handle.tsx';
@@ -31,6 +32,7 @@ const CONTENT: { [K in TableTab]: (value: TabData[K], view: TableView) => JSX.El
   'level-gaps': (page, view) => <LevelGapsTable page={page} view={view} />,
   unassessed: (page, view) => <UnassessedTable page={page} view={view} />,
   concentration: (data, view) => <ConcentrationTable data={data} view={view} />,
+  aggregates: (data, view) => <AggregatesView data={data} view={view} />,
 };
 
 /** The tab after (or before) `id` for a key of the tab bar, or null for other keys. */

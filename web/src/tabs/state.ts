@@ -11,6 +11,7 @@
 import { signal, type Signal } from '@preact/signals';
 import { t } from '../i18n.ts';
 import type {
+  AggregateResponse,
   ConcentrationResponse,
   HiddenCriticalResponse,
   LevelGapsResponse,
@@ -19,7 +20,15 @@ import type {
   WeakLinksResponse,
 } from '../../../src/contract/api-types.ts';
 
-export const TAB_IDS = ['weak-links', 'sources', 'level-gaps', 'unassessed', 'concentration', 'scenario'] as const;
+export const TAB_IDS = [
+  'weak-links',
+  'sources',
+  'level-gaps',
+  'unassessed',
+  'concentration',
+  'aggregates',
+  'scenario',
+] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 /** A tab's title in the page's language ("Weak links" / "弱点"). */
@@ -34,6 +43,8 @@ export interface TabData {
   'level-gaps': LevelGapsResponse;
   unassessed: UnassessedResponse;
   concentration: ConcentrationResponse;
+  /** By country; the tab fetches the grouping by industry itself. */
+  aggregates: AggregateResponse;
   scenario: void;
 }
 
