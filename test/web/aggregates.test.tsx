@@ -135,7 +135,9 @@ describe('AggregatesView', () => {
   it('draws the matrix: a cell per group with its count and risk, headed by tier', () => {
     const { container } = render(<AggregatesView data={byCountry} view={view()} />);
     const heads = [...container.querySelectorAll('table.agg-matrix thead th')].map((th) => th.textContent);
-    expect(heads).toEqual(['Country', 'Tier 0 (focal)', 'Tier 1', 'Tier 2', 'No tier', 'All tiers']);
+    expect(heads).toEqual(['Country', 'Tier 0 (focal)', 'Tier 1', 'Tier 2', 'No tier']);
+    const cn = container.querySelector('tr[data-key="CN"] .agg-row-total')!;
+    expect(cn.textContent).toBe('4 · ¥620K');
     const cells = container.querySelectorAll<HTMLButtonElement>('button.agg-cell');
     expect(cells).toHaveLength(5);
     const cn1 = container.querySelector<HTMLButtonElement>('button.agg-cell[data-tier="1"][data-key="CN"]')!;
@@ -186,7 +188,8 @@ describe('AggregatesView', () => {
     lang.value = 'ja';
     const { container } = render(<AggregatesView data={byCountry} view={view()} />);
     const heads = [...container.querySelectorAll('table.agg-matrix thead th')].map((th) => th.textContent);
-    expect(heads).toEqual(['国', '0次 (自社)', '1次', '2次', '階層なし', '全階層']);
+    expect(heads).toEqual(['国', '0次 (自社)', '1次', '2次', '階層なし']);
+    expect(container.querySelector('tr[data-key="CN"] .agg-row-total')!.textContent).toBe('4社 · 62万円');
     expect(container.querySelector('h3')!.textContent).toBe('階層 × 国別のリスク');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The Aggregates tab (集計): a matrix of tier (columns) × country or industry (rows, a
  * switch) from GET /api/aggregate, each cell one group shaded by its summed risk
- * contribution (yen per year) with its company count. Choosing a cell shows the group:
+ * contribution (yen per year) with its company count. Choosing a cell shows the group
+ * (beside the matrix when both fit, else below it):
  * its figures, the groups that supply it and those it supplies (supplies and single
  * sources, each a link to that group), and its companies, highest risk first, a page at
  * a time (GET /api/aggregate/companies); a company's row focuses the map on it.
@@ -9,7 +10,7 @@
  * @example
  *   <AggregatesView data={countryTable} view={view} />
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AggregateCompaniesResponse, AggregateResponse } from '../../../src/contract/api-types.ts';
 import type { AggregateBy } from '../api-client.ts';
 import { formatNumber } from '../format.ts';
@@ -84,14 +85,17 @@ function GroupDetail({
       .then((next) => setPage(before ? { ...next, items: [...before.items, ...next.items] } : next))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     setPage(null);
     setError(null);
     load(0, null);
+    // Below the matrix (a narrow drawer), the group would open out of sight.
+    box.current?.scrollIntoView?.({ block: 'nearest' });
   }, [data, index]);
   const flows = useMemo(() => groupFlows(data, index), [data, index]);
   return (
-    <div class="agg-detail" data-group={index}>
+    <div class="agg-detail" data-group={index} ref={box}>
       <h3>{groupName(group)}</h3>
       <p class="agg-facts">
         {t('web.agg.facts', {
@@ -172,7 +176,6 @@ export function AggregatesView({ data, view }: { data: AggregateResponse; view: 
                       {tierHeading(tier)}
                     </th>
                   ))}
-                  <th class="num">{t('web.agg.total')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -180,6 +183,12 @@ export function AggregatesView({ data, view }: { data: AggregateResponse; view: 
                   <tr key={row.key} data-key={row.key}>
                     <th class="agg-key" title={keyName(row.key)}>
                       {keyName(row.key)}
+                      <span class="agg-row-total" title={t('web.agg.total')}>
+                        {t('web.agg.rowTotal', {
+                          companies: formatNumber(row.companies),
+                          risk: formatYen(row.risk),
+                        })}
+                      </span>
                     </th>
                     {row.cells.map((cell, k) =>
                       cell === null ? (
@@ -205,10 +214,6 @@ export function AggregatesView({ data, view }: { data: AggregateResponse; view: 
                         </td>
                       ),
                     )}
-                    <td class="num agg-row-total">
-                      <span class="agg-count">{formatNumber(row.companies)}</span>
-                      <span class="agg-risk">{formatYen(row.risk)}</span>
-                    </td>
                   </tr>
                 ))}
               </tbody>

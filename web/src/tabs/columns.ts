@@ -125,7 +125,6 @@ export const groupCompanyTable: TableSpec<CompanyRow> = {
       'ownTitle',
     ),
     column('risk', { num: true, cell: (r) => text(yenPer(r.riskContribution, 'yr')) }, 'riskTitle'),
-    column('stops', { num: true, cell: (r) => text(formatNumber(r.blastRadiusSize)) }, 'stopsTitle'),
   ],
 };
 
