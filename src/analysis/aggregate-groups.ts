@@ -52,8 +52,14 @@ export interface GroupTable {
   links: GroupLink[];
 }
 
+/** What the grouping reads of an analysis (`runAnalysis` gives all of it). */
+export type GroupInput = Pick<
+  Analysis,
+  'index' | 'tier' | 'risk' | 'eventLoss' | 'unassessed' | 'ownLevel' | 'required' | 'singleSources'
+>;
+
 /** Example: `aggregateGroups(analysis, 'country').groups[0]` → `{ tier: 0, key: 'JP', companies: 1, … }`. */
-export function aggregateGroups(analysis: Analysis, by: GroupBy): GroupTable {
+export function aggregateGroups(analysis: GroupInput, by: GroupBy): GroupTable {
   if (by !== 'country' && by !== 'industry')
     throw new Error(`aggregateGroups: by must be "country" or "industry", not "${String(by)}"`);
   const { index, tier, risk, eventLoss, unassessed, ownLevel, required, singleSources } = analysis;

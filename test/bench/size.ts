@@ -24,6 +24,9 @@ import { parallelMonteCarloAnnualLoss } from '../../src/analysis-runtime/paralle
 import { eventLosses } from '../../src/analysis/event-loss.ts';
 import { singleSourceEdges } from '../../src/analysis/single-sources.ts';
 import { tiers } from '../../src/analysis/tiers.ts';
+import { aggregateGroups } from '../../src/analysis/aggregate-groups.ts';
+import { requiredLevels } from '../../src/analysis/required-level.ts';
+import { createDependants } from '../../src/analysis/tier1-dependants.ts';
 import { CsvNetworkSink } from '../../src/generate/csv-sink.ts';
 import { generateNetwork } from '../../src/generate/generate-network.ts';
 import { Random } from '../../src/generate/random.ts';
@@ -108,7 +111,7 @@ async function main(): Promise<void> {
   // 3. Engine steps.
   const [own, ownS] = timed('own scores', () => ownScores(index));
   const [eff, effS] = timed('effective scores', () => effectiveScores(index, own.score));
-  const [, tiersS] = timed('tiers', () => tiers(index));
+  const [tier, tiersS] = timed('tiers', () => tiers(index));
   const [single, singleS] = timed('direct single sources', () => singleSourceEdges(index));
   const [failures, failuresS] = timed('all blast radii + stop days + critical suppliers', () => singleFailures(index));
   const [eventLoss, eventLossS] = timed('event losses (L and EL of every company)', () => eventLosses(index, failures));
@@ -143,6 +146,39 @@ async function main(): Promise<void> {
     plan5bn: `${plan5bn.method === 'dynamic-programming' ? 'optimal' : `within ${((100 * (plan5bn.upperBound - plan5bn.avoided)) / plan5bn.upperBound).toFixed(3)} %`}`,
     riskS,
     riskCheck: Math.abs(dist.mean - money.aal) / dist.standardError,
+  });
+  // Aggregated views: tier × country and tier × industry groups (with the supplies between
+  // them), and the tier-1 suppliers downstream of 100 suppliers.
+  const groupInput = {
+    index,
+    tier,
+    risk: money.risk,
+    eventLoss,
+    unassessed: own.unassessed,
+    ownLevel: own.level,
+    required: requiredLevels(index, failures.blastRadius),
+    singleSources: single,
+  };
+  const [byCountry, aggregateCountryS] = timed('aggregate: tier × country', () =>
+    aggregateGroups(groupInput, 'country'),
+  );
+  const [byIndustry, aggregateIndustryS] = timed('aggregate: tier × industry', () =>
+    aggregateGroups(groupInput, 'industry'),
+  );
+  const focals: number[] = [];
+  for (let i = 0; i < n; i++) if (tier[i] === 0) focals.push(i);
+  const finder = createDependants(index);
+  const depSample = sampleSuppliers(index, 100);
+  const [deps, dependants100S] = timed('tier-1 dependants of 100 suppliers', () =>
+    depSample.map((x) => finder.of(x, focals, failures)),
+  );
+  Object.assign(result, {
+    aggregateCountryS,
+    aggregateIndustryS,
+    aggregateGroups: `${byCountry.groups.length} / ${byIndustry.groups.length}`,
+    aggregateLinks: `${byCountry.links.length} / ${byIndustry.links.length}`,
+    dependants100S,
+    dependantsDownstream: deps.reduce((s, d) => s + d.downstream, 0),
   });
   // The first run of a step pays for whatever garbage collection of the imported rows
   // lands in it; a second run of the effective scores shows the computation alone.
