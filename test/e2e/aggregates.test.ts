@@ -18,6 +18,18 @@ import { closeMap, idsWithClass, openMap, sampleSession, settle, shot } from './
 const session = sampleSession();
 const LAPTOP = { width: 1366, height: 768 };
 
+/** Texts of `root` shown smaller than 12 px (the page's least size). */
+const smallTexts = (page: Page, root: string): Promise<string[]> =>
+  page.evaluate((selector) => {
+    const small: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(`${selector} *`)) {
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      const size = Number.parseFloat(getComputedStyle(el).fontSize);
+      if (own && el.getBoundingClientRect().width > 0 && size < 12) small.push(`${el.className}: ${size}px`);
+    }
+    return small;
+  }, root);
+
 async function openTab(page: Page): Promise<void> {
   await page.locator('button[data-tab="aggregates"]').click();
   await page.locator('[data-tab-pane="aggregates"][data-loaded="true"]').waitFor();
@@ -40,6 +52,9 @@ function deepest(data: AggregateResponse): number {
 describe('the Aggregates tab (Chromium, data/sample)', () => {
   it('draws the tier × country matrix, opens a deep cell down to its companies, and a company to its tier-1 dependants', async () => {
     const page = await openMap(session.browser, session.server.pageUrl, LAPTOP);
+    // Every tab of the drawer, Scenario and the show/hide toggle included, fits on a laptop.
+    const bar = await page.locator('#drawer .tab-bar').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(bar[0]).toBeLessThanOrEqual(bar[1]!);
     await openTab(page);
     const data = await session.server.get<AggregateResponse>('/api/aggregate?by=country');
     const cells = page.locator('table.agg-matrix button.agg-cell');
@@ -60,6 +75,7 @@ describe('the Aggregates tab (Chromium, data/sample)', () => {
     const incoming = data.links.filter((l) => l.to === g).length;
     expect(await page.locator('.agg-flows').first().locator('button[data-group]').count()).toBe(Math.min(6, incoming));
     await settle(page);
+    expect(await smallTexts(page, '#tab-pane-aggregates')).toEqual([]);
     await shot(page, 'aggregates-1366');
 
     // The riskiest company of the cell: the map focuses it, the panel lists who depends on it.

@@ -136,8 +136,7 @@ describe('AggregatesView', () => {
     const { container } = render(<AggregatesView data={byCountry} view={view()} />);
     const heads = [...container.querySelectorAll('table.agg-matrix thead th')].map((th) => th.textContent);
     expect(heads).toEqual(['Country', 'Tier 0 (focal)', 'Tier 1', 'Tier 2', 'No tier']);
-    const cn = container.querySelector('tr[data-key="CN"] .agg-row-total')!;
-    expect(cn.textContent).toBe('4 · ¥620K');
+    expect(container.querySelector('tr[data-key="CN"] th')!.textContent).toBe('CN · 4¥620K');
     const cells = container.querySelectorAll<HTMLButtonElement>('button.agg-cell');
     expect(cells).toHaveLength(5);
     const cn1 = container.querySelector<HTMLButtonElement>('button.agg-cell[data-tier="1"][data-key="CN"]')!;
@@ -189,7 +188,7 @@ describe('AggregatesView', () => {
     const { container } = render(<AggregatesView data={byCountry} view={view()} />);
     const heads = [...container.querySelectorAll('table.agg-matrix thead th')].map((th) => th.textContent);
     expect(heads).toEqual(['国', '0次 (自社)', '1次', '2次', '階層なし']);
-    expect(container.querySelector('tr[data-key="CN"] .agg-row-total')!.textContent).toBe('4社 · 62万円');
+    expect(container.querySelector('tr[data-key="CN"] th')!.textContent).toBe('CN · 4社62万円');
     expect(container.querySelector('h3')!.textContent).toBe('階層 × 国別のリスク');
   });
 });

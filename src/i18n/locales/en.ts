@@ -399,7 +399,7 @@ export const en = {
       country: 'Country',
       industry: 'Industry',
       total: 'All tiers: companies and summed risk contribution (yen per year)',
-      rowTotal: '{{companies}} · {{risk}}',
+      rowKey: '{{key}} · {{companies}}',
       tier: 'Tier {{tier}}',
       focalTier: 'Tier 0 (focal)',
       noTier: 'No tier',

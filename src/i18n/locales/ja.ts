@@ -395,7 +395,7 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
       country: '国',
       industry: '業種',
       total: '全階層の会社数とリスク寄与額の合計 (円/年)',
-      rowTotal: '{{companies}}社 · {{risk}}',
+      rowKey: '{{key}} · {{companies}}社',
       tier: '{{tier}}次',
       focalTier: '0次 (自社)',
       noTier: '階層なし',

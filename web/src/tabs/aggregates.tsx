@@ -182,12 +182,9 @@ export function AggregatesView({ data, view }: { data: AggregateResponse; view: 
                 {matrix.rows.map((row) => (
                   <tr key={row.key} data-key={row.key}>
                     <th class="agg-key" title={keyName(row.key)}>
-                      {keyName(row.key)}
+                      {t('web.agg.rowKey', { key: keyName(row.key), companies: formatNumber(row.companies) })}
                       <span class="agg-row-total" title={t('web.agg.total')}>
-                        {t('web.agg.rowTotal', {
-                          companies: formatNumber(row.companies),
-                          risk: formatYen(row.risk),
-                        })}
+                        {formatYen(row.risk)}
                       </span>
                     </th>
                     {row.cells.map((cell, k) =>
