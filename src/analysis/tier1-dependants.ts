@@ -9,9 +9,10 @@
  * the company buys something made with x's supplies, the blast radius says whether it
  * cannot do without.
  *
- * `createDependants(index)` keeps its scratch arrays (distance, parent) between calls
- * and resets only what a call touched, so one call costs O(edges out of the companies
- * downstream of x + x's blast radius + the focal companies' supplier edges).
+ * `createDependants(index)` keeps its scratch arrays (distance, parent, the focal
+ * companies marked) between calls and resets only what a call touched, so one call costs
+ * O(edges out of the companies downstream of x + x's blast radius), whatever the number
+ * of focal companies (marking a new list of them costs its length once).
  */
 import type { IndexedNetwork } from '../model/index-network.ts';
 import { members, type SingleFailures } from './blast-radius.ts';
@@ -44,20 +45,45 @@ export interface Dependants {
   focal: FocalDependants[];
 }
 
-export interface DependantsFinder {
-  /** The dependants of x for each of `focals` (company indices), in that order. */
-  of(x: number, focals: readonly number[], failures: SingleFailures): Dependants;
+export interface DependantsQuery {
+  /** The focal companies (company indices) whose tier-1 suppliers to look for; answered in this order. */
+  focals: readonly number[];
+  failures: SingleFailures;
+  /** Answer every focal company, those with no tier-1 supplier downstream of x too (default: only those with one). */
+  keepEmpty?: boolean;
 }
 
-/** Example: `createDependants(idx).of(idx.indexOf.get('foundry')!, [idx.indexOf.get('oem')!], a.failures)`. */
+export interface DependantsFinder {
+  /** The dependants of x, by focal company. */
+  of(x: number, query: DependantsQuery): Dependants;
+}
+
+/** Example: `createDependants(idx).of(idx.indexOf.get('foundry')!, { focals: [idx.indexOf.get('oem')!], failures })`. */
 export function createDependants(index: IndexedNetwork): DependantsFinder {
-  const { n, outStart, outBuyer, buyerGroupStart, groupEdgeStart, edgeSupplier } = index;
+  const { n, outStart, outBuyer } = index;
   const dist = new Int32Array(n).fill(-1);
   const parent = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
+  /** 1 + the position in `marked` of each focal company, 0 for the others. */
+  const slotOf = new Int32Array(n);
+  let marked: readonly number[] = [];
+  /** The last tier-1 supplier added to each slot, so that one supplying a focal company twice counts once. */
+  let lastAdded = new Int32Array(1);
+  const mark = (focals: readonly number[]): void => {
+    if (focals === marked) return;
+    for (const f of marked) slotOf[f] = 0;
+    focals.forEach((f, k) => {
+      if (!(f >= 0 && f < n)) throw new Error(`createDependants: focal company ${f} is out of range 0..${n - 1}`);
+      if (slotOf[f] === 0) slotOf[f] = k + 1;
+    });
+    marked = focals;
+    lastAdded = new Int32Array(focals.length + 1);
+  };
   return {
-    of(x, focals, failures) {
+    of(x, { focals, failures, keepEmpty = false }) {
       if (!(x >= 0 && x < n)) throw new Error(`createDependants: company ${x} is out of range 0..${n - 1}`);
+      mark(focals);
+      lastAdded.fill(-1);
       let tail = 0;
       dist[x] = 0;
       queue[tail++] = x;
@@ -80,26 +106,32 @@ export function createDependants(index: IndexedNetwork): DependantsFinder {
         for (let w = v; w !== -1; w = w === x ? -1 : parent[w]!) path.push(w);
         return path.reverse();
       };
-      const idRank = index.idRank;
-      const focal = focals.map((f): FocalDependants => {
-        const seen = new Set<number>();
-        const tier1: Tier1Dependant[] = [];
-        const from = groupEdgeStart[buyerGroupStart[f]!]!;
-        const to = groupEdgeStart[buyerGroupStart[f + 1]!]!;
-        for (let e = from; e < to; e++) {
-          const u = edgeSupplier[e]!;
-          if (u === x || dist[u]! < 1 || seen.has(u)) continue;
-          seen.add(u);
+      // The tier-1 suppliers are the downstream companies with a focal buyer: only their supplies are read.
+      const found = new Map<number, Tier1Dependant[]>();
+      for (let q = 1; q < tail; q++) {
+        const u = queue[q]!;
+        for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k++) {
+          const slot = slotOf[outBuyer[k]!]!;
+          if (slot === 0 || lastAdded[slot] === u) continue;
+          lastAdded[slot] = u;
           const day = stopDay.get(u);
-          tier1.push({
+          const entry = {
             company: u,
             distance: dist[u]!,
             path: pathTo(u),
             critical: day !== undefined,
             stopDay: day ?? null,
-          });
+          };
+          const list = found.get(slot);
+          if (list === undefined) found.set(slot, [entry]);
+          else list.push(entry);
         }
-        tier1.sort(
+      }
+      const idRank = index.idRank;
+      const slots = keepEmpty ? focals.map((f) => slotOf[f]!) : [...found.keys()].sort((a, b) => a - b);
+      const focal = [...new Set(slots)].map((slot): FocalDependants => {
+        const f = focals[slot - 1]!;
+        const tier1 = (found.get(slot) ?? []).sort(
           (a, b) =>
             Number(b.critical) - Number(a.critical) ||
             a.distance - b.distance ||

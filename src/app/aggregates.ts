@@ -114,13 +114,12 @@ export function companyDependants(view: NetworkView, id: string, focal?: string)
     focals = [f];
   } else focals = view.focalIndices();
   const finder = view.once<DependantsFinder>('dependants', () => createDependants(index));
-  const found = finder.of(x, focals, analysis.failures);
-  const kept = focal === undefined ? found.focal.filter((f) => f.tier1.length > 0) : found.focal;
+  const found = finder.of(x, { focals, failures: analysis.failures, keepEmpty: focal !== undefined });
   const company = (i: number) => index.network.companies[i]!;
   return {
     company: { id, name: view.name(x), tier: view.tierOf(x) },
     downstream: found.downstream,
-    focal: kept.map((f) => ({
+    focal: found.focal.map((f) => ({
       id: index.ids[f.focal]!,
       name: view.name(f.focal),
       critical: f.critical,

@@ -170,7 +170,7 @@ async function main(): Promise<void> {
   const finder = createDependants(index);
   const depSample = sampleSuppliers(index, 100);
   const [deps, dependants100S] = timed('tier-1 dependants of 100 suppliers', () =>
-    depSample.map((x) => finder.of(x, focals, failures)),
+    depSample.map((x) => finder.of(x, { focals, failures })),
   );
   Object.assign(result, {
     aggregateCountryS,

@@ -36,11 +36,13 @@ describe('createDependants', () => {
   const ids = (list: number[]) => list.map((i) => index.ids[i]);
 
   it('refuses a company out of range', () => {
-    expect(() => createDependants(index).of(99, [at('F')], a.failures)).toThrow(/createDependants: company 99/);
+    expect(() => createDependants(index).of(99, { focals: [at('F')], failures: a.failures, keepEmpty: true })).toThrow(
+      /createDependants: company 99/,
+    );
   });
 
   it('finds the tier-1 suppliers a deep supplier reaches through two of them, critical first', () => {
-    const found = createDependants(index).of(at('D'), [at('F')], a.failures);
+    const found = createDependants(index).of(at('D'), { focals: [at('F')], failures: a.failures, keepEmpty: true });
     expect(found.downstream).toBe(4); // M, A, B, F
     const [f] = found.focal;
     expect(f).toMatchObject({ focal: at('F'), critical: true, stopDay: 3 });
@@ -52,27 +54,68 @@ describe('createDependants', () => {
   });
 
   it('looks at the direct suppliers of a chosen company', () => {
-    const found = createDependants(index).of(at('D'), [at('B')], a.failures);
+    const found = createDependants(index).of(at('D'), { focals: [at('B')], failures: a.failures, keepEmpty: true });
     expect(found.focal[0]!.critical).toBe(false);
     expect(found.focal[0]!.tier1.map((d) => [index.ids[d.company], d.distance, d.critical])).toEqual([['M', 1, true]]);
   });
 
   it('leaves out the company itself and whatever is not downstream', () => {
     const finder = createDependants(index);
-    const ofA = finder.of(at('A'), [at('F')], a.failures);
+    const ofA = finder.of(at('A'), { focals: [at('F')], failures: a.failures, keepEmpty: true });
     expect(ofA.downstream).toBe(1);
     expect(ofA.focal[0]!.tier1).toEqual([]);
-    const ofF = finder.of(at('F'), [at('F')], a.failures);
+    const ofF = finder.of(at('F'), { focals: [at('F')], failures: a.failures, keepEmpty: true });
     expect(ofF).toEqual({ downstream: 0, focal: [{ focal: at('F'), critical: false, stopDay: null, tier1: [] }] });
   });
 
   it('answers the same when asked again (its scratch arrays are reset)', () => {
     const finder = createDependants(index);
-    const first = finder.of(at('D'), [at('F')], a.failures);
-    finder.of(at('N'), [at('F')], a.failures);
-    expect(finder.of(at('D'), [at('F')], a.failures)).toEqual(first);
-    const ofN = finder.of(at('N'), [at('F')], a.failures);
+    const first = finder.of(at('D'), { focals: [at('F')], failures: a.failures, keepEmpty: true });
+    finder.of(at('N'), { focals: [at('F')], failures: a.failures, keepEmpty: true });
+    expect(finder.of(at('D'), { focals: [at('F')], failures: a.failures, keepEmpty: true })).toEqual(first);
+    const ofN = finder.of(at('N'), { focals: [at('F')], failures: a.failures, keepEmpty: true });
     expect(ofN.focal[0]!.tier1.map((d) => [index.ids[d.company], d.critical])).toEqual([['B', false]]);
+  });
+
+  it('answers only the focal companies a tier-1 supplier of which is downstream, unless asked for all', () => {
+    const finder = createDependants(index);
+    // F and C as focal companies: D reaches F's A and B, none of C's (C buys nothing).
+    const some = finder.of(at('D'), { focals: [at('C'), at('F')], failures: a.failures });
+    expect(some.focal.map((f) => index.ids[f.focal])).toEqual(['F']);
+    const all = finder.of(at('D'), { focals: [at('C'), at('F')], failures: a.failures, keepEmpty: true });
+    expect(all.focal.map((f) => [index.ids[f.focal], f.tier1.length])).toEqual([
+      ['C', 0],
+      ['F', 2],
+    ]);
+    // Another list of focal companies is marked afresh: M's buyer B as the only focal company.
+    const other = finder.of(at('D'), { focals: [at('B')], failures: a.failures });
+    expect(other.focal.map((f) => [index.ids[f.focal], f.tier1.map((d) => index.ids[d.company])])).toEqual([
+      ['B', ['M']],
+    ]);
+  });
+
+  it('lists a tier-1 supplier once when it supplies the focal company twice', () => {
+    const twice = indexNetwork(
+      net(
+        [{ id: 'F', focal: true }, { id: 'T' }, { id: 'X' }],
+        [
+          ['T', 'F', 'p'],
+          ['T', 'F', 'q'],
+          ['X', 'T', 'r'],
+        ],
+      ),
+    );
+    const found = createDependants(twice).of(twice.indexOf.get('X')!, {
+      focals: [twice.indexOf.get('F')!],
+      failures: runAnalysis(twice).failures,
+    });
+    expect(found.focal[0]!.tier1.map((d) => twice.ids[d.company])).toEqual(['T']);
+  });
+
+  it('refuses a focal company out of range', () => {
+    expect(() => createDependants(index).of(at('D'), { focals: [42], failures: a.failures })).toThrow(
+      /createDependants: focal company 42/,
+    );
   });
 
   it('follows cycles without going round', () => {
@@ -87,7 +130,11 @@ describe('createDependants', () => {
       ),
     );
     const ca = runAnalysis(cyc);
-    const found = createDependants(cyc).of(cyc.indexOf.get('Q')!, [cyc.indexOf.get('F')!], ca.failures);
+    const found = createDependants(cyc).of(cyc.indexOf.get('Q')!, {
+      focals: [cyc.indexOf.get('F')!],
+      failures: ca.failures,
+      keepEmpty: true,
+    });
     expect(found.downstream).toBe(2);
     expect(found.focal[0]!.tier1.map((d) => [cyc.ids[d.company], d.distance, d.critical])).toEqual([['P', 1, true]]);
   });
