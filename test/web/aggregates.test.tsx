@@ -183,6 +183,16 @@ describe('AggregatesView', () => {
     expect(source.table).toHaveBeenCalledTimes(1);
   });
 
+  it('starts over from a new answer (the network changed)', async () => {
+    const { container, rerender } = render(<AggregatesView data={byCountry} view={view()} />);
+    fireEvent.click(container.querySelector('button.agg-cell[data-tier="1"][data-key="CN"]')!);
+    await waitFor(() => expect(container.querySelector('.agg-detail')).not.toBeNull());
+    const fresh = { ...byCountry, keys: ['JP'], groups: [group(0, 'JP', 4, 5)], links: [], tiers: [0] };
+    rerender(<AggregatesView data={fresh} view={view()} />);
+    await waitFor(() => expect(container.querySelectorAll('button.agg-cell')).toHaveLength(1));
+    expect(container.querySelector('.agg-detail')).toBeNull();
+  });
+
   it('speaks Japanese', () => {
     lang.value = 'ja';
     const { container } = render(<AggregatesView data={byCountry} view={view()} />);

@@ -132,6 +132,13 @@ export function AggregatesView({ data, view }: { data: AggregateResponse; view: 
   const [selected, setSelected] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const source = view.aggregates;
+  // A new answer (the network changed and the tab loaded again): start over from it.
+  useEffect(() => {
+    setBy(data.by);
+    setTables({ [data.by]: data });
+    setSelected(null);
+    setError(null);
+  }, [data]);
   const current = tables[by];
   const choose = (next: AggregateBy): void => {
     setBy(next);
