@@ -35,8 +35,10 @@ export interface FocalDependants {
   /** x is a critical supplier of the focal company. */
   critical: boolean;
   stopDay: number | null;
-  /** The focal company's tier-1 suppliers downstream of x: critical first, then nearest, then by id. */
+  /** The focal company's tier-1 suppliers downstream of x: critical first, then nearest, then by id (at most `limit`). */
   tier1: Tier1Dependant[];
+  /** How many there are in all. */
+  total: number;
 }
 
 export interface Dependants {
@@ -51,6 +53,8 @@ export interface DependantsQuery {
   failures: SingleFailures;
   /** Answer every focal company, those with no tier-1 supplier downstream of x too (default: only those with one). */
   keepEmpty?: boolean;
+  /** The most tier-1 suppliers listed per focal company, with their paths (default: all); `total` counts them all. */
+  limit?: number;
 }
 
 export interface DependantsFinder {
@@ -80,7 +84,7 @@ export function createDependants(index: IndexedNetwork): DependantsFinder {
     lastAdded = new Int32Array(focals.length + 1);
   };
   return {
-    of(x, { focals, failures, keepEmpty = false }) {
+    of(x, { focals, failures, keepEmpty = false, limit = Number.POSITIVE_INFINITY }) {
       if (!(x >= 0 && x < n)) throw new Error(`createDependants: company ${x} is out of range 0..${n - 1}`);
       mark(focals);
       lastAdded.fill(-1);
@@ -107,38 +111,32 @@ export function createDependants(index: IndexedNetwork): DependantsFinder {
         return path.reverse();
       };
       // The tier-1 suppliers are the downstream companies with a focal buyer: only their supplies are read.
-      const found = new Map<number, Tier1Dependant[]>();
+      const found = new Map<number, number[]>();
       for (let q = 1; q < tail; q++) {
         const u = queue[q]!;
         for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k++) {
           const slot = slotOf[outBuyer[k]!]!;
           if (slot === 0 || lastAdded[slot] === u) continue;
           lastAdded[slot] = u;
-          const day = stopDay.get(u);
-          const entry = {
-            company: u,
-            distance: dist[u]!,
-            path: pathTo(u),
-            critical: day !== undefined,
-            stopDay: day ?? null,
-          };
           const list = found.get(slot);
-          if (list === undefined) found.set(slot, [entry]);
-          else list.push(entry);
+          if (list === undefined) found.set(slot, [u]);
+          else list.push(u);
         }
       }
       const idRank = index.idRank;
       const slots = keepEmpty ? focals.map((f) => slotOf[f]!) : [...found.keys()].sort((a, b) => a - b);
       const focal = [...new Set(slots)].map((slot): FocalDependants => {
         const f = focals[slot - 1]!;
-        const tier1 = (found.get(slot) ?? []).sort(
-          (a, b) =>
-            Number(b.critical) - Number(a.critical) ||
-            a.distance - b.distance ||
-            idRank[a.company]! - idRank[b.company]!,
-        );
+        const all = found.get(slot) ?? [];
+        // Critical first, then nearest, then by id; paths only for those listed.
+        const critical = (u: number): number => (stopDay.has(u) ? 0 : 1);
+        all.sort((a, b) => critical(a) - critical(b) || dist[a]! - dist[b]! || idRank[a]! - idRank[b]!);
+        const tier1 = all.slice(0, limit).map((u): Tier1Dependant => {
+          const day = stopDay.get(u);
+          return { company: u, distance: dist[u]!, path: pathTo(u), critical: day !== undefined, stopDay: day ?? null };
+        });
         const day = stopDay.get(f);
-        return { focal: f, critical: day !== undefined, stopDay: day ?? null, tier1 };
+        return { focal: f, critical: day !== undefined, stopDay: day ?? null, tier1, total: all.length };
       });
       for (let k = 0; k < tail; k++) {
         dist[queue[k]!] = -1;

@@ -20,6 +20,11 @@ import { paginate } from './page.ts';
 
 export type { GroupBy } from '../analysis/aggregate-groups.ts';
 
+export const DEFAULTS = {
+  /** Tier-1 suppliers listed per focal company at most (with their paths); `tier1Total` counts them all. */
+  tier1Limit: 500,
+};
+
 /** The group table of `by`, computed once per view. */
 function table(view: NetworkView, by: GroupBy): GroupTable {
   return view.once(`aggregate:${by}`, () => aggregateGroups(view.analysis, by));
@@ -114,7 +119,12 @@ export function companyDependants(view: NetworkView, id: string, focal?: string)
     focals = [f];
   } else focals = view.focalIndices();
   const finder = view.once<DependantsFinder>('dependants', () => createDependants(index));
-  const found = finder.of(x, { focals, failures: analysis.failures, keepEmpty: focal !== undefined });
+  const found = finder.of(x, {
+    focals,
+    failures: analysis.failures,
+    keepEmpty: focal !== undefined,
+    limit: DEFAULTS.tier1Limit,
+  });
   const company = (i: number) => index.network.companies[i]!;
   return {
     company: { id, name: view.name(x), tier: view.tierOf(x) },
@@ -124,6 +134,7 @@ export function companyDependants(view: NetworkView, id: string, focal?: string)
       name: view.name(f.focal),
       critical: f.critical,
       stopDay: f.stopDay,
+      tier1Total: f.total,
       tier1: f.tier1.map((d) => ({
         id: index.ids[d.company]!,
         name: view.name(d.company),

@@ -469,6 +469,7 @@ export const DependantsSchema = z.object({
       ...idAndName,
       critical: z.boolean().describe('The company asked about is a critical supplier of this focal company.'),
       stopDay: z.number().int().nullable(),
+      tier1Total: z.number().int().describe('Its tier-1 suppliers downstream of the company asked about, in all.'),
       tier1: z
         .array(Tier1DependantSchema)
         .describe(

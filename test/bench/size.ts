@@ -27,6 +27,7 @@ import { tiers } from '../../src/analysis/tiers.ts';
 import { aggregateGroups } from '../../src/analysis/aggregate-groups.ts';
 import { requiredLevels } from '../../src/analysis/required-level.ts';
 import { createDependants } from '../../src/analysis/tier1-dependants.ts';
+import { DEFAULTS as DEPENDANTS } from '../../src/app/aggregates.ts';
 import { CsvNetworkSink } from '../../src/generate/csv-sink.ts';
 import { generateNetwork } from '../../src/generate/generate-network.ts';
 import { Random } from '../../src/generate/random.ts';
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
     riskCheck: Math.abs(dist.mean - money.aal) / dist.standardError,
   });
   // Aggregated views: tier × country and tier × industry groups (with the supplies between
-  // them), and the tier-1 suppliers downstream of 100 suppliers.
+  // them), and the tier-1 suppliers downstream of 100 suppliers, as many listed as the API lists.
   const groupInput = {
     index,
     tier,
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
   const finder = createDependants(index);
   const depSample = sampleSuppliers(index, 100);
   const [deps, dependants100S] = timed('tier-1 dependants of 100 suppliers', () =>
-    depSample.map((x) => finder.of(x, { focals, failures })),
+    depSample.map((x) => finder.of(x, { focals, failures, limit: DEPENDANTS.tier1Limit })),
   );
   Object.assign(result, {
     aggregateCountryS,

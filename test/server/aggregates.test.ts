@@ -148,6 +148,7 @@ describe('GET /api/companies/{id}/dependants', () => {
     expect(body.focal.map((f) => [f.id, f.critical])).toEqual([['oem', true]]);
     // logi is the sole logistics of castco and of seatA: both stop, both one supply away.
     const tier1 = body.focal[0]!.tier1;
+    expect(body.focal[0]!.tier1Total).toBe(2);
     expect(tier1.map((d) => [d.id, d.distance, d.critical])).toEqual([
       ['castco', 1, true],
       ['seatA', 1, true],

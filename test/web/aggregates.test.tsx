@@ -212,6 +212,7 @@ const dependants: DependantsResponse = {
       name: 'OEM Motors',
       critical: true,
       stopDay: 4,
+      tier1Total: 2,
       tier1: [
         {
           id: 'seat',

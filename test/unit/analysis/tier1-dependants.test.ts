@@ -65,7 +65,10 @@ describe('createDependants', () => {
     expect(ofA.downstream).toBe(1);
     expect(ofA.focal[0]!.tier1).toEqual([]);
     const ofF = finder.of(at('F'), { focals: [at('F')], failures: a.failures, keepEmpty: true });
-    expect(ofF).toEqual({ downstream: 0, focal: [{ focal: at('F'), critical: false, stopDay: null, tier1: [] }] });
+    expect(ofF).toEqual({
+      downstream: 0,
+      focal: [{ focal: at('F'), critical: false, stopDay: null, tier1: [], total: 0 }],
+    });
   });
 
   it('answers the same when asked again (its scratch arrays are reset)', () => {
@@ -92,6 +95,12 @@ describe('createDependants', () => {
     expect(other.focal.map((f) => [index.ids[f.focal], f.tier1.map((d) => index.ids[d.company])])).toEqual([
       ['B', ['M']],
     ]);
+  });
+
+  it('lists at most `limit` tier-1 suppliers per focal company, the first in order, and counts them all', () => {
+    const found = createDependants(index).of(at('D'), { focals: [at('F')], failures: a.failures, limit: 1 });
+    expect(found.focal[0]!.tier1.map((d) => index.ids[d.company])).toEqual(['A']);
+    expect(found.focal[0]!.total).toBe(2);
   });
 
   it('lists a tier-1 supplier once when it supplies the focal company twice', () => {

@@ -58,7 +58,7 @@ export function Tier1Dependants({ id, load, onFocus }: Tier1DependantsProps) {
             )}
             <CappedList
               cls="plain"
-              total={f.tier1.length}
+              total={f.tier1Total}
               items={f.tier1.map((d) => (
                 <li key={d.id} data-tier1={d.id}>
                   <CompanyLink id={d.id} name={d.name} onFocus={onFocus} />{' '}
