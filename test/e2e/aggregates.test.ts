@@ -95,7 +95,8 @@ describe('the Aggregates tab (Chromium, data/sample)', () => {
     expect(listed).toEqual(deps.focal.flatMap((f) => f.tier1.map((d) => d.id)).slice(0, listed.length));
     expect(listed.length).toBeGreaterThan(0);
     await page.locator('#panel .dependants').scrollIntoViewIfNeeded();
-    await page.waitForTimeout(500); // the map's move to the company
+    await page.waitForFunction(() => !window.__weaklink!.cy.animated()); // the map's move to the company
+    await settle(page);
     await shot(page, 'aggregates-panel-1366');
 
     // By industry: a cell per (tier, industry) group.
