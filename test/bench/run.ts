@@ -185,7 +185,10 @@ function table(results: Result[]): string {
       (r) => `${String(r.aggregateGroups ?? '—')} / ${String(r.aggregateLinks ?? '—')}`,
     ],
     ['tier-1 dependants of 100 suppliers, s', (r) => wc(r, 'dependants100S', 'tier-1 dependants of 100 suppliers')],
-    ['  Σ companies downstream of the 100', (r) => int(r.dependantsDownstream)],
+    [
+      '  Σ downstream / tier-1 found / listed',
+      (r) => `${int(r.dependantsDownstream)} / ${int(r.dependantsTier1)} / ${int(r.dependantsListed)}`,
+    ],
     ['engine peak memory', (r) => mb(r.enginePeakMb)],
     ['analyze --format json end to end, s', (r) => (r.cliError ? String(r.cliError) : s(r.cliS))],
     ['  peak memory / JSON size', (r) => `${mb(r.cliPeakMb)} / ${mb(r.jsonMb)}`],

@@ -180,7 +180,13 @@ async function main(): Promise<void> {
     aggregateLinks: `${byCountry.links.length} / ${byIndustry.links.length}`,
     dependants100S,
     dependantsDownstream: deps.reduce((s, d) => s + d.downstream, 0),
+    dependantsTier1: deps.reduce((s, d) => s + d.focal.reduce((t, f) => t + f.total, 0), 0),
+    dependantsListed: deps.reduce((s, d) => s + d.focal.reduce((t, f) => t + f.tier1.length, 0), 0),
   });
+  log(
+    `aggregate: ${String(result.aggregateGroups)} groups, ${String(result.aggregateLinks)} links; dependants of 100: ` +
+      `${String(result.dependantsDownstream)} downstream, ${String(result.dependantsTier1)} tier-1 found, ${String(result.dependantsListed)} listed`,
+  );
   // The first run of a step pays for whatever garbage collection of the imported rows
   // lands in it; a second run of the effective scores shows the computation alone.
   const [, effAgainS] = timed('effective scores (again)', () => effectiveScores(index, own.score));
