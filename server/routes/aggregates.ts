@@ -6,7 +6,12 @@
  * suppliers of the focal companies that depend on a company.
  */
 import { z } from 'zod';
-import { aggregateCompanies, aggregateOf, companyDependants } from '../../src/app/aggregates.ts';
+import {
+  aggregateCompanies,
+  aggregateOf,
+  companyDependants,
+  DEFAULTS as DEPENDANTS,
+} from '../../src/app/aggregates.ts';
 import { AggregateCompaniesSchema, AggregateSchema, DependantsSchema } from '../../src/contract/schemas.ts';
 import { intParam, pageParams } from '../query.ts';
 import { defineRoute } from '../route.ts';
@@ -68,6 +73,11 @@ export const DependantsQuery = z.strictObject({
     .max(1000)
     .optional()
     .describe('The company whose tier-1 suppliers (direct suppliers) to look at; default every tier-0 company.'),
+  limit: intParam(0, DEPENDANTS.tier1Limit)
+    .default(DEPENDANTS.tier1Limit)
+    .describe(
+      `Tier-1 suppliers listed per focal company at most, 0–${DEPENDANTS.tier1Limit} (default ${DEPENDANTS.tier1Limit}); tier1Total counts them all.`,
+    ),
 });
 
 export const dependantsRoute = defineRoute({
@@ -82,5 +92,5 @@ export const dependantsRoute = defineRoute({
   query: DependantsQuery,
   response: DependantsSchema,
   errors: [404, 503],
-  handle: async ({ params, query }, { cache }) => companyDependants(await cache.view(), params.id, query.focal),
+  handle: async ({ params, query }, { cache }) => companyDependants(await cache.view(), params.id, query),
 });

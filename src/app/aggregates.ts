@@ -99,10 +99,15 @@ export function aggregateCompanies(view: NetworkView, q: GroupQuery): AggregateC
 
 /**
  * The tier-1 suppliers of `focal` (default: every tier-0 company, those with none
- * downstream of `id` left out) that are downstream of company `id`. Throws NotFoundError
- * (field `id` or `focal`) for an unknown id.
+ * downstream of `id` left out) that are downstream of company `id`, at most `limit`
+ * (default `DEFAULTS.tier1Limit`) listed per focal company. Throws NotFoundError (field
+ * `id` or `focal`) for an unknown id.
  */
-export function companyDependants(view: NetworkView, id: string, focal?: string): DependantsResponse {
+export function companyDependants(
+  view: NetworkView,
+  id: string,
+  { focal, limit = DEFAULTS.tier1Limit }: { focal?: string | undefined; limit?: number } = {},
+): DependantsResponse {
   const { index, analysis } = view;
   const x = index.indexOf.get(id);
   if (x === undefined)
@@ -123,7 +128,7 @@ export function companyDependants(view: NetworkView, id: string, focal?: string)
     focals,
     failures: analysis.failures,
     keepEmpty: focal !== undefined,
-    limit: DEFAULTS.tier1Limit,
+    limit,
   });
   const company = (i: number) => index.network.companies[i]!;
   return {

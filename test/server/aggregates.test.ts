@@ -156,6 +156,15 @@ describe('GET /api/companies/{id}/dependants', () => {
     expect(tier1[0]!.path.map((p) => p.id)).toEqual(['logi', 'castco']);
   });
 
+  it('lists at most ?limit= tier-1 suppliers per focal company, tier1Total counting them all; a bad limit is a 400', async () => {
+    const { body } = await get<DependantsResponse>(server.url, '/api/companies/logi/dependants?limit=1');
+    expect(body.focal[0]!.tier1.map((d) => d.id)).toEqual(['castco']);
+    expect(body.focal[0]!.tier1Total).toBe(2);
+    const bad = await get<ApiError>(server.url, '/api/companies/logi/dependants?limit=501');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('limit');
+  });
+
   it('takes a chosen focal company and answers an empty list for the focal company itself', async () => {
     const chosen = await get<DependantsResponse>(server.url, '/api/companies/logi/dependants?focal=castco');
     expect(chosen.body.focal.map((f) => [f.id, f.tier1.length])).toEqual([['castco', 0]]);

@@ -127,7 +127,7 @@ export interface ApiClient {
   /** GET /api/aggregate/companies: a page of the companies of one group, highest risk contribution first. */
   aggregateCompanies(query: GroupQuery): Promise<AggregateCompaniesResponse>;
   /** GET /api/companies/:id/dependants: the focal companies' tier-1 suppliers downstream of company `id`. */
-  dependants(id: string, focal?: string): Promise<DependantsResponse>;
+  dependants(id: string, query?: { focal?: string; limit?: number }): Promise<DependantsResponse>;
   /** GET /api/analysis/SLUG: a page of any report section (src/app/sections.ts). */
   section<T>(slug: string, page?: PageQuery): Promise<T>;
   simulate(hit: string[]): Promise<SimulateResponse>;
@@ -270,7 +270,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     aggregate: (by) => request(`/api/aggregate${queryString({ by })}`),
     aggregateCompanies: ({ by, tier, key, ...page }) =>
       request(`/api/aggregate/companies${queryString({ by, tier: tier ?? 'none', key, ...page })}`),
-    dependants: (id, focal) => request(`/api/companies/${encodeURIComponent(id)}/dependants${queryString({ focal })}`),
+    dependants: (id, query = {}) =>
+      request(`/api/companies/${encodeURIComponent(id)}/dependants${queryString({ ...query })}`),
     section: (slug, page = {}) => request(`/api/analysis/${encodeURIComponent(slug)}${queryString({ ...page })}`),
     simulate: (hit) => request('/api/simulate', { method: 'POST', body: JSON.stringify({ hit }) }),
     scenario: (body) => request('/api/scenario', { method: 'POST', body: JSON.stringify(body) }, 'scenario'),

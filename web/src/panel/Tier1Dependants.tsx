@@ -15,6 +15,9 @@ import { t } from '../i18n.ts';
 import { shortName } from '../to-elements.ts';
 import { CappedList, CompanyLink, Section, type Focus } from './common.tsx';
 
+/** Tier-1 suppliers the panel asks for per focal company (the list says how many more there are). */
+export const TIER1_SHOWN = 50;
+
 export interface Tier1DependantsProps {
   id: string;
   load(id: string): Promise<DependantsResponse>;
