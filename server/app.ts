@@ -41,6 +41,7 @@ import { COST_DEFAULTS } from '../src/app/job-cost.ts';
 import { AnalysisPool, POOL_DEFAULTS } from '../src/analysis-runtime/analysis-pool.ts';
 import { jobStatusRoute } from './routes/jobs.ts';
 import { companyDetailRoute, companyListRoute } from './routes/companies.ts';
+import { aggregateCompaniesRoute, aggregateRoute, dependantsRoute } from './routes/aggregates.ts';
 import { companyEditRoute, supplyEditRoute } from './routes/edits.ts';
 import { assessmentListRoute, assessmentRecordRoute } from './routes/assessments.ts';
 import { graphRoute } from './routes/graph.ts';
@@ -126,8 +127,11 @@ export function apiRoutes(): Route[] {
     summaryRoute,
     companyListRoute,
     companyDetailRoute,
+    dependantsRoute,
     graphRoute,
     overviewRoute,
+    aggregateRoute,
+    aggregateCompaniesRoute,
     ...sectionRoutes,
     simulateRoute,
     scenarioRoute,

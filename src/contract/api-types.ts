@@ -24,6 +24,12 @@ export type BreachStop = z.infer<typeof S.BreachStopSchema>;
 export type SimulateResponse = z.infer<typeof S.SimulateSchema>;
 export type HealthResponse = z.infer<typeof S.HealthSchema>;
 export type JobResponse = z.infer<typeof S.JobSchema>;
+export type AggregateGroup = z.infer<typeof S.AggregateGroupSchema>;
+export type AggregateLink = z.infer<typeof S.AggregateLinkSchema>;
+export type AggregateResponse = z.infer<typeof S.AggregateSchema>;
+export type AggregateCompaniesResponse = z.infer<typeof S.AggregateCompaniesSchema>;
+export type Tier1Dependant = z.infer<typeof S.Tier1DependantSchema>;
+export type DependantsResponse = z.infer<typeof S.DependantsSchema>;
 
 /** A page of a longer list of `T`: the type of `S.pageOf(schema of T)`. */
 export type Page<T> = z.infer<ReturnType<typeof S.pageOf<z.ZodType<T>>>>;

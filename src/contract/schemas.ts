@@ -437,6 +437,96 @@ export const ConcentrationSchema = PageInfoSchema.extend({
 });
 
 // ---------------------------------------------------------------------------------
+// Aggregated views of a big network.
+
+/** One (tier, country) or (tier, industry) group of GET /api/aggregate. */
+export const AggregateGroupSchema = z
+  .object({
+    tier: z
+      .number()
+      .int()
+      .nullable()
+      .describe("Tier of the group's companies; null: companies with no path to a tier-0 company."),
+    key: z.string().describe("The country or the industry of the group's companies; `unknown` when missing."),
+    companies: z.number().int(),
+    riskContribution: z.number().describe("Σ risk contribution of the group's companies, yen per year."),
+    expectedEventLoss: z.number().describe("Σ expected event loss of the group's companies, yen per event."),
+    unassessed: z.number().int().describe('Companies with neither an SCS level nor a security score.'),
+    belowRequired: z.number().int().describe('Companies whose required level is above their own level.'),
+  })
+  .describe('One (tier, country) or (tier, industry) group of companies.');
+
+/** Supplies from the companies of one group to those of another (or the same). */
+export const AggregateLinkSchema = z
+  .object({
+    from: z.number().int().describe("Index in `groups` of the suppliers' group."),
+    to: z.number().int().describe("Index in `groups` of the buyers' group."),
+    supplies: z.number().int(),
+    singleSources: z.number().int().describe('Of those, direct single sources (share above 1 − θ).'),
+  })
+  .describe('Supplies from the companies of one group to those of another (or the same).');
+
+/** GET /api/aggregate?by=country|industry */
+export const AggregateSchema = z.object({
+  by: z.enum(['country', 'industry']),
+  asOf: z.string().describe('The date (YYYY-MM-DD) the analysis is as of.'),
+  companies: z.number().int(),
+  expectedAnnualLoss: z.number().describe('Σ risk contribution of every company (= Σ over the groups), yen per year.'),
+  tiers: z
+    .array(z.number().int().nullable())
+    .describe('The tiers that have companies, ascending; null (no tier) last.'),
+  keys: z
+    .array(z.string())
+    .describe('The countries or industries, highest summed risk contribution first, ties by key.'),
+  groups: z.array(AggregateGroupSchema).describe('Every non-empty group, by tier (no tier last), then key.'),
+  links: z.array(AggregateLinkSchema).describe('Supplies between groups, most first.'),
+});
+
+/** GET /api/aggregate/companies?by=&tier=&key= — the companies of one group, highest risk contribution first. */
+export const AggregateCompaniesSchema = pageOf(CompanyRowSchema).extend({
+  group: AggregateGroupSchema,
+});
+
+/** A tier-1 supplier of a focal company that depends on the company asked about. */
+export const Tier1DependantSchema = z.object({
+  ...idAndName,
+  country: nullableString,
+  industry: nullableString,
+  riskContribution: z.number().describe('Its own risk contribution, yen per year.'),
+  distance: z.number().int().describe('Supply edges on the shortest path from the company asked about.'),
+  path: z
+    .array(z.object(idAndName))
+    .describe('That shortest path: the company asked about first, this tier-1 supplier last.'),
+  critical: z
+    .boolean()
+    .describe('The company asked about is one of its critical suppliers: a hit of it alone stops this one.'),
+  stopDay: z
+    .number()
+    .int()
+    .nullable()
+    .describe('When critical, the day it stops in a long hit of the company asked about.'),
+});
+
+/** GET /api/companies/{id}/dependants?focal= */
+export const DependantsSchema = z.object({
+  company: z.object({ ...idAndName, tier: z.number().int().nullable() }),
+  downstream: z.number().int().describe('Companies downstream of it (its buyers, their buyers, …), itself excluded.'),
+  focal: z.array(
+    z.object({
+      ...idAndName,
+      critical: z.boolean().describe('The company asked about is a critical supplier of this focal company.'),
+      stopDay: z.number().int().nullable(),
+      tier1Total: z.number().int().describe('Its tier-1 suppliers downstream of the company asked about, in all.'),
+      tier1: z
+        .array(Tier1DependantSchema)
+        .describe(
+          'Its tier-1 suppliers downstream of the company asked about: critical first, then nearest, then by id.',
+        ),
+    }),
+  ),
+});
+
+// ---------------------------------------------------------------------------------
 // Writes (analyst and admin) and tokens (admin).
 
 /**
@@ -1034,6 +1124,9 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['Executive', ExecutiveSchema],
   ['Job', JobSchema],
   ['OverviewHeader', OverviewHeaderSchema],
+  ['Aggregate', AggregateSchema],
+  ['AggregateCompanies', AggregateCompaniesSchema],
+  ['Dependants', DependantsSchema],
   // The named parts of the responses above (each a `$ref` where a response holds it).
   ['GraphNode', GraphNodeSchema],
   ['GraphEdge', GraphEdgeSchema],
@@ -1050,4 +1143,7 @@ export const RESPONSE_SCHEMAS: [string, z.ZodType][] = [
   ['CurvePoint', CurvePointSchema],
   ['ExecutiveAssumptions', ExecutiveAssumptionsSchema],
   ['OverviewArray', OverviewArraySchema],
+  ['AggregateGroup', AggregateGroupSchema],
+  ['AggregateLink', AggregateLinkSchema],
+  ['Tier1Dependant', Tier1DependantSchema],
 ];

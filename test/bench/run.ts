@@ -178,6 +178,17 @@ function table(results: Result[]): string {
     ['plan ¥5bn, s (result)', (r) => `${wc(r, 'plan5bnS', 'plan, ¥5bn')} (${String(r.plan5bn ?? '—')})`],
     ['annual loss, 10,000 runs, s', (r) => wc(r, 'riskS', 'annual loss, 10,000 runs (all cores)')],
     ['  |mean − AAL| in standard errors', (r) => (typeof r.riskCheck === 'number' ? r.riskCheck.toFixed(2) : '—')],
+    ['aggregate: tier × country, s', (r) => wc(r, 'aggregateCountryS', 'aggregate: tier × country')],
+    ['aggregate: tier × industry, s', (r) => wc(r, 'aggregateIndustryS', 'aggregate: tier × industry')],
+    [
+      '  groups / links (country / industry)',
+      (r) => `${String(r.aggregateGroups ?? '—')} / ${String(r.aggregateLinks ?? '—')}`,
+    ],
+    ['tier-1 dependants of 100 suppliers, s', (r) => wc(r, 'dependants100S', 'tier-1 dependants of 100 suppliers')],
+    [
+      '  Σ downstream / tier-1 found / listed',
+      (r) => `${int(r.dependantsDownstream)} / ${int(r.dependantsTier1)} / ${int(r.dependantsListed)}`,
+    ],
     ['engine peak memory', (r) => mb(r.enginePeakMb)],
     ['analyze --format json end to end, s', (r) => (r.cliError ? String(r.cliError) : s(r.cliS))],
     ['  peak memory / JSON size', (r) => `${mb(r.cliPeakMb)} / ${mb(r.jsonMb)}`],

@@ -24,6 +24,10 @@ import { parallelMonteCarloAnnualLoss } from '../../src/analysis-runtime/paralle
 import { eventLosses } from '../../src/analysis/event-loss.ts';
 import { singleSourceEdges } from '../../src/analysis/single-sources.ts';
 import { tiers } from '../../src/analysis/tiers.ts';
+import { aggregateGroups } from '../../src/analysis/aggregate-groups.ts';
+import { requiredLevels } from '../../src/analysis/required-level.ts';
+import { createDependants } from '../../src/analysis/tier1-dependants.ts';
+import { DEFAULTS as DEPENDANTS } from '../../src/app/aggregates.ts';
 import { CsvNetworkSink } from '../../src/generate/csv-sink.ts';
 import { generateNetwork } from '../../src/generate/generate-network.ts';
 import { Random } from '../../src/generate/random.ts';
@@ -108,7 +112,7 @@ async function main(): Promise<void> {
   // 3. Engine steps.
   const [own, ownS] = timed('own scores', () => ownScores(index));
   const [eff, effS] = timed('effective scores', () => effectiveScores(index, own.score));
-  const [, tiersS] = timed('tiers', () => tiers(index));
+  const [tier, tiersS] = timed('tiers', () => tiers(index));
   const [single, singleS] = timed('direct single sources', () => singleSourceEdges(index));
   const [failures, failuresS] = timed('all blast radii + stop days + critical suppliers', () => singleFailures(index));
   const [eventLoss, eventLossS] = timed('event losses (L and EL of every company)', () => eventLosses(index, failures));
@@ -144,6 +148,45 @@ async function main(): Promise<void> {
     riskS,
     riskCheck: Math.abs(dist.mean - money.aal) / dist.standardError,
   });
+  // Aggregated views: tier × country and tier × industry groups (with the supplies between
+  // them), and the tier-1 suppliers downstream of 100 suppliers, as many listed as the API lists.
+  const groupInput = {
+    index,
+    tier,
+    risk: money.risk,
+    eventLoss,
+    unassessed: own.unassessed,
+    ownLevel: own.level,
+    required: requiredLevels(index, failures.blastRadius),
+    singleSources: single,
+  };
+  const [byCountry, aggregateCountryS] = timed('aggregate: tier × country', () =>
+    aggregateGroups(groupInput, 'country'),
+  );
+  const [byIndustry, aggregateIndustryS] = timed('aggregate: tier × industry', () =>
+    aggregateGroups(groupInput, 'industry'),
+  );
+  const focals: number[] = [];
+  for (let i = 0; i < n; i++) if (tier[i] === 0) focals.push(i);
+  const finder = createDependants(index);
+  const depSample = sampleSuppliers(index, 100);
+  const [deps, dependants100S] = timed('tier-1 dependants of 100 suppliers', () =>
+    depSample.map((x) => finder.of(x, { focals, failures, limit: DEPENDANTS.tier1Limit })),
+  );
+  Object.assign(result, {
+    aggregateCountryS,
+    aggregateIndustryS,
+    aggregateGroups: `${byCountry.groups.length} / ${byIndustry.groups.length}`,
+    aggregateLinks: `${byCountry.links.length} / ${byIndustry.links.length}`,
+    dependants100S,
+    dependantsDownstream: deps.reduce((s, d) => s + d.downstream, 0),
+    dependantsTier1: deps.reduce((s, d) => s + d.focal.reduce((t, f) => t + f.total, 0), 0),
+    dependantsListed: deps.reduce((s, d) => s + d.focal.reduce((t, f) => t + f.tier1.length, 0), 0),
+  });
+  log(
+    `aggregate: ${String(result.aggregateGroups)} groups, ${String(result.aggregateLinks)} links; dependants of 100: ` +
+      `${String(result.dependantsDownstream)} downstream, ${String(result.dependantsTier1)} tier-1 found, ${String(result.dependantsListed)} listed`,
+  );
   // The first run of a step pays for whatever garbage collection of the imported rows
   // lands in it; a second run of the effective scores shows the computation alone.
   const [, effAgainS] = timed('effective scores (again)', () => effectiveScores(index, own.score));

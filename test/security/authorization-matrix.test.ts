@@ -83,6 +83,10 @@ const SAMPLES: Record<string, (header: Record<string, string>) => Promise<Answer
   summary: (h) => get(server.url, '/api/summary', { token: null, headers: h }),
   listCompanies: (h) => get(server.url, '/api/companies?q=seat&limit=5', { token: null, headers: h }),
   getCompany: (h) => get(server.url, '/api/companies/castco', { token: null, headers: h }),
+  companyDependants: (h) => get(server.url, '/api/companies/logi/dependants', { token: null, headers: h }),
+  aggregate: (h) => get(server.url, '/api/aggregate?by=country', { token: null, headers: h }),
+  aggregateCompanies: (h) =>
+    get(server.url, '/api/aggregate/companies?by=country&tier=1&key=JP', { token: null, headers: h }),
   graph: (h) => get(server.url, '/api/graph?focus=oem&up=1', { token: null, headers: h }),
   overview: (h) => get(server.url, '/api/overview', { token: null, headers: h }),
   weakLinks: (h) => get(server.url, '/api/analysis/weak-links', { token: null, headers: h }),

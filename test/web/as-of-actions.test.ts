@@ -102,6 +102,7 @@ describe('createTabsStore().reload', () => {
       unassessed: reject,
       lapsing,
       concentration: reject,
+      aggregates: reject,
       scenario: () => Promise.resolve(),
     } as Loaders);
     await store.open('weak-links');

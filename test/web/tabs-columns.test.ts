@@ -284,6 +284,7 @@ describe('drawer store', () => {
     unassessed: () => Promise.reject(new Error('unused')),
     lapsing: () => Promise.reject(new Error('unused')),
     concentration: () => Promise.reject(new Error('unused')),
+    aggregates: () => Promise.reject(new Error('unused')),
     scenario: () => Promise.resolve(),
     ...over,
   });

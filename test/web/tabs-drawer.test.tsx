@@ -53,6 +53,7 @@ function drawer() {
     unassessed: () => new Promise(() => {}),
     lapsing: () => new Promise(() => {}),
     concentration: () => new Promise(() => {}),
+    aggregates: () => new Promise(() => {}),
     scenario: () => renderScenario(scenarioPane.current!),
   };
   store = createTabsStore(loaders);

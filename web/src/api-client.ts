@@ -16,6 +16,9 @@
  *   const view = await api.graph({ depth: 3, limit: 1500 });
  */
 import type {
+  AggregateCompaniesResponse,
+  AggregateResponse,
+  DependantsResponse,
   ApiError,
   AssessResponse,
   ApiIssue,
@@ -90,6 +93,16 @@ export interface CompanyQuery {
   limit?: number;
 }
 
+/** How GET /api/aggregate groups each tier's companies. */
+export type AggregateBy = 'country' | 'industry';
+
+/** One group of GET /api/aggregate (tier null: the companies with no tier) and a page of its companies. */
+export interface GroupQuery extends PageQuery {
+  by: AggregateBy;
+  tier: number | null;
+  key: string;
+}
+
 /** An error answer: its status, code and message, the request field it names, and an upload's located issues. */
 export class ApiRequestError extends Error {
   constructor(
@@ -135,6 +148,12 @@ export interface ApiClient {
   assessments(company?: string): Promise<AssessmentList>;
   /** POST /api/assessments (analyst): records an assessment; a new network version. */
   recordAssessment(input: AssessmentInput): Promise<AssessmentRecorded>;
+  /** GET /api/aggregate: the companies grouped by (tier, country) or (tier, industry), with the supplies between groups. */
+  aggregate(by: AggregateBy): Promise<AggregateResponse>;
+  /** GET /api/aggregate/companies: a page of the companies of one group, highest risk contribution first. */
+  aggregateCompanies(query: GroupQuery): Promise<AggregateCompaniesResponse>;
+  /** GET /api/companies/:id/dependants: the focal companies' tier-1 suppliers downstream of company `id`. */
+  dependants(id: string, query?: { focal?: string; limit?: number }): Promise<DependantsResponse>;
   /** GET /api/analysis/SLUG: a page of any report section (src/app/sections.ts). */
   section<T>(slug: string, page?: PageQuery): Promise<T>;
   simulate(hit: string[]): Promise<SimulateResponse>;
@@ -290,6 +309,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     lapsing: ({ days, ...page } = {}) => request(`/api/analysis/lapsing${q(dated({ ...page, lapsingDays: days }))}`),
     assessments: (company) => request(`/api/assessments${q(dated({ company }))}`),
     recordAssessment: (input) => request('/api/assessments', { method: 'POST', body: JSON.stringify(input) }),
+    aggregate: (by) => request(`/api/aggregate${q(dated({ by }))}`),
+    aggregateCompanies: ({ by, tier, key, ...page }) =>
+      request(`/api/aggregate/companies${q(dated({ by, tier: tier ?? 'none', key, ...page }))}`),
+    dependants: (id, query = {}) =>
+      request(`/api/companies/${encodeURIComponent(id)}/dependants${q(dated({ ...query }))}`),
     section: (slug, page = {}) => request(`/api/analysis/${encodeURIComponent(slug)}${q(dated(page))}`),
     simulate: (hit) => request(`/api/simulate${q(dated({}))}`, { method: 'POST', body: JSON.stringify({ hit }) }),
     scenario: (body) =>

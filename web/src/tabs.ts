@@ -57,12 +57,14 @@ export function createTabs(container: HTMLElement, api: ApiClient, ctx: TabsCont
     unassessed: () => api.section<UnassessedResponse>('unassessed', { limit: ROW_LIMIT }),
     lapsing: () => ctx.lapsing(),
     concentration: () => api.concentration({ limit: ROW_LIMIT }),
+    aggregates: () => api.aggregate('country'),
     scenario: () => ctx.renderScenario(scenarioPane.current!),
   });
   container.replaceChildren();
   const view = {
     ...ctx,
     download: (slug: string, format: 'csv' | 'xlsx') => api.download(`/api/analysis/${slug}`, format),
+    aggregates: { table: api.aggregate, companies: api.aggregateCompanies },
   };
   render(createElement(Drawer, { host: container, store, view, scenarioPane }), container);
   return { open: (id) => store.open(id), reset: () => store.reset(), reload: (id) => store.reload(id) };

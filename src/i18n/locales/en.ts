@@ -349,6 +349,7 @@ export const en = {
         unassessed: 'Unassessed',
         lapsing: 'Lapsing',
         concentration: 'Concentration',
+        aggregates: 'Aggregates',
         scenario: 'Scenario',
       },
       weakIntro1: 'Companies ranked by risk contribution (yen per year): the hit likelihood of their own score (',
@@ -411,6 +412,31 @@ export const en = {
       aalRiseTitle: 'How much the expected annual loss rises if it is not renewed, yen per year',
       focalStopsDay: 'Focal companies it stops (day)',
     },
+    agg: {
+      titleCountry: 'Risk by tier and country',
+      titleIndustry: 'Risk by tier and industry',
+      byCountry: 'by country',
+      byIndustry: 'by industry',
+      intro:
+        'Each cell groups the companies of one tier and one country or industry: how many they are, and their summed risk contribution in yen per year (all groups together: {{total}}). The redder the cell, the more risk. Choose a cell for its companies and the groups it buys from and sells to.',
+      country: 'Country',
+      industry: 'Industry',
+      total: 'All tiers: companies and summed risk contribution (yen per year)',
+      rowKey: '{{key}} · {{companies}}',
+      tier: 'Tier {{tier}}',
+      focalTier: 'Tier 0 (focal)',
+      noTier: 'No tier',
+      unknown: 'unknown',
+      pick: 'Choose a cell to see its companies and the supplies into and out of it.',
+      facts:
+        '{{companies}} companies · risk {{risk}} · {{unassessed}} unassessed · {{below}} below the level their buyers require',
+      suppliedBy: 'Supplied by',
+      suppliesTo: 'Supplies to',
+      flow: '{{supplies}} supplies, {{single}} single sources',
+      moreGroups: '… and {{count}} more groups',
+      companies: 'Companies ({{count}}), highest risk first',
+      more: 'Show {{count}} more',
+    },
     map: {
       noTier: 'no tier · {{count}}',
       focal: 'focal · {{count}}',
@@ -455,6 +481,17 @@ export const en = {
       lapsing: 'its level lapses within {{days}} days of the analysis date',
     },
     panel: {
+      dependants: {
+        title: 'Tier-1 suppliers that depend on it ({{n}})',
+        loading: 'Looking for the tier-1 suppliers that depend on it…',
+        none: 'None of the focal companies’ tier-1 suppliers buys from it, directly or further down.',
+        downstream: '{{count}} companies are downstream of it (its buyers, their buyers, …).',
+        of: 'Tier-1 suppliers of {{name}}',
+        focalStops: 'A hit here stops {{name}} on day {{day}}.',
+        stops: 'stops on day {{day}}',
+        copes: 'has other sources',
+        via: 'via {{path}}',
+      },
       explain: {
         same: 'Effective score equals its own score {{own}}{{unassessed}}: no supplier lowers it.',
         direct:

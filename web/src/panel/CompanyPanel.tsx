@@ -2,9 +2,10 @@
  * The panel of one company, from GET /api/companies/:id: who it is, its effective and
  * own score with the server's one-sentence explanation and its money, the simulate and
  * expand buttons, its exposure path to the root-cause weak link, its critical suppliers,
- * its blast radius, the ★ level its buyers require against its own, and its suppliers
- * and buyers, and its assessments with their status as of the analysis date (with
- * `ctx.assessments`). Every company named is a link that focuses the map on it. With `ctx.edit`
+ * its blast radius, the focal companies' tier-1 suppliers that depend on it, the ★ level
+ * its buyers require against its own, and its suppliers and buyers, and its assessments
+ * with their status as of the analysis date (with `ctx.assessments`). Every company named
+ * is a link that focuses the map on it. With `ctx.edit`
  * (analyst, admin) it offers "Edit level"; with `ctx.onLetter`, a supplier's panel offers
  * "Request letter". Nothing is computed here.
  *
@@ -25,6 +26,7 @@ import { MoneyBlock } from './MoneyBlock.tsx';
 import { simulateLabel } from './panel-text.ts';
 import { ScoreBlock } from './ScoreBlock.tsx';
 import { BuyerList, SupplierList } from './SupplyList.tsx';
+import { Tier1Dependants } from './Tier1Dependants.tsx';
 
 /** Why the effective score is what it is, in the page's language (the server's own sentence in English). */
 export function explanationText(detail: Pick<CompanyDetailResponse, 'explanation' | 'exposurePath'>): string {
@@ -78,6 +80,7 @@ export function CompanyPanel({ detail, ctx }: { detail: CompanyDetailResponse; c
       <ExposurePath path={detail.exposurePath} onFocus={focus} />
       <CriticalSuppliers detail={detail} onFocus={focus} />
       <BlastRadius detail={detail} onFocus={focus} />
+      {ctx.dependants && !c.focal && <Tier1Dependants id={c.id} load={ctx.dependants} onFocus={focus} />}
       {detail.levelGap && <LevelGap gap={detail.levelGap} onFocus={focus} />}
       {ctx.assessments && <Assessments company={c.id} detail={detail} ctx={ctx.assessments} />}
       <SupplierList detail={detail} onFocus={focus} />

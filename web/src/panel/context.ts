@@ -9,7 +9,7 @@
  *   const ctx: PanelContext = { selection: [id], hiddenSuppliers: 0, onFocus, onSimulate, onExpand, onClose };
  */
 import { signal } from '@preact/signals';
-import type { CompanyEditResponse } from '../../../src/contract/api-types.ts';
+import type { CompanyEditResponse, DependantsResponse } from '../../../src/contract/api-types.ts';
 import type { ApiClient } from '../api-client.ts';
 import type { PanelAssessments } from './Assessments.tsx';
 
@@ -32,6 +32,8 @@ export interface PanelContext {
   onClose(): void;
   /** Opens the request letter to company `id` (GET /api/requests/{id}/letter) in a new tab; the button shows when given. */
   onLetter?(id: string): void;
+  /** GET /api/companies/:id/dependants: with it, the panel lists the tier-1 suppliers that depend on the company. */
+  dependants?(id: string): Promise<DependantsResponse>;
   /** Given when the caller's role is analyst or admin: the panel offers "Edit level". */
   edit?: PanelEdit;
   /** The company's assessments (and, for analysts and admins, "Record an assessment"); the section shows when given. */

@@ -5,6 +5,7 @@
  */
 import type { CompanyDetailResponse } from '../../../src/contract/api-types.ts';
 import { renderPanel, renderPanelIntro, renderPanelLoading } from '../panel.ts';
+import { TIER1_SHOWN } from '../panel/Tier1Dependants.tsx';
 import { replaceSelection, toggleSelection, type SelectionState } from '../state.ts';
 import type { Shell } from './context.ts';
 import type { ApiClient } from '../api-client.ts';
@@ -84,6 +85,7 @@ export function createSelectionActions(shell: Shell, view: PanelActions): Select
       onExpand: (other) => void track(view.expand(other)),
       onClose: () => clearSelection(),
       onLetter: (supplier) => openLetter(api, supplier),
+      dependants: (company) => api.dependants(company, { limit: TIER1_SHOWN }),
       // Analysts and admins may edit the level; the map and the panel then show the new analysis.
       edit:
         store.role.value === 'viewer'

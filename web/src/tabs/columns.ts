@@ -9,6 +9,7 @@
  *   cellText(table.columns[3]!.cell(row)); // "¥23.2B/yr"
  */
 import type {
+  CompanyRow,
   ConcentrationGroup,
   HiddenCritical,
   LevelGap,
@@ -111,6 +112,21 @@ export function weakLinkTable(names: Names): TableSpec<WeakLink> {
     ],
   };
 }
+
+/** The companies of one group of the Aggregates tab (GET /api/aggregate/companies), highest risk contribution first. */
+export const groupCompanyTable: TableSpec<CompanyRow> = {
+  name: 'aggregate-companies',
+  rowId: (r) => r.id,
+  columns: [
+    column('company', { cell: (r) => company(r.id, r.name) }),
+    column(
+      'own',
+      { num: true, cell: (r) => ({ kind: 'score', score: r.ownScore, unassessed: r.unassessed }) },
+      'ownTitle',
+    ),
+    column('risk', { num: true, cell: (r) => text(yenPer(r.riskContribution, 'yr')) }, 'riskTitle'),
+  ],
+};
 
 export const singleSourceTable: TableSpec<SingleSource> = {
   name: 'single-sources',

@@ -13,6 +13,7 @@ import { effect } from '@preact/signals';
 import { useLayoutEffect } from 'preact/hooks';
 import type { JSX, Ref } from 'preact';
 import { t } from '../i18n.ts';
+import { AggregatesView } from './aggregates.tsx';
 import { ConcentrationTable } from './concentration.tsx';
 import { LapsingTable } from './lapsing.tsx';
 import { LevelGapsTable } from './level-gaps.tsx';
@@ -33,6 +34,7 @@ const CONTENT: { [K in TableTab]: (value: TabData[K], view: TableView) => JSX.El
   unassessed: (page, view) => <UnassessedTable page={page} view={view} />,
   lapsing: (page, view) => <LapsingTable page={page} view={view} onWindow={(days) => view.onLapsingWindow?.(days)} />,
   concentration: (data, view) => <ConcentrationTable data={data} view={view} />,
+  aggregates: (data, view) => <AggregatesView data={data} view={view} />,
 };
 
 /** The tab after (or before) `id` for a key of the tab bar, or null for other keys. */

@@ -12,6 +12,7 @@
 import { signal, type Signal } from '@preact/signals';
 import { t } from '../i18n.ts';
 import type {
+  AggregateResponse,
   ConcentrationResponse,
   HiddenCriticalResponse,
   LapsingListResponse,
@@ -28,6 +29,7 @@ export const TAB_IDS = [
   'unassessed',
   'lapsing',
   'concentration',
+  'aggregates',
   'scenario',
 ] as const;
 export type TabId = (typeof TAB_IDS)[number];
@@ -45,6 +47,8 @@ export interface TabData {
   unassessed: UnassessedResponse;
   lapsing: LapsingListResponse;
   concentration: ConcentrationResponse;
+  /** By country; the tab fetches the grouping by industry itself. */
+  aggregates: AggregateResponse;
   scenario: void;
 }
 
