@@ -344,7 +344,7 @@ export const en = {
       perHit: '{{yen}}/hit',
       titles: {
         'weak-links': 'Weak links',
-        sources: 'Single sources & hidden critical',
+        sources: 'Single & hidden critical',
         'level-gaps': 'Level gaps',
         unassessed: 'Unassessed',
         lapsing: 'Lapsing',

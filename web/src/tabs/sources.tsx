@@ -1,5 +1,5 @@
 /**
- * The Single sources & hidden critical tab: the direct single sources (losing the
+ * The Single & hidden critical tab: the direct single sources (losing the
  * supplier alone stops the buyer) beside the hidden critical suppliers (they stop
  * companies they do not sell to directly).
  */
