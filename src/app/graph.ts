@@ -2,8 +2,13 @@
  * The map's elements, bounded in size. Around a focus company: a breadth-first search up
  * the supplier edges for `up` tiers and down the buyer edges for `down` tiers (a company
  * reached going up is only followed further up, and likewise down). Without a focus:
- * the tier-0 companies' upstream to `depth` tiers. The nearest companies are kept, in
- * the order reached, up to `limit`; `truncated` says the limit cut the view.
+ * the tier-0 companies' upstream to `depth` tiers. When more companies are reachable
+ * than `limit`, the view keeps what matters first (src/analysis/view-cap.ts): the focus
+ * (or the tier-0 companies), their critical suppliers at every tier, the companies on
+ * the paths by which those reach them (the shortest supply path found by the search,
+ * and the exposure path of each root), then the highest risk contributors, each tier
+ * column getting its share of the limit. Nodes come in the order reached; `truncated`
+ * says the limit cut the view, `cap` counts what was kept of each kind and of how many.
  *
  * Filters. `commodity`: only supplies of that commodity are followed and drawn.
  * `country`: the search passes through every company but keeps only those of that
@@ -11,9 +16,11 @@
  * in its blast radius (without a focus: the critical suppliers of a tier-0 company).
  * The focus (or the tier-0 companies) are always kept. Edges are the supplies among the
  * kept companies; `hiddenSuppliers` counts a node's suppliers (over followed supplies)
- * that are not in the view, so the map can offer to expand it.
+ * that are not in the view, so the map can offer to expand it. O(n + reached edges).
  */
 import { members } from '../analysis/blast-radius.ts';
+import { exposurePath } from '../analysis/exposure-path.ts';
+import { capView, KIND } from '../analysis/view-cap.ts';
 import { NotFoundError } from '../errors.ts';
 import { UsageError } from '../errors.ts';
 import { ACCESS_NAMES } from '../model/index-network.ts';
@@ -48,12 +55,25 @@ export function graphElements(view: NetworkView, query: GraphQuery): GraphRespon
   const edgeOk = edgeFilter(view, query.commodity);
   const nodeOk = nodeFilter(view, query, focus);
   const roots = focus === undefined ? view.focalIndices() : [focus];
-  const bounds =
-    focus === undefined
-      ? { up: query.depth, down: 0, limit: query.limit }
-      : { up: query.up, down: query.down, limit: query.limit };
-  const kept = search(view, roots, bounds, edgeOk, nodeOk);
-  return { ...elements(view, kept.nodes, edgeOk), truncated: kept.truncated };
+  const bounds = focus === undefined ? { up: query.depth, down: 0 } : { up: query.up, down: query.down };
+  const reach = search(view, roots, bounds, edgeOk);
+  const kind = kinds(view, reach, roots, focus, nodeOk);
+  const { column, columns } = tierColumns(view);
+  const cut = capView({ ...reach, kind, column, columns, ranked: view.ranked(), limit: query.limit });
+  const [, roots_, critical, onPaths, topRisk] = cut.kept;
+  return {
+    ...elements(view, cut.nodes, edgeOk),
+    truncated: cut.truncated,
+    cap: {
+      shown: cut.nodes.length,
+      reachable: cut.reachable,
+      total: index.n,
+      roots: roots_,
+      critical,
+      onPaths,
+      topRisk,
+    },
+  };
 }
 
 function edgeFilter(view: NetworkView, commodity: string | undefined): (e: number) => boolean {
@@ -81,56 +101,128 @@ function nodeFilter(view: NetworkView, query: GraphQuery, focus: number | undefi
     (critical === undefined || critical[i] === 1);
 }
 
-/** Breadth-first from `roots` (all kept), `up` and `down` levels, keeping up to `limit` nodes that pass `nodeOk`. */
+interface Reach {
+  /** Companies in the order reached, roots first: `order[0 .. count − 1]`. */
+  order: Int32Array;
+  count: number;
+  /** The buyer (of smallest id) through which each company was first reached going up; −1 for the roots and the rest. */
+  parent: Int32Array;
+}
+
+/** Breadth-first from `roots`, `up` levels up the supplier edges and `down` levels down the buyer edges. */
 function search(
   view: NetworkView,
   roots: number[],
-  bounds: { up: number; down: number; limit: number },
+  bounds: { up: number; down: number },
   edgeOk: (e: number) => boolean,
-  nodeOk: (i: number) => boolean,
-): { nodes: number[]; truncated: boolean } {
+): Reach {
   const { n, buyerGroupStart, groupEdgeStart, edgeSupplier, outStart, outEdges, edgeBuyer } = view.index;
   const seen = new Uint8Array(n); // bit UP / DOWN: already queued in that direction
-  const inView = new Uint8Array(n);
-  const nodes: number[] = [];
-  let frontier: { node: number; dir: number }[] = [];
-  const keep = (x: number): boolean => {
-    if (inView[x] === 1) return true;
-    if (nodes.length >= bounds.limit) return false;
-    inView[x] = 1;
-    nodes.push(x);
-    return true;
+  const order = new Int32Array(n);
+  const parent = new Int32Array(n).fill(-1);
+  const queue = new Int32Array(2 * n);
+  const dirs = new Uint8Array(2 * n);
+  let count = 0;
+  let tail = 0;
+  const { idRank } = view.index;
+  const upSlot = new Int32Array(n); // where x was queued going up
+  let levelEnd = 0;
+  const reach = (x: number, dir: number, from: number): void => {
+    if ((seen[x]! & dir) !== 0) {
+      // Reached again from this level: the parent is the buyer of smallest id, whatever the file order.
+      if (dir === UP && upSlot[x]! >= levelEnd && parent[x]! >= 0 && idRank[from]! < idRank[parent[x]!]!)
+        parent[x] = from;
+      return;
+    }
+    if (seen[x] === 0) order[count++] = x;
+    if (dir === UP) {
+      parent[x] = from;
+      upSlot[x] = tail;
+    }
+    seen[x]! |= dir;
+    queue[tail] = x;
+    dirs[tail++] = dir;
   };
   for (const r of roots) {
-    if (!keep(r)) return { nodes, truncated: true };
+    if (seen[r] === 0) order[count++] = r;
     seen[r] = UP | DOWN;
-    frontier.push({ node: r, dir: UP | DOWN });
+    queue[tail] = r;
+    dirs[tail++] = UP | DOWN;
   }
-  for (let level = 0; frontier.length > 0; level++) {
-    const next: { node: number; dir: number }[] = [];
-    const reach = (x: number, dir: number): boolean => {
-      if ((seen[x]! & dir) !== 0) return true;
-      seen[x]! |= dir;
-      next.push({ node: x, dir });
-      return !nodeOk(x) || keep(x);
-    };
-    for (const { node, dir } of frontier) {
+  for (let head = 0, level = 0; head < tail; level++) {
+    levelEnd = tail;
+    for (const end = tail; head < end; head++) {
+      const node = queue[head]!;
+      const dir = dirs[head]!;
       if ((dir & UP) !== 0 && level < bounds.up) {
         const from = groupEdgeStart[buyerGroupStart[node]!]!;
         const to = groupEdgeStart[buyerGroupStart[node + 1]!]!;
-        for (let e = from; e < to; e++)
-          if (edgeOk(e) && !reach(edgeSupplier[e]!, UP)) return { nodes, truncated: true };
+        for (let e = from; e < to; e++) if (edgeOk(e)) reach(edgeSupplier[e]!, UP, node);
       }
       if ((dir & DOWN) !== 0 && level < bounds.down) {
         for (let j = outStart[node]!, end = outStart[node + 1]!; j < end; j++) {
           const e = outEdges[j]!;
-          if (edgeOk(e) && !reach(edgeBuyer[e]!, DOWN)) return { nodes, truncated: true };
+          if (edgeOk(e)) reach(edgeBuyer[e]!, DOWN, node);
         }
       }
     }
-    frontier = next;
   }
-  return { nodes, truncated: false };
+  return { order, count, parent };
+}
+
+/**
+ * The KIND of each reached company: root; critical supplier of the focus (without one:
+ * of a tier-0 company); on a path by which one reaches a root (the search's path back
+ * from it, or a root's exposure path); other. Filtered-out companies are `none`.
+ */
+function kinds(
+  view: NetworkView,
+  reach: Reach,
+  roots: number[],
+  focus: number | undefined,
+  nodeOk: (i: number) => boolean,
+): Uint8Array {
+  const { n } = view.index;
+  const a = view.analysis;
+  const { order, count, parent } = reach;
+  const kind = new Uint8Array(n);
+  let critical: Uint8Array;
+  if (focus === undefined) critical = view.criticalToFocal();
+  else {
+    critical = new Uint8Array(n);
+    for (const x of members(a.failures.criticalSuppliers, focus)) critical[x] = 1;
+  }
+  const onPath = new Uint8Array(n);
+  for (const r of roots) onPath[r] = 1;
+  for (let k = 0; k < count; k++) {
+    const x = order[k]!;
+    if (critical[x] !== 1) continue;
+    for (let at = parent[x]!; at >= 0 && onPath[at] === 0; at = parent[at]!) onPath[at] = 1;
+  }
+  const reached = new Uint8Array(n);
+  for (let k = 0; k < count; k++) reached[order[k]!] = 1;
+  for (const r of roots) {
+    for (const x of exposurePath(view.index, a.own, a.effective, a.fallOrder, r, a.options))
+      if (reached[x] === 1) onPath[x] = 1;
+  }
+  for (let k = 0; k < count; k++) {
+    const x = order[k]!;
+    if (!nodeOk(x)) continue;
+    kind[x] = critical[x] === 1 ? KIND.critical : onPath[x] === 1 ? KIND.onPath : KIND.other;
+  }
+  for (const r of roots) kind[r] = KIND.root;
+  return kind;
+}
+
+/** The tier column of each company: its tier, or the last column for the companies without one. */
+function tierColumns(view: NetworkView): { column: Int32Array; columns: number } {
+  return view.once('tierColumns', () => {
+    const columns = view.stats().maxTier + 2;
+    const { tier } = view.analysis;
+    const column = new Int32Array(view.index.n);
+    for (let i = 0; i < column.length; i++) column[i] = tier[i]! < 0 ? columns - 1 : tier[i]!;
+    return { column, columns };
+  });
 }
 
 /** Nodes and the followed supplies among them. */

@@ -224,7 +224,20 @@ export const GraphEdgeSchema = z.object({
 export const GraphSchema = z.object({
   nodes: z.array(GraphNodeSchema),
   edges: z.array(GraphEdgeSchema),
-  truncated: z.boolean().describe('True when the limit cut the view (the nearest companies are kept).'),
+  truncated: z.boolean().describe('True when the limit cut the view (what matters first is kept; see `cap`).'),
+  cap: z
+    .object({
+      shown: z.number().int().describe('Companies in this view.'),
+      reachable: z.number().int().describe('Companies within the requested tiers that pass the filters.'),
+      total: z.number().int().describe('Companies in the network.'),
+      roots: z.number().int().describe('Kept: the focus, or the focal companies.'),
+      critical: z.number().int().describe('Kept: critical suppliers of the focus (or of a focal company).'),
+      onPaths: z.number().int().describe('Kept: other companies on the paths by which those reach the focus.'),
+      topRisk: z.number().int().describe('Kept: the other highest risk contributors.'),
+    })
+    .describe(
+      '(added) What the view kept, in this priority when more than `limit` companies are reachable: roots, critical suppliers, companies on their paths, highest risk contributors; each tier column gets a share.',
+    ),
 });
 
 /** A company a simulated breach stops. */
