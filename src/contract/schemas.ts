@@ -178,6 +178,15 @@ export const CompanyDetailSchema = z.object({
   suppliers: z.array(SupplyLinkSchema),
   buyers: z.array(SupplyLinkSchema),
   levelGap: z.object({ ownLevel: z.number().int(), requiredLevel: z.number().int(), askedBy }).nullable(),
+  structuralImportance: z
+    .object({
+      pagerank: z.number().describe('PageRank on the reversed supply graph (buyer → supplier, by share); sums to 1.'),
+      rank: z.number().int().describe('1 + the number of companies of higher PageRank (1 = the highest).'),
+      companies: z.number().int().describe('Companies ranked (the whole network).'),
+    })
+    .describe(
+      '(added) Structural centrality: a supplier matters if companies that matter depend on it. No cascade semantics; the blast radius says who stops.',
+    ),
   counts: z
     .object({
       suppliers: z.number().int(),

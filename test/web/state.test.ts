@@ -70,9 +70,26 @@ describe('filterExplanations', () => {
 });
 
 describe('statusLine', () => {
-  it('counts what is in view and says when the limit cut it', () => {
-    expect(statusLine({ nodes: 1234, edges: 5, truncated: false })).toEqual(['1,234 companies · 5 supplies in view']);
-    expect(statusLine({ nodes: 1500, edges: 9, truncated: true })[1]).toBe(' · cut at the 1,500 nearest');
+  const cap = { shown: 1500, reachable: 100_000, total: 100_000, roots: 1, critical: 412, onPaths: 600, topRisk: 487 };
+  it('counts what is in view and, when the limit cut it, what it kept (en and ja)', async () => {
+    expect(statusLine({ nodes: 1234, edges: 5, truncated: false, cap: { ...cap, shown: 1234 } })).toEqual([
+      '1,234 companies · 5 supplies in view',
+    ]);
+    expect(statusLine({ nodes: 1500, edges: 9, truncated: true, cap })[1]).toBe(
+      ' · showing 1,500 of 100,000: the focal company’s 412 critical suppliers, 600 on their exposure paths and 487 highest risk contributors',
+    );
+    expect(statusLine({ nodes: 1500, edges: 9, truncated: true, cap: { ...cap, roots: 20 } })[1]).toContain(
+      'the 20 focal companies’ 412 critical suppliers',
+    );
+    const { lang } = await import('../../web/src/i18n.ts');
+    lang.value = 'ja';
+    try {
+      expect(statusLine({ nodes: 1500, edges: 9, truncated: true, cap })[1]).toBe(
+        ' · 100,000社中1,500社を表示: 重点企業1社の重要取引先412社、その影響経路上の600社、リスク寄与額上位の487社',
+      );
+    } finally {
+      lang.value = 'en';
+    }
   });
 });
 

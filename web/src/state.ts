@@ -40,6 +40,8 @@ export interface ViewInfo {
   nodes: number;
   edges: number;
   truncated: boolean;
+  /** What the last overview kept of each kind, of how many (GET /api/graph's `cap`); null before one loads. */
+  cap: GraphResponse['cap'] | null;
   webgl: boolean;
   empty: string | null;
   /** Bumped on every change of the view, so what depends on the map redraws. */
@@ -66,7 +68,7 @@ export function createStore() {
     executiveOpen: signal(false),
     busy: signal(0),
     toast: signal<ToastMessage | null>(null),
-    view: signal<ViewInfo>({ nodes: 0, edges: 0, truncated: false, webgl: false, empty: null, version: 0 }),
+    view: signal<ViewInfo>({ nodes: 0, edges: 0, truncated: false, cap: null, webgl: false, empty: null, version: 0 }),
     names: new Map<string, string>(),
   };
 }
@@ -126,10 +128,25 @@ export function filterExplanations(f: FilterState): {
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-/** The status line of the map: sizes, and whether the overview limit cut it. */
-export function statusLine(view: Pick<ViewInfo, 'nodes' | 'edges' | 'truncated'>, limit = OVERVIEW_LIMIT): string[] {
+/**
+ * The status line of the map: sizes, and when the overview limit cut it, what it kept:
+ * "showing 1,500 of 100,000: the focal company's 412 critical suppliers, …".
+ */
+export function statusLine(view: Pick<ViewInfo, 'nodes' | 'edges' | 'truncated' | 'cap'>): string[] {
   const parts = [t('web.shell.statusSizes', { companies: fmt(view.nodes), supplies: fmt(view.edges) })];
-  if (view.truncated) parts.push(t('web.shell.statusCut', { limit: fmt(limit) }));
+  const cap = view.cap;
+  if (view.truncated && cap) {
+    parts.push(
+      t('web.shell.statusCap', {
+        shown: fmt(cap.shown),
+        reachable: fmt(cap.reachable),
+        whose: t('web.shell.statusCapFocal', { count: cap.roots }),
+        critical: fmt(cap.critical),
+        onPaths: fmt(cap.onPaths),
+        topRisk: fmt(cap.topRisk),
+      }),
+    );
+  }
   return parts;
 }
 
