@@ -44,6 +44,8 @@ export interface CapResult {
   truncated: boolean;
   /** Kept companies of each kind, indexed by KIND. */
   kept: [none: number, root: number, critical: number, onPath: number, other: number];
+  /** Candidates of each kind, indexed by KIND. */
+  candidates: [none: number, root: number, critical: number, onPath: number, other: number];
 }
 
 /** The companies a view of at most `limit` keeps (see the module comment). */
@@ -54,8 +56,9 @@ export function capView(input: CapInput): CapResult {
   if (!(floorShare >= 0 && floorShare <= 1))
     throw new Error(`capView: floorShare must be in [0, 1], got ${floorShare}`);
   const kept: CapResult['kept'] = [0, 0, 0, 0, 0];
-  let reachable = 0;
-  for (let k = 0; k < count; k++) if (kind[order[k]!] !== KIND.none) reachable++;
+  const candidates: CapResult['candidates'] = [0, 0, 0, 0, 0];
+  for (let k = 0; k < count; k++) candidates[kind[order[k]!]! as 0 | 1 | 2 | 3 | 4] += 1;
+  const reachable = count - candidates[KIND.none];
   const inView = new Uint8Array(kind.length);
   let budget = limit;
   const take = (x: number): void => {
@@ -70,7 +73,7 @@ export function capView(input: CapInput): CapResult {
   if (reachable > limit && budget > 0) fill(input, floorShare, take, () => budget);
   const nodes: number[] = [];
   for (let k = 0; k < count; k++) if (inView[order[k]!] === 1) nodes.push(order[k]!);
-  return { nodes, reachable, truncated: nodes.length < reachable, kept };
+  return { nodes, reachable, truncated: nodes.length < reachable, kept, candidates };
 }
 
 /** The floor pass, then each kind water-filled over the columns. */

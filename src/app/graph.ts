@@ -72,6 +72,7 @@ export function graphElements(view: NetworkView, query: GraphQuery): GraphRespon
       critical,
       onPaths,
       topRisk,
+      criticalReachable: cut.candidates[KIND.critical],
     },
   };
 }

@@ -243,6 +243,7 @@ export const GraphSchema = z.object({
       critical: z.number().int().describe('Kept: critical suppliers of the focus (or of a focal company).'),
       onPaths: z.number().int().describe('Kept: other companies on the paths by which those reach the focus.'),
       topRisk: z.number().int().describe('Kept: the other highest risk contributors.'),
+      criticalReachable: z.number().int().describe('Critical suppliers within the requested tiers (kept or not).'),
     })
     .describe(
       '(added) What the view kept, in this priority when more than `limit` companies are reachable: roots, critical suppliers, companies on their paths, highest risk contributors; each tier column gets a share.',

@@ -61,11 +61,29 @@ describe('GET /api/graph around a focus', () => {
     expect(g.nodes.slice(1).map((n) => n.tier)).toEqual([1, 2]);
     expect(g.nodes.slice(1).every((n) => ['castco', 'seatA', 'foundry', 'logi'].includes(n.id))).toBe(true);
     expect(g.truncated).toBe(true);
-    expect(g.cap).toEqual({ shown: 3, reachable: 7, total: 7, roots: 1, critical: 2, onPaths: 0, topRisk: 0 });
+    expect(g.cap).toEqual({
+      shown: 3,
+      reachable: 7,
+      total: 7,
+      roots: 1,
+      critical: 2,
+      onPaths: 0,
+      topRisk: 0,
+      criticalReachable: 4,
+    });
     expect(g.nodes.find((n) => n.id === 'oem')!.hiddenSuppliers).toBe(2);
     const all = await graph('focus=oem&up=2&down=0&limit=7');
     expect(all.truncated).toBe(false);
-    expect(all.cap).toEqual({ shown: 7, reachable: 7, total: 7, roots: 1, critical: 4, onPaths: 0, topRisk: 2 });
+    expect(all.cap).toEqual({
+      shown: 7,
+      reachable: 7,
+      total: 7,
+      roots: 1,
+      critical: 4,
+      onPaths: 0,
+      topRisk: 2,
+      criticalReachable: 4,
+    });
   });
 
   it('marks single-source edges (share above 1 − θ)', async () => {
@@ -152,6 +170,7 @@ describe('GET /api/graph on a large network', () => {
         critical: 0,
         onPaths: 0,
         topRisk: 1499,
+        criticalReachable: 0,
       });
       const most = await graph('depth=2&limit=5000', big.url);
       expect(most.nodes).toHaveLength(5000);

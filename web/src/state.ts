@@ -136,16 +136,20 @@ export function statusLine(view: Pick<ViewInfo, 'nodes' | 'edges' | 'truncated' 
   const parts = [t('web.shell.statusSizes', { companies: fmt(view.nodes), supplies: fmt(view.edges) })];
   const cap = view.cap;
   if (view.truncated && cap) {
-    parts.push(
-      t('web.shell.statusCap', {
-        shown: fmt(cap.shown),
-        reachable: fmt(cap.reachable),
-        whose: t('web.shell.statusCapFocal', { count: cap.roots }),
-        critical: fmt(cap.critical),
-        onPaths: fmt(cap.onPaths),
-        topRisk: fmt(cap.topRisk),
-      }),
-    );
+    const whose = t('web.shell.statusCapFocal', { count: cap.roots });
+    const kept: string[] = [];
+    if (cap.critical > 0 && cap.critical < cap.criticalReachable)
+      kept.push(
+        t('web.shell.statusCapCriticalOf', { whose, count: fmt(cap.critical), all: fmt(cap.criticalReachable) }),
+      );
+    else if (cap.critical > 0) kept.push(t('web.shell.statusCapCritical', { whose, count: fmt(cap.critical) }));
+    if (cap.onPaths > 0) kept.push(t('web.shell.statusCapPaths', { count: fmt(cap.onPaths) }));
+    if (cap.topRisk > 0) kept.push(t('web.shell.statusCapTop', { count: fmt(cap.topRisk) }));
+    const list =
+      kept.length < 2
+        ? (kept[0] ?? '')
+        : kept.slice(0, -1).join(t('web.shell.statusCapSep')) + t('web.shell.statusCapLast') + kept[kept.length - 1]!;
+    parts.push(t('web.shell.statusCap', { shown: fmt(cap.shown), reachable: fmt(cap.reachable), kept: list }));
   }
   return parts;
 }

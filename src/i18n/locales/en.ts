@@ -265,8 +265,13 @@ export const en = {
     },
     shell: {
       statusSizes: '{{companies}} companies · {{supplies}} supplies in view',
-      statusCap:
-        ' · showing {{shown}} of {{reachable}}: {{whose}} {{critical}} critical suppliers, {{onPaths}} on their exposure paths and {{topRisk}} highest risk contributors',
+      statusCap: ' · showing {{shown}} of {{reachable}}: {{kept}}',
+      statusCapCritical: '{{whose}} {{count}} critical suppliers',
+      statusCapCriticalOf: '{{count}} of {{whose}} {{all}} critical suppliers',
+      statusCapPaths: '{{count}} on their exposure paths',
+      statusCapTop: '{{count}} highest risk contributors',
+      statusCapSep: ', ',
+      statusCapLast: ' and ',
       statusCapFocal_one: 'the focal company’s',
       statusCapFocal_other: 'the {{count}} focal companies’',
       within: 'within {{tiers}} of the focal companies',

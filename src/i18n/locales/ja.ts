@@ -263,8 +263,13 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
     },
     shell: {
       statusSizes: '表示中: {{companies}}社 · 取引{{supplies}}件',
-      statusCap:
-        ' · {{reachable}}社中{{shown}}社を表示: {{whose}}重要取引先{{critical}}社、その影響経路上の{{onPaths}}社、リスク寄与額上位の{{topRisk}}社',
+      statusCap: ' · {{reachable}}社中{{shown}}社を表示: {{kept}}',
+      statusCapCritical: '{{whose}}重要取引先{{count}}社',
+      statusCapCriticalOf: '{{whose}}重要取引先{{all}}社のうち{{count}}社',
+      statusCapPaths: 'その影響経路上の{{count}}社',
+      statusCapTop: 'リスク寄与額上位の{{count}}社',
+      statusCapSep: '、',
+      statusCapLast: '、',
       statusCapFocal_one: '重点企業{{count}}社の',
       statusCapFocal_other: '重点企業{{count}}社の',
       within: '重点企業から{{tiers}}以内',

@@ -69,7 +69,13 @@ describe('capView', () => {
     const kind = new Uint8Array([KIND.root, KIND.other, KIND.none, KIND.critical]);
     const input = { order: Int32Array.from([0, 3, 1, 2]), count: 4, kind, column: new Int32Array(4), columns: 1 };
     const all = capView({ ...input, ranked: [1, 3, 0, 2], limit: 3 });
-    expect(all).toEqual({ nodes: [0, 3, 1], reachable: 3, truncated: false, kept: [0, 1, 1, 0, 1] });
+    expect(all).toEqual({
+      nodes: [0, 3, 1],
+      reachable: 3,
+      truncated: false,
+      kept: [0, 1, 1, 0, 1],
+      candidates: [1, 1, 1, 0, 1],
+    });
     const roots = capView({ ...input, kind: new Uint8Array([1, 1, 0, 1]), ranked: [0, 1, 2, 3], limit: 2 });
     expect(roots.nodes).toEqual([0, 3]);
     expect(roots.truncated).toBe(true);
@@ -96,7 +102,16 @@ describe('graphElements under a limit', () => {
     expect(path.length).toBe(2);
     expect(ids).toContain(view.index.ids[path[1]!]);
     expect(g.truncated).toBe(true);
-    expect(g.cap).toEqual({ shown: 8, reachable: 27, total: 27, roots: 1, critical: 4, onPaths: 2, topRisk: 1 });
+    expect(g.cap).toEqual({
+      shown: 8,
+      reachable: 27,
+      total: 27,
+      roots: 1,
+      critical: 4,
+      onPaths: 2,
+      topRisk: 1,
+      criticalReachable: 4,
+    });
     // The fillers kept are the highest risk contributors of the tier-1 companies left.
     const riskOf = new Map(view.index.ids.map((id, i) => [id, view.analysis.risk[i]!]));
     const filler = (id: string): boolean => (id.startsWith('f') || id === 'm2') && id !== view.index.ids[path[1]!];
@@ -150,7 +165,16 @@ describe('graphElements under a limit', () => {
     const view = viewOf(layered());
     const g = graphElements(view, query({ focus: 'm1', up: 1, down: 1, limit: 2 }));
     expect(g.nodes.map((n) => n.id)).toEqual(['m1', 'd']);
-    expect(g.cap).toEqual({ shown: 2, reachable: 3, total: 27, roots: 1, critical: 1, onPaths: 0, topRisk: 0 });
+    expect(g.cap).toEqual({
+      shown: 2,
+      reachable: 3,
+      total: 27,
+      roots: 1,
+      critical: 1,
+      onPaths: 0,
+      topRisk: 0,
+      criticalReachable: 1,
+    });
     const only = graphElements(view, query({ criticalOnly: true, limit: 4 }));
     expect(only.nodes.every((n) => n.focal || n.criticalToFocal)).toBe(true);
     expect(only.cap!.reachable).toBe(5);
