@@ -60,7 +60,7 @@ export function graphElements(view: NetworkView, query: GraphQuery): GraphRespon
   const kind = kinds(view, reach, roots, focus, nodeOk);
   const { column, columns } = tierColumns(view);
   const cut = capView({ ...reach, kind, column, columns, ranked: view.ranked(), limit: query.limit });
-  const [, roots_, critical, onPaths, topRisk] = cut.kept;
+  const [, rootsKept, critical, onPaths, topRisk] = cut.kept;
   return {
     ...elements(view, cut.nodes, edgeOk),
     truncated: cut.truncated,
@@ -68,7 +68,7 @@ export function graphElements(view: NetworkView, query: GraphQuery): GraphRespon
       shown: cut.nodes.length,
       reachable: cut.reachable,
       total: index.n,
-      roots: roots_,
+      roots: rootsKept,
       critical,
       onPaths,
       topRisk,
@@ -197,7 +197,7 @@ function kinds(
   for (const r of roots) onPath[r] = 1;
   for (let k = 0; k < count; k++) {
     const x = order[k]!;
-    if (critical[x] !== 1) continue;
+    if (critical[x] !== 1 || !nodeOk(x)) continue;
     for (let at = parent[x]!; at >= 0 && onPath[at] === 0; at = parent[at]!) onPath[at] = 1;
   }
   const reached = new Uint8Array(n);

@@ -3,13 +3,14 @@
  * real browser, over the real API app: at depth 6 the 1,500-company cap keeps companies
  * at every tier 1 … 6 (not one column of tier 1), the focal companies' critical
  * suppliers first; the status line says what it kept, as GET /api/graph's `cap` counts;
- * double-click still brings a company's hidden suppliers in. Screenshots:
- * test/e2e/screenshots/map-100k.png (1600 × 1000) and map-100k-1366.png (1366 × 768).
+ * double-click still brings a company's hidden suppliers in, and its panel gives its
+ * structural importance. Screenshots: test/e2e/screenshots/map-100k.png (1600 × 1000),
+ * map-100k-1366.png (1366 × 768) and map-100k-panel.png.
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphResponse } from '../../src/contract/api-types.ts';
+import type { CompanyDetailResponse, GraphResponse } from '../../src/contract/api-types.ts';
 import { collectNetwork, generateNetwork } from '../../src/generate/generate-network.ts';
 import {
   closeMap,
@@ -97,6 +98,16 @@ describe('the detailed map at 100,000 companies', () => {
     expect(around.nodes.length).toBeGreaterThan(1);
     expect(around.nodes.filter((n) => !shown.has(n.id))).toEqual([]);
     expect(await page.evaluate((nodeId) => window.__weaklink!.cy.$id(nodeId).data('hidden') as number, id)).toBe(0);
+    // Its panel gives its structural importance, as the API ranks it among the 100,000.
+    const detail = await server.get<CompanyDetailResponse>(`/api/companies/${encodeURIComponent(id)}`);
+    await page.evaluate((nodeId) => window.__weaklink!.cy.$id(nodeId).emit('tap'), id);
+    await settle(page);
+    await expect
+      .poll(() => page.locator('#panel .structural').textContent(), { timeout: 60_000 })
+      .toContain(
+        `#${detail.structuralImportance.rank.toLocaleString('en-US')} of 100,000 (PageRank ${detail.structuralImportance.pagerank.toPrecision(2)})`,
+      );
+    await shot(page, 'map-100k-panel');
     await closeMap(page);
   }, 240_000);
 });
