@@ -8,7 +8,8 @@
  * is filled at the cost of another. Before the kinds, `floorShare` of the limit is
  * spread over the columns that have companies, each taking its most important ones, so
  * no column that has companies is left empty. Deterministic: ties follow `ranked`.
- * O(n + columns²) with typed arrays; n = the number of companies.
+ * O(reached + columns²) when nothing is cut; O(n + columns²) when the limit cuts (the
+ * `ranked` pass); n = the number of companies.
  *
  * Example: `capView({ order, count, kind, column, columns, ranked, limit: 1500 })`.
  */
@@ -59,10 +60,10 @@ export function capView(input: CapInput): CapResult {
   const candidates: CapResult['candidates'] = [0, 0, 0, 0, 0];
   for (let k = 0; k < count; k++) candidates[kind[order[k]!]! as 0 | 1 | 2 | 3 | 4] += 1;
   const reachable = count - candidates[KIND.none];
-  const inView = new Uint8Array(kind.length);
+  const inView = new Set<number>();
   let budget = limit;
   const take = (x: number): void => {
-    inView[x] = 1;
+    inView.add(x);
     kept[kind[x]! as 0 | 1 | 2 | 3 | 4] += 1;
     budget--;
   };
@@ -72,7 +73,11 @@ export function capView(input: CapInput): CapResult {
   }
   if (reachable > limit && budget > 0) fill(input, floorShare, take, () => budget);
   const nodes: number[] = [];
-  for (let k = 0; k < count; k++) if (inView[order[k]!] === 1) nodes.push(order[k]!);
+  const all = inView.size === reachable;
+  for (let k = 0; k < count; k++) {
+    const x = order[k]!;
+    if (all ? kind[x] !== KIND.none : inView.has(x)) nodes.push(x);
+  }
   return { nodes, reachable, truncated: nodes.length < reachable, kept, candidates };
 }
 

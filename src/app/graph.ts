@@ -16,7 +16,9 @@
  * in its blast radius (without a focus: the critical suppliers of a tier-0 company).
  * The focus (or the tier-0 companies) are always kept. Edges are the supplies among the
  * kept companies; `hiddenSuppliers` counts a node's suppliers (over followed supplies)
- * that are not in the view, so the map can offer to expand it. O(n + reached edges).
+ * that are not in the view, so the map can offer to expand it. A request costs O(reached +
+ * their edges) on work arrays kept by the view, plus one pass over the ranking when the
+ * limit cuts.
  */
 import { members } from '../analysis/blast-radius.ts';
 import { exposurePath } from '../analysis/exposure-path.ts';
@@ -56,29 +58,83 @@ export function graphElements(view: NetworkView, query: GraphQuery): GraphRespon
   const nodeOk = nodeFilter(view, query, focus);
   const roots = focus === undefined ? view.focalIndices() : [focus];
   const bounds = focus === undefined ? { up: query.depth, down: 0 } : { up: query.up, down: query.down };
-  const reach = search(view, roots, bounds, edgeOk);
-  const kind = kinds(view, reach, roots, focus, nodeOk);
-  const { column, columns } = tierColumns(view);
-  const cut = capView({ ...reach, kind, column, columns, ranked: view.ranked(), limit: query.limit });
-  const [, rootsKept, critical, onPaths, topRisk] = cut.kept;
-  return {
-    ...elements(view, cut.nodes, edgeOk),
-    truncated: cut.truncated,
-    cap: {
-      shown: cut.nodes.length,
-      reachable: cut.reachable,
-      total: index.n,
-      roots: rootsKept,
-      critical,
-      onPaths,
-      topRisk,
-      criticalReachable: cut.candidates[KIND.critical],
-    },
-  };
+  const scratch = scratchOf(view);
+  const reach = search(view, scratch, roots, bounds, edgeOk);
+  try {
+    const kind = kinds(view, scratch, reach, roots, focus, nodeOk);
+    const { column, columns } = tierColumns(view);
+    const cut = capView({ ...reach, kind, column, columns, ranked: view.ranked(), limit: query.limit });
+    const [, rootsKept, critical, onPaths, topRisk] = cut.kept;
+    return {
+      ...elements(view, cut.nodes, edgeOk),
+      truncated: cut.truncated,
+      cap: {
+        shown: cut.nodes.length,
+        reachable: cut.reachable,
+        total: index.n,
+        roots: rootsKept,
+        critical,
+        onPaths,
+        topRisk,
+        criticalReachable: cut.candidates[KIND.critical],
+      },
+    };
+  } finally {
+    clear(scratch, reach);
+  }
 }
 
-function edgeFilter(view: NetworkView, commodity: string | undefined): (e: number) => boolean {
-  if (commodity === undefined) return () => true;
+/**
+ * Per-company work arrays of one view, kept between requests and cleared after each for
+ * the companies it touched, so a request costs O(reached + their edges), not O(n).
+ * Requests run one at a time in a thread, so one set per view is enough.
+ */
+interface Scratch {
+  /** Bits UP / DOWN: queued in that direction. */
+  seen: Uint8Array;
+  order: Int32Array;
+  parent: Int32Array;
+  /** Where a company was queued going up. */
+  upSlot: Int32Array;
+  queue: Int32Array;
+  dirs: Uint8Array;
+  kind: Uint8Array;
+  onPath: Uint8Array;
+  critical: Uint8Array;
+}
+
+function scratchOf(view: NetworkView): Scratch {
+  return view.once('graphScratch', () => {
+    const n = view.index.n;
+    return {
+      seen: new Uint8Array(n),
+      order: new Int32Array(n),
+      parent: new Int32Array(n).fill(-1),
+      upSlot: new Int32Array(n),
+      queue: new Int32Array(2 * n),
+      dirs: new Uint8Array(2 * n),
+      kind: new Uint8Array(n),
+      onPath: new Uint8Array(n),
+      critical: new Uint8Array(n),
+    };
+  });
+}
+
+/** Puts back the entries a request touched (every one is a reached company). */
+function clear(scratch: Scratch, reach: Reach): void {
+  for (let k = 0; k < reach.count; k++) {
+    const x = reach.order[k]!;
+    scratch.seen[x] = 0;
+    scratch.parent[x] = -1;
+    scratch.kind[x] = 0;
+    scratch.onPath[x] = 0;
+    scratch.critical[x] = 0;
+  }
+}
+
+/** Null when every supply is followed. */
+function edgeFilter(view: NetworkView, commodity: string | undefined): ((e: number) => boolean) | null {
+  if (commodity === undefined) return null;
   const c = view.index.commodities.indexOf(commodity);
   if (c < 0)
     throw new UsageError(`Unknown commodity "${commodity}"; GET /api/summary lists the commodities.`, 'commodity');
@@ -86,7 +142,8 @@ function edgeFilter(view: NetworkView, commodity: string | undefined): (e: numbe
   return (e) => groupCommodity[edgeGroup[e]!] === c;
 }
 
-function nodeFilter(view: NetworkView, query: GraphQuery, focus: number | undefined): (i: number) => boolean {
+/** Null when every company passes. */
+function nodeFilter(view: NetworkView, query: GraphQuery, focus: number | undefined): ((i: number) => boolean) | null {
   const country = query.country?.toUpperCase();
   let critical: Uint8Array | undefined;
   if (query.criticalOnly && focus !== undefined) {
@@ -96,6 +153,7 @@ function nodeFilter(view: NetworkView, query: GraphQuery, focus: number | undefi
   } else if (query.criticalOnly) {
     critical = view.criticalToFocal();
   }
+  if (country === undefined && critical === undefined) return null;
   const companies = view.index.network.companies;
   return (i) =>
     (country === undefined || companies[i]!.country?.toUpperCase() === country) &&
@@ -108,25 +166,22 @@ interface Reach {
   count: number;
   /** The buyer (of smallest id) through which each company was first reached going up; −1 for the roots and the rest. */
   parent: Int32Array;
+  /** Non-zero for a reached company. */
+  seen: Uint8Array;
 }
 
 /** Breadth-first from `roots`, `up` levels up the supplier edges and `down` levels down the buyer edges. */
 function search(
   view: NetworkView,
+  scratch: Scratch,
   roots: number[],
   bounds: { up: number; down: number },
-  edgeOk: (e: number) => boolean,
+  edgeOk: ((e: number) => boolean) | null,
 ): Reach {
-  const { n, buyerGroupStart, groupEdgeStart, edgeSupplier, outStart, outEdges, edgeBuyer } = view.index;
-  const seen = new Uint8Array(n); // bit UP / DOWN: already queued in that direction
-  const order = new Int32Array(n);
-  const parent = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(2 * n);
-  const dirs = new Uint8Array(2 * n);
+  const { buyerGroupStart, groupEdgeStart, edgeSupplier, outStart, outEdges, edgeBuyer, idRank } = view.index;
+  const { seen, order, parent, queue, dirs, upSlot } = scratch;
   let count = 0;
   let tail = 0;
-  const { idRank } = view.index;
-  const upSlot = new Int32Array(n); // where x was queued going up
   let levelEnd = 0;
   const reach = (x: number, dir: number, from: number): void => {
     if ((seen[x]! & dir) !== 0) {
@@ -158,17 +213,17 @@ function search(
       if ((dir & UP) !== 0 && level < bounds.up) {
         const from = groupEdgeStart[buyerGroupStart[node]!]!;
         const to = groupEdgeStart[buyerGroupStart[node + 1]!]!;
-        for (let e = from; e < to; e++) if (edgeOk(e)) reach(edgeSupplier[e]!, UP, node);
+        for (let e = from; e < to; e++) if (edgeOk === null || edgeOk(e)) reach(edgeSupplier[e]!, UP, node);
       }
       if ((dir & DOWN) !== 0 && level < bounds.down) {
         for (let j = outStart[node]!, end = outStart[node + 1]!; j < end; j++) {
           const e = outEdges[j]!;
-          if (edgeOk(e)) reach(edgeBuyer[e]!, DOWN, node);
+          if (edgeOk === null || edgeOk(e)) reach(edgeBuyer[e]!, DOWN, node);
         }
       }
     }
   }
-  return { order, count, parent };
+  return { order, count, parent, seen };
 }
 
 /**
@@ -178,37 +233,34 @@ function search(
  */
 function kinds(
   view: NetworkView,
+  scratch: Scratch,
   reach: Reach,
   roots: number[],
   focus: number | undefined,
-  nodeOk: (i: number) => boolean,
+  nodeOk: ((i: number) => boolean) | null,
 ): Uint8Array {
-  const { n } = view.index;
   const a = view.analysis;
-  const { order, count, parent } = reach;
-  const kind = new Uint8Array(n);
+  const { order, count, parent, seen } = reach;
+  const { kind, onPath } = scratch;
   let critical: Uint8Array;
   if (focus === undefined) critical = view.criticalToFocal();
   else {
-    critical = new Uint8Array(n);
-    for (const x of members(a.failures.criticalSuppliers, focus)) critical[x] = 1;
+    critical = scratch.critical;
+    for (const x of members(a.failures.criticalSuppliers, focus)) if (seen[x] !== 0) critical[x] = 1;
   }
-  const onPath = new Uint8Array(n);
   for (const r of roots) onPath[r] = 1;
   for (let k = 0; k < count; k++) {
     const x = order[k]!;
-    if (critical[x] !== 1 || !nodeOk(x)) continue;
+    if (critical[x] !== 1 || (nodeOk !== null && !nodeOk(x))) continue;
     for (let at = parent[x]!; at >= 0 && onPath[at] === 0; at = parent[at]!) onPath[at] = 1;
   }
-  const reached = new Uint8Array(n);
-  for (let k = 0; k < count; k++) reached[order[k]!] = 1;
   for (const r of roots) {
     for (const x of exposurePath(view.index, a.own, a.effective, a.fallOrder, r, a.options))
-      if (reached[x] === 1) onPath[x] = 1;
+      if (seen[x] !== 0) onPath[x] = 1;
   }
   for (let k = 0; k < count; k++) {
     const x = order[k]!;
-    if (!nodeOk(x)) continue;
+    if (nodeOk !== null && !nodeOk(x)) continue;
     kind[x] = critical[x] === 1 ? KIND.critical : onPath[x] === 1 ? KIND.onPath : KIND.other;
   }
   for (const r of roots) kind[r] = KIND.root;
@@ -230,11 +282,10 @@ function tierColumns(view: NetworkView): { column: Int32Array; columns: number }
 function elements(
   view: NetworkView,
   kept: number[],
-  edgeOk: (e: number) => boolean,
+  edgeOk: ((e: number) => boolean) | null,
 ): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const { index } = view;
-  const inView = new Uint8Array(index.n);
-  for (const x of kept) inView[x] = 1;
+  const inView = new Set(kept);
   const criticalToFocal = view.criticalToFocal();
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
@@ -243,9 +294,9 @@ function elements(
     const from = index.groupEdgeStart[index.buyerGroupStart[v]!]!;
     const to = index.groupEdgeStart[index.buyerGroupStart[v + 1]!]!;
     for (let e = from; e < to; e++) {
-      if (!edgeOk(e)) continue;
+      if (edgeOk !== null && !edgeOk(e)) continue;
       const u = index.edgeSupplier[e]!;
-      if (inView[u] === 0) {
+      if (!inView.has(u)) {
         hidden.add(u);
         continue;
       }

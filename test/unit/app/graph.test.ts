@@ -161,6 +161,19 @@ describe('graphElements under a limit', () => {
     }
   });
 
+  it('graphElements answers a request the same after others on the same view (its work arrays are cleared)', () => {
+    const view = viewOf(layered());
+    const fresh = (q: Partial<GraphQuery>) => graphElements(viewOf(layered()), query(q));
+    const asks: Partial<GraphQuery>[] = [
+      { limit: 8 },
+      { focus: 'm1', up: 1, down: 1, limit: 2 },
+      { criticalOnly: true, limit: 4 },
+      { focus: 'oem', up: 3, limit: 30, commodity: 'parts' },
+      { limit: 8 },
+    ];
+    for (const q of asks) expect(graphElements(view, query(q))).toEqual(fresh(q));
+  });
+
   it('graphElements around a focus counts what it keeps; the filters still apply', () => {
     const view = viewOf(layered());
     const g = graphElements(view, query({ focus: 'm1', up: 1, down: 1, limit: 2 }));
