@@ -86,10 +86,13 @@ function fill(input: CapInput, floorShare: number, take: (x: number) => void, bu
   const { kind, column, columns, ranked, limit } = input;
   // lists[kind - KIND.critical][column]: candidates most important first.
   const lists = [KIND.critical, KIND.onPath, KIND.other].map(() => Array.from({ length: columns }, (): number[] => []));
+  // No list can give more than the limit: the rest of a full one is never read.
   for (let r = 0; r < ranked.length; r++) {
     const x = ranked[r]!;
     const k = kind[x]!;
-    if (k >= KIND.critical) lists[k - KIND.critical]![column[x]!]!.push(x);
+    if (k < KIND.critical) continue;
+    const list = lists[k - KIND.critical]![column[x]!]!;
+    if (list.length < limit) list.push(x);
   }
   const next = lists.map(() => new Int32Array(columns));
   const left = (k: number, c: number): number => lists[k]![c]!.length - next[k]![c]!;

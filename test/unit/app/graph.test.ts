@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../../src/analysis/analyze.ts';
 import { exposurePath } from '../../../src/analysis/exposure-path.ts';
 import { capView, KIND } from '../../../src/analysis/view-cap.ts';
-import { graphElements, type GraphQuery } from '../../../src/app/graph.ts';
+import { graphElements, keptGraphElements, type GraphQuery } from '../../../src/app/graph.ts';
 import { NetworkView } from '../../../src/app/network-view.ts';
 import { indexNetwork } from '../../../src/model/index-network.ts';
 import type { Network } from '../../../src/model/types.ts';
@@ -172,6 +172,18 @@ describe('graphElements under a limit', () => {
       { limit: 8 },
     ];
     for (const q of asks) expect(graphElements(view, query(q))).toEqual(fresh(q));
+  });
+
+  it('keptGraphElements keeps a view without a focus per network version and filters, not one around a focus', async () => {
+    const view = viewOf(layered());
+    const one = await keptGraphElements(view, query({ limit: 8 }));
+    expect(one).toEqual(graphElements(viewOf(layered()), query({ limit: 8 })));
+    expect(await keptGraphElements(view, query({ limit: 8 }))).toBe(one);
+    expect(await keptGraphElements(view, query({ limit: 9 }))).not.toBe(one);
+    const around = query({ focus: 'm1', up: 1, limit: 8 });
+    expect(await keptGraphElements(view, around)).not.toBe(await keptGraphElements(view, around));
+    await expect(keptGraphElements(view, query({ focus: 'nope' }))).rejects.toThrow(/Unknown company id "nope"/);
+    await expect(keptGraphElements(view, query({ commodity: 'nope' }))).rejects.toThrow(/Unknown commodity "nope"/);
   });
 
   it('graphElements around a focus counts what it keeps; the filters still apply', () => {
