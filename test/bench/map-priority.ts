@@ -2,7 +2,7 @@
  * Benchmark of the detailed map's cap and of the structural importance, in process, on
  * a generated network (src/generate, seed 7): the overview request the web makes
  * (`graphElements`, depth 6, limit 1,500: search, kinds, cap, elements) the first time
- * and again, what it kept of each kind and of each tier; then `structuralRank` (building
+ * and again, and as GET /api/graph answers it the second time (kept), what it kept of each kind and of each tier; then `structuralRank` (building
  * the graphology graph and graphology-metrics' PageRank), computed once per network
  * version. Sizes: 100,000 companies, and 1,000,000 with `--full` (minutes: the analysis
  * comes first). Figures, not pass/fail; not part of `npm test`.
@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runAnalysis } from '../../src/analysis/analyze.ts';
-import { graphElements } from '../../src/app/graph.ts';
+import { graphElements, keptGraphElements } from '../../src/app/graph.ts';
 import { NetworkView } from '../../src/app/network-view.ts';
 import { collectNetwork, generateNetwork } from '../../src/generate/generate-network.ts';
 import { indexNetwork } from '../../src/model/index-network.ts';
@@ -38,6 +38,10 @@ for (const n of sizes) {
   t = performance.now();
   const again = graphElements(view, query);
   const againS = seconds(t);
+  await keptGraphElements(view, query);
+  t = performance.now();
+  await keptGraphElements(view, query);
+  const keptS = seconds(t);
   t = performance.now();
   const expand = graphElements(view, { ...query, focus: first.nodes[first.nodes.length - 1]!.id, up: 1 });
   const expandS = seconds(t);
@@ -52,7 +56,9 @@ for (const n of sizes) {
   console.log(
     `\n${fmt(n)} companies, ${fmt(network.supplies.length)} supplies (generated, analysed, warmed in ${prepared})`,
   );
-  console.log(`  overview graph (depth 6, limit 1,500): first ${firstS}, again ${againS}; ${fmt(bytes)} bytes of JSON`);
+  console.log(
+    `  overview graph (depth 6, limit 1,500): first ${firstS}, again ${againS} (kept by GET /api/graph: ${keptS}); ${fmt(bytes)} bytes of JSON`,
+  );
   console.log(
     `  kept ${fmt(c.shown)} of ${fmt(c.reachable)}: ${c.roots} focal, ${fmt(c.critical)} critical suppliers, ${fmt(c.onPaths)} on their paths, ${fmt(c.topRisk)} highest risk`,
   );
