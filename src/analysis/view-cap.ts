@@ -6,8 +6,9 @@
  * an equal share of what is left of the limit (a column with fewer companies gives its
  * unused share back to the others), highest risk contribution first, so no column
  * is filled at the cost of another. Before the kinds, `floorShare` of the limit is
- * spread over the columns that have companies, each taking its most important ones, so
- * no column that has companies is left empty. Deterministic: ties follow `ranked`.
+ * spread over the columns that have companies, each taking its most important ones kind
+ * by kind, so no column that has companies is left empty while the limit allows (at
+ * least one slot per such column). Deterministic: ties follow `ranked`.
  * O(reached + columns²) when nothing is cut; O(n + columns²) when the limit cuts (the
  * `ranked` pass); n = the number of companies.
  *
