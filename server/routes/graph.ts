@@ -4,7 +4,7 @@
  * at most `limit` nodes, nearest first; optional filters (see graph-elements.ts).
  */
 import { z } from 'zod';
-import { graphElements } from '../../src/app/graph.ts';
+import { keptGraphElements } from '../../src/app/graph.ts';
 import { flagParam, intParam, textParam } from '../query.ts';
 import { defineRoute } from '../route.ts';
 import { GraphSchema } from '../../src/contract/schemas.ts';
@@ -56,7 +56,7 @@ export const graphRoute = defineRoute({
   response: GraphSchema,
   errors: [404, 503],
   handle: async ({ query }, { cache }) =>
-    graphElements(await cache.view(), {
+    keptGraphElements(await cache.view(), {
       ...query,
       up: query.up ?? DEFAULTS.up,
       down: query.down ?? DEFAULTS.down,

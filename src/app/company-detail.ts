@@ -2,7 +2,7 @@
  * One company in full: its row, why its effective score is what it is (one sentence),
  * the exposure path with the commodity of each step, its critical suppliers (`direct`
  * when a direct single source), blast radius with the day each member stops, suppliers,
- * buyers and level gap. Lists
+ * buyers, level gap and structural importance (PageRank, src/analysis/structural-rank.ts). Lists
  * hold at most `DEFAULTS.listLimit` entries; `counts` gives their full sizes.
  */
 import { companyReport } from '../analysis/company-report.ts';
@@ -35,6 +35,7 @@ export function companyDetail(view: NetworkView, id: string): CompanyDetailRespo
     return { id: pid, name: view.name(p), ownScore: a.own[p]!, effectiveScore: a.effective[p]!, commodity, unassessed };
   });
   const gap = view.levelGapOf(id);
+  const structural = view.structural();
   return {
     company: {
       ...view.row(i),
@@ -67,6 +68,7 @@ export function companyDetail(view: NetworkView, id: string): CompanyDetailRespo
     suppliers: cap(suppliers),
     buyers: cap(buyers),
     levelGap: gap ? { ownLevel: gap.ownLevel, requiredLevel: gap.requiredLevel, askedBy: gap.askedBy } : null,
+    structuralImportance: { pagerank: structural.pagerank[i]!, rank: structural.rank[i]!, companies: index.n },
     counts: {
       suppliers: suppliers.length,
       buyers: buyers.length,

@@ -14,6 +14,7 @@ import { members } from '../analysis/blast-radius.ts';
 import { criticalSupplierCountries, tierConcentration } from '../analysis/concentration.ts';
 import { EPSILON } from '../analysis/options.ts';
 import { rankWeakLinks } from '../analysis/risk.ts';
+import { rankPositions, structuralRank } from '../analysis/structural-rank.ts';
 import type { IndexedNetwork } from '../model/index-network.ts';
 import type { CompanyRow, ConcentrationResponse, SingleSource } from '../contract/api-types.ts';
 import { runHere, type HeavyKind, type HeavyParams, type HeavyResult, type JobProgress } from './heavy-jobs.ts';
@@ -162,6 +163,18 @@ export class NetworkView {
         if (this.isFocal(v)) for (const x of members(this.analysis.failures.criticalSuppliers, v)) out[x] = 1;
       }
       return out;
+    });
+  }
+
+  /**
+   * Each company's structural importance: PageRank on the reversed supply graph and its
+   * rank (1 = the highest). Computed on first use — building the graphology graph is the
+   * cost (README, performance) — and kept for this version.
+   */
+  structural(): { pagerank: Float64Array; rank: Int32Array } {
+    return this.once('structural', () => {
+      const pagerank = structuralRank(this.index);
+      return { pagerank, rank: rankPositions(pagerank) };
     });
   }
 

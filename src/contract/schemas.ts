@@ -178,6 +178,15 @@ export const CompanyDetailSchema = z.object({
   suppliers: z.array(SupplyLinkSchema),
   buyers: z.array(SupplyLinkSchema),
   levelGap: z.object({ ownLevel: z.number().int(), requiredLevel: z.number().int(), askedBy }).nullable(),
+  structuralImportance: z
+    .object({
+      pagerank: z.number().describe('PageRank on the reversed supply graph (buyer → supplier, by share); sums to 1.'),
+      rank: z.number().int().describe('1 + the number of companies of higher PageRank (1 = the highest).'),
+      companies: z.number().int().describe('Companies ranked (the whole network).'),
+    })
+    .describe(
+      '(added) Structural centrality: a supplier matters if companies that matter depend on it. No cascade semantics; the blast radius says who stops.',
+    ),
   counts: z
     .object({
       suppliers: z.number().int(),
@@ -224,7 +233,21 @@ export const GraphEdgeSchema = z.object({
 export const GraphSchema = z.object({
   nodes: z.array(GraphNodeSchema),
   edges: z.array(GraphEdgeSchema),
-  truncated: z.boolean().describe('True when the limit cut the view (the nearest companies are kept).'),
+  truncated: z.boolean().describe('True when the limit cut the view (what matters first is kept; see `cap`).'),
+  cap: z
+    .object({
+      shown: z.number().int().describe('Companies in this view.'),
+      reachable: z.number().int().describe('Companies within the requested tiers that pass the filters.'),
+      total: z.number().int().describe('Companies in the network.'),
+      roots: z.number().int().describe('Kept: the focus, or the focal companies.'),
+      critical: z.number().int().describe('Kept: critical suppliers of the focus (or of a focal company).'),
+      onPaths: z.number().int().describe('Kept: other companies on the paths by which those reach the focus.'),
+      topRisk: z.number().int().describe('Kept: the other highest risk contributors.'),
+      criticalReachable: z.number().int().describe('Critical suppliers within the requested tiers (kept or not).'),
+    })
+    .describe(
+      '(added) What the view kept, in this priority when more than `limit` companies are reachable: roots, critical suppliers, companies on their paths, highest risk contributors; each tier column gets a share.',
+    ),
 });
 
 /** One typed-array column of the overview's binary answer (overview-format.ts). */

@@ -37,6 +37,7 @@ import { hiddenCriticalReports } from '../../src/analysis/hidden-critical.ts';
 import { levelGapReports } from '../../src/analysis/level-gap-report.ts';
 import { singleSourceReports } from '../../src/analysis/single-source-report.ts';
 import { weakLinkReports } from '../../src/analysis/weak-link-report.ts';
+import { structuralRank } from '../../src/analysis/structural-rank.ts';
 import { breachOutcome } from '../../src/analysis/breach.ts';
 import { disruptedSet } from '../../src/analysis/cascade.ts';
 import { rankWeakLinks } from '../../src/analysis/risk.ts';
@@ -163,6 +164,20 @@ describe('GET /api/companies/{id}', () => {
     expect(body.buyers).toEqual([]);
     expect(body.levelGap).toBeNull();
     expect(body.counts).toEqual({ suppliers: 3, buyers: 0, blastRadius: 0, criticalSuppliers: 4 });
+  });
+
+  it('gives the structural importance: PageRank on the reversed supply graph and its rank', async () => {
+    const ranks = structuralRank(index);
+    const bodies = await Promise.all(
+      index.ids.map(async (id) => (await get<CompanyDetailResponse>(server.url, `/api/companies/${id}`)).body),
+    );
+    for (const [i, body] of bodies.entries()) {
+      const higher = ranks.filter((r) => r > ranks[i]!).length;
+      expect(body.structuralImportance).toEqual({ pagerank: ranks[i], rank: higher + 1, companies: index.n });
+    }
+    // logi supplies both castco and seatA, which oem depends on: it ranks above oem, which nobody buys from.
+    const of = (id: string) => bodies[at(id)]!.structuralImportance.rank;
+    expect(of('logi')).toBeLessThan(of('oem'));
   });
 
   it('explains a score that is its own, and a one-step root cause', async () => {

@@ -53,12 +53,37 @@ describe('GET /api/graph around a focus', () => {
     expect(nodeIds(await graph('focus=logi&up=0&down=2'))).toEqual(['logi', 'castco', 'seatA', 'oem']);
   });
 
-  it('keeps the nearest up to limit and says it truncated', async () => {
+  it('cut by limit, keeps the focus and its critical suppliers of every tier, and says so', async () => {
     const g = await graph('focus=oem&up=2&down=0&limit=3');
-    expect(nodeIds(g)).toEqual(['oem', 'castco', 'seatA']);
+    expect(g.nodes).toHaveLength(3);
+    expect(g.nodes[0]!.id).toBe('oem');
+    // oem's critical suppliers: castco and seatA (tier 1), foundry and logi (tier 2): one of each tier is kept.
+    expect(g.nodes.slice(1).map((n) => n.tier)).toEqual([1, 2]);
+    expect(g.nodes.slice(1).every((n) => ['castco', 'seatA', 'foundry', 'logi'].includes(n.id))).toBe(true);
     expect(g.truncated).toBe(true);
-    expect(g.nodes.find((n) => n.id === 'oem')!.hiddenSuppliers).toBe(1);
-    expect((await graph('focus=oem&up=2&down=0&limit=7')).truncated).toBe(false);
+    expect(g.cap).toEqual({
+      shown: 3,
+      reachable: 7,
+      total: 7,
+      roots: 1,
+      critical: 2,
+      onPaths: 0,
+      topRisk: 0,
+      criticalReachable: 4,
+    });
+    expect(g.nodes.find((n) => n.id === 'oem')!.hiddenSuppliers).toBe(2);
+    const all = await graph('focus=oem&up=2&down=0&limit=7');
+    expect(all.truncated).toBe(false);
+    expect(all.cap).toEqual({
+      shown: 7,
+      reachable: 7,
+      total: 7,
+      roots: 1,
+      critical: 4,
+      onPaths: 0,
+      topRisk: 2,
+      criticalReachable: 4,
+    });
   });
 
   it('marks single-source edges (share above 1 − θ)', async () => {
@@ -132,8 +157,21 @@ describe('GET /api/graph on a large network', () => {
       const g = await graph('depth=2', big.url);
       expect(g.nodes).toHaveLength(1500);
       expect(g.truncated).toBe(true);
-      expect(g.nodes[0]).toMatchObject({ id: 'hub', hiddenSuppliers: 6000 - 1499 });
-      expect(g.nodes.slice(1).every((n) => n.tier === 1)).toBe(true);
+      // No critical supplier here: both tier columns share the limit, highest risk first.
+      const tier1 = g.nodes.filter((n) => n.tier === 1).length;
+      const tier2 = g.nodes.filter((n) => n.tier === 2).length;
+      expect([tier1, tier2]).toEqual([750, 749]);
+      expect(g.nodes[0]).toMatchObject({ id: 'hub', hiddenSuppliers: 6000 - tier1 });
+      expect(g.cap).toEqual({
+        shown: 1500,
+        reachable: 12001,
+        total: 12001,
+        roots: 1,
+        critical: 0,
+        onPaths: 0,
+        topRisk: 1499,
+        criticalReachable: 0,
+      });
       const most = await graph('depth=2&limit=5000', big.url);
       expect(most.nodes).toHaveLength(5000);
       expect(most.edges).toHaveLength(4999);

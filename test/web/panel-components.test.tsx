@@ -84,6 +84,7 @@ function detail(): CompanyDetailResponse {
       requiredLevel: 4,
       askedBy: [{ buyer: 'b0', buyerName: 'Buyer <0>', commodity: 'trim', reasons: ['access'] }],
     },
+    structuralImportance: { pagerank: 0.000031, rank: 1_987, companies: 100_000 },
     counts: { suppliers: 3, buyers: 0, blastRadius: 15, criticalSuppliers: 1 },
     listLimit: 50,
   };
@@ -113,6 +114,10 @@ describe('CompanyPanel', () => {
     expect(q('.risk-contribution')?.textContent).toMatch(/^¥.+ \/ year$/);
     expect(q('.event-loss')?.textContent).toMatch(/^¥.+ \/ hit$/);
     expect(q('.hit-likelihood')?.textContent).toBe('5.00% / year');
+    expect(q('.structural')?.textContent).toBe('top 2% · #1,987 of 100,000 (PageRank 0.000031)');
+    expect(q('.structural')?.getAttribute('title')).toMatch(
+      /no cascade: who stops if this company fails is its blast radius/,
+    );
     expect(q('.level-row.gap .badge.warn')?.textContent).toBe('gap 2');
     expect(q('.path-list li.root .root-label')?.textContent).toBe('root cause');
     // Blast radius: 12 of 15 with their stop day, then "Show all 15".

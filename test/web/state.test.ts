@@ -70,9 +70,43 @@ describe('filterExplanations', () => {
 });
 
 describe('statusLine', () => {
-  it('counts what is in view and says when the limit cut it', () => {
-    expect(statusLine({ nodes: 1234, edges: 5, truncated: false })).toEqual(['1,234 companies · 5 supplies in view']);
-    expect(statusLine({ nodes: 1500, edges: 9, truncated: true })[1]).toBe(' · cut at the 1,500 nearest');
+  const cap = {
+    shown: 1500,
+    reachable: 100_000,
+    total: 100_000,
+    roots: 1,
+    critical: 412,
+    onPaths: 600,
+    topRisk: 487,
+    criticalReachable: 412,
+  };
+  it('counts what is in view and, when the limit cut it, what it kept (en and ja)', async () => {
+    expect(statusLine({ nodes: 1234, edges: 5, truncated: false, cap: { ...cap, shown: 1234 } })).toEqual([
+      '1,234 companies · 5 supplies in view',
+    ]);
+    expect(statusLine({ nodes: 1500, edges: 9, truncated: true, cap })[1]).toBe(
+      ' · showing 1,500 of 100,000: the focal company’s 412 critical suppliers, 600 on their exposure paths and 487 highest risk contributors',
+    );
+    // Critical suppliers alone fill the limit: how many of how many, and no empty kinds.
+    const full = { ...cap, roots: 20, critical: 1480, onPaths: 0, topRisk: 0, criticalReachable: 5321 };
+    expect(statusLine({ nodes: 1500, edges: 9, truncated: true, cap: full })[1]).toBe(
+      ' · showing 1,500 of 100,000: 1,480 of the 20 focal companies’ 5,321 critical suppliers',
+    );
+    expect(statusLine({ nodes: 1500, edges: 9, truncated: true, cap: { ...cap, critical: 0, onPaths: 3 } })[1]).toBe(
+      ' · showing 1,500 of 100,000: 3 on their exposure paths and 487 highest risk contributors',
+    );
+    const { lang } = await import('../../web/src/i18n.ts');
+    lang.value = 'ja';
+    try {
+      expect(statusLine({ nodes: 1500, edges: 9, truncated: true, cap })[1]).toBe(
+        ' · 100,000社中1,500社を表示: 重点企業1社の重要取引先412社、その影響経路上の600社、リスク寄与額上位の487社',
+      );
+      expect(statusLine({ nodes: 1500, edges: 9, truncated: true, cap: full })[1]).toBe(
+        ' · 100,000社中1,500社を表示: 重点企業20社の重要取引先5,321社のうち1,480社',
+      );
+    } finally {
+      lang.value = 'en';
+    }
   });
 });
 

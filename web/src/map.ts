@@ -82,6 +82,8 @@ export class SupplyMap {
   private hardwareWebgl: boolean | undefined;
   /** True when the last overview was cut by the server's limit. */
   truncated = false;
+  /** What the last overview kept of each kind (the server's `cap`). */
+  cap: GraphResponse['cap'] | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -124,6 +126,7 @@ export class SupplyMap {
     this.edges.clear();
     this.supplierTotals.clear();
     this.truncated = graph.truncated;
+    this.cap = graph.cap;
     this.absorb(graph, () => true);
     this.draw(null);
     this.fit();

@@ -47,6 +47,8 @@ export interface ViewInfo {
   nodes: number;
   edges: number;
   truncated: boolean;
+  /** What the last overview kept of each kind, of how many (GET /api/graph's `cap`); null before one loads. */
+  cap: GraphResponse['cap'] | null;
   webgl: boolean;
   empty: string | null;
   /** Bumped on every change of the view, so what depends on the map redraws. */
@@ -77,7 +79,7 @@ export function createStore() {
     overviewOpen: signal(false),
     busy: signal(0),
     toast: signal<ToastMessage | null>(null),
-    view: signal<ViewInfo>({ nodes: 0, edges: 0, truncated: false, webgl: false, empty: null, version: 0 }),
+    view: signal<ViewInfo>({ nodes: 0, edges: 0, truncated: false, cap: null, webgl: false, empty: null, version: 0 }),
     /** The analysis date chosen (YYYY-MM-DD), or null: today. Kept in the address as `?asOf=`. */
     asOf: signal<string | null>(null),
     /** The lapsing window (days after the analysis date) of the Lapsing tab, the map's mark and the executive line. */
@@ -143,10 +145,29 @@ export function filterExplanations(f: FilterState): {
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-/** The status line of the map: sizes, and whether the overview limit cut it. */
-export function statusLine(view: Pick<ViewInfo, 'nodes' | 'edges' | 'truncated'>, limit = OVERVIEW_LIMIT): string[] {
+/**
+ * The status line of the map: sizes, and when the overview limit cut it, what it kept:
+ * "showing 1,500 of 100,000: the focal company's 412 critical suppliers, …".
+ */
+export function statusLine(view: Pick<ViewInfo, 'nodes' | 'edges' | 'truncated' | 'cap'>): string[] {
   const parts = [t('web.shell.statusSizes', { companies: fmt(view.nodes), supplies: fmt(view.edges) })];
-  if (view.truncated) parts.push(t('web.shell.statusCut', { limit: fmt(limit) }));
+  const cap = view.cap;
+  if (view.truncated && cap) {
+    const whose = t('web.shell.statusCapFocal', { count: cap.roots });
+    const kept: string[] = [];
+    if (cap.critical > 0 && cap.critical < cap.criticalReachable)
+      kept.push(
+        t('web.shell.statusCapCriticalOf', { whose, count: fmt(cap.critical), all: fmt(cap.criticalReachable) }),
+      );
+    else if (cap.critical > 0) kept.push(t('web.shell.statusCapCritical', { whose, count: fmt(cap.critical) }));
+    if (cap.onPaths > 0) kept.push(t('web.shell.statusCapPaths', { count: fmt(cap.onPaths) }));
+    if (cap.topRisk > 0) kept.push(t('web.shell.statusCapTop', { count: fmt(cap.topRisk) }));
+    const list =
+      kept.length < 2
+        ? (kept[0] ?? '')
+        : kept.slice(0, -1).join(t('web.shell.statusCapSep')) + t('web.shell.statusCapLast') + kept[kept.length - 1]!;
+    parts.push(t('web.shell.statusCap', { shown: fmt(cap.shown), reachable: fmt(cap.reachable), kept: list }));
+  }
   return parts;
 }
 

@@ -277,7 +277,15 @@ export const en = {
     },
     shell: {
       statusSizes: '{{companies}} companies · {{supplies}} supplies in view',
-      statusCut: ' · cut at the {{limit}} nearest',
+      statusCap: ' · showing {{shown}} of {{reachable}}: {{kept}}',
+      statusCapCritical: '{{whose}} {{count}} critical suppliers',
+      statusCapCriticalOf: '{{count}} of {{whose}} {{all}} critical suppliers',
+      statusCapPaths: '{{count}} on their exposure paths',
+      statusCapTop: '{{count}} highest risk contributors',
+      statusCapSep: ', ',
+      statusCapLast: ' and ',
+      statusCapFocal_one: 'the focal company’s',
+      statusCapFocal_other: 'the {{count}} focal companies’',
       within: 'within {{tiers}} of the focal companies',
       emptyHead: 'No supplies of "{{commodity}}" in view: ',
       emptyNoMaker: 'no company upstream of the focal companies makes it.',
@@ -546,6 +554,10 @@ export const en = {
       lossTitle: 'Days each stopped company is down × its revenue per day, over the assumed outage durations',
       loss: 'Loss if hit',
       revenue: 'Revenue',
+      structural: 'Structural importance',
+      structuralValue: 'top {{pct}}% · #{{rank}} of {{companies}} (PageRank {{value}})',
+      structuralTitle:
+        'PageRank on the supply network read from buyer to supplier, weighted by share: a supplier ranks high when companies that rank high depend on it. It measures position only, with no cascade: who stops if this company fails is its blast radius.',
       introTitle: 'Select a company',
       intro:
         'Click a company on the map, in the search results or in a table below to see why its score is what it is, what it depends on and what depends on it.',

@@ -275,7 +275,15 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
     },
     shell: {
       statusSizes: '表示中: {{companies}}社 · 取引{{supplies}}件',
-      statusCut: ' · 近い{{limit}}社までで打ち切り',
+      statusCap: ' · {{reachable}}社中{{shown}}社を表示: {{kept}}',
+      statusCapCritical: '{{whose}}重要取引先{{count}}社',
+      statusCapCriticalOf: '{{whose}}重要取引先{{all}}社のうち{{count}}社',
+      statusCapPaths: 'その影響経路上の{{count}}社',
+      statusCapTop: 'リスク寄与額上位の{{count}}社',
+      statusCapSep: '、',
+      statusCapLast: '、',
+      statusCapFocal_one: '重点企業{{count}}社の',
+      statusCapFocal_other: '重点企業{{count}}社の',
       within: '重点企業から{{tiers}}以内',
       emptyHead: '「{{commodity}}」の取引は表示範囲にありません: ',
       emptyNoMaker: '重点企業の上流にこの品目を供給する会社はありません。',
@@ -541,6 +549,10 @@ export const ja: Texts & { sections: Record<string, SectionTexts> } = {
       lossTitle: '停止する各社の停止日数 × 1日あたり売上高 (仮定した停止期間の分布による)',
       loss: '被害時の損失',
       revenue: '売上高',
+      structural: '構造的重要度',
+      structuralValue: '上位{{pct}}% · {{companies}}社中{{rank}}位 (PageRank {{value}})',
+      structuralTitle:
+        '発注元から仕入先へ向けた取引網で、調達比率を重みとして計算した PageRank です。重要な会社が依存している仕入先ほど高くなります。網の中の位置だけを測る指標で、連鎖停止は考えません。この会社が止まったときに停止する会社は「影響範囲」が示します。',
       introTitle: '企業を選択してください',
       intro:
         'マップ、検索結果、下の表で企業をクリックすると、スコアの理由、依存している取引先、依存している会社が表示されます。',

@@ -58,7 +58,7 @@ export function CompanyPanel({ detail, ctx }: { detail: CompanyDetailResponse; c
       <CompanyHeader detail={detail} onClose={() => ctx.onClose()} />
       <section class="scores">
         <ScoreBlock company={c} />
-        <MoneyBlock company={c} />
+        <MoneyBlock company={c} structural={detail.structuralImportance} />
         {ctx.edit && <LevelEditor company={c} edit={ctx.edit} />}
       </section>
       <p class="explanation">{explanationText(detail)}</p>

@@ -62,6 +62,22 @@ export function moneyTexts(c: Pick<Company, 'riskContribution' | 'expectedEventL
   };
 }
 
+/**
+ * "top 2% · #412 of 100,000 (PageRank 0.000031)": the rank's share of the network rounded
+ * up to one significant digit (never "top 0%"), the PageRank to two.
+ */
+export function structuralText(s: CompanyDetailResponse['structuralImportance']): string {
+  const share = (100 * s.rank) / Math.max(1, s.companies);
+  const step = 10 ** Math.floor(Math.log10(share));
+  const pct = Number((Math.ceil(share / step - 1e-9) * step).toPrecision(1));
+  return t('web.panel.structuralValue', {
+    pct: String(pct),
+    rank: s.rank.toLocaleString('en-US'),
+    companies: s.companies.toLocaleString('en-US'),
+    value: s.pagerank.toPrecision(2),
+  });
+}
+
 /** The own and required ★ level and the gap between them (null when it meets what its buyers ask). */
 export function levelTexts(c: Pick<Company, 'unassessed' | 'ownLevel' | 'requiredLevel'>): {
   own: string;

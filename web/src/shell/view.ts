@@ -44,7 +44,7 @@ export function createViewActions(shell: Shell, selection: () => SelectionAction
     shell.hooks.viewChanged();
     const { nodes, edges } = map.size;
     const version = store.view.value.version + 1;
-    store.view.value = { nodes, edges, truncated: map.truncated, webgl: map.webgl, empty, version };
+    store.view.value = { nodes, edges, truncated: map.truncated, cap: map.cap, webgl: map.webgl, empty, version };
   }
 
   /** The makers of the filtered commodity in the views without it: at the filters' depth, and at every depth. */
