@@ -47,10 +47,12 @@ function encodeView(view: NetworkView): Uint8Array<ArrayBuffer> {
   const layout = overviewPositions(view);
   const score = Float32Array.from(analysis.effective);
   const risk = Float32Array.from(analysis.risk);
+  const importance = Float32Array.from(view.structural().pagerank);
   const tier = new Int8Array(n);
   const flags = new Uint8Array(n);
   const critical = view.criticalToFocal();
   let maxRisk = 0;
+  let maxImportance = 0;
   for (let i = 0; i < n; i++) {
     const t = analysis.tier[i]!;
     tier[i] = t < 0 ? -1 : Math.min(t, 127);
@@ -59,6 +61,7 @@ function encodeView(view: NetworkView): Uint8Array<ArrayBuffer> {
       (critical[i] === 1 ? OVERVIEW_FLAGS.critical : 0) |
       (analysis.unassessed[i] === 1 ? OVERVIEW_FLAGS.unassessed : 0);
     if (analysis.risk[i]! > maxRisk) maxRisk = analysis.risk[i]!;
+    if (importance[i]! > maxImportance) maxImportance = importance[i]!;
   }
   const pairs = supplierBuyerPairs(view);
   const focal = view.focalIndices();
@@ -76,6 +79,7 @@ function encodeView(view: NetworkView): Uint8Array<ArrayBuffer> {
     columns: layout.columns,
     noTierColumn: layout.noTierColumn,
     maxRisk,
+    maxImportance,
     focal: focal.map((i) => ({ index: i, id: index.ids[i]!, name: view.name(i) })),
   };
   return encodeOverview(
@@ -85,6 +89,7 @@ function encodeView(view: NetworkView): Uint8Array<ArrayBuffer> {
       y: layout.y,
       score,
       risk,
+      importance,
       tier,
       flags,
       edgeSupplier: pairs.supplier,

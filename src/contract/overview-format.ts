@@ -25,6 +25,8 @@ export interface OverviewArrays {
   y: Float32Array;
   score: Float32Array;
   risk: Float32Array;
+  /** Structural importance (PageRank on the reversed supply graph). */
+  importance: Float32Array;
   tier: Int8Array;
   flags: Uint8Array;
   edgeSupplier: Uint32Array;
@@ -165,6 +167,7 @@ export function decodeOverview(buffer: ArrayBuffer): Overview {
     y: get('y'),
     score: get('score'),
     risk: get('risk'),
+    importance: get('importance'),
     tier: get('tier'),
     flags: get('flags'),
     edgeSupplier: get('edgeSupplier'),

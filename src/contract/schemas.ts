@@ -258,6 +258,7 @@ export const OverviewArraySchema = z.object({
       'y',
       'score',
       'risk',
+      'importance',
       'tier',
       'flags',
       'edgeSupplier',
@@ -268,7 +269,7 @@ export const OverviewArraySchema = z.object({
       'text',
     ])
     .describe(
-      'x, y: float32 position per company; score: float32 effective score 0–100; risk: float32 risk contribution (yen per year); tier: int8 (−1: no tier); flags: uint8 (1 focal, 2 critical supplier of a focal company, 4 unassessed); edgeSupplier, edgeBuyer: uint32 company indices of each supply pair (one per supplier and buyer, whatever the commodities); criticalStart, critical: uint32, the critical suppliers of focal company k (in `focal` order) are critical[criticalStart[k] … criticalStart[k+1]−1]; textEnd: uint32 end (bytes into text) of id 0, name 0, id 1, name 1, …; text: the ids and names in UTF-8.',
+      'x, y: float32 position per company; score: float32 effective score 0–100; risk: float32 risk contribution (yen per year); importance: float32 structural importance (PageRank on the reversed supply graph, summing to 1); tier: int8 (−1: no tier); flags: uint8 (1 focal, 2 critical supplier of a focal company, 4 unassessed); edgeSupplier, edgeBuyer: uint32 company indices of each supply pair (one per supplier and buyer, whatever the commodities); criticalStart, critical: uint32, the critical suppliers of focal company k (in `focal` order) are critical[criticalStart[k] … criticalStart[k+1]−1]; textEnd: uint32 end (bytes into text) of id 0, name 0, id 1, name 1, …; text: the ids and names in UTF-8.',
     ),
   type: z.enum(['float32', 'uint32', 'uint8', 'int8']),
   offset: z.number().int().min(0).describe('Byte offset from the start of the answer (a multiple of 8).'),
@@ -293,6 +294,7 @@ export const OverviewHeaderSchema = z.object({
     .nullable()
     .describe('Column (x) of the companies with no tier (not upstream of any focal company), or null.'),
   maxRisk: z.number().describe('Largest risk contribution (yen per year), for scaling the node sizes.'),
+  maxImportance: z.number().describe('Largest structural importance (PageRank), for sizing by it instead.'),
   focal: z.array(z.object({ index: z.number().int(), ...idAndName })).describe('The tier-0 companies, by index.'),
   arrays: z.array(OverviewArraySchema),
 });

@@ -70,6 +70,22 @@ describe('the overview at 100,000 companies (Chromium, WebGL by software)', () =
     expect(target.tier).toBeGreaterThan(0);
     await shot(page, 'overview-100k');
 
+    // Sized by structural importance instead: the company of highest PageRank becomes the largest (unless focal).
+    await page.selectOption('#overview-size-by', 'importance');
+    const sized = await page.evaluate(() => {
+      const { overview: o, sigma } = window.__weaklinkOverview!;
+      let top = -1;
+      for (let i = 0; i < o.header.companies; i++)
+        if ((o.flags[i]! & 1) === 0 && (top < 0 || o.importance[i]! > o.importance[top]!)) top = i;
+      let largest = 0;
+      sigma.getGraph().forEachNode((key, a) => {
+        if ((o.flags[Number(key)]! & 1) === 0) largest = Math.max(largest, a.size);
+      });
+      return { top: sigma.getGraph().getNodeAttribute(String(top), 'size'), largest };
+    });
+    expect(sized.top).toBe(sized.largest);
+    await page.selectOption('#overview-size-by', 'risk');
+
     // Its pixel (sigma's graphToViewport of its position), hovered, then clicked.
     const pixel = await page.evaluate((i) => {
       const { sigma } = window.__weaklinkOverview!;

@@ -107,6 +107,11 @@ describe('GET /api/overview', () => {
     for (const id of critical) expect(o.flags[at(id!)]! & OVERVIEW_FLAGS.critical).toBeTruthy();
     expect(o.flags[at('seatB')]! & OVERVIEW_FLAGS.critical).toBe(0);
     expect(o.header.maxRisk).toBeCloseTo(Math.max(...o.risk), 0);
+    // The structural importance of each company, as the company detail gives it.
+    expect(o.importance.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 4);
+    expect(o.header.maxImportance).toBeCloseTo(Math.max(...o.importance), 6);
+    const foundry = await get<{ structuralImportance: { pagerank: number } }>(server.url, '/api/companies/foundry');
+    expect(o.importance[at('foundry')]).toBeCloseTo(foundry.body.structuralImportance.pagerank, 6);
   });
 
   it('gzips the answer when the client accepts gzip, to the same bytes', async () => {

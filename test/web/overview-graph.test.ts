@@ -21,6 +21,7 @@ function sample() {
       columns: 3,
       noTierColumn: null,
       maxRisk: 400,
+      maxImportance: 0.4,
       focal: [{ index: 0, id: 'oem', name: 'OEM 株式会社' }],
     },
     {
@@ -28,6 +29,7 @@ function sample() {
       y: Float32Array.of(2, 1, 2, 3),
       score: Float32Array.of(90, 10, 0, 70),
       risk: Float32Array.of(0, 400, 100, 1),
+      importance: Float32Array.of(0.1, 0.1, 0.4, 0.4),
       tier: Int8Array.of(0, 1, 2, 1),
       flags: Uint8Array.of(OVERVIEW_FLAGS.focal, OVERVIEW_FLAGS.critical, OVERVIEW_FLAGS.critical, 0),
       edgeSupplier: Uint32Array.of(1, 2, 3),
@@ -77,5 +79,16 @@ describe('overviewGraph', () => {
     expect(graph.getNodeAttribute('0', 'color')).toBe(DEFAULTS.focalColour);
     paintFocal(graph, o, null);
     expect(graph.getNodeAttribute('3', 'color')).toBe(scoreColour(70));
+  });
+
+  it('sizes by structural importance instead of risk when asked, the focal company unchanged', () => {
+    const o = sample();
+    const graph = overviewGraph(o, 'importance');
+    expect(graph.getNodeAttribute('3', 'size')).toBe(DEFAULTS.maxSize); // importance 0.4 of 0.4, risk ¥1
+    expect(graph.getNodeAttribute('1', 'size')).toBeCloseTo(nodeSize(0.1, 0.4));
+    expect(graph.getNodeAttribute('0', 'size')).toBe(DEFAULTS.focalSize);
+    paintFocal(graph, o, null, 'risk');
+    expect(graph.getNodeAttribute('1', 'size')).toBe(DEFAULTS.maxSize);
+    expect(graph.getNodeAttribute('3', 'size')).toBeCloseTo(nodeSize(1, 400));
   });
 });

@@ -30,6 +30,7 @@ import { createAsOfActions } from './shell/as-of.ts';
 import { createExecutiveRoute } from './shell/executive-route.ts';
 import { createOverviewRoute } from './shell/overview-route.ts';
 import type { OverviewView } from './overview/overview-view.ts';
+import type { SizeBy } from './overview/overview-graph.ts';
 import { OverviewPanel } from './overview/OverviewPanel.tsx';
 import { attachMapKeys } from './shell/map-keyboard.ts';
 import { mountShell } from './shell/mount.tsx';
@@ -141,6 +142,7 @@ async function start(): Promise<void> {
   // when it is first shown; a click on a company opens it in the map.
   const overviewData = signal<Overview | null>(null);
   const overviewFocal = signal<number | null>(null);
+  const overviewSizeBy = signal<SizeBy>('risk');
   let overview: OverviewView | null = null;
   const overviewView = async (): Promise<OverviewView> => {
     const { OverviewView } = await import('./overview/overview-view.ts');
@@ -164,6 +166,11 @@ async function start(): Promise<void> {
       onFocal: (k: number | null) => {
         overviewFocal.value = k;
         overview?.setFocal(k);
+      },
+      sizeBy: overviewSizeBy,
+      onSizeBy: (by: SizeBy) => {
+        overviewSizeBy.value = by;
+        overview?.setSizeBy(by);
       },
     }),
     element('overview-panel'),

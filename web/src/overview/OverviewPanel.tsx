@@ -8,14 +8,18 @@ import type { Overview } from '../../../src/contract/overview-format.ts';
 import { formatNumber } from '../format.ts';
 import { t } from '../i18n.ts';
 import { SCORE_STOPS } from '../style.ts';
+import type { SizeBy } from './overview-graph.ts';
 
 export interface OverviewPanelProps {
   overview: Signal<Overview | null>;
   focal: Signal<number | null>;
   onFocal(k: number | null): void;
+  /** What the node sizes show; absent: risk contribution only, no choice. */
+  sizeBy?: Signal<SizeBy>;
+  onSizeBy?(by: SizeBy): void;
 }
 
-export function OverviewPanel({ overview, focal, onFocal }: OverviewPanelProps) {
+export function OverviewPanel({ overview, focal, onFocal, sizeBy, onSizeBy }: OverviewPanelProps) {
   const o = overview.value;
   if (o === null) return <p class="overview-loading">{t('web.overview.loading')}</p>;
   const k = focal.value;
@@ -63,8 +67,22 @@ export function OverviewPanel({ overview, focal, onFocal }: OverviewPanelProps) 
           </g>
         ))}
       </svg>
+      {sizeBy && onSizeBy && (
+        <label class="overview-size-by">
+          {t('web.overview.sizeBy')}
+          <select
+            id="overview-size-by"
+            value={sizeBy.value}
+            onChange={(e) => onSizeBy((e.currentTarget as HTMLSelectElement).value as SizeBy)}
+          >
+            <option value="risk">{t('web.overview.sizeRisk')}</option>
+            <option value="importance">{t('web.overview.sizeImportance')}</option>
+          </select>
+        </label>
+      )}
       <p>
-        {t('web.overview.colour')} · {t('web.overview.size')}
+        {t('web.overview.colour')} ·{' '}
+        {sizeBy?.value === 'importance' ? t('web.overview.sizeImportanceLine') : t('web.overview.size')}
       </p>
       <p class="overview-hint">{t('web.overview.hint')}</p>
     </div>

@@ -35,14 +35,24 @@ export interface OverviewNode {
   label: string;
 }
 
-/** The size of a company of risk contribution `risk` (yen per year) when the largest is `maxRisk` (a focal company: `focalSize`). */
-export function nodeSize(risk: number, maxRisk: number, focal = false): number {
+/** The size of a company of value `value` (its risk contribution, or its structural importance) when the largest is `max` (a focal company: `focalSize`). */
+export function nodeSize(value: number, max: number, focal = false): number {
   if (focal) return DEFAULTS.focalSize;
-  const share = maxRisk > 0 && risk > 0 ? Math.sqrt(Math.min(1, risk / maxRisk)) : 0;
+  const share = max > 0 && value > 0 ? Math.sqrt(Math.min(1, value / max)) : 0;
   return DEFAULTS.minSize + share * (DEFAULTS.maxSize - DEFAULTS.minSize);
 }
 
+/** What the node sizes show: the risk contribution (yen per year, the default) or the structural importance (PageRank). */
+export type SizeBy = 'risk' | 'importance';
+
 const isFocal = (o: Overview, i: number): boolean => (o.flags[i]! & OVERVIEW_FLAGS.focal) !== 0;
+
+/** Company i's size when sized by `by`. */
+export function sizeOf(o: Overview, i: number, by: SizeBy = 'risk'): number {
+  return by === 'risk'
+    ? nodeSize(o.risk[i]!, o.header.maxRisk, isFocal(o, i))
+    : nodeSize(o.importance[i]!, o.header.maxImportance, isFocal(o, i));
+}
 
 /** The colour of company i with no focal company chosen: focal companies dark, the others by effective score. */
 export function nodeColour(o: Overview, i: number): string {
@@ -50,10 +60,10 @@ export function nodeColour(o: Overview, i: number): string {
 }
 
 /** Example: `overviewGraph(decodeOverview(bytes)).order` → the number of companies. */
-export function overviewGraph(o: Overview): DirectedGraph<OverviewNode> {
+export function overviewGraph(o: Overview, by: SizeBy = 'risk'): DirectedGraph<OverviewNode> {
   const n = o.header.companies;
   const size = new Float32Array(n);
-  for (let i = 0; i < n; i++) size[i] = nodeSize(o.risk[i]!, o.header.maxRisk, isFocal(o, i));
+  for (let i = 0; i < n; i++) size[i] = sizeOf(o, i, by);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => size[a]! - size[b]! || a - b);
   const graph = new DirectedGraph<OverviewNode>({ allowSelfLoops: false });
   graph.import({
@@ -104,14 +114,19 @@ export function criticalOf(o: Overview, k: number): Set<number> {
 
 /**
  * Colours the graph for focal company number `k`: it and its critical suppliers in full
- * colour, every other company dimmed; `null` restores everyone's colour.
+ * colour, every other company dimmed; `null` restores everyone's colour. Sizes follow `by`.
  */
-export function paintFocal(graph: DirectedGraph<OverviewNode>, o: Overview, k: number | null): void {
+export function paintFocal(
+  graph: DirectedGraph<OverviewNode>,
+  o: Overview,
+  k: number | null,
+  by: SizeBy = 'risk',
+): void {
   const focal = k === null ? null : o.header.focal[k];
   const critical = k === null ? null : criticalOf(o, k);
   graph.updateEachNodeAttributes((key, attrs) => {
     const i = Number(key);
-    const base = nodeSize(o.risk[i]!, o.header.maxRisk, isFocal(o, i));
+    const base = sizeOf(o, i, by);
     if (critical === null || focal === undefined || critical.has(i) || focal?.index === i)
       return { ...attrs, color: nodeColour(o, i), size: base };
     return { ...attrs, color: DEFAULTS.dimmed, size: base * DEFAULTS.dimmedSize };

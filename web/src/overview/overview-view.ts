@@ -16,7 +16,14 @@ import type { DirectedGraph } from 'graphology';
 import type { Overview } from '../../../src/contract/overview-format.ts';
 import { t } from '../i18n.ts';
 import './overview.css';
-import { adjacency, overviewGraph, paintFocal, type Adjacency, type OverviewNode } from './overview-graph.ts';
+import {
+  adjacency,
+  overviewGraph,
+  paintFocal,
+  type Adjacency,
+  type OverviewNode,
+  type SizeBy,
+} from './overview-graph.ts';
 
 export const DEFAULTS = {
   /** Camera ratio below which (zoomed in that far) the supplies in view are drawn. */
@@ -66,6 +73,8 @@ export class OverviewView {
   private viewEdges = new Set<string>();
   private edgeTimer = 0;
   focal: number | null = null;
+  /** What the node sizes show. */
+  sizeBy: SizeBy = 'risk';
 
   constructor(
     private readonly container: HTMLElement,
@@ -107,7 +116,13 @@ export class OverviewView {
   /** Colours the overview for focal company number `k` of the answer (null: no focus). */
   setFocal(k: number | null): void {
     this.focal = k;
-    if (this.graph && this.overview) paintFocal(this.graph, this.overview, k);
+    if (this.graph && this.overview) paintFocal(this.graph, this.overview, k, this.sizeBy);
+  }
+
+  /** Sizes the companies by their risk contribution or by their structural importance. */
+  setSizeBy(by: SizeBy): void {
+    this.sizeBy = by;
+    if (this.graph && this.overview) paintFocal(this.graph, this.overview, this.focal, by);
   }
 
   /** The column headings follow the language. */
@@ -118,13 +133,13 @@ export class OverviewView {
   private async start(): Promise<void> {
     const overview = await this.deps.load();
     performance.mark('weaklink:overview-fetched');
-    const graph = overviewGraph(overview);
+    const graph = overviewGraph(overview, this.sizeBy);
     this.overview = overview;
     this.graph = graph;
     this.adj = adjacency(overview);
     if (this.focal !== null && this.focal >= overview.header.focal.length) this.focal = null;
     if (this.focal === null && overview.header.focal.length > 0) this.focal = 0;
-    if (this.focal !== null) paintFocal(graph, overview, this.focal);
+    if (this.focal !== null) paintFocal(graph, overview, this.focal, this.sizeBy);
     const sigma = new Sigma<OverviewNode>(graph, this.canvas, {
       settings: {
         hideEdgesOnMove: true,
