@@ -410,12 +410,18 @@ export class SupplyMap {
     if (!cy) return;
     const zoom = cy.zoom();
     const pan = cy.pan();
+    const centre = this.columns.map((c) => ((c.minX + c.maxX) / 2) * zoom + pan.x);
     this.columns.forEach((c, i) => {
       const head = this.heads.children[i] as HTMLElement | undefined;
       if (!head) return;
-      const width = Math.max(96, (c.maxX - c.minX + 60) * zoom);
-      head.style.left = `${((c.minX + c.maxX) / 2) * zoom + pan.x - width / 2}px`;
-      head.style.width = `${width}px`;
+      // As wide as its column (at least 96 px), but never over a neighbour's header: narrow
+      // columns side by side share the room between their centres (the text then ends in …,
+      // its title says it whole).
+      let half = Math.max(96, (c.maxX - c.minX + 60) * zoom) / 2;
+      for (const other of centre)
+        if (other !== centre[i]) half = Math.min(half, Math.max(12, Math.abs(other - centre[i]!) / 2 - 3));
+      head.style.left = `${centre[i]! - half}px`;
+      head.style.width = `${2 * half}px`;
     });
   }
 
