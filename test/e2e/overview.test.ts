@@ -127,6 +127,24 @@ describe('the overview at 100,000 companies (Chromium, WebGL by software)', () =
     expect(panel.x + panel.width).toBeLessThanOrEqual(area.x + area.width + 1);
     expect(panel.y + panel.height).toBeLessThanOrEqual(area.y + area.height + 1);
     await shot(page, 'overview-100k-1366');
+
+    // A drag pans: the picture follows the pointer, the camera moves once on release, and
+    // no company opens (the press that began it was not a click).
+    const canvas = (await page.locator('#overview .overview-canvas').boundingBox())!;
+    const before = await page.evaluate(() => window.__weaklinkOverview!.sigma.getCamera().getState());
+    const from = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let k = 1; k <= 10; k++) await page.mouse.move(from.x - 20 * k, from.y);
+    expect(await page.locator('#overview .overview-canvas').evaluate((el) => el.style.transform)).toBe(
+      'translate(-200px, 0px)',
+    );
+    await page.mouse.up();
+    await expect
+      .poll(() => page.evaluate(() => window.__weaklinkOverview!.sigma.getCamera().getState().x))
+      .toBeGreaterThan(before.x);
+    expect(await page.locator('#overview .overview-canvas').evaluate((el) => el.style.transform)).toBe('');
+    expect(await page.locator('#overview').isVisible()).toBe(true);
     await closeMap(page);
   }, 300_000);
 });

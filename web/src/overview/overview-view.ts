@@ -4,8 +4,13 @@
  * placed it, tier columns headed above. Hovering a company shows its name (sigma's hover
  * label) and its supplies; zoomed in past `DEFAULTS.edgeZoom`, the supplies of the
  * companies in view are drawn too (at most `DEFAULTS.maxEdges`), and edges are hidden
- * while the camera moves. A click calls `onOpen` with the company's id. `window.__weaklinkOverview`
- * exposes the sigma instance and the decoded answer to tests.
+ * while the camera moves. A click calls `onOpen` with the company's id.
+ *
+ * Level of detail while panning: a drag moves the picture already drawn (a CSS translation
+ * of the canvases, which the browser composites at frame rate) instead of drawing 100,000
+ * companies again on every frame, then sets sigma's camera once on release and draws
+ * there. `window.__weaklinkOverview` exposes the sigma instance, the decoded answer and
+ * that pan (`panBy`, `endPan`) to tests and the benchmark.
  *
  * @example
  *   const view = new OverviewView(element('overview'), { load: () => api.overview(), onOpen: (id) => … });
@@ -34,6 +39,8 @@ export const DEFAULTS = {
   maxHoverEdges: 3_000,
   edgeColour: '#8a94a6',
   hoverEdgeColour: '#1f6fd1',
+  /** Pixels the pointer moves with the button down before a press becomes a drag (pan). */
+  dragPixels: 4,
 };
 
 export interface OverviewHandle {
@@ -45,6 +52,10 @@ export interface OverviewHandle {
   /** The company under the pointer (its index), or null. */
   hovered: number | null;
   ready: Promise<void>;
+  /** Moves the drawn picture by (dx, dy) pixels from where the pan began (as a drag does). */
+  panBy(dx: number, dy: number): void;
+  /** Ends the pan: the camera follows the picture and sigma draws there once. */
+  endPan(): Promise<void>;
 }
 
 declare global {
@@ -72,6 +83,10 @@ export class OverviewView {
   private hoverEdges: string[] = [];
   private viewEdges = new Set<string>();
   private edgeTimer = 0;
+  /** The pan in progress: pixels moved so far, or null. */
+  private pan: { dx: number; dy: number } | null = null;
+  /** A drag just ended: the click sigma may report for it is not a click on a company. */
+  private dragged = false;
   focal: number | null = null;
   /** What the node sizes show. */
   sizeBy: SizeBy = 'risk';
@@ -151,6 +166,8 @@ export class OverviewView {
         gestureTarget: 'graph',
         // The overview is hidden (zero size) while the map is shown; show() resizes it.
         allowInvalidContainer: true,
+        // Panning is ours (see the module comment); zooming stays sigma's.
+        enableCameraPanning: false,
       },
     });
     this.sigma = sigma;
@@ -162,6 +179,8 @@ export class OverviewView {
       renderedAt: null,
       hovered: null,
       ready: new Promise<void>((done) => (rendered = done)),
+      panBy: (dx, dy) => this.panBy(dx, dy),
+      endPan: () => this.endPan(),
     };
     window.__weaklinkOverview = handle;
     sigma.once('afterRender', () => {
@@ -177,7 +196,10 @@ export class OverviewView {
       handle.hovered = null;
       this.showHoverEdges(null);
     });
-    sigma.on('clickNode', ({ node }) => this.deps.onOpen(overview.ids[Number(node)]!));
+    sigma.on('clickNode', ({ node }) => {
+      if (!this.dragged) this.deps.onOpen(overview.ids[Number(node)]!);
+    });
+    this.listenForDrags();
     sigma.getCamera().on('updated', () => {
       window.clearTimeout(this.edgeTimer);
       this.edgeTimer = window.setTimeout(() => this.showViewEdges(), 120);
@@ -185,6 +207,68 @@ export class OverviewView {
     this.deps.onLoaded?.(overview);
     sigma.refresh();
     await handle.ready;
+  }
+
+  /** A drag with the main button pans (by panBy / endPan); a press that barely moves stays a click. */
+  private listenForDrags(): void {
+    const el = this.canvas;
+    let start: { x: number; y: number; id: number } | null = null;
+    el.addEventListener('pointerdown', (e) => {
+      if (e.button !== 0) return;
+      start = { x: e.clientX, y: e.clientY, id: e.pointerId };
+      this.dragged = false;
+    });
+    el.addEventListener('pointermove', (e) => {
+      if (start === null || e.pointerId !== start.id) return;
+      const dx = e.clientX - start.x;
+      const dy = e.clientY - start.y;
+      if (this.pan === null && Math.hypot(dx, dy) < DEFAULTS.dragPixels) return;
+      if (this.pan === null) el.setPointerCapture(e.pointerId);
+      this.panBy(dx, dy);
+    });
+    const end = (e: PointerEvent): void => {
+      if (start === null || e.pointerId !== start.id) return;
+      start = null;
+      if (this.pan === null) return;
+      this.dragged = true;
+      void this.endPan();
+      window.setTimeout(() => (this.dragged = false), 0);
+    };
+    el.addEventListener('pointerup', end);
+    el.addEventListener('pointercancel', end);
+  }
+
+  /** Moves the drawn picture (its canvases) by (dx, dy) pixels from where the pan began. */
+  private panBy(dx: number, dy: number): void {
+    if (!this.sigma) return;
+    if (this.pan === null) this.hideMovingParts(true);
+    this.pan = { dx, dy };
+    this.canvas.style.transform = `translate(${dx}px, ${dy}px)`;
+  }
+
+  /** The camera follows the picture; sigma draws once there, and the picture is put back in place. */
+  private async endPan(): Promise<void> {
+    const { sigma, pan } = this;
+    this.pan = null;
+    if (!sigma || pan === null) return;
+    const camera = sigma.getCamera();
+    const a = sigma.viewportToFramedGraph({ x: 0, y: 0 });
+    const b = sigma.viewportToFramedGraph({ x: pan.dx, y: pan.dy });
+    const state = camera.getState();
+    const drawn = new Promise<void>((done) => sigma.once('afterRender', () => done()));
+    // (sigma's own panning is off, which also makes its camera refuse a new x, y: allowed here.)
+    camera.enabledPanning = true;
+    camera.setState({ x: state.x - (b.x - a.x), y: state.y - (b.y - a.y) });
+    camera.enabledPanning = false;
+    this.canvas.style.transform = '';
+    this.hideMovingParts(false);
+    sigma.refresh();
+    await drawn;
+  }
+
+  /** While the picture moves, the column headings (placed for the camera) are hidden. */
+  private hideMovingParts(moving: boolean): void {
+    this.heads.style.visibility = moving ? 'hidden' : '';
   }
 
   /** The supplies of company i (or none), drawn highlighted. */
