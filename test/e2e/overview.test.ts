@@ -145,6 +145,15 @@ describe('the overview at 100,000 companies (Chromium, WebGL by software)', () =
       .toBeGreaterThan(before.x);
     expect(await page.locator('#overview .overview-canvas').evaluate((el) => el.style.transform)).toBe('');
     expect(await page.locator('#overview').isVisible()).toBe(true);
+    // A wheel step zooms towards the pointer (sigma's zoom), so the camera moves as well.
+    const beforeZoom = await page.evaluate(() => window.__weaklinkOverview!.sigma.getCamera().getState());
+    await page.mouse.move(canvas.x + canvas.width * 0.2, canvas.y + canvas.height * 0.5);
+    await page.mouse.wheel(0, -200);
+    await expect
+      .poll(() => page.evaluate(() => window.__weaklinkOverview!.sigma.getCamera().getState()))
+      .toMatchObject({ ratio: expect.toSatisfy((r: number) => r < beforeZoom.ratio) });
+    const zoomed = await page.evaluate(() => window.__weaklinkOverview!.sigma.getCamera().getState());
+    expect(zoomed.x).toBeLessThan(beforeZoom.x);
     await closeMap(page);
   }, 300_000);
 });

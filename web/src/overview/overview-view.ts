@@ -41,6 +41,8 @@ export const DEFAULTS = {
   hoverEdgeColour: '#1f6fd1',
   /** Pixels the pointer moves with the button down before a press becomes a drag (pan). */
   dragPixels: 4,
+  /** How long after a wheel step sigma's zoom may move the camera (its zoomDuration, 250 ms, and some). */
+  zoomMs: 400,
 };
 
 export interface OverviewHandle {
@@ -213,8 +215,26 @@ export class OverviewView {
   private listenForDrags(): void {
     const el = this.canvas;
     let start: { x: number; y: number; id: number } | null = null;
+    // sigma's wheel zoom moves the camera towards the pointer: its camera may move while the
+    // zoom animates (a little longer than its zoomDuration), and not otherwise.
+    let zooming = 0;
+    const camera = (): ReturnType<Sigma<OverviewNode>['getCamera']> | undefined => this.sigma?.getCamera();
+    el.addEventListener(
+      'wheel',
+      () => {
+        const c = camera();
+        if (!c) return;
+        c.enabledPanning = true;
+        window.clearTimeout(zooming);
+        zooming = window.setTimeout(() => (c.enabledPanning = false), DEFAULTS.zoomMs);
+      },
+      { capture: true, passive: true },
+    );
     el.addEventListener('pointerdown', (e) => {
       if (e.button !== 0) return;
+      window.clearTimeout(zooming);
+      const c = camera();
+      if (c) c.enabledPanning = false;
       start = { x: e.clientX, y: e.clientY, id: e.pointerId };
       this.dragged = false;
     });
