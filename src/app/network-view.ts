@@ -168,11 +168,11 @@ export class NetworkView {
 
   /**
    * Each company's structural importance: PageRank on the reversed supply graph and its
-   * rank (1 = the highest). Computed on first use — building the graphology graph is the
-   * cost (README, performance) — and kept for this version.
+   * rank (1 = the highest). It depends on the supplies only, not on the levels: computed
+   * on first use and shared by this version's views of every as-of date.
    */
   structural(): { pagerank: Float64Array; rank: Int32Array } {
-    return this.once('structural', () => {
+    return this.shared('structural', () => {
       const pagerank = structuralRank(this.index);
       return { pagerank, rank: rankPositions(pagerank) };
     });

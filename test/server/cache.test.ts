@@ -72,6 +72,17 @@ describe('AnalysisCache', () => {
     expect(read).toHaveBeenCalledTimes(1);
   });
 
+  it('views of one version at two dates share what depends on the supplies alone (structural importance)', async () => {
+    const store = new MemoryStore();
+    await store.load(chain);
+    const cache = new AnalysisCache(store);
+    const [a, b] = [await cache.view('2027-01-01'), await cache.view('2031-06-01')];
+    expect(a).not.toBe(b);
+    expect(a.structural().pagerank).toBe(b.structural().pagerank);
+    await store.load(chain);
+    expect((await cache.view('2027-01-01')).structural().pagerank).not.toBe(a.structural().pagerank);
+  });
+
   it('view() does not keep a failed computation', async () => {
     const store = new MemoryStore();
     await store.load(chain);
