@@ -120,7 +120,8 @@ interface Scratch {
 }
 
 function scratchOf(view: NetworkView): Scratch {
-  return view.once('graphScratch', () => {
+  // Work arrays, used by one (synchronous) request at a time: one set per version, whatever the date.
+  return view.shared('graphScratch', () => {
     const n = view.index.n;
     return {
       seen: new Uint8Array(n),
@@ -283,9 +284,9 @@ function kinds(
   return kind;
 }
 
-/** The tier column of each company: its tier, or the last column for the companies without one. */
+/** The tier column of each company: its tier, or the last column for the companies without one (tiers do not depend on the date). */
 function tierColumns(view: NetworkView): { column: Int32Array; columns: number } {
-  return view.once('tierColumns', () => {
+  return view.shared('tierColumns', () => {
     const columns = view.stats().maxTier + 2;
     const { tier } = view.analysis;
     const column = new Int32Array(view.index.n);
