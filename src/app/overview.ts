@@ -63,13 +63,18 @@ function encodeView(view: NetworkView): Uint8Array<ArrayBuffer> {
     if (analysis.risk[i]! > maxRisk) maxRisk = analysis.risk[i]!;
     if (importance[i]! > maxImportance) maxImportance = importance[i]!;
   }
-  const pairs = supplierBuyerPairs(view);
+  // The supplier–buyer pairs and the focal companies' critical suppliers follow from the
+  // supplies alone: once per network version, whatever the date.
+  const pairs = view.shared('overviewPairs', () => supplierBuyerPairs(view));
   const focal = view.focalIndices();
-  const criticalStart = new Uint32Array(focal.length + 1);
-  const lists = focal.map((f) => members(analysis.failures.criticalSuppliers, f));
-  lists.forEach((list, k) => (criticalStart[k + 1] = criticalStart[k]! + list.length));
-  const criticalOf = new Uint32Array(criticalStart[focal.length]!);
-  lists.forEach((list, k) => criticalOf.set(list, criticalStart[k]!));
+  const { criticalStart, criticalOf } = view.shared('overviewCritical', () => {
+    const start = new Uint32Array(focal.length + 1);
+    const lists = focal.map((f) => members(analysis.failures.criticalSuppliers, f));
+    lists.forEach((list, k) => (start[k + 1] = start[k]! + list.length));
+    const all = new Uint32Array(start[focal.length]!);
+    lists.forEach((list, k) => all.set(list, start[k]!));
+    return { criticalStart: start, criticalOf: all };
+  });
   const header: Omit<OverviewHeader, 'arrays'> = {
     format: OVERVIEW_FORMAT,
     version: view.version,

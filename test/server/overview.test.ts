@@ -134,6 +134,9 @@ describe('GET /api/overview', () => {
     expect(after.score[seatA]).toBeLessThan(before.score[seatA]!);
     expect([...after.x]).toEqual([...before.x]);
     expect([...after.y]).toEqual([...before.y]);
+    // The supplies and the critical suppliers follow from the network alone: the same at both dates.
+    expect([...after.edgeSupplier]).toEqual([...before.edgeSupplier]);
+    expect([...after.critical]).toEqual([...before.critical]);
     const detail = await get<{ company: { effectiveScore: number } }>(
       server.url,
       '/api/companies/seatA?asOf=2027-06-01',
